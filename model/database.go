@@ -1,0 +1,63 @@
+package model
+
+// DBSubnetGroup is an aws_db_subnet_group / AWS::RDS::DBSubnetGroup.
+type DBSubnetGroup struct {
+	Origin
+	// Name is the group's name, through which RDS links it (case-insensitively).
+	Name    Str
+	Subnets Refs
+}
+
+// DBCluster is an aws_rds_cluster / AWS::RDS::DBCluster.
+type DBCluster struct {
+	Origin
+	// Identifier is the cluster identifier, through which instances may link it.
+	Identifier Str
+	Engine     Str
+	// SubnetGroup links by identity or by name; unset means the default VPC.
+	SubnetGroup Ref
+	// SecurityGroups, when unset, is the VPC's default security group.
+	SecurityGroups Refs
+}
+
+// PublicDefault says how to read an unset PubliclyAccessible.
+type PublicDefault uint8
+
+// The ways an unset PubliclyAccessible is read.
+const (
+	// PublicDefaultFalse: unset means private (Terraform's provider always
+	// sends false).
+	PublicDefaultFalse PublicDefault = iota
+	// PublicDefaultRDSAPI: unset leaves it to the RDS API, which documents two
+	// defaults (SPEC §1.2); the analysis evaluates both.
+	PublicDefaultRDSAPI
+)
+
+// DBInstance is an aws_rds_cluster_instance / AWS::RDS::DBInstance.
+type DBInstance struct {
+	Origin
+	// Cluster links by identity or by cluster identifier.
+	Cluster            Ref
+	PubliclyAccessible Bool
+	PublicDefault      PublicDefault
+	AvailabilityZone   Str
+	Engine             Str
+	// SubnetGroup is the instance's own DB subnet group, if given; Aurora
+	// instances use their cluster's.
+	SubnetGroup Ref
+}
+
+// ActivityStream says that a cluster has a database activity stream:
+// aws_rds_cluster_activity_stream, or in CloudFormation a custom resource or
+// daslint metadata (SPEC §1.1).
+type ActivityStream struct {
+	Origin
+	Cluster Ref
+	// Evidence says how the stream was detected, for the report.
+	Evidence string
+}
+
+// KMSKey is an aws_kms_key / AWS::KMS::Key.
+type KMSKey struct {
+	Origin
+}

@@ -1,0 +1,133 @@
+package model
+
+// Model is everything one root (a Terraform root module with its modules, or
+// a CloudFormation template with its nested stacks) declares. Addresses are
+// unique within a Model; references never cross Models.
+type Model struct {
+	Source Source
+	// Root is the root module directory or template file, relative to the
+	// working directory, with / separators.
+	Root string
+	// Region is the region the resources are deployed to, when known.
+	Region Str
+
+	VPCs                              []*VPC
+	Subnets                           []*Subnet
+	RouteTables                       []*RouteTable
+	Routes                            []*Route
+	RouteTableAssociations            []*RouteTableAssociation
+	MainRouteTableAssociations        []*MainRouteTableAssociation
+	InternetGateways                  []*InternetGateway
+	GatewayAttachments                []*GatewayAttachment
+	EgressOnlyInternetGateways        []*EgressOnlyInternetGateway
+	EIPs                              []*EIP
+	NATGateways                       []*NATGateway
+	VPCEndpoints                      []*VPCEndpoint
+	EndpointSubnetAssociations        []*EndpointSubnetAssociation
+	EndpointSecurityGroupAssociations []*EndpointSecurityGroupAssociation
+	EndpointPrivateDNS                []*EndpointPrivateDNS
+	SecurityGroups                    []*SecurityGroup
+	SecurityGroupRules                []*SecurityGroupRule
+	NetworkACLs                       []*NetworkACL
+	NetworkACLRules                   []*NetworkACLRule
+	NetworkACLAssociations            []*NetworkACLAssociation
+	DBSubnetGroups                    []*DBSubnetGroup
+	DBClusters                        []*DBCluster
+	DBInstances                       []*DBInstance
+	ActivityStreams                   []*ActivityStream
+	KMSKeys                           []*KMSKey
+}
+
+// Objects returns every top-level object of the model (inline routes and
+// rules are reached through their parents), in declaration order per kind.
+func (m *Model) Objects() []Object {
+	var out []Object
+	add := func(o Object) { out = append(out, o) }
+	for _, o := range m.VPCs {
+		add(o)
+	}
+	for _, o := range m.Subnets {
+		add(o)
+	}
+	for _, o := range m.RouteTables {
+		add(o)
+	}
+	for _, o := range m.Routes {
+		add(o)
+	}
+	for _, o := range m.RouteTableAssociations {
+		add(o)
+	}
+	for _, o := range m.MainRouteTableAssociations {
+		add(o)
+	}
+	for _, o := range m.InternetGateways {
+		add(o)
+	}
+	for _, o := range m.GatewayAttachments {
+		add(o)
+	}
+	for _, o := range m.EgressOnlyInternetGateways {
+		add(o)
+	}
+	for _, o := range m.EIPs {
+		add(o)
+	}
+	for _, o := range m.NATGateways {
+		add(o)
+	}
+	for _, o := range m.VPCEndpoints {
+		add(o)
+	}
+	for _, o := range m.EndpointSubnetAssociations {
+		add(o)
+	}
+	for _, o := range m.EndpointSecurityGroupAssociations {
+		add(o)
+	}
+	for _, o := range m.EndpointPrivateDNS {
+		add(o)
+	}
+	for _, o := range m.SecurityGroups {
+		add(o)
+	}
+	for _, o := range m.SecurityGroupRules {
+		add(o)
+	}
+	for _, o := range m.NetworkACLs {
+		add(o)
+	}
+	for _, o := range m.NetworkACLRules {
+		add(o)
+	}
+	for _, o := range m.NetworkACLAssociations {
+		add(o)
+	}
+	for _, o := range m.DBSubnetGroups {
+		add(o)
+	}
+	for _, o := range m.DBClusters {
+		add(o)
+	}
+	for _, o := range m.DBInstances {
+		add(o)
+	}
+	for _, o := range m.ActivityStreams {
+		add(o)
+	}
+	for _, o := range m.KMSKeys {
+		add(o)
+	}
+	return out
+}
+
+// Lookup returns the top-level object with the given address, or nil. It
+// builds its index on every call; callers that look up often keep their own.
+func (m *Model) Lookup(address string) Object {
+	for _, o := range m.Objects() {
+		if o.Base().Address == address {
+			return o
+		}
+	}
+	return nil
+}

@@ -1,0 +1,66 @@
+package model
+
+import "fmt"
+
+// Range is a span of source text. Lines and columns start at 1; a zero Line
+// means the position is not known.
+type Range struct {
+	File      string `json:"file"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+}
+
+// String formats the start of the range as file:line:column.
+func (r Range) String() string {
+	switch {
+	case r.File == "":
+		return "<unknown position>"
+	case r.Line == 0:
+		return r.File
+	case r.Column == 0:
+		return fmt.Sprintf("%s:%d", r.File, r.Line)
+	default:
+		return fmt.Sprintf("%s:%d:%d", r.File, r.Line, r.Column)
+	}
+}
+
+// Source says which front end produced an object.
+type Source string
+
+// The front ends.
+const (
+	Terraform      Source = "terraform"
+	CloudFormation Source = "cloudformation"
+)
+
+// Origin identifies a model object: its address (the key that references
+// use), where it was declared, and whether it exists for certain.
+type Origin struct {
+	// Address is the object's unique key within its Model: for Terraform the
+	// resource address as `terraform plan` prints it
+	// (`module.vpc.aws_subnet.private["eu-west-1a"]`), for CloudFormation the
+	// logical ID (`Parent/Child` inside a nested stack).
+	Address string
+	// Type is the resource type as written (`aws_subnet`, `AWS::EC2::Subnet`).
+	Type string
+	// Range covers the whole resource declaration; its Line is where it starts.
+	Range Range
+	// Callers are the module calls or nested-stack resources through which the
+	// declaration was reached, outermost first.
+	Callers []Range
+	// Maybe is non-nil when it cannot be known offline whether the object
+	// exists (an unknown count, for_each or condition). A maybe object can turn
+	// a verdict into unknown, never into pass.
+	Maybe *Unresolved
+}
+
+// Base returns the origin itself; every model object embeds an Origin, so
+// this makes them all Objects.
+func (o *Origin) Base() *Origin { return o }
+
+// Object is any model resource.
+type Object interface {
+	Base() *Origin
+}

@@ -1,0 +1,96 @@
+package network
+
+import "github.com/daslint/daslint/model"
+
+// Path names one of the three ways an instance can reach KMS (SPEC §1.3).
+type Path string
+
+// The paths, in the order reports list them.
+const (
+	PathPublic      Path = "public"
+	PathNAT         Path = "nat"
+	PathKMSEndpoint Path = "kms-endpoint"
+)
+
+// Paths lists the paths in report order.
+var Paths = []Path{PathPublic, PathNAT, PathKMSEndpoint}
+
+// Link is one step of a path: an object and the fact about it that the path
+// relies on, where it is declared.
+type Link struct {
+	// Address of the object the link rests on (may be empty for a fact that
+	// belongs to no declared object, such as an implicit default).
+	Address string
+	// Text is the link as reports print it: `aws_route_table.private 0.0.0.0/0`,
+	// `aws_nat_gateway.this (public)`.
+	Text  string
+	Range model.Range
+}
+
+// Broken is the first link of a path that does not hold, walking from the
+// instance outward.
+type Broken struct {
+	Link
+	// Status is False when the link certainly breaks, Unknown when it cannot
+	// be known offline.
+	Status model.Tri
+	// Reason says what is wrong: `route table has no 0.0.0.0/0 route`.
+	Reason string
+	// Fix says what to change to make this path hold.
+	Fix string
+	// Depth is how many links held before this one; the path that got
+	// furthest is the one the code was evidently built for.
+	Depth int
+}
+
+// Unknown is one unresolved fact that a verdict depends on: what it is,
+// where it comes from and where it is used.
+type Unknown struct {
+	*model.Unresolved
+	// Used is where the unresolved value is used (the attribute that needs it).
+	Used model.Range
+	// Subject is the address of the object the fact belongs to.
+	Subject string
+}
+
+// InstanceResult is the verdict for one instance placed in one candidate
+// subnet.
+type InstanceResult struct {
+	// Instance is the instance's address; for an assumed instance (a cluster
+	// that declares none) it is the cluster's address.
+	Instance string
+	// Assumed is true when the cluster declares no instance and one instance
+	// per subnet is assumed (SPEC §1.2).
+	Assumed bool
+	Subnet  string
+	Verdict model.Tri
+	// Path is the path that carries KMS traffic when Verdict is True:
+	// PathKMSEndpoint when the VPC has an active KMS endpoint, else
+	// PathPublic or PathNAT (PathPublic when both hold).
+	Path Path
+	// Witness is the chain of the path that holds, instance outward.
+	Witness []Link
+	// Broken holds, for a fail or unknown, the first broken link of each path
+	// that was evaluated.
+	Broken map[Path]*Broken
+	// Fix is the remediation for the path the code was evidently built for.
+	Fix string
+	// Unknowns are the unresolved facts the verdict depends on.
+	Unknowns []Unknown
+}
+
+// ClusterResult is the verdict for one cluster with an activity stream: the
+// AND over its instances and their candidate subnets.
+type ClusterResult struct {
+	Cluster *model.DBCluster
+	// Stream is the evidence that the cluster has an activity stream (nil
+	// with Options.AllClusters).
+	Stream  *model.ActivityStream
+	Verdict model.Tri
+	// Path is set when Verdict is True and every instance uses the same path.
+	Path      Path
+	Instances []InstanceResult
+	// Unknowns that concern the cluster as a whole (no DB subnet group, an
+	// unresolvable subnet group).
+	Unknowns []Unknown
+}

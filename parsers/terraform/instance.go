@@ -1,0 +1,73 @@
+package terraform
+
+import (
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/daslint/daslint/model"
+)
+
+// Mode tells managed resources from data sources.
+type Mode uint8
+
+// Resource modes.
+const (
+	Managed Mode = iota
+	Data
+)
+
+// Instance is one evaluated resource or data source instance, the boundary
+// between evaluation (which knows HCL, modules, count and for_each) and the
+// translation into the model (which knows what each AWS resource type means).
+type Instance struct {
+	// Address as `terraform plan` prints it:
+	// `module.vpc.aws_subnet.private["eu-west-1a"]`, `aws_vpc.this[0]`. The
+	// address of a symbolic instance (unknown count or for_each) ends in
+	// `[?]`.
+	Address string
+	Mode    Mode
+	Type    string
+	Name    string
+	// Body holds the evaluated arguments and nested blocks.
+	Body *Body
+	// Range is the whole block; DefRange the `resource "t" "n"` header.
+	Range    hcl.Range
+	DefRange hcl.Range
+	// Callers are the module blocks through which the resource was reached,
+	// outermost first.
+	Callers []hcl.Range
+	// Maybe is non-nil when the instance may not exist (unknown count or
+	// for_each, or a module instantiated that way).
+	Maybe *model.Unresolved
+	// Region is the region of the resource: its `region` argument (AWS
+	// provider v6), else its provider's, else --region; unknown (with a mark)
+	// when none is known.
+	Region cty.Value
+}
+
+// Body is an evaluated block body.
+type Body struct {
+	// Attrs are the arguments that the configuration sets, by name.
+	Attrs map[string]*Attr
+	// Blocks are the nested blocks by type, in source order, with `dynamic`
+	// blocks expanded.
+	Blocks map[string][]*Block
+}
+
+// Attr is one evaluated argument.
+type Attr struct {
+	// Value is the evaluated value. Unknown parts carry, as cty marks of type
+	// *model.Unresolved, the reasons they are unknown; known identity tokens
+	// (model.Token) stand for computed attributes of declared resources.
+	Value cty.Value
+	Range hcl.Range
+}
+
+// Block is one evaluated nested block.
+type Block struct {
+	Body
+	Range hcl.Range
+	// Maybe is non-nil when the block comes from a dynamic block whose
+	// for_each is unknown.
+	Maybe *model.Unresolved
+}
