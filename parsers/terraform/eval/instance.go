@@ -1,4 +1,4 @@
-package terraform
+package eval
 
 import (
 	"github.com/hashicorp/hcl/v2"
