@@ -1,0 +1,1 @@
+nat_connectivity = "private"
