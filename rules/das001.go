@@ -1,0 +1,166 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/daslint/daslint/model"
+	"github.com/daslint/daslint/network"
+)
+
+// DAS001 reports a cluster whose verdict is fail: some instance, in some
+// candidate subnet, certainly has no path to KMS.
+func DAS001() *Rule {
+	return &Rule{
+		ID:       "DAS001",
+		Name:     "kms-unreachable",
+		Title:    "Aurora activity stream cannot reach AWS KMS",
+		Severity: Error,
+		Doc:      mustDoc("DAS001"),
+		Check:    checkDAS001,
+	}
+}
+
+func checkDAS001(p *Pass) {
+	for i := range p.Clusters {
+		c := &p.Clusters[i]
+		if c.Verdict != model.False || c.Cluster == nil {
+			continue
+		}
+		groups, related, fixes := failureGroups(c)
+		var b strings.Builder
+		fmt.Fprintf(&b, "DAS001: %s cannot reach AWS KMS", c.Cluster.Address)
+		for _, g := range groups {
+			fmt.Fprintf(&b, "; %s for %s", g.what, strings.Join(g.where, ", "))
+		}
+		if len(groups) == 0 {
+			b.WriteString(" (the analysis recorded no broken link)")
+		}
+		p.Report(Finding{
+			Verdict:     c.Verdict,
+			Subject:     c.Cluster.Address,
+			Range:       c.Cluster.Range,
+			Message:     b.String(),
+			Remediation: remediation(fixes, "Give every instance of the cluster a path to KMS: a public NAT gateway route or an active KMS interface endpoint (see docs/rules/DAS001.md)."),
+			Related:     related,
+			Unknowns:    allUnknowns(c),
+		})
+	}
+}
+
+// failureGroup is one broken link and the instance placements it breaks.
+type failureGroup struct {
+	what  string
+	where []string
+}
+
+// failureGroups groups the failing placements of c by their first broken
+// link, so that three instances in three subnets behind one route table
+// read as one sentence.
+func failureGroups(c *network.ClusterResult) (groups []*failureGroup, related []network.Link, fixes []string) {
+	index := map[string]*failureGroup{}
+	for _, ir := range c.Instances {
+		if ir.Verdict != model.False {
+			continue
+		}
+		path, br := primaryBroken(ir, model.False)
+		what := "no path to KMS (no broken link recorded)"
+		if br != nil {
+			what = fmt.Sprintf("%s path broken at %s (%s): %s", path, br.Text, at(br.Range), br.Reason)
+		}
+		g := index[what]
+		if g == nil {
+			g = &failureGroup{what: what}
+			index[what] = g
+			groups = append(groups, g)
+			if br != nil {
+				related = append(related, br.Link)
+			}
+		}
+		g.where = append(g.where, placement(ir))
+		fixes = append(fixes, fixOf(ir, br))
+	}
+	return groups, related, fixes
+}
+
+// brokenPreference breaks ties between paths that got equally far: an
+// Aurora cluster is most often built private behind NAT, then with an
+// endpoint; a public database is the rarest intent.
+func brokenPreference() [3]network.Path {
+	return [...]network.Path{network.PathNAT, network.PathKMSEndpoint, network.PathPublic}
+}
+
+// primaryBroken returns the broken link of the path the code was evidently
+// built for: the one that got furthest, preferring links whose status is
+// want.
+func primaryBroken(ir network.InstanceResult, want model.Tri) (network.Path, *network.Broken) {
+	var bestPath network.Path
+	var best *network.Broken
+	better := func(b *network.Broken) bool {
+		if best == nil {
+			return true
+		}
+		if (b.Status == want) != (best.Status == want) {
+			return b.Status == want
+		}
+		return b.Depth > best.Depth
+	}
+	for _, path := range brokenPreference() {
+		if b := ir.Broken[path]; b != nil && better(b) {
+			bestPath, best = path, b
+		}
+	}
+	return bestPath, best
+}
+
+// placement names an instance in a candidate subnet.
+func placement(ir network.InstanceResult) string {
+	inst := ir.Instance
+	if ir.Assumed {
+		inst = "an assumed instance"
+	}
+	if ir.Subnet == "" {
+		return inst
+	}
+	return inst + " in " + ir.Subnet
+}
+
+func fixOf(ir network.InstanceResult, br *network.Broken) string {
+	if ir.Fix != "" {
+		return ir.Fix
+	}
+	if br != nil {
+		return br.Fix
+	}
+	return ""
+}
+
+// remediation joins the distinct fixes in order, or returns fallback.
+func remediation(fixes []string, fallback string) string {
+	var out []string
+	seen := map[string]bool{}
+	for _, f := range fixes {
+		f = strings.TrimSpace(f)
+		if f == "" || seen[f] {
+			continue
+		}
+		seen[f] = true
+		out = append(out, f)
+	}
+	if len(out) == 0 {
+		return fallback
+	}
+	return strings.Join(out, " ")
+}
+
+// at formats a range as file:line, the way messages cite sources.
+func at(r model.Range) string {
+	switch {
+	case r.File == "":
+		return "unknown position"
+	case r.Line == 0:
+		return r.File
+	default:
+		return fmt.Sprintf("%s:%d", r.File, r.Line)
+	}
+}

@@ -1,0 +1,142 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/daslint/daslint/model"
+	"github.com/daslint/daslint/network"
+)
+
+// DAS002 reports a cluster whose verdict is unknown: its path to KMS
+// depends on facts that cannot be resolved offline.
+func DAS002() *Rule {
+	return &Rule{
+		ID:       "DAS002",
+		Name:     "kms-reachability-unknown",
+		Title:    "Aurora activity stream path to AWS KMS cannot be verified",
+		Severity: Warning,
+		Doc:      mustDoc("DAS002"),
+		Check:    checkDAS002,
+	}
+}
+
+// maxListed caps the unknowns a message spells out; the JSON report keeps
+// them all.
+const maxListed = 8
+
+func checkDAS002(p *Pass) {
+	for i := range p.Clusters {
+		c := &p.Clusters[i]
+		if c.Verdict != model.Unknown || c.Cluster == nil {
+			continue
+		}
+		unknowns := allUnknowns(c)
+		var b strings.Builder
+		fmt.Fprintf(&b, "DAS002: the path from %s to AWS KMS cannot be verified offline", c.Cluster.Address)
+		var related []network.Link
+		var fixes []string
+		for _, ir := range c.Instances {
+			if ir.Verdict != model.Unknown {
+				continue
+			}
+			if path, br := primaryBroken(ir, model.Unknown); br != nil && br.Status == model.Unknown {
+				related = append(related, br.Link)
+				fmt.Fprintf(&b, "; %s: %s path unknown at %s (%s): %s", placement(ir), path, br.Text, at(br.Range), br.Reason)
+			}
+			fixes = append(fixes, ir.Fix)
+		}
+		for n, u := range unknowns {
+			if n == maxListed {
+				fmt.Fprintf(&b, "; and %d more unresolved values", len(unknowns)-maxListed)
+				break
+			}
+			fmt.Fprintf(&b, "; %s", describeUnknown(u))
+		}
+		if len(unknowns) == 0 && len(related) == 0 {
+			b.WriteString(" (the analysis recorded no reason)")
+		}
+		for _, u := range unknowns {
+			fixes = append(fixes, adviceFor(u.Kind))
+		}
+		p.Report(Finding{
+			Verdict:     c.Verdict,
+			Subject:     c.Cluster.Address,
+			Range:       c.Cluster.Range,
+			Message:     b.String(),
+			Remediation: remediation(fixes, "Make the network that the cluster uses visible to daslint (see docs/rules/DAS002.md)."),
+			Related:     related,
+			Unknowns:    unknowns,
+		})
+	}
+}
+
+// describeUnknown says what is unknown, where it comes from and where it is
+// used.
+func describeUnknown(u network.Unknown) string {
+	var b strings.Builder
+	if u.Unresolved != nil {
+		fmt.Fprintf(&b, "%s (%s, %s)", u.Reason, u.Kind, at(u.Range))
+	} else {
+		b.WriteString("unresolved value")
+	}
+	if u.Used.File != "" && (u.Unresolved == nil || u.Used != u.Range) {
+		fmt.Fprintf(&b, ", used at %s", at(u.Used))
+	}
+	return b.String()
+}
+
+// adviceFor says what a user can supply for each kind of unknown.
+func adviceFor(k model.UnknownKind) string {
+	switch k {
+	case model.FromVariable:
+		return "Give the variables a value (--var, --var-file, terraform.tfvars) or the parameters (--parameters)."
+	case model.FromDataSource:
+		return "Scan the code that declares the resources the data sources read, and reference them directly."
+	case model.FromImport:
+		return "Scan the stack that exports the imported values, or pass them as parameters."
+	case model.FromModule:
+		return "Run `terraform init` so that remote modules are vendored under .terraform/modules, or make nested stack templates local."
+	case model.FromCondition:
+		return "Give count, for_each and conditions known values (--var, --parameters)."
+	case model.FromExternal:
+		return "Scan the code that declares the resources named by literal IDs, or reference them instead of hard-coding IDs."
+	case model.FromTarget:
+		return "The default route leaves the scanned network (transit gateway, VPN, appliance): verify egress to KMS there, or add a KMS interface endpoint."
+	case model.FromPolicy:
+		return "Check that the KMS endpoint policy allows kms:* actions for the cluster, or remove the policy to use the full-access default."
+	case model.FromDefault:
+		return "Set PubliclyAccessible explicitly on each AWS::RDS::DBInstance."
+	case model.FromLimit:
+		return "Reduce the size of the configuration that hit daslint's expansion limit."
+	case model.FromComputed, model.FromExpression:
+		return "Replace values known only after apply by literal values or references daslint can follow."
+	default:
+		return ""
+	}
+}
+
+// allUnknowns returns the cluster's and its instances' unknowns, without
+// duplicates, in a stable order (cluster first, then instance order).
+func allUnknowns(c *network.ClusterResult) []network.Unknown {
+	var out []network.Unknown
+	seen := map[string]bool{}
+	add := func(us []network.Unknown) {
+		for _, u := range us {
+			key := u.Subject + "\x00" + at(u.Used)
+			if u.Unresolved != nil {
+				key += "\x00" + u.Reason + "\x00" + at(u.Range)
+			}
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			out = append(out, u)
+		}
+	}
+	add(c.Unknowns)
+	for _, ir := range c.Instances {
+		add(ir.Unknowns)
+	}
+	return out
+}

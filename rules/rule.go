@@ -1,0 +1,60 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/daslint/daslint/docs"
+)
+
+// Severity is how much a finding matters. The zero value is not a valid
+// severity.
+type Severity string
+
+// Severities. Off disables a rule.
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+	Off     Severity = "off"
+)
+
+// Rule is one check. Rules are values: the runner never modifies them.
+type Rule struct {
+	// ID is stable and never reused ("DAS001").
+	ID string
+	// Name is a short kebab-case name ("kms-unreachable").
+	Name string
+	// Title is a one-line summary.
+	Title string
+	// Severity is the default severity of the rule's findings.
+	Severity Severity
+	// Doc is the rule's markdown page (docs/rules/<ID>.md).
+	Doc string
+	// Check inspects one model and reports findings through the pass.
+	Check func(*Pass)
+}
+
+// All returns the rules daslint runs, in ID order.
+func All() []*Rule {
+	return []*Rule{DAS001(), DAS002()}
+}
+
+// ByID returns the rule with the given ID from All.
+func ByID(id string) (*Rule, error) {
+	for _, r := range All() {
+		if r.ID == id {
+			return r, nil
+		}
+	}
+	return nil, fmt.Errorf("unknown rule %q", id)
+}
+
+// mustDoc returns the embedded page of a built-in rule. The pages are part
+// of the binary, so a missing one is a build mistake that the tests catch;
+// it still yields a placeholder rather than a panic.
+func mustDoc(id string) string {
+	doc, err := docs.Rule(id)
+	if err != nil {
+		return "# " + id + "\n\n(documentation missing)\n"
+	}
+	return doc
+}

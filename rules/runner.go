@@ -1,0 +1,62 @@
+package rules
+
+import (
+	"github.com/daslint/daslint/model"
+	"github.com/daslint/daslint/network"
+)
+
+// Options control a run.
+type Options struct {
+	// Network are the options of the shared network analysis.
+	Network network.Options
+	// Severity overrides rules' default severities by rule ID; Off disables
+	// a rule (as `--unknown ignore` does for DAS002).
+	Severity map[string]Severity
+}
+
+// Result is the outcome for one model.
+type Result struct {
+	Model *model.Model
+	// Clusters is the network analysis: one result per cluster with an
+	// activity stream, reported whether or not any rule fired.
+	Clusters []network.ClusterResult
+	Findings []Finding
+}
+
+// Run analyses each model once and runs every rule of set over it, in the
+// order of set. A nil model is skipped.
+func Run(models []*model.Model, set []*Rule, opts Options) []Result {
+	return run(models, set, opts, network.Analyze)
+}
+
+// analyzer is the shared analysis a run requires; tests substitute it.
+type analyzer func(*model.Model, network.Options) []network.ClusterResult
+
+func run(models []*model.Model, set []*Rule, opts Options, analyze analyzer) []Result {
+	var out []Result
+	for _, m := range models {
+		if m == nil {
+			continue
+		}
+		res := Result{Model: m, Clusters: analyze(m, opts.Network)}
+		for _, r := range set {
+			sev := r.Severity
+			if s, ok := opts.Severity[r.ID]; ok {
+				sev = s
+			}
+			if sev == Off || r.Check == nil {
+				continue
+			}
+			p := &Pass{
+				Rule:     r,
+				Model:    m,
+				Clusters: res.Clusters,
+				severity: sev,
+				report:   func(f Finding) { res.Findings = append(res.Findings, f) },
+			}
+			r.Check(p)
+		}
+		out = append(out, res)
+	}
+	return out
+}
