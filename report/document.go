@@ -1,0 +1,116 @@
+package report
+
+import "encoding/json"
+
+// Schema is the identifier of the JSON report format.
+const Schema = "daslint/v1"
+
+// Report is the whole outcome of a run. Field order is the JSON order.
+type Report struct {
+	Schema   string    `json:"schema"`
+	Version  string    `json:"version"`
+	Clusters []Cluster `json:"clusters"`
+	Findings []Finding `json:"findings"`
+	Errors   []Error   `json:"errors"`
+	Summary  Summary   `json:"summary"`
+}
+
+// Cluster is the verdict for one cluster.
+type Cluster struct {
+	ID     string `json:"id"`
+	Source string `json:"source"`
+	File   string `json:"file"`
+	Line   int    `json:"line"`
+	// Engine is nil when the engine is not known.
+	Engine  *string `json:"engine"`
+	Verdict string  `json:"verdict"`
+	// Path is set for a pass only.
+	Path      *string    `json:"path"`
+	Instances []Instance `json:"instances"`
+	// Unknowns concern the cluster as a whole (no DB subnet group, an
+	// unresolvable one); an addition to the SPEC §5 example, which has no
+	// place for them.
+	Unknowns []Unknown `json:"unknowns"`
+}
+
+// Instance is the verdict for one instance in one candidate subnet.
+type Instance struct {
+	ID      string  `json:"id"`
+	Subnet  string  `json:"subnet"`
+	Verdict string  `json:"verdict"`
+	Path    *string `json:"path"`
+	// Witness is the chain of the path that holds; JSON carries each link's
+	// text, the text report also its position.
+	Witness []Link `json:"witness"`
+	// Broken is nil (JSON null) unless some path has a broken link.
+	Broken   map[string]Broken `json:"broken"`
+	Unknowns []Unknown         `json:"unknowns"`
+}
+
+// Link is one step of a witness chain.
+type Link struct {
+	Text string
+	File string
+	Line int
+}
+
+// MarshalJSON writes a link as its text, as SPEC §5 shows witnesses.
+func (l Link) MarshalJSON() ([]byte, error) { return json.Marshal(l.Text) }
+
+// Broken is the first link of a path that does not hold.
+type Broken struct {
+	Link string `json:"link"`
+	File string `json:"file"`
+	Line int    `json:"line"`
+	// Status is "false" (certainly broken) or "unknown".
+	Status string `json:"status"`
+	Reason string `json:"reason"`
+	Fix    string `json:"fix"`
+}
+
+// Unknown is one value that could not be resolved offline: what kind, why,
+// where it comes from (file, line) and where it is used.
+type Unknown struct {
+	Kind     string `json:"kind"`
+	Reason   string `json:"reason"`
+	Subject  string `json:"subject"`
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	UsedFile string `json:"used_file"`
+	UsedLine int    `json:"used_line"`
+}
+
+// Finding is one rule finding.
+type Finding struct {
+	Rule        string `json:"rule"`
+	Severity    string `json:"severity"`
+	Resource    string `json:"resource"`
+	File        string `json:"file"`
+	Line        int    `json:"line"`
+	EndLine     int    `json:"end_line"`
+	Message     string `json:"message"`
+	Remediation string `json:"remediation"`
+}
+
+// Error is an input problem: a file that could not be read or parsed
+// (severity "error") or a value that became unknown for a reason the user
+// can act on (severity "warning").
+type Error struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+}
+
+// Summary counts what the report holds.
+type Summary struct {
+	// Files is the number of input files read.
+	Files    int `json:"files"`
+	Clusters int `json:"clusters"`
+	Pass     int `json:"pass"`
+	Fail     int `json:"fail"`
+	Unknown  int `json:"unknown"`
+	// Errors is the number of entries in Errors, of either severity.
+	Errors int `json:"errors"`
+}

@@ -1,0 +1,250 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func str(s string) *string { return &s }
+
+func TestJSONEmpty(t *testing.T) {
+	var buf bytes.Buffer
+	if err := JSON(&buf, &Report{Version: "0.1.0"}); err != nil {
+		t.Fatal(err)
+	}
+	// Empty arrays are [], never null; the summary is all zeros.
+	want := `{
+  "schema": "daslint/v1",
+  "version": "0.1.0",
+  "clusters": [],
+  "findings": [],
+  "errors": [],
+  "summary": {
+    "files": 0,
+    "clusters": 0,
+    "pass": 0,
+    "fail": 0,
+    "unknown": 0,
+    "errors": 0
+  }
+}
+`
+	if diff := cmp.Diff(want, buf.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+func TestJSONFieldsAndOrder(t *testing.T) {
+	r := &Report{
+		Version: "0.1.0",
+		Clusters: []Cluster{{
+			ID: "aws_rds_cluster.main", Source: "terraform", File: "main.tf", Line: 40,
+			Engine: str("aurora-mysql"), Verdict: "pass", Path: str("nat"),
+			Instances: []Instance{{
+				ID: "aws_rds_cluster_instance.main[0]", Subnet: "aws_subnet.private[0]", Verdict: "pass", Path: str("nat"),
+				Witness: []Link{{Text: "aws_subnet.private[0]", File: "main.tf", Line: 10}, {Text: "aws_route_table.private 0.0.0.0/0", File: "main.tf", Line: 20}},
+			}},
+		}},
+		Findings: []Finding{},
+		Errors:   []Error{{File: "x.tf", Line: 3, Column: 7, Severity: "error", Message: "bad <syntax>"}},
+		Summary:  Summary{Files: 2},
+	}
+	var buf bytes.Buffer
+	if err := JSON(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	// Field order and names as SPEC §5; the witness is a list of link texts,
+	// broken is null for a pass, the summary is recounted from the content.
+	want := `{
+  "schema": "daslint/v1",
+  "version": "0.1.0",
+  "clusters": [
+    {
+      "id": "aws_rds_cluster.main",
+      "source": "terraform",
+      "file": "main.tf",
+      "line": 40,
+      "engine": "aurora-mysql",
+      "verdict": "pass",
+      "path": "nat",
+      "instances": [
+        {
+          "id": "aws_rds_cluster_instance.main[0]",
+          "subnet": "aws_subnet.private[0]",
+          "verdict": "pass",
+          "path": "nat",
+          "witness": [
+            "aws_subnet.private[0]",
+            "aws_route_table.private 0.0.0.0/0"
+          ],
+          "broken": null,
+          "unknowns": []
+        }
+      ],
+      "unknowns": []
+    }
+  ],
+  "findings": [],
+  "errors": [
+    {
+      "file": "x.tf",
+      "line": 3,
+      "column": 7,
+      "severity": "error",
+      "message": "bad <syntax>"
+    }
+  ],
+  "summary": {
+    "files": 2,
+    "clusters": 1,
+    "pass": 1,
+    "fail": 0,
+    "unknown": 0,
+    "errors": 1
+  }
+}
+`
+	if diff := cmp.Diff(want, buf.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+func TestJSONSortingAndDeterminism(t *testing.T) {
+	build := func() *Report {
+		return &Report{
+			Clusters: []Cluster{
+				{ID: "c", File: "b.tf", Line: 1, Verdict: "fail", Instances: []Instance{
+					{ID: "i", Subnet: "s2", Verdict: "fail", Broken: map[string]Broken{
+						"public": {Link: "l1", Status: "false"}, "nat": {Link: "l2", Status: "false"}, "kms-endpoint": {Link: "l3", Status: "unknown"},
+					}},
+					{ID: "i", Subnet: "s1", Verdict: "fail", Broken: map[string]Broken{}},
+				}},
+				{ID: "b", File: "a.tf", Line: 9, Verdict: "unknown"},
+				{ID: "a", File: "a.tf", Line: 9, Verdict: "pass"},
+				{ID: "z", File: "a.tf", Line: 2, Verdict: "pass"},
+			},
+			Findings: []Finding{
+				{Rule: "DAS001", Resource: "c", File: "b.tf", Line: 1},
+				{Rule: "DAS002", Resource: "b", File: "a.tf", Line: 9},
+			},
+			Errors: []Error{
+				{File: "b.tf", Line: 1, Column: 5, Severity: "warning", Message: "m"},
+				{File: "b.tf", Line: 1, Column: 2, Severity: "error", Message: "m"},
+				{File: "a.tf", Line: 7, Severity: "error", Message: "m"},
+			},
+		}
+	}
+	r := build()
+	r.Normalize()
+	var ids []string
+	for _, c := range r.Clusters {
+		ids = append(ids, c.File+":"+c.ID)
+	}
+	if diff := cmp.Diff([]string{"a.tf:z", "a.tf:a", "a.tf:b", "b.tf:c"}, ids); diff != "" {
+		t.Errorf("cluster order by file, line, id (-want +got):\n%s", diff)
+	}
+	if got := r.Clusters[3].Instances[0].Subnet; got != "s1" {
+		t.Errorf("first instance subnet = %s, want s1 (sorted by id, subnet)", got)
+	}
+	if r.Clusters[3].Instances[0].Broken != nil {
+		t.Error("an empty broken map must become null")
+	}
+	if r.Findings[0].File != "a.tf" || r.Errors[0].File != "a.tf" || r.Errors[1].Column != 2 {
+		t.Errorf("findings/errors not sorted by file, line, column: %+v %+v", r.Findings, r.Errors)
+	}
+	if diff := cmp.Diff(Summary{Clusters: 4, Pass: 2, Fail: 1, Unknown: 1, Errors: 3}, r.Summary); diff != "" {
+		t.Errorf("summary (-want +got):\n%s", diff)
+	}
+
+	var first bytes.Buffer
+	if err := JSON(&first, build()); err != nil {
+		t.Fatal(err)
+	}
+	for range 20 {
+		var again bytes.Buffer
+		if err := JSON(&again, build()); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(first.Bytes(), again.Bytes()) {
+			t.Fatal("two renderings of the same report differ")
+		}
+	}
+	// Broken is an object keyed by path name; encoding/json sorts map keys.
+	var doc struct {
+		Clusters []struct {
+			Instances []struct {
+				Broken map[string]json.RawMessage `json:"broken"`
+			} `json:"instances"`
+		} `json:"clusters"`
+	}
+	if err := json.Unmarshal(first.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(doc.Clusters[3].Instances[1].Broken); n != 3 {
+		t.Errorf("broken has %d paths, want 3", n)
+	}
+	if i, j := bytes.Index(first.Bytes(), []byte(`"kms-endpoint"`)), bytes.Index(first.Bytes(), []byte(`"public"`)); i > j {
+		t.Error("broken keys are not in a stable (sorted) order")
+	}
+}
+
+func TestText(t *testing.T) {
+	build := func() *Report {
+		return &Report{
+			Clusters: []Cluster{
+				{ID: "aws_rds_cluster.bad", File: "b/main.tf", Line: 40, Verdict: "fail", Instances: []Instance{{
+					ID: "aws_rds_cluster_instance.bad", Subnet: "aws_subnet.db", Verdict: "fail",
+					Broken: map[string]Broken{"nat": {Link: "aws_route_table.db 0.0.0.0/0", File: "b/main.tf", Line: 30, Status: "false", Reason: "no default route"}},
+				}}},
+				{ID: "aws_rds_cluster.ok", File: "a/main.tf", Line: 5, Verdict: "pass", Path: str("nat"), Instances: []Instance{{
+					ID: "aws_rds_cluster_instance.ok", Subnet: "aws_subnet.p", Verdict: "pass", Path: str("nat"),
+					Witness: []Link{{Text: "aws_subnet.p", File: "a/main.tf", Line: 10}, {Text: "aws_route_table.p 0.0.0.0/0", File: "a/main.tf", Line: 20}, {Text: "aws_nat_gateway.n (public)", File: "a/main.tf", Line: 30}},
+				}}},
+			},
+			Findings: []Finding{{Rule: "DAS001", Severity: "error", Resource: "aws_rds_cluster.bad", File: "b/main.tf", Line: 40, Message: "DAS001: bad", Remediation: "add a route"}},
+			Errors:   []Error{{File: "c.tf", Line: 3, Column: 7, Severity: "error", Message: "syntax"}},
+			Summary:  Summary{Files: 3},
+		}
+	}
+	var buf bytes.Buffer
+	if err := Text(&buf, build(), TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	want := `a/main.tf
+  aws_rds_cluster.ok (line 5): PASS via nat
+    aws_rds_cluster_instance.ok in aws_subnet.p: pass via nat
+      aws_subnet.p  a/main.tf:10
+      └─ aws_route_table.p 0.0.0.0/0  a/main.tf:20
+         └─ aws_nat_gateway.n (public)  a/main.tf:30
+
+b/main.tf
+  aws_rds_cluster.bad (line 40): FAIL
+    aws_rds_cluster_instance.bad in aws_subnet.db: fail
+      nat: broken at aws_route_table.db 0.0.0.0/0  b/main.tf:30
+        └─ no default route
+    error DAS001: DAS001: bad
+      fix: add a route
+
+input problems
+  c.tf:3:7: error: syntax
+
+3 files, 2 clusters: 1 pass, 1 fail, 0 unknown; 1 finding (1 error); 1 input problem
+`
+	if diff := cmp.Diff(want, buf.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if strings.Contains(buf.String(), "\x1b[") {
+		t.Error("colour without TextOptions.Color")
+	}
+	buf.Reset()
+	if err := Text(&buf, build(), TextOptions{Color: true}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), ansiBold+"aws_rds_cluster.bad"+ansiReset) || !strings.Contains(buf.String(), ansiRed+"FAIL"+ansiReset) {
+		t.Errorf("colour output lacks a bold resource or a red FAIL:\n%q", buf.String())
+	}
+}
