@@ -1,0 +1,176 @@
+package parsers
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/model"
+)
+
+// kind is what a discovered root is.
+type kind uint8
+
+const (
+	terraformRoot kind = iota
+	templateFile
+)
+
+// root is one thing to lint: a Terraform root module directory or a
+// CloudFormation template candidate.
+type root struct {
+	kind kind
+	path string
+	// explicit is set when the user named the file itself, so that a file
+	// that is not a template is reported rather than skipped.
+	explicit bool
+}
+
+// maxTemplateSize bounds the files that are read as template candidates
+// during a directory walk: CloudFormation itself accepts at most 1 MB of
+// template body (CloudFormation User Guide, "CloudFormation quotas"), so a
+// larger JSON or YAML file is data, not a template.
+const maxTemplateSize = 1 << 20
+
+// skipDir reports whether a walk skips the directory: provider caches,
+// version control, dependencies and other hidden directories. A remote
+// module under .terraform/modules is read by the evaluator through its
+// caller, never as a root.
+func skipDir(name string) bool {
+	return name == "node_modules" || (strings.HasPrefix(name, ".") && name != "." && name != "..")
+}
+
+// isTerraformFile reports whether name is a Terraform configuration file.
+func isTerraformFile(name string) bool {
+	return strings.HasSuffix(name, ".tf") || strings.HasSuffix(name, ".tf.json")
+}
+
+// isVarsFile reports whether name is a Terraform variables file.
+func isVarsFile(name string) bool {
+	return strings.HasSuffix(name, ".tfvars") || strings.HasSuffix(name, ".tfvars.json")
+}
+
+// isTemplateCandidate reports whether name may hold a CloudFormation
+// template, going by its extension; the content decides.
+func isTemplateCandidate(name string) bool {
+	if isTerraformFile(name) || isVarsFile(name) {
+		return false
+	}
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".yaml", ".yml", ".json", ".template":
+		return true
+	}
+	return false
+}
+
+// discover turns the user's paths into roots, deduplicated and sorted.
+func discover(paths []string) ([]root, diag.Diagnostics) {
+	var ds diag.Diagnostics
+	seen := map[string]*root{}
+	add := func(r root) {
+		if old := seen[r.path]; old != nil {
+			old.explicit = old.explicit || r.explicit
+			return
+		}
+		seen[r.path] = &r
+	}
+	for _, p := range paths {
+		p = clean(p)
+		info, err := os.Stat(p)
+		if err != nil {
+			ds.Errorf(model.Range{File: filepath.ToSlash(p)}, "cannot read %s: %v", p, unwrapPathError(err))
+			continue
+		}
+		if info.IsDir() {
+			ds = append(ds, walk(p, add)...)
+			continue
+		}
+		name := info.Name()
+		switch {
+		case isTerraformFile(name), isVarsFile(name):
+			// A file of a module stands for its module (SPEC §3: PATH may
+			// be a file); variables files are applied only with --var-file.
+			add(root{kind: terraformRoot, path: clean(filepath.Dir(p))})
+		case isTemplateCandidate(name):
+			add(root{kind: templateFile, path: p, explicit: true})
+		default:
+			ds.Errorf(model.Range{File: filepath.ToSlash(p)}, "%s is neither a Terraform file (.tf, .tf.json, .tfvars) nor a CloudFormation template (.yaml, .yml, .json, .template)", p)
+		}
+	}
+	out := make([]root, 0, len(seen))
+	for _, r := range seen {
+		out = append(out, *r)
+	}
+	slices.SortFunc(out, func(a, b root) int { return strings.Compare(a.path, b.path) })
+	return out, ds
+}
+
+// walk adds every Terraform module directory and every template candidate
+// below dir.
+func walk(dir string, add func(root)) diag.Diagnostics {
+	var ds diag.Diagnostics
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			ds.Errorf(model.Range{File: filepath.ToSlash(p)}, "cannot read %s: %v", p, unwrapPathError(err))
+			if d != nil && d.IsDir() && p != dir {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if p != dir && skipDir(d.Name()) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		switch name := d.Name(); {
+		case isTerraformFile(name):
+			add(root{kind: terraformRoot, path: clean(filepath.Dir(p))})
+		case isTemplateCandidate(name):
+			if info, err := d.Info(); err == nil && info.Size() <= maxTemplateSize {
+				add(root{kind: templateFile, path: clean(p)})
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		ds.Errorf(model.Range{File: filepath.ToSlash(dir)}, "cannot read %s: %v", dir, unwrapPathError(err))
+	}
+	return ds
+}
+
+// clean returns p cleaned and, when it lies below the working directory,
+// relative to it, so that every position in the report reads the same way
+// whatever form of the path the user typed.
+func clean(p string) string {
+	p = filepath.Clean(p)
+	wd, err := os.Getwd()
+	if err != nil {
+		return p
+	}
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(wd, p)
+	}
+	rel, err := filepath.Rel(wd, p)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return p
+	}
+	return rel
+}
+
+// unwrapPathError drops the path from an *fs.PathError, whose message would
+// repeat what the diagnostic already says.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

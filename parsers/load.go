@@ -1,0 +1,188 @@
+package parsers
+
+import (
+	"os"
+	"path/filepath"
+
+	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/model"
+	"github.com/daslint/daslint/parsers/terraform"
+	"github.com/daslint/daslint/parsers/terraform/eval"
+)
+
+// Options are the input options of a run.
+type Options struct {
+	// Vars are --var NAME=VALUE overrides, in order given.
+	Vars []string
+	// VarFiles are --var-file paths, in order given.
+	VarFiles []string
+	// Parameters are --parameters values for CloudFormation, in order given.
+	Parameters []string
+	// Region is --region.
+	Region string
+	// Templates is the CloudFormation front end; nil leaves templates
+	// unlinted (see TemplateLoader).
+	Templates TemplateLoader
+}
+
+// Set is everything read from the user's paths.
+type Set struct {
+	// Models holds one model per linted root, ordered by root path.
+	Models []*model.Model
+	// Files is the number of distinct input files read for those models.
+	Files int
+}
+
+// terraformLoader is the signature of terraform.Load; tests substitute it.
+type terraformLoader func(dir string, opts terraform.Options) (*model.Model, *eval.Result, diag.Diagnostics)
+
+// Load discovers the roots under paths ("." when empty) and reads each of
+// them. It always returns a usable Set: a root that cannot be read is
+// reported in the diagnostics and the others are still loaded.
+func Load(paths []string, opts Options) (*Set, diag.Diagnostics) {
+	return load(paths, opts, terraform.Load)
+}
+
+// loaded is one root after reading.
+type loaded struct {
+	root    root
+	model   *model.Model
+	files   []string
+	ds      diag.Diagnostics
+	callees []string // absolute module or nested-template paths it used
+}
+
+func load(paths []string, opts Options, loadTerraform terraformLoader) (*Set, diag.Diagnostics) {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	roots, ds := discover(paths)
+	var all []loaded
+	for _, r := range roots {
+		var l loaded
+		var ok bool
+		switch r.kind {
+		case terraformRoot:
+			l, ok = loadModule(r, opts, loadTerraform), true
+		case templateFile:
+			l, ok = loadTemplate(r, opts)
+		}
+		if ok {
+			all = append(all, l)
+		}
+	}
+	// A directory another root uses as a local module, or a template another
+	// stack nests, is read through its caller: linted alone its variables
+	// and parameters would have no values, and every finding would appear
+	// twice (SPEC §2).
+	used := map[string]bool{}
+	for _, l := range all {
+		self := absPath(l.root.path)
+		for _, c := range l.callees {
+			if c != self {
+				used[c] = true
+			}
+		}
+	}
+	set := &Set{}
+	files := map[string]bool{}
+	for _, l := range all {
+		if used[absPath(l.root.path)] {
+			continue
+		}
+		if l.model != nil {
+			set.Models = append(set.Models, l.model)
+		}
+		ds = append(ds, l.ds...)
+		for _, f := range l.files {
+			files[absPath(f)] = true
+		}
+	}
+	set.Files = len(files)
+	return set, ds
+}
+
+func loadModule(r root, opts Options, loadTerraform terraformLoader) loaded {
+	m, res, ds := loadTerraform(r.path, terraform.Options{
+		Vars:     opts.Vars,
+		VarFiles: opts.VarFiles,
+		Region:   opts.Region,
+		Root:     confinement(r.path),
+	})
+	l := loaded{root: r, model: m, ds: ds}
+	if res != nil {
+		l.files = res.Files
+		for _, d := range res.ModuleDirs {
+			l.callees = append(l.callees, moduleDir(r.path, d))
+		}
+	}
+	return l
+}
+
+// loadTemplate reads a template candidate; ok is false when it is not a
+// template (or templates are not supported), so that it is no root at all.
+func loadTemplate(r root, opts Options) (l loaded, ok bool) {
+	l.root = r
+	rng := model.Range{File: filepath.ToSlash(r.path)}
+	if opts.Templates == nil {
+		if r.explicit {
+			l.ds.Warnf(rng, "CloudFormation templates are not supported yet; %s was not linted", r.path)
+			return l, true
+		}
+		return l, false
+	}
+	data, err := os.ReadFile(r.path)
+	if err != nil {
+		l.ds.Errorf(rng, "cannot read %s: %v", r.path, unwrapPathError(err))
+		return l, true
+	}
+	if !opts.Templates.IsTemplate(r.path, data) {
+		if r.explicit {
+			l.ds.Errorf(rng, "%s is not a CloudFormation template (no Resources section)", r.path)
+			return l, true
+		}
+		return l, false
+	}
+	m, info, ds := opts.Templates.Load(r.path, TemplateOptions{Parameters: opts.Parameters, Region: opts.Region})
+	l.model, l.ds = m, ds
+	l.files = append([]string{r.path}, info.Files...)
+	for _, f := range info.NestedFiles {
+		l.callees = append(l.callees, absPath(f))
+	}
+	return l, true
+}
+
+// confinement is the directory below which the evaluator may read files
+// (module sources, file()): the working directory when the module lies
+// below it, as a repository's modules usually do (`../../modules/vpc`),
+// else the module directory itself.
+func confinement(dir string) string {
+	if filepath.IsAbs(dir) {
+		return dir
+	}
+	return "."
+}
+
+// moduleDir resolves a module directory reported by the evaluator: paths
+// relative to the working directory (as eval.Result.Dir is given) are taken
+// as such; one that exists only relative to the root module is resolved
+// against it.
+func moduleDir(rootDir, d string) string {
+	if filepath.IsAbs(d) {
+		return filepath.Clean(d)
+	}
+	if _, err := os.Stat(d); err != nil {
+		if _, err := os.Stat(filepath.Join(rootDir, d)); err == nil {
+			return absPath(filepath.Join(rootDir, d))
+		}
+	}
+	return absPath(d)
+}
+
+// absPath makes p absolute, for comparing paths given in different forms.
+func absPath(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return filepath.Clean(p)
+}

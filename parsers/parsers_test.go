@@ -1,0 +1,233 @@
+package parsers
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/model"
+	"github.com/daslint/daslint/parsers/terraform"
+	"github.com/daslint/daslint/parsers/terraform/eval"
+)
+
+// tree creates files (path → content) under a fresh directory and makes it
+// the working directory.
+func tree(t *testing.T, files map[string]string) {
+	t.Helper()
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+type found struct {
+	Kind     kind
+	Path     string
+	Explicit bool
+}
+
+func foundOf(roots []root) []found {
+	var out []found
+	for _, r := range roots {
+		out = append(out, found{r.kind, filepath.ToSlash(r.path), r.explicit})
+	}
+	return out
+}
+
+func TestDiscoverWalk(t *testing.T) {
+	tree(t, map[string]string{
+		"main.tf":                            "",
+		"modules/vpc/main.tf":                "",
+		"modules/vpc/outputs.tf":             "",
+		"json/main.tf.json":                  "{}",
+		"env/prod.tfvars":                    "",   // not a module by itself
+		"env/prod.tfvars.json":               "{}", // not a template either
+		"stacks/db.yaml":                     "",   // template candidate
+		"stacks/big.json":                    strings.Repeat(" ", maxTemplateSize+1),
+		"notes.md":                           "",
+		".terraform/modules/vpc/main.tf":     "", // vendored: read through its caller
+		".git/hooks/x.tf":                    "",
+		".hidden/main.tf":                    "",
+		"node_modules/pkg/main.tf":           "",
+		"node_modules/pkg/template.yaml":     "",
+		"deep/er/still/main.tf":              "",
+		"deep/er/still/.terraform.lock.hcl":  "",
+		"deep/er/still/.cache/template.json": "",
+	})
+	roots, ds := discover([]string{"."})
+	if len(ds) != 0 {
+		t.Errorf("diagnostics: %v", ds)
+	}
+	want := []found{
+		{terraformRoot, ".", false},
+		{terraformRoot, "deep/er/still", false},
+		{terraformRoot, "json", false},
+		{terraformRoot, "modules/vpc", false},
+		{templateFile, "stacks/db.yaml", false},
+	}
+	if diff := cmp.Diff(want, foundOf(roots)); diff != "" {
+		t.Errorf("roots (-want +got):\n%s", diff)
+	}
+}
+
+func TestDiscoverFilesAndErrors(t *testing.T) {
+	tree(t, map[string]string{
+		"app/main.tf":       "",
+		"app/variables.tf":  "",
+		"env/prod.tfvars":   "",
+		"cfn/stack.yml":     "",
+		"README.md":         "",
+		"other/vpc.tf.json": "{}",
+	})
+	abs, err := filepath.Abs("other/vpc.tf.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	roots, ds := discover([]string{"app/main.tf", "app/variables.tf", "./app", "env/prod.tfvars", "cfn/stack.yml", abs, "README.md", "missing"})
+	want := []found{
+		{terraformRoot, "app", false},
+		{templateFile, "cfn/stack.yml", true},
+		{terraformRoot, "env", false},
+		{terraformRoot, "other", false}, // absolute paths below the cwd read relative
+	}
+	if diff := cmp.Diff(want, foundOf(roots)); diff != "" {
+		t.Errorf("roots (-want +got):\n%s", diff)
+	}
+	var got []string
+	for _, d := range ds {
+		got = append(got, string(d.Severity)+" "+d.Range.File)
+	}
+	if diff := cmp.Diff([]string{"error README.md", "error missing"}, got); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s\n%v", diff, ds)
+	}
+	if !strings.Contains(ds[1].Message, "missing") {
+		t.Errorf("error does not name the path: %q", ds[1].Message)
+	}
+}
+
+// fakeTerraform stands for terraform.Load: every root has one file, and the
+// roots listed in calls call the given module directories.
+func fakeTerraform(calls map[string][]string) terraformLoader {
+	return func(dir string, _ terraform.Options) (*model.Model, *eval.Result, diag.Diagnostics) {
+		var ds diag.Diagnostics
+		ds.Warnf(model.Range{File: dir}, "loaded %s", dir)
+		files := []string{filepath.Join(dir, "main.tf")}
+		for _, m := range calls[dir] {
+			if _, err := os.Stat(m); err != nil {
+				m = filepath.Join(dir, m)
+			}
+			files = append(files, filepath.Join(m, "main.tf"))
+		}
+		return &model.Model{Source: model.Terraform, Root: filepath.ToSlash(dir)},
+			&eval.Result{Dir: dir, Files: files, ModuleDirs: calls[dir]}, ds
+	}
+}
+
+func TestLoadDropsModuleDirectories(t *testing.T) {
+	tree(t, map[string]string{
+		"live/prod/main.tf":   "",
+		"live/stage/main.tf":  "",
+		"modules/vpc/main.tf": "",
+		"modules/db/main.tf":  "",
+	})
+	calls := map[string][]string{
+		// One root names its module relative to the working directory, the
+		// other relative to itself; both must be recognised.
+		filepath.FromSlash("live/prod"):  {filepath.FromSlash("modules/vpc")},
+		filepath.FromSlash("live/stage"): {filepath.FromSlash("../../modules/vpc")},
+	}
+	set, ds := load([]string{"."}, Options{}, fakeTerraform(calls))
+	var roots []string
+	for _, m := range set.Models {
+		roots = append(roots, m.Root)
+	}
+	// modules/db is called by nobody, so it is a root of its own.
+	if diff := cmp.Diff([]string{"live/prod", "live/stage", "modules/db"}, roots); diff != "" {
+		t.Errorf("roots (-want +got):\n%s", diff)
+	}
+	for _, d := range ds {
+		if strings.Contains(d.Message, "modules/vpc") || strings.Contains(d.Message, filepath.FromSlash("modules/vpc")) {
+			t.Errorf("diagnostic of a dropped module root kept: %v", d)
+		}
+	}
+	// live/prod/main.tf, live/stage/main.tf, modules/db/main.tf, and
+	// modules/vpc/main.tf once although both roots read it.
+	if set.Files != 4 {
+		t.Errorf("files = %d, want 4", set.Files)
+	}
+}
+
+func TestLoadDefaultsToWorkingDirectory(t *testing.T) {
+	tree(t, map[string]string{"main.tf": ""})
+	set, _ := load(nil, Options{}, fakeTerraform(nil))
+	if len(set.Models) != 1 || set.Models[0].Root != "." {
+		t.Errorf("models = %+v, want the working directory", set.Models)
+	}
+}
+
+// fakeTemplates accepts files whose content starts with "Resources" and
+// reports the nested templates a file lists after "nested:".
+type fakeTemplates struct{}
+
+func (fakeTemplates) IsTemplate(_ string, data []byte) bool {
+	return strings.HasPrefix(string(data), "Resources")
+}
+
+func (fakeTemplates) Load(file string, _ TemplateOptions) (*model.Model, TemplateInfo, diag.Diagnostics) {
+	data, _ := os.ReadFile(file)
+	var info TemplateInfo
+	if _, nested, ok := strings.Cut(string(data), "nested:"); ok {
+		for _, n := range strings.Fields(nested) {
+			f := filepath.Join(filepath.Dir(file), n)
+			info.NestedFiles = append(info.NestedFiles, f)
+			info.Files = append(info.Files, f)
+		}
+	}
+	return &model.Model{Source: model.CloudFormation, Root: filepath.ToSlash(file)}, info, nil
+}
+
+func TestLoadTemplates(t *testing.T) {
+	tree(t, map[string]string{
+		"parent.yaml":      "Resources nested: child.yaml",
+		"child.yaml":       "Resources",
+		"solo.json":        "Resources",
+		"package.json":     "{}",
+		"other/notes.yaml": "just: yaml",
+	})
+	set, ds := load([]string{"."}, Options{Templates: fakeTemplates{}}, fakeTerraform(nil))
+	var roots []string
+	for _, m := range set.Models {
+		roots = append(roots, m.Root)
+	}
+	// The nested child is read through its parent; other YAML/JSON is not
+	// a template and is passed over without a word.
+	if diff := cmp.Diff([]string{"parent.yaml", "solo.json"}, roots); diff != "" {
+		t.Errorf("roots (-want +got):\n%s", diff)
+	}
+	if len(ds) != 0 {
+		t.Errorf("diagnostics: %v", ds)
+	}
+	if set.Files != 3 {
+		t.Errorf("files = %d, want 3 (parent, child, solo)", set.Files)
+	}
+
+	_, ds = load([]string{"other/notes.yaml"}, Options{Templates: fakeTemplates{}}, fakeTerraform(nil))
+	if len(ds) != 1 || ds[0].Severity != diag.Error {
+		t.Errorf("an explicitly named non-template: %v, want one error", ds)
+	}
+	set, ds = load([]string{"solo.json"}, Options{}, fakeTerraform(nil))
+	if len(set.Models) != 0 || len(ds) != 1 || ds[0].Severity != diag.Warning {
+		t.Errorf("a template without a CloudFormation front end: models %d, %v; want none and one warning", len(set.Models), ds)
+	}
+}

@@ -1,0 +1,42 @@
+package parsers
+
+import (
+	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/model"
+)
+
+// TemplateLoader is the CloudFormation front end as discovery needs it.
+//
+// HOOK(cloudformation): package parsers/cloudformation is being written in
+// parallel. Once it exports IsTemplate(path, data) and Load(file, opts)
+// (*model.Model, *Info, diag.Diagnostics) with Info.NestedFiles, add here
+// an adapter type over them and make it the default of Options.Templates in
+// Load. Until then Options.Templates is nil and templates are not linted:
+// a walk passes over YAML and JSON files, and a template named on the
+// command line gets a warning that says so.
+type TemplateLoader interface {
+	// IsTemplate reports whether data, read from path, is a CloudFormation
+	// template (and not some other YAML or JSON file).
+	IsTemplate(path string, data []byte) bool
+	// Load reads the template in file, following local nested stacks.
+	Load(file string, opts TemplateOptions) (*model.Model, TemplateInfo, diag.Diagnostics)
+}
+
+// TemplateOptions are the CloudFormation options of a run.
+type TemplateOptions struct {
+	// Parameters are --parameters values: files in the AWS CLI JSON form or
+	// KEY=VALUE overrides, in order given.
+	Parameters []string
+	// Region is --region, the value of AWS::Region.
+	Region string
+}
+
+// TemplateInfo is what discovery needs to know about a loaded template.
+type TemplateInfo struct {
+	// NestedFiles are the local templates of nested stacks it followed;
+	// they are not linted again on their own.
+	NestedFiles []string
+	// Files are all files read (the template, nested templates, parameter
+	// files).
+	Files []string
+}
