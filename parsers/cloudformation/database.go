@@ -1,0 +1,52 @@
+package cloudformation
+
+import (
+	"github.com/daslint/daslint/model"
+)
+
+// dbSubnetGroup: RDS links groups by name. A group without
+// DBSubnetGroupName gets a generated name, which only a Ref to it can
+// carry: its identity token stands for it.
+func dbSubnetGroup(p props, o model.Origin) {
+	name := p.str("DBSubnetGroupName")
+	if !name.Set && name.Unknown == nil {
+		name = model.KnownStr(model.Token(o.Address), o.Range)
+	}
+	p.model().DBSubnetGroups = append(p.model().DBSubnetGroups,
+		&model.DBSubnetGroup{Origin: o, Name: name, Subnets: p.refs("SubnetIds")})
+}
+
+func dbCluster(p props, o model.Origin) {
+	id := p.str("DBClusterIdentifier")
+	if !id.Set && id.Unknown == nil {
+		id = model.KnownStr(model.Token(o.Address), o.Range)
+	}
+	p.model().DBClusters = append(p.model().DBClusters, &model.DBCluster{
+		Origin:         o,
+		Identifier:     id,
+		Engine:         p.str("Engine"),
+		SubnetGroup:    p.ref("DBSubnetGroupName"),
+		SecurityGroups: p.refs("VpcSecurityGroupIds"),
+	})
+}
+
+// dbInstance: an unset PubliclyAccessible is left to the RDS API, whose
+// documentation gives two defaults (SPEC §1.2).
+func dbInstance(p props, o model.Origin) {
+	in := &model.DBInstance{
+		Origin:             o,
+		Cluster:            p.ref("DBClusterIdentifier"),
+		PubliclyAccessible: p.boolean("PubliclyAccessible"),
+		AvailabilityZone:   p.str("AvailabilityZone"),
+		Engine:             p.str("Engine"),
+		SubnetGroup:        p.ref("DBSubnetGroupName"),
+	}
+	if !in.PubliclyAccessible.Set && in.PubliclyAccessible.Unknown == nil {
+		in.PublicDefault = model.PublicDefaultRDSAPI
+	}
+	p.model().DBInstances = append(p.model().DBInstances, in)
+}
+
+func kmsKey(p props, o model.Origin) {
+	p.model().KMSKeys = append(p.model().KMSKeys, &model.KMSKey{Origin: o})
+}

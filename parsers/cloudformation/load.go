@@ -1,0 +1,108 @@
+package cloudformation
+
+import (
+	"os"
+	"path/filepath"
+
+	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/model"
+)
+
+// Options control how a template is read.
+type Options struct {
+	// Parameters are --parameters values, in order given: each a file (AWS
+	// CLI JSON form) or KEY=VALUE. Later values win.
+	Parameters []string
+	// Region is --region, the value of AWS::Region.
+	Region string
+	// Root confines nested stack TemplateURLs: a template outside it is not
+	// read. Empty means the current directory.
+	Root string
+}
+
+// Info says which files a Load read.
+type Info struct {
+	// Files are all files read: the template, its nested templates and
+	// parameter files.
+	Files []string
+	// NestedFiles are the nested stack templates read, so that discovery
+	// does not lint them again as templates of their own.
+	NestedFiles []string
+}
+
+// loader holds the state of one Load: the model being filled and the
+// diagnostics, shared by the root stack and its nested stacks.
+type loader struct {
+	opts   Options
+	root   string // absolute, symlinks resolved
+	m      *model.Model
+	info   *Info
+	ds     diag.Diagnostics
+	byAddr map[string]*resource
+	stacks int
+}
+
+// Load reads the template in file, with its nested stacks, into a model.
+// The model is valid whatever the diagnostics say: what could not be read
+// is missing from it or unknown in it.
+func Load(file string, opts Options) (*model.Model, *Info, diag.Diagnostics) {
+	ld := &loader{
+		opts:   opts,
+		m:      &model.Model{Source: model.CloudFormation, Root: filepath.ToSlash(file)},
+		info:   &Info{},
+		byAddr: map[string]*resource{},
+	}
+	ld.root = confinementRoot(opts.Root)
+	if opts.Region != "" {
+		ld.m.Region = model.KnownStr(opts.Region, model.Range{})
+	} else {
+		ld.m.Region = model.UnknownStr(&model.Unresolved{Kind: model.FromVariable,
+			Reason: "AWS::Region is not known offline (give it with --region)", Range: model.Range{File: filepath.ToSlash(file)}}, model.Range{})
+	}
+	overrides := parseOverrides(opts.Parameters, &ld.ds, &ld.info.Files)
+	data, err := os.ReadFile(file)
+	if err != nil {
+		ld.ds.Errorf(model.Range{File: filepath.ToSlash(file)}, "cannot read template: %v", err)
+		return ld.m, ld.info, ld.ds.Sort()
+	}
+	ld.info.Files = append([]string{file}, ld.info.Files...)
+	s := ld.newStack(filepath.ToSlash(file), data, "", nil, nil, overrides)
+	if s != nil {
+		abs, _ := filepath.Abs(file)
+		s.chain = []string{abs}
+		s.translate()
+	}
+	return ld.m, ld.info, ld.ds.Sort()
+}
+
+// newStack parses and indexes a template; it returns nil when the text does
+// not parse.
+func (ld *loader) newStack(file string, data []byte, prefix string, callers []model.Range, maybe *model.Unresolved, overrides map[string]Value) *stack {
+	root := parseFile(file, data, &ld.ds)
+	if root == nil {
+		return nil
+	}
+	ld.stacks++
+	s := &stack{ld: ld, file: file, prefix: prefix, callers: callers, maybe: maybe, root: root,
+		overrides: overrides, evaluating: map[string]bool{}}
+	s.index()
+	s.decideExistence()
+	s.checkDependencies()
+	return s
+}
+
+// confinementRoot returns the absolute directory nested templates must be
+// under.
+func confinementRoot(root string) string {
+	if root == "" {
+		root = "."
+	}
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return root
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		return real
+	}
+	return abs
+}

@@ -1,0 +1,115 @@
+package cloudformation
+
+import (
+	"github.com/daslint/daslint/model"
+)
+
+// vpc: EnableDnsSupport defaults to true and EnableDnsHostnames to false
+// (AWS::EC2::VPC reference); both are left unset here and the analysis
+// applies the defaults.
+func vpc(p props, o model.Origin) {
+	p.model().VPCs = append(p.model().VPCs, &model.VPC{
+		Origin:             o,
+		CIDR:               p.str("CidrBlock"),
+		EnableDNSSupport:   p.boolean("EnableDnsSupport"),
+		EnableDNSHostnames: p.boolean("EnableDnsHostnames"),
+		Region:             p.model().Region,
+	})
+}
+
+func subnet(p props, o model.Origin) {
+	p.model().Subnets = append(p.model().Subnets, &model.Subnet{
+		Origin:           o,
+		VPC:              p.ref("VpcId"),
+		CIDR:             p.str("CidrBlock"),
+		AvailabilityZone: p.str("AvailabilityZone"),
+	})
+}
+
+// internetGateway: a CloudFormation internet gateway is attached only by an
+// AWS::EC2::VPCGatewayAttachment.
+func internetGateway(p props, o model.Origin) {
+	p.model().InternetGateways = append(p.model().InternetGateways, &model.InternetGateway{Origin: o})
+}
+
+func egressOnlyGateway(p props, o model.Origin) {
+	p.model().EgressOnlyInternetGateways = append(p.model().EgressOnlyInternetGateways,
+		&model.EgressOnlyInternetGateway{Origin: o, VPC: p.ref("VpcId")})
+}
+
+func gatewayAttachment(p props, o model.Origin) {
+	gw := p.ref("InternetGatewayId")
+	if !gw.IsSet() {
+		gw = p.ref("VpnGatewayId")
+	}
+	p.model().GatewayAttachments = append(p.model().GatewayAttachments,
+		&model.GatewayAttachment{Origin: o, Gateway: gw, VPC: p.ref("VpcId")})
+}
+
+func eip(p props, o model.Origin) {
+	p.model().EIPs = append(p.model().EIPs, &model.EIP{Origin: o})
+}
+
+// natGateway: ConnectivityType defaults to public (AWS::EC2::NatGateway
+// reference); left unset here.
+func natGateway(p props, o model.Origin) {
+	p.model().NATGateways = append(p.model().NATGateways, &model.NATGateway{
+		Origin:           o,
+		Subnet:           p.ref("SubnetId"),
+		VPC:              p.ref("VpcId"),
+		ConnectivityType: p.str("ConnectivityType"),
+		AvailabilityMode: p.str("AvailabilityMode"),
+	})
+}
+
+func routeTable(p props, o model.Origin) {
+	p.model().RouteTables = append(p.model().RouteTables, &model.RouteTable{Origin: o, VPC: p.ref("VpcId")})
+}
+
+// routeTargets are the AWS::EC2::Route properties that name a target, in
+// the order they are looked at.
+var routeTargets = []struct {
+	prop string
+	kind model.TargetKind
+}{
+	{"GatewayId", model.TargetGateway},
+	{"NatGatewayId", model.TargetNATGateway},
+	{"TransitGatewayId", model.TargetTransitGateway},
+	{"VpcPeeringConnectionId", model.TargetPeering},
+	{"NetworkInterfaceId", model.TargetNetworkInterface},
+	{"InstanceId", model.TargetInstance},
+	{"VpcEndpointId", model.TargetVPCEndpoint},
+	{"EgressOnlyInternetGatewayId", model.TargetEgressOnlyGateway},
+	{"CoreNetworkArn", model.TargetCoreNetwork},
+	{"LocalGatewayId", model.TargetLocalGateway},
+	{"CarrierGatewayId", model.TargetCarrierGateway},
+}
+
+func route(p props, o model.Origin) {
+	rt := &model.Route{
+		Origin:                o,
+		Table:                 p.ref("RouteTableId"),
+		DestinationCIDR:       p.str("DestinationCidrBlock"),
+		DestinationIPv6CIDR:   p.str("DestinationIpv6CidrBlock"),
+		DestinationPrefixList: p.str("DestinationPrefixListId"),
+	}
+	for _, t := range routeTargets {
+		if ref := p.ref(t.prop); ref.IsSet() {
+			rt.TargetKind, rt.Target = t.kind, ref
+			break
+		}
+	}
+	p.model().Routes = append(p.model().Routes, rt)
+}
+
+func routeTableAssociation(p props, o model.Origin) {
+	p.model().RouteTableAssociations = append(p.model().RouteTableAssociations,
+		&model.RouteTableAssociation{Origin: o, Table: p.ref("RouteTableId"), Subnet: p.ref("SubnetId")})
+}
+
+// gatewayRouteTableAssociation is an edge association: it governs traffic
+// entering through the gateway, not any subnet.
+func gatewayRouteTableAssociation(p props, o model.Origin) {
+	p.model().RouteTableAssociations = append(p.model().RouteTableAssociations,
+		&model.RouteTableAssociation{Origin: o, Table: p.ref("RouteTableId"), Gateway: p.ref("GatewayId")})
+}

@@ -1,0 +1,308 @@
+package cloudformation
+
+import (
+	"fmt"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/model"
+)
+
+// Limits on what one template may make daslint do. CloudFormation itself
+// accepts templates of at most 1 MB (S3) and far less nesting; these bounds
+// only stop hostile input (alias bombs, pathological nesting) from exhausting
+// memory or the stack.
+const (
+	maxFileSize  = 16 << 20
+	maxDepth     = 256
+	maxNodes     = 1 << 20
+	maxFlowDepth = 1000
+)
+
+// nodeKind is the shape of a node.
+type nodeKind uint8
+
+const (
+	scalarNode nodeKind = iota
+	seqNode
+	mapNode
+)
+
+// node is a template value with its position: a yaml.Node with aliases
+// expanded, merge keys applied and short-form intrinsics (`!Ref X`) rewritten
+// to their long form (`{Ref: X}`), so that the evaluator sees one syntax.
+type node struct {
+	kind nodeKind
+	// tag is the resolved YAML tag of a scalar: "!!str", "!!int", "!!float",
+	// "!!bool" or "!!null".
+	tag   string
+	value string
+	items []*node // sequence items
+	keys  []*node // mapping keys, in order; vals holds the values
+	vals  []*node
+	line  int
+	col   int
+	// endLine is the last line of the node's text.
+	endLine int
+}
+
+// get returns the value of key in a mapping node, or nil. When a key is
+// repeated, the last one wins, as in JSON.
+func (n *node) get(key string) *node {
+	if n == nil || n.kind != mapNode {
+		return nil
+	}
+	for i := len(n.keys) - 1; i >= 0; i-- {
+		if n.keys[i].value == key {
+			return n.vals[i]
+		}
+	}
+	return nil
+}
+
+// isNull reports whether n is absent or a YAML null.
+func (n *node) isNull() bool { return n == nil || (n.kind == scalarNode && n.tag == "!!null") }
+
+// shortTags are the YAML short forms of the intrinsic functions and what they
+// stand for.
+var shortTags = map[string]string{
+	"!Ref":          "Ref",
+	"!Condition":    "Condition",
+	"!GetAtt":       "Fn::GetAtt",
+	"!Sub":          "Fn::Sub",
+	"!Join":         "Fn::Join",
+	"!Select":       "Fn::Select",
+	"!Split":        "Fn::Split",
+	"!If":           "Fn::If",
+	"!Equals":       "Fn::Equals",
+	"!And":          "Fn::And",
+	"!Or":           "Fn::Or",
+	"!Not":          "Fn::Not",
+	"!FindInMap":    "Fn::FindInMap",
+	"!GetAZs":       "Fn::GetAZs",
+	"!ImportValue":  "Fn::ImportValue",
+	"!Cidr":         "Fn::Cidr",
+	"!Base64":       "Fn::Base64",
+	"!Length":       "Fn::Length",
+	"!ToJsonString": "Fn::ToJsonString",
+	"!Transform":    "Fn::Transform",
+}
+
+// parseFile parses data into a node tree. It returns nil and an error
+// diagnostic when the text is not YAML or JSON.
+func parseFile(file string, data []byte, ds *diag.Diagnostics) *node {
+	at := func(line, col int) model.Range { return model.Range{File: file, Line: line, Column: col} }
+	if len(data) > maxFileSize {
+		ds.Errorf(at(1, 1), "file is larger than %d bytes; CloudFormation accepts at most 1 MB", maxFileSize)
+		return nil
+	}
+	if line, col, ok := flowDepthExceeded(data); ok {
+		ds.Errorf(at(line, col), "brackets nested deeper than %d levels", maxFlowDepth)
+		return nil
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		ds.Errorf(at(yamlErrorLine(err), 0), "cannot parse template: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+		return nil
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		ds.Errorf(at(1, 1), "template is empty")
+		return nil
+	}
+	c := converter{file: file, ds: ds, active: map[*yaml.Node]bool{}}
+	return c.convert(doc.Content[0], 0)
+}
+
+// converter turns yaml.Nodes into nodes within the node and depth budgets.
+type converter struct {
+	file   string
+	ds     *diag.Diagnostics
+	nodes  int
+	over   bool
+	active map[*yaml.Node]bool // aliases being expanded, to stop self-reference
+}
+
+func (c *converter) rng(y *yaml.Node) model.Range {
+	return model.Range{File: c.file, Line: y.Line, Column: y.Column}
+}
+
+func (c *converter) null(y *yaml.Node) *node {
+	return &node{kind: scalarNode, tag: "!!null", line: y.Line, col: y.Column, endLine: y.Line}
+}
+
+func (c *converter) convert(y *yaml.Node, depth int) *node {
+	c.nodes++
+	if c.nodes > maxNodes {
+		if !c.over {
+			c.over = true
+			c.ds.Errorf(c.rng(y), "template expands to more than %d values (YAML alias bomb?); the rest is ignored", maxNodes)
+		}
+		return c.null(y)
+	}
+	if depth > maxDepth {
+		c.ds.Errorf(c.rng(y), "values nested deeper than %d levels; the deeper part is ignored", maxDepth)
+		return c.null(y)
+	}
+	switch y.Kind {
+	case yaml.AliasNode:
+		if y.Alias == nil || c.active[y.Alias] {
+			c.ds.Errorf(c.rng(y), "YAML alias refers to itself")
+			return c.null(y)
+		}
+		c.active[y.Alias] = true
+		n := c.convert(y.Alias, depth+1)
+		delete(c.active, y.Alias)
+		return n
+	case yaml.DocumentNode:
+		if len(y.Content) == 0 {
+			return c.null(y)
+		}
+		return c.convert(y.Content[0], depth)
+	}
+	n := &node{line: y.Line, col: y.Column, endLine: y.Line}
+	switch y.Kind {
+	case yaml.SequenceNode:
+		n.kind = seqNode
+		for _, item := range y.Content {
+			n.items = append(n.items, c.convert(item, depth+1))
+		}
+	case yaml.MappingNode:
+		n.kind = mapNode
+		c.mapping(n, y, depth)
+	default:
+		n.kind = scalarNode
+		n.value = y.Value
+		n.tag = y.ShortTag()
+	}
+	n.endLine = max(n.endLine, lastLine(n))
+	if long, ok := c.intrinsicTag(y); ok {
+		return &node{kind: mapNode, keys: []*node{{kind: scalarNode, tag: "!!str", value: long, line: y.Line, col: y.Column, endLine: y.Line}},
+			vals: []*node{untag(n)}, line: y.Line, col: y.Column, endLine: n.endLine}
+	}
+	return n
+}
+
+// mapping fills n with the pairs of y, applying YAML merge keys (`<<`).
+func (c *converter) mapping(n *node, y *yaml.Node, depth int) {
+	for i := 0; i+1 < len(y.Content); i += 2 {
+		k, v := y.Content[i], y.Content[i+1]
+		if k.Kind == yaml.ScalarNode && k.ShortTag() == "!!merge" {
+			m := c.convert(v, depth+1)
+			var sources []*node
+			if m.kind == seqNode {
+				sources = m.items
+			} else {
+				sources = []*node{m}
+			}
+			for _, s := range sources {
+				if s.kind == mapNode {
+					n.keys = append(n.keys, s.keys...)
+					n.vals = append(n.vals, s.vals...)
+				}
+			}
+			continue
+		}
+		kn := c.convert(k, depth+1)
+		if kn.kind != scalarNode {
+			c.ds.Errorf(c.rng(k), "mapping key must be a string")
+			continue
+		}
+		n.keys = append(n.keys, kn)
+		n.vals = append(n.vals, c.convert(v, depth+1))
+	}
+}
+
+// intrinsicTag reports whether y carries a short-form intrinsic tag, and the
+// long name it stands for. An unknown local tag is an error.
+func (c *converter) intrinsicTag(y *yaml.Node) (string, bool) {
+	if y.Tag == "" || strings.HasPrefix(y.Tag, "!!") || y.Style&yaml.TaggedStyle == 0 {
+		return "", false
+	}
+	if long, ok := shortTags[y.Tag]; ok {
+		return long, true
+	}
+	c.ds.Errorf(c.rng(y), "unknown YAML tag %s (CloudFormation knows !Ref, !GetAtt, !Sub, ...)", y.Tag)
+	return "", false
+}
+
+// untag returns the argument of a short-form intrinsic: its scalar is read
+// as a string whatever it looks like (`!Ref 123` names "123").
+func untag(n *node) *node {
+	if n.kind == scalarNode {
+		n.tag = "!!str"
+	}
+	return n
+}
+
+func lastLine(n *node) int {
+	l := n.line
+	switch n.kind {
+	case seqNode:
+		if k := len(n.items); k > 0 {
+			l = max(l, n.items[k-1].endLine)
+		}
+	case mapNode:
+		if k := len(n.vals); k > 0 {
+			l = max(l, n.vals[k-1].endLine)
+		}
+	}
+	return l
+}
+
+// yamlErrorLine extracts the line from a yaml.v3 error ("yaml: line 3: ...").
+func yamlErrorLine(err error) int {
+	var line int
+	msg := err.Error()
+	if i := strings.Index(msg, "line "); i >= 0 {
+		if _, serr := fmt.Sscanf(msg[i:], "line %d", &line); serr == nil && line > 0 {
+			return line
+		}
+	}
+	return 1
+}
+
+// flowDepthExceeded scans for brackets nested deeper than maxFlowDepth,
+// before yaml.v3 (which parses recursively, without a depth limit) sees them.
+// Quoted strings and comments are skipped; the scan is approximate but can
+// only err on nesting no real template has.
+func flowDepthExceeded(data []byte) (line, col int, exceeded bool) {
+	depth, line, col := 0, 1, 0
+	var quote byte
+	comment, escaped := false, false
+	for _, b := range data {
+		col++
+		if b == '\n' {
+			line, col, comment = line+1, 0, false
+			continue
+		}
+		switch {
+		case comment:
+		case escaped:
+			escaped = false
+		case quote == '"' && b == '\\':
+			escaped = true
+		case quote != 0:
+			if b == quote {
+				quote = 0
+			}
+		case b == '"' || b == '\'':
+			if depth > 0 || b == '"' {
+				quote = b
+			}
+		case b == '#':
+			comment = true
+		case b == '[' || b == '{':
+			depth++
+			if depth > maxFlowDepth {
+				return line, col, true
+			}
+		case b == ']' || b == '}':
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+	return 0, 0, false
+}
