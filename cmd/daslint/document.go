@@ -1,0 +1,151 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/model"
+	"github.com/daslint/daslint/network"
+	"github.com/daslint/daslint/parsers"
+	"github.com/daslint/daslint/report"
+	"github.com/daslint/daslint/rules"
+)
+
+// document assembles the report: this is where the analysis's AWS notions
+// (clusters, paths, links) become the plain records package report prints.
+func document(set *parsers.Set, results []rules.Result, ds diag.Diagnostics, ver string) *report.Report {
+	rel := relativizer()
+	doc := &report.Report{Schema: report.Schema, Version: ver, Summary: report.Summary{Files: set.Files}}
+	for _, res := range results {
+		for _, c := range res.Clusters {
+			if c.Cluster == nil {
+				continue
+			}
+			doc.Clusters = append(doc.Clusters, clusterOf(res.Model, c, rel))
+		}
+		for _, f := range res.Findings {
+			doc.Findings = append(doc.Findings, report.Finding{
+				Rule:        f.Rule,
+				Severity:    string(f.Severity),
+				Resource:    f.Subject,
+				File:        rel(f.Range.File),
+				Line:        f.Range.Line,
+				EndLine:     f.Range.EndLine,
+				Message:     f.Message,
+				Remediation: f.Remediation,
+			})
+		}
+	}
+	for _, d := range ds.Sort() {
+		doc.Errors = append(doc.Errors, report.Error{
+			File:     rel(d.Range.File),
+			Line:     d.Range.Line,
+			Column:   d.Range.Column,
+			Severity: string(d.Severity),
+			Message:  d.Message,
+		})
+	}
+	doc.Normalize()
+	return doc
+}
+
+func clusterOf(m *model.Model, c network.ClusterResult, rel func(string) string) report.Cluster {
+	out := report.Cluster{
+		ID:      c.Cluster.Address,
+		Source:  string(m.Source),
+		File:    rel(c.Cluster.Range.File),
+		Line:    c.Cluster.Range.Line,
+		Verdict: verdict(c.Verdict),
+	}
+	if c.Cluster.Engine.Known() {
+		out.Engine = &c.Cluster.Engine.Value
+	}
+	if c.Verdict == model.True && c.Path != "" {
+		out.Path = pathName(c.Path)
+	}
+	for _, ir := range c.Instances {
+		out.Instances = append(out.Instances, instanceOf(ir, rel))
+	}
+	out.Unknowns = unknownsOf(c.Unknowns, rel)
+	return out
+}
+
+func instanceOf(ir network.InstanceResult, rel func(string) string) report.Instance {
+	out := report.Instance{
+		ID:       ir.Instance,
+		Subnet:   ir.Subnet,
+		Verdict:  verdict(ir.Verdict),
+		Unknowns: unknownsOf(ir.Unknowns, rel),
+	}
+	if ir.Verdict == model.True && ir.Path != "" {
+		out.Path = pathName(ir.Path)
+	}
+	for _, l := range ir.Witness {
+		out.Witness = append(out.Witness, report.Link{Text: l.Text, File: rel(l.Range.File), Line: l.Range.Line})
+	}
+	for p, b := range ir.Broken {
+		if b == nil {
+			continue
+		}
+		if out.Broken == nil {
+			out.Broken = map[string]report.Broken{}
+		}
+		status := "false"
+		if b.Status != model.False {
+			status = "unknown"
+		}
+		out.Broken[string(p)] = report.Broken{
+			Link: b.Text, File: rel(b.Range.File), Line: b.Range.Line,
+			Status: status, Reason: b.Reason, Fix: b.Fix,
+		}
+	}
+	return out
+}
+
+func unknownsOf(us []network.Unknown, rel func(string) string) []report.Unknown {
+	var out []report.Unknown
+	for _, u := range us {
+		r := report.Unknown{Subject: u.Subject, UsedFile: rel(u.Used.File), UsedLine: u.Used.Line}
+		if u.Unresolved != nil {
+			r.Kind, r.Reason = string(u.Kind), u.Reason
+			r.File, r.Line = rel(u.Range.File), u.Range.Line
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func verdict(t model.Tri) string {
+	switch t {
+	case model.True:
+		return report.VerdictPass
+	case model.False:
+		return report.VerdictFail
+	default:
+		return report.VerdictUnknown
+	}
+}
+
+func pathName(p network.Path) *string {
+	s := string(p)
+	return &s
+}
+
+// relativizer returns a function that writes a file path relative to the
+// working directory when it lies below it, with / separators (SPEC §5).
+func relativizer() func(string) string {
+	wd, err := os.Getwd()
+	return func(f string) string {
+		if f == "" {
+			return ""
+		}
+		if filepath.IsAbs(f) && err == nil {
+			if r, rerr := filepath.Rel(wd, f); rerr == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+				f = r
+			}
+		}
+		return filepath.ToSlash(filepath.Clean(f))
+	}
+}

@@ -1,0 +1,144 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// config is the parsed command line.
+type config struct {
+	format      string
+	vars        listFlag
+	varFiles    listFlag
+	parameters  listFlag
+	region      string
+	allClusters bool
+	unknown     string
+	noColor     bool
+	version     bool
+	paths       []string
+}
+
+// listFlag is a flag that may be repeated; it keeps the values in order.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+func (l *listFlag) Set(v string) error {
+	*l = append(*l, v)
+	return nil
+}
+
+// errUsage marks a command line that cannot be run (exit status 2).
+var errUsage = errors.New("usage error")
+
+const usageText = `daslint proves, offline, that every DB instance of every Aurora cluster with a
+Database Activity Stream can reach AWS KMS, from Terraform and CloudFormation.
+
+Usage:
+  daslint [flags] [PATH ...]     PATH: files or directories (default ".")
+  daslint explain RULE           print a rule's documentation
+
+Flags:
+  --format text|json             output format (default text; sarif, github,
+                                 markdown and dot are not supported yet)
+  --var NAME=VALUE               set a Terraform variable (repeatable)
+  --var-file FILE                read Terraform variables from FILE (repeatable)
+  --parameters FILE|KEY=VALUE    CloudFormation parameters (repeatable)
+  --region REGION                AWS region when the code does not set one
+  --all-clusters                 treat every Aurora cluster as having an activity stream
+  --unknown warn|error|ignore    severity of DAS002, unverifiable paths (default warn)
+  --no-color                     no colour in text output (also NO_COLOR)
+  --version                      print the version
+  --help                         print this help
+
+Exit status: 0 no error finding, 1 at least one error finding, 2 usage error
+or some input could not be read or parsed (the rest is still reported).
+
+Examples:
+  daslint .
+  daslint --format json infra/ > daslint.json
+  daslint --var-file env/prod.tfvars --var region=eu-west-1 live/prod
+  daslint --region eu-west-1 --parameters params.json cfn/stack.yaml
+  daslint --unknown error --all-clusters .
+`
+
+// parseArgs parses args; flags and paths may be interleaved, and "--" ends
+// the flags. It returns flag.ErrHelp for --help.
+func parseArgs(args []string, stderr io.Writer) (*config, error) {
+	c := &config{}
+	fs := flag.NewFlagSet("daslint", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&c.format, "format", "text", "")
+	fs.Var(&c.vars, "var", "")
+	fs.Var(&c.varFiles, "var-file", "")
+	fs.Var(&c.parameters, "parameters", "")
+	fs.StringVar(&c.region, "region", "", "")
+	fs.BoolVar(&c.allClusters, "all-clusters", false, "")
+	fs.StringVar(&c.unknown, "unknown", "warn", "")
+	fs.BoolVar(&c.noColor, "no-color", false, "")
+	fs.BoolVar(&c.version, "version", false, "")
+	config := fs.String("config", "", "")
+
+	rest := args
+	for {
+		if err := fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usageError(stderr, "%v", err)
+		}
+		rest = fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		// flag stops at the first path; "--" (which flag consumes) means
+		// everything after it is a path.
+		if consumedDashDash(args, rest) {
+			c.paths = append(c.paths, rest...)
+			break
+		}
+		c.paths = append(c.paths, rest[0])
+		rest = rest[1:]
+	}
+	if *config != "" {
+		return nil, usageError(stderr, "--config is not supported yet")
+	}
+	return c, c.validate(stderr)
+}
+
+// consumedDashDash reports whether flag parsing stopped at "--": the
+// argument just before rest is then "--".
+func consumedDashDash(args, rest []string) bool {
+	i := len(args) - len(rest) - 1
+	return i >= 0 && args[i] == "--"
+}
+
+func (c *config) validate(stderr io.Writer) error {
+	switch c.format {
+	case "text", "json":
+	case "sarif", "github", "markdown", "dot":
+		return usageError(stderr, "--format %s is not supported yet (supported: text, json)", c.format)
+	default:
+		return usageError(stderr, "unknown --format %q (supported: text, json)", c.format)
+	}
+	switch c.unknown {
+	case "warn", "error", "ignore":
+	default:
+		return usageError(stderr, "unknown --unknown %q (want warn, error or ignore)", c.unknown)
+	}
+	for _, v := range c.vars {
+		if name, _, ok := strings.Cut(v, "="); !ok || strings.TrimSpace(name) == "" {
+			return usageError(stderr, "--var %q: want NAME=VALUE", v)
+		}
+	}
+	return nil
+}
+
+func usageError(stderr io.Writer, format string, args ...any) error {
+	complain(stderr, "%s\nRun 'daslint --help' for usage.", fmt.Sprintf(format, args...))
+	return errUsage
+}

@@ -1,0 +1,16 @@
+// Command daslint proves, offline, that every DB instance of every Aurora
+// cluster with a database activity stream can reach AWS KMS, from the
+// Terraform and CloudFormation that declare it.
+//
+// Usage:
+//
+//	daslint [flags] [PATH ...]
+//
+// See `daslint --help` and README.md.
+package main
+
+import "os"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}

@@ -1,0 +1,127 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/docs"
+	"github.com/daslint/daslint/network"
+	"github.com/daslint/daslint/parsers"
+	"github.com/daslint/daslint/report"
+	"github.com/daslint/daslint/rules"
+)
+
+// Exit statuses (SPEC §3).
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitInput    = 2
+)
+
+// run is the whole command: it parses args, lints, writes the report to
+// stdout and usage errors to stderr, and returns the exit status. It reads
+// the scanned files and nothing else, writes nothing but its output, and
+// never touches the network.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "explain" {
+		return explain(args[1:], stdout, stderr)
+	}
+	cfg, err := parseArgs(args, stderr)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return write(stdout, "%s", usageText)
+	case err != nil:
+		return exitInput
+	case cfg.version:
+		return write(stdout, "daslint %s\n", version())
+	}
+
+	set, ds := parsers.Load(cfg.paths, parsers.Options{
+		Vars:       cfg.vars,
+		VarFiles:   cfg.varFiles,
+		Parameters: cfg.parameters,
+		Region:     cfg.region,
+		// HOOK(cloudformation): Templates is set here (or defaulted in
+		// parsers.Load) once parsers/cloudformation is committed.
+	})
+	results := rules.Run(set.Models, rules.All(), rules.Options{
+		Network:  network.Options{AllClusters: cfg.allClusters},
+		Severity: map[string]rules.Severity{"DAS002": unknownSeverity(cfg.unknown)},
+	})
+	doc := document(set, results, ds, version())
+
+	if cfg.format == "json" {
+		err = report.JSON(stdout, doc)
+	} else {
+		err = report.Text(stdout, doc, report.TextOptions{Color: useColor(stdout, cfg.noColor)})
+	}
+	if err != nil {
+		complain(stderr, "writing the report: %v", err)
+		return exitInput
+	}
+	return exitCode(ds, results)
+}
+
+// unknownSeverity maps --unknown to the severity of DAS002.
+func unknownSeverity(s string) rules.Severity {
+	switch s {
+	case "error":
+		return rules.Error
+	case "ignore":
+		return rules.Off
+	default:
+		return rules.Warning
+	}
+}
+
+// exitCode is 2 when some input could not be read or parsed, else 1 when a
+// finding has error severity, else 0.
+func exitCode(ds diag.Diagnostics, results []rules.Result) int {
+	if ds.HasErrors() {
+		return exitInput
+	}
+	for _, r := range results {
+		for _, f := range r.Findings {
+			if f.Severity == rules.Error {
+				return exitFindings
+			}
+		}
+	}
+	return exitOK
+}
+
+// explain prints the documentation of the named rules.
+func explain(ids []string, stdout, stderr io.Writer) int {
+	if len(ids) == 0 {
+		complain(stderr, "explain needs a rule ID, such as DAS001")
+		return exitInput
+	}
+	for _, id := range ids {
+		doc, err := docs.Rule(id)
+		if err != nil {
+			complain(stderr, "%v", err)
+			return exitInput
+		}
+		if code := write(stdout, "%s", doc); code != exitOK {
+			return code
+		}
+	}
+	return exitOK
+}
+
+// write prints to stdout; output that cannot be written is a failed run.
+func write(stdout io.Writer, format string, args ...any) int {
+	if _, err := fmt.Fprintf(stdout, format, args...); err != nil {
+		return exitInput
+	}
+	return exitOK
+}
+
+// complain prints a message for the user to stderr. If stderr itself cannot
+// be written there is nobody left to tell, so the error is dropped.
+func complain(stderr io.Writer, format string, args ...any) {
+	_, _ = fmt.Fprintf(stderr, "daslint: "+format+"\n", args...)
+}
