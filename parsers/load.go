@@ -20,8 +20,8 @@ type Options struct {
 	Parameters []string
 	// Region is --region.
 	Region string
-	// Templates is the CloudFormation front end; nil leaves templates
-	// unlinted (see TemplateLoader).
+	// Templates is the CloudFormation front end; nil means the built-in
+	// one, package parsers/cloudformation.
 	Templates TemplateLoader
 }
 
@@ -40,6 +40,9 @@ type terraformLoader func(dir string, opts terraform.Options) (*model.Model, *ev
 // them. It always returns a usable Set: a root that cannot be read is
 // reported in the diagnostics and the others are still loaded.
 func Load(paths []string, opts Options) (*Set, diag.Diagnostics) {
+	if opts.Templates == nil {
+		opts.Templates = cloudFormation{}
+	}
 	return load(paths, opts, terraform.Load)
 }
 
@@ -124,9 +127,9 @@ func loadModule(r root, opts Options, loadTerraform terraformLoader) loaded {
 func loadTemplate(r root, opts Options) (l loaded, ok bool) {
 	l.root = r
 	rng := model.Range{File: filepath.ToSlash(r.path)}
-	if opts.Templates == nil {
+	if opts.Templates == nil { // only in tests: Load sets the built-in one
 		if r.explicit {
-			l.ds.Warnf(rng, "CloudFormation templates are not supported yet; %s was not linted", r.path)
+			l.ds.Warnf(rng, "no CloudFormation front end; %s was not linted", r.path)
 			return l, true
 		}
 		return l, false
@@ -145,7 +148,7 @@ func loadTemplate(r root, opts Options) (l loaded, ok bool) {
 	}
 	m, info, ds := opts.Templates.Load(r.path, TemplateOptions{Parameters: opts.Parameters, Region: opts.Region})
 	l.model, l.ds = m, ds
-	l.files = append([]string{r.path}, info.Files...)
+	l.files = append([]string{r.path}, info.Files...) // deduplicated by Load
 	for _, f := range info.NestedFiles {
 		l.callees = append(l.callees, absPath(f))
 	}

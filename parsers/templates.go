@@ -5,15 +5,9 @@ import (
 	"github.com/daslint/daslint/model"
 )
 
-// TemplateLoader is the CloudFormation front end as discovery needs it.
-//
-// HOOK(cloudformation): package parsers/cloudformation is being written in
-// parallel. Once it exports IsTemplate(path, data) and Load(file, opts)
-// (*model.Model, *Info, diag.Diagnostics) with Info.NestedFiles, add here
-// an adapter type over them and make it the default of Options.Templates in
-// Load. Until then Options.Templates is nil and templates are not linted:
-// a walk passes over YAML and JSON files, and a template named on the
-// command line gets a warning that says so.
+// TemplateLoader is the CloudFormation front end as discovery needs it. The
+// built-in one is package parsers/cloudformation (see cloudformation.go);
+// the interface keeps discovery testable without real templates.
 type TemplateLoader interface {
 	// IsTemplate reports whether data, read from path, is a CloudFormation
 	// template (and not some other YAML or JSON file).

@@ -44,8 +44,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 		VarFiles:   cfg.varFiles,
 		Parameters: cfg.parameters,
 		Region:     cfg.region,
-		// HOOK(cloudformation): Templates is set here (or defaulted in
-		// parsers.Load) once parsers/cloudformation is committed.
 	})
 	results := rules.Run(set.Models, rules.All(), rules.Options{
 		Network:  network.Options{AllClusters: cfg.allClusters},

@@ -1,0 +1,31 @@
+package parsers
+
+import (
+	"path/filepath"
+
+	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/model"
+	"github.com/daslint/daslint/parsers/cloudformation"
+)
+
+// cloudFormation is the built-in TemplateLoader: package
+// parsers/cloudformation.
+type cloudFormation struct{}
+
+func (cloudFormation) IsTemplate(path string, data []byte) bool {
+	return cloudformation.IsTemplate(path, data)
+}
+
+func (cloudFormation) Load(file string, opts TemplateOptions) (*model.Model, TemplateInfo, diag.Diagnostics) {
+	m, info, ds := cloudformation.Load(file, cloudformation.Options{
+		Parameters: opts.Parameters,
+		Region:     opts.Region,
+		// Nested templates may live beside or above the parent
+		// (`../shared/vpc.yaml`), within the working directory.
+		Root: confinement(filepath.Dir(file)),
+	})
+	if info == nil {
+		return m, TemplateInfo{}, ds
+	}
+	return m, TemplateInfo{NestedFiles: info.NestedFiles, Files: info.Files}, ds
+}
