@@ -376,6 +376,9 @@ func (s *stack) fnIf(arg, n *node) Value {
 	case model.False:
 		return s.eval(a[2])
 	}
+	if u != nil && u.Kind == model.FromExpression {
+		return unknownFrom(u, s.rng(n)) // already reported
+	}
 	x, y := s.eval(a[1]), s.eval(a[2])
 	if x.firstUnknown() == nil && y.firstUnknown() == nil && x.equal(y) {
 		return x
