@@ -20,6 +20,22 @@ func Load(dir string, opts Options) (*model.Model, *eval.Result, diag.Diagnostic
 	return m, res, append(ds, mds...)
 }
 
+// toModel translates every managed resource instance whose meaning the model
+// captures. Data sources only feed values into other instances, and resource
+// types that play no part in reaching KMS are ignored.
 func toModel(res *eval.Result, _ Options) (*model.Model, diag.Diagnostics) {
-	return &model.Model{Source: model.Terraform, Root: res.Dir}, nil
+	m := &model.Model{Source: model.Terraform}
+	if res == nil {
+		return m, nil
+	}
+	m.Root = res.Dir
+	t := newTranslator(m, res.Instances)
+	m.Region = t.rootRegion(res.Instances)
+	for _, in := range res.Instances {
+		if in == nil || in.Mode != eval.Managed {
+			continue
+		}
+		t.translate(in)
+	}
+	return m, t.ds
 }

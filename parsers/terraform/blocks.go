@@ -1,0 +1,88 @@
+package terraform
+
+import (
+	"sort"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/daslint/daslint/model"
+	"github.com/daslint/daslint/parsers/terraform/eval"
+)
+
+// nestedBlocks returns the nested blocks of type typ of an instance. The AWS
+// provider declares `route`, `ingress` and `egress` in "attributes as
+// blocks" mode, so they may also be written as an argument holding a list
+// of objects (`egress = []` removes every rule); both forms are read.
+//
+// When the argument is unknown, or holds unknown elements, the blocks that
+// are known are returned and incomplete says why more may exist.
+func (t *translator) nestedBlocks(in *eval.Instance, typ string) (blocks []*eval.Block, incomplete *model.Unresolved) {
+	if in.Body == nil {
+		return nil, nil
+	}
+	blocks = in.Body.Blocks[typ]
+	a := in.Body.Attrs[typ]
+	if a == nil || a.Value.IsNull() {
+		return blocks, nil
+	}
+	f := t.fields(in)
+	r := rangeOf(a.Range)
+	if !a.Value.IsKnown() {
+		return blocks, f.unknown(typ, a.Value, r)
+	}
+	v, _ := a.Value.Unmark()
+	if !v.CanIterateElements() {
+		t.ds.Warnf(r, "%s: %s: a list of objects is required; daslint treats it as unknown", in.Address, typ)
+		return blocks, &model.Unresolved{Kind: model.FromExpression, Reason: typ + " of " + in.Address + " is not a list of objects", Range: r}
+	}
+	for it := v.ElementIterator(); it.Next(); {
+		_, e := it.Element()
+		if e.IsNull() {
+			continue
+		}
+		if !e.IsKnown() {
+			if incomplete == nil {
+				incomplete = f.unknown(typ, e, r)
+			}
+			continue
+		}
+		body, ok := bodyOfObject(e, a.Range)
+		if !ok {
+			t.ds.Warnf(r, "%s: %s: an object is required for each element; daslint ignores this one", in.Address, typ)
+			if incomplete == nil {
+				incomplete = &model.Unresolved{Kind: model.FromExpression, Reason: typ + " of " + in.Address + " holds an element that is not an object", Range: r}
+			}
+			continue
+		}
+		blocks = append(blocks, &eval.Block{Body: *body, Range: a.Range})
+	}
+	return blocks, incomplete
+}
+
+// bodyOfObject turns an object (or map) value into a block body whose
+// arguments all have the range of the argument that held the object.
+func bodyOfObject(v cty.Value, r hcl.Range) (*eval.Body, bool) {
+	v, _ = v.Unmark()
+	ty := v.Type()
+	if !ty.IsObjectType() && !ty.IsMapType() {
+		return nil, false
+	}
+	body := &eval.Body{Attrs: map[string]*eval.Attr{}}
+	if ty.IsObjectType() {
+		names := make([]string, 0, len(ty.AttributeTypes()))
+		for name := range ty.AttributeTypes() {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			body.Attrs[name] = &eval.Attr{Value: v.GetAttr(name), Range: r}
+		}
+		return body, true
+	}
+	for it := v.ElementIterator(); it.Next(); {
+		k, e := it.Element()
+		body.Attrs[k.AsString()] = &eval.Attr{Value: e, Range: r}
+	}
+	return body, true
+}

@@ -1,0 +1,107 @@
+package terraform
+
+import (
+	"strings"
+
+	"github.com/daslint/daslint/model"
+	"github.com/daslint/daslint/parsers/terraform/eval"
+)
+
+// generatedName is the name of a resource whose name AWS or the provider
+// generates (name unset, or name_prefix): it cannot be known offline, but it
+// is the resource's own, so it is the resource's identity token, which is
+// also what eval gives for a reference to that name.
+func (t *translator) generatedName(in *eval.Instance, f *fields, attr string) model.Str {
+	s := f.str(attr)
+	if s.Set || s.Unknown != nil {
+		return s
+	}
+	return model.KnownStr(model.Token(in.Address), s.Range)
+}
+
+// dbSubnetGroup translates aws_db_subnet_group.
+func (t *translator) dbSubnetGroup(in *eval.Instance) {
+	f := t.fields(in)
+	t.m.DBSubnetGroups = append(t.m.DBSubnetGroups, &model.DBSubnetGroup{
+		Origin:  t.origin(in),
+		Name:    t.generatedName(in, f, "name"),
+		Subnets: f.refs("subnet_ids"),
+	})
+}
+
+// dbCluster translates aws_rds_cluster. db_subnet_group_name links by
+// identity when it is a token and by name when it is a literal (RDS links
+// by name, SPEC §2).
+func (t *translator) dbCluster(in *eval.Instance) {
+	f := t.fields(in)
+	t.m.DBClusters = append(t.m.DBClusters, &model.DBCluster{
+		Origin:         t.origin(in),
+		Identifier:     t.generatedName(in, f, "cluster_identifier"),
+		Engine:         f.str("engine"),
+		SubnetGroup:    f.ref("db_subnet_group_name"),
+		SecurityGroups: f.refs("vpc_security_group_ids"),
+	})
+}
+
+// dbInstance translates aws_rds_cluster_instance. An unset
+// publicly_accessible is false: the provider always sends the argument
+// (default false), so the RDS API default never applies (SPEC §1.2).
+func (t *translator) dbInstance(in *eval.Instance) {
+	f := t.fields(in)
+	t.m.DBInstances = append(t.m.DBInstances, &model.DBInstance{
+		Origin:             t.origin(in),
+		Cluster:            f.ref("cluster_identifier"),
+		PubliclyAccessible: f.boolean("publicly_accessible"),
+		PublicDefault:      model.PublicDefaultFalse,
+		AvailabilityZone:   f.str("availability_zone"),
+		Engine:             f.str("engine"),
+		SubnetGroup:        f.ref("db_subnet_group_name"),
+	})
+}
+
+// activityStream translates aws_rds_cluster_activity_stream. Its
+// resource_arn is the cluster's arn: the cluster's token, or a string built
+// around it, or a literal ARN whose last part is the cluster identifier.
+func (t *translator) activityStream(in *eval.Instance) {
+	f := t.fields(in)
+	t.m.ActivityStreams = append(t.m.ActivityStreams, &model.ActivityStream{
+		Origin:   t.origin(in),
+		Cluster:  t.clusterOfARN(f.str("resource_arn")),
+		Evidence: in.Type,
+	})
+}
+
+// clusterOfARN links the cluster that an ARN names.
+func (t *translator) clusterOfARN(arn model.Str) model.Ref {
+	if !arn.Known() {
+		return t.refOf(arn)
+	}
+	tokens := model.Tokens(arn.Value)
+	switch {
+	case len(tokens) == 1:
+		return model.Ref{Key: tokens[0], Range: arn.Range, Maybe: t.maybeOf(tokens[0])}
+	case len(tokens) > 1:
+		// A built ARN may hold other tokens (a partition or account from a
+		// resource); the cluster is the one token of an aws_rds_cluster.
+		var found []string
+		for _, a := range tokens {
+			if resourceType(a) == "aws_rds_cluster" {
+				found = append(found, a)
+			}
+		}
+		if len(found) == 1 {
+			return model.Ref{Key: found[0], Range: arn.Range, Maybe: t.maybeOf(found[0])}
+		}
+		return model.Ref{Range: arn.Range, Unknown: &model.Unresolved{
+			Kind:   model.FromExpression,
+			Reason: "resource_arn refers to several resources: " + strings.Join(tokens, ", "),
+			Range:  arn.Range,
+		}}
+	}
+	// arn:PARTITION:rds:REGION:ACCOUNT:cluster:IDENTIFIER
+	parts := strings.SplitN(arn.Value, ":", 7)
+	if len(parts) == 7 && parts[0] == "arn" && parts[2] == "rds" && parts[5] == "cluster" && parts[6] != "" {
+		return model.Ref{Literal: parts[6], Range: arn.Range}
+	}
+	return model.Ref{Literal: arn.Value, Range: arn.Range}
+}

@@ -1,0 +1,135 @@
+package terraform
+
+import (
+	"testing"
+
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/daslint/daslint/model"
+)
+
+func TestDBSubnetGroup(t *testing.T) {
+	m, _ := translateAll(t,
+		resource("aws_db_subnet_group.named", attrs{"name": cty.StringVal("Catalog"), "subnet_ids": cty.ListVal([]cty.Value{tok("aws_subnet.a"), tok("aws_subnet.b")})}),
+		resource("aws_db_subnet_group.generated", attrs{"name_prefix": cty.StringVal("db-"), "subnet_ids": unknownOf(cty.List(cty.String), dataAZ)}),
+	)
+	want := []*model.DBSubnetGroup{
+		{Origin: org("aws_db_subnet_group.named"), Name: known("Catalog"), Subnets: keys("aws_subnet.a", "aws_subnet.b")},
+		// A generated name is the group's own: its identity token.
+		{Origin: org("aws_db_subnet_group.generated"), Name: known(model.Token("aws_db_subnet_group.generated")),
+			Subnets: model.Refs{Set: true, Incomplete: dataAZ}},
+	}
+	if d := diff(want, m.DBSubnetGroups); d != "" {
+		t.Errorf("subnet groups (-want +got):\n%s", d)
+	}
+}
+
+func TestDBCluster(t *testing.T) {
+	tests := []struct {
+		name string
+		in   attrs
+		want *model.DBCluster
+	}{
+		{"subnet group by identity", attrs{"engine": cty.StringVal("aurora-mysql"), "cluster_identifier": cty.StringVal("main"),
+			"db_subnet_group_name": tok("aws_db_subnet_group.db"), "vpc_security_group_ids": cty.SetVal([]cty.Value{tok("aws_security_group.db")})},
+			&model.DBCluster{Origin: org("aws_rds_cluster.main"), Identifier: known("main"), Engine: known("aurora-mysql"),
+				SubnetGroup: key("aws_db_subnet_group.db"), SecurityGroups: keys("aws_security_group.db")}},
+		{"subnet group by name, identifier generated", attrs{"engine": cty.StringVal("aurora-postgresql"), "db_subnet_group_name": cty.StringVal("catalog")},
+			&model.DBCluster{Origin: org("aws_rds_cluster.main"), Identifier: known(model.Token("aws_rds_cluster.main")), Engine: known("aurora-postgresql"),
+				SubnetGroup: lit("catalog")}},
+		{"no subnet group: default VPC", attrs{"cluster_identifier": cty.StringVal("main")},
+			&model.DBCluster{Origin: org("aws_rds_cluster.main"), Identifier: known("main")}},
+		{"unknown identifier stays unknown", attrs{"cluster_identifier": unknownOf(cty.String, varVPC)},
+			&model.DBCluster{Origin: org("aws_rds_cluster.main"), Identifier: model.Str{Unknown: varVPC}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, _ := translateAll(t, resource("aws_rds_cluster.main", tc.in))
+			if d := diff(tc.want, only(t, "clusters", m.DBClusters)); d != "" {
+				t.Errorf("cluster (-want +got):\n%s", d)
+			}
+		})
+	}
+}
+
+func TestDBInstance(t *testing.T) {
+	tests := []struct {
+		name  string
+		in    attrs
+		want  *model.DBInstance
+		warns int
+	}{
+		{"publicly_accessible unset is false by the provider", attrs{"cluster_identifier": tok("aws_rds_cluster.main"), "engine": cty.StringVal("aurora-mysql")},
+			&model.DBInstance{Origin: org("aws_rds_cluster_instance.a"), Cluster: key("aws_rds_cluster.main"), PublicDefault: model.PublicDefaultFalse,
+				Engine: known("aurora-mysql")}, 0},
+		{"literal identifier, zone and subnet group", attrs{"cluster_identifier": cty.StringVal("main"), "publicly_accessible": cty.True,
+			"availability_zone": cty.StringVal("eu-west-1a"), "db_subnet_group_name": cty.StringVal("catalog")},
+			&model.DBInstance{Origin: org("aws_rds_cluster_instance.a"), Cluster: lit("main"), PubliclyAccessible: knownBool(true),
+				AvailabilityZone: known("eu-west-1a"), SubnetGroup: lit("catalog")}, 0},
+		{"publicly_accessible maybe warns and is unknown", attrs{"cluster_identifier": tok("aws_rds_cluster.main"), "publicly_accessible": cty.StringVal("maybe")},
+			&model.DBInstance{Origin: org("aws_rds_cluster_instance.a"), Cluster: key("aws_rds_cluster.main"),
+				PubliclyAccessible: model.Bool{Unknown: &model.Unresolved{Kind: model.FromExpression, Reason: "publicly_accessible of aws_rds_cluster_instance.a is not a valid bool"}}}, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, ds := translateAll(t, resource("aws_rds_cluster_instance.a", tc.in))
+			if d := diff(tc.want, only(t, "instances", m.DBInstances)); d != "" {
+				t.Errorf("instance (-want +got):\n%s", d)
+			}
+			if len(ds) != tc.warns {
+				t.Errorf("got %d diagnostics %v, want %d", len(ds), ds, tc.warns)
+			}
+		})
+	}
+}
+
+func TestActivityStream(t *testing.T) {
+	cluster := model.Token("module.db.aws_rds_cluster.this[0]")
+	tests := []struct {
+		name string
+		arn  cty.Value
+		want model.Ref
+	}{
+		{"the cluster's token", cty.StringVal(cluster), key("module.db.aws_rds_cluster.this[0]")},
+		{"an ARN built around the cluster's token", cty.StringVal("arn:aws:rds:eu-west-1:123456789012:cluster:" + cluster),
+			key("module.db.aws_rds_cluster.this[0]")},
+		{"an ARN with another token beside the cluster's", cty.StringVal("arn:" + model.Token("aws_thing.partition") + ":rds:eu-west-1:1:cluster:" + cluster),
+			key("module.db.aws_rds_cluster.this[0]")},
+		{"a literal ARN names the cluster identifier", cty.StringVal("arn:aws:rds:eu-west-1:123456789012:cluster:main"), lit("main")},
+		{"a literal that is no cluster ARN", cty.StringVal("main"), lit("main")},
+		{"unknown", unknownOf(cty.String, varVPC), model.Ref{Unknown: varVPC}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, _ := translateAll(t, resource("aws_rds_cluster_activity_stream.das", attrs{"resource_arn": tc.arn, "mode": cty.StringVal("async"),
+				"kms_key_id": tok("aws_kms_key.das")}))
+			want := &model.ActivityStream{Origin: org("aws_rds_cluster_activity_stream.das"), Cluster: tc.want, Evidence: "aws_rds_cluster_activity_stream"}
+			if d := diff(want, only(t, "activity streams", m.ActivityStreams)); d != "" {
+				t.Errorf("activity stream (-want +got):\n%s", d)
+			}
+		})
+	}
+}
+
+func TestKMSKey(t *testing.T) {
+	m, _ := translateAll(t, resource("aws_kms_key.das", attrs{"description": cty.StringVal("DAS")}))
+	if d := diff([]*model.KMSKey{{Origin: org("aws_kms_key.das")}}, m.KMSKeys); d != "" {
+		t.Errorf("KMS keys (-want +got):\n%s", d)
+	}
+}
+
+func TestResourceType(t *testing.T) {
+	tests := map[string]string{
+		"aws_rds_cluster.main":                         "aws_rds_cluster",
+		"aws_rds_cluster.main[0]":                      "aws_rds_cluster",
+		`module.db["a.b"].aws_rds_cluster.this["x.y"]`: "aws_rds_cluster",
+		"module.a.module.b[0].aws_subnet.s[?]":         "aws_subnet",
+		"data.aws_region.current":                      "",
+		"module.only":                                  "",
+	}
+	for addr, want := range tests {
+		if got := resourceType(addr); got != want {
+			t.Errorf("resourceType(%q) = %q, want %q", addr, got, want)
+		}
+	}
+}
