@@ -13,10 +13,28 @@ type Options struct {
 	AllClusters bool
 }
 
+// analyzer holds the index of one model while its clusters are analysed.
+type analyzer struct {
+	ix *index
+}
+
 // Analyze returns a result for every cluster with an activity stream, in
 // declaration order.
 func Analyze(m *model.Model, opts Options) []ClusterResult {
-	_ = m
-	_ = opts
-	return nil
+	if m == nil {
+		return nil
+	}
+	a := &analyzer{ix: newIndex(m)}
+	var out []ClusterResult
+	for _, c := range m.DBClusters {
+		if isAurora(c) == model.False {
+			continue
+		}
+		s := a.streamOf(c)
+		if s == nil && !opts.AllClusters {
+			continue
+		}
+		out = append(out, a.analyzeCluster(c, s))
+	}
+	return out
 }

@@ -1,0 +1,166 @@
+package network
+
+import (
+	"fmt"
+
+	"github.com/daslint/daslint/model"
+)
+
+// endpointEval is the kms-endpoint side of a placement.
+type endpointEval struct {
+	// active says whether the VPC has an active KMS endpoint.
+	active model.Tri
+	// branch says whether the instance reaches KMS given that it does.
+	branch model.Tri
+	// ch is the chain reports show: the endpoint that holds, else the one
+	// that got furthest.
+	ch       *chain
+	unknowns []Unknown
+}
+
+// endpointPaths evaluates every KMS endpoint that may be active in the
+// placement's VPC. With several, the branch holds when each endpoint that
+// may be active works, or is not active.
+func (a *analyzer) endpointPaths(p *placement) endpointEval {
+	ev := endpointEval{active: model.False, branch: model.True}
+	type cand struct {
+		act, conn, full *chain
+	}
+	var cands []cand
+	for _, e := range a.ix.m.VPCEndpoints {
+		if !isKMSCandidate(e) {
+			continue
+		}
+		c := cand{act: a.endpointActive(e, p.vpc)}
+		c.full = newChain()
+		c.full.hold(linkTo(p.subnet, ""))
+		c.full.then(c.act)
+		if c.act.val != model.False {
+			c.conn = a.endpointConnect(e, p)
+			c.full.then(c.conn)
+		}
+		cands = append(cands, c)
+		ev.active = ev.active.Or(c.act.val)
+	}
+	relevant := 0
+	for _, c := range cands {
+		if c.act.val != model.False {
+			relevant++
+		}
+	}
+	for _, c := range cands {
+		if c.act.val == model.False {
+			continue
+		}
+		term := c.conn.val
+		if relevant > 1 && c.act.val != model.True {
+			term = c.act.val.Not().Or(c.conn.val)
+		}
+		ev.branch = ev.branch.And(term)
+		ev.unknowns = append(ev.unknowns, c.full.unknowns...)
+	}
+	for _, c := range cands {
+		switch {
+		case ev.ch == nil:
+			ev.ch = c.full
+		case ev.ch.val == model.True:
+		case c.full.val == model.True || (c.full.broken != nil && ev.ch.broken != nil && c.full.broken.Depth > ev.ch.broken.Depth):
+			ev.ch = c.full
+		}
+	}
+	if ev.ch == nil {
+		ev.ch = newChain()
+		ev.ch.hold(linkTo(p.subnet, ""))
+		region := regionOr(a.regionOf(p.vpc))
+		ev.ch.check(model.False, linkTo(p.vpc, p.vpc.Address+" KMS endpoint"),
+			p.vpc.Address+" has no KMS interface endpoint",
+			fmt.Sprintf("add an aws_vpc_endpoint (AWS::EC2::VPCEndpoint) in %s for com.amazonaws.%s.kms with type Interface, private DNS enabled, subnets, and a security group allowing TCP 443 from %s",
+				p.vpc.Address, region, p.sgs.names(a)))
+	}
+	return ev
+}
+
+// endpointConnect checks that the instance can open TCP 443 to the
+// endpoint: security groups both ways, the policy, and the network ACLs of
+// the instance's and the endpoint's subnets.
+func (a *analyzer) endpointConnect(e *model.VPCEndpoint, p *placement) *chain {
+	ch := newChain()
+	subnets, subUs := a.endpointSubnets(e)
+	groups := a.endpointGroups(e, p.vpc)
+	peers := make([]peerAddr, 0, len(subnets)+1)
+	for _, s := range subnets {
+		peers = append(peers, subnetPeer(s))
+	}
+	if len(subUs) > 0 {
+		peers = append(peers, peerAddr{unk: subUs[0].Unresolved, name: "a subnet of " + e.Address})
+	}
+
+	out := model.True
+	var outUs []Unknown
+	for _, peer := range peers {
+		v, us := a.allows(p.sgs, model.Egress, httpsPort, sgPeer{addr: peer, groups: &groups})
+		out = out.And(v)
+		outUs = append(outUs, us...)
+	}
+	if len(subUs) > 0 && out != model.True {
+		outUs = append(outUs, subUs...)
+	}
+	ch.check(out, p.sgs.link(a, "egress TCP 443 to "+e.Address),
+		fmt.Sprintf("%s (the security groups of %s) allow no egress TCP 443 to %s (its security groups or the CIDRs of all its subnets)", p.sgs.names(a), p.name(), e.Address),
+		fmt.Sprintf("add an egress rule to %s allowing TCP 443 to %s (the endpoint's security group)", p.sgs.names(a), groups.names(a)), outUs...)
+	if !ch.ok() {
+		return ch
+	}
+
+	in, inUs := a.allows(groups, model.Ingress, httpsPort, sgPeer{addr: subnetPeer(p.subnet), groups: &p.sgs})
+	ch.check(in, groups.link(a, "ingress TCP 443 from "+p.sgs.names(a)),
+		fmt.Sprintf("%s (the security groups of %s) allow no ingress TCP 443 from %s or from %s", groups.names(a), e.Address, p.sgs.names(a), p.subnet.Address),
+		fmt.Sprintf("add an ingress rule to %s allowing TCP 443 from %s", groups.names(a), p.sgs.names(a)), inUs...)
+	if !ch.ok() {
+		return ch
+	}
+
+	pv, pu := policyAllowsKMS(e.Policy)
+	var polUs []Unknown
+	if pu != nil {
+		polUs = append(polUs, unknownOf(pu, e.Policy.Range, e.Address))
+	}
+	ch.check(pv, linkTo(e, e.Address+" policy"), pvReason(e, pu), "", polUs...)
+
+	var flows []flow
+	for _, peer := range peers {
+		flows = append(flows,
+			flow{egress: true, lo: httpsPort, hi: httpsPort, peer: peer},
+			flow{egress: false, lo: ephemeralLow, hi: ephemeralHigh, peer: peer})
+	}
+	ch.then(a.naclAllows(p.subnet, p.vpc, flows))
+	if !ch.ok() {
+		return ch
+	}
+	inst := subnetPeer(p.subnet)
+	for _, s := range subnets {
+		if s == p.subnet {
+			continue
+		}
+		vpc, _ := a.ix.vpcOf(s.VPC, "VPC of "+s.Address)
+		ch.then(a.naclAllows(s, vpc, []flow{
+			{egress: false, lo: httpsPort, hi: httpsPort, peer: inst},
+			{egress: true, lo: ephemeralLow, hi: ephemeralHigh, peer: inst},
+		}))
+		if !ch.ok() {
+			return ch
+		}
+	}
+	if len(subUs) > 0 {
+		ch.check(model.Unknown, linkTo(e, e.Address+" subnets"),
+			"not every subnet of "+e.Address+" is known, nor is its network ACL", "", subUs...)
+	}
+	return ch
+}
+
+func pvReason(e *model.VPCEndpoint, u *model.Unresolved) string {
+	if u == nil {
+		return ""
+	}
+	return e.Address + ": " + u.Reason
+}

@@ -1,0 +1,147 @@
+package network
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/daslint/daslint/model"
+)
+
+// chain is the evaluation of one path, link by link from the instance
+// outward: the Kleene AND of the links so far, the links that held (the
+// witness), the first broken link and the unknowns met on the way.
+type chain struct {
+	val      model.Tri
+	links    []Link
+	n        int // links examined
+	broken   *Broken
+	unknowns []Unknown
+}
+
+func newChain() *chain { return &chain{val: model.True} }
+
+// ok reports whether the chain can still hold, so that dependent links are
+// worth evaluating.
+func (c *chain) ok() bool { return c.val != model.False }
+
+// hold records a link that holds.
+func (c *chain) hold(l Link) {
+	if n := len(c.links); n == 0 || c.links[n-1] != l {
+		c.links = append(c.links, l)
+	}
+	c.n++
+}
+
+// check records a link with its truth value; reason and fix explain it when
+// it does not hold, and us are the unknowns it rests on.
+func (c *chain) check(v model.Tri, l Link, reason, fix string, us ...Unknown) {
+	if v == model.True {
+		c.hold(l)
+		return
+	}
+	c.breakAt(&Broken{Link: l, Status: v, Reason: reason, Fix: fix, Depth: c.n})
+	c.unknowns = append(c.unknowns, us...)
+	c.n++
+	c.val = c.val.And(v)
+}
+
+// breakAt records b as the first broken link unless one is already known;
+// a certain break replaces an earlier unknown one, since it decides the
+// path.
+func (c *chain) breakAt(b *Broken) {
+	if c.broken == nil || (c.broken.Status == model.Unknown && b.Status == model.False) {
+		c.broken = b
+	}
+}
+
+// then appends a sub-chain evaluated after the links of c.
+func (c *chain) then(sub *chain) {
+	for _, l := range sub.links {
+		if n := len(c.links); n == 0 || c.links[n-1] != l {
+			c.links = append(c.links, l)
+		}
+	}
+	if sub.broken != nil {
+		b := *sub.broken
+		b.Depth += c.n
+		c.breakAt(&b)
+	}
+	c.n += sub.n
+	c.unknowns = append(c.unknowns, sub.unknowns...)
+	c.val = c.val.And(sub.val)
+}
+
+// alt is an alternative way the world may be: a sub-chain evaluated under
+// an assumption (a maybe association, a route whose destination is
+// unknown) that may or may not hold.
+type alt struct {
+	ch *chain
+	// why the alternative may apply.
+	why Unknown
+}
+
+// choose combines a base evaluation with alternatives that each may
+// replace it: the result is the common value when all agree, else unknown,
+// explained at link at by the reason the alternatives exist.
+func choose(base *chain, alts []alt, at Link, reason, fix string) *chain {
+	v := base.val
+	for _, a := range alts {
+		v = model.Unknown.If(a.ch.val, v)
+	}
+	if v == base.val {
+		return base
+	}
+	out := newChain()
+	us := []Unknown{}
+	for _, a := range alts {
+		if a.ch.val != base.val {
+			us = append(us, a.why)
+			us = append(us, a.ch.unknowns...)
+		}
+	}
+	us = append(us, base.unknowns...)
+	out.check(model.Unknown, at, reason, fix, us...)
+	return out
+}
+
+// unknownOf turns an unresolved value into an Unknown used at a place.
+func unknownOf(u *model.Unresolved, used model.Range, subject string) Unknown {
+	return Unknown{Unresolved: u, Used: used, Subject: subject}
+}
+
+// dedupUnknowns sorts unknowns by source position, kind and reason and
+// drops repetitions, so that output does not depend on evaluation order.
+func dedupUnknowns(us []Unknown) []Unknown {
+	us = slices.DeleteFunc(slices.Clone(us), func(u Unknown) bool { return u.Unresolved == nil })
+	slices.SortFunc(us, compareUnknowns)
+	return slices.CompactFunc(us, func(a, b Unknown) bool { return compareUnknowns(a, b) == 0 })
+}
+
+func compareUnknowns(a, b Unknown) int {
+	return cmp.Or(
+		compareRanges(a.Range, b.Range),
+		cmp.Compare(a.Kind, b.Kind),
+		cmp.Compare(a.Reason, b.Reason),
+		compareRanges(a.Used, b.Used),
+		cmp.Compare(a.Subject, b.Subject),
+	)
+}
+
+func compareRanges(a, b model.Range) int {
+	return cmp.Or(
+		cmp.Compare(a.File, b.File),
+		cmp.Compare(a.Line, b.Line),
+		cmp.Compare(a.Column, b.Column),
+		cmp.Compare(a.EndLine, b.EndLine),
+		cmp.Compare(a.EndColumn, b.EndColumn),
+	)
+}
+
+// linkTo is the link for an object, named by its address.
+func linkTo(o model.Object, text string) Link {
+	b := o.Base()
+	if text == "" {
+		text = b.Address
+	}
+	return Link{Address: b.Address, Text: text, Range: b.Range}
+}

@@ -1,0 +1,243 @@
+package network
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/daslint/daslint/model"
+)
+
+// unknownTargets are the route targets behind which egress happens outside
+// the scanned network (SPEC §1.3, the unknown row of the target table).
+var unknownTargets = map[model.TargetKind]string{
+	model.TargetTransitGateway:   "transit gateway",
+	model.TargetCoreNetwork:      "Cloud WAN core network",
+	model.TargetVPNGateway:       "virtual private gateway",
+	model.TargetNetworkInterface: "network interface",
+	model.TargetInstance:         "instance",
+	model.TargetVPCEndpoint:      "Gateway Load Balancer or firewall endpoint",
+	model.TargetLocalGateway:     "local gateway",
+	model.TargetCarrierGateway:   "carrier gateway",
+}
+
+// target is what a default route leads to: an internet gateway or a NAT
+// gateway, or a verdict (False or Unknown) with its reason.
+type target struct {
+	igw    *model.InternetGateway
+	nat    *model.NATGateway
+	status model.Tri
+	reason string
+	unk    *model.Unresolved
+}
+
+// routeTarget resolves the target of route r by the meaning table of SPEC
+// §1.3.
+func (a *analyzer) routeTarget(r *model.Route) target {
+	if kind, ok := unknownTargets[r.TargetKind]; ok {
+		u := &model.Unresolved{Kind: model.FromTarget,
+			Reason: fmt.Sprintf("%s sends 0.0.0.0/0 to a %s; egress happens outside the scanned network", r.Address, kind), Range: r.Range}
+		return target{status: model.Unknown, reason: u.Reason, unk: u}
+	}
+	switch r.TargetKind {
+	case model.TargetPeering:
+		return target{status: model.False, reason: r.Address + " sends 0.0.0.0/0 to a VPC peering connection, which does not carry traffic to the internet"}
+	case model.TargetEgressOnlyGateway:
+		return target{status: model.False, reason: r.Address + " sends 0.0.0.0/0 to an egress-only internet gateway, which carries IPv6 only"}
+	case model.TargetLocal:
+		return target{status: model.False, reason: r.Address + " sends 0.0.0.0/0 to the local route"}
+	}
+	if !r.Target.IsSet() {
+		return target{status: model.False, reason: r.Address + " has no target"}
+	}
+	o, u := a.ix.resolve(r.Target, "route target")
+	if u != nil {
+		if u.Kind == model.FromExternal && r.TargetKind == model.TargetGateway {
+			u = &model.Unresolved{Kind: model.FromTarget, Reason: u.Reason + "; it may be a virtual private gateway", Range: u.Range}
+		}
+		return target{status: model.Unknown, reason: "the target of " + r.Address + " cannot be resolved: " + u.Reason, unk: u}
+	}
+	switch t := o.(type) {
+	case *model.InternetGateway:
+		return target{igw: t, status: model.True}
+	case *model.NATGateway:
+		return target{nat: t, status: model.True}
+	case *model.EgressOnlyInternetGateway:
+		return target{status: model.False, reason: r.Address + " sends 0.0.0.0/0 to an egress-only internet gateway, which carries IPv6 only"}
+	}
+	u = &model.Unresolved{Kind: model.FromTarget,
+		Reason: fmt.Sprintf("%s sends 0.0.0.0/0 to %s, which daslint does not follow", r.Address, o.Base().Address), Range: r.Range}
+	return target{status: model.Unknown, reason: u.Reason, unk: u}
+}
+
+// targetFailure records a target that is no gateway at all.
+func targetFailure(ch *chain, r *model.Route, t target, fix string) {
+	var us []Unknown
+	if t.unk != nil {
+		us = append(us, unknownOf(t.unk, r.Range, r.Address))
+	}
+	ch.check(t.status, linkTo(r, r.Address+" target"), t.reason, fix, us...)
+}
+
+// igwAttached says whether internet gateway g is attached to vpc, inline or
+// through a gateway attachment.
+func (a *analyzer) igwAttached(g *model.InternetGateway, vpc *model.VPC) (model.Tri, []Unknown) {
+	var us []Unknown
+	v := model.False
+	consider := func(ref model.Ref, maybe *model.Unresolved, where model.Object) {
+		o, u := a.ix.resolve(ref, "VPC")
+		var t model.Tri
+		switch {
+		case u != nil:
+			t = model.Unknown
+			us = append(us, unknownOf(u, ref.Range, where.Base().Address))
+		case o != nil:
+			t = model.TriOf(o == model.Object(vpc))
+		default:
+			return
+		}
+		if maybe != nil && t != model.False {
+			t = model.Unknown
+			us = append(us, unknownOf(maybe, where.Base().Range, where.Base().Address))
+		}
+		v = v.Or(t)
+	}
+	consider(g.VPC, nil, g)
+	for _, at := range a.ix.igwAttach[g] {
+		consider(at.VPC, at.Maybe, at)
+	}
+	for _, at := range a.ix.looseAttach {
+		consider(at.VPC, firstNonNil(at.Maybe, at.Gateway.Unknown), at)
+	}
+	if g.Maybe != nil && v != model.False {
+		v = model.Unknown
+		us = append(us, unknownOf(g.Maybe, g.Range, g.Address))
+	}
+	return v, us
+}
+
+// vpcHasIGW says whether any internet gateway is attached to vpc.
+func (a *analyzer) vpcHasIGW(vpc *model.VPC) (model.Tri, []Unknown) {
+	v := model.False
+	var us []Unknown
+	for _, g := range a.ix.m.InternetGateways {
+		t, u := a.igwAttached(g, vpc)
+		v = v.Or(t)
+		us = append(us, u...)
+	}
+	return v, us
+}
+
+// toIGW follows a default route that must end at an internet gateway
+// attached to vpc.
+func (a *analyzer) toIGW(vpc *model.VPC, r *model.Route, fix string) *chain {
+	ch := newChain()
+	t := a.routeTarget(r)
+	switch {
+	case t.igw != nil:
+		v, us := a.igwAttached(t.igw, vpc)
+		ch.check(v, linkTo(t.igw, ""),
+			fmt.Sprintf("%s is not attached to %s", t.igw.Address, vpc.Address),
+			fmt.Sprintf("attach %s to %s (vpc_id, or an aws_internet_gateway_attachment / AWS::EC2::VPCGatewayAttachment)", t.igw.Address, vpc.Address),
+			us...)
+	case t.nat != nil:
+		ch.check(model.False, linkTo(t.nat, ""),
+			fmt.Sprintf("%s sends 0.0.0.0/0 to NAT gateway %s, not to an internet gateway", r.Address, t.nat.Address), fix)
+	default:
+		targetFailure(ch, r, t, fix)
+	}
+	return ch
+}
+
+// toNAT follows the instance subnet's default route for the nat path.
+func (a *analyzer) toNAT(p *placement, r *model.Route) *chain {
+	ch := newChain()
+	fix := fmt.Sprintf("route 0.0.0.0/0 of the route table of %s to a public NAT gateway in a public subnet of %s", p.subnet.Address, p.vpc.Address)
+	t := a.routeTarget(r)
+	switch {
+	case t.nat != nil:
+		ch.then(a.natChain(p, t.nat))
+	case t.igw != nil:
+		ch.check(model.False, linkTo(t.igw, ""),
+			fmt.Sprintf("%s sends 0.0.0.0/0 to internet gateway %s, not to a NAT gateway", r.Address, t.igw.Address), fix)
+	default:
+		targetFailure(ch, r, t, fix)
+	}
+	return ch
+}
+
+// natChain checks a NAT gateway: public connectivity, and an upstream
+// internet gateway (VPC User Guide, "NAT gateways").
+func (a *analyzer) natChain(p *placement, n *model.NATGateway) *chain {
+	ch := newChain()
+	link := linkTo(n, n.Address+" (public)")
+	if n.Maybe != nil {
+		ch.check(model.Unknown, link, n.Address+" may not exist", "", unknownOf(n.Maybe, n.Range, n.Address))
+	}
+	switch ct := n.ConnectivityType; {
+	case ct.Unknown != nil:
+		ch.check(model.Unknown, link, "the connectivity type of "+n.Address+" is not known", "", unknownOf(ct.Unknown, ct.Range, n.Address))
+	case strings.EqualFold(ct.Or("public"), "public"):
+		ch.hold(link)
+	default:
+		ch.check(model.False, linkTo(n, n.Address+" ("+ct.Value+")"),
+			fmt.Sprintf("%s is a %s NAT gateway; the internet gateway drops its traffic", n.Address, ct.Value),
+			fmt.Sprintf("set connectivity_type = \"public\" (ConnectivityType: public) on %s, with an Elastic IP", n.Address))
+		return ch
+	}
+	switch mode := n.AvailabilityMode; {
+	case mode.Unknown != nil:
+		ch.check(model.Unknown, linkTo(n, ""), "the availability mode of "+n.Address+" is not known", "", unknownOf(mode.Unknown, mode.Range, n.Address))
+	case strings.EqualFold(mode.Or("zonal"), "regional"):
+		v, us := a.vpcHasIGW(p.vpc)
+		ch.check(v, linkTo(p.vpc, p.vpc.Address+" internet gateway"),
+			fmt.Sprintf("regional NAT gateway %s needs an internet gateway attached to %s", n.Address, p.vpc.Address),
+			"attach an internet gateway to "+p.vpc.Address, us...)
+	default:
+		ch.then(a.natSubnetChain(p, n))
+	}
+	return ch
+}
+
+// natSubnetChain checks the subnet of a zonal NAT gateway: same VPC, NACLs
+// that let the translated traffic through, and a default route to an
+// attached internet gateway.
+func (a *analyzer) natSubnetChain(p *placement, n *model.NATGateway) *chain {
+	ch := newChain()
+	o, u := a.ix.resolve(n.Subnet, "subnet")
+	s, ok := o.(*model.Subnet)
+	if !ok {
+		if u == nil {
+			u = &model.Unresolved{Kind: model.FromExpression, Reason: n.Address + " names no subnet", Range: n.Range}
+		}
+		ch.check(model.Unknown, linkTo(n, n.Address+" subnet"), "the subnet of "+n.Address+" cannot be resolved: "+u.Reason, "",
+			unknownOf(u, n.Subnet.Range, n.Address))
+		return ch
+	}
+	vpc, vu := a.ix.vpcOf(s.VPC, "VPC of "+s.Address)
+	switch {
+	case vu != nil:
+		ch.check(model.Unknown, linkTo(s, ""), "the VPC of "+s.Address+" cannot be resolved: "+vu.Reason, "", unknownOf(vu, s.VPC.Range, s.Address))
+		return ch
+	case vpc != p.vpc:
+		ch.check(model.False, linkTo(s, ""),
+			fmt.Sprintf("NAT gateway %s sits in %s of %s, not in %s", n.Address, s.Address, vpc.Address, p.vpc.Address),
+			"place the NAT gateway in a public subnet of "+p.vpc.Address)
+		return ch
+	}
+	ch.hold(linkTo(s, ""))
+	if s != p.subnet {
+		ch.then(a.naclNATSubnet(p, s))
+		if !ch.ok() {
+			return ch
+		}
+	}
+	fix := fmt.Sprintf("route 0.0.0.0/0 of the route table of %s (the NAT gateway's subnet) to an internet gateway attached to %s", s.Address, p.vpc.Address)
+	ch.then(a.viaSubnetTable(s, vpc, func(r *model.Route) *chain {
+		sub := a.toIGW(vpc, r, fix)
+		if sub.broken != nil && sub.broken.Status == model.False {
+			sub.broken.Reason = fmt.Sprintf("NAT gateway %s sits in a private subnet: %s", n.Address, sub.broken.Reason)
+		}
+		return sub
+	}, fix))
+	return ch
+}

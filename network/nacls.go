@@ -1,0 +1,258 @@
+package network
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/daslint/daslint/model"
+)
+
+// Network ACLs are stateless (VPC User Guide, "Network ACLs"): each
+// direction of a connection needs its own rule, and the return traffic
+// uses the client's ephemeral ports, 1024-65535.
+const (
+	httpsPort     = 443
+	ephemeralLow  = 1024
+	ephemeralHigh = 65535
+)
+
+// flow is one direction of traffic a subnet's network ACL must allow.
+type flow struct {
+	egress bool
+	lo, hi int
+	peer   peerAddr
+}
+
+func (f flow) String() string {
+	dir, prep := "ingress", "from"
+	if f.egress {
+		dir, prep = "egress", "to"
+	}
+	ports := fmt.Sprint(f.lo)
+	if f.hi != f.lo {
+		ports = fmt.Sprintf("%d-%d", f.lo, f.hi)
+	}
+	return fmt.Sprintf("%s TCP %s %s %s", dir, ports, prep, f.peer.name)
+}
+
+// aclChoice is one possibility for a subnet's network ACL.
+type aclChoice struct {
+	acl   *model.NetworkACL
+	unk   *model.Unresolved
+	via   model.Object
+	maybe *model.Unresolved
+}
+
+// aclsFor returns a subnet's network ACL: its association, else the VPC's
+// default network ACL, and the alternatives maybe associations open.
+func (a *analyzer) aclsFor(s *model.Subnet, vpc *model.VPC) (aclChoice, []aclChoice) {
+	var base *aclChoice
+	var alts []aclChoice
+	add := func(as aclAssoc, maybe *model.Unresolved) {
+		c := aclChoice{via: as.via, maybe: maybe}
+		o, u := a.ix.resolve(as.acl, "network ACL")
+		if acl, ok := o.(*model.NetworkACL); ok {
+			c.acl = acl
+		} else {
+			c.unk = firstNonNil(u, &model.Unresolved{Kind: model.FromExpression, Reason: as.via.Base().Address + " names no network ACL", Range: as.acl.Range})
+		}
+		if maybe == nil && base == nil {
+			base = &c
+		} else if maybe != nil {
+			alts = append(alts, c)
+		}
+	}
+	for _, as := range a.ix.aclAssocs[s.Address] {
+		add(as, a.associationMaybe(as.maybe, s))
+	}
+	for _, as := range a.ix.looseACLAssocs {
+		add(as, as.maybe)
+	}
+	if base != nil {
+		return *base, alts
+	}
+	if vpc == nil {
+		return aclChoice{unk: &model.Unresolved{Kind: model.FromExpression,
+			Reason: "the VPC of " + s.Address + " is not known, nor is its default network ACL", Range: s.VPC.Range}}, alts
+	}
+	acl, _ := a.ix.objs[model.DefaultNetworkACLAddress(vpc.Address)].(*model.NetworkACL)
+	return aclChoice{acl: acl}, alts
+}
+
+// naclAllows checks that the network ACL of subnet s lets every flow
+// through.
+func (a *analyzer) naclAllows(s *model.Subnet, vpc *model.VPC, flows []flow) *chain {
+	base, alts := a.aclsFor(s, vpc)
+	baseCh := a.aclChain(base, s, flows)
+	if len(alts) == 0 {
+		return baseCh
+	}
+	var as []alt
+	for _, c := range alts {
+		as = append(as, alt{ch: a.aclChain(c, s, flows), why: unknownOf(c.maybe, c.via.Base().Range, c.via.Base().Address)})
+	}
+	return choose(baseCh, as, Link{Address: s.Address, Text: s.Address + " network ACL", Range: s.Range},
+		"the network ACL of "+s.Address+" depends on an association that may not exist",
+		"make the network ACL association of "+s.Address+" unconditional")
+}
+
+func (a *analyzer) aclChain(c aclChoice, s *model.Subnet, flows []flow) *chain {
+	ch := newChain()
+	if c.acl == nil {
+		u := firstNonNil(c.unk, &model.Unresolved{Kind: model.FromExpression, Reason: "the network ACL of " + s.Address + " is not known", Range: s.Range})
+		ch.check(model.Unknown, Link{Address: s.Address, Text: s.Address + " network ACL", Range: s.Range},
+			"the network ACL of "+s.Address+" cannot be resolved: "+u.Reason, "", unknownOf(u, s.Range, s.Address))
+		return ch
+	}
+	name := a.describe(c.acl)
+	for _, f := range flows {
+		v, us := a.aclDecides(c.acl, f)
+		ch.check(v, linkTo(c.acl, name+" "+f.String()),
+			fmt.Sprintf("%s (the network ACL of %s) does not allow %s", name, s.Address, f),
+			fmt.Sprintf("add a network ACL rule to %s allowing %s (network ACLs are stateless)", name, f), us...)
+		if !ch.ok() {
+			break
+		}
+	}
+	return ch
+}
+
+// aclRule is a rule with its evaluated parts.
+type aclRule struct {
+	r     *model.NetworkACLRule
+	maybe *model.Unresolved
+}
+
+// aclDecides evaluates the ACL for every port of the flow: rules in rule
+// number order, first match wins, implicit deny at the end. The ports are
+// split into segments on which every rule is constant, and the flow is
+// allowed when every segment is.
+func (a *analyzer) aclDecides(acl *model.NetworkACL, f flow) (model.Tri, []Unknown) {
+	var rules, floating []aclRule
+	for _, r := range a.ix.aclRules[acl] {
+		ar := aclRule{r: r, maybe: r.Maybe}
+		if r.RuleNumber.Known() {
+			rules = append(rules, ar)
+		} else {
+			floating = append(floating, ar)
+		}
+	}
+	for _, r := range a.ix.looseACLRules {
+		floating = append(floating, aclRule{r: r, maybe: firstNonNil(r.Maybe, r.ACL.Unknown)})
+	}
+	slices.SortStableFunc(rules, func(x, y aclRule) int { return cmp.Compare(x.r.RuleNumber.Value, y.r.RuleNumber.Value) })
+
+	cuts := []int{f.lo}
+	for _, r := range slices.Concat(rules, floating) {
+		for _, p := range []model.Int{r.r.FromPort, r.r.ToPort} {
+			if p.Known() {
+				cuts = append(cuts, int(p.Value), int(p.Value)+1)
+			}
+		}
+	}
+	slices.Sort(cuts)
+	cuts = slices.Compact(cuts)
+	v := model.True
+	var us []Unknown
+	for _, port := range cuts {
+		if port < f.lo || port > f.hi {
+			continue
+		}
+		d, du := a.decideAt(rules, floating, f, port)
+		v = v.And(d)
+		us = append(us, du...)
+		if v == model.False {
+			return v, nil
+		}
+	}
+	if v == model.True {
+		us = nil
+	}
+	return v, us
+}
+
+// decideAt evaluates the ordered rules for one port. A rule whose match is
+// unknown makes the decision match.If(action, rest); a rule whose number
+// is unknown could stand anywhere, so it changes the decision unless its
+// action agrees with it.
+func (a *analyzer) decideAt(rules, floating []aclRule, f flow, port int) (model.Tri, []Unknown) {
+	var us []Unknown
+	d := model.False // the implicit deny (rule *)
+	for i := len(rules) - 1; i >= 0; i-- {
+		m, act, u := a.aclRuleAt(rules[i], f, port)
+		us = append(us, u...)
+		d = m.If(act, d)
+	}
+	for _, r := range floating {
+		m, act, u := a.aclRuleAt(r, f, port)
+		if m != model.False && act != d {
+			d = model.Unknown
+			us = append(us, u...)
+			us = append(us, unknownOf(firstNonNil(r.r.RuleNumber.Unknown, r.maybe, &model.Unresolved{Kind: model.FromExpression,
+				Reason: r.r.Address + " has no rule number", Range: r.r.Range}), r.r.Range, r.r.Address))
+		}
+	}
+	if d == model.True {
+		us = nil
+	}
+	return d, us
+}
+
+// aclRuleAt returns whether a rule matches the flow at port, and its action.
+func (a *analyzer) aclRuleAt(ar aclRule, f flow, port int) (match, action model.Tri, us []Unknown) {
+	r := ar.r
+	match = r.Egress.Tri(false).If(model.TriOf(f.egress), model.TriOf(!f.egress))
+	if r.Egress.Unknown != nil && match != model.False {
+		us = append(us, unknownOf(r.Egress.Unknown, r.Egress.Range, r.Address))
+	}
+	if match == model.False {
+		return model.False, model.False, nil
+	}
+	pm, pu := portMatch(r.Protocol, r.FromPort, r.ToPort, port, r.Address)
+	match = match.And(pm)
+	us = append(us, pu...)
+	switch {
+	case r.CIDR.Set || r.CIDR.Unknown != nil:
+		p, u := parseCIDR(r.CIDR)
+		if u != nil {
+			match = match.And(model.Unknown)
+			us = append(us, unknownOf(u, r.CIDR.Range, r.Address))
+		} else {
+			cm := f.peer.match(p)
+			if cm == model.Unknown && f.peer.unk != nil {
+				us = append(us, unknownOf(f.peer.unk, r.Range, r.Address))
+			} else if cm == model.Unknown {
+				us = append(us, unknownOf(&model.Unresolved{Kind: model.FromExpression,
+					Reason: fmt.Sprintf("%s matches %s, which may or may not contain the address of %s", r.Address, p, f.peer.name), Range: r.CIDR.Range}, r.CIDR.Range, r.Address))
+			}
+			match = match.And(cm)
+		}
+	default:
+		match = model.False // an IPv6 rule does not match IPv4 traffic
+	}
+	if ar.maybe != nil && match != model.False {
+		match = model.Unknown
+		us = append(us, unknownOf(ar.maybe, r.Range, r.Address))
+	}
+	switch {
+	case r.Action.Unknown != nil:
+		action = model.Unknown
+		us = append(us, unknownOf(r.Action.Unknown, r.Action.Range, r.Address))
+	case strings.EqualFold(r.Action.Value, "allow"):
+		action = model.True
+	default:
+		action = model.False
+	}
+	if match == model.False {
+		us = nil
+	}
+	return match, action, us
+}
+
+// subnetPeer is a subnet as the far end of a flow.
+func subnetPeer(s *model.Subnet) peerAddr {
+	p, u := parseCIDR(s.CIDR)
+	return peerAddr{prefix: p, unk: u, name: s.Address}
+}

@@ -1,0 +1,190 @@
+package network
+
+import (
+	"fmt"
+
+	"github.com/daslint/daslint/model"
+)
+
+// placement is one instance placed in one candidate subnet: everything the
+// three paths start from.
+type placement struct {
+	cluster *model.DBCluster
+	inst    *model.DBInstance // nil for an assumed instance
+	group   *model.DBSubnetGroup
+	subnet  *model.Subnet
+	vpc     *model.VPC
+	sgs     sgSet
+	// public is whether the instance is publicly accessible.
+	public     model.Tri
+	publicWhy  []Unknown
+	publicLink Link
+}
+
+func (p *placement) name() string {
+	if p.inst != nil {
+		return p.inst.Address
+	}
+	return "the instances of " + p.cluster.Address
+}
+
+// outcome is the verdict for a placement with its explanation.
+type outcome struct {
+	val      model.Tri
+	path     Path
+	witness  []Link
+	broken   map[Path]*Broken
+	fix      string
+	unknowns []Unknown
+}
+
+// evaluate decides whether the placement reaches KMS (SPEC §1.3, "Which
+// path applies"): through the VPC's active KMS endpoint when there is one,
+// else through the public or the nat path.
+func (a *analyzer) evaluate(p *placement) outcome {
+	pub := a.publicPath(p)
+	nat := a.natPath(p)
+	ep := a.endpointPaths(p)
+	v := ep.active.If(ep.branch, pub.val.Or(nat.val))
+	out := outcome{val: v}
+	if v == model.True {
+		switch {
+		case ep.active == model.True || (ep.active == model.Unknown && pub.val != model.True && nat.val != model.True):
+			out.path, out.witness = PathKMSEndpoint, ep.ch.links
+		case pub.val == model.True:
+			out.path, out.witness = PathPublic, pub.links
+		default:
+			out.path, out.witness = PathNAT, nat.links
+		}
+		return out
+	}
+	chains := map[Path]*chain{PathPublic: pub, PathNAT: nat, PathKMSEndpoint: ep.ch}
+	out.broken = map[Path]*Broken{}
+	for _, path := range Paths {
+		ch := chains[path]
+		switch {
+		case ch.broken != nil:
+			out.broken[path] = ch.broken
+		case path != PathKMSEndpoint && ep.active != model.False:
+			// The path holds but does not carry KMS traffic: the
+			// endpoint's private DNS takes over the KMS name.
+			out.broken[path] = &Broken{Link: ep.ch.first(), Status: ep.active,
+				Reason: fmt.Sprintf("the %s path holds, but %s takes over kms.<region>.amazonaws.com with its private DNS, so the %s path does not carry KMS traffic", path, ep.ch.first().Text, path),
+				Depth:  ch.n}
+		}
+	}
+	var best *Broken
+	for _, path := range Paths {
+		b := out.broken[path]
+		if b == nil || b.Fix == "" {
+			continue
+		}
+		if ep.active == model.True && path != PathKMSEndpoint {
+			continue
+		}
+		if best == nil || b.Depth > best.Depth {
+			best = b
+		}
+	}
+	if best != nil {
+		out.fix = best.Fix
+	}
+	if ep.active != model.True {
+		out.unknowns = append(out.unknowns, pub.unknowns...)
+		out.unknowns = append(out.unknowns, nat.unknowns...)
+	}
+	if ep.active != model.False {
+		out.unknowns = append(out.unknowns, ep.unknowns...)
+	}
+	return out
+}
+
+// first is the first link of a chain, or of its break.
+func (c *chain) first() Link {
+	if len(c.links) > 0 {
+		return c.links[0]
+	}
+	if c.broken != nil {
+		return c.broken.Link
+	}
+	return Link{}
+}
+
+// publicPath: a publicly accessible instance, a default route to an
+// internet gateway attached to the VPC, and DNS support and hostnames
+// (RDS refuses a publicly accessible instance otherwise).
+func (a *analyzer) publicPath(p *placement) *chain {
+	ch := newChain()
+	ch.hold(linkTo(p.subnet, ""))
+	ch.check(p.public, p.publicLink,
+		p.name()+" is not publicly accessible, so an internet gateway cannot carry its traffic",
+		"set publicly_accessible = true (PubliclyAccessible: true), or route the subnet through a NAT gateway", p.publicWhy...)
+	if !ch.ok() {
+		return ch
+	}
+	a.internetEgress(ch, p)
+	if !ch.ok() {
+		return ch
+	}
+	fix := fmt.Sprintf("route 0.0.0.0/0 of the route table of %s to an internet gateway attached to %s", p.subnet.Address, p.vpc.Address)
+	ch.then(a.viaSubnetTable(p.subnet, p.vpc, func(r *model.Route) *chain { return a.toIGW(p.vpc, r, fix) }, fix))
+	if !ch.ok() {
+		return ch
+	}
+	ch.then(a.vpcDNS(p.vpc, "a publicly accessible DB instance"))
+	return ch
+}
+
+// natPath: a default route to a public NAT gateway with an upstream
+// internet gateway.
+func (a *analyzer) natPath(p *placement) *chain {
+	ch := newChain()
+	ch.hold(linkTo(p.subnet, ""))
+	a.internetEgress(ch, p)
+	if !ch.ok() {
+		return ch
+	}
+	fix := fmt.Sprintf("route 0.0.0.0/0 of the route table of %s to a public NAT gateway in a public subnet of %s", p.subnet.Address, p.vpc.Address)
+	ch.then(a.viaSubnetTable(p.subnet, p.vpc, func(r *model.Route) *chain { return a.toNAT(p, r) }, fix))
+	return ch
+}
+
+// internetEgress checks the instance's security groups and its subnet's
+// network ACL for traffic to KMS's public addresses.
+func (a *analyzer) internetEgress(ch *chain, p *placement) {
+	v, us := a.allows(p.sgs, model.Egress, httpsPort, sgPeer{addr: internetPeer})
+	reason := fmt.Sprintf("%s (the security groups of %s) allow no egress TCP 443 to 0.0.0.0/0", p.sgs.names(a), p.name())
+	if a.terraformStripsEgress(p.sgs) {
+		reason += "; the Terraform provider removes AWS's default allow-all egress rule"
+	}
+	ch.check(v, p.sgs.link(a, "egress TCP 443 to 0.0.0.0/0"), reason,
+		fmt.Sprintf("add an egress rule to %s allowing TCP 443 to 0.0.0.0/0", p.sgs.names(a)), us...)
+	if !ch.ok() {
+		return
+	}
+	ch.then(a.naclAllows(p.subnet, p.vpc, []flow{
+		{egress: true, lo: httpsPort, hi: httpsPort, peer: internetPeer},
+		{egress: false, lo: ephemeralLow, hi: ephemeralHigh, peer: internetPeer},
+	}))
+}
+
+func (a *analyzer) terraformStripsEgress(s sgSet) bool {
+	for _, g := range s.sure {
+		if g.Type == "aws_security_group" && g.AllowAllEgress == model.False {
+			return true
+		}
+	}
+	return false
+}
+
+// naclNATSubnet checks the NACL of a NAT gateway's subnet: it receives the
+// instance's traffic, sends it on to the internet, and the replies back.
+func (a *analyzer) naclNATSubnet(p *placement, s *model.Subnet) *chain {
+	inst := subnetPeer(p.subnet)
+	return a.naclAllows(s, p.vpc, []flow{
+		{egress: false, lo: httpsPort, hi: httpsPort, peer: inst},
+		{egress: true, lo: httpsPort, hi: httpsPort, peer: internetPeer},
+		{egress: false, lo: ephemeralLow, hi: ephemeralHigh, peer: internetPeer},
+		{egress: true, lo: ephemeralLow, hi: ephemeralHigh, peer: inst},
+	})
+}

@@ -1,0 +1,185 @@
+package network
+
+import (
+	"strings"
+
+	"github.com/daslint/daslint/model"
+)
+
+// analyzeCluster places every instance of the cluster in every candidate
+// subnet of its DB subnet group (SPEC §1.2) and ANDs the verdicts.
+func (a *analyzer) analyzeCluster(c *model.DBCluster, s *model.ActivityStream) ClusterResult {
+	res := ClusterResult{Cluster: c, Stream: s, Verdict: model.True}
+	defer a.finishCluster(&res)
+	group, gu := a.subnetGroupOf(c)
+	if gu != nil {
+		res.Verdict = model.Unknown
+		res.Unknowns = append(res.Unknowns, unknownOf(gu, rangeOr(c.SubnetGroup.Range, c.Range), c.Address))
+		return res
+	}
+	subnets, unresolved := a.groupSubnets(group)
+	if group.Subnets.Incomplete != nil {
+		res.Verdict = model.Unknown
+		res.Unknowns = append(res.Unknowns, unknownOf(group.Subnets.Incomplete, group.Subnets.Range, group.Address))
+	}
+	members := a.instancesOf(c)
+	if len(members) == 0 {
+		members = []member{{}}
+	}
+	for _, m := range members {
+		cands := subnets
+		if m.inst != nil && m.inst.AvailabilityZone.Known() {
+			cands = nil
+			for _, sn := range subnets {
+				if !sn.AvailabilityZone.Known() || strings.EqualFold(sn.AvailabilityZone.Value, m.inst.AvailabilityZone.Value) {
+					cands = append(cands, sn)
+				}
+			}
+		}
+		for _, sn := range cands {
+			res.Instances = append(res.Instances, a.instanceResult(c, group, m, sn))
+		}
+		for _, u := range unresolved {
+			res.Instances = append(res.Instances, InstanceResult{Instance: memberName(c, m), Assumed: m.inst == nil,
+				Verdict: model.Unknown, Unknowns: []Unknown{u}})
+		}
+		if len(cands) == 0 && len(unresolved) == 0 && group.Subnets.Incomplete == nil {
+			why := group.Address + " has no subnets"
+			if len(subnets) > 0 {
+				why = "no subnet of " + group.Address + " is in availability zone " + m.inst.AvailabilityZone.Value
+			}
+			u := &model.Unresolved{Kind: model.FromExpression, Reason: why + "; AWS would refuse the instance", Range: group.Range}
+			res.Instances = append(res.Instances, InstanceResult{Instance: memberName(c, m), Assumed: m.inst == nil,
+				Verdict: model.Unknown, Unknowns: []Unknown{unknownOf(u, group.Range, group.Address)}})
+		}
+	}
+	return res
+}
+
+// finishCluster ANDs the instance verdicts and settles the cluster's path.
+func (a *analyzer) finishCluster(res *ClusterResult) {
+	for i := range res.Instances {
+		res.Verdict = res.Verdict.And(res.Instances[i].Verdict)
+	}
+	if res.Verdict == model.True {
+		for i, ir := range res.Instances {
+			if i == 0 {
+				res.Path = ir.Path
+			} else if ir.Path != res.Path {
+				res.Path = ""
+			}
+		}
+		res.Unknowns = nil
+	} else if isAurora(res.Cluster) == model.Unknown {
+		e := res.Cluster.Engine
+		res.Unknowns = append(res.Unknowns, unknownOf(e.Unknown, e.Range, res.Cluster.Address))
+	}
+	res.Unknowns = dedupUnknowns(res.Unknowns)
+}
+
+// groupSubnets resolves the subnets of a DB subnet group. Symbolic and
+// maybe subnets count as present: RDS refuses a group without subnets in
+// at least two zones (SPEC §2).
+func (a *analyzer) groupSubnets(g *model.DBSubnetGroup) ([]*model.Subnet, []Unknown) {
+	var subnets []*model.Subnet
+	var us []Unknown
+	for _, r := range g.Subnets.Items {
+		o, u := a.ix.resolve(r, "subnet")
+		if s, ok := o.(*model.Subnet); ok {
+			subnets = append(subnets, s)
+			continue
+		}
+		if u == nil {
+			u = &model.Unresolved{Kind: model.FromExpression, Reason: g.Address + " lists something that is not a subnet", Range: r.Range}
+		}
+		us = append(us, unknownOf(u, r.Range, g.Address))
+	}
+	return subnets, us
+}
+
+func memberName(c *model.DBCluster, m member) string {
+	if m.inst == nil {
+		return c.Address
+	}
+	return m.inst.Address
+}
+
+// reading is one way to read the instance's public accessibility.
+type reading struct {
+	public model.Tri
+	why    []Unknown
+}
+
+// instanceResult evaluates one instance in one subnet.
+func (a *analyzer) instanceResult(c *model.DBCluster, g *model.DBSubnetGroup, m member, s *model.Subnet) InstanceResult {
+	ir := InstanceResult{Instance: memberName(c, m), Assumed: m.inst == nil, Subnet: s.Address}
+	vpc, vu := a.ix.vpcOf(s.VPC, "VPC of "+s.Address)
+	if vu != nil {
+		ir.Verdict = model.Unknown
+		ir.Unknowns = []Unknown{unknownOf(vu, s.VPC.Range, s.Address)}
+		return ir
+	}
+	p := &placement{cluster: c, inst: m.inst, group: g, subnet: s, vpc: vpc,
+		sgs: a.groupsOf(c.SecurityGroups, vpc, c.Address)}
+	p.publicLink = Link{Address: c.Address, Text: ir.Instance + " publicly accessible", Range: c.Range}
+	if m.inst != nil {
+		p.publicLink = Link{Address: m.inst.Address, Text: m.inst.Address + " publicly accessible", Range: rangeOr(m.inst.PubliclyAccessible.Range, m.inst.Range)}
+	}
+	readings := a.publicReadings(p)
+	p.public, p.publicWhy = readings[0].public, readings[0].why
+	o := a.evaluate(p)
+	if len(readings) > 1 {
+		p.public, p.publicWhy = readings[1].public, readings[1].why
+		o2 := a.evaluate(p)
+		if o2.val != o.val {
+			if o.val == model.True {
+				o = o2
+			}
+			o.val = model.Unknown
+			o.unknowns = append(o.unknowns, unknownOf(&model.Unresolved{Kind: model.FromDefault,
+				Reason: m.inst.Address + " does not set PubliclyAccessible, and the RDS API documents two defaults (public when the VPC has an internet gateway attached; for Aurora, private unless the DB subnet group is \"default\") under which the verdicts differ; set PubliclyAccessible explicitly",
+				Range:  m.inst.Range}, m.inst.Range, m.inst.Address))
+		}
+	}
+	ir.Verdict, ir.Path, ir.Witness, ir.Broken, ir.Fix = o.val, o.path, o.witness, o.broken, o.fix
+	if o.val != model.True {
+		ir.Unknowns = o.unknowns
+	}
+	if m.maybe != nil && ir.Verdict == model.False {
+		ir.Verdict = model.Unknown
+		ir.Unknowns = append(ir.Unknowns, unknownOf(m.maybe, m.inst.Range, m.inst.Address))
+	}
+	ir.Unknowns = dedupUnknowns(ir.Unknowns)
+	return ir
+}
+
+// publicReadings returns how to read the instance's public accessibility:
+// one reading, or, when PubliclyAccessible is unset and left to the RDS
+// API, the two readings its documentation gives (SPEC §1.2).
+func (a *analyzer) publicReadings(p *placement) []reading {
+	i := p.inst
+	switch {
+	case i == nil:
+		u := &model.Unresolved{Kind: model.FromExternal,
+			Reason: p.cluster.Address + " declares no instance; the public accessibility of its instances is not known", Range: p.cluster.Range}
+		return []reading{{model.Unknown, []Unknown{unknownOf(u, p.cluster.Range, p.cluster.Address)}}}
+	case i.PubliclyAccessible.Unknown != nil:
+		pa := i.PubliclyAccessible
+		return []reading{{model.Unknown, []Unknown{unknownOf(pa.Unknown, pa.Range, i.Address)}}}
+	case i.PubliclyAccessible.Set:
+		return []reading{{model.TriOf(i.PubliclyAccessible.Value), nil}}
+	case i.PublicDefault == model.PublicDefaultRDSAPI:
+		igw, us := a.vpcHasIGW(p.vpc)
+		named := p.group.Name.Known() && strings.EqualFold(p.group.Name.Value, "default")
+		return []reading{{igw, us}, {model.TriOf(named), nil}}
+	}
+	// Terraform's provider always sends publicly_accessible, false by default.
+	return []reading{{model.False, nil}}
+}
+
+func rangeOr(r, def model.Range) model.Range {
+	if r.File == "" {
+		return def
+	}
+	return r
+}

@@ -1,0 +1,219 @@
+package network
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/daslint/daslint/model"
+)
+
+// tableChoice is one possibility for the route table of a subnet.
+type tableChoice struct {
+	table *model.RouteTable
+	// unk says why the table cannot be resolved (table is nil).
+	unk *model.Unresolved
+	// via is the association that makes the choice (nil for the main table).
+	via model.Object
+	// maybe says why the choice may not apply (alternatives only).
+	maybe *model.Unresolved
+}
+
+// follower evaluates, for one path, where a default route leads.
+type follower func(r *model.Route) *chain
+
+// tablesFor returns the route table of subnet s: its explicit association,
+// else the main route table of its VPC (VPC User Guide, "Subnet route
+// tables"), and the alternatives that maybe associations open.
+func (a *analyzer) tablesFor(s *model.Subnet, vpc *model.VPC) (tableChoice, []tableChoice) {
+	var base *tableChoice
+	var alts []tableChoice
+	for _, as := range a.ix.tableAssocs[s.Address] {
+		c := a.tableOf(as.Table, as)
+		c.maybe = a.associationMaybe(as.Maybe, s)
+		if c.maybe == nil && base == nil {
+			base = &c
+		} else if c.maybe != nil {
+			alts = append(alts, c)
+		}
+	}
+	for _, as := range a.ix.looseTableAssocs {
+		c := a.tableOf(as.Table, as)
+		c.maybe = firstNonNil(as.Maybe, as.Subnet.Unknown)
+		alts = append(alts, c)
+	}
+	if base != nil {
+		return *base, alts
+	}
+	main, mainAlts := a.mainTable(vpc, s)
+	return main, append(mainAlts, alts...)
+}
+
+// associationMaybe says whether an association to subnet s may not exist.
+// A symbolic association (unknown count) to a symbolic subnet that is
+// taken to exist (SPEC §2) exists with it when both stand for the same
+// unknown count: their maybe reasons are the same unresolved value.
+func (a *analyzer) associationMaybe(m *model.Unresolved, s *model.Subnet) *model.Unresolved {
+	if m == nil || s.Maybe == nil {
+		return m
+	}
+	if m == s.Maybe || (m.Reason == s.Maybe.Reason && m.Range == s.Maybe.Range) {
+		return nil
+	}
+	return m
+}
+
+func (a *analyzer) tableOf(r model.Ref, via model.Object) tableChoice {
+	o, u := a.ix.resolve(r, "route table")
+	if t, ok := o.(*model.RouteTable); ok {
+		return tableChoice{table: t, via: via}
+	}
+	if u == nil {
+		u = &model.Unresolved{Kind: model.FromExpression, Reason: fmt.Sprintf("%s does not name a route table", via.Base().Address), Range: r.Range}
+	}
+	return tableChoice{unk: u, via: via}
+}
+
+// mainTable returns the VPC's main route table: the one a main route table
+// association names, else the VPC's own (implicit or adopted).
+func (a *analyzer) mainTable(vpc *model.VPC, s *model.Subnet) (tableChoice, []tableChoice) {
+	if vpc == nil {
+		return tableChoice{unk: &model.Unresolved{Kind: model.FromExpression,
+			Reason: fmt.Sprintf("the VPC of %s is not known, nor is its main route table", s.Address), Range: s.VPC.Range}}, nil
+	}
+	base := tableChoice{}
+	if t, ok := a.ix.objs[model.MainRouteTableAddress(vpc.Address)].(*model.RouteTable); ok {
+		base.table = t
+	}
+	var alts []tableChoice
+	found := false
+	for _, as := range a.ix.mainAssocs[vpc.Address] {
+		c := a.tableOf(as.Table, as)
+		if as.Maybe == nil && !found {
+			base, found = c, true
+			continue
+		}
+		c.maybe = as.Maybe
+		alts = append(alts, c)
+	}
+	for _, as := range a.ix.looseMainAssocs {
+		c := a.tableOf(as.Table, as)
+		c.maybe = as.VPC.Unknown
+		alts = append(alts, c)
+	}
+	return base, alts
+}
+
+// viaSubnetTable evaluates, for one path, the default route of the route
+// table of subnet s and where it leads.
+func (a *analyzer) viaSubnetTable(s *model.Subnet, vpc *model.VPC, follow follower, noRouteFix string) *chain {
+	base, alts := a.tablesFor(s, vpc)
+	baseCh := a.viaTable(base, s, follow, noRouteFix)
+	var as []alt
+	for _, c := range alts {
+		why := unknownOf(c.maybe, c.via.Base().Range, c.via.Base().Address)
+		as = append(as, alt{ch: a.viaTable(c, s, follow, noRouteFix), why: why})
+	}
+	if len(as) == 0 {
+		return baseCh
+	}
+	at := Link{Address: s.Address, Text: s.Address + " route table", Range: s.Range}
+	return choose(baseCh, as, at,
+		fmt.Sprintf("the route table of %s depends on an association that may not exist", s.Address),
+		"make the route table association of "+s.Address+" unconditional")
+}
+
+func (a *analyzer) viaTable(c tableChoice, s *model.Subnet, follow follower, noRouteFix string) *chain {
+	ch := newChain()
+	if c.table == nil {
+		l := Link{Address: s.Address, Text: s.Address + " route table", Range: s.Range}
+		if c.via != nil {
+			l = linkTo(c.via, "")
+		}
+		ch.check(model.Unknown, l, "the route table of "+s.Address+" cannot be resolved: "+c.unk.Reason, "",
+			unknownOf(c.unk, l.Range, s.Address))
+		return ch
+	}
+	ch.then(a.defaultRoute(c.table, follow, noRouteFix))
+	return ch
+}
+
+// defaultRoute finds the IPv4 default route of table t and follows it. A
+// route that may be the default route (its destination is unknown, it may
+// not exist, it goes to a prefix list that may hold KMS's addresses) makes
+// the result unknown unless it leads to the same verdict.
+func (a *analyzer) defaultRoute(t *model.RouteTable, follow follower, noRouteFix string) *chain {
+	var def *model.Route
+	var alts []alt
+	name := a.describe(t)
+	for _, r := range a.routesOf(t) {
+		maybe := r.Maybe
+		if a.isLoose(r) {
+			maybe = firstNonNil(r.Maybe, r.Table.Unknown)
+		}
+		switch {
+		case r.DestinationPrefixList.Set || r.DestinationPrefixList.Unknown != nil:
+			ch := newChain()
+			u := &model.Unresolved{Kind: model.FromTarget,
+				Reason: fmt.Sprintf("%s routes a prefix list whose addresses are unknown offline; it may carry KMS traffic", r.Address), Range: r.Range}
+			l := linkTo(r, name+" prefix list")
+			ch.check(model.Unknown, l, u.Reason, "", unknownOf(u, r.Range, r.Address))
+			alts = append(alts, alt{ch: ch, why: unknownOf(u, r.Range, r.Address)})
+		case r.DestinationCIDR.Unknown != nil:
+			alts = append(alts, alt{ch: a.followRoute(t, r, follow), why: unknownOf(r.DestinationCIDR.Unknown, r.DestinationCIDR.Range, r.Address)})
+		case r.DestinationCIDR.Known() && isDefaultRoute(r.DestinationCIDR.Value):
+			if maybe != nil {
+				alts = append(alts, alt{ch: a.followRoute(t, r, follow), why: unknownOf(maybe, r.Range, r.Address)})
+			} else if def == nil {
+				def = r
+			}
+		}
+	}
+	var base *chain
+	if def != nil {
+		base = a.followRoute(t, def, follow)
+	} else {
+		base = newChain()
+		base.check(model.False, linkTo(t, name), name+" has no IPv4 default route (0.0.0.0/0)", noRouteFix)
+	}
+	if len(alts) == 0 {
+		return base
+	}
+	return choose(base, alts, linkTo(t, name+" "+anyIPv4),
+		"it is not known which route of "+name+" carries traffic to 0.0.0.0/0", "")
+}
+
+func (a *analyzer) followRoute(t *model.RouteTable, r *model.Route, follow follower) *chain {
+	ch := newChain()
+	ch.hold(Link{Address: t.Address, Text: a.describe(t) + " " + anyIPv4, Range: r.Range})
+	ch.then(follow(r))
+	return ch
+}
+
+func (a *analyzer) routesOf(t *model.RouteTable) []*model.Route {
+	rs := a.ix.routes[t]
+	if len(a.ix.looseRoutes) == 0 {
+		return rs
+	}
+	return append(rs[:len(rs):len(rs)], a.ix.looseRoutes...)
+}
+
+func (a *analyzer) isLoose(r *model.Route) bool {
+	return r.Table.Unknown != nil && a.ix.lookup(r.Table) == nil
+}
+
+// isDefaultRoute reports whether a destination is the IPv4 default route;
+// more specific routes do not carry traffic to KMS's public addresses.
+func isDefaultRoute(dest string) bool {
+	p, u := parseCIDR(model.KnownStr(dest, model.Range{}))
+	return u == nil && p.Bits() == 0
+}
+
+// describe names an object for messages; implicit VPC objects are named
+// after their VPC.
+func (a *analyzer) describe(o model.Object) string {
+	b := o.Base()
+	if vpc, kind, ok := model.ImplicitOf(b.Address); ok && strings.HasPrefix(b.Type, "implicit ") {
+		return fmt.Sprintf("the %s of %s", strings.ReplaceAll(kind, "-", " "), vpc)
+	}
+	return b.Address
+}
