@@ -113,8 +113,8 @@ func TestNetworkResources(t *testing.T) {
 	if v.CIDR.Value != "10.0.0.0/16" || !v.EnableDNSSupport.Value || v.EnableDNSHostnames.Set {
 		t.Errorf("VPC: %+v; DNS hostnames must stay unset (default false)", v)
 	}
-	if v.Range.Line != 5 || v.Range.File == "" {
-		t.Errorf("VPC range %v, want line 5", v.Range)
+	if v.Range.Line != 4 || v.Range.EndLine != 6 || v.Range.File == "" {
+		t.Errorf("VPC range %v, want lines 4-6", v.Range)
 	}
 	s := m.Subnets[0]
 	if s.VPC.Key != "VPC" || s.AvailabilityZone.Value != "eu-west-1a" {

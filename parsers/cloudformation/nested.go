@@ -77,7 +77,7 @@ func (s *stack) stackOutput(r *resource, name string, n *node) Value {
 // outputs are unknown.
 func (s *stack) loadChild(r *resource) (*stack, *model.Unresolved) {
 	addr := s.address(r.id)
-	at := s.rng(r.node)
+	at := s.rng(r.key)
 	unknown := func(kind model.UnknownKind, format string, args ...any) *model.Unresolved {
 		return &model.Unresolved{Kind: kind, Reason: fmt.Sprintf(format, args...), Range: at}
 	}

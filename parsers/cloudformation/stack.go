@@ -38,8 +38,10 @@ type stack struct {
 
 // resource is one entry of the Resources section.
 type resource struct {
-	id    string
-	typ   string
+	id  string
+	typ string
+	// key is the logical ID as written: where the declaration starts.
+	key   *node
 	node  *node
 	props *node
 	// exists is False when the resource's condition is false (it is then not
@@ -146,7 +148,7 @@ func (s *stack) indexResources(res *node) {
 		if _, dup := s.resources[id]; dup {
 			s.errorf(k, "resource %s is declared twice", id)
 		}
-		r := &resource{id: id, typ: t.value, node: body, props: body.get("Properties"), exists: model.True}
+		r := &resource{id: id, typ: t.value, key: k, node: body, props: body.get("Properties"), exists: model.True}
 		if r.props != nil && r.props.kind != mapNode && !r.props.isNull() {
 			s.errorf(r.props, "Properties of %s must be a mapping", id)
 			r.props = nil

@@ -64,7 +64,7 @@ func (s *stack) origin(r *resource) model.Origin {
 	return model.Origin{
 		Address: s.address(r.id),
 		Type:    r.typ,
-		Range:   model.Range{File: s.file, Line: r.node.line, Column: r.node.col, EndLine: r.node.endLine},
+		Range:   model.Range{File: s.file, Line: r.key.line, Column: r.key.col, EndLine: r.node.endLine},
 		Callers: s.callers,
 		Maybe:   r.maybe,
 	}
