@@ -7,6 +7,8 @@ require (
 	github.com/zclconf/go-cty v1.20.0
 )
 
+require github.com/apparentlymart/go-cidr v1.1.0 // indirect
+
 require (
 	github.com/agext/levenshtein v1.2.1 // indirect
 	github.com/apparentlymart/go-textseg/v15 v15.0.0 // indirect

@@ -6,7 +6,15 @@
 // list of resource and data source instances (see Instance).
 package eval
 
-import "github.com/daslint/daslint/diag"
+import (
+	"sort"
+
+	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+
+	"github.com/daslint/daslint/diag"
+)
 
 // Options control evaluation.
 type Options struct {
@@ -19,6 +27,10 @@ type Options struct {
 	// Root confines file access: functions such as file() and module sources
 	// may read only below it. Empty means the root module directory.
 	Root string
+	// MaxInstances bounds how many instances one count or for_each may
+	// create; a larger one is refused with a warning and becomes a single
+	// symbolic instance. Zero means 10,000.
+	MaxInstances int
 }
 
 // Result is an evaluated root module.
@@ -35,9 +47,93 @@ type Result struct {
 	ModuleDirs []string
 }
 
-// Evaluate evaluates the root module in dir.
+// Evaluate evaluates the root module in dir. It always returns a result:
+// files that do not parse are reported and skipped, and values that cannot
+// be evaluated are unknown, with the reason, while the rest is evaluated.
 func Evaluate(dir string, opts Options) (*Result, diag.Diagnostics) {
-	var ds diag.Diagnostics
-	ds.Errorf(rangeOf(dir), "terraform evaluation is not implemented yet")
-	return &Result{Dir: dir}, ds
+	if opts.MaxInstances <= 0 {
+		opts.MaxInstances = defaultMaxInstances
+	}
+	root := opts.Root
+	if root == "" {
+		root = dir
+	}
+	e := &evaluator{
+		opts:       opts,
+		rootDir:    dir,
+		confine:    absDir(root),
+		parser:     hclparse.NewParser(),
+		configs:    map[string]*moduleConfig{},
+		memo:       map[string]*node{},
+		expansions: map[string]*moduleExpansion{},
+	}
+	e.funcs = e.functions()
+	e.readModulesJSON()
+	tree := e.loadTree(dir, "", []string{absDir(dir)})
+	e.rootVars = e.rootVariables(tree.cfg)
+	rootInst := &modInst{tree: tree, chain: []*moduleConfig{tree.cfg}}
+	e.walk(rootInst)
+
+	res := &Result{Dir: dir, Instances: e.instances, ModuleDirs: dedupe(e.moduleDirs)}
+	for _, d := range sortedKeys(e.configs) {
+		res.Files = append(res.Files, e.configs[d].files...)
+	}
+	sortInstances(res.Instances)
+	return res, e.ds.Sort()
+}
+
+// sortInstances orders instances by module path, then file and line; the
+// instances of one block keep their index or key order.
+func sortInstances(insts []*Instance) {
+	sort.SliceStable(insts, func(i, j int) bool {
+		a, b := insts[i], insts[j]
+		if pa, pb := modulePath(a), modulePath(b); pa != pb {
+			return pa < pb
+		}
+		if a.DefRange.Filename != b.DefRange.Filename {
+			return a.DefRange.Filename < b.DefRange.Filename
+		}
+		return a.DefRange.Start.Line < b.DefRange.Start.Line
+	})
+}
+
+// modulePath is the module part of an instance address.
+func modulePath(inst *Instance) string {
+	local := inst.Type + "." + inst.Name
+	if inst.Mode == Data {
+		local = "data." + local
+	}
+	for i := len(inst.Address) - len(local); i >= 0; i-- {
+		if inst.Address[i:i+len(local)] == local && (i == 0 || inst.Address[i-1] == '.') {
+			return inst.Address[:i]
+		}
+	}
+	return ""
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func dedupe(xs []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// convertTo converts an unmarked value to ty.
+func convertTo(v cty.Value, ty cty.Type) (cty.Value, error) {
+	return convert.Convert(v, ty)
 }

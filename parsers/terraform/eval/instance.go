@@ -61,6 +61,12 @@ type Attr struct {
 	// (model.Token) stand for computed attributes of declared resources.
 	Value cty.Value
 	Range hcl.Range
+	// Partial is set when Value is an unknown string whose known parts can
+	// still be read: the string with every unknown part replaced by
+	// UnknownRegion (`com.amazonaws.⟨unknown-region⟩.kms`), so that the
+	// translator sees which service an endpoint is for even when the region
+	// is not known. Empty when Value is known or nothing of it is known.
+	Partial string
 }
 
 // Block is one evaluated nested block.

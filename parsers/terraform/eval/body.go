@@ -1,0 +1,166 @@
+package eval
+
+import (
+	"sort"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/daslint/daslint/model"
+)
+
+// maxBlockDepth bounds the nesting of blocks (dynamic blocks included).
+const maxBlockDepth = 32
+
+// metaArgs are the arguments of a resource block that are not arguments of
+// the resource itself.
+var metaArgs = map[string]bool{"count": true, "for_each": true, "provider": true, "depends_on": true, "lifecycle": true}
+
+// skippedBlocks say how Terraform manages a resource, not what it is.
+var skippedBlocks = map[string]bool{"lifecycle": true, "provisioner": true, "connection": true, "timeouts": true}
+
+// jsonBlockTypes are the property names that a `.tf.json` resource body
+// holds as nested blocks. JSON has no syntax for blocks, and Terraform tells
+// them apart with the provider's schema, which daslint does not have; these
+// are the nested block types of the resources that matter for reachability.
+var jsonBlockTypes = map[string]bool{
+	"dynamic": true, "lifecycle": true, "provisioner": true, "connection": true, "timeouts": true,
+	"ingress": true, "egress": true, "route": true, "filter": true, "dns_options": true,
+	"subnet_configuration": true, "serverlessv2_scaling_configuration": true, "scaling_configuration": true,
+	"restore_to_point_in_time": true, "s3_import": true, "statement": true, "principals": true,
+	"condition": true, "not_principals": true, "subnet_mapping": true, "default_tags": true, "assume_role": true,
+}
+
+// rawBlock is a nested block of either syntax.
+type rawBlock struct {
+	typ    string
+	labels []string
+	body   hcl.Body
+	rng    hcl.Range
+}
+
+// splitBody lists the attributes and nested blocks of a body without a
+// schema.
+func splitBody(b hcl.Body) ([]*hcl.Attribute, []rawBlock, hcl.Diagnostics) {
+	if sb, ok := b.(*hclsyntax.Body); ok {
+		attrs := make([]*hcl.Attribute, 0, len(sb.Attributes))
+		for _, a := range sb.Attributes {
+			attrs = append(attrs, a.AsHCLAttribute())
+		}
+		sort.Slice(attrs, func(i, j int) bool { return attrs[i].Range.Start.Byte < attrs[j].Range.Start.Byte })
+		blocks := make([]rawBlock, 0, len(sb.Blocks))
+		for _, blk := range sb.Blocks {
+			blocks = append(blocks, rawBlock{typ: blk.Type, labels: blk.Labels, body: blk.Body, rng: hcl.RangeBetween(blk.TypeRange, blk.Body.SrcRange)})
+		}
+		return attrs, blocks, nil
+	}
+	all, diags := b.JustAttributes()
+	if diags.HasErrors() {
+		return nil, nil, diags
+	}
+	schema := &hcl.BodySchema{}
+	for name := range all {
+		switch {
+		case name == "dynamic" || name == "provisioner":
+			schema.Blocks = append(schema.Blocks, hcl.BlockHeaderSchema{Type: name, LabelNames: []string{"type"}})
+		case jsonBlockTypes[name]:
+			schema.Blocks = append(schema.Blocks, hcl.BlockHeaderSchema{Type: name})
+		default:
+			schema.Attributes = append(schema.Attributes, hcl.AttributeSchema{Name: name})
+		}
+	}
+	content, _, diags := b.PartialContent(schema)
+	attrs := sortedAttrs(content.Attributes)
+	blocks := make([]rawBlock, 0, len(content.Blocks))
+	for _, blk := range content.Blocks {
+		blocks = append(blocks, rawBlock{typ: blk.Type, labels: blk.Labels, body: blk.Body, rng: blk.DefRange})
+	}
+	return attrs, blocks, diags
+}
+
+// evalBody evaluates the arguments and nested blocks of a body. top is set
+// for a resource body, whose meta-arguments are skipped.
+func (e *evaluator) evalBody(b hcl.Body, sc *scope, top bool, depth int) *Body {
+	out := &Body{Attrs: map[string]*Attr{}, Blocks: map[string][]*Block{}}
+	if depth > maxBlockDepth {
+		e.ds.Errorf(Range(b.MissingItemRange()), "blocks nest deeper than %d", maxBlockDepth)
+		return out
+	}
+	attrs, blocks, diags := splitBody(b)
+	addHCLDiags(&e.ds, diags, b.MissingItemRange())
+	for _, a := range attrs {
+		if top && metaArgs[a.Name] {
+			continue
+		}
+		v := e.eval(a.Expr, sc)
+		out.Attrs[a.Name] = &Attr{Value: v, Range: a.Range, Partial: e.partialOf(a.Expr, v, sc)}
+	}
+	for _, blk := range blocks {
+		switch {
+		case skippedBlocks[blk.typ]:
+		case blk.typ == "dynamic":
+			if len(blk.labels) == 1 {
+				out.Blocks[blk.labels[0]] = append(out.Blocks[blk.labels[0]], e.expandDynamic(blk, sc, depth)...)
+			}
+		default:
+			out.Blocks[blk.typ] = append(out.Blocks[blk.typ], &Block{Body: *e.evalBody(blk.body, sc, false, depth+1), Range: blk.rng})
+		}
+	}
+	return out
+}
+
+var dynamicSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{{Name: "for_each", Required: true}, {Name: "iterator"}, {Name: "labels"}},
+	Blocks:     []hcl.BlockHeaderSchema{{Type: "content"}},
+}
+
+// expandDynamic expands `dynamic "x" { for_each ... content { ... } }` into
+// one block per element. An unknown for_each gives one block marked Maybe,
+// whose iterator key and value are unknown.
+func (e *evaluator) expandDynamic(blk rawBlock, sc *scope, depth int) []*Block {
+	content, hds := blk.body.Content(dynamicSchema)
+	addHCLDiags(&e.ds, hds, blk.rng)
+	if hds.HasErrors() || len(content.Blocks) != 1 {
+		if !hds.HasErrors() {
+			e.ds.Errorf(Range(blk.rng), "dynamic %q needs exactly one content block", blk.labels[0])
+		}
+		return nil
+	}
+	iter := blk.labels[0]
+	if a, ok := content.Attributes["iterator"]; ok {
+		if kw := hcl.ExprAsKeyword(a.Expr); kw != "" {
+			iter = kw
+		} else if v, d := a.Expr.Value(nil); !d.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
+			iter = v.AsString()
+		}
+	}
+	body := content.Blocks[0].Body
+	fe := content.Attributes["for_each"].Expr
+	v := e.eval(fe, sc)
+	if !v.IsWhollyKnown() && (!v.IsKnown() || v.Type().IsSetType()) {
+		reason := "dynamic " + blk.labels[0] + ": for_each is unknown"
+		if rs := Reasons(v); len(rs) > 0 {
+			reason = "dynamic " + blk.labels[0] + ": for_each depends on " + rs[0].Reason
+		}
+		u := &model.Unresolved{Kind: model.FromCondition, Reason: reason, Range: Range(fe.Range())}
+		it := cty.ObjectVal(map[string]cty.Value{"key": unknown(cty.DynamicPseudoType, u), "value": unknown(cty.DynamicPseudoType, u)})
+		b := &Block{Body: *e.evalBody(body, sc.with(iter, it), false, depth+1), Range: blk.rng, Maybe: u}
+		return []*Block{b}
+	}
+	inner, marks := v.Unmark()
+	if inner.IsNull() {
+		return nil
+	}
+	if !inner.CanIterateElements() {
+		e.ds.Errorf(Range(fe.Range()), "dynamic %q: for_each must be a collection, got %s", blk.labels[0], inner.Type().FriendlyName())
+		return nil
+	}
+	var out []*Block
+	for it := inner.ElementIterator(); it.Next(); {
+		k, val := it.Element()
+		obj := cty.ObjectVal(map[string]cty.Value{"key": k.WithMarks(marks), "value": val.WithMarks(marks)})
+		out = append(out, &Block{Body: *e.evalBody(body, sc.with(iter, obj), false, depth+1), Range: blk.rng})
+	}
+	return out
+}

@@ -1,0 +1,367 @@
+package eval
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/ext/typeexpr"
+	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/daslint/daslint/diag"
+)
+
+// moduleConfig is the parsed, not yet evaluated, content of one module
+// directory. One directory parsed once serves every call of it.
+type moduleConfig struct {
+	dir       string
+	files     []string
+	variables map[string]*variableDecl
+	locals    map[string]*hcl.Attribute
+	outputs   map[string]*hcl.Attribute
+	resources []*resourceDecl
+	byKey     map[string]*resourceDecl // "aws_x.y" or "data.aws_x.y"
+	calls     map[string]*moduleCall
+	callNames []string
+	providers map[string]*providerDecl // "aws", "aws.west"
+	names     attrNames
+}
+
+type variableDecl struct {
+	name     string
+	typ      cty.Type
+	defaults *typeexpr.Defaults
+	// def is the default value; cty.NilVal when there is none.
+	def      cty.Value
+	nullable bool
+	// typedAny is true for `type = any`, whose --var values are parsed as
+	// expressions; without a type they are taken literally.
+	typedAny bool
+	rng      hcl.Range
+}
+
+type resourceDecl struct {
+	mode     Mode
+	typ      string
+	name     string
+	key      string
+	count    hcl.Expression
+	forEach  hcl.Expression
+	provider string // "aws" or "aws.alias"; "" for the default
+	body     hcl.Body
+	rng      hcl.Range
+	defRng   hcl.Range
+}
+
+type moduleCall struct {
+	name      string
+	source    string
+	sourceRng hcl.Range
+	count     hcl.Expression
+	forEach   hcl.Expression
+	inputs    map[string]*hcl.Attribute
+	providers map[string]string // child provider key -> parent provider key
+	rng       hcl.Range
+	defRng    hcl.Range
+}
+
+type providerDecl struct {
+	key   string
+	attrs map[string]*hcl.Attribute
+	rng   hcl.Range
+}
+
+var rootSchema = &hcl.BodySchema{
+	Blocks: []hcl.BlockHeaderSchema{
+		{Type: "terraform"},
+		{Type: "variable", LabelNames: []string{"name"}},
+		{Type: "locals"},
+		{Type: "output", LabelNames: []string{"name"}},
+		{Type: "provider", LabelNames: []string{"name"}},
+		{Type: "resource", LabelNames: []string{"type", "name"}},
+		{Type: "data", LabelNames: []string{"type", "name"}},
+		{Type: "module", LabelNames: []string{"name"}},
+	},
+}
+
+// configFiles lists the configuration files of dir in lexical order.
+// Hidden files are ignored. Override files (`*_override.tf`) are read like
+// any other file instead of being merged into the blocks they override: a
+// simplification; they are rare in network code.
+func configFiles(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, e := range entries {
+		n := e.Name()
+		if e.IsDir() || strings.HasPrefix(n, ".") || strings.HasPrefix(n, "#") || strings.HasSuffix(n, "~") {
+			continue
+		}
+		if strings.HasSuffix(n, ".tf") || strings.HasSuffix(n, ".tf.json") {
+			out = append(out, filepath.Join(dir, n))
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// parseModule reads every configuration file of dir. A file that does not
+// parse is reported and left out; the other files are still read.
+func parseModule(p *hclparse.Parser, dir string, ds *diag.Diagnostics) *moduleConfig {
+	cfg := &moduleConfig{
+		dir:       dir,
+		variables: map[string]*variableDecl{},
+		locals:    map[string]*hcl.Attribute{},
+		outputs:   map[string]*hcl.Attribute{},
+		byKey:     map[string]*resourceDecl{},
+		calls:     map[string]*moduleCall{},
+		providers: map[string]*providerDecl{},
+		names:     newAttrNames(),
+	}
+	files, err := configFiles(dir)
+	if err != nil {
+		ds.Errorf(rangeOf(dir), "cannot read module directory: %v", err)
+		return cfg
+	}
+	for _, name := range files {
+		var f *hcl.File
+		var hds hcl.Diagnostics
+		if strings.HasSuffix(name, ".json") {
+			f, hds = p.ParseJSONFile(name)
+		} else {
+			f, hds = p.ParseHCLFile(name)
+		}
+		if hds.HasErrors() || f == nil {
+			addHCLDiags(ds, hds, hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos})
+			continue
+		}
+		cfg.files = append(cfg.files, name)
+		cfg.names.collectFile(f)
+		cfg.addFile(f, ds)
+	}
+	return cfg
+}
+
+func (cfg *moduleConfig) addFile(f *hcl.File, ds *diag.Diagnostics) {
+	content, _, hds := f.Body.PartialContent(rootSchema)
+	addHCLDiags(ds, hds, hcl.Range{})
+	for _, b := range content.Blocks {
+		switch b.Type {
+		case "variable":
+			cfg.addVariable(b, ds)
+		case "locals":
+			attrs, hds := b.Body.JustAttributes()
+			addHCLDiags(ds, hds, b.DefRange)
+			for _, a := range sortedAttrs(attrs) {
+				if prev, dup := cfg.locals[a.Name]; dup {
+					ds.Errorf(Range(a.NameRange), "duplicate local value %q, first defined at %s", a.Name, Range(prev.NameRange))
+					continue
+				}
+				cfg.locals[a.Name] = a
+			}
+		case "output":
+			attrs, _, hds := b.Body.PartialContent(&hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "value"}}})
+			addHCLDiags(ds, hds, b.DefRange)
+			if a, ok := attrs.Attributes["value"]; ok {
+				cfg.outputs[b.Labels[0]] = a
+			}
+		case "provider":
+			cfg.addProvider(b, ds)
+		case "resource", "data":
+			cfg.addResource(b, ds)
+		case "module":
+			cfg.addCall(b, ds)
+		}
+	}
+}
+
+func (cfg *moduleConfig) addVariable(b *hcl.Block, ds *diag.Diagnostics) {
+	content, _, hds := b.Body.PartialContent(&hcl.BodySchema{Attributes: []hcl.AttributeSchema{
+		{Name: "default"}, {Name: "type"}, {Name: "nullable"},
+	}})
+	addHCLDiags(ds, hds, b.DefRange)
+	v := &variableDecl{name: b.Labels[0], typ: cty.DynamicPseudoType, nullable: true, rng: b.DefRange}
+	if a, ok := content.Attributes["type"]; ok {
+		ty, defs, tds := typeexpr.TypeConstraintWithDefaults(a.Expr)
+		addHCLDiags(ds, tds, a.Range)
+		if !tds.HasErrors() {
+			v.typ, v.defaults = ty, defs
+			v.typedAny = ty == cty.DynamicPseudoType
+		}
+	}
+	if a, ok := content.Attributes["nullable"]; ok {
+		if nv, nds := a.Expr.Value(nil); !nds.HasErrors() && nv.Type() == cty.Bool && nv.IsKnown() && !nv.IsNull() {
+			v.nullable = nv.True()
+		}
+	}
+	if a, ok := content.Attributes["default"]; ok {
+		dv, dds := a.Expr.Value(nil)
+		addHCLDiags(ds, dds, a.Range)
+		if !dds.HasErrors() {
+			v.def = v.convert(dv, a.Range, ds)
+		}
+	}
+	if _, dup := cfg.variables[v.name]; dup {
+		ds.Errorf(Range(b.DefRange), "duplicate variable %q", v.name)
+		return
+	}
+	cfg.variables[v.name] = v
+}
+
+func (cfg *moduleConfig) addProvider(b *hcl.Block, ds *diag.Diagnostics) {
+	attrs, hds := b.Body.JustAttributes()
+	if hds.HasErrors() {
+		// Provider blocks may hold nested blocks (assume_role, default_tags);
+		// only their attributes matter here.
+		content, _, pds := b.Body.PartialContent(&hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "region"}, {Name: "alias"}}})
+		addHCLDiags(ds, pds, b.DefRange)
+		attrs = content.Attributes
+	}
+	key := b.Labels[0]
+	if a, ok := attrs["alias"]; ok {
+		if v, vds := a.Expr.Value(nil); !vds.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
+			key += "." + v.AsString()
+		}
+	}
+	cfg.providers[key] = &providerDecl{key: key, attrs: attrs, rng: b.DefRange}
+}
+
+var metaSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
+	{Name: "count"}, {Name: "for_each"}, {Name: "provider"},
+}}
+
+func (cfg *moduleConfig) addResource(b *hcl.Block, ds *diag.Diagnostics) {
+	r := &resourceDecl{typ: b.Labels[0], name: b.Labels[1], body: b.Body, rng: blockRange(b), defRng: b.DefRange}
+	r.key = r.typ + "." + r.name
+	if b.Type == "data" {
+		r.mode = Data
+		r.key = "data." + r.key
+	}
+	meta, _, hds := b.Body.PartialContent(metaSchema)
+	addHCLDiags(ds, hds, b.DefRange)
+	if a, ok := meta.Attributes["count"]; ok {
+		r.count = a.Expr
+	}
+	if a, ok := meta.Attributes["for_each"]; ok {
+		r.forEach = a.Expr
+	}
+	if r.count != nil && r.forEach != nil {
+		ds.Errorf(Range(b.DefRange), "%s: count and for_each cannot both be set", r.key)
+		r.forEach = nil
+	}
+	if a, ok := meta.Attributes["provider"]; ok {
+		r.provider = providerKey(a.Expr)
+	}
+	if prev, dup := cfg.byKey[r.key]; dup {
+		ds.Errorf(Range(b.DefRange), "duplicate %s, first declared at %s", r.key, Range(prev.defRng))
+		return
+	}
+	cfg.byKey[r.key] = r
+	cfg.resources = append(cfg.resources, r)
+}
+
+func (cfg *moduleConfig) addCall(b *hcl.Block, ds *diag.Diagnostics) {
+	attrs, hds := b.Body.JustAttributes()
+	addHCLDiags(ds, hds, b.DefRange)
+	c := &moduleCall{name: b.Labels[0], inputs: map[string]*hcl.Attribute{}, providers: map[string]string{}, rng: blockRange(b), defRng: b.DefRange}
+	for name, a := range attrs {
+		switch name {
+		case "source":
+			c.sourceRng = a.Expr.Range()
+			v, vds := a.Expr.Value(nil)
+			if vds.HasErrors() || v.Type() != cty.String || !v.IsKnown() || v.IsNull() {
+				ds.Errorf(Range(a.Expr.Range()), "module %q: source must be a literal string", c.name)
+				continue
+			}
+			c.source = v.AsString()
+		case "count":
+			c.count = a.Expr
+		case "for_each":
+			c.forEach = a.Expr
+		case "providers":
+			pairs, pds := hcl.ExprMap(a.Expr)
+			addHCLDiags(ds, pds, a.Range)
+			for _, p := range pairs {
+				c.providers[providerKey(p.Key)] = providerKey(p.Value)
+			}
+		case "version", "depends_on":
+		default:
+			c.inputs[name] = a
+		}
+	}
+	if c.source == "" && c.sourceRng.Filename == "" {
+		ds.Errorf(Range(b.DefRange), "module %q has no source", c.name)
+	}
+	if _, dup := cfg.calls[c.name]; dup {
+		ds.Errorf(Range(b.DefRange), "duplicate module call %q", c.name)
+		return
+	}
+	cfg.calls[c.name] = c
+	cfg.callNames = append(cfg.callNames, c.name)
+	sort.Strings(cfg.callNames)
+}
+
+// providerKey reads a provider reference such as `aws.west` (or the string
+// "aws.west" in JSON) as "aws.west".
+func providerKey(expr hcl.Expression) string {
+	if tr, diags := hcl.AbsTraversalForExpr(expr); !diags.HasErrors() {
+		parts := make([]string, 0, len(tr))
+		for _, step := range tr {
+			switch s := step.(type) {
+			case hcl.TraverseRoot:
+				parts = append(parts, s.Name)
+			case hcl.TraverseAttr:
+				parts = append(parts, s.Name)
+			}
+		}
+		return strings.Join(parts, ".")
+	}
+	if v, diags := expr.Value(nil); !diags.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
+		return v.AsString()
+	}
+	return ""
+}
+
+// blockRange covers the whole block, header to closing brace.
+func blockRange(b *hcl.Block) hcl.Range {
+	if r, ok := b.Body.(interface{ Range() hcl.Range }); ok {
+		return hcl.RangeBetween(b.DefRange, r.Range())
+	}
+	return b.DefRange
+}
+
+func sortedAttrs(attrs hcl.Attributes) []*hcl.Attribute {
+	out := make([]*hcl.Attribute, 0, len(attrs))
+	for _, a := range attrs {
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i].Range, out[j].Range
+		if a.Filename != b.Filename {
+			return a.Filename < b.Filename
+		}
+		return a.Start.Byte < b.Start.Byte
+	})
+	return out
+}
+
+// addHCLDiags converts hcl diagnostics, giving each a position.
+func addHCLDiags(ds *diag.Diagnostics, hds hcl.Diagnostics, fallback hcl.Range) {
+	for _, d := range hds {
+		msg := d.Summary
+		if d.Detail != "" {
+			msg += ": " + d.Detail
+		}
+		r := Range(subjectOf(d, fallback))
+		if d.Severity == hcl.DiagError {
+			*ds = append(*ds, diag.Diagnostic{Severity: diag.Error, Range: r, Message: msg})
+		} else {
+			*ds = append(*ds, diag.Diagnostic{Severity: diag.Warning, Range: r, Message: msg})
+		}
+	}
+}

@@ -1,0 +1,96 @@
+package eval
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/daslint/daslint/model"
+)
+
+// dataObject builds the value of a data source instance. Data sources are
+// read at apply time, so every attribute is unknown, except for the few
+// whose result follows from their arguments and the provider configuration
+// (SPEC §2).
+func (e *evaluator) dataObject(inst *Instance, names []string) cty.Value {
+	attrs := map[string]cty.Value{}
+	for name, a := range inst.Body.Attrs {
+		if !a.Value.IsNull() {
+			attrs[name] = a.Value
+		}
+	}
+	readLater := &model.Unresolved{
+		Kind:   model.FromDataSource,
+		Reason: inst.Address + " is read at apply time",
+		Range:  Range(inst.DefRange),
+	}
+	switch inst.Type {
+	case "aws_region":
+		region := inst.Region
+		if v, ok := attrs["name"]; ok {
+			region = v // the pre-v6 `name` argument selects the region
+		}
+		for _, n := range []string{"name", "id", "region"} {
+			attrs[n] = region
+		}
+	case "aws_partition":
+		part, suffix := partitionOf(inst.Region)
+		attrs["partition"], attrs["id"], attrs["dns_suffix"] = part, part, suffix
+	case "aws_vpc_endpoint_service":
+		if _, set := attrs["service_name"]; !set {
+			if svc, ok := attrs["service"]; ok && svc.IsKnown() && !svc.IsNull() && svc.Type() == cty.String {
+				if s, _ := svc.Unmark(); s.AsString() == "kms" {
+					attrs["service_name"] = kmsServiceName(inst.Region, readLater)
+				}
+			}
+		}
+	case "aws_availability_zones":
+		// Which zones exist is read from the account: the list's length and
+		// elements are unknown.
+		attrs["names"] = unknown(cty.List(cty.String), readLater)
+		attrs["zone_ids"] = unknown(cty.List(cty.String), readLater)
+	}
+	for _, n := range append([]string{"id"}, names...) {
+		if _, set := attrs[n]; !set {
+			attrs[n] = unknown(cty.DynamicPseudoType, readLater)
+		}
+	}
+	return cty.ObjectVal(attrs)
+}
+
+// partitionOf derives the partition and DNS suffix from a region, as the
+// AWS provider's aws_partition does (China and GovCloud regions have their
+// own partitions).
+func partitionOf(region cty.Value) (cty.Value, cty.Value) {
+	if !region.IsKnown() || region.IsNull() || region.Type() != cty.String {
+		return region, region
+	}
+	r, marks := region.Unmark()
+	s := r.AsString()
+	switch {
+	case strings.HasPrefix(s, "cn-"):
+		return cty.StringVal("aws-cn").WithMarks(marks), cty.StringVal("amazonaws.com.cn").WithMarks(marks)
+	case strings.HasPrefix(s, "us-gov-"):
+		return cty.StringVal("aws-us-gov").WithMarks(marks), cty.StringVal("amazonaws.com").WithMarks(marks)
+	default:
+		return cty.StringVal("aws").WithMarks(marks), cty.StringVal("amazonaws.com").WithMarks(marks)
+	}
+}
+
+// kmsServiceName is the endpoint service name of KMS in region:
+// com.amazonaws.<region>.kms (KMS Developer Guide, "Connecting to AWS KMS
+// through a VPC endpoint"). When the region is unknown the name is unknown
+// too, but it carries its known parts for Attr.Partial: the translator must
+// still see that the service is KMS (SPEC §1.3).
+func kmsServiceName(region cty.Value, why *model.Unresolved) cty.Value {
+	if region.IsKnown() && !region.IsNull() && region.Type() == cty.String {
+		r, marks := region.Unmark()
+		return cty.StringVal(fmt.Sprintf("com.amazonaws.%s.kms", r.AsString())).WithMarks(marks)
+	}
+	v := unknown(cty.String, why).Mark(&partialMark{text: "com.amazonaws." + UnknownRegion + ".kms"})
+	for _, u := range Reasons(region) {
+		v = v.Mark(u)
+	}
+	return v
+}

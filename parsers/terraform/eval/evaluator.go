@@ -1,0 +1,102 @@
+package eval
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
+
+	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/model"
+)
+
+// Limits that keep evaluation finite on any input.
+const (
+	// maxStack bounds the chain of values being evaluated at once (a local
+	// that refers to a local that refers to ...).
+	maxStack = 512
+	// maxModuleDepth bounds module nesting.
+	maxModuleDepth = 32
+	// defaultMaxInstances is the default of Options.MaxInstances.
+	defaultMaxInstances = 10_000
+)
+
+// evaluator holds the state of one Evaluate call. Every value is computed
+// lazily, once, through compute, which keeps an explicit stack of what is
+// being evaluated so that a reference cycle is reported with its chain
+// instead of recursing forever.
+type evaluator struct {
+	opts    Options
+	rootDir string
+	// confine is the absolute, symlink-free directory that file functions and
+	// module sources must stay inside.
+	confine string
+	parser  *hclparse.Parser
+	ds      diag.Diagnostics
+
+	configs  map[string]*moduleConfig // by directory
+	vendored map[string]string        // modules.json key -> directory
+	rootVars map[string]cty.Value
+
+	memo       map[string]*node
+	stack      []*node
+	expansions map[string]*moduleExpansion
+	funcs      map[string]function.Function
+
+	instances  []*Instance
+	moduleDirs []string
+	noRegion   *model.Unresolved
+}
+
+// node is one lazily computed value.
+type node struct {
+	label string
+	rng   hcl.Range
+	busy  bool
+	val   cty.Value
+}
+
+// compute returns the memoised value for key, computing it with f the first
+// time. A key met again while it is still being computed is a reference
+// cycle: it is reported with the chain, and the value is unknown.
+func (e *evaluator) compute(key, label string, rng hcl.Range, f func() cty.Value) cty.Value {
+	if n, ok := e.memo[key]; ok {
+		if n.busy {
+			return e.cycle(n)
+		}
+		return n.val
+	}
+	if len(e.stack) >= maxStack {
+		u := &model.Unresolved{Kind: model.FromLimit, Reason: fmt.Sprintf("%s: references nest deeper than %d", label, maxStack), Range: Range(rng)}
+		e.ds.Errorf(Range(rng), "%s", u.Reason)
+		return unknown(cty.DynamicPseudoType, u)
+	}
+	n := &node{label: label, rng: rng, busy: true}
+	e.memo[key] = n
+	e.stack = append(e.stack, n)
+	v := f()
+	e.stack = e.stack[:len(e.stack)-1]
+	n.busy, n.val = false, v
+	return v
+}
+
+func (e *evaluator) cycle(n *node) cty.Value {
+	start := 0
+	for i, s := range e.stack {
+		if s == n {
+			start = i
+			break
+		}
+	}
+	parts := make([]string, 0, len(e.stack)-start+1)
+	for _, s := range e.stack[start:] {
+		parts = append(parts, fmt.Sprintf("%s (%s)", s.label, Range(s.rng)))
+	}
+	parts = append(parts, n.label)
+	msg := "reference cycle: " + strings.Join(parts, " → ")
+	e.ds.Errorf(Range(n.rng), "%s", msg)
+	return unknown(cty.DynamicPseudoType, &model.Unresolved{Kind: model.FromExpression, Reason: msg, Range: Range(n.rng)})
+}

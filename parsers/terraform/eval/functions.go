@@ -1,0 +1,289 @@
+package eval
+
+import (
+	"crypto/md5"  //nolint:gosec // md5() is a Terraform function, not a security measure
+	"crypto/sha1" //nolint:gosec // likewise sha1()
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"math/big"
+	"regexp"
+	"strings"
+
+	"github.com/hashicorp/go-cty-funcs/cidr"
+	"github.com/hashicorp/go-cty-funcs/encoding"
+	"github.com/hashicorp/hcl/v2/ext/tryfunc"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+	"github.com/zclconf/go-cty/cty/function"
+	"github.com/zclconf/go-cty/cty/function/stdlib"
+)
+
+// functions returns the Terraform functions that network code uses. Most
+// come from cty's stdlib and go-cty-funcs; the few Terraform defines
+// differently (length of a string, index as a position, replace with a
+// regular expression) or that neither has are written here.
+func (e *evaluator) functions() map[string]function.Function {
+	fs := map[string]function.Function{
+		"abs": stdlib.AbsoluteFunc, "ceil": stdlib.CeilFunc, "floor": stdlib.FloorFunc,
+		"log": stdlib.LogFunc, "max": stdlib.MaxFunc, "min": stdlib.MinFunc, "parseint": stdlib.ParseIntFunc,
+		"pow": stdlib.PowFunc, "signum": stdlib.SignumFunc,
+
+		"chomp": stdlib.ChompFunc, "format": stdlib.FormatFunc, "formatlist": stdlib.FormatListFunc,
+		"indent": stdlib.IndentFunc, "join": stdlib.JoinFunc, "lower": stdlib.LowerFunc,
+		"regex": stdlib.RegexFunc, "regexall": stdlib.RegexAllFunc, "split": stdlib.SplitFunc,
+		"strrev": stdlib.ReverseFunc, "substr": stdlib.SubstrFunc, "title": stdlib.TitleFunc,
+		"trim": stdlib.TrimFunc, "trimprefix": stdlib.TrimPrefixFunc, "trimsuffix": stdlib.TrimSuffixFunc,
+		"trimspace": stdlib.TrimSpaceFunc, "upper": stdlib.UpperFunc,
+
+		"chunklist": stdlib.ChunklistFunc, "coalesce": stdlib.CoalesceFunc, "coalescelist": stdlib.CoalesceListFunc,
+		"compact": stdlib.CompactFunc, "concat": stdlib.ConcatFunc, "contains": stdlib.ContainsFunc,
+		"distinct": stdlib.DistinctFunc, "element": stdlib.ElementFunc, "flatten": stdlib.FlattenFunc,
+		"keys": stdlib.KeysFunc, "lookup": stdlib.LookupFunc, "merge": stdlib.MergeFunc,
+		"range": stdlib.RangeFunc, "reverse": stdlib.ReverseListFunc, "setintersection": stdlib.SetIntersectionFunc,
+		"setproduct": stdlib.SetProductFunc, "setsubtract": stdlib.SetSubtractFunc, "setunion": stdlib.SetUnionFunc,
+		"slice": stdlib.SliceFunc, "sort": stdlib.SortFunc, "values": stdlib.ValuesFunc, "zipmap": stdlib.ZipmapFunc,
+
+		"jsondecode": stdlib.JSONDecodeFunc, "jsonencode": stdlib.JSONEncodeFunc, "csvdecode": stdlib.CSVDecodeFunc,
+		"base64decode": encoding.Base64DecodeFunc, "base64encode": encoding.Base64EncodeFunc,
+
+		"cidrhost": cidr.HostFunc, "cidrnetmask": cidr.NetmaskFunc, "cidrsubnet": cidr.SubnetFunc, "cidrsubnets": cidr.SubnetsFunc,
+
+		"tobool": stdlib.MakeToFunc(cty.Bool), "tonumber": stdlib.MakeToFunc(cty.Number),
+		"tostring": stdlib.MakeToFunc(cty.String), "tolist": stdlib.MakeToFunc(cty.List(cty.DynamicPseudoType)),
+		"toset": stdlib.MakeToFunc(cty.Set(cty.DynamicPseudoType)), "tomap": stdlib.MakeToFunc(cty.Map(cty.DynamicPseudoType)),
+
+		"try": tryfunc.TryFunc, "can": tryfunc.CanFunc,
+
+		"length": lengthFunc, "index": indexFunc, "one": oneFunc, "alltrue": allTrueFunc, "anytrue": anyTrueFunc,
+		"sum": sumFunc, "transpose": transposeFunc, "replace": replaceFunc,
+		"startswith": stringTest(strings.HasPrefix), "endswith": stringTest(strings.HasSuffix),
+		"strcontains": stringTest(strings.Contains),
+		"md5":         hashFunc(func(b []byte) []byte { s := md5.Sum(b); return s[:] }),  //nolint:gosec // see import
+		"sha1":        hashFunc(func(b []byte) []byte { s := sha1.Sum(b); return s[:] }), //nolint:gosec // see import
+		"sha256":      hashFunc(func(b []byte) []byte { s := sha256.Sum256(b); return s[:] }),
+		"sensitive":   identityFunc, "nonsensitive": identityFunc,
+	}
+	// These depend on the moment or on randomness: their results are known
+	// only when Terraform applies the plan.
+	for _, name := range []string{"timestamp", "plantimestamp", "uuid", "bcrypt", "timeadd", "formatdate"} {
+		fs[name] = applyTimeFunc()
+	}
+	for name, f := range e.fileFunctions() {
+		fs[name] = f
+	}
+	return fs
+}
+
+var identityFunc = function.New(&function.Spec{
+	Params:       []function.Parameter{{Name: "value", Type: cty.DynamicPseudoType, AllowNull: true, AllowUnknown: true, AllowDynamicType: true, AllowMarked: true}},
+	Type:         func(args []cty.Value) (cty.Type, error) { return args[0].Type(), nil },
+	RefineResult: func(b *cty.RefinementBuilder) *cty.RefinementBuilder { return b },
+	Impl:         func(args []cty.Value, _ cty.Type) (cty.Value, error) { return args[0], nil },
+})
+
+func applyTimeFunc() function.Function {
+	return function.New(&function.Spec{
+		VarParam: &function.Parameter{Name: "args", Type: cty.DynamicPseudoType, AllowNull: true, AllowUnknown: true, AllowDynamicType: true},
+		Type:     function.StaticReturnType(cty.String),
+		// The unknown result is marked by eval with the call's position.
+		Impl: func([]cty.Value, cty.Type) (cty.Value, error) { return cty.UnknownVal(cty.String), nil },
+	})
+}
+
+// lengthFunc is Terraform's length: of a collection, or of a string in
+// characters.
+var lengthFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "value", Type: cty.DynamicPseudoType, AllowDynamicType: true, AllowUnknown: true}},
+	Type:   function.StaticReturnType(cty.Number),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		v := args[0]
+		if v.Type() == cty.String {
+			return stdlib.Strlen(v)
+		}
+		return stdlib.Length(v)
+	},
+})
+
+// indexFunc is Terraform's index(list, value): the position of value.
+var indexFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "list", Type: cty.DynamicPseudoType}, {Name: "value", Type: cty.DynamicPseudoType}},
+	Type:   function.StaticReturnType(cty.Number),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		list := args[0]
+		if ty := list.Type(); !ty.IsListType() && !ty.IsTupleType() {
+			return cty.NilVal, fmt.Errorf("argument must be a list or tuple")
+		}
+		if !list.IsWhollyKnown() || !args[1].IsWhollyKnown() {
+			return cty.UnknownVal(cty.Number), nil
+		}
+		i := 0
+		for it := list.ElementIterator(); it.Next(); i++ {
+			_, v := it.Element()
+			if eq := v.Equals(args[1]); eq.IsKnown() && eq.True() {
+				return cty.NumberIntVal(int64(i)), nil
+			}
+		}
+		return cty.NilVal, fmt.Errorf("item not found")
+	},
+})
+
+var oneFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "list", Type: cty.DynamicPseudoType}},
+	Type: func(args []cty.Value) (cty.Type, error) {
+		ty := args[0].Type()
+		switch {
+		case ty.IsListType() || ty.IsSetType():
+			return ty.ElementType(), nil
+		case ty.IsTupleType():
+			if n := len(ty.TupleElementTypes()); n == 1 {
+				return ty.TupleElementTypes()[0], nil
+			} else if n == 0 {
+				return cty.DynamicPseudoType, nil
+			}
+			return cty.NilType, fmt.Errorf("must be a list, set, or tuple value with either zero or one elements")
+		case ty == cty.DynamicPseudoType:
+			return cty.DynamicPseudoType, nil
+		}
+		return cty.NilType, fmt.Errorf("must be a list, set, or tuple value with either zero or one elements")
+	},
+	Impl: func(args []cty.Value, ty cty.Type) (cty.Value, error) {
+		v := args[0]
+		if !v.IsKnown() {
+			return cty.UnknownVal(ty), nil
+		}
+		switch v.LengthInt() {
+		case 0:
+			return cty.NullVal(ty), nil
+		case 1:
+			it := v.ElementIterator()
+			it.Next()
+			_, e := it.Element()
+			return e, nil
+		}
+		return cty.NilVal, fmt.Errorf("must be a list, set, or tuple value with either zero or one elements")
+	},
+})
+
+func boolReduce(all bool) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "list", Type: cty.List(cty.Bool)}},
+		Type:   function.StaticReturnType(cty.Bool),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			sawUnknown := false
+			for it := args[0].ElementIterator(); it.Next(); {
+				_, v := it.Element()
+				switch {
+				case !v.IsKnown():
+					sawUnknown = true
+				case v.IsNull():
+					if all {
+						return cty.False, nil
+					}
+				case v.True() != all:
+					return cty.BoolVal(!all), nil
+				}
+			}
+			if sawUnknown {
+				return cty.UnknownVal(cty.Bool), nil
+			}
+			return cty.BoolVal(all), nil
+		},
+	})
+}
+
+var (
+	allTrueFunc = boolReduce(true)
+	anyTrueFunc = boolReduce(false)
+)
+
+var sumFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "list", Type: cty.DynamicPseudoType}},
+	Type:   function.StaticReturnType(cty.Number),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		v := args[0]
+		if !v.CanIterateElements() || v.LengthInt() == 0 {
+			return cty.NilVal, fmt.Errorf("cannot sum an empty list or a non-collection")
+		}
+		total := new(big.Float)
+		for it := v.ElementIterator(); it.Next(); {
+			_, x := it.Element()
+			if !x.IsKnown() {
+				return cty.UnknownVal(cty.Number), nil
+			}
+			n, err := convert.Convert(x, cty.Number)
+			if err != nil || n.IsNull() {
+				return cty.NilVal, fmt.Errorf("sum needs numbers")
+			}
+			total.Add(total, n.AsBigFloat())
+		}
+		return cty.NumberVal(total), nil
+	},
+})
+
+var transposeFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "values", Type: cty.Map(cty.List(cty.String))}},
+	Type:   function.StaticReturnType(cty.Map(cty.List(cty.String))),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		out := map[string][]cty.Value{}
+		for it := args[0].ElementIterator(); it.Next(); {
+			k, list := it.Element()
+			if !list.IsWhollyKnown() {
+				return cty.UnknownVal(cty.Map(cty.List(cty.String))), nil
+			}
+			for lt := list.ElementIterator(); lt.Next(); {
+				_, v := lt.Element()
+				if v.IsNull() {
+					return cty.NilVal, fmt.Errorf("transpose: null value in list")
+				}
+				out[v.AsString()] = append(out[v.AsString()], k)
+			}
+		}
+		m := map[string]cty.Value{}
+		for k, vs := range out {
+			m[k] = cty.ListVal(vs)
+		}
+		if len(m) == 0 {
+			return cty.MapValEmpty(cty.List(cty.String)), nil
+		}
+		return cty.MapVal(m), nil
+	},
+})
+
+// replaceFunc is Terraform's replace: a substring in slashes is a regular
+// expression.
+var replaceFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "str", Type: cty.String}, {Name: "substr", Type: cty.String}, {Name: "replace", Type: cty.String}},
+	Type:   function.StaticReturnType(cty.String),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		s, sub, repl := args[0].AsString(), args[1].AsString(), args[2].AsString()
+		if len(sub) > 1 && strings.HasPrefix(sub, "/") && strings.HasSuffix(sub, "/") {
+			re, err := regexp.Compile(sub[1 : len(sub)-1])
+			if err != nil {
+				return cty.NilVal, err
+			}
+			return cty.StringVal(re.ReplaceAllString(s, repl)), nil
+		}
+		return cty.StringVal(strings.ReplaceAll(s, sub, repl)), nil
+	},
+})
+
+func stringTest(f func(s, x string) bool) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "str", Type: cty.String}, {Name: "x", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.Bool),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			return cty.BoolVal(f(args[0].AsString(), args[1].AsString())), nil
+		},
+	})
+}
+
+func hashFunc(h func([]byte) []byte) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "str", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			return cty.StringVal(hex.EncodeToString(h([]byte(args[0].AsString())))), nil
+		},
+	})
+}

@@ -1,0 +1,299 @@
+package eval
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/daslint/daslint/model"
+)
+
+// moduleTree is the static shape of the configuration: which directory each
+// module call reads, or why it is not read. Sources are literal, so the tree
+// is known before anything is evaluated; count and for_each only multiply
+// its nodes (see modInst).
+type moduleTree struct {
+	cfg *moduleConfig
+	// relDir is the module directory relative to the root, for path.module.
+	relDir   string
+	children map[string]*moduleTree
+	// unread holds, per call, why the module was not read; its outputs are
+	// unknown with that reason.
+	unread map[string]*model.Unresolved
+}
+
+// readModulesJSON reads the index `terraform init` writes of the modules it
+// installed: keys are call names, nested as "a.b"; Dir is relative to the
+// root module.
+func (e *evaluator) readModulesJSON() {
+	e.vendored = map[string]string{}
+	name := filepath.Join(e.rootDir, ".terraform", "modules", "modules.json")
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return
+	}
+	var index struct {
+		Modules []struct{ Key, Source, Dir string }
+	}
+	if err := json.Unmarshal(data, &index); err != nil {
+		e.ds.Warnf(rangeOf(name), "cannot read the module index: %v", err)
+		return
+	}
+	for _, m := range index.Modules {
+		if m.Key != "" && m.Dir != "" {
+			e.vendored[m.Key] = filepath.Join(e.rootDir, filepath.FromSlash(m.Dir))
+		}
+	}
+}
+
+// loadTree parses dir and, recursively, the modules it calls. chain holds
+// the absolute directories of the callers, to catch a module that sources
+// itself.
+func (e *evaluator) loadTree(dir, key string, chain []string) *moduleTree {
+	cfg, ok := e.configs[dir]
+	if !ok {
+		cfg = parseModule(e.parser, dir, &e.ds)
+		e.configs[dir] = cfg
+	}
+	t := &moduleTree{cfg: cfg, relDir: relDir(e.rootDir, dir), children: map[string]*moduleTree{}, unread: map[string]*model.Unresolved{}}
+	for _, name := range cfg.callNames {
+		c := cfg.calls[name]
+		childKey := name
+		if key != "" {
+			childKey = key + "." + name
+		}
+		addr := "module." + strings.ReplaceAll(childKey, ".", ".module.")
+		childDir, why := e.resolveSource(dir, childKey, addr, c)
+		if why != nil {
+			t.unread[name] = why
+			continue
+		}
+		abs := absDir(childDir)
+		for i, d := range chain {
+			if d == abs {
+				loop := make([]string, 0, len(chain)-i+1)
+				for _, x := range chain[i:] {
+					loop = append(loop, relDir(e.rootDir, x))
+				}
+				loop = append(loop, relDir(e.rootDir, childDir))
+				msg := fmt.Sprintf("%s: the module sources itself (%s)", addr, strings.Join(loop, " → "))
+				e.ds.Errorf(Range(c.sourceRng), "%s", msg)
+				t.unread[name] = &model.Unresolved{Kind: model.FromModule, Reason: msg, Range: Range(c.sourceRng)}
+				break
+			}
+		}
+		if t.unread[name] != nil {
+			continue
+		}
+		if len(chain) >= maxModuleDepth {
+			msg := fmt.Sprintf("%s: modules nest deeper than %d", addr, maxModuleDepth)
+			e.ds.Errorf(Range(c.defRng), "%s", msg)
+			t.unread[name] = &model.Unresolved{Kind: model.FromLimit, Reason: msg, Range: Range(c.defRng)}
+			continue
+		}
+		t.children[name] = e.loadTree(childDir, childKey, append(chain[:len(chain):len(chain)], abs))
+	}
+	return t
+}
+
+// resolveSource finds the directory a module call reads, or says why it
+// reads none.
+func (e *evaluator) resolveSource(dir, key, addr string, c *moduleCall) (string, *model.Unresolved) {
+	unread := func(r hcl.Range, format string, args ...any) *model.Unresolved {
+		return &model.Unresolved{Kind: model.FromModule, Reason: fmt.Sprintf(format, args...), Range: Range(r)}
+	}
+	if c.source == "" {
+		return "", unread(c.defRng, "%s: the module has no literal source", addr)
+	}
+	if isLocalSource(c.source) {
+		childDir := filepath.Join(dir, filepath.FromSlash(c.source))
+		if !e.inside(childDir) {
+			u := unread(c.sourceRng, "%s: source %s is outside the scanned root %s; it is not read", addr, c.source, e.confine)
+			e.ds.Warnf(u.Range, "%s", u.Reason)
+			return "", u
+		}
+		if st, err := os.Stat(childDir); err != nil || !st.IsDir() {
+			u := unread(c.sourceRng, "%s: module directory %s does not exist", addr, childDir)
+			e.ds.Errorf(u.Range, "%s", u.Reason)
+			return "", u
+		}
+		e.moduleDirs = append(e.moduleDirs, childDir)
+		return childDir, nil
+	}
+	childDir, ok := e.vendored[key]
+	if ok {
+		if st, err := os.Stat(childDir); err != nil || !st.IsDir() {
+			ok = false
+		}
+	}
+	if !ok {
+		u := unread(c.defRng, "%s: source %s is not vendored; run terraform init", addr, c.source)
+		e.ds.Warnf(u.Range, "%s", u.Reason)
+		return "", u
+	}
+	if !e.inside(childDir) {
+		u := unread(c.defRng, "%s: vendored directory %s is outside the scanned root; it is not read", addr, childDir)
+		e.ds.Warnf(u.Range, "%s", u.Reason)
+		return "", u
+	}
+	return childDir, nil
+}
+
+// isLocalSource reports whether a module source is a local path, which
+// Terraform recognises by its leading ./ or ../.
+func isLocalSource(s string) bool {
+	return strings.HasPrefix(s, "./") || strings.HasPrefix(s, "../") || s == "." || s == ".."
+}
+
+// moduleExpansion expands a module call of m by its count or for_each,
+// once.
+func (e *evaluator) moduleExpansion(m *modInst, name string) []*modInst {
+	key := m.path + "|module." + name
+	if x, ok := e.expansions[key]; ok {
+		return x.insts
+	}
+	c := m.cfg().calls[name]
+	label := m.prefix() + "module." + name
+	e.compute(key, label, c.defRng, func() cty.Value {
+		exp := e.expand(c.count, c.forEach, &scope{mod: m}, label)
+		child := m.tree.children[name]
+		var insts []*modInst
+		for _, it := range exp.items {
+			mi := &modInst{
+				path:    label + it.suffix,
+				tree:    child,
+				parent:  m,
+				call:    c,
+				rep:     it.rep,
+				maybe:   exp.maybe,
+				callers: append(m.callers[:len(m.callers):len(m.callers)], c.defRng),
+				chain:   append([]*moduleConfig{child.cfg}, m.chain...),
+			}
+			if mi.maybe == nil {
+				mi.maybe = m.maybe
+			}
+			insts = append(insts, mi)
+		}
+		e.expansions[key] = &moduleExpansion{kind: exp.kind, maybe: exp.maybe, insts: insts}
+		return cty.NilVal
+	})
+	if x, ok := e.expansions[key]; ok {
+		return x.insts
+	}
+	return nil
+}
+
+// moduleValue returns what `module.name` evaluates to in m: an object of
+// the outputs the traversal reads (all when it reads the module whole), a
+// tuple or object of such objects for count and for_each, or an unknown.
+func (e *evaluator) moduleValue(m *modInst, name string, tr hcl.Traversal, use hcl.Range) cty.Value {
+	c, ok := m.cfg().calls[name]
+	if !ok {
+		e.ds.Errorf(Range(use), "reference to undeclared module %q", name)
+		return unknown(cty.DynamicPseudoType, &model.Unresolved{Kind: model.FromExpression, Reason: "module." + name + " is not declared", Range: Range(use)})
+	}
+	if why := m.tree.unread[name]; why != nil {
+		return unknown(cty.DynamicPseudoType, why)
+	}
+	insts := e.moduleExpansion(m, name)
+	x := e.expansions[m.path+"|module."+name]
+	if x == nil {
+		return unknown(cty.DynamicPseudoType, &model.Unresolved{Kind: model.FromExpression, Reason: "module." + name + " depends on itself", Range: Range(c.defRng)})
+	}
+	if x.kind == symbolic {
+		return unknown(cty.DynamicPseudoType, x.maybe)
+	}
+	wanted := wantedOutputs(tr, m.tree.children[name].cfg)
+	objs := make([]cty.Value, 0, len(insts))
+	byKey := map[string]cty.Value{}
+	for _, mi := range insts {
+		attrs := make(map[string]cty.Value, len(wanted))
+		for _, o := range wanted {
+			attrs[o] = e.output(mi, o)
+		}
+		obj := cty.ObjectVal(attrs)
+		objs = append(objs, obj)
+		byKey[mi.rep.eachKeyString()] = obj
+	}
+	switch x.kind {
+	case counted:
+		return cty.TupleVal(objs)
+	case keyed:
+		return cty.ObjectVal(byKey)
+	default:
+		if len(objs) == 0 {
+			return cty.EmptyObjectVal
+		}
+		return objs[0]
+	}
+}
+
+type moduleExpansion struct {
+	kind  expansionKind
+	maybe *model.Unresolved
+	insts []*modInst
+}
+
+func (r repetition) eachKeyString() string {
+	if r.eachKey == cty.NilVal || !r.eachKey.IsKnown() {
+		return ""
+	}
+	k, _ := r.eachKey.Unmark()
+	return k.AsString()
+}
+
+// wantedOutputs lists the outputs a traversal of `module.name` reads: the
+// one named after the module (and its optional index), or all of them.
+func wantedOutputs(tr hcl.Traversal, cfg *moduleConfig) []string {
+	rest := tr[2:]
+	if len(rest) > 0 {
+		if _, isIndex := rest[0].(hcl.TraverseIndex); isIndex {
+			rest = rest[1:]
+		}
+	}
+	if len(rest) > 0 {
+		if a, ok := rest[0].(hcl.TraverseAttr); ok {
+			if _, declared := cfg.outputs[a.Name]; declared {
+				return []string{a.Name}
+			}
+			return nil
+		}
+	}
+	out := make([]string, 0, len(cfg.outputs))
+	for n := range cfg.outputs {
+		out = append(out, n)
+	}
+	return out
+}
+
+// output returns the value of output name of module instance m.
+func (e *evaluator) output(m *modInst, name string) cty.Value {
+	a := m.cfg().outputs[name]
+	return e.compute(m.path+"|output."+name, m.prefix()+"output."+name, a.NameRange, func() cty.Value {
+		return e.eval(a.Expr, &scope{mod: m})
+	})
+}
+
+// walk evaluates every resource, data source, output and module call of m.
+func (e *evaluator) walk(m *modInst) {
+	cfg := m.cfg()
+	for _, r := range cfg.resources {
+		e.resource(m, r)
+	}
+	for _, name := range sortedKeys(cfg.outputs) {
+		e.output(m, name)
+	}
+	for _, name := range cfg.callNames {
+		if m.tree.children[name] == nil {
+			continue
+		}
+		for _, child := range e.moduleExpansion(m, name) {
+			e.walk(child)
+		}
+	}
+}

@@ -1,0 +1,151 @@
+package eval
+
+import (
+	"regexp"
+	"sort"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+)
+
+// attrNames records which attribute names the configuration reads from
+// resources, so that each resource object can be built with every attribute
+// anyone asks for: reading an attribute the provider computes must give an
+// unknown, never an "Unsupported attribute" error.
+//
+// byResource holds the names read through a direct reference
+// (`aws_subnet.a[0].id`, `aws_subnet.a[*].id`); generic holds names read
+// through anything else (`[for s in aws_subnet.a : s.cidr_block]`,
+// `values(aws_subnet.a)[*].id`, a module output holding a whole object),
+// which could be any resource.
+type attrNames struct {
+	byResource map[string]map[string]bool
+	generic    map[string]bool
+}
+
+func newAttrNames() attrNames {
+	return attrNames{byResource: map[string]map[string]bool{}, generic: map[string]bool{}}
+}
+
+// identRe finds `.name` steps in JSON configuration text, where expressions
+// are strings and a syntax walk is not available.
+var identRe = regexp.MustCompile(`\.([A-Za-z_][A-Za-z0-9_-]*)`)
+
+func (n attrNames) collectFile(f *hcl.File) {
+	body, ok := f.Body.(*hclsyntax.Body)
+	if !ok {
+		for _, m := range identRe.FindAllSubmatch(f.Bytes, -1) {
+			n.generic[string(m[1])] = true
+		}
+		return
+	}
+	_ = hclsyntax.VisitAll(body, func(node hclsyntax.Node) hcl.Diagnostics {
+		switch e := node.(type) {
+		case *hclsyntax.ScopeTraversalExpr:
+			n.collectTraversal(e.Traversal)
+		case *hclsyntax.RelativeTraversalExpr:
+			n.collectSteps(e.Traversal)
+		case *hclsyntax.SplatExpr:
+			if src, ok := e.Source.(*hclsyntax.ScopeTraversalExpr); ok {
+				if key, _ := resourceKeyOf(src.Traversal); key != "" {
+					if rel, ok := e.Each.(*hclsyntax.RelativeTraversalExpr); ok && len(rel.Traversal) > 0 {
+						if a, ok := rel.Traversal[0].(hcl.TraverseAttr); ok {
+							n.add(key, a.Name)
+						}
+					}
+				}
+			}
+		}
+		return nil
+	})
+}
+
+func (n attrNames) add(key, name string) {
+	m := n.byResource[key]
+	if m == nil {
+		m = map[string]bool{}
+		n.byResource[key] = m
+	}
+	m[name] = true
+}
+
+// collectTraversal records the attribute read right after a resource
+// reference, and every attribute step of any other traversal as generic.
+func (n attrNames) collectTraversal(tr hcl.Traversal) {
+	key, rest := resourceKeyOf(tr)
+	if key != "" {
+		if len(rest) > 0 {
+			if _, isIndex := rest[0].(hcl.TraverseIndex); isIndex {
+				rest = rest[1:]
+			}
+		}
+		if len(rest) > 0 {
+			if a, ok := rest[0].(hcl.TraverseAttr); ok {
+				n.add(key, a.Name)
+			}
+		}
+		return
+	}
+	switch tr.RootName() {
+	case "var", "local", "count", "path", "terraform":
+		return
+	}
+	n.collectSteps(tr[1:])
+}
+
+func (n attrNames) collectSteps(tr hcl.Traversal) {
+	for _, step := range tr {
+		if a, ok := step.(hcl.TraverseAttr); ok {
+			n.generic[a.Name] = true
+		}
+	}
+}
+
+// resourceKeyOf returns the resource key ("aws_x.y", "data.aws_x.y") that a
+// traversal starts with, and the steps after it; "" when the traversal does
+// not name a resource.
+func resourceKeyOf(tr hcl.Traversal) (string, hcl.Traversal) {
+	if len(tr) < 2 {
+		return "", nil
+	}
+	root := tr.RootName()
+	switch root {
+	case "var", "local", "count", "each", "path", "terraform", "module", "self":
+		return "", nil
+	case "data":
+		if len(tr) < 3 {
+			return "", nil
+		}
+		t, ok1 := tr[1].(hcl.TraverseAttr)
+		nm, ok2 := tr[2].(hcl.TraverseAttr)
+		if !ok1 || !ok2 {
+			return "", nil
+		}
+		return "data." + t.Name + "." + nm.Name, tr[3:]
+	}
+	nm, ok := tr[1].(hcl.TraverseAttr)
+	if !ok {
+		return "", nil
+	}
+	return root + "." + nm.Name, tr[2:]
+}
+
+// forResource lists the names to build an object of resource key with, in
+// this module and the modules that call it.
+func forResource(key string, chain []*moduleConfig) []string {
+	set := map[string]bool{}
+	for _, cfg := range chain {
+		for k := range cfg.names.byResource[key] {
+			set[k] = true
+		}
+		for k := range cfg.names.generic {
+			set[k] = true
+		}
+	}
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,60 @@
+package eval
+
+import (
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/daslint/daslint/model"
+)
+
+// regionOf returns the region of a resource: its own `region` argument (AWS
+// provider v6 lets every resource override the provider's region), else
+// its provider configuration's, else --region, else unknown.
+func (e *evaluator) regionOf(m *modInst, r *resourceDecl, body *Body) cty.Value {
+	if a, ok := body.Attrs["region"]; ok && !a.Value.IsNull() {
+		return a.Value
+	}
+	key := r.provider
+	if key == "" {
+		key = "aws"
+	}
+	return e.providerRegion(m, key)
+}
+
+// providerRegion resolves the region of the provider configuration key
+// ("aws", "aws.west") as seen from module instance m. A module inherits its
+// caller's default provider, or the configurations its `providers` argument
+// passes; its own provider blocks (a legacy pattern) win.
+func (e *evaluator) providerRegion(m *modInst, key string) cty.Value {
+	if p, ok := m.cfg().providers[key]; ok {
+		a, set := p.attrs["region"]
+		if !set {
+			return e.defaultRegion()
+		}
+		return e.compute(m.path+"|provider."+key, m.prefix()+"provider."+key, a.Range, func() cty.Value {
+			return e.eval(a.Expr, &scope{mod: m})
+		})
+	}
+	if m.parent != nil {
+		if parentKey, ok := m.call.providers[key]; ok {
+			return e.providerRegion(m.parent, parentKey)
+		}
+		return e.providerRegion(m.parent, key)
+	}
+	return e.defaultRegion()
+}
+
+// defaultRegion is --region, or unknown: offline there is no environment
+// or profile to take a region from.
+func (e *evaluator) defaultRegion() cty.Value {
+	if e.opts.Region != "" {
+		return cty.StringVal(e.opts.Region)
+	}
+	if e.noRegion == nil {
+		e.noRegion = &model.Unresolved{
+			Kind:   model.FromVariable,
+			Reason: "the AWS provider sets no region and --region is not given",
+			Range:  rangeOf(e.rootDir),
+		}
+	}
+	return unknown(cty.String, e.noRegion)
+}

@@ -1,0 +1,141 @@
+package eval
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/daslint/daslint/model"
+)
+
+// resourceValue returns what a reference to a resource or data source
+// (key "aws_x.y" or "data.aws_x.y") evaluates to in module instance m: an
+// object, a tuple of objects (count), an object of objects (for_each), or an
+// unknown value marked with the reason when the number of instances is not
+// known.
+func (e *evaluator) resourceValue(m *modInst, key string, use hcl.Range) cty.Value {
+	r, ok := m.cfg().byKey[key]
+	if !ok {
+		e.ds.Errorf(Range(use), "reference to undeclared resource %s", key)
+		return unknown(cty.DynamicPseudoType, &model.Unresolved{Kind: model.FromExpression, Reason: key + " is not declared", Range: Range(use)})
+	}
+	return e.resource(m, r)
+}
+
+// resource evaluates every instance of r in m once, records the instances,
+// and returns the value references to r see.
+func (e *evaluator) resource(m *modInst, r *resourceDecl) cty.Value {
+	label := m.prefix() + r.key
+	return e.compute(m.path+"|"+r.key, label, r.defRng, func() cty.Value {
+		exp := e.expand(r.count, r.forEach, &scope{mod: m}, label)
+		objs := make([]cty.Value, 0, len(exp.items))
+		attrs := make(map[string]cty.Value, len(exp.items))
+		names := forResource(r.key, m.chain)
+		for _, it := range exp.items {
+			inst := e.newInstance(m, r, label+it.suffix, it.rep, exp.maybe)
+			obj := e.objectOf(inst, names)
+			objs = append(objs, obj)
+			attrs[it.key] = obj
+		}
+		switch exp.kind {
+		case counted:
+			return cty.TupleVal(objs)
+		case keyed:
+			return cty.ObjectVal(attrs)
+		case symbolic:
+			// The collection has an unknown number of elements; the mark
+			// names the symbolic instance so that lists built from it still
+			// say what they hold (ElementTokens).
+			return cty.DynamicVal.Mark(exp.maybe).Mark(&symbolicMark{address: label + "[?]"})
+		default:
+			if len(objs) == 0 {
+				return cty.DynamicVal
+			}
+			return objs[0]
+		}
+	})
+}
+
+func (e *evaluator) newInstance(m *modInst, r *resourceDecl, addr string, rep repetition, maybe *model.Unresolved) *Instance {
+	sc := &scope{mod: m, rep: rep}
+	inst := &Instance{
+		Address:  addr,
+		Mode:     r.mode,
+		Type:     r.typ,
+		Name:     r.name,
+		Range:    r.rng,
+		DefRange: r.defRng,
+		Callers:  m.callers,
+		Maybe:    maybe,
+	}
+	if inst.Maybe == nil {
+		inst.Maybe = m.maybe
+	}
+	inst.Body = e.evalBody(r.body, sc, true, 0)
+	inst.Region = e.regionOf(m, r, inst.Body)
+	e.instances = append(e.instances, inst)
+	return inst
+}
+
+// identityAttrs are the attributes AWS derives from a resource's identity
+// when the configuration leaves them unset (a generated name or identifier).
+// They are identity tokens, like id and arn, because other resources link
+// through them: a cluster names its DB subnet group by name.
+var identityAttrs = map[string][]string{
+	"aws_db_subnet_group":             {"name"},
+	"aws_rds_cluster":                 {"cluster_identifier"},
+	"aws_rds_cluster_instance":        {"identifier"},
+	"aws_db_instance":                 {"identifier"},
+	"aws_security_group":              {"name"},
+	"aws_kms_key":                     {"key_id"},
+	"aws_rds_cluster_parameter_group": {"name"},
+	"aws_db_parameter_group":          {"name"},
+}
+
+// vpcImplicit maps the aws_vpc attributes that name the objects AWS creates
+// with every VPC to their addresses.
+var vpcImplicit = map[string]func(string) string{
+	"main_route_table_id":       model.MainRouteTableAddress,
+	"default_route_table_id":    model.MainRouteTableAddress,
+	"default_security_group_id": model.DefaultSecurityGroupAddress,
+	"default_network_acl_id":    model.DefaultNetworkACLAddress,
+}
+
+// objectOf builds the value a reference to inst sees: its configured
+// arguments, identity tokens for its computed identity attributes, and an
+// unknown (marked) for every other attribute the configuration reads.
+func (e *evaluator) objectOf(inst *Instance, names []string) cty.Value {
+	if inst.Mode == Data {
+		return e.dataObject(inst, names)
+	}
+	attrs := make(map[string]cty.Value, len(inst.Body.Attrs)+len(names)+2)
+	for name, a := range inst.Body.Attrs {
+		// A null argument leaves the attribute to the provider (computed).
+		if !a.Value.IsNull() {
+			attrs[name] = a.Value
+		}
+	}
+	tok := cty.StringVal(model.Token(inst.Address))
+	attrs["id"], attrs["arn"] = tok, tok
+	for _, n := range identityAttrs[inst.Type] {
+		if _, set := attrs[n]; !set {
+			attrs[n] = tok
+		}
+	}
+	if inst.Type == "aws_vpc" {
+		for n, addr := range vpcImplicit {
+			attrs[n] = cty.StringVal(model.Token(addr(inst.Address)))
+		}
+	}
+	for _, n := range names {
+		if _, set := attrs[n]; !set {
+			attrs[n] = unknown(cty.DynamicPseudoType, &model.Unresolved{
+				Kind:   model.FromComputed,
+				Reason: fmt.Sprintf("%s.%s is known only after apply", inst.Address, n),
+				Range:  Range(inst.DefRange),
+			})
+		}
+	}
+	return cty.ObjectVal(attrs)
+}

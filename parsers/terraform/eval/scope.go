@@ -1,0 +1,231 @@
+package eval
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/daslint/daslint/model"
+)
+
+// modInst is one instance of a module: the root, or a module call expanded
+// by its count or for_each.
+type modInst struct {
+	// path is the address prefix: "" for the root, `module.a["k"].module.b`.
+	path    string
+	tree    *moduleTree
+	parent  *modInst
+	call    *moduleCall
+	rep     repetition
+	maybe   *model.Unresolved
+	callers []hcl.Range
+	// chain is this module's configuration and its callers', for the
+	// attribute names an object must carry (see attrNames).
+	chain []*moduleConfig
+}
+
+func (m *modInst) cfg() *moduleConfig { return m.tree.cfg }
+
+// prefix returns the address prefix for objects declared in m.
+func (m *modInst) prefix() string {
+	if m.path == "" {
+		return ""
+	}
+	return m.path + "."
+}
+
+// repetition is what count.index or each.key/each.value stand for in one
+// instance of a resource or module.
+type repetition struct {
+	countIndex cty.Value // cty.NilVal without count
+	eachKey    cty.Value // cty.NilVal without for_each
+	eachValue  cty.Value
+}
+
+// scope is where an expression is evaluated: a module instance, the
+// repetition of the block it is in, and the iterators of enclosing dynamic
+// blocks.
+type scope struct {
+	mod   *modInst
+	rep   repetition
+	extra map[string]cty.Value
+}
+
+func (sc *scope) with(name string, v cty.Value) *scope {
+	extra := make(map[string]cty.Value, len(sc.extra)+1)
+	for k, x := range sc.extra {
+		extra[k] = x
+	}
+	extra[name] = v
+	return &scope{mod: sc.mod, rep: sc.rep, extra: extra}
+}
+
+// eval evaluates expr in sc. It never fails: an expression that cannot be
+// evaluated is reported and becomes an unknown value with the reason, and
+// every unknown in the result carries a reason.
+func (e *evaluator) eval(expr hcl.Expression, sc *scope) cty.Value {
+	ctx := e.context(expr, sc)
+	v, hds := expr.Value(ctx)
+	if hds.HasErrors() {
+		addHCLDiags(&e.ds, hds, expr.Range())
+		msg := "expression cannot be evaluated"
+		for _, d := range hds {
+			if d.Severity == hcl.DiagError {
+				msg = d.Summary
+				break
+			}
+		}
+		return unknown(cty.DynamicPseudoType, &model.Unresolved{Kind: model.FromExpression, Reason: msg, Range: Range(expr.Range())})
+	}
+	if v.IsWhollyKnown() {
+		return v
+	}
+	reasons := inputReasons(expr, ctx)
+	if len(reasons) == 0 {
+		reasons = []*model.Unresolved{{Kind: model.FromExpression, Reason: "value cannot be determined offline", Range: Range(expr.Range())}}
+	}
+	return markUnknowns(v, reasons)
+}
+
+// inputReasons collects the reasons of the values expr refers to, for
+// unknowns whose marks hcl did not carry through.
+func inputReasons(expr hcl.Expression, ctx *hcl.EvalContext) []*model.Unresolved {
+	var all []*model.Unresolved
+	seen := map[*model.Unresolved]bool{}
+	for _, tr := range expr.Variables() {
+		v, diags := tr.TraverseAbs(ctx)
+		if diags.HasErrors() {
+			v, _ = hcl.Traversal{tr[0]}.TraverseAbs(ctx)
+		}
+		for _, u := range Reasons(v) {
+			if !seen[u] {
+				seen[u] = true
+				all = append(all, u)
+			}
+		}
+	}
+	return all
+}
+
+// context builds the evaluation context of expr: only the names expr refers
+// to are evaluated (lazily, memoised), so that evaluating one expression
+// never drags in unrelated values or cycles.
+func (e *evaluator) context(expr hcl.Expression, sc *scope) *hcl.EvalContext {
+	vars := map[string]cty.Value{}
+	groups := map[string]map[string]cty.Value{}
+	put := func(root, name string, v cty.Value) {
+		g := groups[root]
+		if g == nil {
+			g = map[string]cty.Value{}
+			groups[root] = g
+		}
+		g[name] = v
+	}
+	dataGroups := map[string]map[string]cty.Value{}
+	for _, tr := range expr.Variables() {
+		root := tr.RootName()
+		rng := tr.SourceRange()
+		if v, ok := sc.extra[root]; ok {
+			vars[root] = v
+			continue
+		}
+		switch root {
+		case "var", "local", "module":
+			name, ok := stepName(tr, 1)
+			if !ok {
+				e.ds.Errorf(Range(rng), "invalid reference: %s must be followed by a name", root)
+				continue
+			}
+			switch root {
+			case "var":
+				put(root, name, e.variable(sc.mod, name, rng))
+			case "local":
+				put(root, name, e.local(sc.mod, name, rng))
+			default:
+				put(root, name, e.moduleValue(sc.mod, name, tr, rng))
+			}
+		case "count":
+			if sc.rep.countIndex == cty.NilVal {
+				e.ds.Errorf(Range(rng), "count.index is only valid in a block that sets count")
+				put(root, "index", unknown(cty.Number, &model.Unresolved{Kind: model.FromExpression, Reason: "count.index used outside count", Range: Range(rng)}))
+				continue
+			}
+			put(root, "index", sc.rep.countIndex)
+		case "each":
+			if sc.rep.eachKey == cty.NilVal {
+				e.ds.Errorf(Range(rng), "each.key and each.value are only valid in a block that sets for_each")
+				u := &model.Unresolved{Kind: model.FromExpression, Reason: "each used outside for_each", Range: Range(rng)}
+				put(root, "key", unknown(cty.String, u))
+				put(root, "value", unknown(cty.DynamicPseudoType, u))
+				continue
+			}
+			put(root, "key", sc.rep.eachKey)
+			put(root, "value", sc.rep.eachValue)
+		case "path":
+			put(root, "module", cty.StringVal(sc.mod.tree.relDir))
+			put(root, "root", cty.StringVal("."))
+			put(root, "cwd", cty.StringVal("."))
+		case "terraform":
+			// Offline there is no selected workspace; "default" is what a
+			// fresh checkout plans with.
+			put(root, "workspace", cty.StringVal("default"))
+		case "self":
+			vars[root] = unknown(cty.DynamicPseudoType, &model.Unresolved{Kind: model.FromComputed, Reason: "self is known only after apply", Range: Range(rng)})
+		case "data":
+			key, _ := resourceKeyOf(tr)
+			if key == "" {
+				e.ds.Errorf(Range(rng), "invalid reference to a data source: expected data.TYPE.NAME")
+				continue
+			}
+			t, n := tr[1].(hcl.TraverseAttr).Name, tr[2].(hcl.TraverseAttr).Name
+			g := dataGroups[t]
+			if g == nil {
+				g = map[string]cty.Value{}
+				dataGroups[t] = g
+			}
+			g[n] = e.resourceValue(sc.mod, key, rng)
+		default:
+			key, _ := resourceKeyOf(tr)
+			if key == "" {
+				e.ds.Errorf(Range(rng), "unknown reference %q", root)
+				vars[root] = unknown(cty.DynamicPseudoType, &model.Unresolved{Kind: model.FromExpression, Reason: fmt.Sprintf("%q is not declared", root), Range: Range(rng)})
+				continue
+			}
+			name, _ := stepName(tr, 1)
+			put(root, name, e.resourceValue(sc.mod, key, rng))
+		}
+	}
+	for root, g := range groups {
+		vars[root] = cty.ObjectVal(g)
+	}
+	if len(dataGroups) > 0 {
+		d := map[string]cty.Value{}
+		for t, g := range dataGroups {
+			d[t] = cty.ObjectVal(g)
+		}
+		vars["data"] = cty.ObjectVal(d)
+	}
+	return &hcl.EvalContext{Variables: vars, Functions: e.funcs}
+}
+
+// stepName returns the attribute name at step i of tr.
+func stepName(tr hcl.Traversal, i int) (string, bool) {
+	if len(tr) <= i {
+		return "", false
+	}
+	if a, ok := tr[i].(hcl.TraverseAttr); ok {
+		return a.Name, true
+	}
+	return "", false
+}
+
+// relDir is dir relative to the root module directory, as path.module
+// reads in Terraform.
+func relDir(root, dir string) string {
+	if rel, err := filepath.Rel(root, dir); err == nil {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(dir)
+}
