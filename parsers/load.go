@@ -139,7 +139,7 @@ func loadTemplate(r root, opts Options) (l loaded, ok bool) {
 		l.ds.Errorf(rng, "cannot read %s: %v", r.path, unwrapPathError(err))
 		return l, true
 	}
-	if !opts.Templates.IsTemplate(r.path, data) {
+	if !opts.Templates.IsTemplate(r.path, data) && !claimsTemplate(data) {
 		if r.explicit {
 			l.ds.Errorf(rng, "%s is not a CloudFormation template (no Resources section)", r.path)
 			return l, true

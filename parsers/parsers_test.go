@@ -184,8 +184,15 @@ func (fakeTemplates) IsTemplate(_ string, data []byte) bool {
 	return strings.HasPrefix(string(data), "Resources")
 }
 
+// Load reports a syntax error for a file that starts otherwise.
+
 func (fakeTemplates) Load(file string, _ TemplateOptions) (*model.Model, TemplateInfo, diag.Diagnostics) {
 	data, _ := os.ReadFile(file)
+	if !strings.HasPrefix(string(data), "Resources") {
+		var ds diag.Diagnostics
+		ds.Errorf(model.Range{File: filepath.ToSlash(file), Line: 2}, "syntax error")
+		return nil, TemplateInfo{}, ds
+	}
 	var info TemplateInfo
 	if _, nested, ok := strings.Cut(string(data), "nested:"); ok {
 		for _, n := range strings.Fields(nested) {
@@ -204,6 +211,7 @@ func TestLoadTemplates(t *testing.T) {
 		"solo.json":        "Resources",
 		"package.json":     "{}",
 		"other/notes.yaml": "just: yaml",
+		"broken.yaml":      "AWSTemplateFormatVersion: x\nResources: [",
 	})
 	set, ds := load([]string{"."}, Options{Templates: fakeTemplates{}}, fakeTerraform(nil))
 	var roots []string
@@ -211,15 +219,16 @@ func TestLoadTemplates(t *testing.T) {
 		roots = append(roots, m.Root)
 	}
 	// The nested child is read through its parent; other YAML/JSON is not
-	// a template and is passed over without a word.
+	// a template and is passed over without a word, but a file that says it
+	// is a template and does not parse is reported.
 	if diff := cmp.Diff([]string{"parent.yaml", "solo.json"}, roots); diff != "" {
 		t.Errorf("roots (-want +got):\n%s", diff)
 	}
-	if len(ds) != 0 {
-		t.Errorf("diagnostics: %v", ds)
+	if len(ds) != 1 || ds[0].Range.File != "broken.yaml" || ds[0].Severity != diag.Error {
+		t.Errorf("diagnostics: %v, want the syntax error of broken.yaml", ds)
 	}
-	if set.Files != 3 {
-		t.Errorf("files = %d, want 3 (parent, child, solo)", set.Files)
+	if set.Files != 4 {
+		t.Errorf("files = %d, want 4 (parent, child, solo, broken)", set.Files)
 	}
 
 	_, ds = load([]string{"other/notes.yaml"}, Options{Templates: fakeTemplates{}}, fakeTerraform(nil))

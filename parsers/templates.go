@@ -1,6 +1,8 @@
 package parsers
 
 import (
+	"regexp"
+
 	"github.com/daslint/daslint/diag"
 	"github.com/daslint/daslint/model"
 )
@@ -33,4 +35,16 @@ type TemplateInfo struct {
 	// Files are all files read (the template, nested templates, parameter
 	// files).
 	Files []string
+}
+
+// formatVersionKey matches a top-level AWSTemplateFormatVersion key, in
+// YAML or JSON form.
+var formatVersionKey = regexp.MustCompile(`(?m)^\s*"?AWSTemplateFormatVersion"?\s*:`)
+
+// claimsTemplate reports whether data declares itself a CloudFormation
+// template even though it may not parse: such a file is loaded anyway, so
+// that its syntax error is reported (exit status 2) instead of the file
+// being passed over as "not a template".
+func claimsTemplate(data []byte) bool {
+	return formatVersionKey.Match(data)
 }
