@@ -1,6 +1,9 @@
 package cloudformation
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -111,8 +114,34 @@ func parseFile(file string, data []byte, ds *diag.Diagnostics) *node {
 		ds.Errorf(at(1, 1), "template is empty")
 		return nil
 	}
+	if trimmed := bytes.TrimSpace(data); len(trimmed) > 0 && trimmed[0] == '{' {
+		checkJSON(file, data, ds)
+	}
 	c := converter{file: file, ds: ds, active: map[*yaml.Node]bool{}}
-	return c.convert(doc.Content[0], 0)
+	n := c.convert(doc.Content[0], 0)
+	if c.over {
+		return nil
+	}
+	return n
+}
+
+// checkJSON reports JSON syntax that YAML accepts but CloudFormation does
+// not (a trailing comma, a comment). The YAML reading is still used.
+func checkJSON(file string, data []byte, ds *diag.Diagnostics) {
+	var v any
+	err := json.Unmarshal(data, &v)
+	var syn *json.SyntaxError
+	if !errors.As(err, &syn) {
+		return
+	}
+	line, col := 1, 1
+	for _, b := range data[:min(int(syn.Offset), len(data))] {
+		col++
+		if b == '\n' {
+			line, col = line+1, 1
+		}
+	}
+	ds.Errorf(model.Range{File: file, Line: line, Column: col}, "invalid JSON: %v", syn)
 }
 
 // converter turns yaml.Nodes into nodes within the node and depth budgets.
@@ -122,6 +151,9 @@ type converter struct {
 	nodes  int
 	over   bool
 	active map[*yaml.Node]bool // aliases being expanded, to stop self-reference
+	// aliasAt is the outermost alias being expanded: where an alias bomb
+	// is reported.
+	aliasAt *yaml.Node
 }
 
 func (c *converter) rng(y *yaml.Node) model.Range {
@@ -137,7 +169,11 @@ func (c *converter) convert(y *yaml.Node, depth int) *node {
 	if c.nodes > maxNodes {
 		if !c.over {
 			c.over = true
-			c.ds.Errorf(c.rng(y), "template expands to more than %d values (YAML alias bomb?); the rest is ignored", maxNodes)
+			at := y
+			if c.aliasAt != nil {
+				at = c.aliasAt
+			}
+			c.ds.Errorf(c.rng(at), "template expands to more than %d values (YAML alias bomb?); it is not read", maxNodes)
 		}
 		return c.null(y)
 	}
@@ -152,7 +188,14 @@ func (c *converter) convert(y *yaml.Node, depth int) *node {
 			return c.null(y)
 		}
 		c.active[y.Alias] = true
+		outer := c.aliasAt == nil
+		if outer {
+			c.aliasAt = y
+		}
 		n := c.convert(y.Alias, depth+1)
+		if outer {
+			c.aliasAt = nil
+		}
 		delete(c.active, y.Alias)
 		return n
 	case yaml.DocumentNode:
