@@ -54,7 +54,7 @@ func noErrors(t *testing.T, ds diag.Diagnostics) {
 }
 
 func addresses(res *Result) []string {
-	out := make([]string, 0, len(res.Instances))
+	var out []string
 	for _, i := range res.Instances {
 		out = append(out, i.Address)
 	}
@@ -113,3 +113,7 @@ func hasDiag(ds diag.Diagnostics, sev diag.Severity, substr string) bool {
 var tok = model.Token
 
 func ctyNum(i int64) cty.Value { return cty.NumberIntVal(i) }
+
+func ctyBool(b bool) cty.Value { return cty.BoolVal(b) }
+
+var ctyListString = cty.List(cty.String)
