@@ -199,6 +199,10 @@ func TestText(t *testing.T) {
 				{ID: "aws_rds_cluster.bad", File: "b/main.tf", Line: 40, Verdict: "fail", Instances: []Instance{{
 					ID: "aws_rds_cluster_instance.bad", Subnet: "aws_subnet.db", Verdict: "fail",
 					Broken: map[string]Broken{"nat": {Link: "aws_route_table.db 0.0.0.0/0", File: "b/main.tf", Line: 30, Status: "false", Reason: "no default route"}},
+				}, {
+					// The same explanation as the first: printed once.
+					ID: "aws_rds_cluster_instance.bad", Subnet: "aws_subnet.db2", Verdict: "fail",
+					Broken: map[string]Broken{"nat": {Link: "aws_route_table.db 0.0.0.0/0", File: "b/main.tf", Line: 30, Status: "false", Reason: "no default route"}},
 				}}},
 				{ID: "aws_rds_cluster.ok", File: "a/main.tf", Line: 5, Verdict: "pass", Path: str("nat"), Instances: []Instance{{
 					ID: "aws_rds_cluster_instance.ok", Subnet: "aws_subnet.p", Verdict: "pass", Path: str("nat"),
@@ -218,15 +222,16 @@ func TestText(t *testing.T) {
   aws_rds_cluster.ok (line 5): PASS via nat
     aws_rds_cluster_instance.ok in aws_subnet.p: pass via nat
       aws_subnet.p  a/main.tf:10
-      └─ aws_route_table.p 0.0.0.0/0  a/main.tf:20
-         └─ aws_nat_gateway.n (public)  a/main.tf:30
+      ├─ aws_route_table.p 0.0.0.0/0  a/main.tf:20
+      └─ aws_nat_gateway.n (public)  a/main.tf:30
 
 b/main.tf
   aws_rds_cluster.bad (line 40): FAIL
     aws_rds_cluster_instance.bad in aws_subnet.db: fail
       nat: broken at aws_route_table.db 0.0.0.0/0  b/main.tf:30
         └─ no default route
-    error DAS001: DAS001: bad
+    aws_rds_cluster_instance.bad in aws_subnet.db2: fail, as aws_rds_cluster_instance.bad in aws_subnet.db
+    error DAS001: bad
       fix: add a route
 
 input problems

@@ -131,7 +131,25 @@ func (p *printer) cluster(c Cluster, findings []Finding) {
 	for _, u := range c.Unknowns {
 		p.unknown(2, u)
 	}
+	// Instances in the same subnet usually share every link; their chains
+	// are printed once and referred to afterwards.
+	shown := map[string]string{}
 	for _, in := range c.Instances {
+		label := in.ID
+		if in.Subnet != "" {
+			label += " in " + in.Subnet
+		}
+		head := label + ": " + in.Verdict
+		if in.Path != nil {
+			head += " via " + *in.Path
+		}
+		key := explanationKey(in)
+		if first, ok := shown[key]; ok {
+			p.line(2, "%s, as %s", head, first)
+			continue
+		}
+		shown[key] = label
+		p.line(2, "%s", head)
 		p.instance(in)
 	}
 	for _, f := range findings {
@@ -139,20 +157,20 @@ func (p *printer) cluster(c Cluster, findings []Finding) {
 	}
 }
 
+// explanationKey identifies what instance prints below its heading.
+func explanationKey(in Instance) string {
+	return fmt.Sprintf("%s\x00%v\x00%v\x00%v", in.Verdict, in.Witness, in.Broken, in.Unknowns)
+}
+
 func (p *printer) instance(in Instance) {
-	head := in.ID
-	if in.Subnet != "" {
-		head += " in " + in.Subnet
-	}
-	head += ": " + in.Verdict
-	if in.Path != nil {
-		head += " via " + *in.Path
-	}
-	p.line(2, "%s", head)
 	for i, l := range in.Witness {
 		branch := ""
-		if i > 0 {
-			branch = strings.Repeat("   ", i-1) + "└─ "
+		switch {
+		case i == 0:
+		case i == len(in.Witness)-1:
+			branch = "└─ "
+		default:
+			branch = "├─ "
 		}
 		p.line(3, "%s%s  %s", branch, l.Text, position(l.File, l.Line, 0))
 	}
@@ -184,7 +202,10 @@ func (p *printer) unknown(indent int, u Unknown) {
 }
 
 func (p *printer) finding(indent int, f Finding) {
-	p.line(indent, "%s %s: %s", p.severity(f.Severity), f.Rule, f.Message)
+	// Messages name their rule for readers of the JSON; here the rule is
+	// already in front.
+	msg := strings.TrimPrefix(f.Message, f.Rule+": ")
+	p.line(indent, "%s %s: %s", p.severity(f.Severity), f.Rule, msg)
 	if f.Remediation != "" {
 		p.line(indent+1, "fix: %s", f.Remediation)
 	}

@@ -135,7 +135,8 @@ func fixOf(ir network.InstanceResult, br *network.Broken) string {
 	return ""
 }
 
-// remediation joins the distinct fixes in order, or returns fallback.
+// remediation joins the distinct fixes in order, as sentences, or returns
+// fallback.
 func remediation(fixes []string, fallback string) string {
 	var out []string
 	seen := map[string]bool{}
@@ -145,6 +146,12 @@ func remediation(fixes []string, fallback string) string {
 			continue
 		}
 		seen[f] = true
+		if !strings.HasSuffix(f, ".") {
+			f += "."
+		}
+		if c := f[0]; c >= 'a' && c <= 'z' {
+			f = string(c-'a'+'A') + f[1:]
+		}
 		out = append(out, f)
 	}
 	if len(out) == 0 {

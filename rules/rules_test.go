@@ -131,7 +131,7 @@ func TestDAS001Finding(t *testing.T) {
 	if f.Message != want {
 		t.Errorf("message:\n got %q\nwant %q", f.Message, want)
 	}
-	if f.Remediation != "add a NAT route" {
+	if f.Remediation != "Add a NAT route." {
 		t.Errorf("remediation = %q, want the NAT fix once", f.Remediation)
 	}
 	if len(f.Related) != 1 || f.Related[0].Range.Line != 30 {
