@@ -16,6 +16,8 @@ type endpointEval struct {
 	// that got furthest.
 	ch       *chain
 	unknowns []Unknown
+	// endpoint is the link of the endpoint ch rests on.
+	endpoint Link
 }
 
 // endpointPaths evaluates every KMS endpoint that may be active in the
@@ -27,10 +29,12 @@ func (a *analyzer) endpointPaths(p *placement) endpointEval {
 		act, conn, full *chain
 	}
 	var cands []cand
+	var kms []*model.VPCEndpoint
 	for _, e := range a.ix.m.VPCEndpoints {
 		if !isKMSCandidate(e) {
 			continue
 		}
+		kms = append(kms, e)
 		c := cand{act: a.endpointActive(e, p.vpc)}
 		c.full = newChain()
 		c.full.hold(linkTo(p.subnet, ""))
@@ -59,18 +63,19 @@ func (a *analyzer) endpointPaths(p *placement) endpointEval {
 		ev.branch = ev.branch.And(term)
 		ev.unknowns = append(ev.unknowns, c.full.unknowns...)
 	}
-	for _, c := range cands {
+	for i, c := range cands {
 		switch {
 		case ev.ch == nil:
-			ev.ch = c.full
 		case ev.ch.val == model.True:
+			continue
 		case c.full.val == model.True || (c.full.broken != nil && ev.ch.broken != nil && c.full.broken.Depth > ev.ch.broken.Depth):
-			ev.ch = c.full
+		default:
+			continue
 		}
+		ev.ch, ev.endpoint = c.full, linkTo(kms[i], "")
 	}
 	if ev.ch == nil {
 		ev.ch = newChain()
-		ev.ch.hold(linkTo(p.subnet, ""))
 		region := regionOr(a.regionOf(p.vpc))
 		ev.ch.check(model.False, linkTo(p.vpc, p.vpc.Address+" KMS endpoint"),
 			p.vpc.Address+" has no KMS interface endpoint",

@@ -67,6 +67,8 @@ func (a *analyzer) endpointActive(e *model.VPCEndpoint, vpc *model.VPC) *chain {
 		ch.check(model.False, link, fmt.Sprintf("%s is in %s, not in %s", e.Address, ev.Address, vpc.Address),
 			fmt.Sprintf("create the KMS interface endpoint in %s", vpc.Address))
 		return ch
+	default:
+		ch.hold(link)
 	}
 	region := a.regionOf(vpc)
 	if ev, er := e.Region, region; ev.Known() && er != "" && !strings.EqualFold(ev.Value, er) {
@@ -82,6 +84,8 @@ func (a *analyzer) endpointActive(e *model.VPCEndpoint, vpc *model.VPC) *chain {
 		if v == model.False {
 			return ch
 		}
+	} else {
+		ch.hold(link)
 	}
 	typeFix := fmt.Sprintf("set vpc_endpoint_type = \"Interface\" (VpcEndpointType: Interface) on %s", e.Address)
 	switch t := e.Type; {
@@ -90,6 +94,8 @@ func (a *analyzer) endpointActive(e *model.VPCEndpoint, vpc *model.VPC) *chain {
 	case !strings.EqualFold(t.Or("Gateway"), "Interface"):
 		ch.check(model.False, link, fmt.Sprintf("%s is of type %s, not Interface (the type defaults to Gateway)", e.Address, t.Or("Gateway")), typeFix)
 		return ch
+	default:
+		ch.hold(link)
 	}
 	dns, dnsUs := a.privateDNS(e)
 	ch.check(dns, link, e.Address+" does not enable private DNS (it defaults to false), so kms."+regionOr(region)+".amazonaws.com still resolves to the public endpoint",

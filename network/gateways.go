@@ -232,12 +232,12 @@ func (a *analyzer) natSubnetChain(p *placement, n *model.NATGateway) *chain {
 		}
 	}
 	fix := fmt.Sprintf("route 0.0.0.0/0 of the route table of %s (the NAT gateway's subnet) to an internet gateway attached to %s", s.Address, p.vpc.Address)
-	ch.then(a.viaSubnetTable(s, vpc, func(r *model.Route) *chain {
-		sub := a.toIGW(vpc, r, fix)
-		if sub.broken != nil && sub.broken.Status == model.False {
-			sub.broken.Reason = fmt.Sprintf("NAT gateway %s sits in a private subnet: %s", n.Address, sub.broken.Reason)
-		}
-		return sub
-	}, fix))
+	up := a.viaSubnetTable(s, vpc, func(r *model.Route) *chain { return a.toIGW(vpc, r, fix) }, fix)
+	if up.broken != nil && up.broken.Status == model.False {
+		b := *up.broken
+		b.Reason = fmt.Sprintf("NAT gateway %s sits in a private subnet: %s", n.Address, b.Reason)
+		up.broken = &b
+	}
+	ch.then(up)
 	return ch
 }

@@ -68,13 +68,15 @@ func (a *analyzer) evaluate(p *placement) outcome {
 		case path != PathKMSEndpoint && ep.active != model.False:
 			// The path holds but does not carry KMS traffic: the
 			// endpoint's private DNS takes over the KMS name.
-			out.broken[path] = &Broken{Link: ep.ch.first(), Status: ep.active,
-				Reason: fmt.Sprintf("the %s path holds, but %s takes over kms.<region>.amazonaws.com with its private DNS, so the %s path does not carry KMS traffic", path, ep.ch.first().Text, path),
+			out.broken[path] = &Broken{Link: ep.endpoint, Status: ep.active.Not(),
+				Reason: fmt.Sprintf("the %s path holds, but %s takes over kms.<region>.amazonaws.com with its private DNS, so the %s path does not carry KMS traffic", path, ep.endpoint.Address, path),
 				Depth:  ch.n}
 		}
 	}
+	// On a tie the endpoint wins (it was built on purpose), then nat, which
+	// most private databases are built for.
 	var best *Broken
-	for _, path := range Paths {
+	for _, path := range []Path{PathKMSEndpoint, PathNAT, PathPublic} {
 		b := out.broken[path]
 		if b == nil || b.Fix == "" {
 			continue
@@ -97,17 +99,6 @@ func (a *analyzer) evaluate(p *placement) outcome {
 		out.unknowns = append(out.unknowns, ep.unknowns...)
 	}
 	return out
-}
-
-// first is the first link of a chain, or of its break.
-func (c *chain) first() Link {
-	if len(c.links) > 0 {
-		return c.links[0]
-	}
-	if c.broken != nil {
-		return c.broken.Link
-	}
-	return Link{}
 }
 
 // publicPath: a publicly accessible instance, a default route to an

@@ -8,8 +8,8 @@ import (
 
 // analyzeCluster places every instance of the cluster in every candidate
 // subnet of its DB subnet group (SPEC §1.2) and ANDs the verdicts.
-func (a *analyzer) analyzeCluster(c *model.DBCluster, s *model.ActivityStream) ClusterResult {
-	res := ClusterResult{Cluster: c, Stream: s, Verdict: model.True}
+func (a *analyzer) analyzeCluster(c *model.DBCluster, s *model.ActivityStream) (res ClusterResult) {
+	res = ClusterResult{Cluster: c, Stream: s, Verdict: model.True}
 	defer a.finishCluster(&res)
 	group, gu := a.subnetGroupOf(c)
 	if gu != nil {

@@ -1,0 +1,486 @@
+package network
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/daslint/daslint/model"
+)
+
+// expect is what a scenario must produce, derived from SPEC §1.
+type expect struct {
+	verdict model.Tri
+	path    Path   // for a pass
+	broken  Path   // a path whose first broken link must explain itself
+	reason  string // ... with this text in its reason
+	status  model.Tri
+	kind    model.UnknownKind // an unknown of this kind must be listed
+	fix     string            // text in some instance's Fix
+}
+
+func check(t *testing.T, res []ClusterResult, want expect) {
+	t.Helper()
+	if len(res) != 1 {
+		t.Fatalf("got %d cluster results, want 1", len(res))
+	}
+	r := res[0]
+	if r.Verdict != want.verdict {
+		t.Errorf("verdict = %v, want %v\n%s", r.Verdict, want.verdict, dump(r))
+	}
+	if want.path != "" && r.Path != want.path {
+		t.Errorf("path = %q, want %q", r.Path, want.path)
+	}
+	if want.broken != "" && !hasBroken(r, want.broken, want.reason, want.status) {
+		t.Errorf("no %s broken link with %q (status %v)\n%s", want.broken, want.reason, want.status, dump(r))
+	}
+	if want.kind != "" && !hasKind(r, want.kind) {
+		t.Errorf("no unknown of kind %q\n%s", want.kind, dump(r))
+	}
+	if want.fix != "" && !hasFix(r, want.fix) {
+		t.Errorf("no fix containing %q\n%s", want.fix, dump(r))
+	}
+	explains(t, r)
+}
+
+// explains asserts that every verdict explains itself: a pass with a
+// witness, anything else with a broken link or an unknown.
+func explains(t *testing.T, r ClusterResult) {
+	t.Helper()
+	if r.Verdict != model.True && len(r.Unknowns) == 0 && len(r.Instances) == 0 {
+		t.Errorf("cluster %s: %v verdict without explanation", r.Cluster.Address, r.Verdict)
+	}
+	for _, ir := range r.Instances {
+		switch {
+		case ir.Verdict == model.True && len(ir.Witness) == 0:
+			t.Errorf("%s in %s: pass without witness", ir.Instance, ir.Subnet)
+		case ir.Verdict == model.True && ir.Path == "":
+			t.Errorf("%s in %s: pass without path", ir.Instance, ir.Subnet)
+		case ir.Verdict != model.True && len(ir.Broken) == 0 && len(ir.Unknowns) == 0:
+			t.Errorf("%s in %s: %v without explanation", ir.Instance, ir.Subnet, ir.Verdict)
+		case ir.Verdict == model.Unknown && len(ir.Unknowns) == 0:
+			t.Errorf("%s in %s: unknown without unknowns\n%s", ir.Instance, ir.Subnet, dump(r))
+		}
+	}
+}
+
+func hasBroken(r ClusterResult, p Path, reason string, status model.Tri) bool {
+	for _, ir := range r.Instances {
+		if b := ir.Broken[p]; b != nil && strings.Contains(b.Reason, reason) && (status == 0 || b.Status == status) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasKind(r ClusterResult, k model.UnknownKind) bool {
+	for _, u := range r.Unknowns {
+		if u.Kind == k {
+			return true
+		}
+	}
+	for _, ir := range r.Instances {
+		for _, u := range ir.Unknowns {
+			if u.Kind == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func hasFix(r ClusterResult, fix string) bool {
+	for _, ir := range r.Instances {
+		if strings.Contains(ir.Fix, fix) {
+			return true
+		}
+	}
+	return false
+}
+
+func dump(r ClusterResult) string {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "cluster %s: %v %s\n", r.Cluster.Address, r.Verdict, r.Path)
+	for _, u := range r.Unknowns {
+		fmt.Fprintf(&sb, "  cluster unknown [%s] %s\n", u.Kind, u.Reason)
+	}
+	for _, ir := range r.Instances {
+		fmt.Fprintf(&sb, "  %s in %s: %v %s fix=%q\n", ir.Instance, ir.Subnet, ir.Verdict, ir.Path, ir.Fix)
+		for _, l := range ir.Witness {
+			fmt.Fprintf(&sb, "    witness %s\n", l.Text)
+		}
+		for _, p := range Paths {
+			if b := ir.Broken[p]; b != nil {
+				fmt.Fprintf(&sb, "    broken %s [%v depth %d] %s: %s\n", p, b.Status, b.Depth, b.Text, b.Reason)
+			}
+		}
+		for _, u := range ir.Unknowns {
+			fmt.Fprintf(&sb, "    unknown [%s] %s\n", u.Kind, u.Reason)
+		}
+	}
+	return sb.String()
+}
+
+func TestPaths(t *testing.T) {
+	pass := func(p Path) expect { return expect{verdict: model.True, path: p} }
+	tests := []struct {
+		name string
+		edit func(w *world)
+		want expect
+	}{
+		{"nat path passes", func(*world) {}, pass(PathNAT)},
+		{"public path passes", func(w *world) {
+			w.inst.PubliclyAccessible = boolean(true)
+			w.privRoute.TargetKind, w.privRoute.Target = model.TargetGateway, key(w.igw)
+		}, pass(PathPublic)},
+		{"public and nat both hold: public is reported", func(w *world) {
+			w.inst.PubliclyAccessible = boolean(true)
+		}, pass(PathNAT)}, // the route goes to the NAT: only the nat path holds
+		{"kms endpoint passes without any internet route", func(w *world) {
+			w.addEndpoint()
+			w.privRT.Routes = nil
+		}, pass(PathKMSEndpoint)},
+		{"kms endpoint is the path even when nat works", func(w *world) {
+			w.addEndpoint()
+		}, pass(PathKMSEndpoint)},
+		{"regional NAT gateway with an IGW on the VPC", func(w *world) {
+			w.nat.Subnet = model.Ref{}
+			w.nat.VPC = key(w.vpc)
+			w.nat.AvailabilityMode = str("regional")
+		}, pass(PathNAT)},
+		{"IGW attached through a gateway attachment", func(w *world) {
+			w.igw.VPC = model.Ref{}
+			w.b.m.GatewayAttachments = append(w.b.m.GatewayAttachments, &model.GatewayAttachment{
+				Origin: w.b.origin("aws_internet_gateway_attachment", "a"), Gateway: key(w.igw), VPC: key(w.vpc)})
+		}, pass(PathNAT)},
+
+		// Broken links.
+		{"no default route", func(w *world) { w.privRT.Routes = nil }, expect{verdict: model.False,
+			broken: PathNAT, reason: "aws_route_table.private has no IPv4 default route", status: model.False,
+			fix: "route 0.0.0.0/0 of the route table of aws_subnet.db to a public NAT gateway"}},
+		{"route to a detached internet gateway", func(w *world) {
+			w.inst.PubliclyAccessible = boolean(true)
+			g := w.b.igw("detached", nil)
+			w.privRoute.TargetKind, w.privRoute.Target = model.TargetGateway, key(g)
+		}, expect{verdict: model.False, broken: PathPublic, reason: "aws_internet_gateway.detached is not attached to aws_vpc.main", status: model.False}},
+		{"route to an internet gateway of another VPC", func(w *world) {
+			w.inst.PubliclyAccessible = boolean(true)
+			other := w.b.vpc("other", "10.1.0.0/16")
+			g := w.b.igw("other", other)
+			w.privRoute.TargetKind, w.privRoute.Target = model.TargetGateway, key(g)
+		}, expect{verdict: model.False, broken: PathPublic, reason: "is not attached to aws_vpc.main"}},
+		{"private instance behind an internet gateway", func(w *world) {
+			w.privRoute.TargetKind, w.privRoute.Target = model.TargetGateway, key(w.igw)
+		}, expect{verdict: model.False, broken: PathNAT, reason: "not to a NAT gateway"}},
+		{"private NAT gateway", func(w *world) { w.nat.ConnectivityType = str("private") },
+			expect{verdict: model.False, broken: PathNAT, reason: "private NAT gateway", status: model.False, fix: "connectivity_type"}},
+		{"NAT gateway in a private subnet", func(w *world) { w.pubRT.Routes = nil },
+			expect{verdict: model.False, broken: PathNAT, reason: "sits in a private subnet", status: model.False}},
+		{"NAT gateway in another VPC", func(w *world) {
+			other := w.b.vpc("other", "10.1.0.0/16")
+			w.public.VPC = key(other)
+		}, expect{verdict: model.False, broken: PathNAT, reason: "not in aws_vpc.main"}},
+		{"NAT subnet NACL drops the replies", func(w *world) {
+			a := w.b.acl("public", w.vpc, w.public)
+			a.Rules = []*model.NetworkACLRule{
+				naclRule(100, true, "-1", "allow", "0.0.0.0/0", 0, 0),
+				naclRule(100, false, "tcp", "allow", "10.0.0.0/16", 443, 443),
+			}
+		}, expect{verdict: model.False, broken: PathNAT, reason: "does not allow ingress TCP 1024-65535 from 0.0.0.0/0", fix: "aws_network_acl.public"}},
+		{"security group egress missing (Terraform)", func(w *world) { w.sg.Rules = nil },
+			expect{verdict: model.False, broken: PathNAT, reason: "the Terraform provider removes AWS's default allow-all egress rule", fix: "add an egress rule to aws_security_group.db allowing TCP 443 to 0.0.0.0/0"}},
+		{"security group egress on another port", func(w *world) {
+			w.sg.Rules = []*model.SecurityGroupRule{sgRule(model.Egress, "tcp", 80, 80, "0.0.0.0/0")}
+		}, expect{verdict: model.False, broken: PathNAT, reason: "allow no egress TCP 443"}},
+		{"security group egress to a private range only", func(w *world) {
+			w.sg.Rules = []*model.SecurityGroupRule{sgRule(model.Egress, "-1", 0, 0, "10.0.0.0/8")}
+		}, expect{verdict: model.False, broken: PathNAT, reason: "allow no egress TCP 443"}},
+		{"CloudFormation group keeps allow-all egress", func(w *world) {
+			w.sg.Rules, w.sg.AllowAllEgress = nil, model.True
+		}, pass(PathNAT)},
+		{"standalone CloudFormation egress strips allow-all", func(w *world) {
+			w.sg.Rules, w.sg.AllowAllEgress = nil, model.True
+			w.b.m.SecurityGroupRules = append(w.b.m.SecurityGroupRules, &model.SecurityGroupRule{
+				Origin: w.b.origin("AWS::EC2::SecurityGroupEgress", "e"), Group: key(w.sg), Direction: model.Egress,
+				Protocol: str("tcp"), FromPort: num(5432), ToPort: num(5432), CIDRs: model.StrList{Items: []model.Str{str("10.0.0.0/16")}, Set: true},
+				StripsAllowAllEgress: true})
+		}, expect{verdict: model.False, broken: PathNAT, reason: "allow no egress TCP 443"}},
+		{"endpoint without private DNS", func(w *world) {
+			e, _ := w.addEndpoint()
+			e.PrivateDNS = model.Bool{}
+			w.privRT.Routes = nil
+		}, expect{verdict: model.False, broken: PathKMSEndpoint, reason: "does not enable private DNS", fix: "private_dns_enabled = true"}},
+		{"endpoint private DNS set by aws_vpc_endpoint_private_dns", func(w *world) {
+			e, _ := w.addEndpoint()
+			e.PrivateDNS = model.Bool{}
+			w.b.m.EndpointPrivateDNS = append(w.b.m.EndpointPrivateDNS, &model.EndpointPrivateDNS{
+				Origin: w.b.origin("aws_vpc_endpoint_private_dns", "kms"), Endpoint: key(e), Enabled: boolean(true)})
+			w.privRT.Routes = nil
+		}, pass(PathKMSEndpoint)},
+		{"gateway-type endpoint (the default type)", func(w *world) {
+			e, _ := w.addEndpoint()
+			e.Type = model.Str{}
+			w.privRT.Routes = nil
+		}, expect{verdict: model.False, broken: PathKMSEndpoint, reason: "of type Gateway, not Interface",
+			// The nat path got further (four links held before its route),
+			// so its fix is the one offered.
+			fix: "route 0.0.0.0/0 of the route table of aws_subnet.db"}},
+		{"kms-fips endpoint is never active", func(w *world) {
+			e, _ := w.addEndpoint()
+			e.ServiceName = str("com.amazonaws.eu-west-1.kms-fips")
+			w.privRT.Routes = nil
+		}, expect{verdict: model.False, broken: PathKMSEndpoint, reason: "kms-fips"}},
+		{"kms-fips endpoint leaves the nat path in charge", func(w *world) {
+			e, _ := w.addEndpoint()
+			e.ServiceName = str("com.amazonaws.eu-west-1.kms-fips")
+		}, pass(PathNAT)},
+		{"endpoint service with unknown region is still KMS", func(w *world) {
+			e, _ := w.addEndpoint()
+			e.ServiceName = str("com.amazonaws." + unknownRegionMarker + ".kms")
+			w.privRT.Routes = nil
+		}, pass(PathKMSEndpoint)},
+		{"endpoint for KMS of another region", func(w *world) {
+			w.vpc.Region = str("eu-west-1")
+			e, _ := w.addEndpoint()
+			e.ServiceName = str("com.amazonaws.us-east-1.kms")
+			w.privRT.Routes = nil
+		}, expect{verdict: model.False, broken: PathKMSEndpoint, reason: "not of the VPC's region eu-west-1"}},
+		{"endpoint security group without 443 ingress breaks DAS although NAT works", func(w *world) {
+			_, esg := w.addEndpoint()
+			esg.Rules[0].FromPort, esg.Rules[0].ToPort = num(80), num(80)
+		}, expect{verdict: model.False, broken: PathKMSEndpoint, reason: "allow no ingress TCP 443", status: model.False,
+			fix: "add an ingress rule to aws_security_group.kms allowing TCP 443 from aws_security_group.db"}},
+		{"endpoint security group admits the subnet CIDR", func(w *world) {
+			_, esg := w.addEndpoint()
+			esg.Rules[0] = sgRule(model.Ingress, "tcp", 443, 443, "10.0.0.0/16")
+			esg.Rules[0].Address = "aws_security_group.kms.ingress"
+		}, pass(PathKMSEndpoint)},
+		{"endpoint with no security group uses the VPC default group", func(w *world) {
+			e, _ := w.addEndpoint()
+			e.SecurityGroups = model.Refs{}
+			w.cluster.SecurityGroups = model.Refs{}
+			w.privRT.Routes = nil
+		}, pass(PathKMSEndpoint)},
+		{"endpoint in another VPC", func(w *world) {
+			e, _ := w.addEndpoint()
+			e.VPC = key(w.b.vpc("other", "10.1.0.0/16"))
+			w.privRT.Routes = nil
+		}, expect{verdict: model.False, broken: PathKMSEndpoint, reason: "is in aws_vpc.other, not in aws_vpc.main"}},
+		{"endpoint in a VPC without DNS hostnames", func(w *world) {
+			w.addEndpoint()
+			w.vpc.EnableDNSHostnames = model.Bool{}
+			w.privRT.Routes = nil
+		}, expect{verdict: model.False, broken: PathKMSEndpoint, reason: "enable_dns_hostnames", fix: "enable_dns_hostnames"}},
+		{"public instance in a VPC without DNS hostnames", func(w *world) {
+			w.inst.PubliclyAccessible = boolean(true)
+			w.privRoute.TargetKind, w.privRoute.Target = model.TargetGateway, key(w.igw)
+			w.vpc.EnableDNSHostnames = boolean(false)
+		}, expect{verdict: model.False, broken: PathPublic, reason: "enable_dns_hostnames"}},
+		{"endpoint NACL drops the replies", func(w *world) {
+			e, _ := w.addEndpoint()
+			kmsSubnet := w.b.subnet("kms", w.vpc, "10.0.50.0/24", "eu-west-1a")
+			e.Subnets = keys(kmsSubnet)
+			a := w.b.acl("kms", w.vpc, kmsSubnet)
+			a.Rules = []*model.NetworkACLRule{naclRule(100, false, "tcp", "allow", "10.0.0.0/16", 443, 443)}
+		}, expect{verdict: model.False, broken: PathKMSEndpoint, reason: "does not allow egress TCP 1024-65535 to aws_subnet.db"}},
+		{"allow-all endpoint policy", func(w *world) {
+			e, _ := w.addEndpoint()
+			e.Policy = str(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}`)
+		}, pass(PathKMSEndpoint)},
+
+		// Unknowns.
+		{"unknown route target", func(w *world) {
+			w.privRoute.Target = model.Ref{Unknown: unresolved(model.FromVariable, `variable "nat_id" has no value`)}
+		}, expect{verdict: model.Unknown, broken: PathNAT, status: model.Unknown, kind: model.FromVariable}},
+		{"external literal subnet", func(w *world) {
+			w.group.Subnets.Items[0] = model.Ref{Literal: "subnet-0abc"}
+		}, expect{verdict: model.Unknown, kind: model.FromExternal}},
+		{"maybe instance that would fail", func(w *world) {
+			w.inst.Maybe = unresolved(model.FromCondition, "count depends on var.create")
+			w.privRT.Routes = nil
+		}, expect{verdict: model.Unknown, kind: model.FromCondition}},
+		{"maybe instance that passes", func(w *world) {
+			w.inst.Maybe = unresolved(model.FromCondition, "count depends on var.create")
+		}, pass(PathNAT)},
+		{"incomplete subnet list", func(w *world) {
+			w.group.Subnets.Incomplete = unresolved(model.FromDataSource, "data.aws_subnets.db is read at apply time")
+		}, expect{verdict: model.Unknown, kind: model.FromDataSource}},
+		{"incomplete subnet list with a failing subnet", func(w *world) {
+			w.group.Subnets.Incomplete = unresolved(model.FromDataSource, "data.aws_subnets.db is read at apply time")
+			w.privRT.Routes = nil
+		}, expect{verdict: model.False}},
+		{"transit gateway target", func(w *world) {
+			w.privRoute.TargetKind, w.privRoute.Target = model.TargetTransitGateway, model.Ref{Literal: "tgw-0abc"}
+		}, expect{verdict: model.Unknown, broken: PathNAT, reason: "transit gateway", kind: model.FromTarget}},
+		{"route to an undeclared gateway may be a VPN gateway", func(w *world) {
+			w.privRoute.TargetKind, w.privRoute.Target = model.TargetGateway, model.Ref{Literal: "vgw-0abc"}
+		}, expect{verdict: model.Unknown, kind: model.FromTarget}},
+		{"peering target", func(w *world) {
+			w.privRoute.TargetKind, w.privRoute.Target = model.TargetPeering, model.Ref{Literal: "pcx-1"}
+		}, expect{verdict: model.False, broken: PathNAT, reason: "peering"}},
+		{"prefix-list route may carry KMS traffic", func(w *world) {
+			w.privRT.Routes = append(w.privRT.Routes, &model.Route{Origin: w.b.origin("aws_route", "pl"),
+				DestinationPrefixList: str("pl-123"), TargetKind: model.TargetTransitGateway, Target: model.Ref{Literal: "tgw-1"}})
+		}, expect{verdict: model.Unknown, kind: model.FromTarget}},
+		{"unknown endpoint policy", func(w *world) {
+			e, _ := w.addEndpoint()
+			e.Policy = str(`{"Statement":[{"Effect":"Allow","Principal":"*","Action":"kms:Decrypt","Resource":"*"}]}`)
+		}, expect{verdict: model.Unknown, broken: PathKMSEndpoint, kind: model.FromPolicy}},
+		{"unknown CIDR in egress rule", func(w *world) {
+			w.sg.Rules[0].CIDRs.Items[0] = model.UnknownStr(unresolved(model.FromVariable, `variable "egress_cidr" has no value`), model.Range{})
+		}, expect{verdict: model.Unknown, kind: model.FromVariable}},
+		{"public CIDR other than 0.0.0.0/0 may not hold KMS", func(w *world) {
+			w.sg.Rules[0].CIDRs.Items[0] = str("52.0.0.0/8")
+		}, expect{verdict: model.Unknown, broken: PathNAT, status: model.Unknown}},
+		{"CloudFormation PubliclyAccessible unset, readings differ", func(w *world) {
+			w.inst.PublicDefault = model.PublicDefaultRDSAPI
+			w.privRoute.TargetKind, w.privRoute.Target = model.TargetGateway, key(w.igw)
+		}, expect{verdict: model.Unknown, kind: model.FromDefault}},
+		{"CloudFormation PubliclyAccessible unset, readings agree", func(w *world) {
+			w.inst.PublicDefault = model.PublicDefaultRDSAPI
+		}, pass(PathNAT)},
+		{"maybe default route", func(w *world) {
+			w.privRoute.Maybe = unresolved(model.FromCondition, "count depends on var.nat")
+		}, expect{verdict: model.Unknown, kind: model.FromCondition}},
+		{"maybe NAT gateway", func(w *world) {
+			w.nat.Maybe = unresolved(model.FromCondition, "count depends on var.nat")
+		}, expect{verdict: model.Unknown, kind: model.FromCondition}},
+		{"unknown subnet VPC", func(w *world) {
+			w.db.VPC = model.Ref{Unknown: unresolved(model.FromModule, "module.vpc is not vendored")}
+		}, expect{verdict: model.Unknown, kind: model.FromModule}},
+
+		// Kleene combinations.
+		{"endpoint activity unknown, both branches pass", func(w *world) {
+			e, _ := w.addEndpoint()
+			e.PrivateDNS = model.Bool{Unknown: unresolved(model.FromVariable, "var.private_dns")}
+		}, pass(PathNAT)},
+		{"endpoint activity unknown, endpoint broken, nat works", func(w *world) {
+			e, esg := w.addEndpoint()
+			e.PrivateDNS = model.Bool{Unknown: unresolved(model.FromVariable, "var.private_dns")}
+			esg.Rules = nil
+		}, expect{verdict: model.Unknown, kind: model.FromVariable}},
+		{"endpoint activity unknown, both branches fail", func(w *world) {
+			e, esg := w.addEndpoint()
+			e.PrivateDNS = model.Bool{Unknown: unresolved(model.FromVariable, "var.private_dns")}
+			esg.Rules = nil
+			w.privRT.Routes = nil
+		}, expect{verdict: model.False}},
+		{"AND(false, unknown) over subnets is false", func(w *world) {
+			s2 := w.b.subnet("db_b", w.vpc, "10.0.2.0/24", "eu-west-1b")
+			rt := w.b.table("tgw", w.vpc, s2)
+			w.b.route(rt, "0.0.0.0/0", model.TargetTransitGateway, model.Ref{Literal: "tgw-1"})
+			w.group.Subnets.Items = append(w.group.Subnets.Items, key(s2))
+			w.privRT.Routes = nil
+		}, expect{verdict: model.False}},
+		{"AND(true, unknown) over subnets is unknown", func(w *world) {
+			s2 := w.b.subnet("db_b", w.vpc, "10.0.2.0/24", "eu-west-1b")
+			rt := w.b.table("tgw", w.vpc, s2)
+			w.b.route(rt, "0.0.0.0/0", model.TargetTransitGateway, model.Ref{Literal: "tgw-1"})
+			w.group.Subnets.Items = append(w.group.Subnets.Items, key(s2))
+		}, expect{verdict: model.Unknown, kind: model.FromTarget}},
+
+		// Implicit defaults and adoption.
+		{"subnet without association uses the main route table (local only)", func(w *world) {
+			w.b.m.RouteTableAssociations = w.b.m.RouteTableAssociations[:1]
+		}, expect{verdict: model.False, broken: PathNAT, reason: "the main route table of aws_vpc.main has no IPv4 default route"}},
+		{"aws_default_route_table adopts the main table", func(w *world) {
+			w.b.m.RouteTableAssociations = w.b.m.RouteTableAssociations[:1]
+			w.privRT.Adopts = model.Ref{Key: model.MainRouteTableAddress(w.vpc.Address)}
+		}, pass(PathNAT)},
+		{"standalone route on the main route table", func(w *world) {
+			w.b.m.RouteTableAssociations = w.b.m.RouteTableAssociations[:1]
+			w.b.m.Routes = append(w.b.m.Routes, &model.Route{Origin: w.b.origin("aws_route", "main_nat"),
+				Table: model.Ref{Key: model.MainRouteTableAddress(w.vpc.Address)}, DestinationCIDR: str("0.0.0.0/0"),
+				TargetKind: model.TargetNATGateway, Target: key(w.nat)})
+		}, pass(PathNAT)},
+		{"main route table association replaces the main table", func(w *world) {
+			w.b.m.RouteTableAssociations = w.b.m.RouteTableAssociations[:1]
+			w.b.m.MainRouteTableAssociations = append(w.b.m.MainRouteTableAssociations, &model.MainRouteTableAssociation{
+				Origin: w.b.origin("aws_main_route_table_association", "m"), VPC: key(w.vpc), Table: key(w.privRT)})
+		}, pass(PathNAT)},
+		{"cluster without security groups uses the VPC default group", func(w *world) {
+			w.cluster.SecurityGroups = model.Refs{}
+		}, pass(PathNAT)},
+		{"aws_default_security_group removes the default egress", func(w *world) {
+			w.cluster.SecurityGroups = model.Refs{}
+			w.b.sg("default", w.vpc).Adopts = model.Ref{Key: model.DefaultSecurityGroupAddress(w.vpc.Address)}
+		}, expect{verdict: model.False, broken: PathNAT, reason: "aws_security_group.default"}},
+		{"aws_default_network_acl without rules denies all", func(w *world) {
+			w.b.acl("default", w.vpc).Adopts = model.Ref{Key: model.DefaultNetworkACLAddress(w.vpc.Address)}
+		}, expect{verdict: model.False, broken: PathNAT, reason: "aws_network_acl.default"}},
+
+		// Names, zones, instances, subnet groups.
+		{"subnet group by name, case-insensitively", func(w *world) {
+			w.cluster.SubnetGroup = model.Ref{Literal: "DB"}
+		}, pass(PathNAT)},
+		{"subnet group named default is the default VPC", func(w *world) {
+			w.cluster.SubnetGroup = model.Ref{Literal: "default"}
+		}, expect{verdict: model.Unknown, kind: model.FromExternal}},
+		{"subnet group name that matches nothing is external", func(w *world) {
+			w.cluster.SubnetGroup = model.Ref{Literal: "elsewhere"}
+		}, expect{verdict: model.Unknown, kind: model.FromExternal}},
+		{"cluster without subnet group lands in the default VPC", func(w *world) {
+			w.cluster.SubnetGroup = model.Ref{}
+		}, expect{verdict: model.Unknown, kind: model.FromExternal}},
+		{"stream and instance linked by cluster identifier", func(w *world) {
+			w.b.m.ActivityStreams[0].Cluster = model.Ref{Literal: "arn:aws:rds:eu-west-1:123456789012:cluster:MAIN"}
+			w.inst.Cluster = model.Ref{Literal: "Main"}
+			w.privRT.Routes = nil
+		}, expect{verdict: model.False}},
+		{"cluster without instances: one assumed per subnet", func(w *world) {
+			w.b.m.DBInstances = nil
+		}, pass(PathNAT)},
+		{"cluster without instances and no route fails", func(w *world) {
+			w.b.m.DBInstances = nil
+			w.privRT.Routes = nil
+		}, expect{verdict: model.False}},
+		{"AZ narrowing keeps the instance out of a broken subnet", func(w *world) {
+			s2 := w.b.subnet("db_b", w.vpc, "10.0.2.0/24", "eu-west-1b")
+			w.group.Subnets.Items = append(w.group.Subnets.Items, key(s2))
+			w.inst.AvailabilityZone = str("eu-west-1a")
+		}, pass(PathNAT)},
+		{"without AZ the instance may land in the broken subnet", func(w *world) {
+			s2 := w.b.subnet("db_b", w.vpc, "10.0.2.0/24", "eu-west-1b")
+			w.group.Subnets.Items = append(w.group.Subnets.Items, key(s2))
+		}, expect{verdict: model.False}},
+
+		// NACLs on the DB subnet.
+		{"NACL rule order: deny before allow", func(w *world) {
+			a := w.b.acl("db", w.vpc, w.db)
+			a.Rules = []*model.NetworkACLRule{
+				naclRule(200, true, "-1", "allow", "0.0.0.0/0", 0, 0),
+				naclRule(100, true, "tcp", "deny", "0.0.0.0/0", 443, 443),
+				naclRule(100, false, "-1", "allow", "0.0.0.0/0", 0, 0),
+			}
+		}, expect{verdict: model.False, broken: PathNAT, reason: "does not allow egress TCP 443 to 0.0.0.0/0"}},
+		{"NACL ephemeral range split over two rules", func(w *world) {
+			a := w.b.acl("db", w.vpc, w.db)
+			a.Rules = []*model.NetworkACLRule{
+				naclRule(100, true, "tcp", "allow", "0.0.0.0/0", 443, 443),
+				naclRule(100, false, "tcp", "allow", "0.0.0.0/0", 1024, 30000),
+				naclRule(110, false, "6", "allow", "0.0.0.0/0", 30001, 65535),
+			}
+		}, pass(PathNAT)},
+		{"NACL ephemeral range with a gap", func(w *world) {
+			a := w.b.acl("db", w.vpc, w.db)
+			a.Rules = []*model.NetworkACLRule{
+				naclRule(100, true, "tcp", "allow", "0.0.0.0/0", 443, 443),
+				naclRule(100, false, "tcp", "allow", "0.0.0.0/0", 1024, 30000),
+				naclRule(110, false, "tcp", "allow", "0.0.0.0/0", 30002, 65535),
+			}
+		}, expect{verdict: model.False, broken: PathNAT, reason: "ingress TCP 1024-65535"}},
+		{"NACL rule with unknown CIDR", func(w *world) {
+			a := w.b.acl("db", w.vpc, w.db)
+			r := naclRule(100, false, "-1", "allow", "", 0, 0)
+			r.CIDR = model.UnknownStr(unresolved(model.FromVariable, "var.cidr"), model.Range{})
+			a.Rules = []*model.NetworkACLRule{naclRule(100, true, "-1", "allow", "0.0.0.0/0", 0, 0), r}
+		}, expect{verdict: model.Unknown, kind: model.FromVariable}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := newWorld()
+			tt.edit(w)
+			check(t, Analyze(w.b.m, Options{}), tt.want)
+		})
+	}
+}
