@@ -199,3 +199,42 @@ func TestRuleDocs(t *testing.T) {
 		t.Error("ByID(DAS999) found a rule")
 	}
 }
+
+func TestTighten(t *testing.T) {
+	inst := func(v model.Tri) network.InstanceResult { return network.InstanceResult{Verdict: v} }
+	tests := []struct {
+		name    string
+		cluster model.Tri
+		insts   []network.InstanceResult
+		want    model.Tri
+	}{
+		{"all pass", model.True, []network.InstanceResult{inst(model.True), inst(model.True)}, model.True},
+		{"pass over a failing instance", model.True, []network.InstanceResult{inst(model.True), inst(model.False)}, model.False},
+		{"pass over an unknown instance", model.True, []network.InstanceResult{inst(model.Unknown)}, model.Unknown},
+		{"never loosened", model.Unknown, []network.InstanceResult{inst(model.True)}, model.Unknown},
+		{"fail stays fail", model.False, []network.InstanceResult{inst(model.Unknown)}, model.False},
+	}
+	for _, tt := range tests {
+		for i := range tt.insts {
+			tt.insts[i].Path = network.PathNAT
+		}
+		c := network.ClusterResult{Verdict: tt.cluster, Instances: tt.insts}
+		tighten(&c)
+		if c.Verdict != tt.want {
+			t.Errorf("%s: verdict %v, want %v", tt.name, c.Verdict, tt.want)
+		}
+		if c.Verdict != model.True && c.Path != "" {
+			t.Errorf("%s: path %q kept on a %v verdict", tt.name, c.Path, c.Verdict)
+		}
+		if c.Verdict == model.True && c.Path != network.PathNAT {
+			t.Errorf("%s: path %q, want the instances' common path nat", tt.name, c.Path)
+		}
+	}
+	mixed := network.ClusterResult{Verdict: model.True, Instances: []network.InstanceResult{
+		{Verdict: model.True, Path: network.PathNAT}, {Verdict: model.True, Path: network.PathPublic},
+	}}
+	tighten(&mixed)
+	if mixed.Verdict != model.True || mixed.Path != "" {
+		t.Errorf("instances passing by different paths: %v %q, want pass with no single path", mixed.Verdict, mixed.Path)
+	}
+}
