@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -117,3 +118,7 @@ func ctyNum(i int64) cty.Value { return cty.NumberIntVal(i) }
 func ctyBool(b bool) cty.Value { return cty.BoolVal(b) }
 
 var ctyListString = cty.List(cty.String)
+
+func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+func itoa(i int) string { return strconv.Itoa(i) }

@@ -1,0 +1,127 @@
+package eval
+
+import (
+	"testing"
+
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/daslint/daslint/model"
+)
+
+const dataSources = `
+data "aws_region" "current" {}
+data "aws_partition" "current" {}
+data "aws_caller_identity" "current" {}
+data "aws_availability_zones" "available" {}
+data "aws_vpc_endpoint_service" "kms" { service = "kms" }
+locals { svc = "com.amazonaws.${data.aws_region.current.name}.kms" }
+resource "aws_vpc_endpoint" "kms" {
+  service_name = data.aws_vpc_endpoint_service.kms.service_name
+  template     = "com.amazonaws.${data.aws_region.current.region}.kms"
+  via_local    = local.svc
+  partition    = data.aws_partition.current.partition
+  dns_suffix   = data.aws_partition.current.dns_suffix
+  account      = data.aws_caller_identity.current.account_id
+  azs          = data.aws_availability_zones.available.names
+  three        = slice(data.aws_availability_zones.available.names, 0, 3)
+}
+`
+
+func TestDataSourcesWithRegion(t *testing.T) {
+	tests := []struct {
+		name, provider string
+		opts           Options
+		region         string
+		partition      string
+	}{
+		{"provider region", `provider "aws" { region = "eu-west-1" }`, Options{Region: "us-east-1"}, "eu-west-1", "aws"},
+		{"--region", ``, Options{Region: "cn-north-1"}, "cn-north-1", "aws-cn"},
+		{"gov", `provider "aws" { region = "us-gov-west-1" }`, Options{}, "us-gov-west-1", "aws-us-gov"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, ds := run(t, map[string]string{"main.tf": tt.provider + dataSources}, tt.opts)
+			noErrors(t, ds)
+			want := "com.amazonaws." + tt.region + ".kms"
+			for _, a := range []string{"service_name", "template", "via_local"} {
+				if got := str(t, attr(t, res, "aws_vpc_endpoint.kms", a)); got != want {
+					t.Errorf("%s = %q, want %q", a, got, want)
+				}
+			}
+			if got := str(t, attr(t, res, "aws_vpc_endpoint.kms", "partition")); got != tt.partition {
+				t.Errorf("partition = %q", got)
+			}
+			if got := str(t, instance(t, res, "aws_vpc_endpoint.kms").Region); got != tt.region {
+				t.Errorf("Instance.Region = %q", got)
+			}
+			acct := attr(t, res, "aws_vpc_endpoint.kms", "account")
+			rs := Reasons(acct)
+			if acct.IsKnown() || len(rs) != 1 || rs[0].Kind != model.FromDataSource || rs[0].Reason != "data.aws_caller_identity.current is read at apply time" {
+				t.Errorf("account = %#v %v", acct, reasonTexts(acct))
+			}
+		})
+	}
+}
+
+func TestDataSourcesWithoutRegion(t *testing.T) {
+	res, ds := run(t, map[string]string{"main.tf": dataSources}, Options{})
+	noErrors(t, ds)
+	ep := instance(t, res, "aws_vpc_endpoint.kms")
+	want := "com.amazonaws." + UnknownRegion + ".kms"
+	for _, a := range []string{"service_name", "template", "via_local"} {
+		at := ep.Body.Attrs[a]
+		if at.Value.IsKnown() {
+			t.Errorf("%s should be unknown without a region", a)
+		}
+		if at.Partial != want {
+			t.Errorf("%s.Partial = %q, want %q", a, at.Partial, want)
+		}
+	}
+	if ep.Region.IsKnown() || len(Reasons(ep.Region)) != 1 {
+		t.Errorf("Region = %#v", ep.Region)
+	}
+	for _, a := range []string{"azs", "three"} {
+		v := ep.Body.Attrs[a].Value
+		if v.IsKnown() || !v.Type().Equals(cty.List(cty.String)) {
+			t.Errorf("%s = %#v, want an unknown list of strings", a, v)
+		}
+		if rs := Reasons(v); len(rs) != 1 || rs[0].Kind != model.FromDataSource {
+			t.Errorf("%s reasons = %v", a, reasonTexts(v))
+		}
+	}
+	if ep.Body.Attrs["dns_suffix"].Partial != "" {
+		t.Error("no partial for a wholly unknown value")
+	}
+}
+
+func TestProvidersAndRegions(t *testing.T) {
+	res, ds := run(t, map[string]string{
+		"main.tf": `
+variable "west" { default = "us-west-2" }
+provider "aws" { region = "eu-west-1" }
+provider "aws" {
+  alias  = "west"
+  region = var.west
+}
+resource "aws_vpc" "default" {}
+resource "aws_vpc" "aliased" { provider = aws.west }
+resource "aws_vpc" "own" { region = "ap-south-1" }
+module "m" {
+  source    = "./m"
+  providers = { aws = aws.west }
+}
+module "inherit" { source = "./m" }
+`,
+		"m/main.tf": `resource "aws_vpc" "v" {}`,
+	}, Options{})
+	noErrors(t, ds)
+	want := map[string]string{
+		"aws_vpc.default": "eu-west-1", "aws_vpc.aliased": "us-west-2", "aws_vpc.own": "ap-south-1",
+		"module.m.aws_vpc.v": "us-west-2", "module.inherit.aws_vpc.v": "eu-west-1",
+	}
+	for addr, region := range want {
+		if got := str(t, instance(t, res, addr).Region); got != region {
+			t.Errorf("%s region = %q, want %q", addr, got, region)
+		}
+	}
+}
