@@ -16,25 +16,27 @@ import (
 // of objects (`egress = []` removes every rule); both forms are read.
 //
 // When the argument is unknown, or holds unknown elements, the blocks that
-// are known are returned and incomplete says why more may exist.
-func (t *translator) nestedBlocks(in *eval.Instance, typ string) (blocks []*eval.Block, incomplete *model.Unresolved) {
+// are known are returned, incomplete says why more may exist, and r is the
+// argument's range.
+func (t *translator) nestedBlocks(in *eval.Instance, typ string) (blocks []*eval.Block, incomplete *model.Unresolved, r model.Range) {
+	r = rangeOf(in.Range)
 	if in.Body == nil {
-		return nil, nil
+		return nil, nil, r
 	}
 	blocks = in.Body.Blocks[typ]
 	a := in.Body.Attrs[typ]
 	if a == nil || a.Value.IsNull() {
-		return blocks, nil
+		return blocks, nil, r
 	}
 	f := t.fields(in)
-	r := rangeOf(a.Range)
+	r = rangeOf(a.Range)
 	if !a.Value.IsKnown() {
-		return blocks, f.unknown(typ, a.Value, r)
+		return blocks, f.unknown(typ, a.Value, r), r
 	}
 	v, _ := a.Value.Unmark()
 	if !v.CanIterateElements() {
 		t.ds.Warnf(r, "%s: %s: a list of objects is required; daslint treats it as unknown", in.Address, typ)
-		return blocks, &model.Unresolved{Kind: model.FromExpression, Reason: typ + " of " + in.Address + " is not a list of objects", Range: r}
+		return blocks, &model.Unresolved{Kind: model.FromExpression, Reason: typ + " of " + in.Address + " is not a list of objects", Range: r}, r
 	}
 	for it := v.ElementIterator(); it.Next(); {
 		_, e := it.Element()
@@ -57,7 +59,7 @@ func (t *translator) nestedBlocks(in *eval.Instance, typ string) (blocks []*eval
 		}
 		blocks = append(blocks, &eval.Block{Body: *body, Range: a.Range})
 	}
-	return blocks, incomplete
+	return blocks, incomplete, r
 }
 
 // bodyOfObject turns an object (or map) value into a block body whose

@@ -30,7 +30,7 @@ func (t *translator) vpcEndpoint(in *eval.Instance) {
 // in, and so place the endpoint there too).
 func (t *translator) endpointSubnets(in *eval.Instance, f *fields) model.Refs {
 	subnets := f.refs("subnet_ids")
-	blocks, incomplete := t.nestedBlocks(in, "subnet_configuration")
+	blocks, incomplete, _ := t.nestedBlocks(in, "subnet_configuration")
 	for _, b := range blocks {
 		ref := t.nested(in, "subnet_configuration", b).ref("subnet_id")
 		if !ref.IsSet() {

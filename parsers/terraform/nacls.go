@@ -24,7 +24,7 @@ func (t *translator) networkACL(in *eval.Instance) {
 	self := model.Ref{Key: in.Address, Range: rangeOf(in.DefRange)}
 	for _, dir := range []model.Direction{model.Ingress, model.Egress} {
 		egress := model.KnownBool(dir == model.Egress, rangeOf(in.DefRange))
-		blocks, incomplete := t.nestedBlocks(in, string(dir))
+		blocks, incomplete, ir := t.nestedBlocks(in, string(dir))
 		for _, b := range blocks {
 			nf := t.nested(in, string(dir), b)
 			acl.Rules = append(acl.Rules, &model.NetworkACLRule{
@@ -41,24 +41,24 @@ func (t *translator) networkACL(in *eval.Instance) {
 			})
 		}
 		if incomplete != nil {
-			acl.Rules = append(acl.Rules, unknownACLRule(t.origin(in), self, egress, incomplete))
+			acl.Rules = append(acl.Rules, unknownACLRule(t.origin(in), self, egress, incomplete, ir))
 		}
 	}
 	t.m.NetworkACLs = append(t.m.NetworkACLs, acl)
 }
 
 // unknownACLRule stands for entries that cannot be known.
-func unknownACLRule(o model.Origin, acl model.Ref, egress model.Bool, u *model.Unresolved) *model.NetworkACLRule {
+func unknownACLRule(o model.Origin, acl model.Ref, egress model.Bool, u *model.Unresolved, r model.Range) *model.NetworkACLRule {
 	return &model.NetworkACLRule{
 		Origin:     o,
 		ACL:        acl,
-		RuleNumber: model.Int{Unknown: u, Range: u.Range},
+		RuleNumber: model.Int{Unknown: u, Range: r},
 		Egress:     egress,
-		Protocol:   model.UnknownStr(u, u.Range),
-		Action:     model.UnknownStr(u, u.Range),
-		CIDR:       model.UnknownStr(u, u.Range),
-		FromPort:   model.Int{Unknown: u, Range: u.Range},
-		ToPort:     model.Int{Unknown: u, Range: u.Range},
+		Protocol:   model.UnknownStr(u, r),
+		Action:     model.UnknownStr(u, r),
+		CIDR:       model.UnknownStr(u, r),
+		FromPort:   model.Int{Unknown: u, Range: r},
+		ToPort:     model.Int{Unknown: u, Range: r},
 	}
 }
 

@@ -38,6 +38,10 @@ func TestNetworkACLUnknownRules(t *testing.T) {
 	if r.Egress.Value || !r.Egress.Set || r.Action.Unknown != varVPC || r.RuleNumber.Unknown != varVPC || r.CIDR.Unknown != varVPC {
 		t.Errorf("rule = %+v, want an ingress rule unknown for the variable", r)
 	}
+	// The unknown rule points where the rules are given, not at the variable.
+	if r.Action.Range != attrRange(0) {
+		t.Errorf("unknown rule range = %v, want the ingress argument at %v", r.Action.Range, attrRange(0))
+	}
 }
 
 func TestDefaultNetworkACL(t *testing.T) {

@@ -41,7 +41,7 @@ func (t *translator) routeTable(in *eval.Instance) {
 		rt.VPC = f.ref("vpc_id")
 	}
 	self := model.Ref{Key: in.Address, Range: rangeOf(in.DefRange)}
-	blocks, incomplete := t.nestedBlocks(in, "route")
+	blocks, incomplete, ir := t.nestedBlocks(in, "route")
 	for _, b := range blocks {
 		r := t.routeOf(t.nested(in, "route", b), "cidr_block", "ipv6_cidr_block")
 		r.Origin = t.nestedOrigin(in, b)
@@ -54,8 +54,8 @@ func (t *translator) routeTable(in *eval.Instance) {
 		rt.Routes = append(rt.Routes, &model.Route{
 			Origin:          t.origin(in),
 			Table:           self,
-			DestinationCIDR: model.UnknownStr(incomplete, incomplete.Range),
-			Target:          model.Ref{Unknown: incomplete, Range: incomplete.Range},
+			DestinationCIDR: model.UnknownStr(incomplete, ir),
+			Target:          model.Ref{Unknown: incomplete, Range: ir},
 		})
 	}
 	t.m.RouteTables = append(t.m.RouteTables, rt)

@@ -25,7 +25,7 @@ func (t *translator) securityGroup(in *eval.Instance) {
 	}
 	self := model.Ref{Key: in.Address, Range: rangeOf(in.DefRange)}
 	for _, dir := range []model.Direction{model.Ingress, model.Egress} {
-		blocks, incomplete := t.nestedBlocks(in, string(dir))
+		blocks, incomplete, ir := t.nestedBlocks(in, string(dir))
 		for _, b := range blocks {
 			nf := t.nested(in, string(dir), b)
 			r := &model.SecurityGroupRule{
@@ -43,7 +43,7 @@ func (t *translator) securityGroup(in *eval.Instance) {
 			sg.Rules = append(sg.Rules, r)
 		}
 		if incomplete != nil {
-			sg.Rules = append(sg.Rules, unknownRule(t.origin(in), self, dir, incomplete))
+			sg.Rules = append(sg.Rules, unknownRule(t.origin(in), self, dir, incomplete, ir))
 		}
 	}
 	t.m.SecurityGroups = append(t.m.SecurityGroups, sg)
@@ -68,18 +68,18 @@ func (t *translator) adoptedDefault(in *eval.Instance, vpc model.Ref, what strin
 
 // unknownRule stands for rules that cannot be known: every part of it is
 // unknown, so that it can neither prove nor refute a path.
-func unknownRule(o model.Origin, group model.Ref, dir model.Direction, u *model.Unresolved) *model.SecurityGroupRule {
+func unknownRule(o model.Origin, group model.Ref, dir model.Direction, u *model.Unresolved, r model.Range) *model.SecurityGroupRule {
 	return &model.SecurityGroupRule{
 		Origin:      o,
 		Group:       group,
 		Direction:   dir,
-		Protocol:    model.UnknownStr(u, u.Range),
-		FromPort:    model.Int{Unknown: u, Range: u.Range},
-		ToPort:      model.Int{Unknown: u, Range: u.Range},
-		CIDRs:       model.StrList{Set: true, Incomplete: u, Range: u.Range},
-		PrefixLists: model.StrList{Set: true, Incomplete: u, Range: u.Range},
-		Groups:      model.Refs{Set: true, Incomplete: u, Range: u.Range},
-		Self:        model.Bool{Unknown: u, Range: u.Range},
+		Protocol:    model.UnknownStr(u, r),
+		FromPort:    model.Int{Unknown: u, Range: r},
+		ToPort:      model.Int{Unknown: u, Range: r},
+		CIDRs:       model.StrList{Set: true, Incomplete: u, Range: r},
+		PrefixLists: model.StrList{Set: true, Incomplete: u, Range: r},
+		Groups:      model.Refs{Set: true, Incomplete: u, Range: r},
+		Self:        model.Bool{Unknown: u, Range: r},
 	}
 }
 
