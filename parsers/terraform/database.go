@@ -39,7 +39,7 @@ func (t *translator) dbCluster(in *eval.Instance) {
 		Identifier:     t.generatedName(in, f, "cluster_identifier"),
 		Engine:         f.str("engine"),
 		SubnetGroup:    f.ref("db_subnet_group_name"),
-		SecurityGroups: f.refs("vpc_security_group_ids"),
+		SecurityGroups: f.securityGroups("vpc_security_group_ids"),
 	})
 }
 

@@ -37,6 +37,8 @@ func TestDBCluster(t *testing.T) {
 		{"subnet group by name, identifier generated", attrs{"engine": cty.StringVal("aurora-postgresql"), "db_subnet_group_name": cty.StringVal("catalog")},
 			&model.DBCluster{Origin: org("aws_rds_cluster.main"), Identifier: known(model.Token("aws_rds_cluster.main")), Engine: known("aurora-postgresql"),
 				SubnetGroup: lit("catalog")}},
+		{"empty security groups are none: the VPC default", attrs{"cluster_identifier": cty.StringVal("main"), "vpc_security_group_ids": cty.ListValEmpty(cty.String)},
+			&model.DBCluster{Origin: org("aws_rds_cluster.main"), Identifier: known("main")}},
 		{"no subnet group: default VPC", attrs{"cluster_identifier": cty.StringVal("main")},
 			&model.DBCluster{Origin: org("aws_rds_cluster.main"), Identifier: known("main")}},
 		{"unknown identifier stays unknown", attrs{"cluster_identifier": unknownOf(cty.String, varVPC)},

@@ -19,7 +19,7 @@ func (t *translator) vpcEndpoint(in *eval.Instance) {
 		Type:           f.str("vpc_endpoint_type"),
 		PrivateDNS:     f.boolean("private_dns_enabled"),
 		Subnets:        t.endpointSubnets(in, f),
-		SecurityGroups: f.refs("security_group_ids"),
+		SecurityGroups: f.securityGroups("security_group_ids"),
 		Policy:         f.str("policy"),
 		Region:         t.region(in),
 	})

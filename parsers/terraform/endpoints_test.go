@@ -31,6 +31,8 @@ func TestVPCEndpoint(t *testing.T) {
 		{"subnet_configuration blocks add subnets", attrs{"subnet_ids": cty.ListVal([]cty.Value{tok("aws_subnet.a")})},
 			[]nested{{typ: "subnet_configuration", attrs: attrs{"subnet_id": tok("aws_subnet.b"), "ipv4": cty.StringVal("10.0.2.10")}}},
 			&model.VPCEndpoint{Origin: org("aws_vpc_endpoint.kms"), Subnets: keys("aws_subnet.a", "aws_subnet.b"), Region: known("eu-west-1")}},
+		{"empty security groups are none: the VPC default", attrs{"security_group_ids": cty.SetValEmpty(cty.String)}, nil,
+			&model.VPCEndpoint{Origin: org("aws_vpc_endpoint.kms"), Region: known("eu-west-1")}},
 		{"subnet_configuration alone", attrs{},
 			[]nested{{typ: "subnet_configuration", attrs: attrs{"subnet_id": tok("aws_subnet.b")}}},
 			&model.VPCEndpoint{Origin: org("aws_vpc_endpoint.kms"), Subnets: keys("aws_subnet.b"), Region: known("eu-west-1")}},

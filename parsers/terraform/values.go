@@ -241,6 +241,19 @@ func (f *fields) refs(name string) model.Refs {
 	return out
 }
 
+// securityGroups reads a list of security groups of an ENI-backed resource
+// (an interface endpoint, a cluster). An empty list is the same as none: the
+// provider sends no groups, and AWS then applies the VPC's default security
+// group (EC2 CreateVpcEndpoint and RDS CreateDBCluster, SecurityGroupIds /
+// VpcSecurityGroupIds), so it reads as unset.
+func (f *fields) securityGroups(name string) model.Refs {
+	r := f.refs(name)
+	if r.Set && len(r.Items) == 0 && r.Incomplete == nil {
+		r.Set = false
+	}
+	return r
+}
+
 // strList reads a list of strings, with the same rules as refs.
 func (f *fields) strList(name string) model.StrList {
 	elems, r, incomplete, set := f.list(name)
