@@ -2,6 +2,8 @@ package cloudformation
 
 import (
 	"strings"
+
+	"github.com/daslint/daslint/diag"
 	"testing"
 	"time"
 )
@@ -23,6 +25,8 @@ func TestBadInput(t *testing.T) {
 		line int
 		// vpcs is how many VPCs must still be translated.
 		vpcs int
+		// severity "warning" says that no error is allowed.
+		severity diag.Severity
 	}{
 		{name: "malformed yaml", text: "Resources:\n  A: {Type: AWS::EC2::VPC\n  B: [\n", msg: "cannot parse", line: -1},
 		{name: "malformed json", text: "{\"Resources\": {\"A\": {\"Type\": \"AWS::EC2::VPC\",}}}", msg: "invalid JSON", line: 1, vpcs: 1},
@@ -44,6 +48,8 @@ func TestBadInput(t *testing.T) {
 		{name: "self alias", text: "a: &a [*a]\nResources: {}\n", msg: "", line: 0},
 		{name: "bad select", text: "Resources:\n  A:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: !Select [0]}\n", msg: "Fn::Select takes a list of 2", line: 4, vpcs: 1},
 		{name: "properties not a mapping", text: "Resources:\n  A:\n    Type: AWS::EC2::VPC\n    Properties: [1]\n", msg: "Properties of A must be a mapping", line: 4, vpcs: 1},
+		{name: "transform may generate what a Ref names", text: "Transform: AWS::Serverless-2016-10-31\nResources:\n  A:\n    Type: AWS::EC2::Subnet\n    Properties: {VpcId: !Ref FnRole}\n", msg: "Transform may generate it", line: 5, severity: diag.Warning},
+		{name: "rain directive", text: "Resources:\n  Net:\n    Type: !Rain::Module net.yaml\n  A:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: !GetAtt NetVPC.CidrBlock}\n", msg: "Rain directive", line: 3, vpcs: 1, severity: diag.Warning},
 		{name: "wrong property shape", text: "Resources:\n  A:\n    Type: AWS::EC2::Subnet\n    Properties: {VpcId: [a]}\n", msg: "must be a string", line: 4},
 	}
 	for _, tc := range tests {
@@ -60,6 +66,9 @@ func TestBadInput(t *testing.T) {
 					if d.Range.File == "" || d.Range.Line == 0 {
 						t.Errorf("diagnostic without file and line: %v", d)
 					}
+				}
+				if tc.severity != "" && ds.HasErrors() {
+					t.Errorf("want only warnings, got %v", ds)
 				}
 				if tc.msg != "" {
 					found := false

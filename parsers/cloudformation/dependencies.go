@@ -26,7 +26,7 @@ func (s *stack) checkDependencies() {
 					continue
 				}
 				if _, ok := s.resources[it.value]; !ok {
-					s.errorf(it, "DependsOn %s, which is not a resource of this template", it.value)
+					s.undeclared(it, "DependsOn %s, which is not a resource of this template", it.value)
 					continue
 				}
 				add(it.value)
@@ -36,7 +36,11 @@ func (s *stack) checkDependencies() {
 	if os := s.root.get("Outputs"); os != nil {
 		s.walkRefs(os, func(string) {})
 	}
-	s.reportCycles(deps)
+	// A transform rewrites the dependency graph: SAM, for one, turns a
+	// function's DeploymentPreference alarms into a deployment group's.
+	if !s.generated {
+		s.reportCycles(deps)
+	}
 }
 
 // walkRefs calls add for every logical ID that n refers to through Ref,
@@ -66,7 +70,7 @@ func (s *stack) walkRefs(n *node, add func(string)) {
 				if _, ok := s.resources[id]; ok {
 					add(id)
 				} else {
-					s.errorf(n, "Fn::GetAtt to %s, which is not a resource of this template", id)
+					s.undeclared(n, "Fn::GetAtt to %s, which is not a resource of this template", id)
 				}
 			}
 		case "Fn::Sub":
@@ -89,7 +93,7 @@ func (s *stack) checkName(name string, n *node, add func(string)) {
 		add(name)
 		return
 	}
-	s.errorf(n, "Ref to %s, which is not a parameter or resource of this template", name)
+	s.undeclared(n, "Ref to %s, which is not a parameter or resource of this template", name)
 }
 
 func getAttTarget(arg *node) string {
@@ -133,7 +137,7 @@ func (s *stack) walkSub(arg, n *node, add func(string)) {
 					if _, ok := s.resources[id]; ok {
 						add(id)
 					} else {
-						s.errorf(n, "Fn::GetAtt to %s, which is not a resource of this template", id)
+						s.undeclared(n, "Fn::GetAtt to %s, which is not a resource of this template", id)
 					}
 					continue
 				}

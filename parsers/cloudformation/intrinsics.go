@@ -55,6 +55,13 @@ func scalar(n *node, r model.Range) Value {
 	case "!!int", "!!float":
 		return Value{kind: kNumber, str: n.value, rng: r}
 	}
+	if strings.Contains(n.value, "{{resolve:") {
+		// A dynamic reference: CloudFormation reads SSM parameters and
+		// secrets at deploy time.
+		v := unknownVal(model.FromImport, r, "dynamic reference %s is resolved at deploy time", n.value)
+		v.str = n.value
+		return v
+	}
 	return strVal(n.value, r)
 }
 
@@ -108,6 +115,10 @@ func init() {
 		"Fn::Length":       (*stack).fnLength,
 		"Fn::ToJsonString": (*stack).fnToJSONString,
 		"Fn::Transform":    (*stack).fnTransform,
+	}
+	// The functions of the Rules section, which daslint does not evaluate.
+	for _, name := range []string{"Fn::Contains", "Fn::EachMemberEquals", "Fn::EachMemberIn", "Fn::RefAll", "Fn::ValueOf", "Fn::ValueOfAll"} {
+		intrinsics[name] = (*stack).fnRule
 	}
 }
 
@@ -164,7 +175,7 @@ func (s *stack) ref(name string, n *node) Value {
 		// identifies it, whatever its type.
 		return strVal(model.Token(s.address(name)), s.rng(n))
 	}
-	return s.fail(n, "Ref to %s, which is not a parameter or resource of this template", name)
+	return s.undeclared(n, "Ref to %s, which is not a parameter or resource of this template", name)
 }
 
 func (s *stack) fnGetAtt(arg, n *node) Value {
@@ -189,7 +200,7 @@ func (s *stack) fnGetAtt(arg, n *node) Value {
 func (s *stack) getAtt(id, attr string, n *node) Value {
 	r, ok := s.resources[id]
 	if !ok {
-		return s.fail(n, "Fn::GetAtt to %s, which is not a resource of this template", id)
+		return s.undeclared(n, "Fn::GetAtt to %s, which is not a resource of this template", id)
 	}
 	addr := s.address(id)
 	at := s.rng(n)
@@ -508,6 +519,10 @@ func (s *stack) fnLength(arg, n *node) Value {
 		return Value{kind: kNumber, str: strconv.Itoa(len(v.list)), rng: s.rng(n)}
 	}
 	return s.fail(n, "Fn::Length needs a list, not %s", v.kind)
+}
+
+func (s *stack) fnRule(_, n *node) Value {
+	return unknownVal(model.FromExpression, s.rng(n), "%s belongs in the Rules section and is not evaluated", n.keys[0].value)
 }
 
 func (s *stack) fnTransform(_, n *node) Value {

@@ -158,6 +158,8 @@ func TestIntrinsics(t *testing.T) {
 		{name: "unknown intrinsic", expr: `{"Fn::Frobnicate": [1]}`, want: "unknown(expression)", wantErr: "unknown intrinsic function Fn::Frobnicate"},
 		{name: "condition key that is data", expr: "{Condition: {StringEquals: {a: b}}}", want: "{Condition:{StringEquals:{a:\"b\"}}}"},
 		{name: "scalars keep their kind", expr: "[true, 3, x]", want: `[true 3 "x"]`},
+		{name: "dynamic reference", expr: "'{{resolve:ssm:/net/vpc}}'", want: "unknown(import)"},
+		{name: "rules function", expr: "!Contains [[a], a]", want: "unknown(expression)"},
 		{name: "length", expr: "!Length [a, b]", want: "2"},
 		{name: "tojsonstring", expr: "!ToJsonString {a: [1, x]}", want: `"{\"a\":[1,\"x\"]}"`},
 	}

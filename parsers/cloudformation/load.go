@@ -1,6 +1,7 @@
 package cloudformation
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 
@@ -84,7 +85,7 @@ func (ld *loader) newStack(file string, data []byte, prefix string, callers []mo
 	}
 	ld.stacks++
 	s := &stack{ld: ld, file: file, prefix: prefix, callers: callers, maybe: maybe, root: root,
-		overrides: overrides, evaluating: map[string]bool{}}
+		overrides: overrides, evaluating: map[string]bool{}, generated: bytes.Contains(data, []byte("Rain::"))}
 	s.index()
 	s.decideExistence()
 	s.checkDependencies()

@@ -91,6 +91,13 @@ var shortTags = map[string]string{
 	"!Length":       "Fn::Length",
 	"!ToJsonString": "Fn::ToJsonString",
 	"!Transform":    "Fn::Transform",
+	// Rules-section functions.
+	"!Contains":         "Fn::Contains",
+	"!EachMemberEquals": "Fn::EachMemberEquals",
+	"!EachMemberIn":     "Fn::EachMemberIn",
+	"!RefAll":           "Fn::RefAll",
+	"!ValueOf":          "Fn::ValueOf",
+	"!ValueOfAll":       "Fn::ValueOfAll",
 }
 
 // parseFile parses data into a node tree. It returns nil and an error
@@ -265,6 +272,12 @@ func (c *converter) intrinsicTag(y *yaml.Node) (string, bool) {
 	}
 	if long, ok := shortTags[y.Tag]; ok {
 		return long, true
+	}
+	if strings.HasPrefix(y.Tag, "!Rain::") {
+		// A source file of the Rain CLI, not a template until `rain pkg`
+		// has expanded it.
+		c.ds.Warnf(c.rng(y), "Rain directive %s is not expanded (run rain pkg); what it produces is not checked", y.Tag)
+		return "", false
 	}
 	c.ds.Errorf(c.rng(y), "unknown YAML tag %s (CloudFormation knows !Ref, !GetAtt, !Sub, ...)", y.Tag)
 	return "", false

@@ -34,6 +34,11 @@ type stack struct {
 
 	// evaluating holds the GetAtt properties being evaluated, to stop cycles.
 	evaluating map[string]bool
+	// generated is set when a Transform (SAM, language extensions, a macro)
+	// or a Rain directive may add resources that the text does not declare:
+	// references to undeclared names are then unknown, with a warning,
+	// rather than errors.
+	generated bool
 }
 
 // resource is one entry of the Resources section.
@@ -82,6 +87,17 @@ func (s *stack) fail(n *node, format string, args ...any) Value {
 	return unknownVal(model.FromExpression, s.rng(n), "%s", msg)
 }
 
+// undeclared reports a reference to a name the template does not declare
+// and returns the unknown that stands for it.
+func (s *stack) undeclared(n *node, format string, args ...any) Value {
+	if !s.generated {
+		return s.fail(n, format, args...)
+	}
+	msg := fmt.Sprintf(format, args...) + "; the template's Transform may generate it"
+	s.ld.ds.Warnf(s.rng(n), "%s", msg)
+	return unknownVal(model.FromExpression, s.rng(n), "%s", msg)
+}
+
 // address returns the model address of a logical ID of this stack.
 func (s *stack) address(id string) string { return s.prefix + id }
 
@@ -111,6 +127,9 @@ func (s *stack) index() {
 		}
 	}
 	s.mappings = s.root.get("Mappings")
+	if s.root.get("Transform") != nil {
+		s.generated = true
+	}
 	s.resources = map[string]*resource{}
 	res := s.root.get("Resources")
 	switch {
@@ -142,11 +161,17 @@ func (s *stack) indexResources(res *node) {
 		}
 		t := body.get("Type")
 		if t == nil || t.kind != scalarNode || t.value == "" {
-			s.errorf(body, "resource %s has no Type", id)
+			if !s.generated {
+				s.errorf(body, "resource %s has no Type", id)
+			}
 			continue
 		}
 		if _, dup := s.resources[id]; dup {
 			s.errorf(k, "resource %s is declared twice", id)
+		}
+		if strings.HasSuffix(t.value, "::MODULE") {
+			// A CloudFormation module declares resources named after it.
+			s.generated = true
 		}
 		r := &resource{id: id, typ: t.value, key: k, node: body, props: body.get("Properties"), exists: model.True}
 		if r.props != nil && r.props.kind != mapNode && !r.props.isNull() {
