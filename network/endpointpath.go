@@ -2,6 +2,7 @@ package network
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/daslint/daslint/model"
 )
@@ -30,10 +31,7 @@ func (a *analyzer) endpointPaths(p *placement) endpointEval {
 	}
 	var cands []cand
 	var kms []*model.VPCEndpoint
-	for _, e := range a.ix.m.VPCEndpoints {
-		if !isKMSCandidate(e) {
-			continue
-		}
+	for _, e := range a.kmsCandidates(p.vpc) {
 		kms = append(kms, e)
 		c := cand{act: a.endpointActive(e, p.vpc)}
 		c.full = newChain()
@@ -168,4 +166,21 @@ func pvReason(e *model.VPCEndpoint, u *model.Unresolved) string {
 		return ""
 	}
 	return e.Address + ": " + u.Reason
+}
+
+// kmsCandidates are the KMS endpoints that may be in vpc, in declaration
+// order; when there are none, the KMS endpoints of other VPCs, so that the
+// explanation can say the endpoint is in the wrong VPC.
+func (a *analyzer) kmsCandidates(vpc *model.VPC) []*model.VPCEndpoint {
+	own := a.ix.kmsByVPC[vpc.Address]
+	if len(a.ix.kmsLoose) > 0 {
+		own = slices.Concat(own, a.ix.kmsLoose)
+		slices.SortStableFunc(own, func(x, y *model.VPCEndpoint) int {
+			return slices.Index(a.ix.kmsAll, x) - slices.Index(a.ix.kmsAll, y)
+		})
+	}
+	if len(own) > 0 {
+		return own
+	}
+	return a.ix.kmsAll
 }

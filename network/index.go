@@ -41,6 +41,12 @@ type index struct {
 	looseEp   []model.Object // endpoint associations whose endpoint is unknown
 
 	subnetGroups map[string][]*model.DBSubnetGroup // by lower-case name
+
+	// KMS endpoint candidates by the address of their VPC; loose ones have
+	// a VPC that cannot be resolved and may be in any VPC.
+	kmsByVPC map[string][]*model.VPCEndpoint
+	kmsLoose []*model.VPCEndpoint
+	kmsAll   []*model.VPCEndpoint
 }
 
 // aclAssoc ties a subnet to a network ACL, inline or standalone.
@@ -79,6 +85,18 @@ func newIndex(m *model.Model) *index {
 	ix.attachAssociations()
 	ix.attachRules()
 	ix.attachEndpoints()
+	ix.kmsByVPC = map[string][]*model.VPCEndpoint{}
+	for _, e := range m.VPCEndpoints {
+		if !isKMSCandidate(e) {
+			continue
+		}
+		ix.kmsAll = append(ix.kmsAll, e)
+		if v, ok := ix.lookup(e.VPC).(*model.VPC); ok {
+			ix.kmsByVPC[v.Address] = append(ix.kmsByVPC[v.Address], e)
+		} else {
+			ix.kmsLoose = append(ix.kmsLoose, e)
+		}
+	}
 	for _, g := range m.DBSubnetGroups {
 		if g.Name.Known() {
 			k := strings.ToLower(g.Name.Value)

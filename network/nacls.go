@@ -109,7 +109,12 @@ func (a *analyzer) aclChain(c aclChoice, s *model.Subnet, flows []flow) *chain {
 	name := a.describe(c.acl)
 	for _, f := range flows {
 		v, us := a.aclDecides(c.acl, f)
-		ch.check(v, linkTo(c.acl, name+" "+f.String()),
+		text := name + " " + f.String()
+		if v == model.True {
+			ch.hold(linkTo(c.acl, text))
+			continue
+		}
+		ch.check(v, linkTo(c.acl, text),
 			fmt.Sprintf("%s (the network ACL of %s) does not allow %s", name, s.Address, f),
 			fmt.Sprintf("add a network ACL rule to %s allowing %s (network ACLs are stateless)", name, f), us...)
 		if !ch.ok() {

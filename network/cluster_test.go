@@ -1,0 +1,96 @@
+package network
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/daslint/daslint/model"
+)
+
+func TestWhichClustersAreReported(t *testing.T) {
+	tests := []struct {
+		name   string
+		edit   func(w *world)
+		opts   Options
+		report int
+	}{
+		{"cluster with a stream", func(*world) {}, Options{}, 1},
+		{"cluster without a stream", func(w *world) { w.b.m.ActivityStreams = nil }, Options{}, 0},
+		{"--all-clusters reports it", func(w *world) { w.b.m.ActivityStreams = nil }, Options{AllClusters: true}, 1},
+		{"non-Aurora engine is never reported", func(w *world) { w.cluster.Engine = str("mysql") }, Options{AllClusters: true}, 0},
+		{"legacy aurora engine", func(w *world) { w.cluster.Engine = str("aurora") }, Options{}, 1},
+		{"unknown engine may be Aurora", func(w *world) {
+			w.cluster.Engine = model.UnknownStr(unresolved(model.FromVariable, "var.engine"), model.Range{})
+		}, Options{AllClusters: true}, 1},
+		{"stream naming another cluster", func(w *world) {
+			w.b.m.ActivityStreams[0].Cluster = model.Ref{Literal: "other"}
+		}, Options{}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := newWorld()
+			tt.edit(w)
+			if got := len(Analyze(w.b.m, tt.opts)); got != tt.report {
+				t.Errorf("reported %d clusters, want %d", got, tt.report)
+			}
+		})
+	}
+}
+
+// TestWitness checks the nat witness link by link, with the ranges of the
+// objects the links rest on.
+func TestWitness(t *testing.T) {
+	w := newWorld()
+	res := Analyze(w.b.m, Options{})
+	ir := res[0].Instances[0]
+	if ir.Path != PathNAT || ir.Instance != w.inst.Address || ir.Subnet != w.db.Address || ir.Assumed {
+		t.Fatalf("got %+v", ir)
+	}
+	want := []struct {
+		addr string
+		rng  model.Range
+	}{
+		{w.db.Address, w.db.Range},
+		{w.sg.Address, w.sg.Range},
+		{model.DefaultNetworkACLAddress(w.vpc.Address), w.vpc.Range},
+		{model.DefaultNetworkACLAddress(w.vpc.Address), w.vpc.Range},
+		{w.privRT.Address, w.privRoute.Range},
+		{w.nat.Address, w.nat.Range},
+		{w.public.Address, w.public.Range},
+	}
+	for i, l := range want {
+		if i >= len(ir.Witness) || ir.Witness[i].Address != l.addr || ir.Witness[i].Range != l.rng {
+			t.Fatalf("witness[%d] = %+v, want %s at %v", i, ir.Witness, l.addr, l.rng)
+		}
+	}
+	last := ir.Witness[len(ir.Witness)-1]
+	if last.Address != w.igw.Address {
+		t.Errorf("witness ends at %s, want %s", last.Address, w.igw.Address)
+	}
+}
+
+// TestDeterministic runs the analysis twice on a model with several
+// unknowns and expects identical, sorted results.
+func TestDeterministic(t *testing.T) {
+	build := func() *model.Model {
+		w := newWorld()
+		w.addEndpoint()
+		w.sg.Rules[0].CIDRs.Items[0] = model.UnknownStr(unresolved(model.FromVariable, "var.b"), model.Range{File: "b.tf", Line: 2})
+		w.privRoute.Target = model.Ref{Unknown: unresolved(model.FromVariable, "var.a")}
+		w.b.m.VPCEndpoints[0].Policy = str(`{"Statement":[]}`)
+		return w.b.m
+	}
+	a, b := Analyze(build(), Options{}), Analyze(build(), Options{})
+	if !reflect.DeepEqual(a, b) {
+		t.Fatal("two runs differ")
+	}
+	us := a[0].Instances[0].Unknowns
+	if len(us) == 0 {
+		t.Fatalf("no unknowns:\n%s", dump(a[0]))
+	}
+	for i := 1; i < len(us); i++ {
+		if compareUnknowns(us[i-1], us[i]) >= 0 {
+			t.Errorf("unknowns not sorted and unique at %d: %v, %v", i, us[i-1].Reason, us[i].Reason)
+		}
+	}
+}
