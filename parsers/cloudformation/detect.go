@@ -2,6 +2,7 @@ package cloudformation
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 
 	"github.com/daslint/daslint/diag"
@@ -17,7 +18,12 @@ func IsTemplate(_ string, data []byte) bool {
 	}
 	var ds diag.Diagnostics
 	root := parseFile("", data, &ds)
-	if root == nil || root.kind != mapNode {
+	if root == nil {
+		// A template that does not parse is still a template: Load reports
+		// why, instead of discovery passing over it in silence.
+		return looksLikeTemplate.Match(data)
+	}
+	if root.kind != mapNode {
 		return false
 	}
 	if root.get("AWSTemplateFormatVersion") != nil {
@@ -35,3 +41,8 @@ func IsTemplate(_ string, data []byte) bool {
 	}
 	return false
 }
+
+// looksLikeTemplate matches the text of a template that does not parse: a
+// top-level AWSTemplateFormatVersion key, or a resource Type of AWS:: or
+// Custom:: form.
+var looksLikeTemplate = regexp.MustCompile(`(?m)^\s*"?AWSTemplateFormatVersion"?\s*:|"?Type"?\s*:\s*"?(AWS|Custom)::`)

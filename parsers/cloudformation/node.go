@@ -112,6 +112,11 @@ func parseFile(file string, data []byte, ds *diag.Diagnostics) *node {
 		ds.Errorf(at(line, col), "brackets nested deeper than %d levels", maxFlowDepth)
 		return nil
 	}
+	isJSON := false
+	if trimmed := bytes.TrimSpace(data); len(trimmed) > 0 && trimmed[0] == '{' {
+		isJSON = true
+		data = unescapeSlashes(data)
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		ds.Errorf(at(yamlErrorLine(err), 0), "cannot parse template: %s", strings.TrimPrefix(err.Error(), "yaml: "))
@@ -121,7 +126,7 @@ func parseFile(file string, data []byte, ds *diag.Diagnostics) *node {
 		ds.Errorf(at(1, 1), "template is empty")
 		return nil
 	}
-	if trimmed := bytes.TrimSpace(data); len(trimmed) > 0 && trimmed[0] == '{' {
+	if isJSON {
 		checkJSON(file, data, ds)
 	}
 	c := converter{file: file, ds: ds, active: map[*yaml.Node]bool{}}
@@ -130,6 +135,32 @@ func parseFile(file string, data []byte, ds *diag.Diagnostics) *node {
 		return nil
 	}
 	return n
+}
+
+// unescapeSlashes rewrites the JSON escape \/, which YAML does not know,
+// to a plain /. Lines stay where they are; columns after it shift by one.
+func unescapeSlashes(data []byte) []byte {
+	if !bytes.Contains(data, []byte(`\/`)) {
+		return data
+	}
+	out := make([]byte, 0, len(data))
+	inString, escaped := false, false
+	for _, b := range data {
+		switch {
+		case escaped:
+			escaped = false
+			if b == '/' {
+				out[len(out)-1] = '/'
+				continue
+			}
+		case inString && b == '\\':
+			escaped = true
+		case b == '"':
+			inString = !inString
+		}
+		out = append(out, b)
+	}
+	return out
 }
 
 // checkJSON reports JSON syntax that YAML accepts but CloudFormation does
