@@ -182,7 +182,7 @@ func buildFuzzModel(data []byte) *model.Model {
 		case 9:
 			m.VPCEndpoints = append(m.VPCEndpoints, &model.VPCEndpoint{Origin: f.origin("aws_vpc_endpoint"), VPC: f.ref(),
 				ServiceName: f.str("com.amazonaws.eu-west-1.kms", "com.amazonaws."+unknownRegionMarker+".kms", "com.amazonaws.eu-west-1.kms-fips", "com.amazonaws.us-east-1.kms", "kms", ""),
-				Type: f.str("Interface", "Gateway"), PrivateDNS: f.bool(), Subnets: f.refs(), SecurityGroups: f.refs(),
+				Type:        f.str("Interface", "Gateway"), PrivateDNS: f.bool(), Subnets: f.refs(), SecurityGroups: f.refs(),
 				Policy: f.str(`{"Statement":{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}}`, `{"Statement":[]}`, "not json", `{"Statement":[{"Effect":"Deny"}]}`)})
 		case 10:
 			m.EndpointSubnetAssociations = append(m.EndpointSubnetAssociations, &model.EndpointSubnetAssociation{Origin: f.origin("aws_vpc_endpoint_subnet_association"), Endpoint: f.ref(), Subnet: f.ref()})
