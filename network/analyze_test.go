@@ -50,6 +50,18 @@ func explains(t *testing.T, r ClusterResult) {
 	if r.Verdict != model.True && len(r.Unknowns) == 0 && len(r.Instances) == 0 {
 		t.Errorf("cluster %s: %v verdict without explanation", r.Cluster.Address, r.Verdict)
 	}
+	// SPEC §1.5: a cluster passes only when every placement passes, so its
+	// verdict is never better than the AND of its instances'.
+	all := model.True
+	for _, ir := range r.Instances {
+		all = all.And(ir.Verdict)
+	}
+	if r.Verdict == model.True && all != model.True {
+		t.Errorf("cluster %s passes, but its placements AND to %v", r.Cluster.Address, all)
+	}
+	if r.Verdict == model.True && len(r.Instances) == 0 {
+		t.Errorf("cluster %s passes without any placement", r.Cluster.Address)
+	}
 	for _, ir := range r.Instances {
 		switch {
 		case ir.Verdict == model.True && len(ir.Witness) == 0:

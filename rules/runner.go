@@ -39,9 +39,6 @@ func run(models []*model.Model, set []*Rule, opts Options, analyze analyzer) []R
 			continue
 		}
 		res := Result{Model: m, Clusters: analyze(m, opts.Network)}
-		for i := range res.Clusters {
-			tighten(&res.Clusters[i])
-		}
 		for _, r := range set {
 			sev := r.Severity
 			if s, ok := opts.Severity[r.ID]; ok {
