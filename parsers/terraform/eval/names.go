@@ -70,15 +70,13 @@ func (n attrNames) add(key, name string) {
 }
 
 // collectTraversal records the attribute read right after a resource
-// reference, and every attribute step of any other traversal as generic.
+// reference, and, as generic, the attributes read from whatever a variable,
+// local, module output, each.value or iterator holds (which may be a
+// resource object): `local.vpc.cidr_block` records cidr_block.
 func (n attrNames) collectTraversal(tr hcl.Traversal) {
 	key, rest := resourceKeyOf(tr)
 	if key != "" {
-		if len(rest) > 0 {
-			if _, isIndex := rest[0].(hcl.TraverseIndex); isIndex {
-				rest = rest[1:]
-			}
-		}
+		rest = skipIndex(rest)
 		if len(rest) > 0 {
 			if a, ok := rest[0].(hcl.TraverseAttr); ok {
 				n.add(key, a.Name)
@@ -87,10 +85,29 @@ func (n attrNames) collectTraversal(tr hcl.Traversal) {
 		return
 	}
 	switch tr.RootName() {
-	case "var", "local", "count", "path", "terraform":
-		return
+	case "count", "path", "terraform", "self":
+	case "var", "local", "each":
+		if len(tr) > 2 {
+			n.collectSteps(tr[2:])
+		}
+	case "module":
+		// module.NAME[KEY].OUTPUT...: what follows the output.
+		rest := skipIndex(tr[min(2, len(tr)):])
+		if len(rest) > 1 {
+			n.collectSteps(rest[1:])
+		}
+	default:
+		n.collectSteps(tr[1:])
 	}
-	n.collectSteps(tr[1:])
+}
+
+func skipIndex(tr hcl.Traversal) hcl.Traversal {
+	if len(tr) > 0 {
+		if _, isIndex := tr[0].(hcl.TraverseIndex); isIndex {
+			return tr[1:]
+		}
+	}
+	return tr
 }
 
 func (n attrNames) collectSteps(tr hcl.Traversal) {

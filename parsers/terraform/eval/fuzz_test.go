@@ -1,0 +1,42 @@
+package eval
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/daslint/daslint/diag"
+)
+
+// FuzzEvaluate evaluates arbitrary text as a root module's main.tf: it must
+// never panic or hang, and every diagnostic must name a file.
+func FuzzEvaluate(f *testing.F) {
+	f.Add(`resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }`)
+	f.Add(`locals { a = local.b
+b = local.a }`)
+	f.Add(`resource "aws_subnet" "s" { count = length(var.x) }`)
+	f.Add(tamModule)
+	f.Fuzz(func(t *testing.T, src string) {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan diag.Diagnostics, 1)
+		go func() {
+			_, ds := Evaluate(dir, Options{MaxInstances: 50})
+			done <- ds
+		}()
+		var ds diag.Diagnostics
+		select {
+		case ds = <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("evaluation did not finish in 10s")
+		}
+		for _, d := range ds {
+			if d.Range.File == "" {
+				t.Errorf("diagnostic without a file: %s", d)
+			}
+		}
+	})
+}
