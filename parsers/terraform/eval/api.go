@@ -70,8 +70,14 @@ func Evaluate(dir string, opts Options) (*Result, diag.Diagnostics) {
 	e.funcs = e.functions()
 	e.readModulesJSON()
 	tree := e.loadTree(dir, "", []string{absDir(dir)})
+	e.generic = map[string]bool{}
+	for _, cfg := range e.configs {
+		for n := range cfg.names.generic {
+			e.generic[n] = true
+		}
+	}
 	e.rootVars = e.rootVariables(tree.cfg)
-	rootInst := &modInst{tree: tree, chain: []*moduleConfig{tree.cfg}}
+	rootInst := &modInst{tree: tree}
 	e.walk(rootInst)
 
 	res := &Result{Dir: dir, Instances: e.instances, ModuleDirs: dedupe(e.moduleDirs)}

@@ -40,6 +40,9 @@ type evaluator struct {
 	configs  map[string]*moduleConfig // by directory
 	vendored map[string]string        // modules.json key -> directory
 	rootVars map[string]cty.Value
+	// generic are the attribute names read from values of unknown origin
+	// anywhere in the configuration (see attrNames).
+	generic map[string]bool
 
 	memo       map[string]*node
 	stack      []*node

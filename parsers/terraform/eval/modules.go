@@ -172,7 +172,6 @@ func (e *evaluator) moduleExpansion(m *modInst, name string) []*modInst {
 				rep:     it.rep,
 				maybe:   exp.maybe,
 				callers: append(m.callers[:len(m.callers):len(m.callers)], c.defRng),
-				chain:   append([]*moduleConfig{child.cfg}, m.chain...),
 			}
 			if mi.maybe == nil {
 				mi.maybe = m.maybe

@@ -175,3 +175,32 @@ resource "null_resource" "r" { v = module.vpc[0].vpc_id }
 		t.Errorf("output of a symbolic module = %#v", v)
 	}
 }
+
+// An object passed into a module is read there: attributes the child reads
+// from it must exist (unknown when computed), never be an error.
+func TestObjectPassedIntoModule(t *testing.T) {
+	res, ds := run(t, map[string]string{
+		"main.tf": `
+resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
+module "m" {
+  source = "./m"
+  vpc    = aws_vpc.v
+}
+`,
+		"m/main.tf": `
+variable "vpc" {}
+resource "null_resource" "r" {
+  id    = var.vpc.id
+  cidr  = var.vpc.cidr_block
+  owner = var.vpc.owner_id
+}
+`,
+	}, Options{})
+	noErrors(t, ds)
+	if got := str(t, attr(t, res, "module.m.null_resource.r", "cidr")); got != "10.0.0.0/16" {
+		t.Errorf("cidr = %q", got)
+	}
+	if v := attr(t, res, "module.m.null_resource.r", "owner"); v.IsKnown() || len(Reasons(v)) != 1 {
+		t.Errorf("owner = %#v", v)
+	}
+}

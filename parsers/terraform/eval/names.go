@@ -147,17 +147,17 @@ func resourceKeyOf(tr hcl.Traversal) (string, hcl.Traversal) {
 	return root + "." + nm.Name, tr[2:]
 }
 
-// forResource lists the names to build an object of resource key with, in
-// this module and the modules that call it.
-func forResource(key string, chain []*moduleConfig) []string {
-	set := map[string]bool{}
-	for _, cfg := range chain {
-		for k := range cfg.names.byResource[key] {
-			set[k] = true
-		}
-		for k := range cfg.names.generic {
-			set[k] = true
-		}
+// forResource lists the names to build an object of resource key with:
+// those read directly from it in its module, and the generic names of the
+// whole configuration (an object passed into or out of a module is read
+// there).
+func forResource(key string, cfg *moduleConfig, generic map[string]bool) []string {
+	set := make(map[string]bool, len(generic)+len(cfg.names.byResource[key]))
+	for k := range cfg.names.byResource[key] {
+		set[k] = true
+	}
+	for k := range generic {
+		set[k] = true
 	}
 	out := make([]string, 0, len(set))
 	for k := range set {

@@ -31,7 +31,7 @@ func (e *evaluator) resource(m *modInst, r *resourceDecl) cty.Value {
 		exp := e.expand(r.count, r.forEach, &scope{mod: m}, label)
 		objs := make([]cty.Value, 0, len(exp.items))
 		attrs := make(map[string]cty.Value, len(exp.items))
-		names := forResource(r.key, m.chain)
+		names := forResource(r.key, m.cfg(), e.generic)
 		for _, it := range exp.items {
 			inst := e.newInstance(m, r, label+it.suffix, it.rep, exp.maybe)
 			obj := e.objectOf(inst, names)

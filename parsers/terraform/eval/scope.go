@@ -21,9 +21,6 @@ type modInst struct {
 	rep     repetition
 	maybe   *model.Unresolved
 	callers []hcl.Range
-	// chain is this module's configuration and its callers', for the
-	// attribute names an object must carry (see attrNames).
-	chain []*moduleConfig
 }
 
 func (m *modInst) cfg() *moduleConfig { return m.tree.cfg }
