@@ -5,7 +5,11 @@
 // witness chain, the first broken link of each path, or the unknowns.
 package network
 
-import "github.com/daslint/daslint/model"
+import (
+	"fmt"
+
+	"github.com/daslint/daslint/model"
+)
 
 // Options control the analysis.
 type Options struct {
@@ -30,11 +34,28 @@ func Analyze(m *model.Model, opts Options) []ClusterResult {
 		if isAurora(c) == model.False {
 			continue
 		}
-		s := a.streamOf(c)
+		s, uncertain := a.streamOf(c)
 		if s == nil && !opts.AllClusters {
 			continue
 		}
-		out = append(out, a.analyzeCluster(c, s))
+		res := a.analyzeCluster(c, s)
+		if uncertain != nil && !opts.AllClusters {
+			streamMayNotApply(&res, s, uncertain)
+		}
+		out = append(out, res)
 	}
 	return out
+}
+
+// streamMayNotApply weakens the verdict of a cluster that may not have an
+// activity stream: DAS works when the cluster has no stream or reaches KMS,
+// so, in Kleene logic, a pass stays a pass and a fail becomes unknown.
+func streamMayNotApply(res *ClusterResult, s *model.ActivityStream, why *model.Unresolved) {
+	if res.Verdict != model.False {
+		return
+	}
+	res.Verdict = model.Unknown
+	u := *why
+	u.Reason = fmt.Sprintf("%s may be the activity stream of %s (%s); if it is, the stream cannot reach KMS", s.Address, res.Cluster.Address, why.Reason)
+	res.Unknowns = dedupUnknowns(append(res.Unknowns, unknownOf(&u, s.Cluster.Range, s.Address)))
 }

@@ -27,16 +27,46 @@ func isAurora(c *model.DBCluster) model.Tri {
 
 // streamOf returns the activity stream of a cluster: one whose cluster ref
 // names it by identity, or by cluster identifier or ARN, case-insensitively
-// as RDS compares identifiers.
-func (a *analyzer) streamOf(c *model.DBCluster) *model.ActivityStream {
+// as RDS compares identifiers. When no stream certainly belongs to the
+// cluster, it returns a stream that may (its ref is unknown, it names an
+// identifier while the cluster's is unknown, or the stream itself may not
+// exist) together with the reason it is uncertain.
+func (a *analyzer) streamOf(c *model.DBCluster) (*model.ActivityStream, *model.Unresolved) {
+	var maybe *model.ActivityStream
+	var why *model.Unresolved
 	for _, s := range a.ix.m.ActivityStreams {
-		if a.refersToCluster(s.Cluster, c) {
-			return s
+		match, u := a.streamTargets(s.Cluster, c)
+		switch {
+		case match == model.True && s.Maybe == nil:
+			return s, nil
+		case maybe != nil || match == model.False:
+		case match == model.True:
+			maybe, why = s, s.Maybe
+		default:
+			maybe, why = s, u
 		}
 	}
-	return nil
+	return maybe, why
 }
 
+// streamTargets says whether a stream's cluster ref names c, and when that
+// is unknown, why.
+func (a *analyzer) streamTargets(r model.Ref, c *model.DBCluster) (model.Tri, *model.Unresolved) {
+	switch {
+	case r.Key != "":
+		return model.TriOf(r.Key == c.Address), nil
+	case r.Literal != "" && c.Identifier.Unknown != nil:
+		return model.Unknown, c.Identifier.Unknown
+	case r.Literal != "":
+		return model.TriOf(a.refersToCluster(r, c)), nil
+	case r.Unknown != nil:
+		return model.Unknown, r.Unknown
+	}
+	return model.False, nil
+}
+
+// refersToCluster says whether a ref names c by identity, or by cluster
+// identifier or ARN, case-insensitively as RDS compares identifiers.
 func (a *analyzer) refersToCluster(r model.Ref, c *model.DBCluster) bool {
 	switch {
 	case r.Key != "":

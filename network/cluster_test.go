@@ -94,3 +94,54 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestUncertainStream: a cluster that may have an activity stream is
+// reported; DAS works when it has none or reaches KMS, so a fail becomes
+// unknown (with the reason) and a pass stays a pass.
+func TestUncertainStream(t *testing.T) {
+	arnVar := unresolved(model.FromVariable, `variable "cluster_arn" has no value`)
+	idVar := unresolved(model.FromVariable, `variable "cluster_id" has no value`)
+	countVar := unresolved(model.FromCondition, `count depends on variable "enable_das"`)
+	tests := []struct {
+		name   string
+		edit   func(w *world)
+		broken bool
+		want   model.Tri
+	}{
+		{"unknown resource_arn, network passes", func(w *world) {
+			w.b.m.ActivityStreams[0].Cluster = model.Ref{Unknown: arnVar}
+		}, false, model.True},
+		{"unknown resource_arn, network broken", func(w *world) {
+			w.b.m.ActivityStreams[0].Cluster = model.Ref{Unknown: arnVar}
+		}, true, model.Unknown},
+		{"literal ARN, cluster identifier unknown", func(w *world) {
+			w.b.m.ActivityStreams[0].Cluster = model.Ref{Literal: "arn:aws:rds:eu-west-1:111122223333:cluster:main"}
+			w.cluster.Identifier = model.UnknownStr(idVar, model.Range{})
+		}, true, model.Unknown},
+		{"stream that may not exist", func(w *world) {
+			w.b.m.ActivityStreams[0].Maybe = countVar
+		}, true, model.Unknown},
+		{"certain stream, network broken", func(*world) {}, true, model.False},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := newWorld()
+			tt.edit(w)
+			if tt.broken {
+				w.privRT.Routes = nil
+				w.b.m.Routes = nil
+			}
+			res := Analyze(w.b.m, Options{})
+			if len(res) != 1 {
+				t.Fatalf("reported %d clusters, want 1", len(res))
+			}
+			if res[0].Verdict != tt.want {
+				t.Errorf("verdict %v, want %v\n%s", res[0].Verdict, tt.want, dump(res[0]))
+			}
+			if tt.want == model.Unknown && !hasKind(res[0], model.FromVariable) && !hasKind(res[0], model.FromCondition) {
+				t.Errorf("unknown verdict does not say why the stream is uncertain\n%s", dump(res[0]))
+			}
+			explains(t, res[0])
+		})
+	}
+}
