@@ -87,27 +87,34 @@ var rootSchema = &hcl.BodySchema{
 	},
 }
 
-// configFiles lists the configuration files of dir in lexical order.
-// Hidden files are ignored. Override files (`*_override.tf`) are read like
-// any other file instead of being merged into the blocks they override: a
-// simplification; they are rare in network code.
-func configFiles(dir string) ([]string, error) {
+// configFiles lists the configuration files of dir in lexical order, and
+// the override files (`override.tf`, `*_override.tf[.json]`) apart.
+// Hidden files are ignored.
+func configFiles(dir string) (files, overrides []string, err error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var out []string
 	for _, e := range entries {
 		n := e.Name()
 		if e.IsDir() || strings.HasPrefix(n, ".") || strings.HasPrefix(n, "#") || strings.HasSuffix(n, "~") {
 			continue
 		}
-		if strings.HasSuffix(n, ".tf") || strings.HasSuffix(n, ".tf.json") {
-			out = append(out, filepath.Join(dir, n))
+		base, ok := strings.CutSuffix(n, ".tf")
+		if !ok {
+			base, ok = strings.CutSuffix(n, ".tf.json")
+		}
+		switch {
+		case !ok:
+		case base == "override" || strings.HasSuffix(base, "_override"):
+			overrides = append(overrides, filepath.Join(dir, n))
+		default:
+			files = append(files, filepath.Join(dir, n))
 		}
 	}
-	sort.Strings(out)
-	return out, nil
+	sort.Strings(files)
+	sort.Strings(overrides)
+	return files, overrides, nil
 }
 
 // parseModule reads every configuration file of dir. A file that does not
@@ -123,10 +130,16 @@ func parseModule(p *hclparse.Parser, dir string, ds *diag.Diagnostics) *moduleCo
 		providers: map[string]*providerDecl{},
 		names:     newAttrNames(),
 	}
-	files, err := configFiles(dir)
+	files, overrides, err := configFiles(dir)
 	if err != nil {
 		ds.Errorf(rangeOf(dir), "cannot read module directory: %v", err)
 		return cfg
+	}
+	// Terraform merges override files into the blocks they override.
+	// daslint does not implement the merge; reading them as ordinary files
+	// would declare everything twice, so they are left out, with a warning.
+	for _, o := range overrides {
+		ds.Warnf(rangeOf(o), "override files are not merged by daslint; %s is ignored", filepath.Base(o))
 	}
 	for _, name := range files {
 		var f *hcl.File

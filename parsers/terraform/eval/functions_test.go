@@ -143,12 +143,16 @@ resource "null_resource" "r" {
 
 func TestSyntaxErrorSkipsOnlyThatFile(t *testing.T) {
 	res, ds := run(t, map[string]string{
-		"broken.tf":   "resource \"aws_vpc\" \"x\" {\n  cidr_block = \n}\n",
-		"good.tf":     `resource "aws_vpc" "y" {}`,
-		".hidden.tf":  `this is not read`,
-		"notes.txt":   `neither is this`,
-		"bad.tf.json": `{"resource": `,
+		"broken.tf":     "resource \"aws_vpc\" \"x\" {\n  cidr_block = \n}\n",
+		"good.tf":       `resource "aws_vpc" "y" {}`,
+		".hidden.tf":    `this is not read`,
+		"notes.txt":     `neither is this`,
+		"bad.tf.json":   `{"resource": `,
+		"x_override.tf": `resource "aws_vpc" "y" { cidr_block = "10.9.0.0/16" }`,
 	}, Options{})
+	if !hasDiag(ds, diag.Warning, "x_override.tf is ignored") {
+		t.Errorf("want a warning for the override file, got %v", ds)
+	}
 	var broken, badJSON bool
 	for _, d := range ds {
 		if d.Severity == diag.Error && filepath.Base(d.Range.File) == "broken.tf" && d.Range.Line == 2 && d.Range.Column > 0 {
