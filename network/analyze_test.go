@@ -496,3 +496,28 @@ func TestPaths(t *testing.T) {
 		})
 	}
 }
+
+func TestPrimaryPath(t *testing.T) {
+	br := func(s model.Tri, depth int) *Broken { return &Broken{Status: s, Depth: depth} }
+	tests := []struct {
+		name    string
+		broken  map[Path]*Broken
+		verdict model.Tri
+		active  model.Tri
+		want    Path
+	}{
+		{"deepest wins", map[Path]*Broken{PathPublic: br(model.False, 3), PathNAT: br(model.False, 1)}, model.False, model.False, PathPublic},
+		{"tie prefers an existing endpoint", map[Path]*Broken{PathPublic: br(model.False, 1), PathNAT: br(model.False, 1), PathKMSEndpoint: br(model.False, 1)}, model.False, model.False, PathKMSEndpoint},
+		{"a missing endpoint loses ties", map[Path]*Broken{PathPublic: br(model.False, 0), PathNAT: br(model.False, 0), PathKMSEndpoint: br(model.False, 0)}, model.False, model.False, PathNAT},
+		{"tie without endpoint prefers nat", map[Path]*Broken{PathPublic: br(model.False, 2), PathNAT: br(model.False, 2)}, model.False, model.False, PathNAT},
+		{"status of the verdict first", map[Path]*Broken{PathNAT: br(model.Unknown, 5), PathKMSEndpoint: br(model.False, 0)}, model.False, model.False, PathKMSEndpoint},
+		{"unknown verdict explained by an unknown link", map[Path]*Broken{PathNAT: br(model.Unknown, 1), PathPublic: br(model.False, 4)}, model.Unknown, model.False, PathNAT},
+		{"an active endpoint alone explains", map[Path]*Broken{PathNAT: br(model.False, 9), PathKMSEndpoint: br(model.False, 2)}, model.False, model.True, PathKMSEndpoint},
+		{"none", nil, model.False, model.False, ""},
+	}
+	for _, tt := range tests {
+		if got := primaryPath(tt.broken, tt.verdict, tt.active); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}

@@ -109,7 +109,7 @@ func (a *analyzer) endpointConnect(e *model.VPCEndpoint, p *placement) *chain {
 		outUs = append(outUs, subUs...)
 	}
 	ch.check(out, p.sgs.link(a, "egress TCP 443 to "+e.Address),
-		fmt.Sprintf("%s (the security groups of %s) allow no egress TCP 443 to %s (its security groups or the CIDRs of all its subnets)", p.sgs.names(a), p.name(), e.Address),
+		fmt.Sprintf("%s (the security groups of %s) allow no egress TCP 443 to %s (its security groups or the CIDRs of all its subnets)", p.sgs.names(a), p.cluster.Address, e.Address),
 		fmt.Sprintf("add an egress rule to %s allowing TCP 443 to %s (the endpoint's security group)", p.sgs.names(a), groups.names(a)), outUs...)
 	if !ch.ok() {
 		return ch

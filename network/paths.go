@@ -35,7 +35,46 @@ type outcome struct {
 	witness  []Link
 	broken   map[Path]*Broken
 	fix      string
+	primary  Path
 	unknowns []Unknown
+}
+
+// primaryPath picks the path whose broken link explains verdict v and whose
+// fix is given: the path the code was evidently built for (SPEC §1.4). A
+// link whose status is the verdict itself (False for a fail, Unknown for an
+// unknown) explains it better than one that merely breaks; then the path
+// that got furthest wins. On a tie an existing endpoint wins (it was built
+// on purpose), then nat, which most private databases are built for, then
+// public, the rarest intent; a missing endpoint (broken at its first link)
+// loses every tie. When the
+// VPC certainly has an active KMS endpoint, only the endpoint path can
+// carry KMS traffic, so only its break explains the verdict.
+func primaryPath(broken map[Path]*Broken, v, active model.Tri) Path {
+	var best Path
+	better := func(p Path) bool {
+		b, cur := broken[p], broken[best]
+		switch {
+		case b == nil:
+			return false
+		case cur == nil:
+			return true
+		case (b.Status == v) != (cur.Status == v):
+			return b.Status == v
+		case b.Depth == cur.Depth:
+			return best == PathKMSEndpoint && cur.Depth == 0
+		default:
+			return b.Depth > cur.Depth
+		}
+	}
+	for _, p := range []Path{PathKMSEndpoint, PathNAT, PathPublic} {
+		if active == model.True && p != PathKMSEndpoint {
+			continue
+		}
+		if better(p) {
+			best = p
+		}
+	}
+	return best
 }
 
 // evaluate decides whether the placement reaches KMS (SPEC §1.3, "Which
@@ -73,23 +112,16 @@ func (a *analyzer) evaluate(p *placement) outcome {
 				Depth:  ch.n}
 		}
 	}
-	// On a tie the endpoint wins (it was built on purpose), then nat, which
-	// most private databases are built for.
-	var best *Broken
-	for _, path := range []Path{PathKMSEndpoint, PathNAT, PathPublic} {
-		b := out.broken[path]
-		if b == nil || b.Fix == "" {
-			continue
-		}
-		if ep.active == model.True && path != PathKMSEndpoint {
-			continue
-		}
-		if best == nil || b.Depth > best.Depth {
-			best = b
-		}
+	out.primary = primaryPath(out.broken, v, ep.active)
+	if b := out.broken[out.primary]; b != nil {
+		out.fix = b.Fix
 	}
-	if best != nil {
-		out.fix = best.Fix
+	if out.fix == "" {
+		// A path that holds but is overridden by an endpoint that may be
+		// active has no fix of its own: the endpoint's fix applies.
+		if b := out.broken[PathKMSEndpoint]; b != nil {
+			out.fix = b.Fix
+		}
 	}
 	if ep.active != model.True {
 		out.unknowns = append(out.unknowns, pub.unknowns...)
@@ -144,7 +176,7 @@ func (a *analyzer) natPath(p *placement) *chain {
 // network ACL for traffic to KMS's public addresses.
 func (a *analyzer) internetEgress(ch *chain, p *placement) {
 	v, us := a.allows(p.sgs, model.Egress, httpsPort, sgPeer{addr: internetPeer})
-	reason := fmt.Sprintf("%s (the security groups of %s) allow no egress TCP 443 to 0.0.0.0/0", p.sgs.names(a), p.name())
+	reason := fmt.Sprintf("%s (the security groups of %s) allow no egress TCP 443 to 0.0.0.0/0", p.sgs.names(a), p.cluster.Address)
 	if a.terraformStripsEgress(p.sgs) {
 		reason += "; the Terraform provider removes AWS's default allow-all egress rule"
 	}

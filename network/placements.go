@@ -141,7 +141,7 @@ func (a *analyzer) instanceResult(c *model.DBCluster, g *model.DBSubnetGroup, m 
 				Range:  m.inst.Range}, m.inst.Range, m.inst.Address))
 		}
 	}
-	ir.Verdict, ir.Path, ir.Witness, ir.Broken, ir.Fix = o.val, o.path, o.witness, o.broken, o.fix
+	ir.Verdict, ir.Path, ir.Witness, ir.Broken, ir.Fix, ir.Primary = o.val, o.path, o.witness, o.broken, o.fix, o.primary
 	if o.val != model.True {
 		ir.Unknowns = o.unknowns
 	}

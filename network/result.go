@@ -73,7 +73,10 @@ type InstanceResult struct {
 	// Broken holds, for a fail or unknown, the first broken link of each path
 	// that was evaluated.
 	Broken map[Path]*Broken
-	// Fix is the remediation for the path the code was evidently built for.
+	// Primary is, for a fail or unknown, the path whose broken link explains
+	// the verdict: the path the code was evidently built for (SPEC §1.4).
+	Primary Path
+	// Fix is the remediation for the Primary path.
 	Fix string
 	// Unknowns are the unresolved facts the verdict depends on.
 	Unknowns []Unknown

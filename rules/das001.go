@@ -31,7 +31,7 @@ func checkDAS001(p *Pass) {
 		var b strings.Builder
 		fmt.Fprintf(&b, "DAS001: %s cannot reach AWS KMS", c.Cluster.Address)
 		for _, g := range groups {
-			fmt.Fprintf(&b, "; %s for %s", g.what, strings.Join(g.where, ", "))
+			fmt.Fprintf(&b, "; from %s: %s", strings.Join(g.where, ", "), g.what)
 		}
 		if len(groups) == 0 {
 			b.WriteString(" (the analysis recorded no broken link)")
@@ -63,7 +63,7 @@ func failureGroups(c *network.ClusterResult) (groups []*failureGroup, related []
 		if ir.Verdict != model.False {
 			continue
 		}
-		path, br := primaryBroken(ir, model.False)
+		path, br := primaryBroken(ir)
 		what := "no path to KMS (no broken link recorded)"
 		if br != nil {
 			what = fmt.Sprintf("%s path broken at %s (%s): %s", path, br.Text, at(br.Range), br.Reason)
@@ -83,34 +83,11 @@ func failureGroups(c *network.ClusterResult) (groups []*failureGroup, related []
 	return groups, related, fixes
 }
 
-// brokenPreference breaks ties between paths that got equally far: an
-// Aurora cluster is most often built private behind NAT, then with an
-// endpoint; a public database is the rarest intent.
-func brokenPreference() [3]network.Path {
-	return [...]network.Path{network.PathNAT, network.PathKMSEndpoint, network.PathPublic}
-}
-
-// primaryBroken returns the broken link of the path the code was evidently
-// built for: the one that got furthest, preferring links whose status is
-// want.
-func primaryBroken(ir network.InstanceResult, want model.Tri) (network.Path, *network.Broken) {
-	var bestPath network.Path
-	var best *network.Broken
-	better := func(b *network.Broken) bool {
-		if best == nil {
-			return true
-		}
-		if (b.Status == want) != (best.Status == want) {
-			return b.Status == want
-		}
-		return b.Depth > best.Depth
-	}
-	for _, path := range brokenPreference() {
-		if b := ir.Broken[path]; b != nil && better(b) {
-			bestPath, best = path, b
-		}
-	}
-	return bestPath, best
+// primaryBroken returns the broken link that explains an instance's
+// verdict: the one on the path the code was evidently built for, as the
+// analysis chose it (network.InstanceResult.Primary).
+func primaryBroken(ir network.InstanceResult) (network.Path, *network.Broken) {
+	return ir.Primary, ir.Broken[ir.Primary]
 }
 
 // placement names an instance in a candidate subnet.

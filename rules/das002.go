@@ -40,7 +40,7 @@ func checkDAS002(p *Pass) {
 			if ir.Verdict != model.Unknown {
 				continue
 			}
-			if path, br := primaryBroken(ir, model.Unknown); br != nil && br.Status == model.Unknown {
+			if path, br := primaryBroken(ir); br != nil && br.Status == model.Unknown {
 				related = append(related, br.Link)
 				fmt.Fprintf(&b, "; %s: %s path unknown at %s (%s): %s", placement(ir), path, br.Text, at(br.Range), br.Reason)
 			}

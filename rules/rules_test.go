@@ -29,14 +29,14 @@ func fixture() []network.ClusterResult {
 			Cluster: cluster("aws_rds_cluster.bad", 40, 58), Verdict: model.False,
 			Instances: []network.InstanceResult{
 				{
-					Instance: "aws_rds_cluster_instance.bad[0]", Subnet: "aws_subnet.db[0]", Verdict: model.False,
+					Instance: "aws_rds_cluster_instance.bad[0]", Subnet: "aws_subnet.db[0]", Verdict: model.False, Primary: network.PathNAT,
 					Broken: map[network.Path]*network.Broken{
 						network.PathPublic: {Link: network.Link{Text: "aws_rds_cluster_instance.bad[0]", Range: rng(60, 64)}, Status: model.False, Reason: "not publicly accessible", Fix: "make it public", Depth: 0},
 						network.PathNAT:    {Link: network.Link{Text: "aws_route_table.db 0.0.0.0/0", Range: rng(30, 33)}, Status: model.False, Reason: "no default route", Fix: "add a NAT route", Depth: 2},
 					},
 				},
 				{
-					Instance: "aws_rds_cluster_instance.bad[0]", Subnet: "aws_subnet.db[1]", Verdict: model.False,
+					Instance: "aws_rds_cluster_instance.bad[0]", Subnet: "aws_subnet.db[1]", Verdict: model.False, Primary: network.PathNAT,
 					Broken: map[network.Path]*network.Broken{
 						network.PathNAT: {Link: network.Link{Text: "aws_route_table.db 0.0.0.0/0", Range: rng(30, 33)}, Status: model.False, Reason: "no default route", Fix: "add a NAT route", Depth: 2},
 					},
@@ -124,10 +124,10 @@ func TestDAS001Finding(t *testing.T) {
 	if f.Range != rng(40, 58) || f.Subject != "aws_rds_cluster.bad" || f.Verdict != model.False {
 		t.Errorf("finding at %v on %s (%v), want the cluster declaration main.tf:40-58", f.Range, f.Subject, f.Verdict)
 	}
-	// The NAT path got furthest (depth 2), so it is the path the code was
-	// built for; both subnets break at the same link and share one sentence.
-	want := "DAS001: aws_rds_cluster.bad cannot reach AWS KMS; nat path broken at aws_route_table.db 0.0.0.0/0 (main.tf:30): no default route" +
-		" for aws_rds_cluster_instance.bad[0] in aws_subnet.db[0], aws_rds_cluster_instance.bad[0] in aws_subnet.db[1]"
+	// The analysis chose the NAT path as the one the code was built for; both
+	// subnets break at the same link and share one sentence.
+	want := "DAS001: aws_rds_cluster.bad cannot reach AWS KMS; from aws_rds_cluster_instance.bad[0] in aws_subnet.db[0]," +
+		" aws_rds_cluster_instance.bad[0] in aws_subnet.db[1]: nat path broken at aws_route_table.db 0.0.0.0/0 (main.tf:30): no default route"
 	if f.Message != want {
 		t.Errorf("message:\n got %q\nwant %q", f.Message, want)
 	}
@@ -158,26 +158,6 @@ func TestDAS002Finding(t *testing.T) {
 	}
 	if len(f.Unknowns) != 1 {
 		t.Errorf("unknowns = %d, want 1", len(f.Unknowns))
-	}
-}
-
-func TestPrimaryBroken(t *testing.T) {
-	br := func(s model.Tri, depth int) *network.Broken { return &network.Broken{Status: s, Depth: depth} }
-	tests := []struct {
-		name   string
-		broken map[network.Path]*network.Broken
-		want   network.Path
-	}{
-		{"deepest wins", map[network.Path]*network.Broken{network.PathPublic: br(model.False, 3), network.PathNAT: br(model.False, 1)}, network.PathPublic},
-		{"tie prefers nat", map[network.Path]*network.Broken{network.PathPublic: br(model.False, 1), network.PathNAT: br(model.False, 1), network.PathKMSEndpoint: br(model.False, 1)}, network.PathNAT},
-		{"wanted status first", map[network.Path]*network.Broken{network.PathNAT: br(model.Unknown, 5), network.PathKMSEndpoint: br(model.False, 0)}, network.PathKMSEndpoint},
-		{"none", nil, ""},
-	}
-	for _, tt := range tests {
-		got, _ := primaryBroken(network.InstanceResult{Broken: tt.broken}, model.False)
-		if got != tt.want {
-			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
-		}
 	}
 }
 
