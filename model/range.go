@@ -54,6 +54,13 @@ type Origin struct {
 	// exists (an unknown count, for_each or condition). A maybe object can turn
 	// a verdict into unknown, never into pass.
 	Maybe *Unresolved
+	// Cohort is non-empty for a maybe object that belongs to a group of
+	// objects that exist together: objects that share a non-empty Cohort
+	// exist together, over the same unknown set of indices or keys, or not
+	// at all. Terraform gives the symbolic instances of the same unknown
+	// count or for_each expression in the same module instance one cohort;
+	// CloudFormation the resources under the same unknown condition.
+	Cohort string
 }
 
 // Base returns the origin itself; every model object embeds an Origin, so

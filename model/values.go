@@ -84,6 +84,12 @@ type Ref struct {
 	// Maybe is non-nil when this element of a list may not exist (it stands
 	// for the elements of an unknown count or for_each).
 	Maybe *Unresolved
+	// SameIndex says that the ref names, in a collection of the referrer's
+	// own cohort (Origin.Cohort), the element with the referrer's own index
+	// or key: `aws_subnet.db[count.index].id` in a resource with the same
+	// count as aws_subnet.db. Such an element exists whenever the referrer
+	// does.
+	SameIndex bool
 }
 
 // IsSet reports whether the attribute was given at all.
