@@ -70,6 +70,7 @@ func Evaluate(dir string, opts Options) (*Result, diag.Diagnostics) {
 	e.funcs = e.functions()
 	e.readModulesJSON()
 	tree := e.loadTree(dir, "", []string{absDir(dir)})
+	e.addUnevaluated(e.funcs, providerFunctions(e.parser.Files()))
 	e.generic = map[string]bool{}
 	for _, cfg := range e.configs {
 		for n := range cfg.names.generic {

@@ -48,6 +48,9 @@ type evaluator struct {
 	stack      []*node
 	expansions map[string]*moduleExpansion
 	funcs      map[string]function.Function
+	// unevaluated maps the functions whose result is left unknown to the
+	// format of the reason (see callReasons).
+	unevaluated map[string]string
 
 	instances  []*Instance
 	moduleDirs []string

@@ -4,6 +4,8 @@ import (
 	"crypto/md5"  //nolint:gosec // md5() is a Terraform function, not a security measure
 	"crypto/sha1" //nolint:gosec // likewise sha1()
 	"crypto/sha256"
+	"crypto/sha512"
+	"encoding/base64"
 	"encoding/hex"
 	"fmt"
 	"math/big"
@@ -64,15 +66,26 @@ func (e *evaluator) functions() map[string]function.Function {
 		"sha1":        hashFunc(func(b []byte) []byte { s := sha1.Sum(b); return s[:] }), //nolint:gosec // see import
 		"sha256":      hashFunc(func(b []byte) []byte { s := sha256.Sum256(b); return s[:] }),
 		"sensitive":   identityFunc, "nonsensitive": identityFunc,
-	}
-	// These depend on the moment or on randomness: their results are known
-	// only when Terraform applies the plan.
-	for _, name := range []string{"timestamp", "plantimestamp", "uuid", "bcrypt", "timeadd", "formatdate"} {
-		fs[name] = applyTimeFunc()
+		"sha512":       hashFunc(func(b []byte) []byte { s := sha512.Sum512(b); return s[:] }),
+		"base64sha256": base64HashFunc(func(b []byte) []byte { s := sha256.Sum256(b); return s[:] }),
+		"base64sha512": base64HashFunc(func(b []byte) []byte { s := sha512.Sum512(b); return s[:] }),
+		"urlencode":    encoding.URLEncodeFunc, "matchkeys": matchkeysFunc,
+		// daslint keeps no sensitivity marks, and an ephemeral value (known
+		// only during a run) is unknown here anyway.
+		"issensitive": function.New(&function.Spec{
+			Params: []function.Parameter{{Name: "value", Type: cty.DynamicPseudoType, AllowNull: true, AllowUnknown: true, AllowDynamicType: true, AllowMarked: true}},
+			Type:   function.StaticReturnType(cty.Bool),
+			Impl:   func([]cty.Value, cty.Type) (cty.Value, error) { return cty.False, nil },
+		}),
+		"ephemeralasnull": identityFunc,
 	}
 	for name, f := range e.fileFunctions() {
 		fs[name] = f
 	}
+	for name, f := range e.pathFunctions() {
+		fs[name] = f
+	}
+	e.addUnevaluated(fs, nil)
 	return fs
 }
 
@@ -288,3 +301,61 @@ func hashFunc(h func([]byte) []byte) function.Function {
 		},
 	})
 }
+
+func base64HashFunc(h func([]byte) []byte) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "str", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			return cty.StringVal(base64.StdEncoding.EncodeToString(h([]byte(args[0].AsString())))), nil
+		},
+	})
+}
+
+// matchkeysFunc is Terraform's matchkeys(values, keys, searchset): the
+// elements of values whose corresponding element of keys is in searchset,
+// in order.
+var matchkeysFunc = function.New(&function.Spec{
+	Params: []function.Parameter{
+		{Name: "values", Type: cty.List(cty.DynamicPseudoType)},
+		{Name: "keys", Type: cty.List(cty.DynamicPseudoType)},
+		{Name: "searchset", Type: cty.List(cty.DynamicPseudoType)},
+	},
+	Type: func(args []cty.Value) (cty.Type, error) {
+		ty, _ := convert.UnifyUnsafe([]cty.Type{args[1].Type(), args[2].Type()})
+		if ty == cty.NilType {
+			return cty.NilType, fmt.Errorf("keys and searchset must be of the same type")
+		}
+		return args[0].Type(), nil
+	},
+	Impl: func(args []cty.Value, retType cty.Type) (cty.Value, error) {
+		values, keys, search := args[0], args[1], args[2]
+		if !values.IsKnown() || !keys.IsKnown() || !search.IsWhollyKnown() {
+			return cty.UnknownVal(retType), nil
+		}
+		if values.LengthInt() != keys.LengthInt() {
+			return cty.NilVal, fmt.Errorf("length of keys and values should be equal")
+		}
+		if values.LengthInt() == 0 {
+			return cty.ListValEmpty(retType.ElementType()), nil
+		}
+		vs, ks := values.AsValueSlice(), keys.AsValueSlice()
+		var out []cty.Value
+		for i, k := range ks {
+			if !k.IsKnown() {
+				return cty.UnknownVal(retType), nil
+			}
+			for it := search.ElementIterator(); it.Next(); {
+				_, s := it.Element()
+				if eq := k.Equals(s); eq.IsKnown() && eq.True() {
+					out = append(out, vs[i])
+					break
+				}
+			}
+		}
+		if len(out) == 0 {
+			return cty.ListValEmpty(retType.ElementType()), nil
+		}
+		return cty.ListVal(out), nil
+	},
+})

@@ -188,9 +188,9 @@ func (e *evaluator) moduleExpansion(m *modInst, name string) []*modInst {
 }
 
 // moduleValue returns what `module.name` evaluates to in m: an object of
-// the outputs the traversal reads (all when it reads the module whole), a
+// the outputs the traversals read (all when one reads the module whole), a
 // tuple or object of such objects for count and for_each, or an unknown.
-func (e *evaluator) moduleValue(m *modInst, name string, tr hcl.Traversal, use hcl.Range) cty.Value {
+func (e *evaluator) moduleValue(m *modInst, name string, trs []hcl.Traversal, use hcl.Range) cty.Value {
 	c, ok := m.cfg().calls[name]
 	if !ok {
 		e.ds.Errorf(Range(use), "reference to undeclared module %q", name)
@@ -207,7 +207,7 @@ func (e *evaluator) moduleValue(m *modInst, name string, tr hcl.Traversal, use h
 	if x.kind == symbolic {
 		return unknown(cty.DynamicPseudoType, x.maybe)
 	}
-	wanted := wantedOutputs(tr, m.tree.children[name].cfg)
+	wanted := wantedOutputs(trs, m.tree.children[name].cfg)
 	objs := make([]cty.Value, 0, len(insts))
 	byKey := map[string]cty.Value{}
 	for _, mi := range insts {
@@ -246,10 +246,27 @@ func (r repetition) eachKeyString() string {
 	return k.AsString()
 }
 
-// wantedOutputs lists the outputs a traversal of `module.name` reads: the
-// one named after the module (and its optional index), or all of them.
-func wantedOutputs(tr hcl.Traversal, cfg *moduleConfig) []string {
-	rest := tr[2:]
+// wantedOutputs lists the outputs traversals of `module.name` read: each
+// one named after the module (and its optional index), or all of them when
+// a traversal reads the module whole.
+func wantedOutputs(trs []hcl.Traversal, cfg *moduleConfig) []string {
+	set := map[string]bool{}
+	for _, tr := range trs {
+		name, whole := wantedOutput(tr)
+		if whole {
+			return sortedKeys(cfg.outputs)
+		}
+		if _, declared := cfg.outputs[name]; declared {
+			set[name] = true
+		}
+	}
+	return sortedKeys(set)
+}
+
+// wantedOutput returns the output a traversal of `module.name` reads, or
+// whole when it reads the module object itself.
+func wantedOutput(tr hcl.Traversal) (name string, whole bool) {
+	rest := tr[min(2, len(tr)):]
 	if len(rest) > 0 {
 		if _, isIndex := rest[0].(hcl.TraverseIndex); isIndex {
 			rest = rest[1:]
@@ -257,17 +274,10 @@ func wantedOutputs(tr hcl.Traversal, cfg *moduleConfig) []string {
 	}
 	if len(rest) > 0 {
 		if a, ok := rest[0].(hcl.TraverseAttr); ok {
-			if _, declared := cfg.outputs[a.Name]; declared {
-				return []string{a.Name}
-			}
-			return nil
+			return a.Name, false
 		}
 	}
-	out := make([]string, 0, len(cfg.outputs))
-	for n := range cfg.outputs {
-		out = append(out, n)
-	}
-	return out
+	return "", true
 }
 
 // output returns the value of output name of module instance m.

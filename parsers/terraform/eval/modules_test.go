@@ -204,3 +204,35 @@ resource "null_resource" "r" {
 		t.Errorf("owner = %#v", v)
 	}
 }
+
+// One expression that reads several outputs of one module (as
+// terraform-aws-modules' examples do: flatten([module.vpc.a, module.vpc.b]))
+// sees every one of them, whatever order the references come in.
+func TestModuleSeveralOutputsInOneExpression(t *testing.T) {
+	res, ds := run(t, map[string]string{
+		"main.tf": `
+module "vpc" { source = "./vpc" }
+resource "null_resource" "r" {
+  ids   = flatten([module.vpc.a, module.vpc.b, module.vpc.c])
+  whole = length(keys(module.vpc)) + length(module.vpc.a)
+}
+`,
+		"vpc/main.tf": `
+output "a" { value = ["x"] }
+output "b" { value = ["y", "z"] }
+output "c" { value = [] }
+`,
+	}, Options{})
+	noErrors(t, ds)
+	ids := attr(t, res, "null_resource.r", "ids")
+	var got []string
+	for _, v := range ids.AsValueSlice() {
+		got = append(got, str(t, v))
+	}
+	if diff := cmp.Diff([]string{"x", "y", "z"}, got); diff != "" {
+		t.Errorf("ids (-want +got):\n%s", diff)
+	}
+	if n := attr(t, res, "null_resource.r", "whole"); !n.RawEquals(ctyNum(4)) {
+		t.Errorf("whole = %#v, want 4 (three outputs + one element)", n)
+	}
+}

@@ -79,7 +79,7 @@ func (e *evaluator) eval(expr hcl.Expression, sc *scope) cty.Value {
 	if v.IsWhollyKnown() {
 		return v
 	}
-	reasons := inputReasons(expr, ctx)
+	reasons := append(inputReasons(expr, ctx), e.callReasons(expr)...)
 	if len(reasons) == 0 {
 		reasons = []*model.Unresolved{{Kind: model.FromExpression, Reason: "value cannot be determined offline", Range: Range(expr.Range())}}
 	}
@@ -121,6 +121,8 @@ func (e *evaluator) context(expr hcl.Expression, sc *scope) *hcl.EvalContext {
 		g[name] = v
 	}
 	dataGroups := map[string]map[string]cty.Value{}
+	modTravs := map[string][]hcl.Traversal{}
+	var modNames []string
 	for _, tr := range expr.Variables() {
 		root := tr.RootName()
 		rng := tr.SourceRange()
@@ -141,7 +143,13 @@ func (e *evaluator) context(expr hcl.Expression, sc *scope) *hcl.EvalContext {
 			case "local":
 				put(root, name, e.local(sc.mod, name, rng))
 			default:
-				put(root, name, e.moduleValue(sc.mod, name, tr, rng))
+				// Every traversal of one module is gathered first: the
+				// object built for it must hold each output the expression
+				// reads (module.vpc.a and module.vpc.b in one expression).
+				if modTravs[name] == nil {
+					modNames = append(modNames, name)
+				}
+				modTravs[name] = append(modTravs[name], tr)
 			}
 		case "count":
 			if sc.rep.countIndex == cty.NilVal {
@@ -193,6 +201,10 @@ func (e *evaluator) context(expr hcl.Expression, sc *scope) *hcl.EvalContext {
 			name, _ := stepName(tr, 1)
 			put(root, name, e.resourceValue(sc.mod, key, rng))
 		}
+	}
+	for _, name := range modNames {
+		trs := modTravs[name]
+		put("module", name, e.moduleValue(sc.mod, name, trs, trs[0].SourceRange()))
 	}
 	for root, g := range groups {
 		vars[root] = cty.ObjectVal(g)

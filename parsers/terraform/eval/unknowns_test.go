@@ -46,7 +46,7 @@ resource "null_resource" "r" {
 		{"computed", "aws_vpc.v.owner_id is known only after apply"},
 		{"computed2", "aws_vpc.v.owner_id is known only after apply"},
 		{"try_unknown", `variable "obj" has no value`},
-		{"unknown_fn", "value cannot be determined offline"},
+		{"unknown_fn", "timestamp() is known only when Terraform applies the plan"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.attr, func(t *testing.T) {
