@@ -45,7 +45,7 @@ func (e *evaluator) functions() map[string]function.Function {
 		"keys": stdlib.KeysFunc, "lookup": lookupFunc, "merge": stdlib.MergeFunc,
 		"range": stdlib.RangeFunc, "reverse": stdlib.ReverseListFunc, "setintersection": stdlib.SetIntersectionFunc,
 		"setproduct": stdlib.SetProductFunc, "setsubtract": stdlib.SetSubtractFunc, "setunion": stdlib.SetUnionFunc,
-		"slice": stdlib.SliceFunc, "sort": stdlib.SortFunc, "values": stdlib.ValuesFunc, "zipmap": stdlib.ZipmapFunc,
+		"slice": sliceFunc, "sort": stdlib.SortFunc, "values": stdlib.ValuesFunc, "zipmap": stdlib.ZipmapFunc,
 
 		"jsondecode": stdlib.JSONDecodeFunc, "jsonencode": stdlib.JSONEncodeFunc, "csvdecode": stdlib.CSVDecodeFunc,
 		"base64decode": encoding.Base64DecodeFunc, "base64encode": encoding.Base64EncodeFunc,
@@ -359,3 +359,67 @@ var matchkeysFunc = function.New(&function.Spec{
 		return cty.ListVal(out), nil
 	},
 })
+
+// sliceFunc is Terraform's slice. Its result has exactly end - start
+// elements, or the call fails and Terraform plans nothing: so the slice of a
+// list whose length is unknown offline, with known indexes, is a list of
+// that many unknown elements. This is what makes the pattern of every
+// terraform-aws-modules example, azs = slice(data.aws_availability_zones.
+// available.names, 0, 3), give three zones (whose names are unknown) and
+// known counts for the subnets built over them.
+var sliceFunc = function.New(&function.Spec{
+	Params: []function.Parameter{
+		{Name: "list", Type: cty.DynamicPseudoType, AllowUnknown: true},
+		{Name: "start_index", Type: cty.Number},
+		{Name: "end_index", Type: cty.Number},
+	},
+	Type: func(args []cty.Value) (cty.Type, error) {
+		if ty := args[0].Type(); ty == cty.DynamicPseudoType && !args[0].IsKnown() {
+			return cty.DynamicPseudoType, nil
+		}
+		return stdlib.SliceFunc.ReturnTypeForValues(args)
+	},
+	Impl: func(args []cty.Value, retType cty.Type) (cty.Value, error) {
+		list := args[0]
+		if list.IsKnown() || !args[1].IsKnown() || !args[2].IsKnown() {
+			return stdlib.Slice(list, args[1], args[2])
+		}
+		start, end, ok := sliceBounds(args[1], args[2])
+		if !ok {
+			return stdlib.Slice(list, args[1], args[2])
+		}
+		ty := list.Type()
+		switch {
+		case ty.IsListType():
+			if end == start {
+				return cty.ListValEmpty(ty.ElementType()), nil
+			}
+			elems := make([]cty.Value, end-start)
+			for i := range elems {
+				elems[i] = cty.UnknownVal(ty.ElementType())
+			}
+			return cty.ListVal(elems), nil
+		case ty == cty.DynamicPseudoType:
+			elems := make([]cty.Value, end-start)
+			for i := range elems {
+				elems[i] = cty.DynamicVal
+			}
+			return cty.TupleVal(elems), nil
+		}
+		return stdlib.Slice(list, args[1], args[2])
+	},
+})
+
+// sliceBounds returns slice's indexes when they are whole, in order and
+// small enough to build a list of.
+func sliceBounds(s, e cty.Value) (start, end int, ok bool) {
+	si, acc1 := s.AsBigFloat().Int64()
+	ei, acc2 := e.AsBigFloat().Int64()
+	if acc1 != big.Exact || acc2 != big.Exact || si < 0 || ei < si || ei-si > maxUnknownSlice {
+		return 0, 0, false
+	}
+	return int(si), int(ei), true
+}
+
+// maxUnknownSlice bounds the unknown elements one slice call makes.
+const maxUnknownSlice = 1024

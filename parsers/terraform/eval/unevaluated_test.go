@@ -78,3 +78,54 @@ func TestUnevaluatedFunctionsAreUnknownWithTheirReason(t *testing.T) {
 		}
 	}
 }
+
+// slice of a list whose length is unknown offline has exactly end - start
+// elements, or Terraform's plan fails: the pattern of every
+// terraform-aws-modules example gives three zones with unknown names, and
+// known counts and CIDRs built over them.
+func TestSliceOfUnknownLengthList(t *testing.T) {
+	res, ds := run(t, map[string]string{"main.tf": `
+data "aws_availability_zones" "available" {}
+locals {
+  azs     = slice(data.aws_availability_zones.available.names, 0, 3)
+  subnets = [for k, v in local.azs : cidrsubnet("10.0.0.0/16", 8, k + 6)]
+}
+resource "aws_subnet" "database" {
+  count             = length(local.subnets)
+  cidr_block        = local.subnets[count.index]
+  availability_zone = local.azs[count.index]
+}
+resource "null_resource" "r" {
+  n     = length(local.azs)
+  empty = length(slice(data.aws_availability_zones.available.names, 1, 1))
+  all   = data.aws_availability_zones.available.names
+}
+`}, Options{})
+	noErrors(t, ds)
+	want := []string{"aws_subnet.database[0]", "aws_subnet.database[1]", "aws_subnet.database[2]"}
+	var got []string
+	for _, a := range addresses(res) {
+		if strings.HasPrefix(a, "aws_subnet.") {
+			got = append(got, a)
+		}
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Fatalf("subnets = %v, want %v", got, want)
+	}
+	if c := str(t, attr(t, res, "aws_subnet.database[2]", "cidr_block")); c != "10.0.8.0/24" {
+		t.Errorf("cidr_block = %q, want 10.0.8.0/24 (netnum 2 + 6)", c)
+	}
+	az := attr(t, res, "aws_subnet.database[1]", "availability_zone")
+	if az.IsKnown() || len(Reasons(az)) == 0 || !strings.Contains(reasonTexts(az)[0], "aws_availability_zones") {
+		t.Errorf("availability_zone = %#v (%v), want unknown from the data source", az, reasonTexts(az))
+	}
+	for name, n := range map[string]int64{"n": 3, "empty": 0} {
+		v, _ := attr(t, res, "null_resource.r", name).Unmark()
+		if !v.RawEquals(ctyNum(n)) {
+			t.Errorf("%s = %#v, want %d", name, v, n)
+		}
+	}
+	if all := attr(t, res, "null_resource.r", "all"); all.IsKnown() {
+		t.Errorf("the data source's own list has unknown length, got %#v", all)
+	}
+}
