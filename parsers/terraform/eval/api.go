@@ -65,6 +65,7 @@ func Evaluate(dir string, opts Options) (*Result, diag.Diagnostics) {
 		parser:     hclparse.NewParser(),
 		configs:    map[string]*moduleConfig{},
 		memo:       map[string]*node{},
+		symbolic:   map[string]symbolicElem{},
 		expansions: map[string]*moduleExpansion{},
 	}
 	e.funcs = e.functions()

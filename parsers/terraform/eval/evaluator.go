@@ -44,6 +44,11 @@ type evaluator struct {
 	// anywhere in the configuration (see attrNames).
 	generic map[string]bool
 
+	// symbolic holds, by module instance path and resource key, the
+	// symbolic instance of each resource whose count or for_each is unknown
+	// and that has a cohort (see pairIndexed).
+	symbolic map[string]symbolicElem
+
 	memo       map[string]*node
 	stack      []*node
 	expansions map[string]*moduleExpansion

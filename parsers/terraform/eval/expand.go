@@ -28,6 +28,9 @@ type expansion struct {
 	items []item
 	// maybe says why a symbolic expansion's size is unknown.
 	maybe *model.Unresolved
+	// cohort names a symbolic expansion's cohort (see cohortOf); empty when
+	// it has none.
+	cohort string
 }
 
 // item is one instance: its address suffix (`[0]`, `["a"]`, `[?]`) and the
@@ -54,7 +57,7 @@ func (e *evaluator) expand(count, forEach hcl.Expression, sc *scope, what string
 func (e *evaluator) expandCount(expr hcl.Expression, sc *scope, what string) *expansion {
 	v := e.eval(expr, sc)
 	if !v.IsKnown() {
-		return e.symbolicExpansion(counted, expr, what, "count", Reasons(v))
+		return e.symbolicExpansion(counted, expr, sc, what, "count", Reasons(v))
 	}
 	v, _ = v.Unmark()
 	if v.IsNull() {
@@ -64,7 +67,7 @@ func (e *evaluator) expandCount(expr hcl.Expression, sc *scope, what string) *ex
 	nv, err := convertTo(v, cty.Number)
 	if err != nil {
 		e.ds.Errorf(Range(expr.Range()), "%s: count must be a whole number: %s", what, err)
-		return e.symbolicExpansion(counted, expr, what, "count", nil)
+		return e.symbolicExpansion(counted, expr, sc, what, "count", nil)
 	}
 	bf := nv.AsBigFloat()
 	n, acc := bf.Int64()
@@ -73,7 +76,7 @@ func (e *evaluator) expandCount(expr hcl.Expression, sc *scope, what string) *ex
 		return &expansion{kind: counted}
 	}
 	if n > int64(e.opts.MaxInstances) {
-		return e.overLimit(counted, expr, what, fmt.Sprintf("count = %d", n))
+		return e.overLimit(counted, expr, sc, what, fmt.Sprintf("count = %d", n))
 	}
 	exp := &expansion{kind: counted, items: make([]item, n)}
 	for i := range exp.items {
@@ -85,7 +88,7 @@ func (e *evaluator) expandCount(expr hcl.Expression, sc *scope, what string) *ex
 func (e *evaluator) expandForEach(expr hcl.Expression, sc *scope, what string) *expansion {
 	v := e.eval(expr, sc)
 	if !v.IsKnown() {
-		return e.symbolicExpansion(keyed, expr, what, "for_each", Reasons(v))
+		return e.pairForEach(e.symbolicExpansion(keyed, expr, sc, what, "for_each", Reasons(v)), expr, sc)
 	}
 	inner, marks := v.Unmark()
 	ty := inner.Type()
@@ -95,7 +98,7 @@ func (e *evaluator) expandForEach(expr hcl.Expression, sc *scope, what string) *
 		return &expansion{kind: keyed}
 	case ty.IsSetType():
 		if !inner.IsWhollyKnown() {
-			return e.symbolicExpansion(keyed, expr, what, "for_each", Reasons(v))
+			return e.symbolicExpansion(keyed, expr, sc, what, "for_each", Reasons(v))
 		}
 		if !ty.ElementType().Equals(cty.String) {
 			if sv, err := convertTo(inner, cty.Set(cty.String)); err == nil {
@@ -111,7 +114,7 @@ func (e *evaluator) expandForEach(expr hcl.Expression, sc *scope, what string) *
 		return &expansion{kind: keyed}
 	}
 	if n := inner.LengthInt(); n > e.opts.MaxInstances {
-		return e.overLimit(keyed, expr, what, fmt.Sprintf("for_each over %d elements", n))
+		return e.overLimit(keyed, expr, sc, what, fmt.Sprintf("for_each over %d elements", n))
 	}
 	exp := &expansion{kind: keyed}
 	for it := inner.ElementIterator(); it.Next(); {
@@ -137,32 +140,36 @@ func (e *evaluator) expandForEach(expr hcl.Expression, sc *scope, what string) *
 
 // symbolicExpansion is one instance that stands for all instances of an
 // expansion whose size is unknown (SPEC §2).
-func (e *evaluator) symbolicExpansion(kind expansionKind, expr hcl.Expression, what, meta string, reasons []*model.Unresolved) *expansion {
+func (e *evaluator) symbolicExpansion(kind expansionKind, expr hcl.Expression, sc *scope, what, meta string, reasons []*model.Unresolved) *expansion {
 	reason := fmt.Sprintf("%s: %s is unknown", what, meta)
 	if len(reasons) > 0 {
 		reason = fmt.Sprintf("%s: %s depends on %s", what, meta, reasons[0].Reason)
 	}
 	u := &model.Unresolved{Kind: model.FromCondition, Reason: reason, Range: Range(expr.Range())}
-	return symbolicOf(kind, u)
+	return symbolicOf(kind, u, e.cohortOf(sc.mod, meta, expr))
 }
 
-func (e *evaluator) overLimit(kind expansionKind, expr hcl.Expression, what, size string) *expansion {
+func (e *evaluator) overLimit(kind expansionKind, expr hcl.Expression, sc *scope, what, size string) *expansion {
 	u := &model.Unresolved{
 		Kind:   model.FromLimit,
 		Reason: fmt.Sprintf("%s: %s exceeds the limit of %d instances", what, size, e.opts.MaxInstances),
 		Range:  Range(expr.Range()),
 	}
 	e.ds.Warnf(u.Range, "%s; it is analysed as one instance that may exist", u.Reason)
-	return symbolicOf(kind, u)
+	meta := "count"
+	if kind == keyed {
+		meta = "for_each"
+	}
+	return symbolicOf(kind, u, e.cohortOf(sc.mod, meta, expr))
 }
 
-func symbolicOf(kind expansionKind, u *model.Unresolved) *expansion {
-	rep := repetition{}
+func symbolicOf(kind expansionKind, u *model.Unresolved, cohort string) *expansion {
+	rep := repetition{cohort: cohort}
 	if kind == counted {
 		rep.countIndex = unknown(cty.Number, u)
 	} else {
 		rep.eachKey = unknown(cty.String, u)
 		rep.eachValue = unknown(cty.DynamicPseudoType, u)
 	}
-	return &expansion{kind: symbolic, maybe: u, items: []item{{suffix: "[?]", rep: rep}}}
+	return &expansion{kind: symbolic, maybe: u, cohort: cohort, items: []item{{suffix: "[?]", rep: rep}}}
 }

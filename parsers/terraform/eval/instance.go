@@ -39,6 +39,12 @@ type Instance struct {
 	// Maybe is non-nil when the instance may not exist (unknown count or
 	// for_each, or a module instantiated that way).
 	Maybe *model.Unresolved
+	// Cohort is non-empty for a maybe instance whose existence it shares
+	// with the other instances of the same cohort (model.Origin.Cohort): the
+	// symbolic instances of the same unknown count or for_each expression
+	// in the same module instance, and everything inside a symbolic module
+	// instance. See SameIndexOf for the links between them.
+	Cohort string
 	// Region is the region of the resource: its `region` argument (AWS
 	// provider v6), else its provider's, else --region; unknown (with a mark)
 	// when none is known.

@@ -174,7 +174,9 @@ func (e *evaluator) moduleExpansion(m *modInst, name string) []*modInst {
 				callers: append(m.callers[:len(m.callers):len(m.callers)], c.defRng),
 			}
 			if mi.maybe == nil {
-				mi.maybe = m.maybe
+				mi.maybe, mi.cohort = m.maybe, m.cohort
+			} else {
+				mi.cohort = exp.cohort
 			}
 			insts = append(insts, mi)
 		}

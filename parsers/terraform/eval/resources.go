@@ -37,6 +37,9 @@ func (e *evaluator) resource(m *modInst, r *resourceDecl) cty.Value {
 			obj := e.objectOf(inst, names)
 			objs = append(objs, obj)
 			attrs[it.key] = obj
+			if exp.kind == symbolic && exp.cohort != "" {
+				e.symbolic[m.path+"|"+r.key] = symbolicElem{cohort: exp.cohort, address: inst.Address, obj: obj}
+			}
 		}
 		switch exp.kind {
 		case counted:
@@ -68,9 +71,10 @@ func (e *evaluator) newInstance(m *modInst, r *resourceDecl, addr string, rep re
 		DefRange: r.defRng,
 		Callers:  m.callers,
 		Maybe:    maybe,
+		Cohort:   rep.cohort,
 	}
 	if inst.Maybe == nil {
-		inst.Maybe = m.maybe
+		inst.Maybe, inst.Cohort = m.maybe, m.cohort
 	}
 	inst.Body = e.evalBody(r.body, sc, true, 0)
 	inst.Region = e.regionOf(m, r, inst.Body)

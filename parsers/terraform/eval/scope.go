@@ -21,6 +21,9 @@ type modInst struct {
 	rep     repetition
 	maybe   *model.Unresolved
 	callers []hcl.Range
+	// cohort is the cohort of a symbolic module instance (or of one inside
+	// a symbolic module instance): everything declared in it exists with it.
+	cohort string
 }
 
 func (m *modInst) cfg() *moduleConfig { return m.tree.cfg }
@@ -39,6 +42,8 @@ type repetition struct {
 	countIndex cty.Value // cty.NilVal without count
 	eachKey    cty.Value // cty.NilVal without for_each
 	eachValue  cty.Value
+	// cohort is the cohort of a symbolic instance, empty otherwise.
+	cohort string
 }
 
 // scope is where an expression is evaluated: a module instance, the
@@ -63,6 +68,9 @@ func (sc *scope) with(name string, v cty.Value) *scope {
 // evaluated is reported and becomes an unknown value with the reason, and
 // every unknown in the result carries a reason.
 func (e *evaluator) eval(expr hcl.Expression, sc *scope) cty.Value {
+	if sc.rep.cohort != "" {
+		expr, sc = e.pairIndexed(expr, sc)
+	}
 	ctx := e.context(expr, sc)
 	v, hds := expr.Value(ctx)
 	if hds.HasErrors() {
