@@ -6,6 +6,10 @@ type DBSubnetGroup struct {
 	// Name is the group's name, through which RDS links it (case-insensitively).
 	Name    Str
 	Subnets Refs
+	// Region is where the group lives, when known (provider region,
+	// resource `region` argument, --region): RDS names are unique only
+	// within a region.
+	Region Str
 }
 
 // DBCluster is an aws_rds_cluster / AWS::RDS::DBCluster.
@@ -18,6 +22,9 @@ type DBCluster struct {
 	SubnetGroup Ref
 	// SecurityGroups, when unset, is the VPC's default security group.
 	SecurityGroups Refs
+	// Region is where the cluster lives, when known; a subnet group named
+	// by the cluster is looked up in that region.
+	Region Str
 }
 
 // PublicDefault says how to read an unset PubliclyAccessible.

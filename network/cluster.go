@@ -117,7 +117,7 @@ func (a *analyzer) subnetGroupOf(c *model.DBCluster) (*model.DBSubnetGroup, *mod
 				Reason: c.Address + " uses the DB subnet group \"default\", which is in the default VPC, not in the scanned code", Range: r.Range}
 		}
 		if gs := a.ix.subnetGroups[strings.ToLower(r.Literal)]; len(gs) > 0 {
-			return gs[0], nil
+			return oneSubnetGroup(c, r, gs)
 		}
 	}
 	o, u := a.ix.resolve(r, "DB subnet group")
@@ -128,4 +128,40 @@ func (a *analyzer) subnetGroupOf(c *model.DBCluster) (*model.DBSubnetGroup, *mod
 		u = &model.Unresolved{Kind: model.FromExpression, Reason: fmt.Sprintf("%s does not name a DB subnet group", r.Key), Range: r.Range}
 	}
 	return nil, u
+}
+
+// oneSubnetGroup picks, among the groups named as the cluster names its
+// group, the one it uses. RDS names are unique per account and region, so
+// groups in another region than the cluster's are not it (a global
+// database's secondary cluster and its VPC module reuse the primary's
+// names); when more than one remains, or none, which group the cluster uses
+// is not known.
+func oneSubnetGroup(c *model.DBCluster, r model.Ref, gs []*model.DBSubnetGroup) (*model.DBSubnetGroup, *model.Unresolved) {
+	if len(gs) == 1 {
+		return gs[0], nil
+	}
+	var same []*model.DBSubnetGroup
+	for _, g := range gs {
+		if c.Region.Known() && g.Region.Known() && !strings.EqualFold(c.Region.Value, g.Region.Value) {
+			continue
+		}
+		same = append(same, g)
+	}
+	if len(same) == 1 {
+		return same[0], nil
+	}
+	addrs := make([]string, 0, len(gs))
+	for _, g := range gs {
+		addrs = append(addrs, g.Address)
+	}
+	where := "in its region"
+	if !c.Region.Known() {
+		where = "and its region is not known"
+	}
+	if len(same) == 0 {
+		return nil, &model.Unresolved{Kind: model.FromExternal, Range: r.Range,
+			Reason: fmt.Sprintf("%s uses the DB subnet group %q; the groups of that name in the scanned code (%s) are all in other regions, so it is not in the scanned code", c.Address, r.Literal, strings.Join(addrs, ", "))}
+	}
+	return nil, &model.Unresolved{Kind: model.FromExpression, Range: r.Range,
+		Reason: fmt.Sprintf("%s uses the DB subnet group %q, a name that %d groups in the scanned code share (%s) %s; daslint cannot tell which one it is", c.Address, r.Literal, len(same), strings.Join(addrs, ", "), where)}
 }

@@ -26,6 +26,7 @@ func (t *translator) dbSubnetGroup(in *eval.Instance) {
 		Origin:  t.origin(in),
 		Name:    t.generatedName(in, f, "name"),
 		Subnets: f.refs("subnet_ids"),
+		Region:  t.region(in),
 	})
 }
 
@@ -40,6 +41,7 @@ func (t *translator) dbCluster(in *eval.Instance) {
 		Engine:         f.str("engine"),
 		SubnetGroup:    f.ref("db_subnet_group_name"),
 		SecurityGroups: f.securityGroups("vpc_security_group_ids"),
+		Region:         t.region(in),
 	})
 }
 

@@ -14,10 +14,10 @@ func TestDBSubnetGroup(t *testing.T) {
 		resource("aws_db_subnet_group.generated", attrs{"name_prefix": cty.StringVal("db-"), "subnet_ids": unknownOf(cty.List(cty.String), dataAZ)}),
 	)
 	want := []*model.DBSubnetGroup{
-		{Origin: org("aws_db_subnet_group.named"), Name: known("Catalog"), Subnets: keys("aws_subnet.a", "aws_subnet.b")},
+		{Origin: org("aws_db_subnet_group.named"), Name: known("Catalog"), Subnets: keys("aws_subnet.a", "aws_subnet.b"), Region: known("eu-west-1")},
 		// A generated name is the group's own: its identity token.
 		{Origin: org("aws_db_subnet_group.generated"), Name: known(model.Token("aws_db_subnet_group.generated")),
-			Subnets: model.Refs{Set: true, Incomplete: dataAZ}},
+			Subnets: model.Refs{Set: true, Incomplete: dataAZ}, Region: known("eu-west-1")},
 	}
 	if d := diff(want, m.DBSubnetGroups); d != "" {
 		t.Errorf("subnet groups (-want +got):\n%s", d)
@@ -33,16 +33,16 @@ func TestDBCluster(t *testing.T) {
 		{"subnet group by identity", attrs{"engine": cty.StringVal("aurora-mysql"), "cluster_identifier": cty.StringVal("main"),
 			"db_subnet_group_name": tok("aws_db_subnet_group.db"), "vpc_security_group_ids": cty.SetVal([]cty.Value{tok("aws_security_group.db")})},
 			&model.DBCluster{Origin: org("aws_rds_cluster.main"), Identifier: known("main"), Engine: known("aurora-mysql"),
-				SubnetGroup: key("aws_db_subnet_group.db"), SecurityGroups: keys("aws_security_group.db")}},
+				SubnetGroup: key("aws_db_subnet_group.db"), SecurityGroups: keys("aws_security_group.db"), Region: known("eu-west-1")}},
 		{"subnet group by name, identifier generated", attrs{"engine": cty.StringVal("aurora-postgresql"), "db_subnet_group_name": cty.StringVal("catalog")},
 			&model.DBCluster{Origin: org("aws_rds_cluster.main"), Identifier: known(model.Token("aws_rds_cluster.main")), Engine: known("aurora-postgresql"),
-				SubnetGroup: lit("catalog")}},
+				SubnetGroup: lit("catalog"), Region: known("eu-west-1")}},
 		{"empty security groups are none: the VPC default", attrs{"cluster_identifier": cty.StringVal("main"), "vpc_security_group_ids": cty.ListValEmpty(cty.String)},
-			&model.DBCluster{Origin: org("aws_rds_cluster.main"), Identifier: known("main")}},
+			&model.DBCluster{Origin: org("aws_rds_cluster.main"), Identifier: known("main"), Region: known("eu-west-1")}},
 		{"no subnet group: default VPC", attrs{"cluster_identifier": cty.StringVal("main")},
-			&model.DBCluster{Origin: org("aws_rds_cluster.main"), Identifier: known("main")}},
+			&model.DBCluster{Origin: org("aws_rds_cluster.main"), Identifier: known("main"), Region: known("eu-west-1")}},
 		{"unknown identifier stays unknown", attrs{"cluster_identifier": unknownOf(cty.String, varVPC)},
-			&model.DBCluster{Origin: org("aws_rds_cluster.main"), Identifier: model.Str{Unknown: varVPC}}},
+			&model.DBCluster{Origin: org("aws_rds_cluster.main"), Identifier: model.Str{Unknown: varVPC}, Region: known("eu-west-1")}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
