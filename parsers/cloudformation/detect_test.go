@@ -27,7 +27,7 @@ func TestIsTemplate(t *testing.T) {
 }
 
 func TestJSONEscapedSlash(t *testing.T) {
-	m, ds := loadText(t, "{\n \"Resources\": {\"V\": {\"Type\": \"AWS::EC2::VPC\",\n  \"Properties\": {\"CidrBlock\": \"10.0.0.0\\/16\", \"Tag\": \"a\\\\/\"}}}}", Options{})
+	m, ds := loadText(t, "{\n \"Resources\": {\"V\": {\"Type\": \"AWS::EC2::VPC\",\n  \"Properties\": {\"CidrBlock\": \"10.0.0.0\\/16\", \"InstanceTenancy\": \"a\\\\/\"}}}}", Options{})
 	noErrors(t, ds)
 	if c := m.VPCs[0].CIDR; c.Value != "10.0.0.0/16" || c.Range.Line != 3 {
 		t.Errorf("CIDR %+v, want 10.0.0.0/16 at line 3", c)

@@ -88,6 +88,7 @@ func (ld *loader) newStack(file string, data []byte, prefix string, callers []mo
 		overrides: overrides, evaluating: map[string]bool{}, generated: bytes.Contains(data, []byte("Rain::"))}
 	s.index()
 	s.decideExistence()
+	s.checkSchema()
 	s.checkDependencies()
 	return s
 }
