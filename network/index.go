@@ -54,6 +54,8 @@ type aclAssoc struct {
 	acl   model.Ref
 	via   model.Object
 	maybe *model.Unresolved
+	// subnet is the link to the subnet (zero for a loose association).
+	subnet model.Ref
 }
 
 func newIndex(m *model.Model) *index {
@@ -187,11 +189,11 @@ func (ix *index) attachAssociations() {
 			ix.looseACLAssocs = append(ix.looseACLAssocs, aclAssoc{acl: keyRef(acl), via: acl, maybe: acl.Subnets.Incomplete})
 		}
 		for _, r := range acl.Subnets.Items {
-			ix.addACLAssoc(r, aclAssoc{acl: keyRef(acl), via: acl, maybe: firstNonNil(r.Maybe, acl.Maybe)})
+			ix.addACLAssoc(r, aclAssoc{acl: keyRef(acl), via: acl, maybe: firstNonNil(r.Maybe, acl.Maybe), subnet: r})
 		}
 	}
 	for _, a := range ix.m.NetworkACLAssociations {
-		ix.addACLAssoc(a.Subnet, aclAssoc{acl: a.ACL, via: a, maybe: a.Maybe})
+		ix.addACLAssoc(a.Subnet, aclAssoc{acl: a.ACL, via: a, maybe: a.Maybe, subnet: a.Subnet})
 	}
 }
 

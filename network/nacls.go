@@ -65,7 +65,7 @@ func (a *analyzer) aclsFor(s *model.Subnet, vpc *model.VPC) (aclChoice, []aclCho
 		}
 	}
 	for _, as := range a.ix.aclAssocs[s.Address] {
-		add(as, a.associationMaybe(as.maybe, s))
+		add(as, associationMaybe(as.via.Base(), as.subnet, s))
 	}
 	for _, as := range a.ix.looseACLAssocs {
 		add(as, as.maybe)

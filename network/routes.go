@@ -29,7 +29,7 @@ func (a *analyzer) tablesFor(s *model.Subnet, vpc *model.VPC) (tableChoice, []ta
 	var alts []tableChoice
 	for _, as := range a.ix.tableAssocs[s.Address] {
 		c := a.tableOf(as.Table, as)
-		c.maybe = a.associationMaybe(as.Maybe, s)
+		c.maybe = associationMaybe(as.Base(), as.Subnet, s)
 		if c.maybe == nil && base == nil {
 			base = &c
 		} else if c.maybe != nil {
@@ -46,20 +46,6 @@ func (a *analyzer) tablesFor(s *model.Subnet, vpc *model.VPC) (tableChoice, []ta
 	}
 	main, mainAlts := a.mainTable(vpc, s)
 	return main, append(mainAlts, alts...)
-}
-
-// associationMaybe says whether an association to subnet s may not exist.
-// A symbolic association (unknown count) to a symbolic subnet that is
-// taken to exist (SPEC §2) exists with it when both stand for the same
-// unknown count: their maybe reasons are the same unresolved value.
-func (a *analyzer) associationMaybe(m *model.Unresolved, s *model.Subnet) *model.Unresolved {
-	if m == nil || s.Maybe == nil {
-		return m
-	}
-	if m == s.Maybe || (m.Reason == s.Maybe.Reason && m.Range == s.Maybe.Range) {
-		return nil
-	}
-	return m
 }
 
 func (a *analyzer) tableOf(r model.Ref, via model.Object) tableChoice {

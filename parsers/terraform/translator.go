@@ -98,6 +98,7 @@ func (t *translator) origin(in *eval.Instance) model.Origin {
 		Range:   rangeOf(in.Range),
 		Callers: rangesOf(in.Callers),
 		Maybe:   in.Maybe,
+		Cohort:  in.Cohort,
 	}
 }
 
@@ -115,12 +116,12 @@ func (t *translator) nestedOrigin(in *eval.Instance, b *eval.Block) model.Origin
 
 // fields returns a reader of the instance's own arguments.
 func (t *translator) fields(in *eval.Instance) *fields {
-	return &fields{t: t, addr: in.Address, body: in.Body, rng: rangeOf(in.Range)}
+	return &fields{t: t, addr: in.Address, cohort: in.Cohort, body: in.Body, rng: rangeOf(in.Range)}
 }
 
 // nested returns a reader of a nested block's arguments.
 func (t *translator) nested(in *eval.Instance, typ string, b *eval.Block) *fields {
-	return &fields{t: t, addr: in.Address, prefix: typ + ".", body: &b.Body, rng: rangeOf(b.Range)}
+	return &fields{t: t, addr: in.Address, cohort: in.Cohort, prefix: typ + ".", body: &b.Body, rng: rangeOf(b.Range)}
 }
 
 // maybeOf returns why the object at addr may not exist, or nil. Addresses of

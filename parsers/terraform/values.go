@@ -19,6 +19,9 @@ type fields struct {
 	t *translator
 	// addr is the address of the instance the block belongs to, for messages.
 	addr string
+	// cohort is the instance's cohort, whose paired references become
+	// links with SameIndex (eval.SameIndexOf).
+	cohort string
 	// prefix names the nested block (`ingress.`), for messages.
 	prefix string
 	body   *eval.Body
@@ -165,8 +168,20 @@ func (f *fields) integer(name string) model.Int {
 // ref reads an argument that names another resource: an identity token is a
 // link by identity, anything else a literal ID or name.
 func (f *fields) ref(name string) model.Ref {
-	s := f.str(name)
-	return f.t.refOf(s)
+	r := f.t.refOf(f.str(name))
+	if a := f.attr(name); a != nil {
+		r = f.paired(r, a.Value)
+	}
+	return r
+}
+
+// paired marks a link by identity that names, in a collection of the
+// instance's own cohort, the element with the instance's own index.
+func (f *fields) paired(r model.Ref, v cty.Value) model.Ref {
+	if r.Key != "" && eval.SameIndexOf(v, f.cohort) {
+		r.SameIndex = true
+	}
+	return r
 }
 
 // refOf turns a string value into a link.
@@ -235,7 +250,7 @@ func (f *fields) refs(name string) model.Refs {
 		case v.AsString() == "":
 			continue
 		default:
-			out.Items = append(out.Items, f.t.refOf(model.KnownStr(v.AsString(), r)))
+			out.Items = append(out.Items, f.paired(f.t.refOf(model.KnownStr(v.AsString(), r)), e))
 		}
 	}
 	return out
