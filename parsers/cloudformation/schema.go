@@ -75,7 +75,11 @@ func (s *stack) checkSchema() {
 			continue
 		}
 		s.checkType(r, tr)
-		if schemaChecked(r.typ) && r.props != nil {
+		if !schemaChecked(r.typ) {
+			continue
+		}
+		s.checkAttributes(r)
+		if r.props != nil {
 			s.checkProperties(r, r.typ, r.props, "")
 		}
 	}
@@ -162,6 +166,28 @@ func splitType(typ string) (service, name string, ok bool) {
 		return "", "", false
 	}
 	return parts[1], parts[2], true
+}
+
+// resourceAttributes are the keys a resource declaration may have: Type,
+// Properties and the resource attributes (CloudFormation User Guide,
+// "Resources template section" and "Resource attribute reference"), sorted.
+var resourceAttributes = []string{"Condition", "CreationPolicy", "DeletionPolicy", "DependsOn", "Metadata",
+	"Properties", "Type", "UpdatePolicy", "UpdateReplacePolicy"}
+
+// checkAttributes warns about a key of a resource declaration that is no
+// resource attribute: a misspelt Properties would leave every property at
+// its default.
+func (s *stack) checkAttributes(r *resource) {
+	for _, k := range r.node.keys {
+		if slices.Contains(resourceAttributes, k.value) {
+			continue
+		}
+		hint := ""
+		if sugg := closest(k.value, resourceAttributes, typoBudget); sugg != "" {
+			hint = fmt.Sprintf("; did you mean %q?", sugg)
+		}
+		s.warnf(k, "%s %s: unknown resource attribute %q%s (CloudFormation rejects it, and daslint reads nothing in it)", r.typ, r.id, k.value, hint)
+	}
 }
 
 // checkProperties checks the keys of the mapping m against the properties

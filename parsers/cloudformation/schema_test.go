@@ -20,6 +20,7 @@ func schemaWarnings(ds diag.Diagnostics) []string {
 			continue
 		}
 		if strings.Contains(d.Message, "unknown property") || strings.Contains(d.Message, "unknown resource type") ||
+			strings.Contains(d.Message, "unknown resource attribute") ||
 			strings.Contains(d.Message, "needs the SAM transform") {
 			out = append(out, fmt.Sprintf("%d: %s", d.Range.Line, d.Message))
 		}
@@ -80,6 +81,20 @@ Resources:
     Properties: {CidrBlock: 10.0.0.0/16, Colour: blue}
 `,
 			want: []string{`5: AWS::EC2::VPC VPC: unknown property "Colour" ` + note},
+		},
+		{
+			// Every property would be left at its default.
+			name: "misspelt Properties",
+			text: `
+Resources:
+  E:
+    Type: AWS::EC2::VPCEndpoint
+    Propertes: {VpcId: vpc-1, ServiceName: x}
+    DependsOn: []
+    DeletionPolicy: Retain
+    Metadata: {daslint: {}}
+`,
+			want: []string{`5: AWS::EC2::VPCEndpoint E: unknown resource attribute "Propertes"; did you mean "Properties"? (CloudFormation rejects it, and daslint reads nothing in it)`},
 		},
 		{
 			name: "unknown resource type, at its Type line",
