@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/daslint/daslint/diag"
 	"github.com/daslint/daslint/model"
 )
 
@@ -113,7 +114,7 @@ func (e *evaluator) resolveSource(dir, key, addr string, c *moduleCall) (string,
 	if isLocalSource(c.source) {
 		childDir := filepath.Join(dir, filepath.FromSlash(c.source))
 		if !e.inside(childDir) {
-			u := unread(c.sourceRng, "%s: source %s is outside the scanned root %s; it is not read", addr, c.source, e.confine)
+			u := unread(c.sourceRng, "%s: source %s is outside the scanned directory %q; it is not read", addr, c.source, diag.Path(e.confine))
 			e.ds.Warnf(u.Range, "%s", u.Reason)
 			return "", u
 		}
