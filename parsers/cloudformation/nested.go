@@ -131,6 +131,7 @@ func (s *stack) loadChild(r *resource) (*stack, *model.Unresolved) {
 		return nil, unknown(model.FromModule, "nested stack %s does not parse", addr)
 	}
 	c.chain = append(append([]string(nil), s.chain...), abs)
+	c.cohort = s.cohortOf(r)
 	return c, nil
 }
 

@@ -21,6 +21,9 @@ type stack struct {
 	chain []string
 	// maybe is set when the nested stack itself may not exist.
 	maybe *model.Unresolved
+	// cohort is the cohort of the nested stack resource when it may not
+	// exist: every resource in the stack exists with it.
+	cohort string
 
 	root      *node
 	params    map[string]*parameter
@@ -53,6 +56,9 @@ type resource struct {
 	// translated), Unknown when the condition is unknown (maybe says why).
 	exists model.Tri
 	maybe  *model.Unresolved
+	// cohort is set when the condition is unknown: the resources of one
+	// stack under the same condition exist together (see cohortOf).
+	cohort string
 	// nested is the loaded child of an AWS::CloudFormation::Stack.
 	nested *nestedState
 }
@@ -204,8 +210,24 @@ func (s *stack) decideExistence() {
 			r.exists = model.Unknown
 			r.maybe = &model.Unresolved{Kind: model.FromCondition, Range: s.rng(c),
 				Reason: fmt.Sprintf("%s exists only if condition %s holds, which is unknown: %s", s.address(r.id), c.value, reasonOf(u))}
+			r.cohort = "condition:" + s.prefix + c.value
 		}
 	}
+}
+
+// cohortOf names the group of maybe resources that r exists together with
+// (model.Origin.Cohort): the resources of the same stack under the same
+// unknown condition, which has one value per deployment; or, for a
+// resource that may not exist only because its nested stack may not, the
+// cohort of that stack. Empty when r exists for certain.
+func (s *stack) cohortOf(r *resource) string {
+	switch {
+	case r.cohort != "":
+		return r.cohort
+	case r.maybe != nil && r.maybe == s.maybe:
+		return s.cohort
+	}
+	return ""
 }
 
 func reasonOf(u *model.Unresolved) string {

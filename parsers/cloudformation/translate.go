@@ -67,6 +67,7 @@ func (s *stack) origin(r *resource) model.Origin {
 		Range:   model.Range{File: s.file, Line: r.key.line, Column: r.key.col, EndLine: r.node.endLine},
 		Callers: s.callers,
 		Maybe:   r.maybe,
+		Cohort:  s.cohortOf(r),
 	}
 }
 
