@@ -62,8 +62,9 @@ func (s *stack) transforms() transforms {
 	return t
 }
 
-// checkSchema warns about misspelt resource types, and about property names
-// that the schema of a type daslint reads does not have.
+// checkSchema warns about misspelt resource types and, on the resources of
+// the types daslint reads, about keys that are no resource attribute and
+// property names that the type's schema does not have.
 func (s *stack) checkSchema() {
 	tr := s.transforms()
 	if tr.macro {
@@ -85,8 +86,9 @@ func (s *stack) checkSchema() {
 	}
 }
 
-// schemaChecked reports whether the properties of a resource type are
-// checked: those of the types daslint translates, and nested stacks.
+// schemaChecked reports whether the attributes and properties of a resource
+// type are checked: those of the types daslint translates, and nested
+// stacks.
 func schemaChecked(typ string) bool {
 	_, read := translators[typ]
 	return read || isStack(typ)
@@ -140,10 +142,10 @@ func suggestType(typ string) string {
 	}
 	best, bestDist := "", -1
 	for _, k := range all {
-		ksvc, kname, _ := splitType(k)
 		if strings.HasPrefix(k, "AWS::Serverless::") {
 			continue
 		}
+		ksvc, kname, _ := splitType(k)
 		ds := editDistance(svc, ksvc)
 		if ds > len(svc)/4 {
 			continue
