@@ -166,6 +166,19 @@ func TestPaths(t *testing.T) {
 				Origin: w.b.origin("aws_internet_gateway_attachment", "a"), Gateway: key(w.igw), VPC: key(w.vpc)})
 		}, pass(PathNAT)},
 
+		// Longest prefix match: more specific public routes may take KMS traffic.
+		{"more specific public routes to a transit gateway", func(w *world) {
+			for _, half := range []string{"0.0.0.0/1", "128.0.0.0/1"} {
+				w.b.route(w.privRT, half, model.TargetTransitGateway, model.Ref{Literal: "tgw-0123456789abcdef0"})
+			}
+		}, expect{verdict: model.Unknown, kind: model.FromTarget}},
+		{"more specific public route to the same NAT gateway", func(w *world) {
+			w.b.route(w.privRT, "52.0.0.0/8", model.TargetNATGateway, key(w.nat))
+		}, expect{verdict: model.True, path: PathNAT}},
+		{"more specific private route elsewhere", func(w *world) {
+			w.b.route(w.privRT, "10.0.0.0/8", model.TargetTransitGateway, model.Ref{Literal: "tgw-0123456789abcdef0"})
+		}, expect{verdict: model.True, path: PathNAT}},
+
 		// Broken links.
 		{"no default route", func(w *world) { w.privRT.Routes = nil }, expect{verdict: model.False,
 			broken: PathNAT, reason: "aws_route_table.private has no IPv4 default route", status: model.False,

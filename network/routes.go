@@ -124,9 +124,10 @@ func (a *analyzer) viaTable(c tableChoice, s *model.Subnet, follow follower, noR
 }
 
 // defaultRoute finds the IPv4 default route of table t and follows it. A
-// route that may be the default route (its destination is unknown, it may
-// not exist, it goes to a prefix list that may hold KMS's addresses) makes
-// the result unknown unless it leads to the same verdict.
+// route that may carry KMS traffic instead (its destination is unknown, it
+// may not exist, it goes to a prefix list or to a more specific public
+// range that may hold KMS's addresses) makes the result unknown unless it
+// leads to the same verdict.
 func (a *analyzer) defaultRoute(t *model.RouteTable, follow follower, noRouteFix string) *chain {
 	var def *model.Route
 	var alts []alt
@@ -151,6 +152,15 @@ func (a *analyzer) defaultRoute(t *model.RouteTable, follow follower, noRouteFix
 				alts = append(alts, alt{ch: a.followRoute(t, r, follow), why: unknownOf(maybe, r.Range, r.Address)})
 			} else if def == nil {
 				def = r
+			}
+		case r.DestinationCIDR.Known():
+			// Longest prefix match: a more specific route to public address
+			// space wins over 0.0.0.0/0 for the addresses it covers, and
+			// KMS's public addresses are not known offline.
+			if p, u := parseCIDR(r.DestinationCIDR); u == nil && coversInternet(p) == model.Unknown {
+				why := &model.Unresolved{Kind: model.FromTarget, Range: r.Range, Reason: fmt.Sprintf(
+					"%s routes %s, more specific than 0.0.0.0/0; KMS's public addresses are not known offline, so it may carry KMS traffic", r.Address, p)}
+				alts = append(alts, alt{ch: a.followRoute(t, r, follow), why: unknownOf(why, r.Range, r.Address)})
 			}
 		}
 	}
