@@ -35,6 +35,14 @@ resource "aws_route_table_association" "offset" {
   route_table_id = aws_vpc.v.main_route_table_id
 }
 
+resource "aws_db_subnet_group" "all" {
+  subnet_ids = aws_subnet.db[*].id
+}
+
+resource "aws_db_subnet_group" "more" {
+  subnet_ids = concat(aws_subnet.db[*].id, ["subnet-0abc"])
+}
+
 resource "aws_network_acl" "db" {
   count      = length(data.aws_availability_zones.a.names)
   vpc_id     = aws_vpc.v.id
@@ -75,6 +83,19 @@ resource "aws_network_acl" "db" {
 	}
 	if s := offset.Subnet; s.Unknown == nil || s.Key != "" || s.SameIndex {
 		t.Errorf("offset subnet = %+v, want unknown", s)
+	}
+
+	// The splat holds every subnet of the count and nothing else: its one
+	// maybe element stands for all, and the list is complete. A concat
+	// with something else is not.
+	all, _ := m.Lookup("aws_db_subnet_group.all").(*model.DBSubnetGroup)
+	if all == nil || all.Subnets.Incomplete != nil || len(all.Subnets.Items) != 1 ||
+		all.Subnets.Items[0].Key != "aws_subnet.db[?]" || all.Subnets.Items[0].Maybe != subnet.Maybe {
+		t.Errorf("group all: subnets = %+v, want exactly aws_subnet.db[?] (maybe), complete", all)
+	}
+	more, _ := m.Lookup("aws_db_subnet_group.more").(*model.DBSubnetGroup)
+	if more == nil || more.Subnets.Incomplete == nil {
+		t.Errorf("group more: subnets = %+v, want incomplete", more)
 	}
 
 	acl, _ := m.Lookup("aws_network_acl.db[?]").(*model.NetworkACL)

@@ -209,8 +209,10 @@ resource "aws_db_subnet_group" "db" {
 		t.Errorf("subnet VPC = %+v, want the literal vpc-0abc", s.VPC)
 	}
 	g := only(t, "subnet groups", m.DBSubnetGroups)
-	if g.Name.Value != "catalog" || g.Subnets.Incomplete == nil {
-		t.Errorf("group name %+v subnets %+v, want catalog with an incomplete list", g.Name, g.Subnets)
+	// The splat holds every subnet of the count and nothing else, all of
+	// which the symbolic element stands for: the list is complete.
+	if g.Name.Value != "catalog" || g.Subnets.Incomplete != nil {
+		t.Errorf("group name %+v subnets %+v, want catalog with a complete list", g.Name, g.Subnets)
 	}
 	if ref := only(t, "subnets of the group", g.Subnets.Items); ref.Key != "aws_subnet.db[?]" || ref.Maybe == nil {
 		t.Errorf("group subnet = %+v, want the symbolic aws_subnet.db[?] as a maybe element", ref)

@@ -214,6 +214,11 @@ func (f *fields) list(name string) (elems []cty.Value, r model.Range, incomplete
 		for _, tok := range eval.ElementTokens(a.Value) {
 			elems = append(elems, cty.StringVal(tok))
 		}
+		if a.Complete && len(elems) > 0 {
+			// Exactly the instances of those resources: the list holds
+			// nothing the maybe elements do not stand for.
+			return elems, r, nil, true
+		}
 		return elems, r, f.unknown(name, a.Value, r), true
 	}
 	v, _ := a.Value.Unmark()

@@ -94,7 +94,8 @@ func (e *evaluator) evalBody(b hcl.Body, sc *scope, top bool, depth int) *Body {
 			continue
 		}
 		v := e.eval(a.Expr, sc)
-		out.Attrs[a.Name] = &Attr{Value: v, Range: a.Range, Partial: e.partialOf(a.Expr, v, sc)}
+		out.Attrs[a.Name] = &Attr{Value: v, Range: a.Range, Partial: e.partialOf(a.Expr, v, sc),
+			Complete: !v.IsKnown() && e.completeList(a.Expr, sc)}
 	}
 	for _, blk := range blocks {
 		switch {

@@ -101,6 +101,8 @@ type symbolicElem struct {
 	cohort  string
 	address string
 	obj     cty.Value
+	// keyed is set for a for_each, unset for a count.
+	keyed bool
 }
 
 // paired returns the value of the element of e that a paired reference in
@@ -137,8 +139,8 @@ func (e *evaluator) symbolicOfCohort(tr hcl.Traversal, sc *scope, prefix string)
 	return s, ok && strings.HasPrefix(s.cohort, prefix)
 }
 
-// symbolicAt returns the symbolic instance, with a cohort, of the resource
-// tr names exactly in sc's module instance.
+// symbolicAt returns the symbolic instance of the resource tr names
+// exactly in sc's module instance.
 func (e *evaluator) symbolicAt(tr hcl.Traversal, sc *scope) (symbolicElem, bool) {
 	if _, shadowed := sc.extra[tr.RootName()]; shadowed {
 		return symbolicElem{}, false

@@ -271,3 +271,53 @@ resource "aws_security_group" "g" {
 		t.Errorf("ingress description = %#v, want unknown and unpaired", v)
 	}
 }
+
+// TestCompleteLists checks which lists of unknown length hold exactly the
+// instances of a symbolic resource, and which may hold something else.
+func TestCompleteLists(t *testing.T) {
+	res, ds := run(t, map[string]string{"main.tf": `
+variable "n" { type = number }
+variable "m" { type = map(string) }
+resource "aws_vpc" "v" {}
+resource "aws_subnet" "counted" {
+  count  = var.n
+  vpc_id = aws_vpc.v.id
+}
+resource "aws_subnet" "keyed" {
+  for_each = var.m
+  vpc_id   = aws_vpc.v.id
+}
+resource "aws_network_acl" "lists" {
+  splat         = aws_subnet.counted[*].id
+  legacy        = aws_subnet.counted.*.id
+  wrapped       = toset((aws_subnet.counted[*].arn))
+  values_splat  = values(aws_subnet.keyed)[*].id
+  for_keyed     = [for s in aws_subnet.keyed : s.id]
+  for_counted   = [for k, s in aws_subnet.counted : s.id]
+  other_attr    = aws_subnet.counted[*].vpc_id
+  concat        = concat(aws_subnet.counted[*].id, [aws_vpc.v.id])
+  sliced        = slice(aws_subnet.counted[*].id, 0, 1)
+  mapped        = [for s in aws_subnet.counted : aws_vpc.v.id]
+  filtered      = [for s in aws_subnet.counted : s.id if s.vpc_id != ""]
+  splat_keyed   = aws_subnet.keyed[*].id
+  values_counted = values(aws_subnet.counted)[*].id
+}
+`}, Options{})
+	_ = ds // values() of a tuple and a splat of an object are Terraform errors; only Complete matters here
+	want := map[string]bool{
+		"splat": true, "legacy": true, "wrapped": true, "values_splat": true, "for_keyed": true, "for_counted": true,
+		"other_attr": false, "concat": false, "sliced": false, "mapped": false, "filtered": false,
+		"splat_keyed": false, "values_counted": false,
+	}
+	acl := instance(t, res, "aws_network_acl.lists")
+	for name, complete := range want {
+		a := acl.Body.Attrs[name]
+		if a == nil {
+			t.Errorf("no attribute %s", name)
+			continue
+		}
+		if a.Complete != complete {
+			t.Errorf("%s: Complete = %v, want %v (value %#v)", name, a.Complete, complete, a.Value)
+		}
+	}
+}

@@ -46,7 +46,7 @@ type evaluator struct {
 
 	// symbolic holds, by module instance path and resource key, the
 	// symbolic instance of each resource whose count or for_each is unknown
-	// and that has a cohort (see pairIndexed).
+	// (see pairIndexed and completeList).
 	symbolic map[string]symbolicElem
 
 	memo       map[string]*node

@@ -73,6 +73,11 @@ type Attr struct {
 	// translator sees which service an endpoint is for even when the region
 	// is not known. Empty when Value is known or nothing of it is known.
 	Partial string
+	// Complete is set when Value is a list of unknown length that holds
+	// exactly the identity tokens of every instance of resources whose count
+	// or for_each is unknown (`aws_subnet.db[*].id`): ElementTokens(Value)
+	// then names everything the list can hold.
+	Complete bool
 }
 
 // Block is one evaluated nested block.

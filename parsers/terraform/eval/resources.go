@@ -37,8 +37,8 @@ func (e *evaluator) resource(m *modInst, r *resourceDecl) cty.Value {
 			obj := e.objectOf(inst, names)
 			objs = append(objs, obj)
 			attrs[it.key] = obj
-			if exp.kind == symbolic && exp.cohort != "" {
-				e.symbolic[m.path+"|"+r.key] = symbolicElem{cohort: exp.cohort, address: inst.Address, obj: obj}
+			if exp.kind == symbolic {
+				e.symbolic[m.path+"|"+r.key] = symbolicElem{cohort: exp.cohort, address: inst.Address, obj: obj, keyed: r.forEach != nil}
 			}
 		}
 		switch exp.kind {
