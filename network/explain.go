@@ -56,6 +56,7 @@ func (c *chain) breakAt(b *Broken) {
 
 // then appends a sub-chain evaluated after the links of c.
 func (c *chain) then(sub *chain) {
+	c.links = slices.Grow(c.links, len(sub.links))
 	for _, l := range sub.links {
 		if n := len(c.links); n == 0 || c.links[n-1] != l {
 			c.links = append(c.links, l)
