@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/daslint/daslint/diag"
 	"github.com/daslint/daslint/model"
 )
 
@@ -100,14 +101,14 @@ func (s *stack) loadChild(r *resource) (*stack, *model.Unresolved) {
 		}
 	}
 	if rel, rerr := filepath.Rel(s.ld.root, abs); err != nil || rerr != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		s.warnf(urlNode, "nested stack %s: %s is outside %s and is not read; its outputs are unknown", addr, shown(path), shown(s.ld.root))
+		s.warnf(urlNode, "nested stack %s: %s is outside %s and is not read; its outputs are unknown", addr, diag.Path(path), diag.Path(s.ld.root))
 		return nil, unknown(model.FromModule, "nested stack %s: %s is outside the scanned directory", addr, path)
 	}
 	for _, f := range s.chain {
 		if f == abs {
 			var files []string
 			for _, f := range append(s.chain, abs) {
-				files = append(files, shown(f))
+				files = append(files, diag.Path(f))
 			}
 			s.errorf(urlNode, "nested stack %s includes itself: %s", addr, strings.Join(files, " -> "))
 			return nil, unknown(model.FromModule, "nested stack %s includes itself", addr)
@@ -203,15 +204,4 @@ func (s *stack) childParameters(r *resource) map[string]Value {
 		}
 	}
 	return out
-}
-
-// shown returns a path the way reports print paths: relative to the working
-// directory when it lies below it, with / separators (SPEC §5).
-func shown(path string) string {
-	if wd, err := os.Getwd(); err == nil && filepath.IsAbs(path) {
-		if rel, err := filepath.Rel(wd, path); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			path = rel
-		}
-	}
-	return filepath.ToSlash(path)
 }
