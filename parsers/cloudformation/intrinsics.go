@@ -14,6 +14,9 @@ func (s *stack) eval(n *node) Value {
 		return Value{}
 	}
 	r := s.rng(n)
+	if n.unknown != nil {
+		return unknownFrom(n.unknown, r)
+	}
 	switch n.kind {
 	case scalarNode:
 		return scalar(n, r)

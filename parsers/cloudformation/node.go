@@ -49,6 +49,9 @@ type node struct {
 	col   int
 	// endLine is the last line of the node's text.
 	endLine int
+	// unknown is set on a value that Fn::ForEach substituted from a
+	// collection that is not known offline: it evaluates to unknown.
+	unknown *model.Unresolved
 }
 
 // get returns the value of key in a mapping node, or nil. When a key is
