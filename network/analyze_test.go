@@ -230,6 +230,15 @@ func TestPaths(t *testing.T) {
 				Protocol: str("tcp"), FromPort: num(5432), ToPort: num(5432), CIDRs: model.StrList{Items: []model.Str{str("10.0.0.0/16")}, Set: true},
 				StripsAllowAllEgress: true})
 		}, expect{verdict: model.False, broken: PathNAT, reason: "allow no egress TCP 443"}},
+		{"standalone egress that may not exist: its reason is listed", func(w *world) {
+			w.sg.Rules, w.sg.AllowAllEgress = nil, model.True
+			o := w.b.origin("AWS::EC2::SecurityGroupEgress", "e")
+			o.Maybe = &model.Unresolved{Kind: model.FromVariable, Reason: "the collection of Fn::ForEach::E is not known"}
+			w.b.m.SecurityGroupRules = append(w.b.m.SecurityGroupRules, &model.SecurityGroupRule{
+				Origin: o, Group: key(w.sg), Direction: model.Egress,
+				Protocol: str("tcp"), FromPort: num(5432), ToPort: num(5432), CIDRs: model.StrList{Items: []model.Str{str("10.0.0.0/16")}, Set: true},
+				StripsAllowAllEgress: true})
+		}, expect{verdict: model.Unknown, broken: PathNAT, status: model.Unknown, kind: model.FromVariable}},
 		{"endpoint without private DNS", func(w *world) {
 			e, _ := w.addEndpoint()
 			e.PrivateDNS = model.Bool{}

@@ -139,20 +139,30 @@ func (a *analyzer) groupAllows(g *model.SecurityGroup, dir model.Direction, port
 	rules := a.ix.sgRules[g]
 	if dir == model.Egress {
 		stripped := model.False
+		// why says where the doubt comes from: a stripping rule that may
+		// not exist, or one whose group is not known.
+		var why []Unknown
 		for _, r := range rules {
 			if r.StripsAllowAllEgress {
 				stripped = stripped.Or(maybeTri(r.Maybe, model.True))
+				if r.Maybe != nil {
+					why = append(why, unknownOf(r.Maybe, r.Range, r.Address))
+				}
 			}
 		}
 		for _, r := range a.ix.looseSGRules {
 			if r.StripsAllowAllEgress {
 				stripped = stripped.Or(model.Unknown)
+				why = append(why, unknownOf(firstNonNil(r.Maybe, r.Group.Unknown), r.Range, r.Address))
 			}
 		}
 		v = g.AllowAllEgress.And(stripped.Not())
 		if v == model.Unknown {
 			us = append(us, unknownOf(&model.Unresolved{Kind: model.FromExpression,
 				Reason: "it is not known whether AWS's allow-all egress rule survives on " + g.Address, Range: g.Range}, g.Range, g.Address))
+			if stripped == model.Unknown {
+				us = append(us, why...)
+			}
 		}
 	}
 	add := func(r *model.SecurityGroupRule, loose bool) {
