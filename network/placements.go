@@ -31,7 +31,7 @@ func (a *analyzer) analyzeCluster(c *model.DBCluster, s *model.ActivityStream) (
 		if m.inst != nil && m.inst.AvailabilityZone.Known() {
 			cands = nil
 			for _, sn := range subnets {
-				if !sn.AvailabilityZone.Known() || strings.EqualFold(sn.AvailabilityZone.Value, m.inst.AvailabilityZone.Value) {
+				if model.SameZone(sn.AvailabilityZone, m.inst.AvailabilityZone) != model.False {
 					cands = append(cands, sn)
 				}
 			}

@@ -338,6 +338,9 @@ func (s *stack) fnSelect(arg, n *node) Value {
 	}
 	switch list.kind {
 	case kUnknown:
+		if list.zones != "" && i >= 0 {
+			return strVal(model.ZoneToken(list.zones, int(i)), s.rng(n))
+		}
 		return unknownFrom(list.unknown, s.rng(n))
 	case kList:
 	default:
@@ -489,8 +492,24 @@ func (s *stack) fnFindInMap(arg, n *node) Value {
 	return s.fail(n, "Fn::FindInMap: Mappings has no %s/%s/%s", keys[0], keys[1], keys[2])
 }
 
-func (s *stack) fnGetAZs(_, n *node) Value {
-	return unknownVal(model.FromDataSource, s.rng(n), "Fn::GetAZs: the availability zones are known only at deploy time")
+// fnGetAZs returns the region's availability zones, which are known only at
+// deploy time. The result still remembers which region's list it is, so
+// that Fn::Select of it yields a zone token: AWS lists distinct zones, so
+// `!Select [0, !GetAZs ""]` names the same zone wherever it is written, and a
+// different one from index 1.
+func (s *stack) fnGetAZs(arg, n *node) Value {
+	v := unknownVal(model.FromDataSource, s.rng(n), "Fn::GetAZs: the availability zones are known only at deploy time")
+	region, ok := s.eval(arg).scalarString()
+	switch {
+	case !ok:
+		return v
+	case region == "" || region == s.ld.opts.Region:
+		// The empty string means the stack's own region.
+		v.zones = "region"
+	default:
+		v.zones = region
+	}
+	return v
 }
 
 func (s *stack) fnImportValue(arg, n *node) Value {

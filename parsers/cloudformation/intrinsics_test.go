@@ -16,6 +16,7 @@ Parameters:
   Port: {Type: Number, Default: "443"}
   Nets: {Type: CommaDelimitedList, Default: "a, b,c"}
   Vpc: {Type: "AWS::EC2::VPC::Id"}
+  Nets2: {Type: "List<AWS::EC2::Subnet::Id>"}
 Mappings:
   Region:
     eu-west-1: {Cidr: 10.1.0.0/16}
@@ -120,7 +121,9 @@ func TestIntrinsics(t *testing.T) {
 		{name: "select", expr: "!Select [1, [a, b, c]]", want: `"b"`},
 		{name: "select string index", expr: `!Select ["2", !Ref Nets]`, want: `"c"`},
 		{name: "select out of range", expr: "!Select [5, [a]]", want: "unknown(expression)", wantErr: "out of range"},
-		{name: "select of unknown list", expr: "!Select [0, !GetAZs '']", want: "unknown(data source)"},
+		{name: "select of the region's zones is a zone token", expr: "!Select [1, !GetAZs '']", want: `"` + model.ZoneToken("region", 1) + `"`},
+		{name: "select of another region's zones", expr: "!Select [0, !GetAZs us-east-1]", want: `"` + model.ZoneToken("us-east-1", 0) + `"`},
+		{name: "select of unknown list", expr: "!Select [0, !Ref Nets2]", want: "unknown(variable)"},
 		{name: "split", expr: `!Split [",", "a,b"]`, want: `["a" "b"]`},
 		{name: "split long form", expr: `{"Fn::Split": ["|", "x|y|z"]}`, want: `["x" "y" "z"]`},
 		{name: "if true", expr: "!If [IsProd, yes, no]", want: `"yes"`},

@@ -42,7 +42,10 @@ type Value struct {
 	// regionOnly marks an unknown whose only unknown part is AWS::Region;
 	// its str then holds model.RegionToken in place of the region.
 	regionOnly bool
-	rng        model.Range
+	// zones is set on the unknown result of Fn::GetAZs: the region whose
+	// zone list it is ("region" for the stack's own), for zone tokens.
+	zones string
+	rng   model.Range
 }
 
 func strVal(s string, r model.Range) Value   { return Value{kind: kString, str: s, rng: r} }
