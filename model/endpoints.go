@@ -44,3 +44,12 @@ type EndpointPrivateDNS struct {
 	Endpoint Ref
 	Enabled  Bool
 }
+
+// EndpointPolicy sets an endpoint's policy (aws_vpc_endpoint_policy),
+// replacing the one given on the endpoint; an unset Policy is the default
+// full-access policy.
+type EndpointPolicy struct {
+	Origin
+	Endpoint Ref
+	Policy   Str
+}

@@ -351,6 +351,21 @@ func TestPaths(t *testing.T) {
 			e, _ := w.addEndpoint()
 			e.Policy = str(`{"Statement":[{"Effect":"Allow","Principal":"*","Action":"kms:Decrypt","Resource":"*"}]}`)
 		}, expect{verdict: model.Unknown, broken: PathKMSEndpoint, kind: model.FromPolicy}},
+		{"restrictive aws_vpc_endpoint_policy replaces the default policy", func(w *world) {
+			e, _ := w.addEndpoint()
+			w.b.m.EndpointPolicies = append(w.b.m.EndpointPolicies, &model.EndpointPolicy{Origin: w.b.origin("aws_vpc_endpoint_policy", "kms"),
+				Endpoint: key(e), Policy: str(`{"Statement":[{"Effect":"Deny","Principal":"*","Action":"kms:*","Resource":"*"}]}`)})
+		}, expect{verdict: model.Unknown, broken: PathKMSEndpoint, kind: model.FromPolicy}},
+		{"allow-all aws_vpc_endpoint_policy", func(w *world) {
+			e, _ := w.addEndpoint()
+			w.b.m.EndpointPolicies = append(w.b.m.EndpointPolicies, &model.EndpointPolicy{Origin: w.b.origin("aws_vpc_endpoint_policy", "kms"),
+				Endpoint: key(e), Policy: str(`{"Statement":[{"Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"*"}]}`)})
+		}, pass(PathKMSEndpoint)},
+		{"restrictive policy of an endpoint that cannot be resolved", func(w *world) {
+			w.addEndpoint()
+			w.b.m.EndpointPolicies = append(w.b.m.EndpointPolicies, &model.EndpointPolicy{Origin: w.b.origin("aws_vpc_endpoint_policy", "kms"),
+				Endpoint: model.Ref{Unknown: unresolved(model.FromVariable, `variable "endpoint_id" has no value`)}, Policy: str(`{"Statement":[]}`)})
+		}, expect{verdict: model.Unknown, broken: PathKMSEndpoint, kind: model.FromPolicy}},
 		{"unknown CIDR in egress rule", func(w *world) {
 			w.sg.Rules[0].CIDRs.Items[0] = model.UnknownStr(unresolved(model.FromVariable, `variable "egress_cidr" has no value`), model.Range{})
 		}, expect{verdict: model.Unknown, kind: model.FromVariable}},

@@ -123,12 +123,8 @@ func (a *analyzer) endpointConnect(e *model.VPCEndpoint, p *placement) *chain {
 		return ch
 	}
 
-	pv, pu := policyAllowsKMS(e.Policy)
-	var polUs []Unknown
-	if pu != nil {
-		polUs = append(polUs, unknownOf(pu, e.Policy.Range, e.Address))
-	}
-	ch.check(pv, linkTo(e, e.Address+" policy"), pvReason(e, pu), "", polUs...)
+	pv, polUs := a.endpointPolicy(e)
+	ch.check(pv, linkTo(e, e.Address+" policy"), pvReason(e, polUs), "", polUs...)
 
 	var flows []flow
 	for _, peer := range peers {
@@ -161,11 +157,44 @@ func (a *analyzer) endpointConnect(e *model.VPCEndpoint, p *placement) *chain {
 	return ch
 }
 
-func pvReason(e *model.VPCEndpoint, u *model.Unresolved) string {
-	if u == nil {
+func pvReason(e *model.VPCEndpoint, us []Unknown) string {
+	if len(us) == 0 {
 		return ""
 	}
-	return e.Address + ": " + u.Reason
+	return e.Address + ": " + us[0].Reason
+}
+
+// endpointPolicy judges every policy the endpoint may have: its own, and
+// those of aws_vpc_endpoint_policy resources that name it or may name it.
+// policyAllowsKMS is never False, so ANDing them is exact whenever only
+// one policy applies, and errs toward unknown when a separate policy
+// replaces a restrictive inline one (the provider docs warn against
+// setting both).
+func (a *analyzer) endpointPolicy(e *model.VPCEndpoint) (model.Tri, []Unknown) {
+	var us []Unknown
+	v, u := policyAllowsKMS(e.Policy)
+	if u != nil {
+		us = append(us, unknownOf(u, e.Policy.Range, e.Address))
+	}
+	judge := func(p *model.EndpointPolicy) {
+		pv, pu := policyAllowsKMS(p.Policy)
+		if pu != nil {
+			us = append(us, unknownOf(pu, p.Policy.Range, p.Address))
+		}
+		v = v.And(pv)
+	}
+	for _, p := range a.ix.epPolicy[e] {
+		judge(p)
+	}
+	for _, o := range a.ix.looseEp {
+		if p, ok := o.(*model.EndpointPolicy); ok {
+			judge(p)
+			if v != model.True {
+				us = append(us, unknownOf(p.Endpoint.Unknown, p.Range, p.Address))
+			}
+		}
+	}
+	return v, us
 }
 
 // kmsCandidates are the KMS endpoints that may be in vpc, in declaration

@@ -112,3 +112,15 @@ func (f *fields) serviceName(name string) model.Str {
 	labels[at] = model.RegionToken
 	return model.KnownStr(strings.Join(labels, "."), s.Range)
 }
+
+// endpointPolicy translates aws_vpc_endpoint_policy, which sets the policy
+// of an existing endpoint; without policy it restores the default
+// full-access policy (provider docs, aws_vpc_endpoint_policy).
+func (t *translator) endpointPolicy(in *eval.Instance) {
+	f := t.fields(in)
+	t.m.EndpointPolicies = append(t.m.EndpointPolicies, &model.EndpointPolicy{
+		Origin:   t.origin(in),
+		Endpoint: f.ref("vpc_endpoint_id"),
+		Policy:   f.str("policy"),
+	})
+}

@@ -100,3 +100,16 @@ func TestEndpointAssociations(t *testing.T) {
 		t.Errorf("private DNS (-want +got):\n%s", d)
 	}
 }
+
+func TestEndpointPolicy(t *testing.T) {
+	m, _ := translateAll(t,
+		resource("aws_vpc_endpoint_policy.kms", attrs{"vpc_endpoint_id": tok("aws_vpc_endpoint.kms"), "policy": cty.StringVal(`{"Statement":[]}`)}),
+		resource("aws_vpc_endpoint_policy.reset", attrs{"vpc_endpoint_id": tok("aws_vpc_endpoint.kms")}))
+	want := []*model.EndpointPolicy{
+		{Origin: org("aws_vpc_endpoint_policy.kms"), Endpoint: key("aws_vpc_endpoint.kms"), Policy: known(`{"Statement":[]}`)},
+		{Origin: org("aws_vpc_endpoint_policy.reset"), Endpoint: key("aws_vpc_endpoint.kms")},
+	}
+	if d := diff(want, m.EndpointPolicies); d != "" {
+		t.Errorf("endpoint policies (-want +got):\n%s", d)
+	}
+}

@@ -62,6 +62,8 @@ func (t *translator) translate(in *eval.Instance) {
 		t.endpointSecurityGroupAssociation(in)
 	case "aws_vpc_endpoint_private_dns":
 		t.endpointPrivateDNS(in)
+	case "aws_vpc_endpoint_policy":
+		t.endpointPolicy(in)
 	case "aws_security_group", "aws_default_security_group":
 		t.securityGroup(in)
 	case "aws_security_group_rule":
