@@ -351,6 +351,24 @@ func TestPaths(t *testing.T) {
 			e, _ := w.addEndpoint()
 			e.Policy = str(`{"Statement":[{"Effect":"Allow","Principal":"*","Action":"kms:Decrypt","Resource":"*"}]}`)
 		}, expect{verdict: model.Unknown, broken: PathKMSEndpoint, kind: model.FromPolicy}},
+		{"endpoint with IPv6-only DNS records breaks DAS although NAT works", func(w *world) {
+			e, _ := w.addEndpoint()
+			e.DNSRecordIPType = str("ipv6")
+		}, expect{verdict: model.False, broken: PathKMSEndpoint, status: model.False, reason: "only IPv6 (AAAA) records"}},
+		{"endpoint of IP address type ipv6 gets IPv6 records by default", func(w *world) {
+			e, _ := w.addEndpoint()
+			e.IPAddressType = str("ipv6")
+			w.privRT.Routes = nil
+		}, expect{verdict: model.False, broken: PathKMSEndpoint, reason: "only IPv6 (AAAA) records"}},
+		{"dualstack endpoint keeps IPv4 records", func(w *world) {
+			e, _ := w.addEndpoint()
+			e.IPAddressType, e.DNSRecordIPType = str("dualstack"), str("dualstack")
+			w.privRT.Routes = nil
+		}, pass(PathKMSEndpoint)},
+		{"endpoint DNS record type unknown", func(w *world) {
+			e, _ := w.addEndpoint()
+			e.DNSRecordIPType = model.UnknownStr(unresolved(model.FromVariable, `variable "dns_type" has no value`), model.Range{})
+		}, expect{verdict: model.Unknown, broken: PathKMSEndpoint, kind: model.FromVariable}},
 		{"restrictive aws_vpc_endpoint_policy replaces the default policy", func(w *world) {
 			e, _ := w.addEndpoint()
 			w.b.m.EndpointPolicies = append(w.b.m.EndpointPolicies, &model.EndpointPolicy{Origin: w.b.origin("aws_vpc_endpoint_policy", "kms"),

@@ -3,6 +3,7 @@ package network
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/daslint/daslint/model"
 )
@@ -88,6 +89,13 @@ func (a *analyzer) endpointPaths(p *placement) endpointEval {
 // the instance's and the endpoint's subnets.
 func (a *analyzer) endpointConnect(e *model.VPCEndpoint, p *placement) *chain {
 	ch := newChain()
+	if rv, rwhy, rus := ipv4Records(e, regionOr(a.regionOf(p.vpc))); rv != model.True {
+		ch.check(rv, linkTo(e, e.Address+" IPv4 DNS records"), rwhy,
+			fmt.Sprintf("give %s IPv4 DNS records: ip_address_type \"ipv4\" or \"dualstack\" with dns_options { dns_record_ip_type = \"ipv4\" or \"dualstack\" } (IpAddressType, DnsOptions.DnsRecordIpType)", e.Address), rus...)
+		if !ch.ok() {
+			return ch
+		}
+	}
 	subnets, subUs := a.endpointSubnets(e)
 	groups := a.endpointGroups(e, p.vpc)
 	peers := make([]peerAddr, 0, len(subnets)+1)
@@ -212,4 +220,24 @@ func (a *analyzer) kmsCandidates(vpc *model.VPC) []*model.VPCEndpoint {
 		return own
 	}
 	return a.ix.kmsAll
+}
+
+// ipv4Records says whether the endpoint's private DNS name resolves to
+// IPv4 addresses. With DNS record IP type "ipv6" (the only one an endpoint
+// of IP address type "ipv6" can have) the name gets AAAA records only (VPC
+// PrivateLink Guide, "DNS record IP type"), while Aurora reaches KMS over
+// IPv4 (SPEC §1.3): the endpoint takes over the KMS name yet carries none
+// of the activity stream's traffic.
+func ipv4Records(e *model.VPCEndpoint, region string) (model.Tri, string, []Unknown) {
+	t := e.DNSRecordIPType
+	if !t.Set && t.Unknown == nil {
+		t = e.IPAddressType
+	}
+	switch {
+	case t.Unknown != nil:
+		return model.Unknown, "the DNS record IP type of " + e.Address + " is not known", []Unknown{unknownOf(t.Unknown, t.Range, e.Address)}
+	case strings.EqualFold(t.Value, "ipv6"):
+		return model.False, fmt.Sprintf("%s gives kms.%s.amazonaws.com only IPv6 (AAAA) records, but Aurora reaches KMS over IPv4", e.Address, region), nil
+	}
+	return model.True, "", nil
 }
