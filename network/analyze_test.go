@@ -343,6 +343,11 @@ func TestPaths(t *testing.T) {
 		{"peering target", func(w *world) {
 			w.privRoute.TargetKind, w.privRoute.Target = model.TargetPeering, model.Ref{Literal: "pcx-1"}
 		}, expect{verdict: model.False, broken: PathNAT, reason: "peering"}},
+		{"propagated VPN routes may override the NAT default route", func(w *world) {
+			w.privRT.Routes = append(w.privRT.Routes, &model.Route{Origin: w.b.origin("aws_vpn_gateway_route_propagation", "p"),
+				DestinationCIDR: model.UnknownStr(unresolved(model.FromTarget, "routes propagated from aws_vpn_gateway.vgw"), model.Range{}),
+				TargetKind:      model.TargetVPNGateway, Target: model.Ref{Literal: "vgw-1"}})
+		}, expect{verdict: model.Unknown, broken: PathNAT, kind: model.FromTarget}},
 		{"prefix-list route may carry KMS traffic", func(w *world) {
 			w.privRT.Routes = append(w.privRT.Routes, &model.Route{Origin: w.b.origin("aws_route", "pl"),
 				DestinationPrefixList: str("pl-123"), TargetKind: model.TargetTransitGateway, Target: model.Ref{Literal: "tgw-1"}})

@@ -50,6 +50,8 @@ func (t *translator) translate(in *eval.Instance) {
 		t.routeTable(in)
 	case "aws_route":
 		t.route(in)
+	case "aws_vpn_gateway_route_propagation":
+		t.vpnGatewayRoutePropagation(in)
 	case "aws_route_table_association":
 		t.routeTableAssociation(in)
 	case "aws_main_route_table_association":
