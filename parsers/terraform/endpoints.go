@@ -16,7 +16,7 @@ func (t *translator) vpcEndpoint(in *eval.Instance) {
 		Origin:          t.origin(in),
 		VPC:             f.ref("vpc_id"),
 		ServiceName:     f.serviceName("service_name"),
-		Type:            f.str("vpc_endpoint_type"),
+		Type:            f.enum("vpc_endpoint_type", "Gateway", "GatewayLoadBalancer", "Interface", "Resource", "ServiceNetwork"),
 		PrivateDNS:      f.boolean("private_dns_enabled"),
 		Subnets:         t.endpointSubnets(in, f),
 		SecurityGroups:  f.securityGroups("security_group_ids"),

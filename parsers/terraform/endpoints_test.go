@@ -116,3 +116,35 @@ func TestEndpointPolicy(t *testing.T) {
 		t.Errorf("endpoint policies (-want +got):\n%s", d)
 	}
 }
+
+// The provider validates these enums case-sensitively: a value it refuses
+// is unknown, with a warning, never silently read as the value it resembles.
+func TestProviderEnums(t *testing.T) {
+	tests := []struct {
+		name  string
+		in    *eval.Instance
+		get   func(*model.Model) model.Str
+		known bool
+	}{
+		{"endpoint type Interface", resource("aws_vpc_endpoint.kms", attrs{"vpc_endpoint_type": cty.StringVal("Interface")}),
+			func(m *model.Model) model.Str { return m.VPCEndpoints[0].Type }, true},
+		{"endpoint type interface", resource("aws_vpc_endpoint.kms", attrs{"vpc_endpoint_type": cty.StringVal("interface")}),
+			func(m *model.Model) model.Str { return m.VPCEndpoints[0].Type }, false},
+		{"NAT connectivity public", resource("aws_nat_gateway.nat", attrs{"connectivity_type": cty.StringVal("public")}),
+			func(m *model.Model) model.Str { return m.NATGateways[0].ConnectivityType }, true},
+		{"NAT connectivity Private", resource("aws_nat_gateway.nat", attrs{"connectivity_type": cty.StringVal("Private")}),
+			func(m *model.Model) model.Str { return m.NATGateways[0].ConnectivityType }, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, ds := translateAll(t, tc.in)
+			got := tc.get(m)
+			if got.Known() != tc.known || (!tc.known && got.Unknown == nil) {
+				t.Errorf("value = %+v, want known=%t", got, tc.known)
+			}
+			if warned := len(ds) > 0; warned == tc.known {
+				t.Errorf("diagnostics = %v, want a warning only for a refused value", ds)
+			}
+		})
+	}
+}
