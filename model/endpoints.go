@@ -17,6 +17,13 @@ type VPCEndpoint struct {
 	Policy Str
 	// Region is the endpoint's region when known.
 	Region Str
+	// IPAddressType is the addresses of the endpoint's network interfaces:
+	// "ipv4" (the EC2 default for an IPv4 service), "dualstack" or "ipv6".
+	IPAddressType Str
+	// DNSRecordIPType is the records its private DNS name gets: "ipv4",
+	// "dualstack", "service-defined" or "ipv6"; unset, it follows
+	// IPAddressType.
+	DNSRecordIPType Str
 }
 
 // EndpointSubnetAssociation adds a subnet to an interface endpoint
@@ -43,4 +50,13 @@ type EndpointPrivateDNS struct {
 	Origin
 	Endpoint Ref
 	Enabled  Bool
+}
+
+// EndpointPolicy sets an endpoint's policy (aws_vpc_endpoint_policy),
+// replacing the one given on the endpoint; an unset Policy is the default
+// full-access policy.
+type EndpointPolicy struct {
+	Origin
+	Endpoint Ref
+	Policy   Str
 }

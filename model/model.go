@@ -26,6 +26,7 @@ type Model struct {
 	EndpointSubnetAssociations        []*EndpointSubnetAssociation
 	EndpointSecurityGroupAssociations []*EndpointSecurityGroupAssociation
 	EndpointPrivateDNS                []*EndpointPrivateDNS
+	EndpointPolicies                  []*EndpointPolicy
 	SecurityGroups                    []*SecurityGroup
 	SecurityGroupRules                []*SecurityGroupRule
 	NetworkACLs                       []*NetworkACL
@@ -86,6 +87,9 @@ func (m *Model) Objects() []Object {
 		add(o)
 	}
 	for _, o := range m.EndpointPrivateDNS {
+		add(o)
+	}
+	for _, o := range m.EndpointPolicies {
 		add(o)
 	}
 	for _, o := range m.SecurityGroups {

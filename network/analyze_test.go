@@ -352,6 +352,11 @@ func TestPaths(t *testing.T) {
 		{"peering target", func(w *world) {
 			w.privRoute.TargetKind, w.privRoute.Target = model.TargetPeering, model.Ref{Literal: "pcx-1"}
 		}, expect{verdict: model.False, broken: PathNAT, reason: "peering"}},
+		{"propagated VPN routes may override the NAT default route", func(w *world) {
+			w.privRT.Routes = append(w.privRT.Routes, &model.Route{Origin: w.b.origin("aws_vpn_gateway_route_propagation", "p"),
+				DestinationCIDR: model.UnknownStr(unresolved(model.FromTarget, "routes propagated from aws_vpn_gateway.vgw"), model.Range{}),
+				TargetKind:      model.TargetVPNGateway, Target: model.Ref{Literal: "vgw-1"}})
+		}, expect{verdict: model.Unknown, broken: PathNAT, kind: model.FromTarget}},
 		{"prefix-list route may carry KMS traffic", func(w *world) {
 			w.privRT.Routes = append(w.privRT.Routes, &model.Route{Origin: w.b.origin("aws_route", "pl"),
 				DestinationPrefixList: str("pl-123"), TargetKind: model.TargetTransitGateway, Target: model.Ref{Literal: "tgw-1"}})
@@ -359,6 +364,39 @@ func TestPaths(t *testing.T) {
 		{"unknown endpoint policy", func(w *world) {
 			e, _ := w.addEndpoint()
 			e.Policy = str(`{"Statement":[{"Effect":"Allow","Principal":"*","Action":"kms:Decrypt","Resource":"*"}]}`)
+		}, expect{verdict: model.Unknown, broken: PathKMSEndpoint, kind: model.FromPolicy}},
+		{"endpoint with IPv6-only DNS records breaks DAS although NAT works", func(w *world) {
+			e, _ := w.addEndpoint()
+			e.DNSRecordIPType = str("ipv6")
+		}, expect{verdict: model.False, broken: PathKMSEndpoint, status: model.False, reason: "only IPv6 (AAAA) records"}},
+		{"endpoint of IP address type ipv6 gets IPv6 records by default", func(w *world) {
+			e, _ := w.addEndpoint()
+			e.IPAddressType = str("ipv6")
+			w.privRT.Routes = nil
+		}, expect{verdict: model.False, broken: PathKMSEndpoint, reason: "only IPv6 (AAAA) records"}},
+		{"dualstack endpoint keeps IPv4 records", func(w *world) {
+			e, _ := w.addEndpoint()
+			e.IPAddressType, e.DNSRecordIPType = str("dualstack"), str("dualstack")
+			w.privRT.Routes = nil
+		}, pass(PathKMSEndpoint)},
+		{"endpoint DNS record type unknown", func(w *world) {
+			e, _ := w.addEndpoint()
+			e.DNSRecordIPType = model.UnknownStr(unresolved(model.FromVariable, `variable "dns_type" has no value`), model.Range{})
+		}, expect{verdict: model.Unknown, broken: PathKMSEndpoint, kind: model.FromVariable}},
+		{"restrictive aws_vpc_endpoint_policy replaces the default policy", func(w *world) {
+			e, _ := w.addEndpoint()
+			w.b.m.EndpointPolicies = append(w.b.m.EndpointPolicies, &model.EndpointPolicy{Origin: w.b.origin("aws_vpc_endpoint_policy", "kms"),
+				Endpoint: key(e), Policy: str(`{"Statement":[{"Effect":"Deny","Principal":"*","Action":"kms:*","Resource":"*"}]}`)})
+		}, expect{verdict: model.Unknown, broken: PathKMSEndpoint, kind: model.FromPolicy}},
+		{"allow-all aws_vpc_endpoint_policy", func(w *world) {
+			e, _ := w.addEndpoint()
+			w.b.m.EndpointPolicies = append(w.b.m.EndpointPolicies, &model.EndpointPolicy{Origin: w.b.origin("aws_vpc_endpoint_policy", "kms"),
+				Endpoint: key(e), Policy: str(`{"Statement":[{"Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"*"}]}`)})
+		}, pass(PathKMSEndpoint)},
+		{"restrictive policy of an endpoint that cannot be resolved", func(w *world) {
+			w.addEndpoint()
+			w.b.m.EndpointPolicies = append(w.b.m.EndpointPolicies, &model.EndpointPolicy{Origin: w.b.origin("aws_vpc_endpoint_policy", "kms"),
+				Endpoint: model.Ref{Unknown: unresolved(model.FromVariable, `variable "endpoint_id" has no value`)}, Policy: str(`{"Statement":[]}`)})
 		}, expect{verdict: model.Unknown, broken: PathKMSEndpoint, kind: model.FromPolicy}},
 		{"unknown CIDR in egress rule", func(w *world) {
 			w.sg.Rules[0].CIDRs.Items[0] = model.UnknownStr(unresolved(model.FromVariable, `variable "egress_cidr" has no value`), model.Range{})

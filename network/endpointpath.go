@@ -3,6 +3,7 @@ package network
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/daslint/daslint/model"
 )
@@ -88,6 +89,13 @@ func (a *analyzer) endpointPaths(p *placement) endpointEval {
 // the instance's and the endpoint's subnets.
 func (a *analyzer) endpointConnect(e *model.VPCEndpoint, p *placement) *chain {
 	ch := newChain()
+	if rv, rwhy, rus := ipv4Records(e, regionOr(a.regionOf(p.vpc))); rv != model.True {
+		ch.check(rv, linkTo(e, e.Address+" IPv4 DNS records"), rwhy,
+			fmt.Sprintf("give %s IPv4 DNS records: ip_address_type \"ipv4\" or \"dualstack\" with dns_options { dns_record_ip_type = \"ipv4\" or \"dualstack\" } (IpAddressType, DnsOptions.DnsRecordIpType)", e.Address), rus...)
+		if !ch.ok() {
+			return ch
+		}
+	}
 	subnets, subUs := a.endpointSubnets(e)
 	groups := a.endpointGroups(e, p.vpc)
 	peers := make([]peerAddr, 0, len(subnets)+1)
@@ -123,12 +131,8 @@ func (a *analyzer) endpointConnect(e *model.VPCEndpoint, p *placement) *chain {
 		return ch
 	}
 
-	pv, pu := policyAllowsKMS(e.Policy)
-	var polUs []Unknown
-	if pu != nil {
-		polUs = append(polUs, unknownOf(pu, e.Policy.Range, e.Address))
-	}
-	ch.check(pv, linkTo(e, e.Address+" policy"), pvReason(e, pu), "", polUs...)
+	pv, polUs := a.endpointPolicy(e)
+	ch.check(pv, linkTo(e, e.Address+" policy"), pvReason(e, polUs), "", polUs...)
 
 	var flows []flow
 	for _, peer := range peers {
@@ -161,11 +165,44 @@ func (a *analyzer) endpointConnect(e *model.VPCEndpoint, p *placement) *chain {
 	return ch
 }
 
-func pvReason(e *model.VPCEndpoint, u *model.Unresolved) string {
-	if u == nil {
+func pvReason(e *model.VPCEndpoint, us []Unknown) string {
+	if len(us) == 0 {
 		return ""
 	}
-	return e.Address + ": " + u.Reason
+	return e.Address + ": " + us[0].Reason
+}
+
+// endpointPolicy judges every policy the endpoint may have: its own, and
+// those of aws_vpc_endpoint_policy resources that name it or may name it.
+// policyAllowsKMS is never False, so ANDing them is exact whenever only
+// one policy applies, and errs toward unknown when a separate policy
+// replaces a restrictive inline one (the provider docs warn against
+// setting both).
+func (a *analyzer) endpointPolicy(e *model.VPCEndpoint) (model.Tri, []Unknown) {
+	var us []Unknown
+	v, u := policyAllowsKMS(e.Policy)
+	if u != nil {
+		us = append(us, unknownOf(u, e.Policy.Range, e.Address))
+	}
+	judge := func(p *model.EndpointPolicy) {
+		pv, pu := policyAllowsKMS(p.Policy)
+		if pu != nil {
+			us = append(us, unknownOf(pu, p.Policy.Range, p.Address))
+		}
+		v = v.And(pv)
+	}
+	for _, p := range a.ix.epPolicy[e] {
+		judge(p)
+	}
+	for _, o := range a.ix.looseEp {
+		if p, ok := o.(*model.EndpointPolicy); ok {
+			judge(p)
+			if v != model.True {
+				us = append(us, unknownOf(p.Endpoint.Unknown, p.Range, p.Address))
+			}
+		}
+	}
+	return v, us
 }
 
 // kmsCandidates are the KMS endpoints that may be in vpc, in declaration
@@ -183,4 +220,24 @@ func (a *analyzer) kmsCandidates(vpc *model.VPC) []*model.VPCEndpoint {
 		return own
 	}
 	return a.ix.kmsAll
+}
+
+// ipv4Records says whether the endpoint's private DNS name resolves to
+// IPv4 addresses. With DNS record IP type "ipv6" (the only one an endpoint
+// of IP address type "ipv6" can have) the name gets AAAA records only (VPC
+// PrivateLink Guide, "DNS record IP type"), while Aurora reaches KMS over
+// IPv4 (SPEC §1.3): the endpoint takes over the KMS name yet carries none
+// of the activity stream's traffic.
+func ipv4Records(e *model.VPCEndpoint, region string) (model.Tri, string, []Unknown) {
+	t := e.DNSRecordIPType
+	if !t.Set && t.Unknown == nil {
+		t = e.IPAddressType
+	}
+	switch {
+	case t.Unknown != nil:
+		return model.Unknown, "the DNS record IP type of " + e.Address + " is not known", []Unknown{unknownOf(t.Unknown, t.Range, e.Address)}
+	case strings.EqualFold(t.Value, "ipv6"):
+		return model.False, fmt.Sprintf("%s gives kms.%s.amazonaws.com only IPv6 (AAAA) records, but Aurora reaches KMS over IPv4", e.Address, region), nil
+	}
+	return model.True, "", nil
 }

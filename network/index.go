@@ -38,6 +38,7 @@ type index struct {
 	epSubnets map[*model.VPCEndpoint][]*model.EndpointSubnetAssociation
 	epGroups  map[*model.VPCEndpoint][]*model.EndpointSecurityGroupAssociation
 	epDNS     map[*model.VPCEndpoint][]*model.EndpointPrivateDNS
+	epPolicy  map[*model.VPCEndpoint][]*model.EndpointPolicy
 	looseEp   []model.Object // endpoint associations whose endpoint is unknown
 
 	subnetGroups map[string][]*model.DBSubnetGroup // by lower-case name
@@ -72,6 +73,7 @@ func newIndex(m *model.Model) *index {
 		epSubnets:    map[*model.VPCEndpoint][]*model.EndpointSubnetAssociation{},
 		epGroups:     map[*model.VPCEndpoint][]*model.EndpointSecurityGroupAssociation{},
 		epDNS:        map[*model.VPCEndpoint][]*model.EndpointPrivateDNS{},
+		epPolicy:     map[*model.VPCEndpoint][]*model.EndpointPolicy{},
 		subnetGroups: map[string][]*model.DBSubnetGroup{},
 	}
 	for _, o := range m.Objects() {
@@ -260,6 +262,11 @@ func (ix *index) attachEndpoints() {
 	for _, a := range ix.m.EndpointPrivateDNS {
 		if e := endpoint(a.Endpoint, a); e != nil {
 			ix.epDNS[e] = append(ix.epDNS[e], a)
+		}
+	}
+	for _, p := range ix.m.EndpointPolicies {
+		if e := endpoint(p.Endpoint, p); e != nil {
+			ix.epPolicy[e] = append(ix.epPolicy[e], p)
 		}
 	}
 }

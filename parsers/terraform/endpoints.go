@@ -13,16 +13,33 @@ import (
 func (t *translator) vpcEndpoint(in *eval.Instance) {
 	f := t.fields(in)
 	t.m.VPCEndpoints = append(t.m.VPCEndpoints, &model.VPCEndpoint{
-		Origin:         t.origin(in),
-		VPC:            f.ref("vpc_id"),
-		ServiceName:    f.serviceName("service_name"),
-		Type:           f.str("vpc_endpoint_type"),
-		PrivateDNS:     f.boolean("private_dns_enabled"),
-		Subnets:        t.endpointSubnets(in, f),
-		SecurityGroups: f.securityGroups("security_group_ids"),
-		Policy:         f.str("policy"),
-		Region:         t.region(in),
+		Origin:          t.origin(in),
+		VPC:             f.ref("vpc_id"),
+		ServiceName:     f.serviceName("service_name"),
+		Type:            f.enum("vpc_endpoint_type", "Gateway", "GatewayLoadBalancer", "Interface", "Resource", "ServiceNetwork"),
+		PrivateDNS:      f.boolean("private_dns_enabled"),
+		Subnets:         t.endpointSubnets(in, f),
+		SecurityGroups:  f.securityGroups("security_group_ids"),
+		Policy:          f.str("policy"),
+		Region:          t.region(in),
+		IPAddressType:   f.str("ip_address_type"),
+		DNSRecordIPType: t.dnsRecordIPType(in),
 	})
+}
+
+// dnsRecordIPType reads dns_options.dns_record_ip_type; a dns_options
+// block that cannot be known leaves it unknown.
+func (t *translator) dnsRecordIPType(in *eval.Instance) model.Str {
+	blocks, incomplete, r := t.nestedBlocks(in, "dns_options")
+	for _, b := range blocks {
+		if v := t.nested(in, "dns_options", b).str("dns_record_ip_type"); v.Set || v.Unknown != nil {
+			return v
+		}
+	}
+	if incomplete != nil {
+		return model.UnknownStr(incomplete, r)
+	}
+	return model.Str{}
 }
 
 // endpointSubnets are the subnets of subnet_ids and of the
@@ -111,4 +128,16 @@ func (f *fields) serviceName(name string) model.Str {
 	}
 	labels[at] = model.RegionToken
 	return model.KnownStr(strings.Join(labels, "."), s.Range)
+}
+
+// endpointPolicy translates aws_vpc_endpoint_policy, which sets the policy
+// of an existing endpoint; without policy it restores the default
+// full-access policy (provider docs, aws_vpc_endpoint_policy).
+func (t *translator) endpointPolicy(in *eval.Instance) {
+	f := t.fields(in)
+	t.m.EndpointPolicies = append(t.m.EndpointPolicies, &model.EndpointPolicy{
+		Origin:   t.origin(in),
+		Endpoint: f.ref("vpc_endpoint_id"),
+		Policy:   f.str("policy"),
+	})
 }

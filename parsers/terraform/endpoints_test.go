@@ -33,6 +33,9 @@ func TestVPCEndpoint(t *testing.T) {
 			&model.VPCEndpoint{Origin: org("aws_vpc_endpoint.kms"), Subnets: keys("aws_subnet.a", "aws_subnet.b"), Region: known("eu-west-1")}},
 		{"empty security groups are none: the VPC default", attrs{"security_group_ids": cty.SetValEmpty(cty.String)}, nil,
 			&model.VPCEndpoint{Origin: org("aws_vpc_endpoint.kms"), Region: known("eu-west-1")}},
+		{"IP address type and dns_options", attrs{"ip_address_type": cty.StringVal("dualstack")},
+			[]nested{{typ: "dns_options", attrs: attrs{"dns_record_ip_type": cty.StringVal("ipv6")}}},
+			&model.VPCEndpoint{Origin: org("aws_vpc_endpoint.kms"), Region: known("eu-west-1"), IPAddressType: known("dualstack"), DNSRecordIPType: known("ipv6")}},
 		{"subnet_configuration alone", attrs{},
 			[]nested{{typ: "subnet_configuration", attrs: attrs{"subnet_id": tok("aws_subnet.b")}}},
 			&model.VPCEndpoint{Origin: org("aws_vpc_endpoint.kms"), Subnets: keys("aws_subnet.b"), Region: known("eu-west-1")}},
@@ -98,5 +101,50 @@ func TestEndpointAssociations(t *testing.T) {
 	wantDNS := []*model.EndpointPrivateDNS{{Origin: org("aws_vpc_endpoint_private_dns.kms"), Endpoint: key("aws_vpc_endpoint.kms"), Enabled: knownBool(true)}}
 	if d := diff(wantDNS, m.EndpointPrivateDNS); d != "" {
 		t.Errorf("private DNS (-want +got):\n%s", d)
+	}
+}
+
+func TestEndpointPolicy(t *testing.T) {
+	m, _ := translateAll(t,
+		resource("aws_vpc_endpoint_policy.kms", attrs{"vpc_endpoint_id": tok("aws_vpc_endpoint.kms"), "policy": cty.StringVal(`{"Statement":[]}`)}),
+		resource("aws_vpc_endpoint_policy.reset", attrs{"vpc_endpoint_id": tok("aws_vpc_endpoint.kms")}))
+	want := []*model.EndpointPolicy{
+		{Origin: org("aws_vpc_endpoint_policy.kms"), Endpoint: key("aws_vpc_endpoint.kms"), Policy: known(`{"Statement":[]}`)},
+		{Origin: org("aws_vpc_endpoint_policy.reset"), Endpoint: key("aws_vpc_endpoint.kms")},
+	}
+	if d := diff(want, m.EndpointPolicies); d != "" {
+		t.Errorf("endpoint policies (-want +got):\n%s", d)
+	}
+}
+
+// The provider validates these enums case-sensitively: a value it refuses
+// is unknown, with a warning, never silently read as the value it resembles.
+func TestProviderEnums(t *testing.T) {
+	tests := []struct {
+		name  string
+		in    *eval.Instance
+		get   func(*model.Model) model.Str
+		known bool
+	}{
+		{"endpoint type Interface", resource("aws_vpc_endpoint.kms", attrs{"vpc_endpoint_type": cty.StringVal("Interface")}),
+			func(m *model.Model) model.Str { return m.VPCEndpoints[0].Type }, true},
+		{"endpoint type interface", resource("aws_vpc_endpoint.kms", attrs{"vpc_endpoint_type": cty.StringVal("interface")}),
+			func(m *model.Model) model.Str { return m.VPCEndpoints[0].Type }, false},
+		{"NAT connectivity public", resource("aws_nat_gateway.nat", attrs{"connectivity_type": cty.StringVal("public")}),
+			func(m *model.Model) model.Str { return m.NATGateways[0].ConnectivityType }, true},
+		{"NAT connectivity Private", resource("aws_nat_gateway.nat", attrs{"connectivity_type": cty.StringVal("Private")}),
+			func(m *model.Model) model.Str { return m.NATGateways[0].ConnectivityType }, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, ds := translateAll(t, tc.in)
+			got := tc.get(m)
+			if got.Known() != tc.known || (!tc.known && got.Unknown == nil) {
+				t.Errorf("value = %+v, want known=%t", got, tc.known)
+			}
+			if warned := len(ds) > 0; warned == tc.known {
+				t.Errorf("diagnostics = %v, want a warning only for a refused value", ds)
+			}
+		})
 	}
 }

@@ -44,7 +44,7 @@ func (t *translator) natGateway(in *eval.Instance) {
 		Origin:           t.origin(in),
 		Subnet:           f.ref("subnet_id"),
 		VPC:              f.ref("vpc_id"),
-		ConnectivityType: f.str("connectivity_type"),
+		ConnectivityType: f.enum("connectivity_type", "private", "public"),
 		AvailabilityMode: f.str("availability_mode"),
 	})
 }

@@ -58,7 +58,44 @@ func (t *translator) routeTable(in *eval.Instance) {
 			Target:          model.Ref{Unknown: incomplete, Range: ir},
 		})
 	}
+	rt.Routes = append(rt.Routes, t.propagatedRoutes(in, self)...)
 	t.m.RouteTables = append(t.m.RouteTables, rt)
+}
+
+// propagatedRoutes stands for the routes a route table learns from the
+// virtual private gateways in propagating_vgws: their destinations come
+// from BGP or the VPN's static routes at run time, and a propagated route
+// wins over 0.0.0.0/0 whenever it is more specific (VPC User Guide, "Route
+// priority"), so each is a route of unknown destination to the gateway.
+func (t *translator) propagatedRoutes(in *eval.Instance, table model.Ref) []*model.Route {
+	vgws := t.fields(in).refs("propagating_vgws")
+	if vgws.Incomplete != nil {
+		vgws.Items = append(vgws.Items, model.Ref{Unknown: vgws.Incomplete, Range: vgws.Range})
+	}
+	var rs []*model.Route
+	for _, g := range vgws.Items {
+		rs = append(rs, propagatedRoute(t.origin(in), table, g))
+	}
+	return rs
+}
+
+// propagatedRoute is one gateway's propagated routes, whose destination is
+// unknown.
+func propagatedRoute(o model.Origin, table, vgw model.Ref) *model.Route {
+	if vgw.Range.File != "" {
+		o.Range = vgw.Range
+	}
+	u := &model.Unresolved{Kind: model.FromTarget, Range: vgw.Range,
+		Reason: o.Address + " propagates routes from a virtual private gateway; they are learned at run time and may cover 0.0.0.0/0 or KMS's public addresses"}
+	return &model.Route{Origin: o, Table: table, DestinationCIDR: model.UnknownStr(u, vgw.Range),
+		TargetKind: model.TargetVPNGateway, Target: vgw}
+}
+
+// vpnGatewayRoutePropagation translates aws_vpn_gateway_route_propagation
+// like an entry of propagating_vgws.
+func (t *translator) vpnGatewayRoutePropagation(in *eval.Instance) {
+	f := t.fields(in)
+	t.m.Routes = append(t.m.Routes, propagatedRoute(t.origin(in), f.ref("route_table_id"), f.ref("vpn_gateway_id")))
 }
 
 // implicitVPC returns the VPC whose implicit object ref points at.

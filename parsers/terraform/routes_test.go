@@ -158,3 +158,32 @@ func TestRouteTableAssociations(t *testing.T) {
 		t.Errorf("main associations (-want +got):\n%s", d)
 	}
 }
+
+func TestPropagatedRoutes(t *testing.T) {
+	m, _ := translateAll(t,
+		resource("aws_route_table.private", attrs{"vpc_id": tok("aws_vpc.main"),
+			"propagating_vgws": cty.SetVal([]cty.Value{tok("aws_vpn_gateway.vgw")})}),
+		resource("aws_vpn_gateway_route_propagation.p", attrs{"route_table_id": tok("aws_route_table.other"),
+			"vpn_gateway_id": tok("aws_vpn_gateway.vgw")}),
+	)
+	inline := only(t, "route tables", m.RouteTables).Routes
+	standalone := m.Routes
+	for name, rs := range map[string][]*model.Route{"propagating_vgws": inline, "aws_vpn_gateway_route_propagation": standalone} {
+		if len(rs) != 1 {
+			t.Fatalf("%s: got %d routes, want 1", name, len(rs))
+		}
+		r := rs[0]
+		if r.TargetKind != model.TargetVPNGateway || r.Target.Key != "aws_vpn_gateway.vgw" {
+			t.Errorf("%s: target = %v %v, want the virtual private gateway", name, r.TargetKind, r.Target)
+		}
+		if u := r.DestinationCIDR.Unknown; u == nil || u.Kind != model.FromTarget {
+			t.Errorf("%s: destination = %+v, want unknown (route target)", name, r.DestinationCIDR)
+		}
+	}
+	if got := inline[0].Table.Key; got != "aws_route_table.private" {
+		t.Errorf("inline propagation table = %q", got)
+	}
+	if got := standalone[0].Table.Key; got != "aws_route_table.other" {
+		t.Errorf("standalone propagation table = %q", got)
+	}
+}

@@ -50,6 +50,8 @@ func (t *translator) translate(in *eval.Instance) {
 		t.routeTable(in)
 	case "aws_route":
 		t.route(in)
+	case "aws_vpn_gateway_route_propagation":
+		t.vpnGatewayRoutePropagation(in)
 	case "aws_route_table_association":
 		t.routeTableAssociation(in)
 	case "aws_main_route_table_association":
@@ -62,6 +64,8 @@ func (t *translator) translate(in *eval.Instance) {
 		t.endpointSecurityGroupAssociation(in)
 	case "aws_vpc_endpoint_private_dns":
 		t.endpointPrivateDNS(in)
+	case "aws_vpc_endpoint_policy":
+		t.endpointPolicy(in)
 	case "aws_security_group", "aws_default_security_group":
 		t.securityGroup(in)
 	case "aws_security_group_rule":

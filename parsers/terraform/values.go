@@ -3,6 +3,8 @@ package terraform
 import (
 	"fmt"
 	"math/big"
+	"slices"
+	"strings"
 
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
@@ -136,6 +138,21 @@ func (f *fields) str(name string) model.Str {
 	default:
 		return model.KnownStr(v.AsString(), r)
 	}
+}
+
+// enum reads a string argument that the provider validates against a
+// fixed, case-sensitive set of values (enum.Validate in the AWS provider).
+// Any other value fails terraform plan; rather than guess what was meant
+// ("interface" for "Interface"), daslint warns and reads it as unknown.
+func (f *fields) enum(name string, values ...string) model.Str {
+	s := f.str(name)
+	if !s.Known() || slices.Contains(values, s.Value) {
+		return s
+	}
+	f.t.ds.Warnf(s.Range, "%s: %s must be one of %s (case-sensitive); the provider refuses %q, so daslint treats it as unknown",
+		f.addr, f.prefix+name, strings.Join(values, ", "), s.Value)
+	return model.UnknownStr(&model.Unresolved{Kind: model.FromExpression,
+		Reason: fmt.Sprintf("%s of %s is %q, which the provider refuses", f.prefix+name, f.addr, s.Value), Range: s.Range}, s.Range)
 }
 
 // boolean reads a bool argument.
