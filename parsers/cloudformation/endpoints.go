@@ -19,6 +19,19 @@ func vpcEndpoint(p props, o model.Origin) {
 		Subnets:        p.refs("SubnetIds"),
 		SecurityGroups: p.refs("SecurityGroupIds"),
 		Region:         p.model().Region,
+		IPAddressType:  p.str("IpAddressType"),
+	}
+	// DnsOptions.DnsRecordIpType says which records the private DNS name
+	// gets; IPv6-only records cannot carry Aurora's IPv4 KMS traffic.
+	if v, n, ok := p.value("DnsOptions"); ok {
+		switch v.kind {
+		case kMap:
+			if rt, ok := v.m["DnsRecordIpType"]; ok {
+				ep.DNSRecordIPType = p.s.strOf(rt, n)
+			}
+		case kUnknown:
+			ep.DNSRecordIPType = p.s.strOf(v, n)
+		}
 	}
 	if v, n, ok := p.value("ServiceName"); ok {
 		if v.kind == kUnknown && v.regionOnly {
