@@ -102,6 +102,26 @@ func route(p props, o model.Origin) {
 	p.model().Routes = append(p.model().Routes, rt)
 }
 
+// vpnGatewayRoutePropagation translates AWS::EC2::VPNGatewayRoutePropagation:
+// each route table in RouteTableIds learns routes from the virtual private
+// gateway at run time (BGP or the VPN's static routes), and a propagated
+// route wins over 0.0.0.0/0 whenever it is more specific (VPC User Guide,
+// "Route priority"). Each table gets a route of unknown destination to the
+// gateway, so a NAT default route beside it cannot prove a pass.
+func vpnGatewayRoutePropagation(p props, o model.Origin) {
+	gw := p.ref("VpnGatewayId")
+	u := &model.Unresolved{Kind: model.FromTarget, Range: o.Range,
+		Reason: o.Address + " propagates routes from a virtual private gateway; they are learned at run time and may cover 0.0.0.0/0 or KMS's public addresses"}
+	tables := p.refs("RouteTableIds")
+	if tables.Incomplete != nil {
+		tables.Items = append(tables.Items, model.Ref{Unknown: tables.Incomplete, Range: tables.Range})
+	}
+	for _, t := range tables.Items {
+		p.model().Routes = append(p.model().Routes, &model.Route{Origin: o, Table: t,
+			DestinationCIDR: model.UnknownStr(u, o.Range), TargetKind: model.TargetVPNGateway, Target: gw})
+	}
+}
+
 func routeTableAssociation(p props, o model.Origin) {
 	p.model().RouteTableAssociations = append(p.model().RouteTableAssociations,
 		&model.RouteTableAssociation{Origin: o, Table: p.ref("RouteTableId"), Subnet: p.ref("SubnetId")})

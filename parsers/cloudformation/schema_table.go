@@ -1468,6 +1468,10 @@ var schemaProperties = map[string]map[string]string{
 		"VpcId":             "",
 		"VpnGatewayId":      "",
 	},
+	"AWS::EC2::VPNGatewayRoutePropagation": {
+		"RouteTableIds": "",
+		"VpnGatewayId":  "",
+	},
 	"AWS::KMS::Key": {
 		"BypassPolicyLockoutSafetyCheck": "",
 		"Description":                    "",
