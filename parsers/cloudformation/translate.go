@@ -56,6 +56,7 @@ func (s *stack) translate() {
 		if r.typ == "AWS::RDS::DBCluster" {
 			s.clusterMetadata(r, o)
 		}
+		s.suppressions(r, o)
 	}
 }
 
