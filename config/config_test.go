@@ -103,7 +103,7 @@ var settingLine = regexp.MustCompile(`^([a-z_]+:|\s)`)
 
 func TestParseErrors(t *testing.T) {
 	for _, tc := range []struct{ name, src, want string }{
-		{"unknown key suggests", "unkwonn: warn\n", `c.yaml:1:1: unknown setting "unkwonn" (did you mean "unknown"?)`},
+		{"unknown key suggests", "uknnown: warn\n", `c.yaml:1:1: unknown setting "uknnown" (did you mean "unknown"?)`},
 		{"case", "Region: x\n", `c.yaml:1:1: unknown setting "Region" (did you mean "region"?)`},
 		{"far key", "colour: red\n", `c.yaml:1:1: unknown setting "colour"` + "\x00"},
 		{"unknown rule", "rules:\n  DAS01: {severity: error}\n", `c.yaml:2:3: unknown rule "DAS01" (did you mean "DAS001"?)`},

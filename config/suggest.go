@@ -23,7 +23,7 @@ func suggestion(name string, candidates []string) string {
 
 // distance is the optimal string alignment distance between a and b, in
 // bytes (keys are ASCII): inserting, deleting or replacing a letter, or
-// swapping two adjacent ones (unkwonn is one slip from unknown), is one edit.
+// swapping two adjacent ones (regoin is one slip from region), is one edit.
 func distance(a, b string) int {
 	prev2 := make([]int, len(b)+1)
 	prev := make([]int, len(b)+1)
