@@ -37,6 +37,10 @@ type Model struct {
 	DBInstances                       []*DBInstance
 	ActivityStreams                   []*ActivityStream
 	KMSKeys                           []*KMSKey
+
+	// Suppressions are the valid suppressions written in the code (not
+	// model objects: they silence findings, they change no verdict).
+	Suppressions []*Suppression
 }
 
 // Objects returns every top-level object of the model (inline routes and

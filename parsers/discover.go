@@ -57,7 +57,7 @@ func isVarsFile(name string) bool {
 // isTemplateCandidate reports whether name may hold a CloudFormation
 // template, going by its extension; the content decides.
 func isTemplateCandidate(name string) bool {
-	if isTerraformFile(name) || isVarsFile(name) {
+	if isTerraformFile(name) || isVarsFile(name) || name == configFile {
 		return false
 	}
 	switch strings.ToLower(filepath.Ext(name)) {
@@ -67,8 +67,17 @@ func isTemplateCandidate(name string) bool {
 	return false
 }
 
+// configFile is daslint's own configuration file (package config), which is
+// YAML but never a template, even when a hook names it.
+const configFile = ".daslint.yaml"
+
 // discover turns the user's paths into roots, deduplicated and sorted.
-func discover(paths []string) ([]root, diag.Diagnostics) {
+// Paths for which exclude returns true are skipped, with what lies below
+// them; exclude may be nil.
+func discover(paths []string, exclude func(string) bool) ([]root, diag.Diagnostics) {
+	if exclude == nil {
+		exclude = func(string) bool { return false }
+	}
 	var ds diag.Diagnostics
 	seen := map[string]*root{}
 	add := func(r root) {
@@ -80,13 +89,16 @@ func discover(paths []string) ([]root, diag.Diagnostics) {
 	}
 	for _, p := range paths {
 		p = clean(p)
+		if exclude(p) {
+			continue
+		}
 		info, err := os.Stat(p)
 		if err != nil {
 			ds.Errorf(model.Range{File: filepath.ToSlash(p)}, "cannot read %s: %v", p, unwrapPathError(err))
 			continue
 		}
 		if info.IsDir() {
-			ds = append(ds, walk(p, add)...)
+			ds = append(ds, walk(p, add, exclude)...)
 			continue
 		}
 		name := info.Name()
@@ -97,6 +109,8 @@ func discover(paths []string) ([]root, diag.Diagnostics) {
 			add(root{kind: terraformRoot, path: clean(filepath.Dir(p))})
 		case isTemplateCandidate(name):
 			add(root{kind: templateFile, path: p, explicit: true})
+		case name == configFile:
+			// named by a hook that passes every changed YAML file
 		default:
 			ds.Errorf(model.Range{File: filepath.ToSlash(p)}, "%s is neither a Terraform file (.tf, .tf.json, .tfvars) nor a CloudFormation template (.yaml, .yml, .json, .template)", p)
 		}
@@ -111,7 +125,7 @@ func discover(paths []string) ([]root, diag.Diagnostics) {
 
 // walk adds every Terraform module directory and every template candidate
 // below dir.
-func walk(dir string, add func(root)) diag.Diagnostics {
+func walk(dir string, add func(root), exclude func(string) bool) diag.Diagnostics {
 	var ds diag.Diagnostics
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -122,12 +136,12 @@ func walk(dir string, add func(root)) diag.Diagnostics {
 			return nil
 		}
 		if d.IsDir() {
-			if p != dir && skipDir(d.Name()) {
+			if p != dir && (skipDir(d.Name()) || exclude(p)) {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if !d.Type().IsRegular() {
+		if !d.Type().IsRegular() || exclude(p) {
 			return nil
 		}
 		switch name := d.Name(); {

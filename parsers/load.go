@@ -23,6 +23,9 @@ type Options struct {
 	// Templates is the CloudFormation front end; nil means the built-in
 	// one, package parsers/cloudformation.
 	Templates TemplateLoader
+	// Exclude, when non-nil, says which files and directories discovery
+	// skips (the configuration's exclude globs).
+	Exclude func(path string) bool
 }
 
 // Set is everything read from the user's paths.
@@ -59,7 +62,7 @@ func load(paths []string, opts Options, loadTerraform terraformLoader) (*Set, di
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	roots, ds := discover(paths)
+	roots, ds := discover(paths, opts.Exclude)
 	var all []loaded
 	for _, r := range roots {
 		var l loaded

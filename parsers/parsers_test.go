@@ -65,7 +65,7 @@ func TestDiscoverWalk(t *testing.T) {
 		"deep/er/still/.terraform.lock.hcl":  "",
 		"deep/er/still/.cache/template.json": "",
 	})
-	roots, ds := discover([]string{"."})
+	roots, ds := discover([]string{"."}, nil)
 	if len(ds) != 0 {
 		t.Errorf("diagnostics: %v", ds)
 	}
@@ -94,7 +94,7 @@ func TestDiscoverFilesAndErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	roots, ds := discover([]string{"app/main.tf", "app/variables.tf", "./app", "env/prod.tfvars", "cfn/stack.yml", abs, "README.md", "missing"})
+	roots, ds := discover([]string{"app/main.tf", "app/variables.tf", "./app", "env/prod.tfvars", "cfn/stack.yml", abs, "README.md", "missing"}, nil)
 	want := []found{
 		{terraformRoot, "app", false},
 		{templateFile, "cfn/stack.yml", true},
@@ -238,5 +238,30 @@ func TestLoadTemplates(t *testing.T) {
 	set, ds = load([]string{"solo.json"}, Options{}, fakeTerraform(nil))
 	if len(set.Models) != 0 || len(ds) != 1 || ds[0].Severity != diag.Warning {
 		t.Errorf("a template without a CloudFormation front end: models %d, %v; want none and one warning", len(set.Models), ds)
+	}
+}
+
+func TestDiscoverExclude(t *testing.T) {
+	tree(t, map[string]string{
+		"live/main.tf":          "",
+		"live/examples/main.tf": "",
+		"legacy/stack.yaml":     "",
+		"stacks/db.yaml":        "",
+		".daslint.yaml":         "exclude: [examples]",
+	})
+	exclude := func(p string) bool {
+		p = filepath.ToSlash(p)
+		return strings.HasSuffix(p, "/examples") || strings.HasPrefix(p, "legacy")
+	}
+	roots, ds := discover([]string{".", "legacy/stack.yaml", ".daslint.yaml"}, exclude)
+	if len(ds) != 0 {
+		t.Errorf("diagnostics: %v", ds)
+	}
+	want := []found{
+		{terraformRoot, "live", false},
+		{templateFile, "stacks/db.yaml", false},
+	}
+	if diff := cmp.Diff(want, foundOf(roots)); diff != "" {
+		t.Errorf("roots (-want +got):\n%s", diff)
 	}
 }

@@ -90,6 +90,28 @@ type Finding struct {
 	EndLine     int    `json:"end_line"`
 	Message     string `json:"message"`
 	Remediation string `json:"remediation"`
+	// Fingerprint identifies the finding across line moves and
+	// reformatting; a baseline lists fingerprints. An addition to SPEC §5.
+	Fingerprint string `json:"fingerprint"`
+	// Suppressed is the suppression written in the code that silences the
+	// finding, or nil (JSON null). An addition to SPEC §5.
+	Suppressed *Suppression `json:"suppressed"`
+	// Baseline is true when the finding is in the baseline given with
+	// --baseline. An addition to SPEC §5.
+	Baseline bool `json:"baseline"`
+}
+
+// Counts reports whether the finding counts toward the exit status: it is
+// neither suppressed nor in the baseline.
+func (f Finding) Counts() bool { return f.Suppressed == nil && !f.Baseline }
+
+// Suppression says why and until when a finding is suppressed, and where.
+type Suppression struct {
+	Reason string `json:"reason"`
+	// Until is the last day it holds (YYYY-MM-DD), or nil for no end.
+	Until *string `json:"until"`
+	File  string  `json:"file"`
+	Line  int     `json:"line"`
 }
 
 // Error is an input problem: a file that could not be read or parsed

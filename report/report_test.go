@@ -253,3 +253,43 @@ input problems
 		t.Errorf("colour output lacks a bold resource or a red FAIL:\n%q", buf.String())
 	}
 }
+
+func TestTextSuppressedAndBaseline(t *testing.T) {
+	until := "2026-12-31"
+	r := &Report{
+		Clusters: []Cluster{{ID: "c", File: "main.tf", Line: 3, Verdict: VerdictFail}},
+		Findings: []Finding{
+			{Rule: "DAS001", Severity: "error", Resource: "c", File: "main.tf", Line: 3, Message: "DAS001: suppressed one",
+				Suppressed: &Suppression{Reason: "accepted", Until: &until, File: "main.tf", Line: 2}},
+			{Rule: "DAS002", Severity: "warning", Resource: "c", File: "main.tf", Line: 3, Message: "DAS002: known one", Baseline: true},
+		},
+	}
+	var plain, shown strings.Builder
+	if err := Text(&plain, r, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Text(&shown, r, TextOptions{ShowSuppressed: true}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, out string
+		want, not []string
+	}{
+		{"default", plain.String(), []string{"0 findings, 1 suppressed, 1 in the baseline"}, []string{"suppressed one", "known one"}},
+		{"--show-suppressed", shown.String(), []string{"suppressed error DAS001: suppressed one", "reason: accepted (main.tf:2 until 2026-12-31)"}, []string{"known one"}},
+	} {
+		for _, w := range tc.want {
+			if !strings.Contains(tc.out, w) {
+				t.Errorf("%s: output lacks %q:\n%s", tc.name, w, tc.out)
+			}
+		}
+		for _, n := range tc.not {
+			if strings.Contains(tc.out, n) {
+				t.Errorf("%s: output shows %q:\n%s", tc.name, n, tc.out)
+			}
+		}
+	}
+	if r.Findings[0].Counts() || r.Findings[1].Counts() {
+		t.Error("a suppressed or baseline finding counts")
+	}
+}

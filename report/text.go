@@ -12,6 +12,9 @@ type TextOptions struct {
 	// Color enables ANSI colour and bold; the caller decides (a terminal,
 	// no NO_COLOR, no --no-color).
 	Color bool
+	// ShowSuppressed shows suppressed findings, marked, instead of only
+	// counting them. Findings in the baseline are always only counted.
+	ShowSuppressed bool
 }
 
 // Text writes r for people: grouped by file, each cluster in bold with its
@@ -20,15 +23,22 @@ type TextOptions struct {
 // It normalizes r first.
 func Text(w io.Writer, r *Report, opts TextOptions) error {
 	r.Normalize()
-	p := &printer{color: opts.Color}
+	p := &printer{color: opts.Color, showSuppressed: opts.ShowSuppressed}
 	p.body(r)
 	_, err := io.WriteString(w, p.w.String())
 	return err
 }
 
 type printer struct {
-	w     strings.Builder
-	color bool
+	w              strings.Builder
+	color          bool
+	showSuppressed bool
+}
+
+// hidden reports whether a finding is left out of the text (it is still
+// counted in the summary).
+func (p *printer) hidden(f Finding) bool {
+	return f.Baseline || (f.Suppressed != nil && !p.showSuppressed)
 }
 
 const (
@@ -82,6 +92,9 @@ func (p *printer) body(r *Report) {
 	files := map[string]bool{}
 	var loose []Finding
 	for _, f := range r.Findings {
+		if p.hidden(f) {
+			continue
+		}
 		k := key{f.File, f.Resource}
 		if clusterKeys[k] {
 			byCluster[k] = append(byCluster[k], f)
@@ -205,6 +218,15 @@ func (p *printer) finding(indent int, f Finding) {
 	// Messages name their rule for readers of the JSON; here the rule is
 	// already in front.
 	msg := strings.TrimPrefix(f.Message, f.Rule+": ")
+	if f.Suppressed != nil {
+		p.line(indent, "suppressed %s %s: %s", f.Severity, f.Rule, msg)
+		until := ""
+		if f.Suppressed.Until != nil {
+			until = " until " + *f.Suppressed.Until
+		}
+		p.line(indent+1, "reason: %s (%s%s)", f.Suppressed.Reason, position(f.Suppressed.File, f.Suppressed.Line, 0), until)
+		return
+	}
 	p.line(indent, "%s %s: %s", p.severity(f.Severity), f.Rule, msg)
 	if f.Remediation != "" {
 		p.line(indent+1, "fix: %s", f.Remediation)
@@ -214,8 +236,16 @@ func (p *printer) finding(indent int, f Finding) {
 func (p *printer) summary(r *Report) {
 	s := r.Summary
 	bySeverity := map[string]int{}
+	suppressed, known := 0, 0
 	for _, f := range r.Findings {
-		bySeverity[f.Severity]++
+		switch {
+		case f.Suppressed != nil:
+			suppressed++
+		case f.Baseline:
+			known++
+		default:
+			bySeverity[f.Severity]++
+		}
 	}
 	sev := make([]string, 0, len(bySeverity))
 	for name := range bySeverity {
@@ -226,9 +256,15 @@ func (p *printer) summary(r *Report) {
 	for _, name := range sev {
 		counts = append(counts, fmt.Sprintf("%d %s", bySeverity[name], name))
 	}
-	findings := plural(len(r.Findings), "finding")
+	findings := plural(len(r.Findings)-suppressed-known, "finding")
 	if len(counts) > 0 {
 		findings += " (" + strings.Join(counts, ", ") + ")"
+	}
+	if suppressed > 0 {
+		findings += fmt.Sprintf(", %d suppressed", suppressed)
+	}
+	if known > 0 {
+		findings += fmt.Sprintf(", %d in the baseline", known)
 	}
 	p.line(0, "%s, %s: %d pass, %d fail, %d unknown; %s; %s",
 		plural(s.Files, "file"), plural(s.Clusters, "cluster"), s.Pass, s.Fail, s.Unknown,

@@ -28,6 +28,10 @@ func checkDAS001(p *Pass) {
 			continue
 		}
 		groups, related, fixes := failureGroups(c)
+		var causes []string
+		for _, g := range groups {
+			causes = append(causes, g.cause)
+		}
 		var b strings.Builder
 		fmt.Fprintf(&b, "DAS001: %s cannot reach AWS KMS", c.Cluster.Address)
 		for _, g := range groups {
@@ -44,6 +48,7 @@ func checkDAS001(p *Pass) {
 			Remediation: remediation(fixes, "Give every instance of the cluster a path to KMS: a public NAT gateway route or an active KMS interface endpoint (see docs/rules/DAS001.md)."),
 			Related:     related,
 			Unknowns:    allUnknowns(c),
+			causes:      causes,
 		})
 	}
 }
@@ -52,6 +57,8 @@ func checkDAS001(p *Pass) {
 type failureGroup struct {
 	what  string
 	where []string
+	// cause is the broken link without its position, for the fingerprint.
+	cause string
 }
 
 // failureGroups groups the failing placements of c by their first broken
@@ -65,12 +72,14 @@ func failureGroups(c *network.ClusterResult) (groups []*failureGroup, related []
 		}
 		path, br := primaryBroken(ir)
 		what := "no path to KMS (no broken link recorded)"
+		cs := cause("no broken link")
 		if br != nil {
 			what = fmt.Sprintf("%s path broken at %s (%s): %s", path, br.Text, at(br.Range), br.Reason)
+			cs = cause(string(path), br.Address, br.Text, br.Reason)
 		}
 		g := index[what]
 		if g == nil {
-			g = &failureGroup{what: what}
+			g = &failureGroup{what: what, cause: cs}
 			index[what] = g
 			groups = append(groups, g)
 			if br != nil {

@@ -35,13 +35,14 @@ func checkDAS002(p *Pass) {
 		var b strings.Builder
 		fmt.Fprintf(&b, "DAS002: the path from %s to AWS KMS cannot be verified offline", c.Cluster.Address)
 		var related []network.Link
-		var fixes []string
+		var fixes, causes []string
 		for _, ir := range c.Instances {
 			if ir.Verdict != model.Unknown {
 				continue
 			}
 			if path, br := primaryBroken(ir); br != nil && br.Status == model.Unknown {
 				related = append(related, br.Link)
+				causes = append(causes, cause(string(path), br.Address, br.Text, br.Reason))
 				fmt.Fprintf(&b, "; %s: %s path unknown at %s (%s): %s", placement(ir), path, br.Text, at(br.Range), br.Reason)
 			}
 			fixes = append(fixes, ir.Fix)
@@ -58,6 +59,11 @@ func checkDAS002(p *Pass) {
 		}
 		for _, u := range unknowns {
 			fixes = append(fixes, adviceFor(u.Kind))
+			if u.Unresolved != nil {
+				causes = append(causes, cause(u.Subject, string(u.Kind), u.Reason))
+			} else {
+				causes = append(causes, cause(u.Subject))
+			}
 		}
 		p.Report(Finding{
 			Verdict:     c.Verdict,
@@ -67,6 +73,7 @@ func checkDAS002(p *Pass) {
 			Remediation: remediation(fixes, "Make the network that the cluster uses visible to daslint (see docs/rules/DAS002.md)."),
 			Related:     related,
 			Unknowns:    unknowns,
+			causes:      causes,
 		})
 	}
 }

@@ -25,4 +25,26 @@ type Finding struct {
 	Related []network.Link
 	// Unknowns are the unresolved facts behind an unknown verdict.
 	Unknowns []network.Unknown
+
+	// Fingerprint identifies the finding across runs, line moves and
+	// reformatting (see Fingerprint); the runner fills it in.
+	Fingerprint string
+	// Suppressed is the suppression written in the code that silences the
+	// finding, or nil. A suppressed finding is still reported but does not
+	// count (see Counts).
+	Suppressed *model.Suppression
+	// Expired is a suppression of the finding whose until date has passed:
+	// the finding counts again, and its message says so.
+	Expired *model.Suppression
+	// Baseline is true when the finding's fingerprint is in the baseline
+	// the run was given: a known finding, reported but not counted.
+	Baseline bool
+
+	// causes are the facts that explain the finding, free of positions:
+	// what Fingerprint hashes besides the rule and subject.
+	causes []string
 }
+
+// Counts reports whether the finding counts toward the exit status: it is
+// neither suppressed nor in the baseline.
+func (f *Finding) Counts() bool { return f.Suppressed == nil && !f.Baseline }

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"time"
+
 	"github.com/daslint/daslint/model"
 	"github.com/daslint/daslint/network"
 )
@@ -12,6 +14,13 @@ type Options struct {
 	// Severity overrides rules' default severities by rule ID; Off disables
 	// a rule (as `--unknown ignore` does for DAS002).
 	Severity map[string]Severity
+	// Today is the date against which suppressions' until dates are
+	// checked; the caller supplies the clock, so that tests can fix it.
+	// Zero means no suppression expires.
+	Today time.Time
+	// Baseline holds the fingerprints of known findings (see Fingerprint):
+	// a finding whose fingerprint is in it is marked Baseline.
+	Baseline map[string]bool
 }
 
 // Result is the outcome for one model.
@@ -56,6 +65,12 @@ func run(models []*model.Model, set []*Rule, opts Options, analyze analyzer) []R
 			}
 			r.Check(p)
 		}
+		for i := range res.Findings {
+			f := &res.Findings[i]
+			f.Fingerprint = Fingerprint(m.Root, f)
+			f.Baseline = opts.Baseline[f.Fingerprint]
+		}
+		applySuppressions(res.Findings, m.Suppressions, opts.Today)
 		out = append(out, res)
 	}
 	return out

@@ -35,6 +35,9 @@ func document(set *parsers.Set, results []rules.Result, ds diag.Diagnostics, ver
 				EndLine:     f.Range.EndLine,
 				Message:     f.Message,
 				Remediation: f.Remediation,
+				Fingerprint: f.Fingerprint,
+				Suppressed:  suppressionOf(f.Suppressed, rel),
+				Baseline:    f.Baseline,
 			})
 		}
 	}
@@ -148,4 +151,16 @@ func relativizer() func(string) string {
 		}
 		return filepath.ToSlash(filepath.Clean(f))
 	}
+}
+
+func suppressionOf(s *model.Suppression, rel func(string) string) *report.Suppression {
+	if s == nil {
+		return nil
+	}
+	out := &report.Suppression{Reason: s.Reason, File: rel(s.Range.File), Line: s.Range.Line}
+	if s.Until != "" {
+		until := s.Until
+		out.Until = &until
+	}
+	return out
 }

@@ -8,8 +8,8 @@ import (
 	"strings"
 )
 
-// config is the parsed command line.
-type config struct {
+// cliArgs is the parsed command line.
+type cliArgs struct {
 	format      string
 	vars        listFlag
 	varFiles    listFlag
@@ -20,6 +20,16 @@ type config struct {
 	noColor     bool
 	version     bool
 	paths       []string
+
+	// configFile is --config; "" means .daslint.yaml found upward from
+	// each path.
+	configFile     string
+	showSuppressed bool
+	baseline       string
+	writeBaseline  string
+	// set holds the flags given on the command line, which win over the
+	// configuration file.
+	set map[string]bool
 }
 
 // listFlag is a flag that may be repeated; it keeps the values in order.
@@ -41,6 +51,7 @@ Database Activity Stream can reach AWS KMS, from Terraform and CloudFormation.
 Usage:
   daslint [flags] [PATH ...]     PATH: files or directories (default ".")
   daslint explain RULE           print a rule's documentation
+  daslint init [DIR]             write a commented default .daslint.yaml
 
 Flags:
   --format text|json             output format (default text; sarif, github,
@@ -51,6 +62,11 @@ Flags:
   --region REGION                AWS region when the code does not set one
   --all-clusters                 treat every Aurora cluster as having an activity stream
   --unknown warn|error|ignore    severity of DAS002, unverifiable paths (default warn)
+  --config FILE                  configuration (default: .daslint.yaml found upward
+                                 from each PATH, up to the repository root)
+  --show-suppressed              show findings suppressed in the code (daslint:ignore)
+  --baseline FILE                only findings not in FILE count
+  --write-baseline FILE          write the current findings' fingerprints to FILE
   --no-color                     no colour in text output (also NO_COLOR)
   --version                      print the version
   --help                         print this help
@@ -64,12 +80,13 @@ Examples:
   daslint --var-file env/prod.tfvars --var region=eu-west-1 live/prod
   daslint --region eu-west-1 --parameters params.json cfn/stack.yaml
   daslint --unknown error --all-clusters .
+  daslint --write-baseline .daslint-baseline.json . && daslint --baseline .daslint-baseline.json .
 `
 
 // parseArgs parses args; flags and paths may be interleaved, and "--" ends
 // the flags. It returns flag.ErrHelp for --help.
-func parseArgs(args []string, stderr io.Writer) (*config, error) {
-	c := &config{}
+func parseArgs(args []string, stderr io.Writer) (*cliArgs, error) {
+	c := &cliArgs{}
 	fs := flag.NewFlagSet("daslint", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&c.format, "format", "text", "")
@@ -81,7 +98,10 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	fs.StringVar(&c.unknown, "unknown", "warn", "")
 	fs.BoolVar(&c.noColor, "no-color", false, "")
 	fs.BoolVar(&c.version, "version", false, "")
-	config := fs.String("config", "", "")
+	fs.StringVar(&c.configFile, "config", "", "")
+	fs.BoolVar(&c.showSuppressed, "show-suppressed", false, "")
+	fs.StringVar(&c.baseline, "baseline", "", "")
+	fs.StringVar(&c.writeBaseline, "write-baseline", "", "")
 
 	rest := args
 	for {
@@ -104,9 +124,8 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 		c.paths = append(c.paths, rest[0])
 		rest = rest[1:]
 	}
-	if *config != "" {
-		return nil, usageError(stderr, "--config is not supported yet")
-	}
+	c.set = map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { c.set[f.Name] = true })
 	return c, c.validate(stderr)
 }
 
@@ -117,7 +136,7 @@ func consumedDashDash(args, rest []string) bool {
 	return i >= 0 && args[i] == "--"
 }
 
-func (c *config) validate(stderr io.Writer) error {
+func (c *cliArgs) validate(stderr io.Writer) error {
 	switch c.format {
 	case "text", "json":
 	case "sarif", "github", "markdown", "dot":

@@ -5,14 +5,18 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/daslint/daslint/diag"
 	"github.com/daslint/daslint/docs"
-	"github.com/daslint/daslint/network"
 	"github.com/daslint/daslint/parsers"
 	"github.com/daslint/daslint/report"
 	"github.com/daslint/daslint/rules"
 )
+
+// today is the date suppressions' until dates are checked against; tests
+// fix it.
+var today = time.Now
 
 // Exit statuses (SPEC §3).
 const (
@@ -29,6 +33,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "explain" {
 		return explain(args[1:], stdout, stderr)
 	}
+	if len(args) > 0 && args[0] == "init" {
+		return initConfig(args[1:], stdout, stderr)
+	}
 	cfg, err := parseArgs(args, stderr)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
@@ -39,22 +46,40 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return write(stdout, "daslint %s\n", version())
 	}
 
-	set, ds := parsers.Load(cfg.paths, parsers.Options{
-		Vars:       cfg.vars,
-		VarFiles:   cfg.varFiles,
-		Parameters: cfg.parameters,
-		Region:     cfg.region,
-	})
-	results := rules.Run(set.Models, rules.All(), rules.Options{
-		Network:  network.Options{AllClusters: cfg.allClusters},
-		Severity: map[string]rules.Severity{"DAS002": unknownSeverity(cfg.unknown)},
-	})
+	groups, err := groupPaths(cfg)
+	if err != nil {
+		complain(stderr, "%v", err)
+		return exitInput
+	}
+	known, err := readBaseline(cfg.baseline)
+	if err != nil {
+		complain(stderr, "%v", err)
+		return exitInput
+	}
+	set := &parsers.Set{}
+	var ds diag.Diagnostics
+	var results []rules.Result
+	for _, g := range groups {
+		gset, gds := parsers.Load(g.paths, inputOptions(cfg, g.conf))
+		set.Models = append(set.Models, gset.Models...)
+		set.Files += gset.Files
+		ds = append(ds, gds...)
+		opts := ruleOptions(cfg, g.conf)
+		opts.Today, opts.Baseline = today(), known
+		results = append(results, rules.Run(gset.Models, rules.All(), opts)...)
+	}
+	if cfg.writeBaseline != "" {
+		if err := writeBaseline(cfg.writeBaseline, results); err != nil {
+			complain(stderr, "%v", err)
+			return exitInput
+		}
+	}
 	doc := document(set, results, ds, version())
 
 	if cfg.format == "json" {
 		err = report.JSON(stdout, doc)
 	} else {
-		err = report.Text(stdout, doc, report.TextOptions{Color: useColor(stdout, cfg.noColor)})
+		err = report.Text(stdout, doc, report.TextOptions{Color: useColor(stdout, cfg.noColor), ShowSuppressed: cfg.showSuppressed})
 	}
 	if err != nil {
 		complain(stderr, "writing the report: %v", err)
@@ -76,14 +101,15 @@ func unknownSeverity(s string) rules.Severity {
 }
 
 // exitCode is 2 when some input could not be read or parsed, else 1 when a
-// finding has error severity, else 0.
+// finding that counts (neither suppressed nor in the baseline) has error
+// severity, else 0.
 func exitCode(ds diag.Diagnostics, results []rules.Result) int {
 	if ds.HasErrors() {
 		return exitInput
 	}
 	for _, r := range results {
 		for _, f := range r.Findings {
-			if f.Severity == rules.Error {
+			if f.Severity == rules.Error && f.Counts() {
 				return exitFindings
 			}
 		}

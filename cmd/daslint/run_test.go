@@ -35,7 +35,7 @@ func TestRunUsage(t *testing.T) {
 		{name: "bad unknown", args: []string{"--unknown", "maybe"}, code: 2, stderr: "want warn, error or ignore"},
 		{name: "bad var", args: []string{"--var", "novalue"}, code: 2, stderr: "want NAME=VALUE"},
 		{name: "unknown flag", args: []string{"--frobnicate"}, code: 2, stderr: "frobnicate"},
-		{name: "config later", args: []string{"--config", "x.yaml"}, code: 2, stderr: "--config is not supported yet"},
+		{name: "config missing", args: []string{"--config", "x.yaml", empty}, code: 2, stderr: "x.yaml: cannot read the configuration"},
 		{name: "explain", args: []string{"explain", "DAS001"}, code: 0, stdout: "# DAS001:"},
 		{name: "explain unknown", args: []string{"explain", "DAS999"}, code: 2, stderr: "DAS999"},
 		{name: "empty dir", args: []string{"--format", "json", empty}, code: 0, stdout: `"clusters": []`},

@@ -57,6 +57,7 @@ func (s *stack) translate() {
 		if r.typ == "AWS::RDS::DBCluster" {
 			s.clusterMetadata(r, o)
 		}
+		s.suppressions(r, o)
 	}
 }
 

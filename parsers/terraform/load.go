@@ -17,7 +17,13 @@ type Options = eval.Options
 func Load(dir string, opts Options) (*model.Model, *eval.Result, diag.Diagnostics) {
 	res, ds := eval.Evaluate(dir, opts)
 	m, mds := toModel(res, opts)
-	return m, res, append(ds, mds...)
+	ds = append(ds, mds...)
+	if res != nil {
+		var sds diag.Diagnostics
+		m.Suppressions, sds = suppressions(res.Files)
+		ds = append(ds, sds...)
+	}
+	return m, res, ds
 }
 
 // toModel translates every managed resource instance whose meaning the model

@@ -1,0 +1,109 @@
+package main
+
+import (
+	"github.com/daslint/daslint/config"
+	"github.com/daslint/daslint/network"
+	"github.com/daslint/daslint/parsers"
+	"github.com/daslint/daslint/rules"
+)
+
+// group is the paths that share one configuration file (conf nil: none).
+type group struct {
+	conf  *config.Config
+	paths []string
+}
+
+// groupPaths reads the configuration that applies to each path: the one
+// named with --config, else the nearest .daslint.yaml above each path. Paths
+// with the same configuration form one group, in the order first given.
+func groupPaths(c *cliArgs) ([]group, error) {
+	paths := c.paths
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	ids := ruleIDs()
+	if c.configFile != "" {
+		conf, err := config.Load(c.configFile, ids)
+		if err != nil {
+			return nil, err
+		}
+		return []group{{conf: conf, paths: paths}}, nil
+	}
+	var out []group
+	index := map[string]int{}
+	for _, p := range paths {
+		file := config.Find(p)
+		i, ok := index[file]
+		if !ok {
+			g := group{}
+			if file != "" {
+				conf, err := config.Load(file, ids)
+				if err != nil {
+					return nil, err
+				}
+				g.conf = conf
+			}
+			i = len(out)
+			index[file] = i
+			out = append(out, g)
+		}
+		out[i].paths = append(out[i].paths, p)
+	}
+	return out, nil
+}
+
+func ruleIDs() []string {
+	var ids []string
+	for _, r := range rules.All() {
+		ids = append(ids, r.ID)
+	}
+	return ids
+}
+
+// inputOptions merges the configuration's inputs with the command line's:
+// the file's variables, variable files and parameters come first, so that
+// those given on the command line override them; --region wins over the
+// file's region.
+func inputOptions(c *cliArgs, conf *config.Config) parsers.Options {
+	opts := parsers.Options{Vars: c.vars, VarFiles: c.varFiles, Parameters: c.parameters, Region: c.region}
+	if conf == nil {
+		return opts
+	}
+	opts.Vars = append(append([]string(nil), conf.Vars...), c.vars...)
+	opts.VarFiles = append(append([]string(nil), conf.VarFiles...), c.varFiles...)
+	opts.Parameters = append(append([]string(nil), conf.Parameters...), c.parameters...)
+	if !c.set["region"] {
+		opts.Region = conf.Region
+	}
+	opts.Exclude = conf.Excluded
+	return opts
+}
+
+// ruleOptions resolves each rule's severity, from lowest to highest
+// precedence: the rule's default; the file's `unknown` policy (DAS002); the
+// file's `rules` entry (`enabled: false` turns a rule off, `severity` sets
+// it); and --unknown. --all-clusters wins over the file's all_clusters.
+func ruleOptions(c *cliArgs, conf *config.Config) rules.Options {
+	sev := map[string]rules.Severity{}
+	allClusters := c.allClusters
+	if conf != nil {
+		if conf.Unknown != "" {
+			sev["DAS002"] = unknownSeverity(conf.Unknown)
+		}
+		for id, r := range conf.Rules {
+			if r.Severity != "" {
+				sev[id] = rules.Severity(r.Severity)
+			}
+			if r.Enabled != nil && !*r.Enabled {
+				sev[id] = rules.Off
+			}
+		}
+		if conf.AllClusters != nil && !c.set["all-clusters"] {
+			allClusters = *conf.AllClusters
+		}
+	}
+	if c.set["unknown"] || conf == nil {
+		sev["DAS002"] = unknownSeverity(c.unknown)
+	}
+	return rules.Options{Network: network.Options{AllClusters: allClusters}, Severity: sev}
+}

@@ -1,0 +1,55 @@
+package rules
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// Fingerprint identifies a finding so that a baseline (and a code-scanning
+// service) can recognise it in a later run. It hashes, separated by NUL:
+//
+//   - the rule ID;
+//   - the root the finding was read from (the Terraform root module
+//     directory or the template file, as the run names it, relative to the
+//     working directory): two roots may declare the same address;
+//   - the subject's address (the Terraform address or CloudFormation
+//     logical ID), not its file or line;
+//   - the causes: for DAS001 the first broken link of each failing
+//     placement (the link's address, its path and the reason), for DAS002
+//     the unknown links and the unresolved values (subject, kind, reason),
+//     sorted and without duplicates, with every `file:line` removed.
+//
+// So the fingerprint survives moving lines, reformatting, and moving a
+// resource to another file of the same module; it changes when the verdict
+// changes (another rule), or the cluster breaks at another link or for
+// another reason. Renaming the resource or the root directory, or running
+// from another working directory, changes it too.
+func Fingerprint(root string, f *Finding) string {
+	causes := make([]string, 0, len(f.causes))
+	for _, c := range f.causes {
+		causes = append(causes, withoutPositions(c))
+	}
+	slices.Sort(causes)
+	causes = slices.Compact(causes)
+	h := sha256.New()
+	for _, part := range append([]string{f.Rule, root, f.Subject}, causes...) {
+		h.Write([]byte(part))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// position matches a `file:line` or `file:line:column` citation.
+var position = regexp.MustCompile(`[^\s(),;]+:[0-9]+(:[0-9]+)?`)
+
+// withoutPositions drops file:line citations from a reason, so that moving
+// a line does not change the fingerprint.
+func withoutPositions(s string) string {
+	return strings.Join(strings.Fields(position.ReplaceAllString(s, "")), " ")
+}
+
+// cause is one explaining fact, as fingerprints hash it.
+func cause(parts ...string) string { return strings.Join(parts, "\x1f") }
