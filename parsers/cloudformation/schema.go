@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/daslint/daslint/internal/spelling"
 	"github.com/daslint/daslint/model"
 )
 
@@ -146,11 +147,11 @@ func suggestType(typ string) string {
 			continue
 		}
 		ksvc, kname, _ := splitType(k)
-		ds := editDistance(svc, ksvc)
+		ds := spelling.Distance(svc, ksvc)
 		if ds > len(svc)/4 {
 			continue
 		}
-		dn := editDistance(name, kname)
+		dn := spelling.Distance(name, kname)
 		if dn > typoBudget(len(name)) {
 			continue
 		}
@@ -185,7 +186,7 @@ func (s *stack) checkAttributes(r *resource) {
 			continue
 		}
 		hint := ""
-		if sugg := closest(k.value, resourceAttributes, typoBudget); sugg != "" {
+		if sugg := spelling.Closest(k.value, resourceAttributes, typoBudget); sugg != "" {
 			hint = fmt.Sprintf("; did you mean %q?", sugg)
 		}
 		s.warnf(k, "%s %s: unknown resource attribute %q%s (CloudFormation rejects it, and daslint reads nothing in it)", r.typ, r.id, k.value, hint)
@@ -277,7 +278,7 @@ func (s *stack) unknownProperty(r *resource, typ string, k *node, path string) {
 		where = " in " + path
 	}
 	hint := ""
-	if sugg := closest(k.value, propertyNames(typ), typoBudget); sugg != "" {
+	if sugg := spelling.Closest(k.value, propertyNames(typ), typoBudget); sugg != "" {
 		hint = fmt.Sprintf("; did you mean %q?", sugg)
 	}
 	s.warnf(k, "%s %s: unknown property %q%s%s %s", r.typ, r.id, k.value, where, hint, unknownPropertyNote)
