@@ -13,6 +13,9 @@ type Report struct {
 	Findings []Finding `json:"findings"`
 	Errors   []Error   `json:"errors"`
 	Summary  Summary   `json:"summary"`
+	// Rules are the rules of the run, for the formats that describe them
+	// (SARIF); not part of daslint/v1.
+	Rules []Rule `json:"-"`
 }
 
 // Cluster is the verdict for one cluster.
@@ -90,6 +93,14 @@ type Finding struct {
 	EndLine     int    `json:"end_line"`
 	Message     string `json:"message"`
 	Remediation string `json:"remediation"`
+	// Related are the links the message points at, most important first
+	// (for DAS001 the first broken link of each group of failing
+	// placements). Formats cite them (SARIF relatedLocations) and the
+	// fingerprint rests on them; not part of daslint/v1.
+	Related []Link `json:"-"`
+	// Suppression is set when the user has accepted the finding (see
+	// Suppression); nil otherwise, and then absent from the JSON.
+	Suppression *Suppression `json:"suppression,omitempty"`
 }
 
 // Error is an input problem: a file that could not be read or parsed
