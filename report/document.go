@@ -13,6 +13,9 @@ type Report struct {
 	Findings []Finding `json:"findings"`
 	Errors   []Error   `json:"errors"`
 	Summary  Summary   `json:"summary"`
+	// Rules are the rules of the run, for the formats that describe them
+	// (SARIF); not part of daslint/v1.
+	Rules []Rule `json:"-"`
 }
 
 // Cluster is the verdict for one cluster.
@@ -99,6 +102,11 @@ type Finding struct {
 	// Baseline is true when the finding is in the baseline given with
 	// --baseline. An addition to SPEC §5.
 	Baseline bool `json:"baseline"`
+	// Related are the links the message points at, most important first
+	// (for DAS001 the first broken link of each group of failing
+	// placements). Formats cite them (SARIF relatedLocations); not part of
+	// daslint/v1.
+	Related []Link `json:"-"`
 }
 
 // Counts reports whether the finding counts toward the exit status: it is

@@ -12,12 +12,20 @@ import (
 // candidate subnet, certainly has no path to KMS.
 func DAS001() *Rule {
 	return &Rule{
-		ID:       "DAS001",
-		Name:     "kms-unreachable",
-		Title:    "Aurora activity stream cannot reach AWS KMS",
-		Severity: Error,
-		Doc:      mustDoc("DAS001"),
-		Check:    checkDAS001,
+		ID:    "DAS001",
+		Name:  "kms-unreachable",
+		Title: "Aurora activity stream cannot reach AWS KMS",
+		Description: "An Aurora DB cluster with a Database Activity Stream has a DB instance, in a subnet it can be placed in, " +
+			"with no network path to the regional AWS KMS endpoint (internet gateway, public NAT gateway or an active KMS " +
+			"interface endpoint). The stream needs KMS to encrypt the activity records: it fails to start or stops, and the " +
+			"audit trail is lost.",
+		Tags: []string{"security", "aws", "aurora", "database-activity-streams", "kms", "network"},
+		// High, not critical: nothing is exposed, but a detective control
+		// (the database audit trail) silently stops working.
+		SecuritySeverity: 7.5,
+		Severity:         Error,
+		Doc:              mustDoc("DAS001"),
+		Check:            checkDAS001,
 	}
 }
 

@@ -12,12 +12,20 @@ import (
 // depends on facts that cannot be resolved offline.
 func DAS002() *Rule {
 	return &Rule{
-		ID:       "DAS002",
-		Name:     "kms-reachability-unknown",
-		Title:    "Aurora activity stream path to AWS KMS cannot be verified",
-		Severity: Warning,
-		Doc:      mustDoc("DAS002"),
-		Check:    checkDAS002,
+		ID:    "DAS002",
+		Name:  "kms-reachability-unknown",
+		Title: "Aurora activity stream path to AWS KMS cannot be verified",
+		Description: "An Aurora DB cluster with a Database Activity Stream has a path to AWS KMS that cannot be proven or " +
+			"refuted offline: it depends on values the scanned code does not give (variables, data sources, imports, " +
+			"remote modules, literal IDs, routes that leave the VPC). The finding lists each unresolved value, where it " +
+			"comes from and where it is used.",
+		Tags: []string{"security", "aws", "aurora", "database-activity-streams", "kms", "network"},
+		// Medium: the same loss of the audit trail as DAS001 is possible
+		// but not established.
+		SecuritySeverity: 4.0,
+		Severity:         Warning,
+		Doc:              mustDoc("DAS002"),
+		Check:            checkDAS002,
 	}
 }
 

@@ -25,6 +25,15 @@ type Rule struct {
 	Name string
 	// Title is a one-line summary.
 	Title string
+	// Description is a short paragraph: what the rule reports and why it
+	// matters (SARIF fullDescription, `daslint rules`).
+	Description string
+	// Tags classify the rule for code-scanning tools ("security" makes
+	// GitHub treat it as a security rule and read SecuritySeverity).
+	Tags []string
+	// SecuritySeverity is a CVSS-like score from 0.1 to 10 that GitHub code
+	// scanning maps to critical (>= 9), high (>= 7), medium (>= 4) or low.
+	SecuritySeverity float64
 	// Severity is the default severity of the rule's findings.
 	Severity Severity
 	// Doc is the rule's markdown page (docs/rules/<ID>.md).

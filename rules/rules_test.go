@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -177,5 +178,22 @@ func TestRuleDocs(t *testing.T) {
 	}
 	if _, err := ByID("DAS999"); err == nil {
 		t.Error("ByID(DAS999) found a rule")
+	}
+}
+
+// TestRuleMetadata checks what code-scanning tools read from each rule:
+// GitHub only ranks a rule by security-severity when it is tagged
+// "security", and a score outside (0, 10] is rejected.
+func TestRuleMetadata(t *testing.T) {
+	for _, r := range All() {
+		if r.Name == "" || r.Title == "" || r.Description == "" {
+			t.Errorf("%s: name %q, title %q, description %q: all are required", r.ID, r.Name, r.Title, r.Description)
+		}
+		if !slices.Contains(r.Tags, "security") {
+			t.Errorf("%s: tags %v lack \"security\"", r.ID, r.Tags)
+		}
+		if r.SecuritySeverity <= 0 || r.SecuritySeverity > 10 {
+			t.Errorf("%s: security severity %v is not in (0, 10]", r.ID, r.SecuritySeverity)
+		}
 	}
 }

@@ -26,6 +26,10 @@ func document(set *parsers.Set, results []rules.Result, ds diag.Diagnostics, ver
 			doc.Clusters = append(doc.Clusters, clusterOf(res.Model, c, rel))
 		}
 		for _, f := range res.Findings {
+			var related []report.Link
+			for _, l := range f.Related {
+				related = append(related, report.Link{Text: l.Text, File: rel(l.Range.File), Line: l.Range.Line})
+			}
 			doc.Findings = append(doc.Findings, report.Finding{
 				Rule:        f.Rule,
 				Severity:    string(f.Severity),
@@ -38,6 +42,7 @@ func document(set *parsers.Set, results []rules.Result, ds diag.Diagnostics, ver
 				Fingerprint: f.Fingerprint,
 				Suppressed:  suppressionOf(f.Suppressed, rel),
 				Baseline:    f.Baseline,
+				Related:     related,
 			})
 		}
 	}
@@ -50,8 +55,27 @@ func document(set *parsers.Set, results []rules.Result, ds diag.Diagnostics, ver
 			Message:  d.Message,
 		})
 	}
+	doc.Rules = reportRules(rules.All())
 	doc.Normalize()
 	return doc
+}
+
+// reportRules describes rules for the formats that list them (SARIF).
+func reportRules(rs []*rules.Rule) []report.Rule {
+	var out []report.Rule
+	for _, r := range rs {
+		out = append(out, report.Rule{
+			ID:               r.ID,
+			Name:             r.Name,
+			Title:            r.Title,
+			Description:      r.Description,
+			Severity:         string(r.Severity),
+			Help:             r.Doc,
+			Tags:             r.Tags,
+			SecuritySeverity: r.SecuritySeverity,
+		})
+	}
+	return out
 }
 
 func clusterOf(m *model.Model, c network.ClusterResult, rel func(string) string) report.Cluster {

@@ -42,6 +42,9 @@ func (l *listFlag) Set(v string) error {
 	return nil
 }
 
+// formats are the supported output formats.
+const formats = "text, json, sarif, github"
+
 // errUsage marks a command line that cannot be run (exit status 2).
 var errUsage = errors.New("usage error")
 
@@ -50,12 +53,14 @@ Database Activity Stream can reach AWS KMS, from Terraform and CloudFormation.
 
 Usage:
   daslint [flags] [PATH ...]     PATH: files or directories (default ".")
+  daslint rules                  list the rules
   daslint explain RULE           print a rule's documentation
   daslint init [DIR]             write a commented default .daslint.yaml
 
 Flags:
-  --format text|json             output format (default text; sarif, github,
-                                 markdown and dot are not supported yet)
+  --format FORMAT                output format: text (default), json, sarif
+                                 (SARIF 2.1.0, for code scanning) or github
+                                 (GitHub Actions annotations)
   --var NAME=VALUE               set a Terraform variable (repeatable)
   --var-file FILE                read Terraform variables from FILE (repeatable)
   --parameters FILE|KEY=VALUE    CloudFormation parameters (repeatable)
@@ -77,6 +82,8 @@ or some input could not be read or parsed (the rest is still reported).
 Examples:
   daslint .
   daslint --format json infra/ > daslint.json
+  daslint --format sarif . > daslint.sarif
+  daslint --format github .      # in a GitHub Actions step
   daslint --var-file env/prod.tfvars --var region=eu-west-1 live/prod
   daslint --region eu-west-1 --parameters params.json cfn/stack.yaml
   daslint --unknown error --all-clusters .
@@ -138,11 +145,11 @@ func consumedDashDash(args, rest []string) bool {
 
 func (c *cliArgs) validate(stderr io.Writer) error {
 	switch c.format {
-	case "text", "json":
-	case "sarif", "github", "markdown", "dot":
-		return usageError(stderr, "--format %s is not supported yet (supported: text, json)", c.format)
+	case "text", "json", "sarif", "github":
+	case "markdown", "dot":
+		return usageError(stderr, "--format %s is not supported yet (supported: %s)", c.format, formats)
 	default:
-		return usageError(stderr, "unknown --format %q (supported: text, json)", c.format)
+		return usageError(stderr, "unknown --format %q (supported: %s)", c.format, formats)
 	}
 	switch c.unknown {
 	case "warn", "error", "ignore":

@@ -30,8 +30,13 @@ const (
 // the scanned files and nothing else, writes nothing but its output, and
 // never touches the network.
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) > 0 && args[0] == "explain" {
-		return explain(args[1:], stdout, stderr)
+	if len(args) > 0 {
+		switch args[0] {
+		case "explain":
+			return explain(args[1:], stdout, stderr)
+		case "rules":
+			return listRules(args[1:], stdout, stderr)
+		}
 	}
 	if len(args) > 0 && args[0] == "init" {
 		return initConfig(args[1:], stdout, stderr)
@@ -76,16 +81,25 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	doc := document(set, results, ds, version())
 
-	if cfg.format == "json" {
-		err = report.JSON(stdout, doc)
-	} else {
-		err = report.Text(stdout, doc, report.TextOptions{Color: useColor(stdout, cfg.noColor), ShowSuppressed: cfg.showSuppressed})
-	}
-	if err != nil {
+	if err := writeReport(stdout, doc, cfg); err != nil {
 		complain(stderr, "writing the report: %v", err)
 		return exitInput
 	}
 	return exitCode(ds, results)
+}
+
+// writeReport writes doc to stdout in the format cfg asks for.
+func writeReport(stdout io.Writer, doc *report.Report, cfg *cliArgs) error {
+	switch cfg.format {
+	case "json":
+		return report.JSON(stdout, doc)
+	case "sarif":
+		return report.SARIF(stdout, doc)
+	case "github":
+		return report.GitHub(stdout, doc)
+	default:
+		return report.Text(stdout, doc, report.TextOptions{Color: useColor(stdout, cfg.noColor), ShowSuppressed: cfg.showSuppressed})
+	}
 }
 
 // unknownSeverity maps --unknown to the severity of DAS002.

@@ -1,0 +1,63 @@
+package report
+
+import (
+	"bytes"
+	"testing"
+)
+
+func TestGitHubGolden(t *testing.T) {
+	var buf bytes.Buffer
+	if err := GitHub(&buf, fixture()); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "fixture.github.txt", buf.Bytes())
+}
+
+// TestGitHubEscaping checks the runner's escaping rules: in a message only
+// %, CR and LF are special; in a property value also ':' and ',', which
+// delimit properties. '%' is escaped first, so an escape is never
+// escaped twice and a literal "%0A" survives.
+func TestGitHubEscaping(t *testing.T) {
+	tests := []struct {
+		in, data, property string
+	}{
+		{in: "plain text", data: "plain text", property: "plain text"},
+		{in: "100%", data: "100%25", property: "100%25"},
+		{in: "a\nb\r\nc", data: "a%0Ab%0D%0Ac", property: "a%0Ab%0D%0Ac"},
+		{in: "k=v, x: y", data: "k=v, x: y", property: "k=v%2C x%3A y"},
+		{in: "literal %0A", data: "literal %250A", property: "literal %250A"},
+		{in: "::error::", data: "::error::", property: "%3A%3Aerror%3A%3A"},
+	}
+	for _, tt := range tests {
+		if got := escapeData(tt.in); got != tt.data {
+			t.Errorf("escapeData(%q) = %q, want %q", tt.in, got, tt.data)
+		}
+		if got := escapeProperty(tt.in); got != tt.property {
+			t.Errorf("escapeProperty(%q) = %q, want %q", tt.in, got, tt.property)
+		}
+	}
+}
+
+// TestGitHubCommands checks the command line of each kind of record: level
+// by severity, no line properties when the line is unknown, no endLine on
+// a one-line range, suppressed findings left out.
+func TestGitHubCommands(t *testing.T) {
+	r := &Report{
+		Findings: []Finding{
+			{Rule: "DAS002", Severity: "warning", Resource: "a", File: "a.tf", Line: 5, EndLine: 5, Message: "m"},
+			{Rule: "DAS001", Severity: "error", Resource: "b", File: "b.tf", Line: 1, EndLine: 9, Message: "gone",
+				Suppressed: &Suppression{Reason: "r"}},
+		},
+		Errors: []Error{{File: "dir", Severity: "warning", Message: "w"}},
+	}
+	var buf bytes.Buffer
+	if err := GitHub(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	want := "::warning file=a.tf,line=5,title=DAS002::m\n" +
+		"::warning file=dir,title=daslint::w\n" +
+		"daslint: 0 clusters: 0 pass, 0 fail, 0 unknown; 1 input problem\n"
+	if got := buf.String(); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

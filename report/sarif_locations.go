@@ -1,0 +1,180 @@
+package report
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
+)
+
+// srcRoot is the uriBaseId of relative file URIs: the root of the source
+// tree, which consumers such as GitHub code scanning resolve to the
+// repository's root.
+const srcRoot = "%SRCROOT%"
+
+// maxRelated caps the related locations of one result; GitHub code
+// scanning accepts at most 1,000, and a few dozen already say everything.
+const maxRelated = 100
+
+// location is a SARIF location in file at line (to endLine when it spans
+// more), with an optional message; nil when file is empty. Columns are left
+// out: the parsers count them in different units.
+func (s *sarifRun) location(file string, line, endLine int, message string) *sarif.Location {
+	if file == "" {
+		return nil
+	}
+	uri, base := fileURI(file)
+	al := sarif.NewArtifactLocation().WithURI(uri).WithIndex(s.artifact(uri, base))
+	if base != "" {
+		al.WithURIBaseID(base)
+	}
+	pl := sarif.NewPhysicalLocation().WithArtifactLocation(al)
+	if line > 0 {
+		region := sarif.NewRegion().WithStartLine(line)
+		if endLine > line {
+			region.WithEndLine(endLine)
+		}
+		pl.WithRegion(region)
+	}
+	loc := sarif.NewLocationWithPhysicalLocation(pl)
+	if message != "" {
+		loc.WithMessage(sarif.NewTextMessage(message))
+	}
+	return loc
+}
+
+// artifact returns the index of uri in run.artifacts, adding it first.
+func (s *sarifRun) artifact(uri, base string) int {
+	if i, ok := s.artifacts[uri]; ok {
+		return i
+	}
+	al := sarif.NewArtifactLocation().WithURI(uri)
+	if base != "" {
+		al.WithURIBaseID(base)
+	}
+	s.run.AddArtifact(sarif.NewArtifact().WithLocation(al))
+	i := len(s.run.Artifacts) - 1
+	s.artifacts[uri] = i
+	return i
+}
+
+// fileURI turns a reported path (relative to the working directory, or
+// absolute, with / separators) into a URI reference and its base: a
+// relative reference against %SRCROOT%, or an absolute file URI.
+func fileURI(file string) (uri, base string) {
+	if strings.HasPrefix(file, "/") || (len(file) > 1 && file[1] == ':') {
+		p := file
+		if !strings.HasPrefix(p, "/") {
+			p = "/" + p // a Windows drive path: file:///C:/...
+		}
+		return (&url.URL{Scheme: "file", Path: p}).String(), ""
+	}
+	return (&url.URL{Path: path.Clean(file)}).EscapedPath(), srcRoot
+}
+
+// relatedLocation is one place that explains a finding.
+type relatedLocation struct {
+	file    string
+	line    int
+	message string
+}
+
+// related lists what explains f, in a stable order without repeats: for
+// each placement of its cluster that does not pass, the first broken link
+// of each path (SPEC §1.4: a fail names the first link that breaks on each
+// of the three paths), then every unresolved value with where it comes
+// from. A finding whose cluster is not in the report falls back to the
+// links its message cites.
+func (s *sarifRun) related(f Finding) []relatedLocation {
+	var out []relatedLocation
+	seen := map[relatedLocation]bool{}
+	add := func(rl relatedLocation) {
+		if rl.file == "" || seen[rl] || len(out) == maxRelated {
+			return
+		}
+		seen[rl] = true
+		out = append(out, rl)
+	}
+	c := s.clusters[clusterKey{f.Resource, f.File, f.Line}]
+	if c == nil {
+		for _, l := range f.Related {
+			add(relatedLocation{l.File, l.Line, l.Text})
+		}
+		return out
+	}
+	for _, in := range c.Instances {
+		if in.Verdict == VerdictPass {
+			continue
+		}
+		for _, p := range pathOrder(in.Broken) {
+			b := in.Broken[p]
+			add(relatedLocation{b.File, b.Line, brokenMessage(p, b)})
+		}
+	}
+	for _, u := range c.Unknowns {
+		add(unknownLocation(u))
+	}
+	for _, in := range c.Instances {
+		if in.Verdict == VerdictPass {
+			continue
+		}
+		for _, u := range in.Unknowns {
+			add(unknownLocation(u))
+		}
+	}
+	return out
+}
+
+// pathOrder lists the paths of broken in SPEC §1.3's order (public, nat,
+// kms-endpoint), then any other in name order.
+func pathOrder(broken map[string]Broken) []string {
+	known := []string{"public", "nat", "kms-endpoint"}
+	var out []string
+	for _, p := range known {
+		if _, ok := broken[p]; ok {
+			out = append(out, p)
+		}
+	}
+	var rest []string
+	for p := range broken {
+		if !slices.Contains(known, p) {
+			rest = append(rest, p)
+		}
+	}
+	slices.Sort(rest)
+	return append(out, rest...)
+}
+
+func brokenMessage(p string, b Broken) string {
+	verb := "breaks"
+	if b.Status == "unknown" {
+		verb = "cannot be verified"
+	}
+	msg := fmt.Sprintf("%s path %s at %s", p, verb, b.Link)
+	if b.Reason != "" {
+		msg += ": " + b.Reason
+	}
+	return msg
+}
+
+// unknownLocation is where an unresolved value comes from (else where it is
+// used), with what it is.
+func unknownLocation(u Unknown) relatedLocation {
+	msg := "unresolved value"
+	if u.Kind != "" {
+		msg = "unresolved " + u.Kind
+	}
+	if u.Subject != "" {
+		msg += " (" + u.Subject + ")"
+	}
+	if u.Reason != "" {
+		msg += ": " + u.Reason
+	}
+	if u.File != "" {
+		return relatedLocation{u.File, u.Line, msg}
+	}
+	return relatedLocation{u.UsedFile, u.UsedLine, msg}
+}
