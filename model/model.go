@@ -38,6 +38,14 @@ type Model struct {
 	ActivityStreams                   []*ActivityStream
 	KMSKeys                           []*KMSKey
 
+	// Unread are the input files of this root that could not be read or
+	// parsed (a syntax error, a size limit). What they declare is missing
+	// from the model, and it could be what breaks a path (an endpoint that
+	// takes over the KMS name, a deny rule, a more specific route), so no
+	// verdict of this model may rest on their absence: each is one more
+	// unknown link on every path (network.Analyze).
+	Unread []*Unresolved
+
 	// Suppressions are the valid suppressions written in the code (not
 	// model objects: they silence findings, they change no verdict).
 	Suppressions []*Suppression

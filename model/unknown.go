@@ -18,6 +18,7 @@ const (
 	FromTarget     UnknownKind = "route target" // egress that happens outside the scanned network
 	FromPolicy     UnknownKind = "policy"       // an endpoint policy daslint cannot judge
 	FromDefault    UnknownKind = "default"      // an AWS default that is documented two ways
+	FromInput      UnknownKind = "input"        // a file that could not be read or parsed
 )
 
 // Unresolved says why a value could not be resolved offline and where.

@@ -42,6 +42,7 @@ func Analyze(m *model.Model, opts Options) []ClusterResult {
 		if uncertain != nil && !opts.AllClusters {
 			streamMayNotApply(&res, s, uncertain)
 		}
+		unreadMayBreak(&res, m.Unread)
 		out = append(out, res)
 	}
 	return out
@@ -58,4 +59,20 @@ func streamMayNotApply(res *ClusterResult, s *model.ActivityStream, why *model.U
 	u := *why
 	u.Reason = fmt.Sprintf("%s may be the activity stream of %s (%s); if it is, the stream cannot reach KMS", s.Address, res.Cluster.Address, why.Reason)
 	res.Unknowns = dedupUnknowns(append(res.Unknowns, unknownOf(&u, s.Cluster.Range, s.Address)))
+}
+
+// unreadMayBreak weakens a pass when some input file of the model could not
+// be read or parsed: what it declares is missing, and it may be what breaks
+// a path (an endpoint that takes over the KMS name, a deny rule, a more
+// specific route). Each unread file is one more unknown link on every path,
+// so, in Kleene logic, a pass becomes unknown and a fail stays a fail.
+func unreadMayBreak(res *ClusterResult, unread []*model.Unresolved) {
+	if len(unread) == 0 || res.Verdict != model.True {
+		return
+	}
+	res.Verdict, res.Path = model.Unknown, ""
+	for _, u := range unread {
+		res.Unknowns = append(res.Unknowns, unknownOf(u, u.Range, res.Cluster.Address))
+	}
+	res.Unknowns = dedupUnknowns(res.Unknowns)
 }

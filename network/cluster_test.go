@@ -145,3 +145,34 @@ func TestUncertainStream(t *testing.T) {
 		})
 	}
 }
+
+// TestUnreadFiles: a file of the root that could not be read may hold what
+// breaks a path, so a pass becomes unknown (naming the file) and a fail
+// stays a fail.
+func TestUnreadFiles(t *testing.T) {
+	unread := []*model.Unresolved{{Kind: model.FromExpression, Reason: "broken.tf does not parse, so what it declares is missing",
+		Range: model.Range{File: "broken.tf"}}}
+	for _, tt := range []struct {
+		name   string
+		broken bool
+		want   model.Tri
+	}{
+		{"pass becomes unknown", false, model.Unknown},
+		{"fail stays fail", true, model.False},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			w := newWorld()
+			w.b.m.Unread = unread
+			if tt.broken {
+				w.privRT.Routes = nil
+			}
+			res := Analyze(w.b.m, Options{})
+			if len(res) != 1 || res[0].Verdict != tt.want {
+				t.Fatalf("verdict %v, want %v", res[0].Verdict, tt.want)
+			}
+			if tt.want == model.Unknown && (res[0].Path != "" || len(res[0].Unknowns) == 0 || res[0].Unknowns[0].Reason != unread[0].Reason) {
+				t.Errorf("unknown verdict does not name the unread file: path %q, unknowns %+v", res[0].Path, res[0].Unknowns)
+			}
+		})
+	}
+}

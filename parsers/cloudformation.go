@@ -22,7 +22,8 @@ func (cloudFormation) Load(file string, opts TemplateOptions) (*model.Model, Tem
 		Region:     opts.Region,
 		// Nested templates may live beside or above the parent
 		// (`../shared/vpc.yaml`), within the working directory.
-		Root: confinement(filepath.Dir(file)),
+		Root:         confinement(filepath.Dir(file)),
+		MaxFileBytes: opts.MaxFileBytes,
 	})
 	if info == nil {
 		return m, TemplateInfo{}, ds

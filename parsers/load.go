@@ -26,6 +26,10 @@ type Options struct {
 	// Exclude, when non-nil, says which files and directories discovery
 	// skips (the configuration's exclude globs).
 	Exclude func(path string) bool
+	// MaxFileBytes is the largest input file read (Terraform configuration
+	// files, templates, nested templates); a larger one is skipped with a
+	// warning. Zero means no limit.
+	MaxFileBytes int64
 }
 
 // Set is everything read from the user's paths.
@@ -114,6 +118,8 @@ func loadModule(r root, opts Options, loadTerraform terraformLoader) loaded {
 		VarFiles: opts.VarFiles,
 		Region:   opts.Region,
 		Root:     confinement(r.path),
+
+		MaxFileBytes: opts.MaxFileBytes,
 	})
 	l := loaded{root: r, model: m, ds: ds}
 	if res != nil {
@@ -137,6 +143,12 @@ func loadTemplate(r root, opts Options) (l loaded, ok bool) {
 		}
 		return l, false
 	}
+	if st, err := os.Stat(r.path); err == nil {
+		if msg := diag.TooLarge(r.path, st.Size(), opts.MaxFileBytes); msg != "" {
+			l.ds.Warnf(rng, "%s", msg)
+			return l, true
+		}
+	}
 	data, err := os.ReadFile(r.path)
 	if err != nil {
 		l.ds.Errorf(rng, "cannot read %s: %v", r.path, unwrapPathError(err))
@@ -149,7 +161,8 @@ func loadTemplate(r root, opts Options) (l loaded, ok bool) {
 		}
 		return l, false
 	}
-	m, info, ds := opts.Templates.Load(r.path, TemplateOptions{Parameters: opts.Parameters, Region: opts.Region})
+	m, info, ds := opts.Templates.Load(r.path, TemplateOptions{Parameters: opts.Parameters, Region: opts.Region,
+		MaxFileBytes: opts.MaxFileBytes})
 	l.model, l.ds = m, ds
 	l.files = append([]string{r.path}, info.Files...) // deduplicated by Load
 	for _, f := range info.NestedFiles {

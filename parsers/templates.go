@@ -25,6 +25,8 @@ type TemplateOptions struct {
 	Parameters []string
 	// Region is --region, the value of AWS::Region.
 	Region string
+	// MaxFileBytes bounds nested templates as Options.MaxFileBytes does.
+	MaxFileBytes int64
 }
 
 // TemplateInfo is what discovery needs to know about a loaded template.

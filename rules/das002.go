@@ -122,8 +122,10 @@ func adviceFor(k model.UnknownKind) string {
 		return "Check that the KMS endpoint policy allows kms:* actions for the cluster, or remove the policy to use the full-access default."
 	case model.FromDefault:
 		return "Set PubliclyAccessible explicitly on each AWS::RDS::DBInstance."
+	case model.FromInput:
+		return "Fix the file that does not parse (see the input problems); what it declares is missing from the analysis."
 	case model.FromLimit:
-		return "Reduce the size of the configuration that hit daslint's expansion limit."
+		return "Stay within daslint's limits (10,000 instances per count or for_each; --max-file-size per file), or raise --max-file-size."
 	case model.FromComputed, model.FromExpression:
 		return "Replace values known only after apply by literal values or references daslint can follow."
 	default:

@@ -25,8 +25,10 @@ type cliArgs struct {
 	// each path.
 	configFile     string
 	showSuppressed bool
-	baseline       string
-	writeBaseline  string
+	// maxFileMB is --max-file-size: the largest input file read, in MiB.
+	maxFileMB     int
+	baseline      string
+	writeBaseline string
 	// set holds the flags given on the command line, which win over the
 	// configuration file.
 	set map[string]bool
@@ -72,6 +74,9 @@ Flags:
   --show-suppressed              show findings suppressed in the code (daslint:ignore)
   --baseline FILE                only findings not in FILE count
   --write-baseline FILE          write the current findings' fingerprints to FILE
+  --max-file-size MB             largest input file read (default 10); a larger one
+                                 is skipped with a warning and its root's passes
+                                 become unknown
   --no-color                     no colour in text output (also NO_COLOR)
   --version                      print the version
   --help                         print this help
@@ -107,6 +112,7 @@ func parseArgs(args []string, stderr io.Writer) (*cliArgs, error) {
 	fs.BoolVar(&c.version, "version", false, "")
 	fs.StringVar(&c.configFile, "config", "", "")
 	fs.BoolVar(&c.showSuppressed, "show-suppressed", false, "")
+	fs.IntVar(&c.maxFileMB, "max-file-size", 10, "")
 	fs.StringVar(&c.baseline, "baseline", "", "")
 	fs.StringVar(&c.writeBaseline, "write-baseline", "", "")
 
@@ -155,6 +161,9 @@ func (c *cliArgs) validate(stderr io.Writer) error {
 	case "warn", "error", "ignore":
 	default:
 		return usageError(stderr, "unknown --unknown %q (want warn, error or ignore)", c.unknown)
+	}
+	if c.maxFileMB < 1 {
+		return usageError(stderr, "--max-file-size %d: want a size in MB of at least 1", c.maxFileMB)
 	}
 	for _, v := range c.vars {
 		if name, _, ok := strings.Cut(v, "="); !ok || strings.TrimSpace(name) == "" {

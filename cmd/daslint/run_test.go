@@ -18,6 +18,13 @@ import (
 
 func TestRunUsage(t *testing.T) {
 	empty := t.TempDir()
+	// A template of 1.5 MB: above a 1 MB --max-file-size, it is skipped
+	// with a warning (a limit leaves the exit status alone, SPEC §5).
+	big := t.TempDir()
+	template := "AWSTemplateFormatVersion: \"2010-09-09\"\n# " + strings.Repeat("x", 3<<19) + "\nResources: {}\n"
+	if err := os.WriteFile(filepath.Join(big, "template.yaml"), []byte(template), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name       string
 		args       []string
@@ -36,6 +43,9 @@ func TestRunUsage(t *testing.T) {
 		{name: "bad format", args: []string{"--format", "xml"}, code: 2, stderr: `unknown --format "xml"`},
 		{name: "bad unknown", args: []string{"--unknown", "maybe"}, code: 2, stderr: "want warn, error or ignore"},
 		{name: "bad var", args: []string{"--var", "novalue"}, code: 2, stderr: "want NAME=VALUE"},
+		{name: "bad max file size", args: []string{"--max-file-size", "0"}, code: 2, stderr: "want a size in MB of at least 1"},
+		{name: "file above the size limit", args: []string{"--format", "json", "--max-file-size", "1", filepath.Join(big, "template.yaml")},
+			code: 0, stdout: "is 1.5 MB, above the limit of 1 MB for one file (--max-file-size); it is not read"},
 		{name: "unknown flag", args: []string{"--frobnicate"}, code: 2, stderr: "frobnicate"},
 		{name: "config missing", args: []string{"--config", "x.yaml", empty}, code: 2, stderr: "x.yaml: cannot read the configuration"},
 		{name: "explain", args: []string{"explain", "DAS001"}, code: 0, stdout: "# DAS001:"},

@@ -65,7 +65,8 @@ func ruleIDs() []string {
 // those given on the command line override them; --region wins over the
 // file's region.
 func inputOptions(c *cliArgs, conf *config.Config) parsers.Options {
-	opts := parsers.Options{Vars: c.vars, VarFiles: c.varFiles, Parameters: c.parameters, Region: c.region}
+	opts := parsers.Options{Vars: c.vars, VarFiles: c.varFiles, Parameters: c.parameters, Region: c.region,
+		MaxFileBytes: int64(c.maxFileMB) << 20}
 	if conf == nil {
 		return opts
 	}

@@ -16,6 +16,9 @@ type Options struct {
 	Parameters []string
 	// Region is --region, the value of AWS::Region.
 	Region string
+	// MaxFileBytes is the largest nested template read; a larger one is
+	// skipped with a warning and its outputs are unknown. Zero: no limit.
+	MaxFileBytes int64
 	// Root confines nested stack TemplateURLs: a template outside it is not
 	// read. Empty means the current directory.
 	Root string

@@ -118,6 +118,12 @@ func (s *stack) loadChild(r *resource) (*stack, *model.Unresolved) {
 		s.warnf(urlNode, "nested stack %s is not read: more than %d levels or %d stacks", addr, maxNestDepth, maxStacks)
 		return nil, unknown(model.FromLimit, "nested stack %s is beyond daslint's nesting limit", addr)
 	}
+	if st, err := os.Stat(path); err == nil {
+		if msg := diag.TooLarge(path, st.Size(), s.ld.opts.MaxFileBytes); msg != "" {
+			s.warnf(urlNode, "nested stack %s: %s", addr, msg)
+			return nil, unknown(model.FromLimit, "nested stack %s: %s", addr, msg)
+		}
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		s.errorf(urlNode, "nested stack %s: cannot read template: %v", addr, err)

@@ -35,6 +35,7 @@ func toModel(res *eval.Result, _ Options) (*model.Model, diag.Diagnostics) {
 		return m, nil
 	}
 	m.Root = res.Dir
+	m.Unread = res.Unread
 	t := newTranslator(m, res.Instances)
 	m.Region = t.rootRegion(res.Instances)
 	for _, in := range res.Instances {

@@ -14,6 +14,7 @@ import (
 	"github.com/zclconf/go-cty/cty/convert"
 
 	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/model"
 )
 
 // Options control evaluation.
@@ -27,6 +28,9 @@ type Options struct {
 	// Root confines file access: functions such as file() and module sources
 	// may read only below it. Empty means the root module directory.
 	Root string
+	// MaxFileBytes bounds the size of one configuration file; a larger one
+	// is not read (a warning, and Result.Unread). Zero means no limit.
+	MaxFileBytes int64
 	// MaxInstances bounds how many instances one count or for_each may
 	// create; a larger one is refused with a warning and becomes a single
 	// symbolic instance. Zero means 10,000.
@@ -45,6 +49,9 @@ type Result struct {
 	// ModuleDirs are the local module directories the root module called, so
 	// that discovery does not lint them again as roots.
 	ModuleDirs []string
+	// Unread are the configuration files that could not be read or parsed,
+	// root and modules: what they declare is missing from Instances.
+	Unread []*model.Unresolved
 }
 
 // Evaluate evaluates the root module in dir. It always returns a result:
@@ -85,6 +92,7 @@ func Evaluate(dir string, opts Options) (*Result, diag.Diagnostics) {
 	res := &Result{Dir: dir, Instances: e.instances, ModuleDirs: dedupe(e.moduleDirs)}
 	for _, d := range sortedKeys(e.configs) {
 		res.Files = append(res.Files, e.configs[d].files...)
+		res.Unread = append(res.Unread, e.configs[d].unread...)
 	}
 	sortInstances(res.Instances)
 	return res, e.ds.Sort()

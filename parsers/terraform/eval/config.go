@@ -12,13 +12,16 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/model"
 )
 
 // moduleConfig is the parsed, not yet evaluated, content of one module
 // directory. One directory parsed once serves every call of it.
 type moduleConfig struct {
-	dir       string
-	files     []string
+	dir   string
+	files []string
+	// unread are the files left out: too large, or not parsing.
+	unread    []*model.Unresolved
 	variables map[string]*variableDecl
 	locals    map[string]*hcl.Attribute
 	outputs   map[string]*hcl.Attribute
@@ -119,7 +122,7 @@ func configFiles(dir string) (files, overrides []string, err error) {
 
 // parseModule reads every configuration file of dir. A file that does not
 // parse is reported and left out; the other files are still read.
-func parseModule(p *hclparse.Parser, dir string, ds *diag.Diagnostics) *moduleConfig {
+func parseModule(p *hclparse.Parser, dir string, maxBytes int64, ds *diag.Diagnostics) *moduleConfig {
 	cfg := &moduleConfig{
 		dir:       dir,
 		variables: map[string]*variableDecl{},
@@ -142,6 +145,13 @@ func parseModule(p *hclparse.Parser, dir string, ds *diag.Diagnostics) *moduleCo
 		ds.Warnf(rangeOf(o), "override files are not merged by daslint; %s is ignored", filepath.Base(o))
 	}
 	for _, name := range files {
+		at := rangeOf(name)
+		if st, err := os.Stat(name); err == nil && diag.TooLarge(name, st.Size(), maxBytes) != "" {
+			msg := diag.TooLarge(name, st.Size(), maxBytes)
+			ds.Warnf(at, "%s", msg)
+			cfg.unread = append(cfg.unread, &model.Unresolved{Kind: model.FromLimit, Reason: msg, Range: at})
+			continue
+		}
 		var f *hcl.File
 		var hds hcl.Diagnostics
 		if strings.HasSuffix(name, ".json") {
@@ -151,6 +161,8 @@ func parseModule(p *hclparse.Parser, dir string, ds *diag.Diagnostics) *moduleCo
 		}
 		if hds.HasErrors() || f == nil {
 			addHCLDiags(ds, hds, hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos})
+			cfg.unread = append(cfg.unread, &model.Unresolved{Kind: model.FromInput, Range: at,
+				Reason: diag.Path(name) + " does not parse, so what it declares is missing"})
 			continue
 		}
 		cfg.files = append(cfg.files, name)
