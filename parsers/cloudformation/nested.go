@@ -127,7 +127,7 @@ func (s *stack) loadChild(r *resource) (*stack, *model.Unresolved) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		s.errorf(urlNode, "nested stack %s: cannot read template: %v", addr, err)
-		return nil, unknown(model.FromModule, "nested stack %s could not be read", addr)
+		return nil, s.unread(unknown(model.FromInput, "nested stack %s: %s could not be read, so what it declares is missing", addr, diag.Path(path)))
 	}
 	display := filepath.ToSlash(path)
 	s.ld.info.Files = append(s.ld.info.Files, path)
@@ -135,7 +135,7 @@ func (s *stack) loadChild(r *resource) (*stack, *model.Unresolved) {
 	callers := append(append([]model.Range(nil), s.callers...), at)
 	c := s.ld.newStack(display, data, addr+"/", callers, r.maybe, s.childParameters(r))
 	if c == nil {
-		return nil, unknown(model.FromModule, "nested stack %s does not parse", addr)
+		return nil, s.unread(unknown(model.FromInput, "nested stack %s: %s does not parse, so what it declares is missing", addr, diag.Path(path)))
 	}
 	c.chain = append(append([]string(nil), s.chain...), abs)
 	c.cohort = s.cohortOf(r)
@@ -210,4 +210,12 @@ func (s *stack) childParameters(r *resource) map[string]Value {
 		}
 	}
 	return out
+}
+
+// unread records that a local nested template could not be read or parsed:
+// what it declares is missing from the model and could break a path, so no
+// verdict of this model may pass (model.Model.Unread).
+func (s *stack) unread(u *model.Unresolved) *model.Unresolved {
+	s.ld.m.Unread = append(s.ld.m.Unread, u)
+	return u
 }
