@@ -73,6 +73,22 @@ func explains(t *testing.T, r ClusterResult) {
 		case ir.Verdict == model.Unknown && len(ir.Unknowns) == 0:
 			t.Errorf("%s in %s: unknown without unknowns\n%s", ir.Instance, ir.Subnet, dump(r))
 		}
+		for p, b := range ir.Broken {
+			heldBeforeBreak(t, ir, p, b)
+		}
+	}
+}
+
+// heldBeforeBreak asserts that the links held before a break form a path
+// prefix: from the placement's subnet outward, no longer than the depth of
+// the break.
+func heldBeforeBreak(t *testing.T, ir InstanceResult, p Path, b *Broken) {
+	t.Helper()
+	if len(b.Held) > b.Depth {
+		t.Errorf("%s in %s, %s path: %d links held before a break at depth %d", ir.Instance, ir.Subnet, p, len(b.Held), b.Depth)
+	}
+	if len(b.Held) > 0 && b.Held[0].Address != ir.Subnet {
+		t.Errorf("%s in %s, %s path: held links start at %s, not at the subnet", ir.Instance, ir.Subnet, p, b.Held[0].Address)
 	}
 }
 
@@ -579,5 +595,33 @@ func TestPrimaryPath(t *testing.T) {
 		if got := primaryPath(tt.broken, tt.verdict, tt.active); got != tt.want {
 			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
 		}
+	}
+}
+
+// TestBrokenHeld checks that a break carries the links that held before it:
+// a NAT gateway whose own subnet has no route out breaks the nat path at
+// the public route table, after the DB subnet, its route table, the NAT
+// gateway and the NAT gateway's subnet.
+func TestBrokenHeld(t *testing.T) {
+	w := newWorld()
+	w.pubRT.Routes = nil
+	res := Analyze(w.b.m, Options{})
+	if len(res) != 1 || len(res[0].Instances) != 1 {
+		t.Fatalf("got %d results, want one cluster with one placement", len(res))
+	}
+	b := res[0].Instances[0].Broken[PathNAT]
+	if b == nil || b.Address != "aws_route_table.public" {
+		t.Fatalf("nat path broken at %+v, want aws_route_table.public", b)
+	}
+	var held []string
+	for _, l := range b.Held {
+		if len(held) == 0 || held[len(held)-1] != l.Address {
+			held = append(held, l.Address)
+		}
+	}
+	want := []string{"aws_subnet.db", "aws_security_group.db", "aws_vpc.main#default-network-acl",
+		"aws_route_table.private", "aws_nat_gateway.nat", "aws_subnet.public", "aws_vpc.main#default-network-acl"}
+	if fmt.Sprint(held) != fmt.Sprint(want) {
+		t.Errorf("held before the break:\n got %v\nwant %v", held, want)
 	}
 }

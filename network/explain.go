@@ -26,9 +26,7 @@ func (c *chain) ok() bool { return c.val != model.False }
 
 // hold records a link that holds.
 func (c *chain) hold(l Link) {
-	if n := len(c.links); n == 0 || c.links[n-1] != l {
-		c.links = append(c.links, l)
-	}
+	c.links = appendLinks(c.links, []Link{l})
 	c.n++
 }
 
@@ -39,7 +37,7 @@ func (c *chain) check(v model.Tri, l Link, reason, fix string, us ...Unknown) {
 		c.hold(l)
 		return
 	}
-	c.breakAt(&Broken{Link: l, Status: v, Reason: reason, Fix: fix, Depth: c.n})
+	c.breakAt(&Broken{Link: l, Status: v, Reason: reason, Fix: fix, Depth: c.n, Held: slices.Clone(c.links)})
 	c.unknowns = append(c.unknowns, us...)
 	c.n++
 	c.val = c.val.And(v)
@@ -56,20 +54,28 @@ func (c *chain) breakAt(b *Broken) {
 
 // then appends a sub-chain evaluated after the links of c.
 func (c *chain) then(sub *chain) {
-	c.links = slices.Grow(c.links, len(sub.links))
-	for _, l := range sub.links {
-		if n := len(c.links); n == 0 || c.links[n-1] != l {
-			c.links = append(c.links, l)
-		}
-	}
+	prefix := c.links
+	c.links = appendLinks(slices.Clone(c.links), sub.links)
 	if sub.broken != nil {
 		b := *sub.broken
 		b.Depth += c.n
+		b.Held = appendLinks(slices.Clone(prefix), sub.broken.Held)
 		c.breakAt(&b)
 	}
 	c.n += sub.n
 	c.unknowns = append(c.unknowns, sub.unknowns...)
 	c.val = c.val.And(sub.val)
+}
+
+// appendLinks appends links to chain, dropping a link that repeats the one
+// before it (two checks on one object in a row are one step).
+func appendLinks(chain, links []Link) []Link {
+	for _, l := range links {
+		if n := len(chain); n == 0 || chain[n-1] != l {
+			chain = append(chain, l)
+		}
+	}
+	return chain
 }
 
 // alt is an alternative way the world may be: a sub-chain evaluated under

@@ -2,6 +2,7 @@ package network
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/daslint/daslint/model"
 )
@@ -109,7 +110,7 @@ func (a *analyzer) evaluate(p *placement) outcome {
 			// endpoint's private DNS takes over the KMS name.
 			out.broken[path] = &Broken{Link: ep.endpoint, Status: ep.active.Not(),
 				Reason: fmt.Sprintf("the %s path holds, but %s takes over kms.<region>.amazonaws.com with its private DNS, so the %s path does not carry KMS traffic", path, ep.endpoint.Address, path),
-				Depth:  ch.n}
+				Depth:  ch.n, Held: slices.Clone(ch.links)}
 		}
 	}
 	out.primary = primaryPath(out.broken, v, ep.active)

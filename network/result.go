@@ -41,6 +41,9 @@ type Broken struct {
 	// Depth is how many links held before this one; the path that got
 	// furthest is the one the code was evidently built for.
 	Depth int
+	// Held are the links of the path that held before this one, instance
+	// outward (the diagrams draw the path up to its break).
+	Held []Link
 }
 
 // Unknown is one unresolved fact that a verdict depends on: what it is,

@@ -48,6 +48,10 @@ type Instance struct {
 	// Broken is nil (JSON null) unless some path has a broken link.
 	Broken   map[string]Broken `json:"broken"`
 	Unknowns []Unknown         `json:"unknowns"`
+	// Held are, for a path in Broken, the links of that path that held
+	// before its break, instance outward: the diagrams draw the path up
+	// to the break. Not part of daslint/v1.
+	Held map[string][]Link `json:"-"`
 }
 
 // Link is one step of a witness chain.
@@ -55,6 +59,11 @@ type Link struct {
 	Text string
 	File string
 	Line int
+	// Address identifies the object the link rests on, or is empty for a
+	// fact that belongs to no declared object. Several links may rest on
+	// one object (a route table and its default route); the diagrams draw
+	// one node per object. Not part of daslint/v1: JSON writes the text.
+	Address string
 }
 
 // MarshalJSON writes a link as its text, as SPEC §5 shows witnesses.
@@ -69,6 +78,9 @@ type Broken struct {
 	Status string `json:"status"`
 	Reason string `json:"reason"`
 	Fix    string `json:"fix"`
+	// Address identifies the object the link rests on, as Link.Address;
+	// not part of daslint/v1.
+	Address string `json:"-"`
 }
 
 // Unknown is one value that could not be resolved offline: what kind, why,

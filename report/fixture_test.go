@@ -34,14 +34,31 @@ func fixture() *Report {
 					{
 						ID: "aws_rds_cluster_instance.main[0]", Subnet: "aws_subnet.private_a", Verdict: VerdictFail,
 						Broken: map[string]Broken{
-							"kms-endpoint": {Link: "aws_vpc.main KMS endpoint", File: net, Line: 1, Status: "false", Reason: "no KMS interface endpoint"},
-							"public":       {Link: "aws_rds_cluster_instance.main[0] publicly accessible", File: tf, Line: 60, Status: "false", Reason: "not publicly accessible"},
-							"nat":          {Link: "aws_route_table.private 0.0.0.0/0", File: net, Line: 30, Status: "false", Reason: "no default route", Fix: "Add a route."},
+							"kms-endpoint": {Link: "aws_vpc.main KMS endpoint", File: net, Line: 1, Status: "false", Reason: "no KMS interface endpoint", Address: "aws_vpc.main"},
+							"public":       {Link: "aws_rds_cluster_instance.main[0] publicly accessible", File: tf, Line: 60, Status: "false", Reason: "not publicly accessible", Address: "aws_rds_cluster_instance.main[0]"},
+							"nat":          {Link: "aws_route_table.private 0.0.0.0/0", File: net, Line: 30, Status: "false", Reason: "no default route", Fix: "Add a route.", Address: "aws_route_table.private"},
+						},
+						Held: map[string][]Link{
+							"public": {{Text: "aws_subnet.private_a", File: net, Line: 10, Address: "aws_subnet.private_a"}},
+							"nat": {
+								{Text: "aws_subnet.private_a", File: net, Line: 10, Address: "aws_subnet.private_a"},
+								{Text: `aws_security_group.db["a&b"] egress TCP 443 to 0.0.0.0/0`, File: net, Line: 40, Address: `aws_security_group.db["a&b"]`},
+							},
 						},
 					},
 					{
+						// Passes through the same security group: one node,
+						// and a network ACL without an address (its text is
+						// its name), passed twice.
 						ID: "aws_rds_cluster_instance.main[0]", Subnet: "aws_subnet.private_b", Verdict: VerdictPass, Path: str("nat"),
-						Witness: []Link{{Text: "aws_subnet.private_b", File: net, Line: 20}},
+						Witness: []Link{
+							{Text: "aws_subnet.private_b", File: net, Line: 20, Address: "aws_subnet.private_b"},
+							{Text: `aws_security_group.db["a&b"] egress TCP 443 to 0.0.0.0/0`, File: net, Line: 40, Address: `aws_security_group.db["a&b"]`},
+							{Text: "default <network> ACL #1", File: net, Line: 2},
+							{Text: "aws_route_table.nat 0.0.0.0/0", File: net, Line: 50, Address: "aws_route_table.nat"},
+							{Text: "default <network> ACL #1", File: net, Line: 2},
+							{Text: "aws_nat_gateway.end (public)", File: net, Line: 60, Address: "end"},
+						},
 					},
 				},
 			},
@@ -56,7 +73,8 @@ func fixture() *Report {
 				ID: "Database", Source: "cloudformation", File: cfn, Line: 12, Verdict: VerdictUnknown,
 				Instances: []Instance{{
 					ID: "Instance", Subnet: "SubnetA", Verdict: VerdictUnknown,
-					Broken:   map[string]Broken{"nat": {Link: "RouteTable 0.0.0.0/0", File: cfn, Line: 70, Status: "unknown", Reason: "target is a transit gateway"}},
+					Broken:   map[string]Broken{"nat": {Link: "RouteTable 0.0.0.0/0", File: cfn, Line: 70, Status: "unknown", Reason: "target is a transit gateway", Address: "RouteTable"}},
+					Held:     map[string][]Link{"nat": {{Text: "SubnetA", File: cfn, Line: 50, Address: "SubnetA"}}},
 					Unknowns: []Unknown{{Kind: "import", Reason: "Fn::ImportValue SharedTgw", Subject: "Route", File: cfn, Line: 80, UsedFile: cfn, UsedLine: 82}},
 				}},
 			},

@@ -28,7 +28,7 @@ func document(set *parsers.Set, results []rules.Result, ds diag.Diagnostics, ver
 		for _, f := range res.Findings {
 			var related []report.Link
 			for _, l := range f.Related {
-				related = append(related, report.Link{Text: l.Text, File: rel(l.Range.File), Line: l.Range.Line})
+				related = append(related, linkOf(l, rel))
 			}
 			doc.Findings = append(doc.Findings, report.Finding{
 				Rule:        f.Rule,
@@ -110,7 +110,7 @@ func instanceOf(ir network.InstanceResult, rel func(string) string) report.Insta
 		out.Path = pathName(ir.Path)
 	}
 	for _, l := range ir.Witness {
-		out.Witness = append(out.Witness, report.Link{Text: l.Text, File: rel(l.Range.File), Line: l.Range.Line})
+		out.Witness = append(out.Witness, linkOf(l, rel))
 	}
 	for p, b := range ir.Broken {
 		if b == nil {
@@ -125,10 +125,23 @@ func instanceOf(ir network.InstanceResult, rel func(string) string) report.Insta
 		}
 		out.Broken[string(p)] = report.Broken{
 			Link: b.Text, File: rel(b.Range.File), Line: b.Range.Line,
-			Status: status, Reason: b.Reason, Fix: b.Fix,
+			Status: status, Reason: b.Reason, Fix: b.Fix, Address: b.Address,
+		}
+		if len(b.Held) > 0 {
+			if out.Held == nil {
+				out.Held = map[string][]report.Link{}
+			}
+			for _, l := range b.Held {
+				out.Held[string(p)] = append(out.Held[string(p)], linkOf(l, rel))
+			}
 		}
 	}
 	return out
+}
+
+// linkOf is a link of the analysis as the report prints it.
+func linkOf(l network.Link, rel func(string) string) report.Link {
+	return report.Link{Text: l.Text, File: rel(l.Range.File), Line: l.Range.Line, Address: l.Address}
 }
 
 func unknownsOf(us []network.Unknown, rel func(string) string) []report.Unknown {

@@ -45,7 +45,7 @@ func (l *listFlag) Set(v string) error {
 }
 
 // formats are the supported output formats.
-const formats = "text, json, sarif, github"
+const formats = "text, json, sarif, github, markdown, dot"
 
 // errUsage marks a command line that cannot be run (exit status 2).
 var errUsage = errors.New("usage error")
@@ -61,8 +61,10 @@ Usage:
 
 Flags:
   --format FORMAT                output format: text (default), json, sarif
-                                 (SARIF 2.1.0, for code scanning) or github
-                                 (GitHub Actions annotations)
+                                 (SARIF 2.1.0, for code scanning), github
+                                 (GitHub Actions annotations), markdown (a
+                                 pull-request comment with Mermaid diagrams)
+                                 or dot (Graphviz)
   --var NAME=VALUE               set a Terraform variable (repeatable)
   --var-file FILE                read Terraform variables from FILE (repeatable)
   --parameters FILE|KEY=VALUE    CloudFormation parameters (repeatable)
@@ -89,6 +91,8 @@ Examples:
   daslint --format json infra/ > daslint.json
   daslint --format sarif . > daslint.sarif
   daslint --format github .      # in a GitHub Actions step
+  daslint --format markdown . > comment.md
+  daslint --format dot . | dot -Tsvg > daslint.svg
   daslint --var-file env/prod.tfvars --var region=eu-west-1 live/prod
   daslint --region eu-west-1 --parameters params.json cfn/stack.yaml
   daslint --unknown error --all-clusters .
@@ -151,9 +155,7 @@ func consumedDashDash(args, rest []string) bool {
 
 func (c *cliArgs) validate(stderr io.Writer) error {
 	switch c.format {
-	case "text", "json", "sarif", "github":
-	case "markdown", "dot":
-		return usageError(stderr, "--format %s is not supported yet (supported: %s)", c.format, formats)
+	case "text", "json", "sarif", "github", "markdown", "dot":
 	default:
 		return usageError(stderr, "unknown --format %q (supported: %s)", c.format, formats)
 	}

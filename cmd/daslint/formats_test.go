@@ -8,12 +8,15 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/daslint/daslint/internal/diagramcheck"
 	"github.com/daslint/daslint/internal/sarifcheck"
 	"github.com/daslint/daslint/report"
 )
 
-// TestFormatsOnGoldenCases renders every golden case as SARIF and as
-// GitHub annotations and checks them against the case's JSON report: the
+// TestFormatsOnGoldenCases renders every golden case as SARIF, GitHub
+// annotations, Markdown and DOT and checks them against the case's JSON
+// report: the diagrams are well formed, one Markdown section per cluster
+// that does not pass and one DOT subgraph per cluster; the
 // SARIF log validates against the official schema and holds one result
 // per finding, same rule and level, and one notification per input
 // problem; the annotations are one per finding and input problem; the
@@ -46,6 +49,7 @@ func TestFormatsOnGoldenCases(t *testing.T) {
 			// Only the findings and errors: a witness link reads back as
 			// text, not as a report.Link.
 			var doc struct {
+				Clusters []struct{ Verdict string }
 				Findings []report.Finding
 				Errors   []report.Error
 			}
@@ -63,8 +67,17 @@ func TestFormatsOnGoldenCases(t *testing.T) {
 				}
 			}
 			checkGitHub(t, githubOut, counted+len(doc.Errors))
-			if sarifCode != code || githubCode != code {
-				t.Errorf("exit status: json %d, sarif %d, github %d", code, sarifCode, githubCode)
+			mdOut, mdCode := render("markdown")
+			checkMarkdown(t, mdOut, doc.Clusters)
+			dotOut, dotCode := render("dot")
+			if err := diagramcheck.DOT(string(dotOut)); err != nil {
+				t.Errorf("--format dot: %v", err)
+			}
+			if n := strings.Count(string(dotOut), "subgraph cluster_"); n != len(doc.Clusters) {
+				t.Errorf("--format dot: %d subgraphs for %d clusters", n, len(doc.Clusters))
+			}
+			if sarifCode != code || githubCode != code || mdCode != code || dotCode != code {
+				t.Errorf("exit status: json %d, sarif %d, github %d, markdown %d, dot %d", code, sarifCode, githubCode, mdCode, dotCode)
 			}
 		})
 	}
@@ -114,6 +127,33 @@ func checkSARIF(t *testing.T, out []byte, findings []report.Finding, errs []repo
 	inv := run.Invocations[0]
 	if len(inv.Notifications) != len(errs) || inv.ExecutionSuccessful == failed {
 		t.Errorf("invocation: %d notifications, successful %v; report: %d errors", len(inv.Notifications), inv.ExecutionSuccessful, len(errs))
+	}
+}
+
+// checkMarkdown checks that the Markdown report has a section with a
+// Mermaid diagram for every cluster that does not pass (the summary table
+// lists them all), and that each diagram is well formed.
+func checkMarkdown(t *testing.T, out []byte, clusters []struct{ Verdict string }) {
+	t.Helper()
+	want := 0
+	for _, c := range clusters {
+		if c.Verdict != report.VerdictPass {
+			want++
+		}
+	}
+	md := string(out)
+	sections := strings.Count(md, "\n### ❌ ") + strings.Count(md, "\n### ⚠️ ")
+	if sections != want {
+		t.Errorf("--format markdown: %d cluster sections, want %d", sections, want)
+	}
+	blocks := diagramcheck.MermaidBlocks(md)
+	if len(blocks) > sections {
+		t.Errorf("--format markdown: %d diagrams for %d sections", len(blocks), sections)
+	}
+	for i, b := range blocks {
+		if err := diagramcheck.Mermaid(b); err != nil {
+			t.Errorf("--format markdown, diagram %d: %v\n%s", i, err, b)
+		}
 	}
 }
 

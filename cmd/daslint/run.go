@@ -97,6 +97,10 @@ func writeReport(stdout io.Writer, doc *report.Report, cfg *cliArgs) error {
 		return report.SARIF(stdout, doc)
 	case "github":
 		return report.GitHub(stdout, doc)
+	case "markdown":
+		return report.Markdown(stdout, doc)
+	case "dot":
+		return report.DOT(stdout, doc)
 	default:
 		return report.Text(stdout, doc, report.TextOptions{Color: useColor(stdout, cfg.noColor), ShowSuppressed: cfg.showSuppressed})
 	}
