@@ -27,6 +27,8 @@ type cliArgs struct {
 	showSuppressed bool
 	baseline       string
 	writeBaseline  string
+	// hook is --hook: the paths are the files a pre-commit hook passes.
+	hook bool
 	// set holds the flags given on the command line, which win over the
 	// configuration file.
 	set map[string]bool
@@ -72,6 +74,9 @@ Flags:
   --show-suppressed              show findings suppressed in the code (daslint:ignore)
   --baseline FILE                only findings not in FILE count
   --write-baseline FILE          write the current findings' fingerprints to FILE
+  --hook                         PATHs are changed files (pre-commit): lint every
+                                 Terraform root and template below "." that reads
+                                 one of them; ignore files none reads
   --no-color                     no colour in text output (also NO_COLOR)
   --version                      print the version
   --help                         print this help
@@ -88,6 +93,8 @@ Examples:
   daslint --region eu-west-1 --parameters params.json cfn/stack.yaml
   daslint --unknown error --all-clusters .
   daslint --write-baseline .daslint-baseline.json . && daslint --baseline .daslint-baseline.json .
+  daslint --hook modules/vpc/main.tf   # every root that uses modules/vpc
+  daslint explain DAS001
 `
 
 // parseArgs parses args; flags and paths may be interleaved, and "--" ends
@@ -109,6 +116,7 @@ func parseArgs(args []string, stderr io.Writer) (*cliArgs, error) {
 	fs.BoolVar(&c.showSuppressed, "show-suppressed", false, "")
 	fs.StringVar(&c.baseline, "baseline", "", "")
 	fs.StringVar(&c.writeBaseline, "write-baseline", "", "")
+	fs.BoolVar(&c.hook, "hook", false, "")
 
 	rest := args
 	for {
