@@ -55,6 +55,10 @@ type Link struct {
 	Text string
 	File string
 	Line int
+	// Subject is the resource the link rests on (Text names it and what
+	// is checked of it); several links may share one. The compact witness
+	// of the text format lists subjects. Empty: Text stands for itself.
+	Subject string
 }
 
 // MarshalJSON writes a link as its text, as SPEC §5 shows witnesses.

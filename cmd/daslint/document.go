@@ -110,7 +110,7 @@ func instanceOf(ir network.InstanceResult, rel func(string) string) report.Insta
 		out.Path = pathName(ir.Path)
 	}
 	for _, l := range ir.Witness {
-		out.Witness = append(out.Witness, report.Link{Text: l.Text, File: rel(l.Range.File), Line: l.Range.Line})
+		out.Witness = append(out.Witness, report.Link{Text: l.Text, File: rel(l.Range.File), Line: l.Range.Line, Subject: subjectName(l.Address)})
 	}
 	for p, b := range ir.Broken {
 		if b == nil {
@@ -129,6 +129,17 @@ func instanceOf(ir network.InstanceResult, rel func(string) string) report.Insta
 		}
 	}
 	return out
+}
+
+// subjectName names the resource a link rests on as the analysis's texts
+// do: an implicit object (a VPC's default network ACL or main route table)
+// has an internal address, which reads "the default network acl of
+// aws_vpc.main".
+func subjectName(addr string) string {
+	if vpc, kind, ok := model.ImplicitOf(addr); ok {
+		return "the " + strings.ReplaceAll(kind, "-", " ") + " of " + vpc
+	}
+	return addr
 }
 
 func unknownsOf(us []network.Unknown, rel func(string) string) []report.Unknown {

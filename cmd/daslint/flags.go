@@ -27,6 +27,8 @@ type cliArgs struct {
 	showSuppressed bool
 	baseline       string
 	writeBaseline  string
+	// verbose is --verbose: full witness chains in the text output.
+	verbose bool
 	// hook is --hook: the paths are the files a pre-commit hook passes.
 	hook bool
 	// set holds the flags given on the command line, which win over the
@@ -77,6 +79,8 @@ Flags:
   --hook                         PATHs are changed files (pre-commit): lint every
                                  Terraform root and template below "." that reads
                                  one of them; ignore files none reads
+  --verbose, -v                  text output: every passing placement's full
+                                 witness chain with file:line, all names in full
   --no-color                     no colour in text output (also NO_COLOR)
   --version                      print the version
   --help                         print this help
@@ -117,6 +121,8 @@ func parseArgs(args []string, stderr io.Writer) (*cliArgs, error) {
 	fs.StringVar(&c.baseline, "baseline", "", "")
 	fs.StringVar(&c.writeBaseline, "write-baseline", "", "")
 	fs.BoolVar(&c.hook, "hook", false, "")
+	fs.BoolVar(&c.verbose, "verbose", false, "")
+	fs.BoolVar(&c.verbose, "v", false, "")
 
 	rest := args
 	for {
