@@ -30,6 +30,10 @@ type Options struct {
 	// files, templates, nested templates); a larger one is skipped with a
 	// warning. Zero means no limit.
 	MaxFileBytes int64
+	// Changed, when non-nil, makes the paths the directories to search and
+	// keeps only the roots that read one of these files (see changed.go);
+	// it is how a pre-commit hook's file names are linted.
+	Changed []string
 }
 
 // Set is everything read from the user's paths.
@@ -96,8 +100,9 @@ func load(paths []string, opts Options, loadTerraform terraformLoader) (*Set, di
 	}
 	set := &Set{}
 	files := map[string]bool{}
+	touched := touches(opts.Changed)
 	for _, l := range all {
-		if used[absPath(l.root.path)] {
+		if used[absPath(l.root.path)] || !touched(l) {
 			continue
 		}
 		if l.model != nil {

@@ -265,3 +265,54 @@ func TestDiscoverExclude(t *testing.T) {
 		t.Errorf("roots (-want +got):\n%s", diff)
 	}
 }
+
+func TestLoadChangedFiles(t *testing.T) {
+	tree(t, map[string]string{
+		"live/prod/main.tf":        "",
+		"live/prod/network.tf":     "",
+		"live/prod/prod.tfvars":    "",
+		"live/stage/main.tf":       "",
+		"modules/vpc/main.tf":      "",
+		"stacks/parent.yaml":       "Resources nested: child.yaml",
+		"stacks/child.yaml":        "Resources",
+		"stacks/solo.yaml":         "Resources",
+		"stacks/params.json":       "{}",
+		"k8s/deployment.yaml":      "kind: Deployment",
+		".github/workflows/ci.yml": "on: push",
+	})
+	calls := map[string][]string{filepath.FromSlash("live/prod"): {filepath.FromSlash("modules/vpc")}}
+	roots := func(changed ...string) []string {
+		t.Helper()
+		set, ds := load([]string{"."}, Options{Templates: fakeTemplates{}, Changed: changed}, fakeTerraform(calls))
+		if ds.HasErrors() {
+			t.Errorf("changed %v: diagnostics %v", changed, ds)
+		}
+		out := []string{}
+		for _, m := range set.Models {
+			out = append(out, m.Root)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		changed []string
+		want    []string
+	}{
+		// Several files of one module: the module once.
+		{[]string{"live/prod/main.tf", "live/prod/network.tf"}, []string{"live/prod"}},
+		// A variables file stands for its directory.
+		{[]string{"live/prod/prod.tfvars"}, []string{"live/prod"}},
+		// A module is linted through the roots that call it.
+		{[]string{"modules/vpc/main.tf"}, []string{"live/prod"}},
+		// A nested template through its parent stack, once.
+		{[]string{"stacks/child.yaml", "stacks/parent.yaml"}, []string{"stacks/parent.yaml"}},
+		{[]string{"stacks/child.yaml"}, []string{"stacks/parent.yaml"}},
+		// Files that no root reads select nothing, silently.
+		{[]string{"k8s/deployment.yaml", ".github/workflows/ci.yml", "stacks/params.json"}, []string{}},
+		{[]string{}, []string{}},
+		{[]string{"live/stage/main.tf", "stacks/solo.yaml", "k8s/deployment.yaml"}, []string{"live/stage", "stacks/solo.yaml"}},
+	} {
+		if diff := cmp.Diff(tc.want, roots(tc.changed...)); diff != "" {
+			t.Errorf("changed %v: roots (-want +got):\n%s", tc.changed, diff)
+		}
+	}
+}

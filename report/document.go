@@ -64,6 +64,10 @@ type Link struct {
 	// one object (a route table and its default route); the diagrams draw
 	// one node per object. Not part of daslint/v1: JSON writes the text.
 	Address string
+	// Subject is the resource the link rests on (Text names it and what
+	// is checked of it); several links may share one. The compact witness
+	// of the text format lists subjects. Empty: Text stands for itself.
+	Subject string
 }
 
 // MarshalJSON writes a link as its text, as SPEC §5 shows witnesses.

@@ -110,6 +110,38 @@ func fixture() *Report {
 	}
 }
 
+// passFixture is a passing cluster of two instances in three subnets: two
+// subnets share a route table and NAT gateway, the third has its own; the
+// witness links carry subjects as the analysis gives them.
+func passFixture() *Report {
+	const f = "live/main.tf"
+	chain := func(subnet, table, nat string, line int) []Link {
+		return []Link{
+			{Text: subnet, File: f, Line: line, Subject: subnet},
+			{Text: "aws_security_group.db egress TCP 443 to 0.0.0.0/0", File: f, Line: 90, Subject: "aws_security_group.db"},
+			{Text: table + " 0.0.0.0/0", File: f, Line: 60, Subject: table},
+			{Text: nat + " (public)", File: f, Line: 50, Subject: nat},
+			{Text: "aws_subnet.public", File: f, Line: 20, Subject: "aws_subnet.public"},
+			{Text: "the default network acl of aws_vpc.main ingress TCP 443 from " + subnet, File: f, Line: 5, Subject: "the default network acl of aws_vpc.main"},
+			{Text: "aws_route_table.public 0.0.0.0/0", File: f, Line: 40, Subject: "aws_route_table.public"},
+			{Text: "aws_internet_gateway.main", File: f, Line: 10, Subject: "aws_internet_gateway.main"},
+		}
+	}
+	var ins []Instance
+	for _, id := range []string{"aws_rds_cluster_instance.db[0]", "aws_rds_cluster_instance.db[1]"} {
+		ins = append(ins,
+			Instance{ID: id, Subnet: "aws_subnet.private[0]", Verdict: VerdictPass, Path: str("nat"), Witness: chain("aws_subnet.private[0]", "aws_route_table.private", "aws_nat_gateway.main", 30)},
+			Instance{ID: id, Subnet: "aws_subnet.private[1]", Verdict: VerdictPass, Path: str("nat"), Witness: chain("aws_subnet.private[1]", "aws_route_table.private", "aws_nat_gateway.main", 30)},
+			Instance{ID: id, Subnet: "aws_subnet.private[2]", Verdict: VerdictPass, Path: str("nat"), Witness: chain("aws_subnet.private[2]", "aws_route_table.private_c", "aws_nat_gateway.c", 30)},
+		)
+	}
+	return &Report{
+		Version:  "0.1.0",
+		Clusters: []Cluster{{ID: "aws_rds_cluster.db", Source: "terraform", File: f, Line: 100, Verdict: VerdictPass, Path: str("nat"), Instances: ins}},
+		Summary:  Summary{Files: 1},
+	}
+}
+
 // golden compares got with testdata/name, or rewrites it with -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()

@@ -5,6 +5,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 )
 
 // TextOptions control the text format.
@@ -15,34 +16,43 @@ type TextOptions struct {
 	// ShowSuppressed shows suppressed findings, marked, instead of only
 	// counting them. Findings in the baseline are always only counted.
 	ShowSuppressed bool
+	// Verbose prints the full witness chain of every passing placement,
+	// link by link with file:line, instead of one line per distinct route.
+	Verbose bool
+	// Elapsed, when positive, is the time the run took; the summary line
+	// ends with it. The caller measures it, so tests can fix it. (The JSON
+	// has no time: the same input gives the same bytes, SPEC §5.)
+	Elapsed time.Duration
 }
 
 // Text writes r for people: grouped by file, each cluster in bold with its
-// verdict, the witness or broken chains as indented trees with file:line,
-// the findings with their fix, then the input errors and a one-line summary.
-// It normalizes r first.
+// verdict and its findings, then its placements (instance in subnet) grouped
+// by what explains them: for a fail or unknown, the broken link of each path
+// as an indented tree; for a pass, one line per distinct route (the full
+// witness with Verbose). Then the input problems and a one-line summary with
+// counts and time. It normalizes r first.
 func Text(w io.Writer, r *Report, opts TextOptions) error {
 	r.Normalize()
-	p := &printer{color: opts.Color, showSuppressed: opts.ShowSuppressed}
+	p := &printer{opts: opts}
 	p.body(r)
 	_, err := io.WriteString(w, p.w.String())
 	return err
 }
 
 type printer struct {
-	w              strings.Builder
-	color          bool
-	showSuppressed bool
+	w    strings.Builder
+	opts TextOptions
 }
 
 // hidden reports whether a finding is left out of the text (it is still
 // counted in the summary).
 func (p *printer) hidden(f Finding) bool {
-	return f.Baseline || (f.Suppressed != nil && !p.showSuppressed)
+	return f.Baseline || (f.Suppressed != nil && !p.opts.ShowSuppressed)
 }
 
 const (
 	ansiBold   = "\x1b[1m"
+	ansiDim    = "\x1b[2m"
 	ansiRed    = "\x1b[31m"
 	ansiGreen  = "\x1b[32m"
 	ansiYellow = "\x1b[33m"
@@ -50,21 +60,38 @@ const (
 )
 
 func (p *printer) style(code, s string) string {
-	if !p.color {
+	if !p.opts.Color || s == "" {
 		return s
 	}
 	return code + s + ansiReset
 }
 
-func (p *printer) verdict(v string) string {
+// verdictColor is the colour of a verdict and of its mark.
+func verdictColor(v string) string {
 	switch v {
 	case VerdictPass:
-		return p.style(ansiGreen, strings.ToUpper(v))
+		return ansiGreen
 	case VerdictFail:
-		return p.style(ansiRed, strings.ToUpper(v))
+		return ansiRed
 	default:
-		return p.style(ansiYellow, strings.ToUpper(v))
+		return ansiYellow
 	}
+}
+
+// mark is the one-character sign of a verdict, for scanning a long report.
+func (p *printer) mark(v string) string {
+	m := "?"
+	switch v {
+	case VerdictPass:
+		m = "✓"
+	case VerdictFail:
+		m = "✗"
+	}
+	return p.style(verdictColor(v), m)
+}
+
+func (p *printer) verdict(v string) string {
+	return p.style(verdictColor(v), strings.ToUpper(v))
 }
 
 func (p *printer) severity(s string) string {
@@ -74,9 +101,17 @@ func (p *printer) severity(s string) string {
 	return p.style(ansiYellow, s)
 }
 
+// pos prints a position dimmed: it is there to be clicked, not read.
+func (p *printer) pos(file string, line int) string {
+	return p.style(ansiDim, position(file, line, 0))
+}
+
+// line writes one indented line; a text with line breaks (a message
+// written for the JSON) continues one level deeper.
 func (p *printer) line(indent int, format string, args ...any) {
-	p.w.WriteString(strings.Repeat("  ", indent))
-	fmt.Fprintf(&p.w, format, args...)
+	pad := strings.Repeat("  ", indent)
+	p.w.WriteString(pad)
+	p.w.WriteString(strings.ReplaceAll(fmt.Sprintf(format, args...), "\n", "\n"+pad+"  "))
 	p.w.WriteByte('\n')
 }
 
@@ -135,85 +170,6 @@ func (p *printer) body(r *Report) {
 	p.summary(r)
 }
 
-func (p *printer) cluster(c Cluster, findings []Finding) {
-	head := fmt.Sprintf("%s (line %d): %s", p.style(ansiBold, c.ID), c.Line, p.verdict(c.Verdict))
-	if c.Path != nil {
-		head += " via " + *c.Path
-	}
-	p.line(1, "%s", head)
-	for _, u := range c.Unknowns {
-		p.unknown(2, u)
-	}
-	// Instances in the same subnet usually share every link; their chains
-	// are printed once and referred to afterwards.
-	shown := map[string]string{}
-	for _, in := range c.Instances {
-		label := in.ID
-		if in.Subnet != "" {
-			label += " in " + in.Subnet
-		}
-		head := label + ": " + in.Verdict
-		if in.Path != nil {
-			head += " via " + *in.Path
-		}
-		key := explanationKey(in)
-		if first, ok := shown[key]; ok {
-			p.line(2, "%s, as %s", head, first)
-			continue
-		}
-		shown[key] = label
-		p.line(2, "%s", head)
-		p.instance(in)
-	}
-	for _, f := range findings {
-		p.finding(2, f)
-	}
-}
-
-// explanationKey identifies what instance prints below its heading.
-func explanationKey(in Instance) string {
-	return fmt.Sprintf("%s\x00%v\x00%v\x00%v", in.Verdict, in.Witness, in.Broken, in.Unknowns)
-}
-
-func (p *printer) instance(in Instance) {
-	for i, l := range in.Witness {
-		branch := ""
-		switch {
-		case i == 0:
-		case i == len(in.Witness)-1:
-			branch = "└─ "
-		default:
-			branch = "├─ "
-		}
-		p.line(3, "%s%s  %s", branch, l.Text, position(l.File, l.Line, 0))
-	}
-	paths := make([]string, 0, len(in.Broken))
-	for name := range in.Broken {
-		paths = append(paths, name)
-	}
-	slices.Sort(paths)
-	for _, name := range paths {
-		b := in.Broken[name]
-		status := "broken"
-		if b.Status == VerdictUnknown {
-			status = "unknown"
-		}
-		p.line(3, "%s: %s at %s  %s", name, status, b.Link, position(b.File, b.Line, 0))
-		p.line(4, "└─ %s", b.Reason)
-	}
-	for _, u := range in.Unknowns {
-		p.unknown(3, u)
-	}
-}
-
-func (p *printer) unknown(indent int, u Unknown) {
-	text := fmt.Sprintf("? %s (%s, %s)", u.Reason, u.Kind, position(u.File, u.Line, 0))
-	if u.UsedFile != "" && (u.UsedFile != u.File || u.UsedLine != u.Line) {
-		text += ", used at " + position(u.UsedFile, u.UsedLine, 0)
-	}
-	p.line(indent, "%s", text)
-}
-
 func (p *printer) finding(indent int, f Finding) {
 	// Messages name their rule for readers of the JSON; here the rule is
 	// already in front.
@@ -266,9 +222,25 @@ func (p *printer) summary(r *Report) {
 	if known > 0 {
 		findings += fmt.Sprintf(", %d in the baseline", known)
 	}
-	p.line(0, "%s, %s: %d pass, %d fail, %d unknown; %s; %s",
+	elapsed := ""
+	if p.opts.Elapsed > 0 {
+		elapsed = "; done in " + roundDuration(p.opts.Elapsed).String()
+	}
+	p.line(0, "%s, %s: %d pass, %d fail, %d unknown; %s; %s%s",
 		plural(s.Files, "file"), plural(s.Clusters, "cluster"), s.Pass, s.Fail, s.Unknown,
-		findings, plural(s.Errors, "input problem"))
+		findings, plural(s.Errors, "input problem"), elapsed)
+}
+
+// roundDuration keeps two or three significant digits: 1.24s, 87ms, 312µs.
+func roundDuration(d time.Duration) time.Duration {
+	switch {
+	case d >= time.Second:
+		return d.Round(10 * time.Millisecond)
+	case d >= time.Millisecond:
+		return d.Round(time.Millisecond)
+	default:
+		return d.Round(time.Microsecond)
+	}
 }
 
 func plural(n int, noun string) string {

@@ -141,7 +141,18 @@ func instanceOf(ir network.InstanceResult, rel func(string) string) report.Insta
 
 // linkOf is a link of the analysis as the report prints it.
 func linkOf(l network.Link, rel func(string) string) report.Link {
-	return report.Link{Text: l.Text, File: rel(l.Range.File), Line: l.Range.Line, Address: l.Address}
+	return report.Link{Text: l.Text, File: rel(l.Range.File), Line: l.Range.Line, Address: l.Address, Subject: subjectName(l.Address)}
+}
+
+// subjectName names the resource a link rests on as the analysis's texts
+// do: an implicit object (a VPC's default network ACL or main route table)
+// has an internal address, which reads "the default network acl of
+// aws_vpc.main".
+func subjectName(addr string) string {
+	if vpc, kind, ok := model.ImplicitOf(addr); ok {
+		return "the " + strings.ReplaceAll(kind, "-", " ") + " of " + vpc
+	}
+	return addr
 }
 
 func unknownsOf(us []network.Unknown, rel func(string) string) []report.Unknown {

@@ -29,6 +29,10 @@ type cliArgs struct {
 	maxFileMB     int
 	baseline      string
 	writeBaseline string
+	// verbose is --verbose: full witness chains in the text output.
+	verbose bool
+	// hook is --hook: the paths are the files a pre-commit hook passes.
+	hook bool
 	// set holds the flags given on the command line, which win over the
 	// configuration file.
 	set map[string]bool
@@ -79,6 +83,11 @@ Flags:
   --max-file-size MB             largest input file read (default 10); a larger one
                                  is skipped with a warning and its root's passes
                                  become unknown
+  --hook                         PATHs are changed files (pre-commit): lint every
+                                 Terraform root and template below "." that reads
+                                 one of them; ignore files none reads
+  --verbose, -v                  text output: every passing placement's full
+                                 witness chain with file:line, all names in full
   --no-color                     no colour in text output (also NO_COLOR)
   --version                      print the version
   --help                         print this help
@@ -97,6 +106,8 @@ Examples:
   daslint --region eu-west-1 --parameters params.json cfn/stack.yaml
   daslint --unknown error --all-clusters .
   daslint --write-baseline .daslint-baseline.json . && daslint --baseline .daslint-baseline.json .
+  daslint --hook modules/vpc/main.tf   # every root that uses modules/vpc
+  daslint explain DAS001
 `
 
 // parseArgs parses args; flags and paths may be interleaved, and "--" ends
@@ -119,6 +130,9 @@ func parseArgs(args []string, stderr io.Writer) (*cliArgs, error) {
 	fs.IntVar(&c.maxFileMB, "max-file-size", 10, "")
 	fs.StringVar(&c.baseline, "baseline", "", "")
 	fs.StringVar(&c.writeBaseline, "write-baseline", "", "")
+	fs.BoolVar(&c.hook, "hook", false, "")
+	fs.BoolVar(&c.verbose, "verbose", false, "")
+	fs.BoolVar(&c.verbose, "v", false, "")
 
 	rest := args
 	for {

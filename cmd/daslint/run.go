@@ -18,6 +18,9 @@ import (
 // fix it.
 var today = time.Now
 
+// now is the clock that times a run for the text summary; tests fix it.
+var now = time.Now
+
 // Exit statuses (SPEC §3).
 const (
 	exitOK       = 0
@@ -30,6 +33,7 @@ const (
 // the scanned files and nothing else, writes nothing but its output, and
 // never touches the network.
 func run(args []string, stdout, stderr io.Writer) int {
+	start := now()
 	if len(args) > 0 {
 		switch args[0] {
 		case "explain":
@@ -81,15 +85,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	doc := document(set, results, ds, version())
 
-	if err := writeReport(stdout, doc, cfg); err != nil {
+	if err := writeReport(stdout, doc, cfg, now().Sub(start)); err != nil {
 		complain(stderr, "writing the report: %v", err)
 		return exitInput
 	}
 	return exitCode(ds, results)
 }
 
-// writeReport writes doc to stdout in the format cfg asks for.
-func writeReport(stdout io.Writer, doc *report.Report, cfg *cliArgs) error {
+// writeReport writes doc to stdout in the format cfg asks for; the text
+// summary says how long the run took.
+func writeReport(stdout io.Writer, doc *report.Report, cfg *cliArgs, elapsed time.Duration) error {
 	switch cfg.format {
 	case "json":
 		return report.JSON(stdout, doc)
@@ -102,7 +107,12 @@ func writeReport(stdout io.Writer, doc *report.Report, cfg *cliArgs) error {
 	case "dot":
 		return report.DOT(stdout, doc)
 	default:
-		return report.Text(stdout, doc, report.TextOptions{Color: useColor(stdout, cfg.noColor), ShowSuppressed: cfg.showSuppressed})
+		return report.Text(stdout, doc, report.TextOptions{
+			Color:          useColor(stdout, cfg.noColor),
+			ShowSuppressed: cfg.showSuppressed,
+			Verbose:        cfg.verbose,
+			Elapsed:        elapsed,
+		})
 	}
 }
 

@@ -18,7 +18,10 @@ type group struct {
 // with the same configuration form one group, in the order first given.
 func groupPaths(c *cliArgs) ([]group, error) {
 	paths := c.paths
-	if len(paths) == 0 {
+	if len(paths) == 0 || c.hook {
+		// With --hook the paths are changed files that select among the
+		// roots found below the working directory (the repository root,
+		// where pre-commit runs hooks).
 		paths = []string{"."}
 	}
 	ids := ruleIDs()
@@ -67,6 +70,9 @@ func ruleIDs() []string {
 func inputOptions(c *cliArgs, conf *config.Config) parsers.Options {
 	opts := parsers.Options{Vars: c.vars, VarFiles: c.varFiles, Parameters: c.parameters, Region: c.region,
 		MaxFileBytes: int64(c.maxFileMB) << 20}
+	if c.hook {
+		opts.Changed = append([]string{}, c.paths...) // non-nil: no file, no root
+	}
 	if conf == nil {
 		return opts
 	}

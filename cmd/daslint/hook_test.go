@@ -1,0 +1,83 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestRunHook runs daslint as the pre-commit hook does (--hook FILE...) in a
+// repository holding a failing and a passing root and files that are not
+// daslint's: each selected root is linted once, whatever files of it are
+// passed, and files no root reads are ignored without an error.
+func TestRunHook(t *testing.T) {
+	broken, err := os.ReadFile(filepath.Join("..", "..", "testdata", "tf-one-subnet-broken-fail", "main.tf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixed, err := os.ReadFile(filepath.Join("..", "..", "examples", "terraform-nat", "main.tf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	files := map[string][]byte{
+		"live/broken/main.tf":      broken,
+		"live/broken/extra.tf":     []byte("locals {}\n"),
+		"live/broken/prod.tfvars":  []byte(""),
+		"live/fixed/main.tf":       fixed,
+		"k8s/web.yaml":             []byte("apiVersion: apps/v1\nkind: Deployment\n"),
+		".github/workflows/ci.yml": []byte("on: push\n"),
+		"package.json":             []byte("{}\n"),
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+	for _, tc := range []struct {
+		name     string
+		files    []string
+		code     int
+		clusters []string // file of each reported cluster
+	}{
+		{"every file", []string{"live/broken/main.tf", "live/broken/extra.tf", "live/broken/prod.tfvars", "live/fixed/main.tf", "k8s/web.yaml", ".github/workflows/ci.yml", "package.json"},
+			1, []string{"live/broken/main.tf", "live/fixed/main.tf"}},
+		{"a variables file", []string{"live/broken/prod.tfvars"}, 1, []string{"live/broken/main.tf"}},
+		{"the passing root", []string{"live/fixed/main.tf", "k8s/web.yaml"}, 0, []string{"live/fixed/main.tf"}},
+		{"not daslint's", []string{"k8s/web.yaml", ".github/workflows/ci.yml", "package.json"}, 0, []string{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run(append([]string{"--hook", "--format", "json"}, tc.files...), &stdout, &stderr)
+			if code != tc.code {
+				t.Errorf("exit %d, want %d; stderr: %s", code, tc.code, stderr.String())
+			}
+			var doc struct {
+				Clusters []struct{ File string }
+				Errors   []any
+			}
+			if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
+				t.Fatalf("report: %v\n%s", err, stdout.String())
+			}
+			got := []string{}
+			for _, c := range doc.Clusters {
+				got = append(got, c.File)
+			}
+			if diff := cmp.Diff(tc.clusters, got); diff != "" {
+				t.Errorf("clusters (-want +got):\n%s", diff)
+			}
+			if len(doc.Errors) != 0 {
+				t.Errorf("errors: %v, want none", doc.Errors)
+			}
+		})
+	}
+}

@@ -1,0 +1,310 @@
+package report
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// A cluster with two instances in three subnets has six placements, and a
+// large tree has thousands: printing each placement's chain makes a pass
+// unreadable and buries a fail. So placements are grouped by what explains
+// them, with the names of the instance and the subnet abstracted away
+// (a reason that names the instance reads "each instance" in a group of
+// several): a fail or unknown prints its broken links once per group, a pass
+// prints one line per distinct route.
+
+// placements is a group of placements that share their explanation.
+type placements struct {
+	members   []Instance // in report order; members[0] stands for all
+	instances []string   // distinct instance IDs, in order
+	subnets   []string   // distinct subnets, in order
+}
+
+// groupPlacements groups a cluster's placements by explanation key, the
+// groups in the order of their first member.
+func groupPlacements(ins []Instance, key func(Instance) string) []*placements {
+	var out []*placements
+	index := map[string]*placements{}
+	for _, in := range ins {
+		k := key(in)
+		g := index[k]
+		if g == nil {
+			g = &placements{}
+			index[k] = g
+			out = append(out, g)
+		}
+		g.members = append(g.members, in)
+		if !slices.Contains(g.instances, in.ID) {
+			g.instances = append(g.instances, in.ID)
+		}
+		if !slices.Contains(g.subnets, in.Subnet) {
+			g.subnets = append(g.subnets, in.Subnet)
+		}
+	}
+	return out
+}
+
+// Placeholders that stand for the instance and the subnet in explanation
+// keys.
+const (
+	instanceToken = "\x00instance\x00"
+	subnetToken   = "\x00subnet\x00"
+)
+
+// abstract replaces the names of in's instance and subnet in s by the
+// placeholders, so that placements that differ only by them compare equal.
+func abstract(s string, in Instance) string {
+	s = replaceName(s, in.ID, instanceToken)
+	return replaceName(s, in.Subnet, subnetToken)
+}
+
+// brokenKey is the explanation of a fail or unknown placement.
+func brokenKey(in Instance) string {
+	var b strings.Builder
+	b.WriteString(in.Verdict)
+	for _, name := range brokenPaths(in) {
+		br := in.Broken[name]
+		fmt.Fprintf(&b, "\x01%s\x02%s\x02%s:%d\x02%s\x02%s", name, abstract(br.Link, in), br.File, br.Line, br.Status, abstract(br.Reason, in))
+	}
+	for _, u := range in.Unknowns {
+		fmt.Fprintf(&b, "\x01%s\x02%s\x02%s:%d\x02%s:%d\x02%s", u.Kind, abstract(u.Reason, in), u.File, u.Line, u.UsedFile, u.UsedLine, abstract(u.Subject, in))
+	}
+	return b.String()
+}
+
+// routeKey is the explanation of a passing placement: its path and the
+// resources of its witness, the placement's subnet abstracted.
+func routeKey(in Instance) string {
+	var b strings.Builder
+	if in.Path != nil {
+		b.WriteString(*in.Path)
+	}
+	for _, s := range route(in) {
+		b.WriteString("\x01" + abstract(s, in))
+	}
+	return b.String()
+}
+
+// chainKey is the explanation of a passing placement in verbose output:
+// every link of its witness with its position.
+func chainKey(in Instance) string {
+	var b strings.Builder
+	if in.Path != nil {
+		b.WriteString(*in.Path)
+	}
+	for _, l := range in.Witness {
+		fmt.Fprintf(&b, "\x01%s\x02%s:%d", abstract(l.Text, in), l.File, l.Line)
+	}
+	return b.String()
+}
+
+// route is the compact witness: the resources the chain passes through or
+// checks, each once, in chain order.
+func route(in Instance) []string {
+	var out []string
+	for _, l := range in.Witness {
+		s := l.Subject
+		if s == "" {
+			s = l.Text
+		}
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// brokenPaths lists the paths with a broken link, sorted.
+func brokenPaths(in Instance) []string {
+	paths := make([]string, 0, len(in.Broken))
+	for name := range in.Broken {
+		paths = append(paths, name)
+	}
+	slices.Sort(paths)
+	return paths
+}
+
+func (p *printer) cluster(c Cluster, findings []Finding) {
+	head := fmt.Sprintf("%s %s  %s", p.mark(c.Verdict), p.style(ansiBold, c.ID), p.verdict(c.Verdict))
+	if c.Path != nil {
+		head += " via " + *c.Path
+	}
+	p.line(1, "%s  %s", head, p.style(ansiDim, fmt.Sprintf("line %d, %s", c.Line, placementCount(c.Instances))))
+	for _, f := range findings {
+		p.finding(2, f)
+	}
+	for _, u := range c.Unknowns {
+		p.unknown(2, u, "", func(s string) string { return s })
+	}
+	var failing, passing []Instance
+	for _, in := range c.Instances {
+		if in.Verdict == VerdictPass {
+			passing = append(passing, in)
+		} else {
+			failing = append(failing, in)
+		}
+	}
+	for _, g := range groupPlacements(failing, brokenKey) {
+		p.failing(g)
+	}
+	key := routeKey
+	if p.opts.Verbose {
+		key = chainKey
+	}
+	for _, g := range groupPlacements(passing, key) {
+		p.passing(g)
+	}
+}
+
+// placementCount says how many placements a cluster has: "2 instances × 3
+// subnets" when every instance may be in every subnet.
+func placementCount(ins []Instance) string {
+	g := groupPlacements(ins, func(Instance) string { return "" })
+	switch {
+	case len(g) == 0:
+		return "no placement"
+	case len(g[0].members) == len(g[0].instances)*len(g[0].subnets):
+		return plural(len(g[0].instances), "instance") + " × " + plural(len(g[0].subnets), "subnet")
+	default:
+		return plural(len(g[0].members), "placement")
+	}
+}
+
+// names names the group's placements: "A, B in S" when they are every
+// instance in every subnet, else each pair; with short, at most a few names
+// of each.
+func (g *placements) names(long bool) string {
+	const few = 3
+	list := func(xs []string) string {
+		if long || len(xs) <= few {
+			return strings.Join(xs, ", ")
+		}
+		return fmt.Sprintf("%s and %d more", strings.Join(xs[:few-1], ", "), len(xs)-few+1)
+	}
+	if len(g.members) == len(g.instances)*len(g.subnets) {
+		if g.subnets[0] == "" {
+			return list(g.instances)
+		}
+		return list(g.instances) + " in " + list(g.subnets)
+	}
+	pairs := make([]string, len(g.members))
+	for i, in := range g.members {
+		pairs[i] = in.ID + " in " + in.Subnet
+	}
+	return list(pairs)
+}
+
+// concrete writes an explanation of the group's first member for the whole
+// group: a name that differs within the group reads "each instance" or
+// "each subnet".
+func (g *placements) concrete(s string) string {
+	in := g.members[0]
+	if len(g.instances) > 1 {
+		s = replaceName(s, in.ID, "each instance")
+	}
+	if len(g.subnets) > 1 {
+		s = replaceName(s, in.Subnet, "each subnet")
+	}
+	return s
+}
+
+func (p *printer) failing(g *placements) {
+	in := g.members[0]
+	p.line(2, "%s %s: %s", p.mark(in.Verdict), g.names(p.opts.Verbose), in.Verdict)
+	paths := brokenPaths(in)
+	n := len(paths) + len(in.Unknowns)
+	for i, name := range paths {
+		b := in.Broken[name]
+		status := "broken"
+		if b.Status == VerdictUnknown {
+			status = "unknown"
+		}
+		branch, cont := treeBranch(i, n)
+		p.line(3, "%s%s %s at %s  %s", branch, name, status, g.concrete(b.Link), p.pos(b.File, b.Line))
+		p.line(3, "%s  %s", cont, g.concrete(b.Reason))
+	}
+	for i, u := range in.Unknowns {
+		branch, _ := treeBranch(len(paths)+i, n)
+		p.unknown(3, u, branch, g.concrete)
+	}
+}
+
+func (p *printer) passing(g *placements) {
+	in := g.members[0]
+	via := ""
+	if in.Path != nil {
+		via = " via " + *in.Path
+	}
+	if !p.opts.Verbose {
+		steps := route(in)
+		if len(g.subnets) > 1 && len(steps) > 0 && steps[0] == in.Subnet {
+			steps[0] = "{" + strings.Join(g.subnets, ", ") + "}"
+		}
+		p.line(2, "%s%s: %s", p.mark(in.Verdict), via, strings.Join(steps, " → "))
+		p.line(3, "%s", p.style(ansiDim, "for "+g.names(false)))
+		return
+	}
+	p.line(2, "%s %s: pass%s", p.mark(in.Verdict), g.names(true), via)
+	for i, l := range in.Witness {
+		branch, _ := treeBranch(i, len(in.Witness))
+		p.line(3, "%s%s  %s", branch, g.concrete(l.Text), p.pos(l.File, l.Line))
+	}
+}
+
+// treeBranch is the prefix of item i of n in an indented tree, and the
+// prefix of the lines that continue it.
+func treeBranch(i, n int) (branch, cont string) {
+	if i == n-1 {
+		return "└─ ", "   "
+	}
+	return "├─ ", "│  "
+}
+
+// unknown prints an unresolved value: why, where it comes from and where it
+// is used; branch is its tree prefix, concrete writes its reason for the
+// group it explains.
+func (p *printer) unknown(indent int, u Unknown, branch string, concrete func(string) string) {
+	text := fmt.Sprintf("%s? %s (%s, %s)", branch, concrete(u.Reason), u.Kind, p.pos(u.File, u.Line))
+	if u.UsedFile != "" && (u.UsedFile != u.File || u.UsedLine != u.Line) {
+		text += ", used at " + p.pos(u.UsedFile, u.UsedLine)
+	}
+	p.line(indent, "%s", text)
+}
+
+// replaceName replaces the whole-word occurrences of name in s: name is an
+// address such as aws_subnet.a, which must not match inside aws_subnet.ab or
+// aws_subnet.a[0].
+func replaceName(s, name, with string) string {
+	if name == "" || !strings.Contains(s, name) {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(s, name)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		end := i + len(name)
+		if (i > 0 && addressByte(s[i-1])) || (end < len(s) && addressByte(s[end]) && !sentenceEnd(s, end)) {
+			b.WriteString(s[:end])
+		} else {
+			b.WriteString(s[:i] + with)
+		}
+		s = s[end:]
+	}
+}
+
+// addressByte reports whether c can continue an address.
+func addressByte(c byte) bool {
+	return c == '_' || c == '-' || c == '.' || c == '[' || c == '"' || c == ':' || c == '/' ||
+		('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')
+}
+
+// sentenceEnd reports whether s[i] is punctuation that ends the word
+// (a period or colon followed by a space or the end) rather than continues
+// an address.
+func sentenceEnd(s string, i int) bool {
+	return (s[i] == '.' || s[i] == ':') && (i+1 == len(s) || s[i+1] == ' ')
+}
