@@ -6,6 +6,7 @@
 package network
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/daslint/daslint/model"
@@ -20,17 +21,36 @@ type Options struct {
 // analyzer holds the index of one model while its clusters are analysed.
 type analyzer struct {
 	ix *index
+	// ctx ends the analysis early (see stopped); nil never does.
+	ctx context.Context
+}
+
+// stopped reports whether the caller's context is done. It is checked per
+// cluster and per instance, which bound the work of a model, rather than per
+// link, where it would cost more than it saves.
+func (a *analyzer) stopped() bool {
+	return a.ctx != nil && a.ctx.Err() != nil
 }
 
 // Analyze returns a result for every cluster with an activity stream, in
 // declaration order.
 func Analyze(m *model.Model, opts Options) []ClusterResult {
+	out, _ := AnalyzeContext(context.Background(), m, opts)
+	return out
+}
+
+// AnalyzeContext is Analyze with a context: once ctx is done, the analysis
+// stops at the next cluster or instance and returns nil and ctx.Err().
+func AnalyzeContext(ctx context.Context, m *model.Model, opts Options) ([]ClusterResult, error) {
 	if m == nil {
-		return nil
+		return nil, ctx.Err()
 	}
-	a := &analyzer{ix: newIndex(m)}
+	a := &analyzer{ix: newIndex(m), ctx: ctx}
 	var out []ClusterResult
 	for _, c := range m.DBClusters {
+		if a.stopped() {
+			break
+		}
 		if isAurora(c) == model.False {
 			continue
 		}
@@ -45,7 +65,10 @@ func Analyze(m *model.Model, opts Options) []ClusterResult {
 		unreadMayBreak(&res, m.Unread)
 		out = append(out, res)
 	}
-	return out
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // streamMayNotApply weakens the verdict of a cluster that may not have an

@@ -27,6 +27,9 @@ func (a *analyzer) analyzeCluster(c *model.DBCluster, s *model.ActivityStream) (
 		members = []member{{}}
 	}
 	for _, m := range members {
+		if a.stopped() {
+			return res // discarded by AnalyzeContext
+		}
 		cands := subnets
 		if m.inst != nil && m.inst.AvailabilityZone.Known() {
 			cands = nil

@@ -1,6 +1,7 @@
 package parsers
 
 import (
+	"context"
 	"path/filepath"
 
 	"github.com/daslint/daslint/diag"
@@ -16,8 +17,8 @@ func (cloudFormation) IsTemplate(path string, data []byte) bool {
 	return cloudformation.IsTemplate(path, data)
 }
 
-func (cloudFormation) Load(file string, opts TemplateOptions) (*model.Model, TemplateInfo, diag.Diagnostics) {
-	m, info, ds := cloudformation.Load(file, cloudformation.Options{
+func (cloudFormation) Load(ctx context.Context, file string, opts TemplateOptions) (*model.Model, TemplateInfo, diag.Diagnostics) {
+	m, info, ds := cloudformation.LoadContext(ctx, file, cloudformation.Options{
 		Parameters: opts.Parameters,
 		Region:     opts.Region,
 		// Nested templates may live beside or above the parent

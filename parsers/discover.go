@@ -1,6 +1,7 @@
 package parsers
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"os"
@@ -73,12 +74,12 @@ const configFile = ".daslint.yaml"
 
 // discover turns the user's paths into roots, deduplicated and sorted.
 // Paths for which exclude returns true are skipped, with what lies below
-// them; exclude may be nil.
-func discover(paths []string, exclude func(string) bool) ([]root, diag.Diagnostics) {
+// them; exclude may be nil. Once ctx is done it stops: unwalked are the
+// paths it did not search in full.
+func discover(ctx context.Context, paths []string, exclude func(string) bool) (roots []root, unwalked []string, ds diag.Diagnostics) {
 	if exclude == nil {
 		exclude = func(string) bool { return false }
 	}
-	var ds diag.Diagnostics
 	seen := map[string]*root{}
 	add := func(r root) {
 		if old := seen[r.path]; old != nil {
@@ -92,13 +93,21 @@ func discover(paths []string, exclude func(string) bool) ([]root, diag.Diagnosti
 		if exclude(p) {
 			continue
 		}
+		if ctx.Err() != nil {
+			unwalked = append(unwalked, p)
+			continue
+		}
 		info, err := os.Stat(p)
 		if err != nil {
 			ds.Errorf(model.Range{File: filepath.ToSlash(p)}, "cannot read %s: %v", p, unwrapPathError(err))
 			continue
 		}
 		if info.IsDir() {
-			ds = append(ds, walk(p, add, exclude)...)
+			complete, wds := walk(ctx, p, add, exclude)
+			ds = append(ds, wds...)
+			if !complete {
+				unwalked = append(unwalked, p)
+			}
 			continue
 		}
 		name := info.Name()
@@ -115,19 +124,21 @@ func discover(paths []string, exclude func(string) bool) ([]root, diag.Diagnosti
 			ds.Errorf(model.Range{File: filepath.ToSlash(p)}, "%s is neither a Terraform file (.tf, .tf.json, .tfvars) nor a CloudFormation template (.yaml, .yml, .json, .template)", p)
 		}
 	}
-	out := make([]root, 0, len(seen))
+	roots = make([]root, 0, len(seen))
 	for _, r := range seen {
-		out = append(out, *r)
+		roots = append(roots, *r)
 	}
-	slices.SortFunc(out, func(a, b root) int { return strings.Compare(a.path, b.path) })
-	return out, ds
+	slices.SortFunc(roots, func(a, b root) int { return strings.Compare(a.path, b.path) })
+	return roots, unwalked, ds
 }
 
 // walk adds every Terraform module directory and every template candidate
-// below dir.
-func walk(dir string, add func(root), exclude func(string) bool) diag.Diagnostics {
-	var ds diag.Diagnostics
+// below dir. complete is false when ctx ended the walk first.
+func walk(ctx context.Context, dir string, add func(root), exclude func(string) bool) (complete bool, ds diag.Diagnostics) {
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		if err != nil {
 			ds.Errorf(model.Range{File: filepath.ToSlash(p)}, "cannot read %s: %v", p, unwrapPathError(err))
 			if d != nil && d.IsDir() && p != dir {
@@ -154,10 +165,13 @@ func walk(dir string, add func(root), exclude func(string) bool) diag.Diagnostic
 		}
 		return nil
 	})
+	if err != nil && ctx.Err() != nil {
+		return false, ds
+	}
 	if err != nil {
 		ds.Errorf(model.Range{File: filepath.ToSlash(dir)}, "cannot read %s: %v", dir, unwrapPathError(err))
 	}
-	return ds
+	return true, ds
 }
 
 // clean returns p cleaned and, when it lies below the working directory,

@@ -1,6 +1,7 @@
 package parsers
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 
@@ -34,6 +35,14 @@ type Options struct {
 	// keeps only the roots that read one of these files (see changed.go);
 	// it is how a pre-commit hook's file names are linted.
 	Changed []string
+	// Loaded, when non-nil, is called with the model of each root as soon
+	// as the root is read, so that the caller can analyse it while the scan
+	// goes on: a scan that LoadContext's context stops then still has the
+	// results of the roots finished before. A root whose context ends
+	// during the call is stopped all the same. A model handed to Loaded may
+	// later turn out to be a module or nested template that another root
+	// reads; it is then left out of Set.Models, which is what counts.
+	Loaded func(*model.Model)
 }
 
 // Set is everything read from the user's paths.
@@ -42,19 +51,36 @@ type Set struct {
 	Models []*model.Model
 	// Files is the number of distinct input files read for those models.
 	Files int
+	// Stopped, after LoadContext's context ended, are the roots that were
+	// not read in full (Terraform module directories, template candidates),
+	// sorted; nothing of them is in Models.
+	Stopped []string
+	// Unwalked, after LoadContext's context ended, are the paths whose
+	// search for roots was cut short, in the order given: roots below them
+	// may be missing from both Models and Stopped.
+	Unwalked []string
 }
 
-// terraformLoader is the signature of terraform.Load; tests substitute it.
-type terraformLoader func(dir string, opts terraform.Options) (*model.Model, *eval.Result, diag.Diagnostics)
+// terraformLoader is the signature of terraform.LoadContext; tests
+// substitute it.
+type terraformLoader func(ctx context.Context, dir string, opts terraform.Options) (*model.Model, *eval.Result, diag.Diagnostics)
 
 // Load discovers the roots under paths ("." when empty) and reads each of
 // them. It always returns a usable Set: a root that cannot be read is
 // reported in the diagnostics and the others are still loaded.
 func Load(paths []string, opts Options) (*Set, diag.Diagnostics) {
+	return LoadContext(context.Background(), paths, opts)
+}
+
+// LoadContext is Load with a context. Once ctx is done, discovery and the
+// root being read stop early, and the Set holds the roots read before, in
+// full; Set.Stopped lists what was left. It returns only when nothing it
+// started is still running.
+func LoadContext(ctx context.Context, paths []string, opts Options) (*Set, diag.Diagnostics) {
 	if opts.Templates == nil {
 		opts.Templates = cloudFormation{}
 	}
-	return load(paths, opts, terraform.Load)
+	return load(ctx, paths, opts, terraform.LoadContext)
 }
 
 // loaded is one root after reading.
@@ -66,20 +92,34 @@ type loaded struct {
 	callees []string // absolute module or nested-template paths it used
 }
 
-func load(paths []string, opts Options, loadTerraform terraformLoader) (*Set, diag.Diagnostics) {
+func load(ctx context.Context, paths []string, opts Options, loadTerraform terraformLoader) (*Set, diag.Diagnostics) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	roots, ds := discover(paths, opts.Exclude)
+	roots, unwalked, ds := discover(ctx, paths, opts.Exclude)
+	var stopped []string
 	var all []loaded
 	for _, r := range roots {
+		if ctx.Err() != nil {
+			stopped = append(stopped, r.path)
+			continue
+		}
 		var l loaded
 		var ok bool
 		switch r.kind {
 		case terraformRoot:
-			l, ok = loadModule(r, opts, loadTerraform), true
+			l, ok = loadModule(ctx, r, opts, loadTerraform), true
 		case templateFile:
-			l, ok = loadTemplate(r, opts)
+			l, ok = loadTemplate(ctx, r, opts)
+		}
+		if ok && l.model != nil && opts.Loaded != nil && ctx.Err() == nil {
+			opts.Loaded(l.model)
+		}
+		if ctx.Err() != nil {
+			// Stopped while reading: what was read is incomplete, and an
+			// incomplete model could pass where the whole would fail.
+			stopped = append(stopped, r.path)
+			continue
 		}
 		if ok {
 			all = append(all, l)
@@ -98,7 +138,8 @@ func load(paths []string, opts Options, loadTerraform terraformLoader) (*Set, di
 			}
 		}
 	}
-	set := &Set{}
+	set := &Set{Stopped: stopped, Unwalked: unwalked} // roots are sorted
+
 	files := map[string]bool{}
 	touched := touches(opts.Changed)
 	for _, l := range all {
@@ -117,8 +158,8 @@ func load(paths []string, opts Options, loadTerraform terraformLoader) (*Set, di
 	return set, ds
 }
 
-func loadModule(r root, opts Options, loadTerraform terraformLoader) loaded {
-	m, res, ds := loadTerraform(r.path, terraform.Options{
+func loadModule(ctx context.Context, r root, opts Options, loadTerraform terraformLoader) loaded {
+	m, res, ds := loadTerraform(ctx, r.path, terraform.Options{
 		Vars:     opts.Vars,
 		VarFiles: opts.VarFiles,
 		Region:   opts.Region,
@@ -138,7 +179,7 @@ func loadModule(r root, opts Options, loadTerraform terraformLoader) loaded {
 
 // loadTemplate reads a template candidate; ok is false when it is not a
 // template (or templates are not supported), so that it is no root at all.
-func loadTemplate(r root, opts Options) (l loaded, ok bool) {
+func loadTemplate(ctx context.Context, r root, opts Options) (l loaded, ok bool) {
 	l.root = r
 	rng := model.Range{File: filepath.ToSlash(r.path)}
 	if opts.Templates == nil { // only in tests: Load sets the built-in one
@@ -166,7 +207,7 @@ func loadTemplate(r root, opts Options) (l loaded, ok bool) {
 		}
 		return l, false
 	}
-	m, info, ds := opts.Templates.Load(r.path, TemplateOptions{Parameters: opts.Parameters, Region: opts.Region,
+	m, info, ds := opts.Templates.Load(ctx, r.path, TemplateOptions{Parameters: opts.Parameters, Region: opts.Region,
 		MaxFileBytes: opts.MaxFileBytes})
 	l.model, l.ds = m, ds
 	l.files = append([]string{r.path}, info.Files...) // deduplicated by Load

@@ -1,6 +1,7 @@
 package parsers
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -65,7 +66,7 @@ func TestDiscoverWalk(t *testing.T) {
 		"deep/er/still/.terraform.lock.hcl":  "",
 		"deep/er/still/.cache/template.json": "",
 	})
-	roots, ds := discover([]string{"."}, nil)
+	roots, _, ds := discover(context.Background(), []string{"."}, nil)
 	if len(ds) != 0 {
 		t.Errorf("diagnostics: %v", ds)
 	}
@@ -94,7 +95,7 @@ func TestDiscoverFilesAndErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	roots, ds := discover([]string{"app/main.tf", "app/variables.tf", "./app", "env/prod.tfvars", "cfn/stack.yml", abs, "README.md", "missing"}, nil)
+	roots, _, ds := discover(context.Background(), []string{"app/main.tf", "app/variables.tf", "./app", "env/prod.tfvars", "cfn/stack.yml", abs, "README.md", "missing"}, nil)
 	want := []found{
 		{terraformRoot, "app", false},
 		{templateFile, "cfn/stack.yml", true},
@@ -119,7 +120,7 @@ func TestDiscoverFilesAndErrors(t *testing.T) {
 // fakeTerraform stands for terraform.Load: every root has one file, and the
 // roots listed in calls call the given module directories.
 func fakeTerraform(calls map[string][]string) terraformLoader {
-	return func(dir string, _ terraform.Options) (*model.Model, *eval.Result, diag.Diagnostics) {
+	return func(_ context.Context, dir string, _ terraform.Options) (*model.Model, *eval.Result, diag.Diagnostics) {
 		var ds diag.Diagnostics
 		ds.Warnf(model.Range{File: dir}, "loaded %s", dir)
 		files := []string{filepath.Join(dir, "main.tf")}
@@ -147,7 +148,7 @@ func TestLoadDropsModuleDirectories(t *testing.T) {
 		filepath.FromSlash("live/prod"):  {filepath.FromSlash("modules/vpc")},
 		filepath.FromSlash("live/stage"): {filepath.FromSlash("../../modules/vpc")},
 	}
-	set, ds := load([]string{"."}, Options{}, fakeTerraform(calls))
+	set, ds := load(context.Background(), []string{"."}, Options{}, fakeTerraform(calls))
 	var roots []string
 	for _, m := range set.Models {
 		roots = append(roots, m.Root)
@@ -170,7 +171,7 @@ func TestLoadDropsModuleDirectories(t *testing.T) {
 
 func TestLoadDefaultsToWorkingDirectory(t *testing.T) {
 	tree(t, map[string]string{"main.tf": ""})
-	set, _ := load(nil, Options{}, fakeTerraform(nil))
+	set, _ := load(context.Background(), nil, Options{}, fakeTerraform(nil))
 	if len(set.Models) != 1 || set.Models[0].Root != "." {
 		t.Errorf("models = %+v, want the working directory", set.Models)
 	}
@@ -186,7 +187,7 @@ func (fakeTemplates) IsTemplate(_ string, data []byte) bool {
 
 // Load reports a syntax error for a file that starts otherwise.
 
-func (fakeTemplates) Load(file string, _ TemplateOptions) (*model.Model, TemplateInfo, diag.Diagnostics) {
+func (fakeTemplates) Load(_ context.Context, file string, _ TemplateOptions) (*model.Model, TemplateInfo, diag.Diagnostics) {
 	data, _ := os.ReadFile(file)
 	if !strings.HasPrefix(string(data), "Resources") {
 		var ds diag.Diagnostics
@@ -213,7 +214,7 @@ func TestLoadTemplates(t *testing.T) {
 		"other/notes.yaml": "just: yaml",
 		"broken.yaml":      "AWSTemplateFormatVersion: x\nResources: [",
 	})
-	set, ds := load([]string{"."}, Options{Templates: fakeTemplates{}}, fakeTerraform(nil))
+	set, ds := load(context.Background(), []string{"."}, Options{Templates: fakeTemplates{}}, fakeTerraform(nil))
 	var roots []string
 	for _, m := range set.Models {
 		roots = append(roots, m.Root)
@@ -231,11 +232,11 @@ func TestLoadTemplates(t *testing.T) {
 		t.Errorf("files = %d, want 4 (parent, child, solo, broken)", set.Files)
 	}
 
-	_, ds = load([]string{"other/notes.yaml"}, Options{Templates: fakeTemplates{}}, fakeTerraform(nil))
+	_, ds = load(context.Background(), []string{"other/notes.yaml"}, Options{Templates: fakeTemplates{}}, fakeTerraform(nil))
 	if len(ds) != 1 || ds[0].Severity != diag.Error {
 		t.Errorf("an explicitly named non-template: %v, want one error", ds)
 	}
-	set, ds = load([]string{"solo.json"}, Options{}, fakeTerraform(nil))
+	set, ds = load(context.Background(), []string{"solo.json"}, Options{}, fakeTerraform(nil))
 	if len(set.Models) != 0 || len(ds) != 1 || ds[0].Severity != diag.Warning {
 		t.Errorf("a template without a CloudFormation front end: models %d, %v; want none and one warning", len(set.Models), ds)
 	}
@@ -253,7 +254,7 @@ func TestDiscoverExclude(t *testing.T) {
 		p = filepath.ToSlash(p)
 		return strings.HasSuffix(p, "/examples") || strings.HasPrefix(p, "legacy")
 	}
-	roots, ds := discover([]string{".", "legacy/stack.yaml", ".daslint.yaml"}, exclude)
+	roots, _, ds := discover(context.Background(), []string{".", "legacy/stack.yaml", ".daslint.yaml"}, exclude)
 	if len(ds) != 0 {
 		t.Errorf("diagnostics: %v", ds)
 	}
@@ -283,7 +284,7 @@ func TestLoadChangedFiles(t *testing.T) {
 	calls := map[string][]string{filepath.FromSlash("live/prod"): {filepath.FromSlash("modules/vpc")}}
 	roots := func(changed ...string) []string {
 		t.Helper()
-		set, ds := load([]string{"."}, Options{Templates: fakeTemplates{}, Changed: changed}, fakeTerraform(calls))
+		set, ds := load(context.Background(), []string{"."}, Options{Templates: fakeTemplates{}, Changed: changed}, fakeTerraform(calls))
 		if ds.HasErrors() {
 			t.Errorf("changed %v: diagnostics %v", changed, ds)
 		}

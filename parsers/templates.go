@@ -1,6 +1,7 @@
 package parsers
 
 import (
+	"context"
 	"regexp"
 
 	"github.com/daslint/daslint/diag"
@@ -14,8 +15,9 @@ type TemplateLoader interface {
 	// IsTemplate reports whether data, read from path, is a CloudFormation
 	// template (and not some other YAML or JSON file).
 	IsTemplate(path string, data []byte) bool
-	// Load reads the template in file, following local nested stacks.
-	Load(file string, opts TemplateOptions) (*model.Model, TemplateInfo, diag.Diagnostics)
+	// Load reads the template in file, following local nested stacks. Once
+	// ctx is done it may stop early; its result is then discarded.
+	Load(ctx context.Context, file string, opts TemplateOptions) (*model.Model, TemplateInfo, diag.Diagnostics)
 }
 
 // TemplateOptions are the CloudFormation options of a run.

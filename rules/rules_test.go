@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -83,12 +84,12 @@ func TestRunSeverity(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			calls := 0
-			analyze := func(*model.Model, network.Options) []network.ClusterResult {
+			analyze := func(context.Context, *model.Model, network.Options) ([]network.ClusterResult, error) {
 				calls++
-				return fixture()
+				return fixture(), nil
 			}
 			models := []*model.Model{{Root: "a"}, nil, {Root: "b"}}
-			res := run(models, All(), Options{Severity: tt.severity}, analyze)
+			res, _ := run(context.Background(), models, All(), Options{Severity: tt.severity}, analyze)
 			if calls != 2 || len(res) != 2 {
 				t.Fatalf("analysis ran %d times for %d results, want once per model (2)", calls, len(res))
 			}
@@ -108,11 +109,16 @@ func TestRunSeverity(t *testing.T) {
 	}
 }
 
+// fixed is an analysis that returns clusters for every model.
+func fixed(clusters []network.ClusterResult) analyzer {
+	return func(context.Context, *model.Model, network.Options) ([]network.ClusterResult, error) {
+		return clusters, nil
+	}
+}
+
 func findingsOf(t *testing.T, r *Rule) []Finding {
 	t.Helper()
-	res := run([]*model.Model{{}}, []*Rule{r}, Options{}, func(*model.Model, network.Options) []network.ClusterResult {
-		return fixture()
-	})
+	res, _ := run(context.Background(), []*model.Model{{}}, []*Rule{r}, Options{}, fixed(fixture()))
 	return res[0].Findings
 }
 

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"context"
 	"time"
 
 	"github.com/daslint/daslint/model"
@@ -35,19 +36,32 @@ type Result struct {
 // Run analyses each model once and runs every rule of set over it, in the
 // order of set. A nil model is skipped.
 func Run(models []*model.Model, set []*Rule, opts Options) []Result {
-	return run(models, set, opts, network.Analyze)
+	out, _ := RunContext(context.Background(), models, set, opts)
+	return out
+}
+
+// RunContext is Run with a context: once ctx is done, it stops within the
+// model being analysed and returns the results of the models finished
+// before, in order, with ctx.Err(). Those are the first of models, nils
+// left out; the caller reports the others as not analysed.
+func RunContext(ctx context.Context, models []*model.Model, set []*Rule, opts Options) ([]Result, error) {
+	return run(ctx, models, set, opts, network.AnalyzeContext)
 }
 
 // analyzer is the shared analysis a run requires; tests substitute it.
-type analyzer func(*model.Model, network.Options) []network.ClusterResult
+type analyzer func(context.Context, *model.Model, network.Options) ([]network.ClusterResult, error)
 
-func run(models []*model.Model, set []*Rule, opts Options, analyze analyzer) []Result {
+func run(ctx context.Context, models []*model.Model, set []*Rule, opts Options, analyze analyzer) ([]Result, error) {
 	var out []Result
 	for _, m := range models {
 		if m == nil {
 			continue
 		}
-		res := Result{Model: m, Clusters: analyze(m, opts.Network)}
+		clusters, err := analyze(ctx, m, opts.Network)
+		if err != nil {
+			return out, err
+		}
+		res := Result{Model: m, Clusters: clusters}
 		for _, r := range set {
 			sev := r.Severity
 			if s, ok := opts.Severity[r.ID]; ok {
@@ -73,5 +87,5 @@ func run(models []*model.Model, set []*Rule, opts Options, analyze analyzer) []R
 		applySuppressions(res.Findings, m.Suppressions, opts.Today)
 		out = append(out, res)
 	}
-	return out
+	return out, nil
 }

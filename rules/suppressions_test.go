@@ -1,20 +1,19 @@
 package rules
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/daslint/daslint/model"
-	"github.com/daslint/daslint/network"
 )
 
 // runFixture runs every rule over the fixture with the given suppressions,
 // date and baseline.
 func runFixture(sups []*model.Suppression, today time.Time, baseline map[string]bool) []Finding {
 	m := &model.Model{Root: "infra", Suppressions: sups}
-	res := run([]*model.Model{m}, All(), Options{Today: today, Baseline: baseline},
-		func(*model.Model, network.Options) []network.ClusterResult { return fixture() })
+	res, _ := run(context.Background(), []*model.Model{m}, All(), Options{Today: today, Baseline: baseline}, fixed(fixture()))
 	return res[0].Findings
 }
 

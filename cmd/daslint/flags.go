@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 )
 
 // cliArgs is the parsed command line.
@@ -33,6 +34,8 @@ type cliArgs struct {
 	verbose bool
 	// hook is --hook: the paths are the files a pre-commit hook passes.
 	hook bool
+	// timeout is --timeout: how long the scan may take; 0 means no limit.
+	timeout time.Duration
 	// set holds the flags given on the command line, which win over the
 	// configuration file.
 	set map[string]bool
@@ -83,6 +86,10 @@ Flags:
   --max-file-size MB             largest input file read (default 10); a larger one
                                  is skipped with a warning and its root's passes
                                  become unknown
+  --timeout DURATION             stop the scan after DURATION (such as 30s or 2m;
+                                 default: no limit); the roots finished by then
+                                 are reported, the others are listed as errors
+                                 (exit status 2)
   --hook                         PATHs are changed files (pre-commit): lint every
                                  Terraform root and template below "." that reads
                                  one of them; ignore files none reads
@@ -131,6 +138,7 @@ func parseArgs(args []string, stderr io.Writer) (*cliArgs, error) {
 	fs.StringVar(&c.baseline, "baseline", "", "")
 	fs.StringVar(&c.writeBaseline, "write-baseline", "", "")
 	fs.BoolVar(&c.hook, "hook", false, "")
+	fs.DurationVar(&c.timeout, "timeout", 0, "")
 	fs.BoolVar(&c.verbose, "verbose", false, "")
 	fs.BoolVar(&c.verbose, "v", false, "")
 
@@ -177,6 +185,9 @@ func (c *cliArgs) validate(stderr io.Writer) error {
 	case "warn", "error", "ignore":
 	default:
 		return usageError(stderr, "unknown --unknown %q (want warn, error or ignore)", c.unknown)
+	}
+	if c.timeout < 0 {
+		return usageError(stderr, "--timeout %v: want a duration of at least 0 (0: no limit), such as 30s or 2m", c.timeout)
 	}
 	if c.maxFileMB < 1 {
 		return usageError(stderr, "--max-file-size %d: want a size in MB of at least 1", c.maxFileMB)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/daslint/daslint/diag"
 	"github.com/daslint/daslint/docs"
+	"github.com/daslint/daslint/model"
 	"github.com/daslint/daslint/parsers"
 	"github.com/daslint/daslint/report"
 	"github.com/daslint/daslint/rules"
@@ -65,19 +67,30 @@ func run(args []string, stdout, stderr io.Writer) int {
 		complain(stderr, "%v", err)
 		return exitInput
 	}
+	ctx, cancel := scanContext(cfg.timeout)
+	defer cancel()
 	set := &parsers.Set{}
 	var ds diag.Diagnostics
 	var results []rules.Result
+	var cut cutShort
 	for _, g := range groups {
-		gset, gds := parsers.Load(g.paths, inputOptions(cfg, g.conf))
+		opts := ruleOptions(cfg, g.conf)
+		opts.Today, opts.Baseline = today(), known
+		gset, gres, gds := lintGroup(ctx, inputOptions(cfg, g.conf), g.paths, opts, &cut)
 		set.Models = append(set.Models, gset.Models...)
 		set.Files += gset.Files
 		ds = append(ds, gds...)
-		opts := ruleOptions(cfg, g.conf)
-		opts.Today, opts.Baseline = today(), known
-		results = append(results, rules.Run(gset.Models, rules.All(), opts)...)
+		results = append(results, gres...)
 	}
-	if cfg.writeBaseline != "" {
+	if !cut.empty() {
+		ds = append(ds, cut.diagnostics(cfg.timeout)...)
+		cut.tell(stderr, cfg.timeout, len(results))
+	}
+	if cfg.writeBaseline != "" && !cut.empty() {
+		// A baseline of a partial scan would leave out the findings of
+		// every root not analysed, which would then all count as new.
+		complain(stderr, "the baseline %s was not written: the scan is partial", cfg.writeBaseline)
+	} else if cfg.writeBaseline != "" {
 		if err := writeBaseline(cfg.writeBaseline, results); err != nil {
 			complain(stderr, "%v", err)
 			return exitInput
@@ -90,6 +103,35 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 	return exitCode(ds, results)
+}
+
+// lintGroup reads the roots under paths and runs the rules over each as
+// soon as it is read, so that a scan that ctx stops still has the results
+// of every root finished before; what ctx stopped is added to cut. The
+// results are in the order of the set's models, as rules.Run gives them.
+func lintGroup(ctx context.Context, in parsers.Options, paths []string, opts rules.Options, cut *cutShort) (*parsers.Set, []rules.Result, diag.Diagnostics) {
+	analysed := map[*model.Model]rules.Result{}
+	in.Loaded = func(m *model.Model) {
+		res, err := rules.RunContext(ctx, []*model.Model{m}, rules.All(), opts)
+		if err == nil && len(res) == 1 {
+			analysed[m] = res[0]
+		}
+	}
+	set, ds := parsers.LoadContext(ctx, paths, in)
+	cut.roots = append(cut.roots, set.Stopped...)
+	cut.unwalked = append(cut.unwalked, set.Unwalked...)
+	var results []rules.Result
+	for _, m := range set.Models {
+		res, ok := analysed[m]
+		if !ok {
+			// Not reached: LoadContext stops a root whose context ended
+			// during Loaded, and Loaded analyses every other one.
+			cut.roots = append(cut.roots, m.Root)
+			continue
+		}
+		results = append(results, res)
+	}
+	return set, results, ds
 }
 
 // writeReport writes doc to stdout in the format cfg asks for; the text

@@ -2,6 +2,7 @@ package cloudformation
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 
@@ -37,6 +38,8 @@ type Info struct {
 // loader holds the state of one Load: the model being filled and the
 // diagnostics, shared by the root stack and its nested stacks.
 type loader struct {
+	// ctx ends the Load early (see stack.translate).
+	ctx    context.Context
 	opts   Options
 	root   string // absolute, symlinks resolved
 	m      *model.Model
@@ -50,7 +53,15 @@ type loader struct {
 // The model is valid whatever the diagnostics say: what could not be read
 // is missing from it or unknown in it.
 func Load(file string, opts Options) (*model.Model, *Info, diag.Diagnostics) {
+	return LoadContext(context.Background(), file, opts)
+}
+
+// LoadContext is Load with a context: once ctx is done, translation stops
+// at the next resource and the model is incomplete; the caller must then
+// discard it (ctx.Err() says so).
+func LoadContext(ctx context.Context, file string, opts Options) (*model.Model, *Info, diag.Diagnostics) {
 	ld := &loader{
+		ctx:    ctx,
 		opts:   opts,
 		m:      &model.Model{Source: model.CloudFormation, Root: filepath.ToSlash(file)},
 		info:   &Info{},
@@ -77,6 +88,13 @@ func Load(file string, opts Options) (*model.Model, *Info, diag.Diagnostics) {
 		s.translate()
 	}
 	return ld.m, ld.info, ld.ds.Sort()
+}
+
+// stopped reports whether the caller's context is done; a loader built
+// without one (in tests) never stops. It is checked once per resource, which
+// bounds the work of a stack, rather than per intrinsic function.
+func (ld *loader) stopped() bool {
+	return ld.ctx != nil && ld.ctx.Err() != nil
 }
 
 // newStack parses and indexes a template; it returns nil when the text does

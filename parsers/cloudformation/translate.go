@@ -37,6 +37,9 @@ var translators = map[string]func(p props, o model.Origin){
 // the model.
 func (s *stack) translate() {
 	for _, r := range s.order {
+		if s.ld.stopped() {
+			return
+		}
 		if r.exists == model.False {
 			continue
 		}

@@ -5,6 +5,8 @@
 package terraform
 
 import (
+	"context"
+
 	"github.com/daslint/daslint/diag"
 	"github.com/daslint/daslint/model"
 	"github.com/daslint/daslint/parsers/terraform/eval"
@@ -15,7 +17,18 @@ type Options = eval.Options
 
 // Load evaluates the root module in dir and translates it into a model.
 func Load(dir string, opts Options) (*model.Model, *eval.Result, diag.Diagnostics) {
-	res, ds := eval.Evaluate(dir, opts)
+	return LoadContext(context.Background(), dir, opts)
+}
+
+// LoadContext is Load with a context: once ctx is done, evaluation stops
+// early, nothing is translated and the model is incomplete; the caller must
+// then discard it (ctx.Err() says so).
+func LoadContext(ctx context.Context, dir string, opts Options) (*model.Model, *eval.Result, diag.Diagnostics) {
+	res, ds := eval.EvaluateContext(ctx, dir, opts)
+	if ctx.Err() != nil {
+		// Translation is quick, but of an incomplete result it is wasted.
+		return &model.Model{Source: model.Terraform, Root: dir}, res, ds
+	}
 	m, mds := toModel(res, opts)
 	ds = append(ds, mds...)
 	if res != nil {

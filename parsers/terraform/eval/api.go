@@ -7,6 +7,7 @@
 package eval
 
 import (
+	"context"
 	"sort"
 
 	"github.com/hashicorp/hcl/v2/hclparse"
@@ -58,6 +59,14 @@ type Result struct {
 // files that do not parse are reported and skipped, and values that cannot
 // be evaluated are unknown, with the reason, while the rest is evaluated.
 func Evaluate(dir string, opts Options) (*Result, diag.Diagnostics) {
+	return EvaluateContext(context.Background(), dir, opts)
+}
+
+// EvaluateContext is Evaluate with a context: once ctx is done, evaluation
+// stops at the next resource, instance or module call and the result is
+// incomplete. The caller must then discard it (ctx.Err() says so); nothing
+// keeps running after EvaluateContext returns.
+func EvaluateContext(ctx context.Context, dir string, opts Options) (*Result, diag.Diagnostics) {
 	if opts.MaxInstances <= 0 {
 		opts.MaxInstances = defaultMaxInstances
 	}
@@ -66,6 +75,7 @@ func Evaluate(dir string, opts Options) (*Result, diag.Diagnostics) {
 		root = dir
 	}
 	e := &evaluator{
+		ctx:        ctx,
 		opts:       opts,
 		rootDir:    dir,
 		confine:    absDir(root),

@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -29,6 +30,9 @@ const (
 // being evaluated so that a reference cycle is reported with its chain
 // instead of recursing forever.
 type evaluator struct {
+	// ctx ends evaluation early (see stopped); it lives here for the one
+	// Evaluate call, as the evaluator itself does.
+	ctx     context.Context
 	opts    Options
 	rootDir string
 	// confine is the absolute, symlink-free directory that file functions and
@@ -110,4 +114,12 @@ func (e *evaluator) cycle(n *node) cty.Value {
 	msg := "reference cycle: " + strings.Join(parts, " → ")
 	e.ds.Errorf(Range(n.rng), "%s", msg)
 	return unknown(cty.DynamicPseudoType, &model.Unresolved{Kind: model.FromExpression, Reason: msg, Range: Range(n.rng)})
+}
+
+// stopped reports whether the caller's context is done. It is checked in
+// the loops over module calls, resources and instances, which bound the
+// work of a root, rather than per expression, where it would cost more than
+// it saves: an instance evaluates in microseconds.
+func (e *evaluator) stopped() bool {
+	return e.ctx.Err() != nil
 }

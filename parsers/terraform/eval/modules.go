@@ -63,6 +63,9 @@ func (e *evaluator) loadTree(dir, key string, chain []string) *moduleTree {
 	}
 	t := &moduleTree{cfg: cfg, relDir: relDir(e.rootDir, dir), children: map[string]*moduleTree{}, unread: map[string]*model.Unresolved{}}
 	for _, name := range cfg.callNames {
+		if e.stopped() {
+			break
+		}
 		c := cfg.calls[name]
 		childKey := name
 		if key != "" {
@@ -295,6 +298,9 @@ func (e *evaluator) output(m *modInst, name string) cty.Value {
 func (e *evaluator) walk(m *modInst) {
 	cfg := m.cfg()
 	for _, r := range cfg.resources {
+		if e.stopped() {
+			return
+		}
 		e.resource(m, r)
 	}
 	for _, name := range sortedKeys(cfg.outputs) {
@@ -305,6 +311,9 @@ func (e *evaluator) walk(m *modInst) {
 			continue
 		}
 		for _, child := range e.moduleExpansion(m, name) {
+			if e.stopped() {
+				return
+			}
 			e.walk(child)
 		}
 	}

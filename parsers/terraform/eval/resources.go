@@ -33,6 +33,11 @@ func (e *evaluator) resource(m *modInst, r *resourceDecl) cty.Value {
 		attrs := make(map[string]cty.Value, len(exp.items))
 		names := forResource(r.key, m.cfg(), e.generic)
 		for _, it := range exp.items {
+			if e.stopped() {
+				// The result is discarded (see EvaluateContext); what
+				// references see no longer matters.
+				return cty.DynamicVal
+			}
 			inst := e.newInstance(m, r, label+it.suffix, it.rep, exp.maybe)
 			obj := e.objectOf(inst, names)
 			objs = append(objs, obj)
