@@ -41,7 +41,8 @@ type Options struct {
 	// results of the roots finished before. A root whose context ends
 	// during the call is stopped all the same. A model handed to Loaded may
 	// later turn out to be a module or nested template that another root
-	// reads; it is then left out of Set.Models, which is what counts.
+	// reads; it is then left out of Set.Models, which is what counts. With
+	// Changed, only the roots that read a changed file are handed over.
 	Loaded func(*model.Model)
 }
 
@@ -99,6 +100,7 @@ func load(ctx context.Context, paths []string, opts Options, loadTerraform terra
 	roots, unwalked, ds := discover(ctx, paths, opts.Exclude)
 	var stopped []string
 	var all []loaded
+	touched := touches(opts.Changed)
 	for _, r := range roots {
 		if ctx.Err() != nil {
 			stopped = append(stopped, r.path)
@@ -112,7 +114,7 @@ func load(ctx context.Context, paths []string, opts Options, loadTerraform terra
 		case templateFile:
 			l, ok = loadTemplate(ctx, r, opts)
 		}
-		if ok && l.model != nil && opts.Loaded != nil && ctx.Err() == nil {
+		if ok && l.model != nil && opts.Loaded != nil && ctx.Err() == nil && touched(l) {
 			opts.Loaded(l.model)
 		}
 		if ctx.Err() != nil {
@@ -141,7 +143,6 @@ func load(ctx context.Context, paths []string, opts Options, loadTerraform terra
 	set := &Set{Stopped: stopped, Unwalked: unwalked} // roots are sorted
 
 	files := map[string]bool{}
-	touched := touches(opts.Changed)
 	for _, l := range all {
 		if used[absPath(l.root.path)] || !touched(l) {
 			continue
