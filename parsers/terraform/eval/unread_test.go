@@ -36,3 +36,30 @@ func TestUnreadFiles(t *testing.T) {
 		t.Errorf("no parse error in %v", ds)
 	}
 }
+
+// TestSetProductBound: setproduct, whose result grows multiplicatively, stops
+// at the expansion limit instead of making a million combinations (this
+// for_each ran for more than ten minutes inside cty before the bound).
+func TestSetProductBound(t *testing.T) {
+	res, ds := run(t, map[string]string{"main.tf": `
+resource "aws_subnet" "grid" {
+  for_each = toset([for p in setproduct(range(1000), range(1000)) : "${p[0]}-${p[1]}"])
+  vpc_id   = "vpc-1"
+}
+locals {
+  small = length(setproduct(["a", "b"], ["x", "y", "z"]))
+}
+resource "aws_vpc" "v" {
+  cidr_block = "10.${local.small}.0.0/16"
+}
+`}, Options{})
+	if got := addresses(res); len(got) != 2 || got[0] != "aws_subnet.grid[?]" || got[1] != "aws_vpc.v" {
+		t.Errorf("instances = %v, want one symbolic subnet and the VPC", got)
+	}
+	if got := str(t, attr(t, res, "aws_vpc.v", "cidr_block")); got != "10.6.0.0/16" {
+		t.Errorf("a small setproduct = %q, want 10.6.0.0/16", got)
+	}
+	if ds.HasErrors() {
+		t.Errorf("errors: %v", ds)
+	}
+}
