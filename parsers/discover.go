@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/internal/inputfile"
 	"github.com/daslint/daslint/model"
 )
 
@@ -127,6 +128,7 @@ func discover(paths []string, exclude func(string) bool) ([]root, diag.Diagnosti
 // below dir.
 func walk(dir string, add func(root), exclude func(string) bool) diag.Diagnostics {
 	var ds diag.Diagnostics
+	tree := inputfile.Tree(confinement(dir))
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			ds.Errorf(model.Range{File: filepath.ToSlash(p)}, "cannot read %s: %v", p, unwrapPathError(err))
@@ -141,22 +143,54 @@ func walk(dir string, add func(root), exclude func(string) bool) diag.Diagnostic
 			}
 			return nil
 		}
-		if !d.Type().IsRegular() || exclude(p) {
+		if exclude(p) {
 			return nil
 		}
-		switch name := d.Name(); {
+		name := d.Name()
+		isInput := isTerraformFile(name) || isTemplateCandidate(name)
+		switch {
+		case d.Type()&fs.ModeSymlink != 0 && !isInput:
+			ds = append(ds, linkedDirectory(p, tree)...)
+			return nil
+		case d.Type()&fs.ModeSymlink != 0:
+			// A linked input file is taken as a file: the reader (package
+			// inputfile) refuses it if it leads out of the tree or nowhere.
+		case !d.Type().IsRegular():
+			return nil
+		}
+		switch {
 		case isTerraformFile(name):
 			add(root{kind: terraformRoot, path: clean(filepath.Dir(p))})
 		case isTemplateCandidate(name):
-			if info, err := d.Info(); err == nil && info.Size() <= maxTemplateSize {
-				add(root{kind: templateFile, path: clean(p)})
-			}
+			add(root{kind: templateFile, path: clean(p)})
 		}
 		return nil
 	})
 	if err != nil {
 		ds.Errorf(model.Range{File: filepath.ToSlash(dir)}, "cannot read %s: %v", dir, unwrapPathError(err))
 	}
+	return ds
+}
+
+// linkedDirectory reports a symbolic link to a directory out of the scanned
+// tree. A walk follows no directory link (a link loop cannot trap it); one
+// that stays inside the tree names files that are linted where they are,
+// one that leaves it names files daslint does not read, which the user must
+// know.
+func linkedDirectory(p, tree string) diag.Diagnostics {
+	var ds diag.Diagnostics
+	real, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return nil
+	}
+	if real, err = filepath.Abs(real); err != nil {
+		return nil
+	}
+	if st, err := os.Stat(real); err != nil || !st.IsDir() || inputfile.Inside(tree, real) {
+		return nil
+	}
+	ds.Warnf(model.Range{File: filepath.ToSlash(p)}, "%s is a symbolic link to a directory out of the scanned tree (%s); it is not followed: lint that directory as a PATH of its own",
+		filepath.ToSlash(p), filepath.ToSlash(real))
 	return ds
 }
 

@@ -10,6 +10,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/internal/inputfile"
 	"github.com/daslint/daslint/model"
 )
 
@@ -109,6 +110,10 @@ func parseFile(file string, data []byte, ds *diag.Diagnostics) *node {
 	at := func(line, col int) model.Range { return model.Range{File: file, Line: line, Column: col} }
 	if len(data) > maxFileSize {
 		ds.Errorf(at(1, 1), "file is larger than %d bytes; CloudFormation accepts at most 1 MB", maxFileSize)
+		return nil
+	}
+	if p := inputfile.CheckText(data); p != nil {
+		ds.Errorf(at(p.Line, p.Column), "%s", p.Message)
 		return nil
 	}
 	if line, col, ok := flowDepthExceeded(data); ok {

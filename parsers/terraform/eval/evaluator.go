@@ -29,6 +29,10 @@ const (
 // being evaluated so that a reference cycle is reported with its chain
 // instead of recursing forever.
 type evaluator struct {
+	// limits are the places where a limit stopped evaluation (an expansion
+	// or a function's result too large): what lies beyond is not analysed,
+	// so, like an unread file, each makes the root's passes unknown.
+	limits  []*model.Unresolved
 	opts    Options
 	rootDir string
 	// confine is the absolute, symlink-free directory that file functions and
