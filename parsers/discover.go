@@ -95,7 +95,7 @@ func discover(paths []string, exclude func(string) bool) ([]root, diag.Diagnosti
 		}
 		info, err := os.Stat(p)
 		if err != nil {
-			ds.Errorf(model.Range{File: filepath.ToSlash(p)}, "cannot read %s: %v", p, unwrapPathError(err))
+			ds.Errorf(model.Range{File: filepath.ToSlash(p)}, "cannot read %s: %v; check that it exists and that daslint may read it", p, unwrapPathError(err))
 			continue
 		}
 		if info.IsDir() {
@@ -113,7 +113,7 @@ func discover(paths []string, exclude func(string) bool) ([]root, diag.Diagnosti
 		case name == configFile:
 			// named by a hook that passes every changed YAML file
 		default:
-			ds.Errorf(model.Range{File: filepath.ToSlash(p)}, "%s is neither a Terraform file (.tf, .tf.json, .tfvars) nor a CloudFormation template (.yaml, .yml, .json, .template)", p)
+			ds.Errorf(model.Range{File: filepath.ToSlash(p)}, "%s is neither a Terraform file (.tf, .tf.json, .tfvars) nor a CloudFormation template (.yaml, .yml, .json, .template): name such files, or a directory", p)
 		}
 	}
 	out := make([]root, 0, len(seen))
@@ -131,7 +131,7 @@ func walk(dir string, add func(root), exclude func(string) bool) diag.Diagnostic
 	tree := inputfile.Tree(confinement(dir))
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			ds.Errorf(model.Range{File: filepath.ToSlash(p)}, "cannot read %s: %v", p, unwrapPathError(err))
+			ds.Errorf(model.Range{File: filepath.ToSlash(p)}, "cannot read %s: %v; check that it exists and that daslint may read it", p, unwrapPathError(err))
 			if d != nil && d.IsDir() && p != dir {
 				return fs.SkipDir
 			}
@@ -167,7 +167,7 @@ func walk(dir string, add func(root), exclude func(string) bool) diag.Diagnostic
 		return nil
 	})
 	if err != nil {
-		ds.Errorf(model.Range{File: filepath.ToSlash(dir)}, "cannot read %s: %v", dir, unwrapPathError(err))
+		ds.Errorf(model.Range{File: filepath.ToSlash(dir)}, "cannot read %s: %v; check that it exists and that daslint may read it", dir, unwrapPathError(err))
 	}
 	return ds
 }

@@ -168,7 +168,7 @@ func loadTemplate(r root, opts Options) (l loaded, ok bool) {
 	}
 	if !opts.Templates.IsTemplate(r.path, data) && !claimsTemplate(data) {
 		if r.explicit {
-			l.ds.Errorf(rng, "%s is not a CloudFormation template (no Resources section)", r.path)
+			l.ds.Errorf(rng, "%s is not a CloudFormation template (no Resources section): name only templates and Terraform files, or directories", r.path)
 			return l, true
 		}
 		return l, false

@@ -110,7 +110,7 @@ func (s *stack) loadChild(r *resource) (*stack, *model.Unresolved) {
 			for _, f := range append(s.chain, abs) {
 				files = append(files, diag.Path(f))
 			}
-			s.errorf(urlNode, "nested stack %s includes itself: %s", addr, strings.Join(files, " -> "))
+			s.errorf(urlNode, "nested stack %s includes itself: %s; point its TemplateURL at another template", addr, strings.Join(files, " -> "))
 			return nil, unknown(model.FromModule, "nested stack %s includes itself", addr)
 		}
 	}

@@ -139,7 +139,7 @@ func parseModule(p *hclparse.Parser, dir, tree string, maxBytes int64, ds *diag.
 	}
 	files, overrides, err := configFiles(dir)
 	if err != nil {
-		ds.Errorf(rangeOf(dir), "cannot read module directory: %v", err)
+		ds.Errorf(rangeOf(dir), "cannot read module directory: %v; check that it exists and that daslint may read it", err)
 		return cfg
 	}
 	// Terraform merges override files into the blocks they override.

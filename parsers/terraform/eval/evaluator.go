@@ -112,6 +112,6 @@ func (e *evaluator) cycle(n *node) cty.Value {
 	}
 	parts = append(parts, n.label)
 	msg := "reference cycle: " + strings.Join(parts, " → ")
-	e.ds.Errorf(Range(n.rng), "%s", msg)
+	e.ds.Errorf(Range(n.rng), "%s; break the cycle: one of these values must not depend on the others", msg)
 	return unknown(cty.DynamicPseudoType, &model.Unresolved{Kind: model.FromExpression, Reason: msg, Range: Range(n.rng)})
 }
