@@ -82,6 +82,13 @@ func hostileCases() []hostileCase {
 			exit:   2,
 		},
 		{
+			// The HCL parser recurses once per unary operator too.
+			name:   "10,000 unary operators in HCL",
+			setup:  files("bad/main.tf", "locals {\n  x = "+strings.Repeat("!", 10000)+"true\n}\n"),
+			errors: []wantError{{"bad/main.tf", 2, "error", "nested deeper than 1000 levels; daslint does not read the file"}},
+			exit:   2,
+		},
+		{
 			name:   "10,000-deep HCL JSON nesting",
 			setup:  files("bad/main.tf.json", `{"locals": {"x": `+deep("[", "]", 10000)+"}}"),
 			errors: []wantError{{"bad/main.tf.json", 1, "error", "nested deeper than"}},

@@ -98,6 +98,14 @@ func TestNesting(t *testing.T) {
 		// Brackets in comments and strings do not nest; interpolations do.
 		{"hcl comments and strings", true, "# " + deep + "\n// " + deep + "\n/* " + deep + " */\nx = \"" + deep + "\"\n", 0},
 		{"hcl interpolation", true, "x = \"" + strings.Repeat("${[", MaxNesting) + "\"\n", 1},
+		{"hcl unary chain", true, "x = " + strings.Repeat("!", MaxNesting+1) + "true\n", 1},
+		{"hcl subtraction is no chain", true, "x = 1" + strings.Repeat(" - 1", 2*MaxNesting) + "\n", 0},
+		// What a string, a comment or a heredoc holds cannot hide nesting
+		// that follows it.
+		{"hcl heredoc with a quote", true, "x = <<EOT\n\"\nEOT\ny = " + deep + "\n", 4},
+		{"hcl heredoc brackets", true, "x = <<-EOT\n  " + deep + "\n  EOT\n", 0},
+		{"hcl comment in a string", true, "x = \"#\" " + deep + "\n", 1},
+		{"hcl escaped sequence", true, "x = \"$${" + deep + "\"\n", 0},
 		{"json deep", false, "\n" + deep, 2},
 		{"json strings", false, `{"x": "` + deep + `"}`, 0},
 	}
