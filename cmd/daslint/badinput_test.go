@@ -31,7 +31,7 @@ type hostileCase struct {
 	clusters map[string]string
 	// exit is the expected exit status.
 	exit int
-	// short, when set, is the largest time the case may take.
+	// limit, when set, is the largest time the case may take (default 20 s).
 	limit time.Duration
 }
 
