@@ -39,7 +39,9 @@ type Model struct {
 	KMSKeys                           []*KMSKey
 
 	// Unread are the input files of this root that could not be read or
-	// parsed (a syntax error, a size limit). What they declare is missing
+	// parsed (a syntax error, a size limit), and the places where a limit
+	// stopped evaluation (count or for_each above the expansion limit, a
+	// function's result too large). What they declare is missing or not analysed
 	// from the model, and it could be what breaks a path (an endpoint that
 	// takes over the KMS name, a deny rule, a more specific route), so no
 	// verdict of this model may rest on their absence: each is one more

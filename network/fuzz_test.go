@@ -3,6 +3,7 @@ package network
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/daslint/daslint/model"
 )
@@ -236,8 +237,17 @@ func FuzzAnalyze(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m := buildFuzzModel(data)
 		for _, all := range []bool{false, true} {
-			for _, r := range Analyze(m, Options{AllClusters: all}) {
-				explains(t, r)
+			// A model of a few dozen objects is analysed in milliseconds;
+			// without a deadline the fuzzer silently stalls on a hang.
+			done := make(chan []ClusterResult, 1)
+			go func() { done <- Analyze(m, Options{AllClusters: all}) }()
+			select {
+			case rs := <-done:
+				for _, r := range rs {
+					explains(t, r)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatalf("Analyze did not finish in 10s on a model of %d bytes", len(data))
 			}
 		}
 	})

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/internal/inputfile"
 	"github.com/daslint/daslint/model"
 )
 
@@ -99,7 +100,7 @@ func discover(ctx context.Context, paths []string, exclude func(string) bool) (r
 		}
 		info, err := os.Stat(p)
 		if err != nil {
-			ds.Errorf(model.Range{File: filepath.ToSlash(p)}, "cannot read %s: %v", p, unwrapPathError(err))
+			ds.Errorf(model.Range{File: filepath.ToSlash(p)}, "cannot read %s: %v; check that it exists and that daslint may read it", p, unwrapPathError(err))
 			continue
 		}
 		if info.IsDir() {
@@ -121,7 +122,7 @@ func discover(ctx context.Context, paths []string, exclude func(string) bool) (r
 		case name == configFile:
 			// named by a hook that passes every changed YAML file
 		default:
-			ds.Errorf(model.Range{File: filepath.ToSlash(p)}, "%s is neither a Terraform file (.tf, .tf.json, .tfvars) nor a CloudFormation template (.yaml, .yml, .json, .template)", p)
+			ds.Errorf(model.Range{File: filepath.ToSlash(p)}, "%s is neither a Terraform file (.tf, .tf.json, .tfvars) nor a CloudFormation template (.yaml, .yml, .json, .template): name such files, or a directory", p)
 		}
 	}
 	roots = make([]root, 0, len(seen))
@@ -135,12 +136,13 @@ func discover(ctx context.Context, paths []string, exclude func(string) bool) (r
 // walk adds every Terraform module directory and every template candidate
 // below dir. complete is false when ctx ended the walk first.
 func walk(ctx context.Context, dir string, add func(root), exclude func(string) bool) (complete bool, ds diag.Diagnostics) {
+	tree := inputfile.Tree(confinement(dir))
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
 		if err != nil {
-			ds.Errorf(model.Range{File: filepath.ToSlash(p)}, "cannot read %s: %v", p, unwrapPathError(err))
+			ds.Errorf(model.Range{File: filepath.ToSlash(p)}, "cannot read %s: %v; check that it exists and that daslint may read it", p, unwrapPathError(err))
 			if d != nil && d.IsDir() && p != dir {
 				return fs.SkipDir
 			}
@@ -152,16 +154,26 @@ func walk(ctx context.Context, dir string, add func(root), exclude func(string) 
 			}
 			return nil
 		}
-		if !d.Type().IsRegular() || exclude(p) {
+		if exclude(p) {
 			return nil
 		}
-		switch name := d.Name(); {
+		name := d.Name()
+		isInput := isTerraformFile(name) || isTemplateCandidate(name)
+		switch {
+		case d.Type()&fs.ModeSymlink != 0 && !isInput:
+			ds = append(ds, linkedDirectory(p, tree)...)
+			return nil
+		case d.Type()&fs.ModeSymlink != 0:
+			// A linked input file is taken as a file: the reader (package
+			// inputfile) refuses it if it leads out of the tree or nowhere.
+		case !d.Type().IsRegular():
+			return nil
+		}
+		switch {
 		case isTerraformFile(name):
 			add(root{kind: terraformRoot, path: clean(filepath.Dir(p))})
 		case isTemplateCandidate(name):
-			if info, err := d.Info(); err == nil && info.Size() <= maxTemplateSize {
-				add(root{kind: templateFile, path: clean(p)})
-			}
+			add(root{kind: templateFile, path: clean(p)})
 		}
 		return nil
 	})
@@ -169,9 +181,31 @@ func walk(ctx context.Context, dir string, add func(root), exclude func(string) 
 		return false, ds
 	}
 	if err != nil {
-		ds.Errorf(model.Range{File: filepath.ToSlash(dir)}, "cannot read %s: %v", dir, unwrapPathError(err))
+		ds.Errorf(model.Range{File: filepath.ToSlash(dir)}, "cannot read %s: %v; check that it exists and that daslint may read it", dir, unwrapPathError(err))
 	}
 	return true, ds
+}
+
+// linkedDirectory reports a symbolic link to a directory out of the scanned
+// tree. A walk follows no directory link (a link loop cannot trap it); one
+// that stays inside the tree names files that are linted where they are,
+// one that leaves it names files daslint does not read, which the user must
+// know.
+func linkedDirectory(p, tree string) diag.Diagnostics {
+	var ds diag.Diagnostics
+	real, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return nil
+	}
+	if real, err = filepath.Abs(real); err != nil {
+		return nil
+	}
+	if st, err := os.Stat(real); err != nil || !st.IsDir() || inputfile.Inside(tree, real) {
+		return nil
+	}
+	ds.Warnf(model.Range{File: filepath.ToSlash(p)}, "%s is a symbolic link to a directory out of the scanned tree (%s); it is not followed: lint that directory as a PATH of its own",
+		filepath.ToSlash(p), filepath.ToSlash(real))
+	return ds
 }
 
 // clean returns p cleaned and, when it lies below the working directory,

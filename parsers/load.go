@@ -2,10 +2,12 @@ package parsers
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 
 	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/internal/inputfile"
 	"github.com/daslint/daslint/model"
 	"github.com/daslint/daslint/parsers/terraform"
 	"github.com/daslint/daslint/parsers/terraform/eval"
@@ -190,20 +192,25 @@ func loadTemplate(ctx context.Context, r root, opts Options) (l loaded, ok bool)
 		}
 		return l, false
 	}
-	if st, err := os.Stat(r.path); err == nil {
-		if msg := diag.TooLarge(r.path, st.Size(), opts.MaxFileBytes); msg != "" {
-			l.ds.Warnf(rng, "%s", msg)
-			return l, true
-		}
+	data, problem := inputfile.Read(r.path, inputfile.Tree(confinement(filepath.Dir(r.path))), opts.MaxFileBytes)
+	if problem == nil && !r.explicit && int64(len(data)) > maxTemplateSize {
+		problem = &inputfile.Problem{Severity: diag.Warning, Kind: inputfile.TooLarge, Message: fmt.Sprintf(
+			"%s is %s, larger than any CloudFormation template (1 MB, CloudFormation quotas); it is not read as a template: name it as a PATH to lint it anyway",
+			diag.Path(r.path), diag.Bytes(int64(len(data))))}
 	}
-	data, err := os.ReadFile(r.path)
-	if err != nil {
-		l.ds.Errorf(rng, "cannot read %s: %v", r.path, unwrapPathError(err))
+	if problem != nil {
+		// A large YAML or JSON file found by a walk is usually data, not a
+		// template: it is reported only when it says it is a template.
+		if problem.Kind == inputfile.TooLarge && !r.explicit && !claimsTemplate(head(r.path, data)) {
+			return l, false
+		}
+		l.ds = append(l.ds, diag.Diagnostic{Severity: problem.Severity, Message: problem.Message,
+			Range: model.Range{File: rng.File, Line: problem.Line, Column: problem.Column}})
 		return l, true
 	}
 	if !opts.Templates.IsTemplate(r.path, data) && !claimsTemplate(data) {
 		if r.explicit {
-			l.ds.Errorf(rng, "%s is not a CloudFormation template (no Resources section)", r.path)
+			l.ds.Errorf(rng, "%s is not a CloudFormation template (no Resources section): name only templates and Terraform files, or directories", r.path)
 			return l, true
 		}
 		return l, false
@@ -216,6 +223,14 @@ func loadTemplate(ctx context.Context, r root, opts Options) (l loaded, ok bool)
 		l.callees = append(l.callees, absPath(f))
 	}
 	return l, true
+}
+
+// head is the start of a template candidate that was not read whole.
+func head(path string, data []byte) []byte {
+	if data != nil {
+		return data
+	}
+	return inputfile.Head(path, 64<<10)
 }
 
 // confinement is the directory below which the evaluator may read files

@@ -52,10 +52,10 @@ func TestDiscoverWalk(t *testing.T) {
 		"modules/vpc/main.tf":                "",
 		"modules/vpc/outputs.tf":             "",
 		"json/main.tf.json":                  "{}",
-		"env/prod.tfvars":                    "",   // not a module by itself
-		"env/prod.tfvars.json":               "{}", // not a template either
-		"stacks/db.yaml":                     "",   // template candidate
-		"stacks/big.json":                    strings.Repeat(" ", maxTemplateSize+1),
+		"env/prod.tfvars":                    "",                                     // not a module by itself
+		"env/prod.tfvars.json":               "{}",                                   // not a template either
+		"stacks/db.yaml":                     "",                                     // template candidate
+		"stacks/big.json":                    strings.Repeat(" ", maxTemplateSize+1), // a candidate; Load decides
 		"notes.md":                           "",
 		".terraform/modules/vpc/main.tf":     "", // vendored: read through its caller
 		".git/hooks/x.tf":                    "",
@@ -75,10 +75,30 @@ func TestDiscoverWalk(t *testing.T) {
 		{terraformRoot, "deep/er/still", false},
 		{terraformRoot, "json", false},
 		{terraformRoot, "modules/vpc", false},
+		{templateFile, "stacks/big.json", false},
 		{templateFile, "stacks/db.yaml", false},
 	}
 	if diff := cmp.Diff(want, foundOf(roots)); diff != "" {
 		t.Errorf("roots (-want +got):\n%s", diff)
+	}
+}
+
+// TestLoadLargeCandidates: a YAML or JSON file above CloudFormation's 1 MB
+// template limit is data, passed over in silence, unless it says it is a
+// template, which is then reported as not read.
+func TestLoadLargeCandidates(t *testing.T) {
+	pad := strings.Repeat(" ", maxTemplateSize)
+	tree(t, map[string]string{
+		"data.json":     "[" + pad + "]",
+		"template.json": "{\"AWSTemplateFormatVersion\": \"2010-09-09\", \"Resources\": {}" + pad + "}",
+	})
+	set, ds := Load([]string{"."}, Options{})
+	if len(set.Models) != 0 {
+		t.Errorf("%d models, want none", len(set.Models))
+	}
+	if len(ds) != 1 || ds[0].Range.File != "template.json" || ds[0].Severity != diag.Warning ||
+		!strings.Contains(ds[0].Message, "larger than any CloudFormation template (1 MB, CloudFormation quotas); it is not read") {
+		t.Errorf("diagnostics %v, want one warning that template.json is not read", ds)
 	}
 }
 

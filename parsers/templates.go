@@ -42,8 +42,8 @@ type TemplateInfo struct {
 }
 
 // formatVersionKey matches a top-level AWSTemplateFormatVersion key, in
-// YAML or JSON form.
-var formatVersionKey = regexp.MustCompile(`(?m)^\s*"?AWSTemplateFormatVersion"?\s*:`)
+// YAML or JSON form (where it may follow the opening brace on its line).
+var formatVersionKey = regexp.MustCompile(`(?m)^\s*(\{\s*)?"?AWSTemplateFormatVersion"?\s*:`)
 
 // claimsTemplate reports whether data declares itself a CloudFormation
 // template even though it may not parse: such a file is loaded anyway, so

@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 
 	"github.com/daslint/daslint/baseline"
@@ -16,7 +18,7 @@ func readBaseline(file string) (map[string]bool, error) {
 	}
 	data, err := os.ReadFile(file)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the baseline: %w", err)
+		return nil, fmt.Errorf("cannot read the baseline %s: %w (write one with --write-baseline %s)", file, unwrapPath(err), file)
 	}
 	return baseline.Read(bytes.NewReader(data), file)
 }
@@ -43,7 +45,17 @@ func writeBaseline(file string, results []rules.Result) error {
 		return err
 	}
 	if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("cannot write the baseline: %w", err)
+		return fmt.Errorf("cannot write the baseline %s: %w (check that its directory exists and is writable)", file, unwrapPath(err))
 	}
 	return nil
+}
+
+// unwrapPath drops the path from an *fs.PathError, which the message
+// already names.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

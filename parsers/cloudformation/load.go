@@ -3,10 +3,10 @@ package cloudformation
 import (
 	"bytes"
 	"context"
-	"os"
 	"path/filepath"
 
 	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/internal/inputfile"
 	"github.com/daslint/daslint/model"
 )
 
@@ -75,9 +75,12 @@ func LoadContext(ctx context.Context, file string, opts Options) (*model.Model, 
 			Reason: "AWS::Region is not known offline (give it with --region)", Range: model.Range{File: filepath.ToSlash(file)}}, model.Range{})
 	}
 	overrides := parseOverrides(opts.Parameters, &ld.ds, &ld.info.Files)
-	data, err := os.ReadFile(file)
-	if err != nil {
-		ld.ds.Errorf(model.Range{File: filepath.ToSlash(file)}, "cannot read template: %v", err)
+	// The caller chose file (package parsers confines it to the scanned
+	// tree); what it nests is confined to opts.Root.
+	data, problem := inputfile.Read(file, "", opts.MaxFileBytes)
+	if problem != nil {
+		ld.ds = append(ld.ds, diag.Diagnostic{Severity: problem.Severity, Message: problem.Message,
+			Range: model.Range{File: filepath.ToSlash(file), Line: problem.Line, Column: problem.Column}})
 		return ld.m, ld.info, ld.ds.Sort()
 	}
 	ld.info.Files = append([]string{file}, ld.info.Files...)

@@ -2,11 +2,11 @@ package cloudformation
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/internal/inputfile"
 	"github.com/daslint/daslint/model"
 )
 
@@ -110,7 +110,7 @@ func (s *stack) loadChild(r *resource) (*stack, *model.Unresolved) {
 			for _, f := range append(s.chain, abs) {
 				files = append(files, diag.Path(f))
 			}
-			s.errorf(urlNode, "nested stack %s includes itself: %s", addr, strings.Join(files, " -> "))
+			s.errorf(urlNode, "nested stack %s includes itself: %s; point its TemplateURL at another template", addr, strings.Join(files, " -> "))
 			return nil, unknown(model.FromModule, "nested stack %s includes itself", addr)
 		}
 	}
@@ -118,15 +118,13 @@ func (s *stack) loadChild(r *resource) (*stack, *model.Unresolved) {
 		s.warnf(urlNode, "nested stack %s is not read: more than %d levels or %d stacks", addr, maxNestDepth, maxStacks)
 		return nil, unknown(model.FromLimit, "nested stack %s is beyond daslint's nesting limit", addr)
 	}
-	if st, err := os.Stat(path); err == nil {
-		if msg := diag.TooLarge(path, st.Size(), s.ld.opts.MaxFileBytes); msg != "" {
-			s.warnf(urlNode, "nested stack %s: %s", addr, msg)
-			return nil, unknown(model.FromLimit, "nested stack %s: %s", addr, msg)
-		}
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		s.errorf(urlNode, "nested stack %s: cannot read template: %v", addr, err)
+	data, problem := inputfile.Read(path, s.ld.root, s.ld.opts.MaxFileBytes)
+	switch {
+	case problem != nil && problem.Severity == diag.Warning:
+		s.warnf(urlNode, "nested stack %s: %s", addr, problem.Message)
+		return nil, unknown(model.FromLimit, "nested stack %s: %s", addr, problem.Message)
+	case problem != nil:
+		s.errorf(urlNode, "nested stack %s: %s", addr, problem.Message)
 		return nil, s.unread(unknown(model.FromInput, "nested stack %s: %s could not be read, so what it declares is missing", addr, diag.Path(path)))
 	}
 	display := filepath.ToSlash(path)

@@ -10,6 +10,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/internal/inputfile"
 	"github.com/daslint/daslint/model"
 )
 
@@ -111,8 +112,12 @@ func parseFile(file string, data []byte, ds *diag.Diagnostics) *node {
 		ds.Errorf(at(1, 1), "file is larger than %d bytes; CloudFormation accepts at most 1 MB", maxFileSize)
 		return nil
 	}
+	if p := inputfile.CheckText(data); p != nil {
+		ds.Errorf(at(p.Line, p.Column), "%s", p.Message)
+		return nil
+	}
 	if line, col, ok := flowDepthExceeded(data); ok {
-		ds.Errorf(at(line, col), "brackets nested deeper than %d levels", maxFlowDepth)
+		ds.Errorf(at(line, col), "brackets nested deeper than %d levels; daslint does not read the template: flatten it", maxFlowDepth)
 		return nil
 	}
 	isJSON := false
@@ -122,11 +127,11 @@ func parseFile(file string, data []byte, ds *diag.Diagnostics) *node {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		ds.Errorf(at(yamlErrorLine(err), 0), "cannot parse template: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+		ds.Errorf(at(yamlErrorLine(err), 0), "cannot parse template: %s; fix the YAML there (an unclosed bracket or quote may start earlier)", strings.TrimPrefix(err.Error(), "yaml: "))
 		return nil
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
-		ds.Errorf(at(1, 1), "template is empty")
+		ds.Errorf(at(1, 1), "template is empty: add a Resources section, or delete the file")
 		return nil
 	}
 	if isJSON {
@@ -182,7 +187,7 @@ func checkJSON(file string, data []byte, ds *diag.Diagnostics) {
 			line, col = line+1, 1
 		}
 	}
-	ds.Errorf(model.Range{File: file, Line: line, Column: col}, "invalid JSON: %v", syn)
+	ds.Errorf(model.Range{File: file, Line: line, Column: col}, "invalid JSON: %v; fix the JSON there", syn)
 }
 
 // converter turns yaml.Nodes into nodes within the node and depth budgets.
@@ -214,18 +219,18 @@ func (c *converter) convert(y *yaml.Node, depth int) *node {
 			if c.aliasAt != nil {
 				at = c.aliasAt
 			}
-			c.ds.Errorf(c.rng(at), "template expands to more than %d values (YAML alias bomb?); it is not read", maxNodes)
+			c.ds.Errorf(c.rng(at), "template expands to more than %d values (YAML alias bomb?); it is not read: use fewer nested aliases", maxNodes)
 		}
 		return c.null(y)
 	}
 	if depth > maxDepth {
-		c.ds.Errorf(c.rng(y), "values nested deeper than %d levels; the deeper part is ignored", maxDepth)
+		c.ds.Errorf(c.rng(y), "values nested deeper than %d levels; the deeper part is ignored: flatten the value", maxDepth)
 		return c.null(y)
 	}
 	switch y.Kind {
 	case yaml.AliasNode:
 		if y.Alias == nil || c.active[y.Alias] {
-			c.ds.Errorf(c.rng(y), "YAML alias refers to itself")
+			c.ds.Errorf(c.rng(y), "YAML alias refers to itself: an anchored value cannot contain its own alias")
 			return c.null(y)
 		}
 		c.active[y.Alias] = true

@@ -51,7 +51,8 @@ type Result struct {
 	// that discovery does not lint them again as roots.
 	ModuleDirs []string
 	// Unread are the configuration files that could not be read or parsed,
-	// root and modules: what they declare is missing from Instances.
+	// root and modules, and the places where a limit stopped evaluation:
+	// what they declare is missing from Instances, or not analysed.
 	Unread []*model.Unresolved
 }
 
@@ -104,6 +105,7 @@ func EvaluateContext(ctx context.Context, dir string, opts Options) (*Result, di
 		res.Files = append(res.Files, e.configs[d].files...)
 		res.Unread = append(res.Unread, e.configs[d].unread...)
 	}
+	res.Unread = append(res.Unread, e.limits...)
 	sortInstances(res.Instances)
 	return res, e.ds.Sort()
 }

@@ -122,7 +122,11 @@ func configFiles(dir string) (files, overrides []string, err error) {
 
 // parseModule reads every configuration file of dir. A file that does not
 // parse is reported and left out; the other files are still read.
-func parseModule(p *hclparse.Parser, dir string, maxBytes int64, ds *diag.Diagnostics) *moduleConfig {
+//
+// Files are read through package inputfile: only regular files inside tree
+// (an absolute, symlink-free directory), at most maxBytes long (0: no
+// limit), UTF-8 text nested at most inputfile.MaxNesting deep.
+func parseModule(p *hclparse.Parser, dir, tree string, maxBytes int64, ds *diag.Diagnostics) *moduleConfig {
 	cfg := &moduleConfig{
 		dir:       dir,
 		variables: map[string]*variableDecl{},
@@ -135,7 +139,7 @@ func parseModule(p *hclparse.Parser, dir string, maxBytes int64, ds *diag.Diagno
 	}
 	files, overrides, err := configFiles(dir)
 	if err != nil {
-		ds.Errorf(rangeOf(dir), "cannot read module directory: %v", err)
+		ds.Errorf(rangeOf(dir), "cannot read module directory: %v; check that it exists and that daslint may read it", err)
 		return cfg
 	}
 	// Terraform merges override files into the blocks they override.
@@ -145,24 +149,13 @@ func parseModule(p *hclparse.Parser, dir string, maxBytes int64, ds *diag.Diagno
 		ds.Warnf(rangeOf(o), "override files are not merged by daslint; %s is ignored", filepath.Base(o))
 	}
 	for _, name := range files {
-		at := rangeOf(name)
-		if st, err := os.Stat(name); err == nil && diag.TooLarge(name, st.Size(), maxBytes) != "" {
-			msg := diag.TooLarge(name, st.Size(), maxBytes)
-			ds.Warnf(at, "%s", msg)
-			cfg.unread = append(cfg.unread, &model.Unresolved{Kind: model.FromLimit, Reason: msg, Range: at})
-			continue
-		}
-		var f *hcl.File
-		var hds hcl.Diagnostics
-		if strings.HasSuffix(name, ".json") {
-			f, hds = p.ParseJSONFile(name)
-		} else {
-			f, hds = p.ParseHCLFile(name)
-		}
-		if hds.HasErrors() || f == nil {
-			addHCLDiags(ds, hds, hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos})
-			cfg.unread = append(cfg.unread, &model.Unresolved{Kind: model.FromInput, Range: at,
-				Reason: diag.Path(name) + " does not parse, so what it declares is missing"})
+		f, problem := parseFile(p, name, tree, maxBytes, ds)
+		if f == nil {
+			kind := model.FromInput
+			if problem.Severity == diag.Warning {
+				kind = model.FromLimit
+			}
+			cfg.unread = append(cfg.unread, &model.Unresolved{Kind: kind, Reason: problem.Reason, Range: problem.Range})
 			continue
 		}
 		cfg.files = append(cfg.files, name)

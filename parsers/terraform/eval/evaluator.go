@@ -32,7 +32,11 @@ const (
 type evaluator struct {
 	// ctx ends evaluation early (see stopped); it lives here for the one
 	// Evaluate call, as the evaluator itself does.
-	ctx     context.Context
+	ctx context.Context
+	// limits are the places where a limit stopped evaluation (an expansion
+	// or a function's result too large): what lies beyond is not analysed,
+	// so, like an unread file, each makes the root's passes unknown.
+	limits  []*model.Unresolved
 	opts    Options
 	rootDir string
 	// confine is the absolute, symlink-free directory that file functions and
@@ -112,7 +116,7 @@ func (e *evaluator) cycle(n *node) cty.Value {
 	}
 	parts = append(parts, n.label)
 	msg := "reference cycle: " + strings.Join(parts, " → ")
-	e.ds.Errorf(Range(n.rng), "%s", msg)
+	e.ds.Errorf(Range(n.rng), "%s; break the cycle: one of these values must not depend on the others", msg)
 	return unknown(cty.DynamicPseudoType, &model.Unresolved{Kind: model.FromExpression, Reason: msg, Range: Range(n.rng)})
 }
 

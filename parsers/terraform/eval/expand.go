@@ -156,6 +156,7 @@ func (e *evaluator) overLimit(kind expansionKind, expr hcl.Expression, sc *scope
 		Range:  Range(expr.Range()),
 	}
 	e.ds.Warnf(u.Range, "%s; it is analysed as one instance that may exist", u.Reason)
+	e.limits = append(e.limits, u)
 	meta := "count"
 	if kind == keyed {
 		meta = "for_each"

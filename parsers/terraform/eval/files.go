@@ -13,6 +13,8 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
+
+	"github.com/daslint/daslint/internal/inputfile"
 )
 
 // maxFileSize bounds what file functions read.
@@ -61,14 +63,18 @@ func (e *evaluator) fileFunctions() map[string]function.Function {
 		if err != nil {
 			return nil, err
 		}
-		st, err := os.Stat(path)
-		if err != nil {
+		if _, err := os.Stat(path); err != nil {
 			return nil, fmt.Errorf("no file exists at %s", p)
 		}
-		if st.Size() > maxFileSize {
-			return nil, fmt.Errorf("%s is larger than %d bytes", p, maxFileSize)
+		// The same reader as for configuration files: a named pipe would
+		// block, a link out of the tree is refused after resolvePath's
+		// check too (the link may change in between), and the size is
+		// bounded while reading.
+		data, problem := inputfile.Read(path, e.confine, maxFileSize)
+		if problem != nil {
+			return nil, problem
 		}
-		return os.ReadFile(path)
+		return data, nil
 	}
 	str := []function.Parameter{{Name: "path", Type: cty.String}}
 	return map[string]function.Function{

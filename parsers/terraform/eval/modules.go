@@ -58,7 +58,7 @@ func (e *evaluator) readModulesJSON() {
 func (e *evaluator) loadTree(dir, key string, chain []string) *moduleTree {
 	cfg, ok := e.configs[dir]
 	if !ok {
-		cfg = parseModule(e.parser, dir, e.opts.MaxFileBytes, &e.ds)
+		cfg = parseModule(e.parser, dir, e.confine, e.opts.MaxFileBytes, &e.ds)
 		e.configs[dir] = cfg
 	}
 	t := &moduleTree{cfg: cfg, relDir: relDir(e.rootDir, dir), children: map[string]*moduleTree{}, unread: map[string]*model.Unresolved{}}
@@ -86,7 +86,7 @@ func (e *evaluator) loadTree(dir, key string, chain []string) *moduleTree {
 				}
 				loop = append(loop, relDir(e.rootDir, childDir))
 				msg := fmt.Sprintf("%s: the module sources itself (%s)", addr, strings.Join(loop, " → "))
-				e.ds.Errorf(Range(c.sourceRng), "%s", msg)
+				e.ds.Errorf(Range(c.sourceRng), "%s; point its source at another directory", msg)
 				t.unread[name] = &model.Unresolved{Kind: model.FromModule, Reason: msg, Range: Range(c.sourceRng)}
 				break
 			}
@@ -96,7 +96,7 @@ func (e *evaluator) loadTree(dir, key string, chain []string) *moduleTree {
 		}
 		if len(chain) >= maxModuleDepth {
 			msg := fmt.Sprintf("%s: modules nest deeper than %d", addr, maxModuleDepth)
-			e.ds.Errorf(Range(c.defRng), "%s", msg)
+			e.ds.Errorf(Range(c.defRng), "%s; daslint reads no deeper, so its outputs are unknown", msg)
 			t.unread[name] = &model.Unresolved{Kind: model.FromLimit, Reason: msg, Range: Range(c.defRng)}
 			continue
 		}
@@ -123,7 +123,9 @@ func (e *evaluator) resolveSource(dir, key, addr string, c *moduleCall) (string,
 		}
 		if st, err := os.Stat(childDir); err != nil || !st.IsDir() {
 			u := unread(c.sourceRng, "%s: module directory %s does not exist", addr, childDir)
-			e.ds.Errorf(u.Range, "%s", u.Reason)
+			// The advice goes to the diagnostic only: the reason feeds
+			// unknowns, and through them finding fingerprints.
+			e.ds.Errorf(u.Range, "%s; fix the source path", u.Reason)
 			return "", u
 		}
 		e.moduleDirs = append(e.moduleDirs, childDir)

@@ -74,6 +74,9 @@ func (e *evaluator) eval(expr hcl.Expression, sc *scope) cty.Value {
 	ctx := e.context(expr, sc)
 	v, hds := expr.Value(ctx)
 	if hds.HasErrors() {
+		if u := e.limitReached(hds, expr); u != nil {
+			return unknown(cty.DynamicPseudoType, u)
+		}
 		addHCLDiags(&e.ds, hds, expr.Range())
 		msg := "expression cannot be evaluated"
 		for _, d := range hds {

@@ -41,10 +41,10 @@ func (e *evaluator) rootVariables(cfg *moduleConfig) map[string]cty.Value {
 				continue // the default files are optional
 			}
 		}
-		e.readVarFile(f, cfg, raw, rawRange)
+		e.readVarFile(f, true, cfg, raw, rawRange)
 	}
 	for _, f := range e.opts.VarFiles {
-		e.readVarFile(f, cfg, raw, rawRange)
+		e.readVarFile(f, false, cfg, raw, rawRange)
 	}
 	for _, kv := range e.opts.Vars {
 		e.readVarFlag(kv, cfg, raw, rawRange)
@@ -70,16 +70,16 @@ func (e *evaluator) rootVariables(cfg *moduleConfig) map[string]cty.Value {
 	return out
 }
 
-func (e *evaluator) readVarFile(name string, cfg *moduleConfig, raw map[string]cty.Value, rng map[string]hcl.Range) {
-	var f *hcl.File
-	var hds hcl.Diagnostics
-	if strings.HasSuffix(name, ".json") {
-		f, hds = e.parser.ParseJSONFile(name)
-	} else {
-		f, hds = e.parser.ParseHCLFile(name)
+// readVarFile reads a variables file through the same checks as a
+// configuration file (parseFile); the files Terraform loads by itself are
+// confined to the tree, a --var-file is the user's choice.
+func (e *evaluator) readVarFile(name string, confined bool, cfg *moduleConfig, raw map[string]cty.Value, rng map[string]hcl.Range) {
+	tree := ""
+	if confined {
+		tree = e.confine
 	}
-	if hds.HasErrors() || f == nil {
-		addHCLDiags(&e.ds, hds, hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos})
+	f, _ := parseFile(e.parser, name, tree, e.opts.MaxFileBytes, &e.ds)
+	if f == nil {
 		return
 	}
 	attrs, hds := f.Body.JustAttributes()
