@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
 
@@ -36,9 +37,11 @@ type evaluator struct {
 	// limits are the places where a limit stopped evaluation (an expansion
 	// or a function's result too large): what lies beyond is not analysed,
 	// so, like an unread file, each makes the root's passes unknown.
-	limits  []*model.Unresolved
-	opts    Options
-	rootDir string
+	// forDepths memoises how deeply each expression nests for expressions.
+	forDepths map[hclsyntax.Expression]int
+	limits    []*model.Unresolved
+	opts      Options
+	rootDir   string
 	// confine is the absolute, symlink-free directory that file functions and
 	// module sources must stay inside.
 	confine string

@@ -68,6 +68,9 @@ func (sc *scope) with(name string, v cty.Value) *scope {
 // evaluated is reported and becomes an unknown value with the reason, and
 // every unknown in the result carries a reason.
 func (e *evaluator) eval(expr hcl.Expression, sc *scope) cty.Value {
+	if u := e.forNestingLimit(expr); u != nil {
+		return unknown(cty.DynamicPseudoType, u)
+	}
 	if sc.rep.cohort != "" {
 		expr, sc = e.pairIndexed(expr, sc)
 	}

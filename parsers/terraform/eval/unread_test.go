@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/model"
 )
 
 // TestUnreadFiles: a file that does not parse and a file above the size
@@ -61,5 +62,36 @@ resource "aws_vpc" "v" {
 	}
 	if ds.HasErrors() {
 		t.Errorf("errors: %v", ds)
+	}
+}
+
+// TestForNestingLimit: for expressions nested three deep are not evaluated
+// (three loops over range(1024) are a billion elements, inside one hcl call
+// that nothing can interrupt); two levels still are.
+func TestForNestingLimit(t *testing.T) {
+	res, ds := run(t, map[string]string{"main.tf": `
+locals {
+  two   = length(flatten([for a in range(3) : [for b in range(4) : "${a}-${b}"]]))
+  three = length(flatten([for a in range(1024) : [for b in range(1024) : [for c in range(1024) : "${a}${b}${c}"]]]))
+}
+resource "aws_vpc" "v" {
+  cidr_block = "10.${local.two}.0.0/16"
+  tags       = { n = local.three }
+}
+`}, Options{})
+	if got := str(t, attr(t, res, "aws_vpc.v", "cidr_block")); got != "10.12.0.0/16" {
+		t.Errorf("two levels: cidr_block = %q, want 10.12.0.0/16", got)
+	}
+	tags := attr(t, res, "aws_vpc.v", "tags")
+	if n := tags.GetAttr("n"); n.IsKnown() {
+		t.Errorf("three levels were evaluated: %v", n.GoString())
+	}
+	if !hasDiag(ds, diag.Warning, "for expressions nested 3 deep are not evaluated") {
+		t.Errorf("no warning in %v", ds)
+	}
+	// A limit reached leaves part of the root unanalysed, as an unread file
+	// does: it is recorded so that the root's passes become unknown.
+	if len(res.Unread) != 1 || res.Unread[0].Kind != model.FromLimit {
+		t.Errorf("unread = %+v, want the nesting limit", res.Unread)
 	}
 }
