@@ -86,7 +86,7 @@ func parseOverrides(specs []string, ds *diag.Diagnostics, files *[]string) map[s
 		if _, err := os.Stat(spec); err != nil {
 			k, v, ok := strings.Cut(spec, "=")
 			if !ok || k == "" {
-				ds.Errorf(model.Range{File: spec}, "--parameters %s: not a file (%v) and not KEY=VALUE", spec, err)
+				ds.Errorf(model.Range{File: spec}, "--parameters %s: not a file (%v) and not KEY=VALUE; give a parameters file in the AWS CLI JSON form, or KEY=VALUE", spec, err)
 				continue
 			}
 			out[k] = strVal(v, model.Range{})
@@ -101,7 +101,7 @@ func parseOverrides(specs []string, ds *diag.Diagnostics, files *[]string) map[s
 func readParameterFile(file string, out map[string]Value, ds *diag.Diagnostics) {
 	data, err := os.ReadFile(file)
 	if err != nil {
-		ds.Errorf(model.Range{File: file}, "cannot read parameters: %v", err)
+		ds.Errorf(model.Range{File: file}, "cannot read parameters: %v; check the path given to --parameters", err)
 		return
 	}
 	n := parseFile(file, data, ds)
@@ -122,7 +122,7 @@ func readParameterFile(file string, out map[string]Value, ds *diag.Diagnostics) 
 		for _, item := range n.items {
 			k, v := item.get("ParameterKey"), item.get("ParameterValue")
 			if k == nil || k.kind != scalarNode {
-				ds.Errorf(at(item), "each entry needs a ParameterKey")
+				ds.Errorf(at(item), "each entry needs a ParameterKey: write [{\"ParameterKey\": \"Name\", \"ParameterValue\": \"value\"}]")
 				continue
 			}
 			if v == nil {

@@ -2,8 +2,10 @@ package cloudformation
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
+	"github.com/daslint/daslint/internal/spelling"
 	"github.com/daslint/daslint/model"
 )
 
@@ -100,7 +102,11 @@ func (s *stack) fail(n *node, format string, args ...any) Value {
 // and returns the unknown that stands for it.
 func (s *stack) undeclared(n *node, format string, args ...any) Value {
 	if !s.generated {
-		return s.fail(n, format, args...)
+		hint := "; declare it under Resources or Parameters, or correct the name"
+		if near := spelling.Closest(n.value, s.declaredNames(), func(n int) int { return max(1, n/4) }); near != "" {
+			hint = fmt.Sprintf(" (did you mean %s?)", near)
+		}
+		return s.fail(n, "%s%s", fmt.Sprintf(format, args...), hint)
 	}
 	msg := fmt.Sprintf(format, args...) + "; the template's Transform may generate it"
 	s.ld.ds.Warnf(s.rng(n), "%s", msg)
@@ -253,4 +259,18 @@ func describe(n *node) string {
 		return "a mapping"
 	}
 	return fmt.Sprintf("the scalar %q", n.value)
+}
+
+// declaredNames are the parameters and resources of the template, sorted,
+// for "did you mean" hints.
+func (s *stack) declaredNames() []string {
+	names := make([]string, 0, len(s.params)+len(s.resources))
+	for k := range s.params {
+		names = append(names, k)
+	}
+	for k := range s.resources {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return names
 }

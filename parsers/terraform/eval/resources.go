@@ -2,10 +2,12 @@ package eval
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/daslint/daslint/internal/spelling"
 	"github.com/daslint/daslint/model"
 )
 
@@ -17,7 +19,7 @@ import (
 func (e *evaluator) resourceValue(m *modInst, key string, use hcl.Range) cty.Value {
 	r, ok := m.cfg().byKey[key]
 	if !ok {
-		e.ds.Errorf(Range(use), "reference to undeclared resource %s", key)
+		e.ds.Errorf(Range(use), "reference to undeclared resource %s%s", key, undeclaredHint(key, m.cfg().byKey))
 		return unknown(cty.DynamicPseudoType, &model.Unresolved{Kind: model.FromExpression, Reason: key + " is not declared", Range: Range(use)})
 	}
 	return e.resource(m, r)
@@ -147,4 +149,18 @@ func (e *evaluator) objectOf(inst *Instance, names []string) cty.Value {
 		}
 	}
 	return cty.ObjectVal(attrs)
+}
+
+// undeclaredHint says what to do about a reference to an undeclared
+// resource: the declared name it most likely misspells, or to declare it.
+func undeclaredHint(key string, declared map[string]*resourceDecl) string {
+	names := make([]string, 0, len(declared))
+	for k := range declared {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	if near := spelling.Closest(key, names, func(n int) int { return max(1, n/6) }); near != "" {
+		return fmt.Sprintf(" (did you mean %s?)", near)
+	}
+	return "; declare it in this module, or correct the name (terraform plan fails on it too)"
 }
