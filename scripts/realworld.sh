@@ -3,17 +3,18 @@
 # daslint of this work tree and summarises the results, to find input errors
 # on valid code and wrong verdicts on code that upstream projects ship.
 #
-#   scripts/realworld.sh [-t TIMEOUT] [-o OUTDIR] DIR
+#   scripts/realworld.sh [-t TIMEOUT] [-o OUTDIR] [-a ARG]... DIR
 #
 # Each direct subdirectory of DIR is one repository (a checkout of a public
 # Terraform or CloudFormation project; the script never fetches anything).
 # The script builds daslint from this work tree into a temporary directory,
 # then, from the top of each repository, runs
 #
-#   daslint --format json --timeout TIMEOUT .
+#   daslint --format json --timeout TIMEOUT [ARG]... .
 #
-# (TIMEOUT default 120s; a coreutils `timeout` 60 s later is the safety net
-# should --timeout not end the process). It prints Markdown on stdout:
+# (TIMEOUT default 120s; each -a adds one ARG, e.g. `-a --all-clusters`; a
+# coreutils `timeout` 60 s later is the safety net should --timeout not end
+# the process). It prints Markdown on stdout:
 #
 #   - per repository: exit status (`killed` when the safety net fired), files
 #     read, clusters by verdict, input errors and warnings (`errors` entries by
@@ -35,14 +36,16 @@
 # scripts/test-realworld.sh is its self-test.
 set -euo pipefail
 
-usage() { echo "usage: scripts/realworld.sh [-t TIMEOUT] [-o OUTDIR] DIR" >&2; exit 2; }
+usage() { echo "usage: scripts/realworld.sh [-t TIMEOUT] [-o OUTDIR] [-a ARG]... DIR" >&2; exit 2; }
 
 timeout_arg="120s"
 outdir=""
-while getopts "t:o:h" opt; do
+extra=()
+while getopts "t:o:a:h" opt; do
 	case "$opt" in
 	t) timeout_arg="$OPTARG" ;;
 	o) outdir="$OPTARG" ;;
+	a) extra+=("$OPTARG") ;;
 	*) usage ;;
 	esac
 done
@@ -82,7 +85,7 @@ for repo in "$dir"/*/; do
 	name="$(basename "$repo")"
 	echo "realworld: $name" >&2
 	rc=0
-	(cd "$repo" && timeout -k 5 "$net" "$work/daslint" --format json --timeout "$timeout_arg" . \
+	(cd "$repo" && timeout -k 5 "$net" "$work/daslint" --format json --timeout "$timeout_arg" ${extra[@]+"${extra[@]}"} . \
 		>"$outdir/$name.json" 2>"$outdir/$name.stderr") || rc=$?
 	echo "$rc" >"$outdir/$name.rc"
 	report="$outdir/$name.json"
