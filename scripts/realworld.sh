@@ -89,7 +89,8 @@ for repo in "$dir"/*/; do
 		>"$outdir/$name.json" 2>"$outdir/$name.stderr") || rc=$?
 	echo "$rc" >"$outdir/$name.rc"
 	report="$outdir/$name.json"
-	if ! jq -e '.schema == "daslint/v1"' "$report" >/dev/null 2>&1; then
+	# -s: an empty file (no report at all) is [], not "no input".
+	if ! jq -se 'length == 1 and (.[0] | type) == "object" and .[0].schema == "daslint/v1"' "$report" >/dev/null 2>&1; then
 		report="$work/null.json"
 		echo null >"$report"
 	fi

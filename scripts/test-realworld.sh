@@ -3,8 +3,8 @@
 # directory, one with references to two different undeclared variables (one
 # cause: one group of count 2; exit 2) and one that passes (a copy of
 # examples/terraform-nat). Checks the per-repository rows, the totals, the
-# cluster row, the grouped message with its example location, and that -o
-# keeps the raw reports. Skips (exit 0) when jq is missing, so that it is
+# cluster row, the grouped message with its example location, that -o keeps
+# the raw reports, and that a run without a report is counted as a crash. Skips (exit 0) when jq is missing, so that it is
 # safe to run anywhere.
 set -euo pipefail
 
@@ -47,6 +47,12 @@ expect '| 2 | 1 | error | reference to undeclared input variable "X" | broken/en
 for f in broken.json broken.rc broken.stderr fixed.json; do
 	[ -f "$work/out/$f" ] || { echo "test-realworld: -o did not keep $f"; fail=1; }
 done
+
+# A run that writes no report (here: -a passes a flag daslint rejects) is a
+# row without counts and a crash entry with the first line of stderr.
+"$here/scripts/realworld.sh" -a --no-such-flag "$work/repos" >"$work/summary.md" 2>"$work/stderr"
+expect '| fixed | 2 | - | - | - | - | - | no report | - |'
+expect '| 2 | 2 | crash | daslint: flag provided but not defined: -no-such-flag |'
 
 if [ "$fail" -ne 0 ]; then
 	echo "--- summary"
