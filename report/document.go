@@ -118,11 +118,28 @@ type Finding struct {
 	// Baseline is true when the finding is in the baseline given with
 	// --baseline. An addition to SPEC §5.
 	Baseline bool `json:"baseline"`
+	// Callers are the module calls or nested-stack resources through which
+	// the resource (declared at File:Line) was reached, outermost first;
+	// [] for a resource of the root. SARIF and GitHub annotate the
+	// innermost place of that chain that the user edits (see Primary). An
+	// addition to SPEC §5.
+	Callers []Caller `json:"callers"`
 	// Related are the links the message points at, most important first
 	// (for DAS001 the first broken link of each group of failing
 	// placements). Formats cite them (SARIF relatedLocations); not part of
 	// daslint/v1.
 	Related []Link `json:"-"`
+}
+
+// Caller is one step of the way from a root to a finding's resource: a
+// module call (Terraform) or an AWS::CloudFormation::Stack resource.
+type Caller struct {
+	File string `json:"file"`
+	Line int    `json:"line"`
+	// Module is the address of the module instance (`module.aurora`,
+	// `module.aurora.module.db`) or nested stack (`Database`,
+	// `Database/Inner`) that the call creates; empty when it is not known.
+	Module string `json:"module"`
 }
 
 // Counts reports whether the finding counts toward the exit status: it is

@@ -16,7 +16,11 @@ import (
 // the job summary and on the pull request's diff ("Workflow commands for
 // GitHub Actions", docs.github.com). Findings at severity error become
 // ::error, at warning ::warning; input problems (the JSON errors) are
-// annotated under the title "daslint". Suppressed findings are not
+// annotated under the title "daslint". A finding is annotated at its
+// primary location (Finding.Primary): its resource's declaration, or the
+// module call in the user's code through which a downloaded module
+// declared it; the message then says how it was reached and where the
+// resource is declared. Suppressed findings are not
 // annotated. A last plain line, which the runner prints as is, sums up.
 // File paths are as reported, relative to the working directory, which must
 // be the repository root for the annotations to land on the right file. It
@@ -29,11 +33,15 @@ func GitHub(w io.Writer, r *Report) error {
 			continue
 		}
 		msg := f.Message
+		if chain := chainSentence(f); chain != "" {
+			msg += "\n" + chain
+		}
 		if f.Remediation != "" {
 			msg += "\nFix: " + f.Remediation
 		}
+		at := f.Primary()
 		writeCommand(&b, annotationLevel(f.Severity), []property{
-			{"file", f.File}, {"line", lineText(f.Line)}, {"endLine", endLineText(f.Line, f.EndLine)}, {"title", f.Rule},
+			{"file", at.File}, {"line", lineText(at.Line)}, {"endLine", endLineText(at.Line, at.EndLine)}, {"title", f.Rule},
 		}, msg)
 	}
 	for _, e := range r.Errors {

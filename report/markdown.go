@@ -91,6 +91,9 @@ func markdownCluster(b *strings.Builder, c Cluster, fs []Finding) {
 func markdownFindings(b *strings.Builder, fs []Finding) {
 	for _, f := range fs {
 		fmt.Fprintf(b, "- **%s** %s", mdText(f.Severity), mdText(f.Message))
+		if len(f.Callers) > 0 {
+			fmt.Fprintf(b, "<br>Reached through %s", markdownChain(f))
+		}
 		if f.Remediation != "" {
 			fmt.Fprintf(b, "<br>Fix: %s", mdText(f.Remediation))
 		}
@@ -212,4 +215,18 @@ func mdCode(s string) string {
 		return fence + " " + s + " " + fence
 	}
 	return fence + s + fence
+}
+
+// markdownChain is the chain of calls that reached f's resource, each call
+// named and placed in code spans.
+func markdownChain(f Finding) string {
+	steps := make([]string, 0, len(f.Callers))
+	for _, c := range f.Callers {
+		name := mdText("a call")
+		if c.Module != "" {
+			name = mdCode(c.Module)
+		}
+		steps = append(steps, fmt.Sprintf("%s at %s", name, mdCode(fileLine(c.File, c.Line))))
+	}
+	return strings.Join(steps, " → ")
 }

@@ -23,6 +23,9 @@ func (r *Report) Normalize() {
 	r.Clusters = nonNil(r.Clusters)
 	r.Findings = nonNil(r.Findings)
 	r.Errors = nonNil(r.Errors)
+	for i := range r.Findings {
+		r.Findings[i].Callers = nonNil(r.Findings[i].Callers)
+	}
 	for i := range r.Clusters {
 		c := &r.Clusters[i]
 		c.Instances = nonNil(c.Instances)

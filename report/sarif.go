@@ -20,9 +20,13 @@ const InformationURI = "https://github.com/daslint/daslint"
 //     r.Rules, with its descriptions, helpUri, markdown help,
 //     defaultConfiguration.level, and properties.tags and
 //     properties.security-severity (GitHub ranks alerts by them);
-//   - one result per finding: ruleId, level, message (with the fix), the
-//     resource's declaration as the location, relatedLocations for the
-//     broken links and unresolved values that explain the verdict,
+//   - one result per finding: ruleId, level, message (with the fix), as
+//     the location the resource's declaration or, when that lies in code
+//     the user does not edit (a module under .terraform/), the innermost
+//     module call or nested-stack resource that the user does edit (see
+//     Finding.Primary); relatedLocations for the rest of that chain of
+//     calls, then for the broken links and unresolved values that explain
+//     the verdict,
 //     partialFingerprints[FingerprintKey], and suppressions when the
 //     finding is suppressed;
 //   - artifacts: every file a location names, which locations cite by
@@ -128,6 +132,9 @@ func (s *sarifRun) addResult(f Finding) {
 		index = s.run.GetRuleIndex(f.Rule)
 	}
 	text := f.Message
+	if chain := chainSentence(f); chain != "" {
+		text += "\n" + chain
+	}
 	if f.Remediation != "" {
 		text += "\nFix: " + f.Remediation
 	}
@@ -136,7 +143,8 @@ func (s *sarifRun) addResult(f Finding) {
 		WithLevel(sarifLevel(f.Severity)).
 		WithMessage(sarif.NewTextMessage(text)).
 		WithPartialFingerprints(map[string]string{FingerprintKey: f.Fingerprint})
-	if loc := s.location(f.File, f.Line, f.EndLine, ""); loc != nil {
+	primary := f.Primary()
+	if loc := s.location(primary.File, primary.Line, primary.EndLine, ""); loc != nil {
 		res.AddLocation(loc)
 	}
 	for i, rel := range s.related(f) {

@@ -82,8 +82,9 @@ type relatedLocation struct {
 	message string
 }
 
-// related lists what explains f, in a stable order without repeats: for
-// each placement of its cluster that does not pass, the first broken link
+// related lists what explains f, in a stable order without repeats: the
+// places of its chain of calls other than the primary location
+// (Finding.ChainLocations), then for each placement of its cluster that does not pass, the first broken link
 // of each path (SPEC §1.4: a fail names the first link that breaks on each
 // of the three paths), then every unresolved value with where it comes
 // from. A finding whose cluster is not in the report falls back to the
@@ -97,6 +98,9 @@ func (s *sarifRun) related(f Finding) []relatedLocation {
 		}
 		seen[rl] = true
 		out = append(out, rl)
+	}
+	for _, l := range f.ChainLocations() {
+		add(relatedLocation{l.File, l.Line, l.Message})
 	}
 	c := s.clusters[clusterKey{f.Resource, f.File, f.Line}]
 	if c == nil {

@@ -184,6 +184,9 @@ func (p *printer) finding(indent int, f Finding) {
 		return
 	}
 	p.line(indent, "%s %s: %s", p.severity(f.Severity), f.Rule, msg)
+	if len(f.Callers) > 0 {
+		p.line(indent+1, "through: %s", callChain(f, p.pos))
+	}
 	if f.Remediation != "" {
 		p.line(indent+1, "fix: %s", f.Remediation)
 	}

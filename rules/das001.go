@@ -52,6 +52,7 @@ func checkDAS001(p *Pass) {
 			Verdict:     c.Verdict,
 			Subject:     c.Cluster.Address,
 			Range:       c.Cluster.Range,
+			Callers:     CallChain(p.Model.Source, &c.Cluster.Origin),
 			Message:     b.String(),
 			Remediation: remediation(fixes, "Give every instance of the cluster a path to KMS: a public NAT gateway route or an active KMS interface endpoint (see docs/rules/DAS001.md)."),
 			Related:     related,

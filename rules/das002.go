@@ -77,6 +77,7 @@ func checkDAS002(p *Pass) {
 			Verdict:     c.Verdict,
 			Subject:     c.Cluster.Address,
 			Range:       c.Cluster.Range,
+			Callers:     CallChain(p.Model.Source, &c.Cluster.Origin),
 			Message:     b.String(),
 			Remediation: remediation(fixes, "Make the network that the cluster uses visible to daslint (see docs/rules/DAS002.md)."),
 			Related:     related,

@@ -17,6 +17,11 @@ type Finding struct {
 	Subject string
 	// Range is the subject's declaration.
 	Range model.Range
+	// Callers are the module calls or nested-stack resources through which
+	// the declaration was reached, outermost first (see CallChain). When
+	// Range lies in a module the user does not edit (one that terraform
+	// init downloaded), a caller is where the finding can be fixed.
+	Callers []Call
 	// Message names the rule, the subject and what is wrong, with file:line.
 	Message string
 	// Remediation says how to fix it.

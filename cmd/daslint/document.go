@@ -42,6 +42,7 @@ func document(set *parsers.Set, results []rules.Result, ds diag.Diagnostics, ver
 				Fingerprint: f.Fingerprint,
 				Suppressed:  suppressionOf(f.Suppressed, rel),
 				Baseline:    f.Baseline,
+				Callers:     callersOf(f.Callers, rel),
 				Related:     related,
 			})
 		}
@@ -135,6 +136,15 @@ func instanceOf(ir network.InstanceResult, rel func(string) string) report.Insta
 				out.Held[string(p)] = append(out.Held[string(p)], linkOf(l, rel))
 			}
 		}
+	}
+	return out
+}
+
+// callersOf is a finding's chain of calls as the report prints it.
+func callersOf(cs []rules.Call, rel func(string) string) []report.Caller {
+	var out []report.Caller
+	for _, c := range cs {
+		out = append(out, report.Caller{File: rel(c.Range.File), Line: c.Range.Line, Module: c.Address})
 	}
 	return out
 }

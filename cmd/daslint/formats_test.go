@@ -3,10 +3,13 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/daslint/daslint/internal/diagramcheck"
 	"github.com/daslint/daslint/internal/sarifcheck"
@@ -94,6 +97,8 @@ func checkSARIF(t *testing.T, out []byte, findings []report.Finding, errs []repo
 				RuleID              string            `json:"ruleId"`
 				Level               string            `json:"level"`
 				PartialFingerprints map[string]string `json:"partialFingerprints"`
+				Locations           []sarifLocation   `json:"locations"`
+				RelatedLocations    []sarifLocation   `json:"relatedLocations"`
 			} `json:"results"`
 			Invocations []struct {
 				ExecutionSuccessful bool  `json:"executionSuccessful"`
@@ -119,6 +124,21 @@ func checkSARIF(t *testing.T, out []byte, findings []report.Finding, errs []repo
 			t.Errorf("result %d: fingerprint %q missing or not unique", i, fp)
 		}
 		seen[fp] = true
+		// The result is annotated on the user's code (Finding.Primary), and
+		// every other place of the chain of calls is a related location.
+		want := f.Primary()
+		if len(res.Locations) != 1 || res.Locations[0].at() != fileLine(want.File, want.Line) {
+			t.Errorf("result %d: locations %+v, want one at %s", i, res.Locations, fileLine(want.File, want.Line))
+		}
+		related := map[string]bool{}
+		for _, l := range res.RelatedLocations {
+			related[l.at()] = true
+		}
+		for _, l := range f.ChainLocations() {
+			if !related[fileLine(l.File, l.Line)] {
+				t.Errorf("result %d: %s (%s) is not a related location", i, fileLine(l.File, l.Line), l.Message)
+			}
+		}
 	}
 	failed := false
 	for _, e := range errs {
@@ -128,6 +148,153 @@ func checkSARIF(t *testing.T, out []byte, findings []report.Finding, errs []repo
 	if len(inv.Notifications) != len(errs) || inv.ExecutionSuccessful == failed {
 		t.Errorf("invocation: %d notifications, successful %v; report: %d errors", len(inv.Notifications), inv.ExecutionSuccessful, len(errs))
 	}
+}
+
+// sarifLocation is the part of a SARIF location that says where.
+type sarifLocation struct {
+	PhysicalLocation struct {
+		ArtifactLocation struct {
+			URI string `json:"uri"`
+		} `json:"artifactLocation"`
+		Region struct {
+			StartLine int `json:"startLine"`
+		} `json:"region"`
+	} `json:"physicalLocation"`
+}
+
+func (l sarifLocation) at() string {
+	return fileLine(l.PhysicalLocation.ArtifactLocation.URI, l.PhysicalLocation.Region.StartLine)
+}
+
+func fileLine(file string, line int) string { return fmt.Sprintf("%s:%d", file, line) }
+
+// TestAnnotationsOnUserCode checks where SARIF and GitHub annotate a
+// finding whose cluster is declared in a module or nested stack: at the
+// innermost place of the chain of calls that the user edits, never in a
+// module that terraform init downloaded under .terraform/. The JSON keeps
+// the declaration as file and line, with the chain in callers.
+func TestAnnotationsOnUserCode(t *testing.T) {
+	t.Chdir(filepath.Join("..", ".."))
+	tests := []struct {
+		dir string
+		// primary is where SARIF and GitHub annotate; declared is the
+		// finding's file:line in the JSON.
+		primary, declared string
+		callers           []report.Caller
+	}{
+		{
+			dir:      "testdata/tf-vendored-module-cluster-fail-annotated-at-call",
+			primary:  "main.tf:35",
+			declared: ".terraform/modules/aurora/main.tf:22",
+			callers:  []report.Caller{{File: "main.tf", Line: 35, Module: "module.aurora"}},
+		},
+		{
+			dir:      "testdata/tf-vendored-module-two-levels-fail-annotated-at-root-call",
+			primary:  "main.tf:35",
+			declared: ".terraform/modules/aurora/modules/cluster/main.tf:22",
+			callers: []report.Caller{
+				{File: "main.tf", Line: 35, Module: "module.aurora"},
+				{File: ".terraform/modules/aurora/main.tf", Line: 17, Module: "module.aurora.module.cluster"},
+			},
+		},
+		{
+			dir:      "testdata/tf-local-module-calls-vendored-fail-annotated-at-local-call",
+			primary:  "modules/db/main.tf:17",
+			declared: ".terraform/modules/db.aurora/main.tf:22",
+			callers: []report.Caller{
+				{File: "main.tf", Line: 35, Module: "module.db"},
+				{File: "modules/db/main.tf", Line: 17, Module: "module.db.module.aurora"},
+			},
+		},
+		{
+			// A local module is in the repository: the declaration is
+			// annotated.
+			dir:      "testdata/tf-tam-database-nat-route-off-fail",
+			primary:  "modules/aurora/main.tf:64",
+			declared: "modules/aurora/main.tf:64",
+			callers:  []report.Caller{{File: "main.tf", Line: 40, Module: "module.aurora"}},
+		},
+		{
+			dir:      "testdata/cfn-nested-stack-two-levels-fail-chain",
+			primary:  "stacks/database.yaml:28",
+			declared: "stacks/database.yaml:28",
+			callers: []report.Caller{
+				{File: "parent.yaml", Line: 22, Module: "Data"},
+				{File: "stacks/data.yaml", Line: 9, Module: "Data/Database"},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(filepath.Base(tt.dir), func(t *testing.T) {
+			in := func(s string) string { return tt.dir + "/" + s }
+			render := func(format string) []byte {
+				var stdout, stderr bytes.Buffer
+				run([]string{"--format", format, tt.dir}, &stdout, &stderr)
+				return stdout.Bytes()
+			}
+			var doc struct{ Findings []report.Finding }
+			if err := json.Unmarshal(render("json"), &doc); err != nil {
+				t.Fatal(err)
+			}
+			if len(doc.Findings) != 1 {
+				t.Fatalf("%d findings, want 1", len(doc.Findings))
+			}
+			f := doc.Findings[0]
+			if got := fileLine(f.File, f.Line); got != in(tt.declared) {
+				t.Errorf("JSON file:line %s, want the declaration %s", got, in(tt.declared))
+			}
+			var want []report.Caller
+			for _, c := range tt.callers {
+				c.File = in(c.File)
+				want = append(want, c)
+			}
+			if diff := cmp.Diff(want, f.Callers); diff != "" {
+				t.Errorf("JSON callers (-want +got):\n%s", diff)
+			}
+
+			var log struct {
+				Runs []struct {
+					Results []struct {
+						Locations        []sarifLocation `json:"locations"`
+						RelatedLocations []sarifLocation `json:"relatedLocations"`
+					} `json:"results"`
+				} `json:"runs"`
+			}
+			if err := json.Unmarshal(render("sarif"), &log); err != nil {
+				t.Fatal(err)
+			}
+			res := log.Runs[0].Results[0]
+			if got := res.Locations[0].at(); got != in(tt.primary) {
+				t.Errorf("SARIF location %s, want %s", got, in(tt.primary))
+			}
+			related := map[string]bool{}
+			for _, l := range res.RelatedLocations {
+				related[l.at()] = true
+			}
+			for _, place := range append([]string{tt.declared}, callerPlaces(tt.callers)...) {
+				if place != tt.primary && !related[in(place)] {
+					t.Errorf("SARIF related locations lack %s", in(place))
+				}
+			}
+
+			gh := string(render("github"))
+			file, line, _ := strings.Cut(in(tt.primary), ":")
+			if prefix := "::error file=" + file + ",line=" + line + ","; !strings.HasPrefix(gh, prefix) {
+				t.Errorf("GitHub annotation %.120q, want it to start %q", gh, prefix)
+			}
+			if !strings.Contains(gh, "declared at "+in(tt.declared)) {
+				t.Errorf("GitHub annotation does not say where the cluster is declared (%s)", in(tt.declared))
+			}
+		})
+	}
+}
+
+func callerPlaces(cs []report.Caller) []string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, fileLine(c.File, c.Line))
+	}
+	return out
 }
 
 // checkMarkdown checks that the Markdown report has a section with a
