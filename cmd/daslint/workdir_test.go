@@ -168,6 +168,17 @@ func TestMonorepoFromEveryFolder(t *testing.T) {
 		}
 		got = append(got, fromTop)
 	}
+	// A baseline written from the repository top holds in any folder.
+	baseline := filepath.Join(t.TempDir(), "baseline.json")
+	if o := runFrom(t, repo, []string{"--write-baseline", baseline, "envs"}); o.Exit != exitOK {
+		t.Errorf("--write-baseline: exit %d, want %d (every finding is in the baseline)", o.Exit, exitOK)
+	}
+	for _, dir := range []string{filepath.Join(repo, "envs", "staging"), outside} {
+		if o := runFrom(t, dir, []string{"--baseline", baseline, filepath.Join(repo, "envs", "staging")}); o.Exit != exitOK {
+			t.Errorf("--baseline from %s: exit %d, want %d: the findings' fingerprints changed with the folder", dir, o.Exit, exitOK)
+		}
+	}
+
 	merged := outcome{Problems: map[string]int{}, Exit: exitOK}
 	for _, o := range got {
 		merged.Clusters = append(merged.Clusters, o.Clusters...)
