@@ -38,6 +38,10 @@ type Config struct {
 	Parameters []string
 	// Region is the region when the code sets none, or "".
 	Region string
+	// Root is the read boundary (SPEC §7.4), resolved against the file's
+	// directory, or "" for the default (the repository top). --root
+	// overrides it.
+	Root string
 	// Exclude are path globs, relative to the file's directory (see
 	// Excluded).
 	Exclude []string

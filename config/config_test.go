@@ -27,6 +27,7 @@ vars:
 parameters:
   Env: prod
 region: eu-west-1
+root: ..
 exclude: ["**/examples", legacy/]
 all_clusters: true
 `
@@ -45,6 +46,7 @@ all_clusters: true
 		Vars:        []string{`azs=["a", "b"]`, "region=eu-west-1"},
 		Parameters:  []string{"Env=prod"},
 		Region:      "eu-west-1",
+		Root:        ".",
 		Exclude:     []string{"**/examples", "legacy/"},
 		AllClusters: ptr(true),
 	}
@@ -114,6 +116,7 @@ func TestParseErrors(t *testing.T) {
 		{"var_files type", "var_files: prod.tfvars\n", `c.yaml:1:12: var_files must be a list of strings, got "prod.tfvars"`},
 		{"vars list value", "vars:\n  azs: [a, b]\n", `c.yaml:2:8: vars.azs must be a single value`},
 		{"region empty", "region:\n", `c.yaml:1:8: region must be a non-empty string, got nothing`},
+		{"root empty", "root: ''\n", `c.yaml:1:7: root must be a non-empty string, got`},
 		{"exclude pattern", "exclude: ['[']\n", `c.yaml:1:11: exclude pattern "[": syntax error in pattern`},
 		{"all_clusters type", "all_clusters: 1\n", `c.yaml:1:15: all_clusters must be true or false, got "1"`},
 		{"twice", "region: a\nregion: b\n", `c.yaml:2:1: region is set twice`},

@@ -35,6 +35,11 @@ const Default = `# daslint configuration, found from each linted path upward (up
 # The region when the code sets none (AWS::Region, data "aws_region").
 # region: eu-west-1
 
+# The directory below which daslint reads files (module sources, file(),
+# nested templates), relative to this file. Default: the top of the git
+# repository, else each scanned path. Same as --root.
+# root: .
+
 # Paths not to lint, relative to this file: a pattern without / matches any
 # file or directory name, ** matches any number of directories.
 # exclude:

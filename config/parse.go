@@ -30,7 +30,7 @@ func Load(file string, knownRules []string) (*Config, error) {
 }
 
 // keys are the top-level keys, in the order the documentation lists them.
-var keys = []string{"rules", "unknown", "var_files", "vars", "parameters", "region", "exclude", "all_clusters"}
+var keys = []string{"rules", "unknown", "var_files", "vars", "parameters", "region", "root", "exclude", "all_clusters"}
 
 // Parse parses the content of a configuration file named file.
 func Parse(file string, data []byte, knownRules []string) (*Config, error) {
@@ -89,6 +89,9 @@ func (p *parser) top(root *yaml.Node) error {
 			err = p.parameters(v)
 		case "region":
 			p.c.Region, err = p.str(v, "region")
+		case "root":
+			p.c.Root, err = p.str(v, "root")
+			p.c.Root = p.resolve(p.c.Root)
 		case "exclude":
 			err = p.exclude(v)
 		case "all_clusters":

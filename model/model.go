@@ -8,6 +8,11 @@ type Model struct {
 	// Root is the root module directory or template file, relative to the
 	// working directory, with / separators.
 	Root string
+	// Key names the root the same way from any working directory: its path
+	// relative to the read boundary (the repository top, or --root), with /
+	// separators. Fingerprints hash it instead of Root (SPEC §7.4); empty
+	// when the model was not read through a boundary.
+	Key string
 	// Region is the region the resources are deployed to, when known.
 	Region Str
 

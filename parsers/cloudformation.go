@@ -2,7 +2,6 @@ package parsers
 
 import (
 	"context"
-	"path/filepath"
 
 	"github.com/daslint/daslint/diag"
 	"github.com/daslint/daslint/model"
@@ -22,8 +21,8 @@ func (cloudFormation) Load(ctx context.Context, file string, opts TemplateOption
 		Parameters: opts.Parameters,
 		Region:     opts.Region,
 		// Nested templates may live beside or above the parent
-		// (`../shared/vpc.yaml`), within the working directory.
-		Root:         confinement(filepath.Dir(file)),
+		// (`../shared/vpc.yaml`), within the read boundary.
+		Root:         opts.Root,
 		MaxFileBytes: opts.MaxFileBytes,
 	})
 	if info == nil {

@@ -3,6 +3,7 @@ package parsers
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -30,6 +31,10 @@ type root struct {
 	// explicit is set when the user named the file itself, so that a file
 	// that is not a template is reported rather than skipped.
 	explicit bool
+	// boundary is the directory below which files are read for the root
+	// (absolute, symlink-free; see inputfile.Boundary): the boundary of the
+	// scanned path it was found below, the widest when there are several.
+	boundary string
 }
 
 // maxTemplateSize bounds the files that are read as template candidates
@@ -75,9 +80,11 @@ const configFile = ".daslint.yaml"
 
 // discover turns the user's paths into roots, deduplicated and sorted.
 // Paths for which exclude returns true are skipped, with what lies below
-// them; exclude may be nil. Once ctx is done it stops: unwalked are the
-// paths it did not search in full.
-func discover(ctx context.Context, paths []string, exclude func(string) bool) (roots []root, unwalked []string, ds diag.Diagnostics) {
+// them; exclude may be nil. Each root gets the read boundary of the path it
+// was found below: rootDir (--root) when set, else inputfile.Boundary of
+// the path; a path outside rootDir is an error and is not searched. Once
+// ctx is done it stops: unwalked are the paths it did not search in full.
+func discover(ctx context.Context, paths []string, exclude func(string) bool, rootDir string) (roots []root, unwalked []string, ds diag.Diagnostics) {
 	if exclude == nil {
 		exclude = func(string) bool { return false }
 	}
@@ -85,6 +92,7 @@ func discover(ctx context.Context, paths []string, exclude func(string) bool) (r
 	add := func(r root) {
 		if old := seen[r.path]; old != nil {
 			old.explicit = old.explicit || r.explicit
+			old.boundary = inputfile.Outer(old.boundary, r.boundary)
 			return
 		}
 		seen[r.path] = &r
@@ -103,8 +111,17 @@ func discover(ctx context.Context, paths []string, exclude func(string) bool) (r
 			ds.Errorf(model.Range{File: filepath.ToSlash(p)}, "cannot read %s: %v; check that it exists and that daslint may read it", p, unwrapPathError(err))
 			continue
 		}
+		boundary, err := Boundary(p, rootDir)
+		if err != nil {
+			ds.Errorf(model.Range{File: filepath.ToSlash(p)}, "%v", err)
+			continue
+		}
+		add := func(r root) {
+			r.boundary = boundary
+			add(r)
+		}
 		if info.IsDir() {
-			complete, wds := walk(ctx, p, add, exclude)
+			complete, wds := walk(ctx, p, boundary, add, exclude)
 			ds = append(ds, wds...)
 			if !complete {
 				unwalked = append(unwalked, p)
@@ -134,9 +151,9 @@ func discover(ctx context.Context, paths []string, exclude func(string) bool) (r
 }
 
 // walk adds every Terraform module directory and every template candidate
-// below dir. complete is false when ctx ended the walk first.
-func walk(ctx context.Context, dir string, add func(root), exclude func(string) bool) (complete bool, ds diag.Diagnostics) {
-	tree := inputfile.Tree(confinement(dir))
+// below dir, whose read boundary is tree. complete is false when ctx ended
+// the walk first.
+func walk(ctx context.Context, dir, tree string, add func(root), exclude func(string) bool) (complete bool, ds diag.Diagnostics) {
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -186,8 +203,23 @@ func walk(ctx context.Context, dir string, add func(root), exclude func(string) 
 	return true, ds
 }
 
-// linkedDirectory reports a symbolic link to a directory out of the scanned
-// tree. A walk follows no directory link (a link loop cannot trap it); one
+// Boundary returns the read boundary of a scanned path: rootDir (--root),
+// made absolute and symlink-free, when it is set, else the top of the
+// repository that holds path (see inputfile.Boundary). A path outside
+// rootDir is an error: its roots would read nothing of their own.
+func Boundary(path, rootDir string) (string, error) {
+	if rootDir == "" {
+		return inputfile.Boundary(path), nil
+	}
+	tree := inputfile.Tree(rootDir)
+	if !inputfile.Inside(tree, inputfile.Tree(path)) {
+		return "", fmt.Errorf("%s is outside --root %s: name a --root that contains every PATH, or leave --root out", diag.Path(path), diag.Path(tree))
+	}
+	return tree, nil
+}
+
+// linkedDirectory reports a symbolic link to a directory out of the read
+// boundary. A walk follows no directory link (a link loop cannot trap it); one
 // that stays inside the tree names files that are linted where they are,
 // one that leaves it names files daslint does not read, which the user must
 // know.

@@ -23,6 +23,11 @@ type Options struct {
 	Parameters []string
 	// Region is --region.
 	Region string
+	// Root is --root: the directory below which files are read for every
+	// path (module sources, file(), nested templates), which must contain
+	// them all. Empty means each path's own boundary: the top of the
+	// repository that holds it, else the path itself (inputfile.Boundary).
+	Root string
 	// Templates is the CloudFormation front end; nil means the built-in
 	// one, package parsers/cloudformation.
 	Templates TemplateLoader
@@ -99,7 +104,7 @@ func load(ctx context.Context, paths []string, opts Options, loadTerraform terra
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	roots, unwalked, ds := discover(ctx, paths, opts.Exclude)
+	roots, unwalked, ds := discover(ctx, paths, opts.Exclude, opts.Root)
 	var stopped []string
 	var all []loaded
 	touched := touches(opts.Changed)
@@ -115,6 +120,9 @@ func load(ctx context.Context, paths []string, opts Options, loadTerraform terra
 			l, ok = loadModule(ctx, r, opts, loadTerraform), true
 		case templateFile:
 			l, ok = loadTemplate(ctx, r, opts)
+		}
+		if ok && l.model != nil {
+			l.model.Key = rootKey(r)
 		}
 		if ok && l.model != nil && opts.Loaded != nil && ctx.Err() == nil && touched(l) {
 			opts.Loaded(l.model)
@@ -166,7 +174,7 @@ func loadModule(ctx context.Context, r root, opts Options, loadTerraform terrafo
 		Vars:     opts.Vars,
 		VarFiles: opts.VarFiles,
 		Region:   opts.Region,
-		Root:     confinement(r.path),
+		Root:     r.boundary,
 
 		MaxFileBytes: opts.MaxFileBytes,
 	})
@@ -192,7 +200,7 @@ func loadTemplate(ctx context.Context, r root, opts Options) (l loaded, ok bool)
 		}
 		return l, false
 	}
-	data, problem := inputfile.Read(r.path, inputfile.Tree(confinement(filepath.Dir(r.path))), opts.MaxFileBytes)
+	data, problem := inputfile.Read(r.path, r.boundary, opts.MaxFileBytes)
 	if problem == nil && !r.explicit && int64(len(data)) > maxTemplateSize {
 		problem = &inputfile.Problem{Severity: diag.Warning, Kind: inputfile.TooLarge, Message: fmt.Sprintf(
 			"%s is %s, larger than any CloudFormation template (1 MB, CloudFormation quotas); it is not read as a template: name it as a PATH to lint it anyway",
@@ -216,7 +224,7 @@ func loadTemplate(ctx context.Context, r root, opts Options) (l loaded, ok bool)
 		return l, false
 	}
 	m, info, ds := opts.Templates.Load(ctx, r.path, TemplateOptions{Parameters: opts.Parameters, Region: opts.Region,
-		MaxFileBytes: opts.MaxFileBytes})
+		Root: r.boundary, MaxFileBytes: opts.MaxFileBytes})
 	l.model, l.ds = m, ds
 	l.files = append([]string{r.path}, info.Files...) // deduplicated by Load
 	for _, f := range info.NestedFiles {
@@ -233,15 +241,14 @@ func head(path string, data []byte) []byte {
 	return inputfile.Head(path, 64<<10)
 }
 
-// confinement is the directory below which the evaluator may read files
-// (module sources, file()): the working directory when the module lies
-// below it, as a repository's modules usually do (`../../modules/vpc`),
-// else the module directory itself.
-func confinement(dir string) string {
-	if filepath.IsAbs(dir) {
-		return dir
+// rootKey is the path of r relative to its read boundary, with /
+// separators: the same from any working directory (see model.Model.Key).
+func rootKey(r root) string {
+	rel, err := filepath.Rel(r.boundary, inputfile.Tree(r.path))
+	if err != nil || r.boundary == "" {
+		return ""
 	}
-	return "."
+	return filepath.ToSlash(rel)
 }
 
 // moduleDir resolves a module directory reported by the evaluator: paths

@@ -27,6 +27,9 @@ type TemplateOptions struct {
 	Parameters []string
 	// Region is --region, the value of AWS::Region.
 	Region string
+	// Root is the read boundary (absolute, symlink-free): nested templates
+	// are read only below it.
+	Root string
 	// MaxFileBytes bounds nested templates as Options.MaxFileBytes does.
 	MaxFileBytes int64
 }

@@ -13,8 +13,10 @@ import (
 //
 //   - the rule ID;
 //   - the root the finding was read from (the Terraform root module
-//     directory or the template file, as the run names it, relative to the
-//     working directory): two roots may declare the same address;
+//     directory or the template file), relative to the read boundary (the
+//     repository top or --root; model.Model.Key), so that it is the same
+//     from any working directory (SPEC §7.4): two roots may declare the
+//     same address;
 //   - the subject's address (the Terraform address or CloudFormation
 //     logical ID), not its file or line;
 //   - the causes: for DAS001 the first broken link of each failing
@@ -25,8 +27,8 @@ import (
 // So the fingerprint survives moving lines, reformatting, and moving a
 // resource to another file of the same module; it changes when the verdict
 // changes (another rule), or the cluster breaks at another link or for
-// another reason. Renaming the resource or the root directory, or running
-// from another working directory, changes it too.
+// another reason. Renaming the resource or the root directory changes it
+// too; running from another working directory does not.
 func Fingerprint(root string, f *Finding) string {
 	causes := make([]string, 0, len(f.causes))
 	for _, c := range f.causes {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"context"
 	"time"
 
@@ -81,7 +82,7 @@ func run(ctx context.Context, models []*model.Model, set []*Rule, opts Options, 
 		}
 		for i := range res.Findings {
 			f := &res.Findings[i]
-			f.Fingerprint = Fingerprint(m.Root, f)
+			f.Fingerprint = Fingerprint(cmp.Or(m.Key, m.Root), f)
 			f.Baseline = opts.Baseline[f.Fingerprint]
 		}
 		applySuppressions(res.Findings, m.Suppressions, opts.Today)

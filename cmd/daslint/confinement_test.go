@@ -32,8 +32,8 @@ func TestSourcesOutsideTheTreeAreUnknown(t *testing.T) {
 	doc, code := runJSON(t, ".")
 	wantVerdicts(t, doc, map[string]string{"infra/main.tf aws_rds_cluster.main": "unknown", "stack.yaml DBCluster": "unknown"})
 	wantProblems(t, doc, []wantError{
-		{"infra/main.tf", 128, "warning", "module.outside: source ../../outside is outside the scanned directory"},
-		{"stack.yaml", 134, "warning", "nested stack Net: ../outside/net.yaml is outside"},
+		{"infra/main.tf", 128, "warning", "module.outside: source ../../outside is outside the read boundary; it is not read: files are read only below \".\""},
+		{"stack.yaml", 134, "warning", "nested stack Net: ../outside/net.yaml is outside the read boundary"},
 	})
 	if code != exitOK {
 		t.Errorf("exit %d, want %d (warnings and DAS002 warnings only)", code, exitOK)

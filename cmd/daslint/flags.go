@@ -5,17 +5,21 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 )
 
 // cliArgs is the parsed command line.
 type cliArgs struct {
-	format      string
-	vars        listFlag
-	varFiles    listFlag
-	parameters  listFlag
-	region      string
+	format     string
+	vars       listFlag
+	varFiles   listFlag
+	parameters listFlag
+	region     string
+	// root is --root: the read boundary of every path (SPEC §7.4); ""
+	// means the repository top of each path.
+	root        string
 	allClusters bool
 	unknown     string
 	noColor     bool
@@ -76,6 +80,12 @@ Flags:
   --var-file FILE                read Terraform variables from FILE (repeatable)
   --parameters FILE|KEY=VALUE    CloudFormation parameters (repeatable)
   --region REGION                AWS region when the code does not set one
+  --root DIR                     read files (module sources, file(), nested
+                                 templates) only below DIR, which must hold
+                                 every PATH (default: the top of the git
+                                 repository that holds each PATH, else the
+                                 PATH itself); results never depend on the
+                                 working directory
   --all-clusters                 treat every Aurora cluster as having an activity stream
   --unknown warn|error|ignore    severity of DAS002, unverifiable paths (default warn)
   --config FILE                  configuration (default: .daslint.yaml found upward
@@ -128,6 +138,7 @@ func parseArgs(args []string, stderr io.Writer) (*cliArgs, error) {
 	fs.Var(&c.varFiles, "var-file", "")
 	fs.Var(&c.parameters, "parameters", "")
 	fs.StringVar(&c.region, "region", "", "")
+	fs.StringVar(&c.root, "root", "", "")
 	fs.BoolVar(&c.allClusters, "all-clusters", false, "")
 	fs.StringVar(&c.unknown, "unknown", "warn", "")
 	fs.BoolVar(&c.noColor, "no-color", false, "")
@@ -191,6 +202,11 @@ func (c *cliArgs) validate(stderr io.Writer) error {
 	}
 	if c.maxFileMB < 1 {
 		return usageError(stderr, "--max-file-size %d: want a size in MB of at least 1", c.maxFileMB)
+	}
+	if c.set["root"] {
+		if st, err := os.Stat(c.root); err != nil || !st.IsDir() {
+			return usageError(stderr, "--root %s: want an existing directory that holds every PATH", c.root)
+		}
 	}
 	for _, v := range c.vars {
 		if name, _, ok := strings.Cut(v, "="); !ok || strings.TrimSpace(name) == "" {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -21,6 +22,8 @@ var update = flag.Bool("update", false, "rewrite testdata/<case>/want.json from 
 // TestGolden runs every case under the repository's testdata/: a directory
 // of input files with
 //   - args (optional): extra command-line arguments, one per line;
+//   - paths (optional): the PATHs to lint, relative to the case directory,
+//     one per line (default: the case directory itself);
 //   - want.json: the complete JSON report, compared byte for byte and
 //     rewritten with -update (read the diff before committing it);
 //   - expect: hand-written from the SPEC, one line per reported cluster,
@@ -80,8 +83,18 @@ func golden(t *testing.T, dir string) {
 		t.Fatal(err)
 	}
 
+	if !slices.Contains(args, "--root") {
+		// The read boundary would be the repository top in a git checkout
+		// and each case's directory in a source archive without .git;
+		// pinning it keeps the fingerprints in want.json the same in both.
+		args = append([]string{"--root", "."}, args...)
+	}
+	paths, err := casePaths(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var stdout, stderr bytes.Buffer
-	code := run(append(args, "--format", "json", dir), &stdout, &stderr)
+	code := run(append(append(args, "--format", "json"), paths...), &stdout, &stderr)
 	got := versionLine.ReplaceAll(stdout.Bytes(), []byte(`  "version": "`+fallbackVersion+`",`))
 	if stderr.Len() != 0 {
 		t.Errorf("stderr is not empty:\n%s", stderr.String())
@@ -183,6 +196,20 @@ func readArgs(file string) ([]string, error) {
 		}
 	}
 	return args, nil
+}
+
+// casePaths returns the PATHs a case lints: those its paths file names,
+// below its directory, else the directory.
+func casePaths(dir string) ([]string, error) {
+	rel, err := readArgs(filepath.Join(dir, "paths"))
+	if err != nil || len(rel) == 0 {
+		return []string{dir}, err
+	}
+	paths := make([]string, len(rel))
+	for i, p := range rel {
+		paths[i] = filepath.Join(dir, filepath.FromSlash(p))
+	}
+	return paths, nil
 }
 
 // checkExpect compares the verdicts in the JSON output and the exit status

@@ -62,6 +62,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		complain(stderr, "%v", err)
 		return exitInput
 	}
+	if err := checkRoots(cfg, groups); err != nil {
+		_ = usageError(stderr, "%v", err)
+		return exitInput
+	}
 	known, err := readBaseline(cfg.baseline)
 	if err != nil {
 		complain(stderr, "%v", err)

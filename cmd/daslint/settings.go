@@ -1,6 +1,9 @@
 package main
 
 import (
+	"fmt"
+	"os"
+
 	"github.com/daslint/daslint/config"
 	"github.com/daslint/daslint/network"
 	"github.com/daslint/daslint/parsers"
@@ -55,6 +58,34 @@ func groupPaths(c *cliArgs) ([]group, error) {
 	return out, nil
 }
 
+// checkRoots makes a path outside its read boundary a usage error: with
+// --root (or the configuration's root) every path must lie below it, or its
+// roots could read none of their own files.
+func checkRoots(c *cliArgs, groups []group) error {
+	for _, g := range groups {
+		root := inputOptions(c, g.conf).Root
+		if root == "" {
+			continue
+		}
+		if st, err := os.Stat(root); err != nil || !st.IsDir() {
+			where := "--root"
+			if !c.set["root"] && g.conf != nil {
+				where = "root in " + g.conf.File
+			}
+			return fmt.Errorf("%s %s: want an existing directory that holds every PATH", where, root)
+		}
+		for _, p := range g.paths {
+			if _, err := parsers.Boundary(p, root); err != nil {
+				if !c.set["root"] && g.conf != nil {
+					return fmt.Errorf("%w (the root set in %s)", err, g.conf.File)
+				}
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 func ruleIDs() []string {
 	var ids []string
 	for _, r := range rules.All() {
@@ -69,7 +100,7 @@ func ruleIDs() []string {
 // file's region.
 func inputOptions(c *cliArgs, conf *config.Config) parsers.Options {
 	opts := parsers.Options{Vars: c.vars, VarFiles: c.varFiles, Parameters: c.parameters, Region: c.region,
-		MaxFileBytes: int64(c.maxFileMB) << 20}
+		Root: c.root, MaxFileBytes: int64(c.maxFileMB) << 20}
 	if c.hook {
 		opts.Changed = append([]string{}, c.paths...) // non-nil: no file, no root
 	}
@@ -81,6 +112,9 @@ func inputOptions(c *cliArgs, conf *config.Config) parsers.Options {
 	opts.Parameters = append(append([]string(nil), conf.Parameters...), c.parameters...)
 	if !c.set["region"] {
 		opts.Region = conf.Region
+	}
+	if !c.set["root"] {
+		opts.Root = conf.Root
 	}
 	opts.Exclude = conf.Excluded
 	return opts

@@ -101,8 +101,8 @@ func (s *stack) loadChild(r *resource) (*stack, *model.Unresolved) {
 		}
 	}
 	if rel, rerr := filepath.Rel(s.ld.root, abs); err != nil || rerr != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		s.warnf(urlNode, "nested stack %s: %s is outside %s and is not read; its outputs are unknown", addr, diag.Path(path), diag.Path(s.ld.root))
-		return nil, unknown(model.FromModule, "nested stack %s: %s is outside the scanned directory", addr, path)
+		s.warnf(urlNode, "nested stack %s: %s is outside the read boundary and is not read; its outputs are unknown: files are read only below %q (the top of the git repository, or --root DIR)", addr, diag.Path(path), diag.Path(s.ld.root))
+		return nil, unknown(model.FromModule, "nested stack %s: %s is outside the read boundary", addr, inputfile.Key(s.ld.root, path))
 	}
 	for _, f := range s.chain {
 		if f == abs {
@@ -125,7 +125,7 @@ func (s *stack) loadChild(r *resource) (*stack, *model.Unresolved) {
 		return nil, unknown(model.FromLimit, "nested stack %s: %s", addr, problem.Message)
 	case problem != nil:
 		s.errorf(urlNode, "nested stack %s: %s", addr, problem.Message)
-		return nil, s.unread(unknown(model.FromInput, "nested stack %s: %s could not be read, so what it declares is missing", addr, diag.Path(path)))
+		return nil, s.unread(unknown(model.FromInput, "nested stack %s: %s could not be read, so what it declares is missing", addr, inputfile.Key(s.ld.root, path)))
 	}
 	display := filepath.ToSlash(path)
 	s.ld.info.Files = append(s.ld.info.Files, path)
@@ -133,7 +133,7 @@ func (s *stack) loadChild(r *resource) (*stack, *model.Unresolved) {
 	callers := append(append([]model.Range(nil), s.callers...), at)
 	c := s.ld.newStack(display, data, addr+"/", callers, r.maybe, s.childParameters(r))
 	if c == nil {
-		return nil, s.unread(unknown(model.FromInput, "nested stack %s: %s does not parse, so what it declares is missing", addr, diag.Path(path)))
+		return nil, s.unread(unknown(model.FromInput, "nested stack %s: %s does not parse, so what it declares is missing", addr, inputfile.Key(s.ld.root, path)))
 	}
 	c.chain = append(append([]string(nil), s.chain...), abs)
 	c.cohort = s.cohortOf(r)

@@ -11,6 +11,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/internal/inputfile"
 	"github.com/daslint/daslint/model"
 )
 
@@ -117,12 +118,15 @@ func (e *evaluator) resolveSource(dir, key, addr string, c *moduleCall) (string,
 	if isLocalSource(c.source) {
 		childDir := filepath.Join(dir, filepath.FromSlash(c.source))
 		if !e.inside(childDir) {
-			u := unread(c.sourceRng, "%s: source %s is outside the scanned directory %q; it is not read", addr, c.source, diag.Path(e.confine))
-			e.ds.Warnf(u.Range, "%s", u.Reason)
+			// The reason feeds fingerprints: it names the source as
+			// written, not the boundary, whose form depends on the working
+			// directory.
+			u := unread(c.sourceRng, "%s: source %s is outside the read boundary; it is not read", addr, c.source)
+			e.ds.Warnf(u.Range, "%s: files are read only below %q (the top of the git repository, or --root DIR)", u.Reason, diag.Path(e.confine))
 			return "", u
 		}
 		if st, err := os.Stat(childDir); err != nil || !st.IsDir() {
-			u := unread(c.sourceRng, "%s: module directory %s does not exist", addr, childDir)
+			u := unread(c.sourceRng, "%s: module directory %s does not exist", addr, inputfile.Key(e.confine, childDir))
 			// The advice goes to the diagnostic only: the reason feeds
 			// unknowns, and through them finding fingerprints.
 			e.ds.Errorf(u.Range, "%s; fix the source path", u.Reason)
@@ -143,7 +147,7 @@ func (e *evaluator) resolveSource(dir, key, addr string, c *moduleCall) (string,
 		return "", u
 	}
 	if !e.inside(childDir) {
-		u := unread(c.defRng, "%s: vendored directory %s is outside the scanned root; it is not read", addr, childDir)
+		u := unread(c.defRng, "%s: vendored directory %s is outside the read boundary; it is not read", addr, inputfile.Key(e.confine, childDir))
 		e.ds.Warnf(u.Range, "%s", u.Reason)
 		return "", u
 	}

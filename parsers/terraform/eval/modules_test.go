@@ -123,7 +123,7 @@ resource "null_resource" "r" {
 	}{
 		{"db", diag.Warning, "module.db: source terraform-aws-modules/rds-aurora/aws is not vendored; run terraform init"},
 		{"gone", diag.Error, "does not exist"},
-		{"outside", diag.Warning, "is outside the scanned directory"},
+		{"outside", diag.Warning, "is outside the read boundary"},
 	}
 	for _, tt := range tests {
 		v := attr(t, res, "null_resource.r", tt.attr)

@@ -37,7 +37,9 @@ func parseFile(p *hclparse.Parser, name, tree string, maxBytes int64, ds *diag.D
 	if problem != nil {
 		at := model.Range{File: name, Line: problem.Line, Column: problem.Column}
 		*ds = append(*ds, diag.Diagnostic{Severity: problem.Severity, Range: at, Message: problem.Message})
-		reason := diag.Path(name) + " could not be read, so what it declares is missing"
+		// Reasons feed fingerprints: they name the file relative to the
+		// read boundary, the same from any working directory.
+		reason := inputfile.Key(tree, name) + " could not be read, so what it declares is missing"
 		if problem.Severity == diag.Warning {
 			reason = problem.Message
 		}
@@ -53,7 +55,7 @@ func parseFile(p *hclparse.Parser, name, tree string, maxBytes int64, ds *diag.D
 	if hds.HasErrors() || f == nil {
 		addHCLDiags(ds, hds, hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos})
 		return nil, &unreadFile{Severity: diag.Error, Range: rangeOf(name),
-			Reason: diag.Path(name) + " does not parse, so what it declares is missing"}
+			Reason: inputfile.Key(tree, name) + " does not parse, so what it declares is missing"}
 	}
 	return f, nil
 }
