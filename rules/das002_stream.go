@@ -36,17 +36,22 @@ func unattachedStream(c *network.ClusterResult, src model.Source) Finding {
 }
 
 // streamAdvice says how to let daslint see the cluster of a stream, for
-// each kind of reason it cannot.
+// each kind of reason it cannot, in the terms of the stream's source.
 func streamAdvice(k model.UnknownKind, src model.Source) string {
+	cfn := src == model.CloudFormation
 	switch {
-	case k == model.FromModule && src == model.CloudFormation:
+	case k == model.FromModule && cfn:
 		return "Make the nested stack template local (a TemplateURL that is a path), so that daslint can read it."
 	case k == model.FromModule:
 		return "Run `terraform init -backend=false` so that daslint can read the module under .terraform/modules, or vendor it (a local source)."
+	case k == model.FromVariable && cfn:
+		return "Give the parameter that names the cluster a value (--parameters), or refer to the cluster resource (!Ref, !GetAtt)."
 	case k == model.FromVariable:
-		return "Give the variable or parameter that names the cluster a value (--var, --var-file, terraform.tfvars, --parameters), or refer to the cluster resource directly."
+		return "Give the variable that names the cluster a value (--var, --var-file, terraform.tfvars), or refer to the cluster resource (aws_rds_cluster.NAME.arn)."
+	case (k == model.FromDataSource || k == model.FromExternal || k == model.FromImport) && cfn:
+		return "Declare the cluster in the template (or a local nested stack) and refer to it (!Ref, !GetAtt) instead of an import or a literal identifier; if the cluster is linted where it is declared, suppress this finding with that reason."
 	case k == model.FromDataSource || k == model.FromExternal || k == model.FromImport:
-		return "Declare the cluster in the same root or template as the stream and refer to it (aws_rds_cluster.NAME.arn, !Ref Cluster) instead of a lookup, import or literal identifier; if the cluster is checked where it is declared, suppress this finding with that reason."
+		return "Declare the cluster in the same root (or a local module) and refer to it (aws_rds_cluster.NAME.arn) instead of a data source or a literal ARN; if the cluster is linted where it is declared, suppress this finding with that reason."
 	}
 	return adviceFor(k)
 }
