@@ -181,12 +181,18 @@ func (s *stack) clusterRefs(props Value, text string, at model.Range) (refs []mo
 	return nil, false
 }
 
-// isClusterKey says whether a property names the cluster: ClusterId,
-// DBClusterIdentifier, ResourceArn (StartActivityStream's argument), any
-// spelling.
+// isClusterKey says whether a property names the cluster: Cluster,
+// ClusterArn, ClusterId, DBClusterIdentifier, ClusterName, ResourceArn
+// (StartActivityStream's argument), any spelling; not a property about
+// something of the cluster (ClusterParameterGroupName).
 func isClusterKey(k string) bool {
 	f := fold(k)
-	return strings.Contains(f, "cluster") || strings.Contains(f, "resourcearn")
+	for _, suffix := range []string{"cluster", "clusterarn", "clusterid", "clusteridentifier", "clustername", "resourcearn"} {
+		if strings.HasSuffix(f, suffix) {
+			return true
+		}
+	}
+	return false
 }
 
 // namedCluster finds the first property, at any depth, whose name says

@@ -114,6 +114,10 @@ func TestActivityStreamDetection(t *testing.T) {
   Stream:
     Type: Custom::ActivityStream
     Properties: {ServiceToken: !ImportValue das-enabler-arn, ResourceArn: !ImportValue db-cluster-arn, KmsKeyId: k}`},
+		{name: "a property about something of the cluster is not the cluster", want: []string{"unknown:import"}, body: `
+  Stream:
+    Type: Custom::ActivityStream
+    Properties: {ServiceToken: arn:x, ClusterParameterGroupName: audit, ResourceArn: !ImportValue db-cluster-arn}`},
 		{name: "a cluster from a parameter without a value", want: []string{"unknown:variable"}, body: `
   Stream:
     Type: Custom::ActivityStream
