@@ -22,3 +22,13 @@ resource "aws_rds_cluster_activity_stream" "audit" {
   mode         = "async"
   kms_key_id   = aws_kms_key.das.key_id
 }
+
+data "aws_rds_cluster" "orders" {
+  cluster_identifier = "orders"
+}
+
+resource "aws_rds_cluster_activity_stream" "orders" {
+  resource_arn = data.aws_rds_cluster.orders.arn
+  mode         = "async"
+  kms_key_id   = aws_kms_key.das.key_id
+}
