@@ -33,7 +33,8 @@ func (a *analyzer) stopped() bool {
 }
 
 // Analyze returns a result for every cluster with an activity stream, in
-// declaration order.
+// declaration order, then one for every activity stream that names no
+// cluster of the model (see unattachedStreams).
 func Analyze(m *model.Model, opts Options) []ClusterResult {
 	out, _ := AnalyzeContext(context.Background(), m, opts)
 	return out
@@ -64,6 +65,9 @@ func AnalyzeContext(ctx context.Context, m *model.Model, opts Options) ([]Cluste
 		}
 		unreadMayBreak(&res, m.Unread)
 		out = append(out, res)
+	}
+	if !a.stopped() {
+		out = append(out, a.unattachedStreams()...)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err

@@ -48,7 +48,7 @@ func check(t *testing.T, res []ClusterResult, want expect) {
 func explains(t *testing.T, r ClusterResult) {
 	t.Helper()
 	if r.Verdict != model.True && len(r.Unknowns) == 0 && len(r.Instances) == 0 {
-		t.Errorf("cluster %s: %v verdict without explanation", r.Cluster.Address, r.Verdict)
+		t.Errorf("cluster %s: %v verdict without explanation", r.Subject().Address, r.Verdict)
 	}
 	// SPEC §1.5: a cluster passes only when every placement passes, so its
 	// verdict is never better than the AND of its instances'.
@@ -57,10 +57,10 @@ func explains(t *testing.T, r ClusterResult) {
 		all = all.And(ir.Verdict)
 	}
 	if r.Verdict == model.True && all != model.True {
-		t.Errorf("cluster %s passes, but its placements AND to %v", r.Cluster.Address, all)
+		t.Errorf("cluster %s passes, but its placements AND to %v", r.Subject().Address, all)
 	}
 	if r.Verdict == model.True && len(r.Instances) == 0 {
-		t.Errorf("cluster %s passes without any placement", r.Cluster.Address)
+		t.Errorf("cluster %s passes without any placement", r.Subject().Address)
 	}
 	for _, ir := range r.Instances {
 		switch {
@@ -128,7 +128,7 @@ func hasFix(r ClusterResult, fix string) bool {
 
 func dump(r ClusterResult) string {
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "cluster %s: %v %s\n", r.Cluster.Address, r.Verdict, r.Path)
+	fmt.Fprintf(&sb, "cluster %s: %v %s\n", r.Subject().Address, r.Verdict, r.Path)
 	for _, u := range r.Unknowns {
 		fmt.Fprintf(&sb, "  cluster unknown [%s] %s\n", u.Kind, u.Reason)
 	}

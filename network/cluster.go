@@ -72,11 +72,7 @@ func (a *analyzer) refersToCluster(r model.Ref, c *model.DBCluster) bool {
 	case r.Key != "":
 		return r.Key == c.Address
 	case r.Literal != "" && c.Identifier.Known():
-		id := r.Literal
-		if i := strings.LastIndex(id, ":cluster:"); i >= 0 {
-			id = id[i+len(":cluster:"):]
-		}
-		return strings.EqualFold(id, c.Identifier.Value)
+		return strings.EqualFold(clusterID(r.Literal), c.Identifier.Value)
 	}
 	return false
 }

@@ -22,9 +22,11 @@ func TestWhichClustersAreReported(t *testing.T) {
 		{"unknown engine may be Aurora", func(w *world) {
 			w.cluster.Engine = model.UnknownStr(unresolved(model.FromVariable, "var.engine"), model.Range{})
 		}, Options{AllClusters: true}, 1},
+		// The stream is reported on its own (TestUnattachedStreams), the
+		// cluster it does not name is not.
 		{"stream naming another cluster", func(w *world) {
 			w.b.m.ActivityStreams[0].Cluster = model.Ref{Literal: "other"}
-		}, Options{}, 0},
+		}, Options{}, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -102,26 +104,30 @@ func TestUncertainStream(t *testing.T) {
 	arnVar := unresolved(model.FromVariable, `variable "cluster_arn" has no value`)
 	idVar := unresolved(model.FromVariable, `variable "cluster_id" has no value`)
 	countVar := unresolved(model.FromCondition, `count depends on variable "enable_das"`)
+	// A stream that may name the cluster is also reported on its own, as a
+	// stream whose cluster is not known (SPEC §7.3): it may name a cluster
+	// outside the scanned code.
 	tests := []struct {
-		name   string
-		edit   func(w *world)
-		broken bool
-		want   model.Tri
+		name       string
+		edit       func(w *world)
+		broken     bool
+		want       model.Tri
+		unattached int
 	}{
 		{"unknown resource_arn, network passes", func(w *world) {
 			w.b.m.ActivityStreams[0].Cluster = model.Ref{Unknown: arnVar}
-		}, false, model.True},
+		}, false, model.True, 1},
 		{"unknown resource_arn, network broken", func(w *world) {
 			w.b.m.ActivityStreams[0].Cluster = model.Ref{Unknown: arnVar}
-		}, true, model.Unknown},
+		}, true, model.Unknown, 1},
 		{"literal ARN, cluster identifier unknown", func(w *world) {
 			w.b.m.ActivityStreams[0].Cluster = model.Ref{Literal: "arn:aws:rds:eu-west-1:111122223333:cluster:main"}
 			w.cluster.Identifier = model.UnknownStr(idVar, model.Range{})
-		}, true, model.Unknown},
+		}, true, model.Unknown, 1},
 		{"stream that may not exist", func(w *world) {
 			w.b.m.ActivityStreams[0].Maybe = countVar
-		}, true, model.Unknown},
-		{"certain stream, network broken", func(*world) {}, true, model.False},
+		}, true, model.Unknown, 0},
+		{"certain stream, network broken", func(*world) {}, true, model.False, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -131,9 +137,18 @@ func TestUncertainStream(t *testing.T) {
 				w.privRT.Routes = nil
 				w.b.m.Routes = nil
 			}
-			res := Analyze(w.b.m, Options{})
-			if len(res) != 1 {
-				t.Fatalf("reported %d clusters, want 1", len(res))
+			all := Analyze(w.b.m, Options{})
+			var res []ClusterResult
+			unattached := 0
+			for _, r := range all {
+				if r.Unattached() {
+					unattached++
+					continue
+				}
+				res = append(res, r)
+			}
+			if len(res) != 1 || unattached != tt.unattached {
+				t.Fatalf("reported %d clusters and %d unattached streams, want 1 and %d", len(res), unattached, tt.unattached)
 			}
 			if res[0].Verdict != tt.want {
 				t.Errorf("verdict %v, want %v\n%s", res[0].Verdict, tt.want, dump(res[0]))

@@ -87,10 +87,16 @@ type InstanceResult struct {
 
 // ClusterResult is the verdict for one cluster with an activity stream: the
 // AND over its instances and their candidate subnets.
+//
+// A result with no Cluster stands for an activity stream that names no
+// cluster of the model (SPEC §7.3): its Stream is the subject, its Verdict
+// is Unknown, it has no instances, and Unknowns say what is missing to know
+// the cluster.
 type ClusterResult struct {
+	// Cluster is nil for an unattached stream.
 	Cluster *model.DBCluster
 	// Stream is the evidence that the cluster has an activity stream (nil
-	// with Options.AllClusters).
+	// with Options.AllClusters when the cluster has none).
 	Stream  *model.ActivityStream
 	Verdict model.Tri
 	// Path is set when Verdict is True and every instance uses the same path.
@@ -99,4 +105,20 @@ type ClusterResult struct {
 	// Unknowns that concern the cluster as a whole (no DB subnet group, an
 	// unresolvable subnet group).
 	Unknowns []Unknown
+}
+
+// Unattached reports whether the result stands for an activity stream whose
+// cluster is not in the model.
+func (r *ClusterResult) Unattached() bool { return r.Cluster == nil && r.Stream != nil }
+
+// Subject is the origin of what the result is about: the cluster, or the
+// stream of an unattached result.
+func (r *ClusterResult) Subject() model.Origin {
+	if r.Cluster == nil && r.Stream != nil {
+		return r.Stream.Origin
+	}
+	if r.Cluster == nil {
+		return model.Origin{}
+	}
+	return r.Cluster.Origin
 }

@@ -79,7 +79,7 @@ func lint(dir string) string {
 	for _, r := range rules.Run(set.Models, rules.All(), rules.Options{}) {
 		fmt.Fprintln(&b, "root", r.Model.Root)
 		for _, c := range r.Clusters {
-			fmt.Fprintln(&b, " ", c.Cluster.Address, c.Verdict, c.Path, len(c.Unknowns))
+			fmt.Fprintln(&b, " ", c.Subject().Address, c.Verdict, c.Path, len(c.Unknowns))
 			for _, in := range c.Instances {
 				fmt.Fprintln(&b, "   ", in.Instance, in.Verdict, in.Path, len(in.Witness), len(in.Unknowns))
 			}

@@ -34,6 +34,11 @@ type Cluster struct {
 	// unresolvable one); an addition to the SPEC §5 example, which has no
 	// place for them.
 	Unknowns []Unknown `json:"unknowns"`
+	// Unattached is true for an entry that stands for an activity stream
+	// whose cluster daslint cannot see (SPEC §7.3): ID, File and Line are
+	// the stream's, and Unknowns say what is missing. Not part of
+	// daslint/v1, which tells such an entry by its ID.
+	Unattached bool `json:"-"`
 }
 
 // Instance is the verdict for one instance in one candidate subnet.

@@ -79,7 +79,11 @@ func markdownCluster(b *strings.Builder, c Cluster, fs []Finding) {
 	markdownBroken(b, c)
 	markdownUnknowns(b, c)
 	g := clusterGraph(c)
-	if len(g.Nodes) == 0 {
+	switch {
+	case c.Unattached:
+		b.WriteString("An activity stream whose cluster daslint cannot see: nothing to draw.\n\n")
+		return
+	case len(g.Nodes) == 0:
 		b.WriteString("No placement to draw: the cluster's subnets are not known.\n\n")
 		return
 	}

@@ -130,7 +130,11 @@ func (p *printer) cluster(c Cluster, findings []Finding) {
 	if c.Path != nil {
 		head += " via " + *c.Path
 	}
-	p.line(1, "%s  %s", head, p.style(ansiDim, fmt.Sprintf("line %d, %s", c.Line, placementCount(c.Instances))))
+	what := placementCount(c.Instances)
+	if c.Unattached {
+		what = "activity stream, its cluster not known"
+	}
+	p.line(1, "%s  %s", head, p.style(ansiDim, fmt.Sprintf("line %d, %s", c.Line, what)))
 	for _, f := range findings {
 		p.finding(2, f)
 	}

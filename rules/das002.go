@@ -36,7 +36,14 @@ const maxListed = 8
 func checkDAS002(p *Pass) {
 	for i := range p.Clusters {
 		c := &p.Clusters[i]
-		if c.Verdict != model.Unknown || c.Cluster == nil {
+		if c.Verdict != model.Unknown {
+			continue
+		}
+		if c.Unattached() {
+			p.Report(unattachedStream(c, p.Model.Source))
+			continue
+		}
+		if c.Cluster == nil {
 			continue
 		}
 		unknowns := allUnknowns(c)

@@ -20,10 +20,12 @@ func document(set *parsers.Set, results []rules.Result, ds diag.Diagnostics, ver
 	doc := &report.Report{Schema: report.Schema, Version: ver, Summary: report.Summary{Files: set.Files}}
 	for _, res := range results {
 		for _, c := range res.Clusters {
-			if c.Cluster == nil {
-				continue
+			switch {
+			case c.Unattached():
+				doc.Clusters = append(doc.Clusters, streamOf(res.Model, c, rel))
+			case c.Cluster != nil:
+				doc.Clusters = append(doc.Clusters, clusterOf(res.Model, c, rel))
 			}
-			doc.Clusters = append(doc.Clusters, clusterOf(res.Model, c, rel))
 		}
 		for _, f := range res.Findings {
 			var related []report.Link
@@ -98,6 +100,22 @@ func clusterOf(m *model.Model, c network.ClusterResult, rel func(string) string)
 	}
 	out.Unknowns = unknownsOf(c.Unknowns, rel)
 	return out
+}
+
+// streamOf reports an activity stream whose cluster is not in the scanned
+// code as a cluster entry of its own (SPEC §7.3): the stream's address and
+// position, verdict unknown, and why its cluster is not known.
+func streamOf(m *model.Model, c network.ClusterResult, rel func(string) string) report.Cluster {
+	s := c.Stream
+	return report.Cluster{
+		ID:         s.Address,
+		Source:     string(m.Source),
+		File:       rel(s.Range.File),
+		Line:       s.Range.Line,
+		Verdict:    verdict(c.Verdict),
+		Unknowns:   unknownsOf(c.Unknowns, rel),
+		Unattached: true,
+	}
 }
 
 func instanceOf(ir network.InstanceResult, rel func(string) string) report.Instance {

@@ -78,6 +78,15 @@ func TestRunHook(t *testing.T) {
 			if len(doc.Errors) != 0 {
 				t.Errorf("errors: %v, want none", doc.Errors)
 			}
+			if len(tc.clusters) == 0 {
+				// Changed files that select no root: the hook stays quiet,
+				// with no "nothing found" warning (most commits touch no
+				// infrastructure).
+				var out, errs bytes.Buffer
+				if code := run(append([]string{"--hook"}, tc.files...), &out, &errs); code != exitOK || errs.Len() != 0 {
+					t.Errorf("text: exit %d, stderr %q; want 0 and nothing", code, errs.String())
+				}
+			}
 		})
 	}
 }

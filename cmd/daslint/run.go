@@ -100,6 +100,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return exitInput
 		}
 	}
+	if msg, path := nothingToLint(cfg, set, results, ds); msg != "" && cut.empty() {
+		// The text report goes to a terminal, where a warning belongs on
+		// stderr; the other formats are read by tools, which take it
+		// from the report's errors.
+		if cfg.format == "text" {
+			complain(stderr, "warning: %s", msg)
+		} else {
+			ds = append(ds, diag.Diagnostic{Severity: diag.Warning, Range: model.Range{File: path}, Message: msg})
+		}
+	}
 	doc := document(set, results, ds, version())
 
 	if err := writeReport(stdout, doc, cfg, now().Sub(start)); err != nil {

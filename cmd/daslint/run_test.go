@@ -25,6 +25,10 @@ func TestRunUsage(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(big, "template.yaml"), []byte(template), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	noDAS := t.TempDir()
+	if err := os.WriteFile(filepath.Join(noDAS, "main.tf"), []byte("resource \"aws_vpc\" \"main\" {\n  cidr_block = \"10.0.0.0/16\"\n}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name       string
 		args       []string
@@ -37,7 +41,20 @@ func TestRunUsage(t *testing.T) {
 		{name: "help examples", args: []string{"-h"}, code: 0, stdout: "Examples:"},
 		{name: "version", args: []string{"--version"}, code: 0, stdout: "daslint " + version() + "\n"},
 		{name: "sarif", args: []string{"--format", "sarif", empty}, code: 0, stdout: `"version": "2.1.0"`},
-		{name: "github", args: []string{"--format=github", empty}, code: 0, stdout: "daslint: 0 clusters: 0 pass, 0 fail, 0 unknown; 0 input problems\n"},
+		{name: "github", args: []string{"--format=github", empty}, code: 0, stdout: "daslint: 0 clusters: 0 pass, 0 fail, 0 unknown; 1 input problem\n"},
+		// A scan that finds nothing to lint says so (SPEC §7.3): on stderr
+		// for text, as a warning entry in the other formats.
+		{name: "nothing found, text", args: []string{empty}, code: 0, stdout: "0 files, 0 clusters",
+			stderr: "daslint: warning: no Terraform root or CloudFormation template found under " + empty + "\n"},
+		{name: "nothing found, json", args: []string{"--format", "json", empty}, code: 0,
+			stdout: `"severity": "warning",
+      "message": "no Terraform root or CloudFormation template found under ` + empty + `"`},
+		{name: "no DAS cluster, text", args: []string{noDAS}, code: 0, stdout: "1 file, 0 clusters",
+			stderr: "daslint: warning: 1 file read, no Aurora DB cluster with an activity stream found"},
+		{name: "no DAS cluster, json", args: []string{"--format", "json", noDAS}, code: 0,
+			stdout: `"message": "1 file read, no Aurora DB cluster with an activity stream found`},
+		{name: "no Aurora cluster, --all-clusters", args: []string{"--format", "json", "--all-clusters", noDAS}, code: 0,
+			stdout: `"message": "1 file read, no Aurora DB cluster found"`},
 		{name: "markdown", args: []string{"--format", "markdown", empty}, code: 0, stdout: "## daslint: 0 pass, 0 fail, 0 unknown\n"},
 		{name: "dot", args: []string{"--format=dot", empty}, code: 0, stdout: "digraph daslint {\n"},
 		{name: "bad format", args: []string{"--format", "xml"}, code: 2, stderr: `unknown --format "xml"`},

