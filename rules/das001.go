@@ -113,7 +113,13 @@ func placement(ir network.InstanceResult) string {
 	if ir.Assumed {
 		inst = "an assumed instance"
 	}
-	if ir.Subnet == "" {
+	switch {
+	case ir.Subnet != "":
+	case ir.AnySubnet != nil && ir.AnySubnet.VPC != "":
+		return inst + " in any subnet of " + ir.AnySubnet.VPC
+	case ir.AnySubnet != nil:
+		return inst + " in an unknown subnet"
+	default:
 		return inst
 	}
 	return inst + " in " + ir.Subnet
