@@ -115,7 +115,8 @@ func (a *analyzer) aclChain(c aclChoice, s *model.Subnet, flows []flow) *chain {
 			continue
 		}
 		ch.check(v, linkTo(c.acl, text),
-			fmt.Sprintf("%s (the network ACL of %s) does not allow %s", name, s.Address, f),
+			whether(v, fmt.Sprintf("%s (the network ACL of %s) does not allow %s", name, s.Address, f),
+				fmt.Sprintf("%s (the network ACL of %s) allows %s", name, s.Address, f)),
 			fmt.Sprintf("add a network ACL rule to %s allowing %s (network ACLs are stateless)", name, f), us...)
 		if !ch.ok() {
 			break

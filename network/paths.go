@@ -125,8 +125,10 @@ func (a *analyzer) evaluate(p *placement) outcome {
 			// endpoint's private DNS takes over the KMS name.
 			overridden[path] = true
 			out.broken[path] = &Broken{Link: ep.endpoint, Status: ep.active.Not(),
-				Reason: fmt.Sprintf("the %s path holds, but %s takes over kms.<region>.amazonaws.com with its private DNS, so the %s path does not carry KMS traffic", path, ep.endpoint.Address, path),
-				Depth:  ch.n, Held: slices.Clone(ch.links)}
+				Reason: whether(ep.active.Not(),
+					fmt.Sprintf("the %s path holds, but %s takes over kms.<region>.amazonaws.com with its private DNS, so the %s path does not carry KMS traffic", path, ep.endpoint.Address, path),
+					fmt.Sprintf("the %s path carries KMS traffic: it holds, but %s, if it is active, takes over kms.<region>.amazonaws.com with its private DNS", path, ep.endpoint.Address)),
+				Depth: ch.n, Held: slices.Clone(ch.links)}
 		}
 	}
 	out.primary = primaryPath(out.broken, v, ep.active)

@@ -21,6 +21,9 @@ func (a *analyzer) analyzeCluster(c *model.DBCluster, s *model.ActivityStream) (
 		// of the VPC its security groups are in, unless the cluster lands
 		// in the default VPC, which is not in the scanned code.
 		why := unknownOf(gu, rangeOr(c.SubnetGroup.Range, c.Range), c.Address)
+		if !c.SubnetGroup.IsSet() || strings.EqualFold(c.SubnetGroup.Literal, "default") {
+			why.Fix = "Give the cluster a DB subnet group (db_subnet_group_name, DBSubnetGroupName) whose subnets are in the scanned code: the default VPC is not."
+		}
 		res.Verdict = model.Unknown
 		res.Unknowns = append(res.Unknowns, why)
 		var vpc *model.VPC

@@ -54,6 +54,9 @@ type Unknown struct {
 	Used model.Range
 	// Subject is the address of the object the fact belongs to.
 	Subject string
+	// Fix, when set, says what the user can do about this fact, more
+	// precisely than the advice for its Kind.
+	Fix string
 }
 
 // InstanceResult is the verdict for one instance placed in one candidate

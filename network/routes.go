@@ -139,12 +139,14 @@ func (a *analyzer) defaultRoute(t *model.RouteTable, follow follower, noRouteFix
 		}
 		switch {
 		case r.DestinationPrefixList.Set || r.DestinationPrefixList.Unknown != nil:
-			ch := newChain()
-			u := &model.Unresolved{Kind: model.FromTarget,
-				Reason: fmt.Sprintf("%s routes a prefix list whose addresses are unknown offline; it may carry KMS traffic", r.Address), Range: r.Range}
-			l := linkTo(r, name+" prefix list")
-			ch.check(model.Unknown, l, u.Reason, "", unknownOf(u, r.Range, r.Address))
-			alts = append(alts, alt{ch: ch, why: unknownOf(u, r.Range, r.Address)})
+			// Its entries are not known offline, so it may hold KMS's
+			// addresses: its target counts too, unless it leads to the same
+			// verdict (a prefix list sent to the same NAT gateway).
+			u := &model.Unresolved{Kind: model.FromTarget, Range: r.Range,
+				Reason: fmt.Sprintf("%s routes %s, whose entries are not known offline; it may carry KMS traffic", r.Address, routeDest(r))}
+			why := unknownOf(u, r.Range, r.Address)
+			why.Fix = fmt.Sprintf("Send %s to the same target as 0.0.0.0/0 in %s, or add a KMS interface endpoint to the VPC, which takes KMS traffic off the routes.", routeDest(r), name)
+			alts = append(alts, alt{ch: a.followRoute(t, r, follow), why: why})
 		case r.DestinationCIDR.Unknown != nil:
 			alts = append(alts, alt{ch: a.followRoute(t, r, follow), why: unknownOf(r.DestinationCIDR.Unknown, r.DestinationCIDR.Range, r.Address)})
 		case r.DestinationCIDR.Known() && isDefaultRoute(r.DestinationCIDR.Value):
@@ -158,9 +160,11 @@ func (a *analyzer) defaultRoute(t *model.RouteTable, follow follower, noRouteFix
 			// space wins over 0.0.0.0/0 for the addresses it covers, and
 			// KMS's public addresses are not known offline.
 			if p, u := parseCIDR(r.DestinationCIDR); u == nil && coversInternet(p) == model.Unknown {
-				why := &model.Unresolved{Kind: model.FromTarget, Range: r.Range, Reason: fmt.Sprintf(
+				u := &model.Unresolved{Kind: model.FromTarget, Range: r.Range, Reason: fmt.Sprintf(
 					"%s routes %s, more specific than 0.0.0.0/0; KMS's public addresses are not known offline, so it may carry KMS traffic", r.Address, p)}
-				alts = append(alts, alt{ch: a.followRoute(t, r, follow), why: unknownOf(why, r.Range, r.Address)})
+				why := unknownOf(u, r.Range, r.Address)
+				why.Fix = fmt.Sprintf("Send %s to the same target as 0.0.0.0/0 in %s, or add a KMS interface endpoint to the VPC, which takes KMS traffic off the routes.", p, name)
+				alts = append(alts, alt{ch: a.followRoute(t, r, follow), why: why})
 			}
 		}
 	}
@@ -175,12 +179,12 @@ func (a *analyzer) defaultRoute(t *model.RouteTable, follow follower, noRouteFix
 		return base
 	}
 	return choose(base, alts, linkTo(t, name+" "+anyIPv4),
-		"it is not known which route of "+name+" carries traffic to 0.0.0.0/0", "")
+		"it is not known which route of "+name+" carries traffic to KMS's public addresses", "")
 }
 
 func (a *analyzer) followRoute(t *model.RouteTable, r *model.Route, follow follower) *chain {
 	ch := newChain()
-	ch.hold(Link{Address: t.Address, Text: a.describe(t) + " " + anyIPv4, Range: r.Range})
+	ch.hold(Link{Address: t.Address, Text: a.describe(t) + " " + routeDest(r), Range: r.Range})
 	ch.then(follow(r))
 	return ch
 }
