@@ -28,12 +28,13 @@ type anySubnet struct {
 }
 
 // anySubnetLink is the link for an unknown subnet of the placement's VPC,
-// or of an unknown VPC.
-func anySubnetLink(vpc *model.VPC, used model.Range, subject string) Link {
+// or of an unknown VPC, placed where the unknown value is used. It rests on
+// no declared object (the diagrams draw it as a node of its own).
+func anySubnetLink(vpc *model.VPC, used model.Range) Link {
 	if vpc == nil {
-		return Link{Address: subject, Text: "an unknown subnet", Range: used}
+		return Link{Text: "an unknown subnet", Range: used}
 	}
-	return Link{Address: subject, Text: "any subnet of " + vpc.Address, Range: used}
+	return Link{Text: "any subnet of " + vpc.Address, Range: used}
 }
 
 // startAt opens a path at the placement's subnet: a link that holds when
@@ -105,7 +106,7 @@ func (a *analyzer) placementVPC(c *model.DBCluster, subnets []*model.Subnet) *mo
 // subnet of vpc (nil when the VPC is not known either).
 func (a *analyzer) anySubnetResult(c *model.DBCluster, g *model.DBSubnetGroup, m member, vpc *model.VPC, why Unknown) InstanceResult {
 	p := &placement{cluster: c, inst: m.inst, group: g, vpc: vpc,
-		any: &anySubnet{why: why, link: anySubnetLink(vpc, why.Used, why.Subject)}}
+		any: &anySubnet{why: why, link: anySubnetLink(vpc, why.Used)}}
 	ir := a.placementResult(p, m)
 	ir.AnySubnet = &AnySubnet{Why: why}
 	if vpc != nil {
