@@ -16,6 +16,9 @@ type tableChoice struct {
 	via model.Object
 	// maybe says why the choice may not apply (alternatives only).
 	maybe *model.Unresolved
+	// loose is set when the association's own subnet or VPC is not known:
+	// it may not concern this subnet at all.
+	loose bool
 }
 
 // follower evaluates, for one path, where a default route leads.
@@ -39,6 +42,7 @@ func (a *analyzer) tablesFor(s *model.Subnet, vpc *model.VPC) (tableChoice, []ta
 	for _, as := range a.ix.looseTableAssocs {
 		c := a.tableOf(as.Table, as)
 		c.maybe = firstNonNil(as.Maybe, as.Subnet.Unknown)
+		c.loose = true
 		alts = append(alts, c)
 	}
 	if base != nil {
@@ -84,6 +88,7 @@ func (a *analyzer) mainTable(vpc *model.VPC, s *model.Subnet) (tableChoice, []ta
 	for _, as := range a.ix.looseMainAssocs {
 		c := a.tableOf(as.Table, as)
 		c.maybe = as.VPC.Unknown
+		c.loose = true
 		alts = append(alts, c)
 	}
 	return base, alts
@@ -95,17 +100,18 @@ func (a *analyzer) viaSubnetTable(s *model.Subnet, vpc *model.VPC, follow follow
 	base, alts := a.tablesFor(s, vpc)
 	baseCh := a.viaTable(base, s, follow, noRouteFix)
 	var as []alt
+	loose := false
 	for _, c := range alts {
 		why := unknownOf(c.maybe, c.via.Base().Range, c.via.Base().Address)
 		as = append(as, alt{ch: a.viaTable(c, s, follow, noRouteFix), why: why})
+		loose = loose || c.loose
 	}
 	if len(as) == 0 {
 		return baseCh
 	}
 	at := Link{Address: s.Address, Text: s.Address + " route table", Range: s.Range}
-	return choose(baseCh, as, at,
-		fmt.Sprintf("the route table of %s depends on an association that may not exist", s.Address),
-		"make the route table association of "+s.Address+" unconditional")
+	reason, fix := associationDoubt("route table", s, loose)
+	return choose(baseCh, as, at, reason, fix)
 }
 
 func (a *analyzer) viaTable(c tableChoice, s *model.Subnet, follow follower, noRouteFix string) *chain {
@@ -216,4 +222,16 @@ func (a *analyzer) describe(o model.Object) string {
 		return fmt.Sprintf("the %s of %s", strings.ReplaceAll(kind, "-", " "), vpc)
 	}
 	return b.Address
+}
+
+// associationDoubt explains a subnet's route table or network ACL (what)
+// that depends on associations: one that may not exist (conditional), or,
+// when loose, one whose own subnet or VPC is not known, which may or may
+// not concern s; making it unconditional would not settle that.
+func associationDoubt(what string, s *model.Subnet, loose bool) (reason, fix string) {
+	if loose {
+		return fmt.Sprintf("the %s of %s depends on an association whose subnet or VPC is not known, which may concern it", what, s.Address), ""
+	}
+	return fmt.Sprintf("the %s of %s depends on an association that may not exist", what, s.Address),
+		fmt.Sprintf("make the %s association of %s unconditional", what, s.Address)
 }
