@@ -124,6 +124,17 @@ func TestMessagesStateNoFalseFact(t *testing.T) {
 			[]string{"allows no", "allow no"}},
 		{"unknown subnet of assumed instances: plural", func(w *world) { unknownGroup(w); w.b.m.DBInstances = nil }, model.Unknown,
 			[]string{"the subnet the instances of aws_rds_cluster.main land in"}, []string{"the instances of aws_rds_cluster.main lands"}},
+		{"association whose subnet is unknown: not a conditional one", func(w *world) {
+			w.b.m.RouteTableAssociations = append(w.b.m.RouteTableAssociations, &model.RouteTableAssociation{
+				Origin: w.b.origin("aws_route_table_association", "any"), Table: key(w.pubRT), Subnet: model.Ref{Unknown: unknownVar("subnet_id")}})
+		}, model.Unknown,
+			[]string{"the route table of aws_subnet.db depends on an association whose subnet or VPC is not known"},
+			[]string{"unconditional", "may not exist"}},
+		{"conditional association: make it unconditional", func(w *world) {
+			w.b.m.RouteTableAssociations[1].Maybe = unresolved(model.FromCondition, "var.associate")
+		}, model.Unknown,
+			[]string{"the route table of aws_subnet.db depends on an association that may not exist", "make the route table association of aws_subnet.db unconditional"},
+			nil},
 		{"no DB subnet group: the fix says to name one", func(w *world) { w.cluster.SubnetGroup = model.Ref{} }, model.Unknown,
 			[]string{"Give the cluster a DB subnet group"}, nil},
 	}
