@@ -17,22 +17,7 @@ func (a *analyzer) analyzeCluster(c *model.DBCluster, s *model.ActivityStream) (
 		members = []member{{}}
 	}
 	if gu != nil {
-		// The subnets are not known: each instance is placed in any subnet
-		// of the VPC its security groups are in, unless the cluster lands
-		// in the default VPC, which is not in the scanned code.
-		why := unknownOf(gu, rangeOr(c.SubnetGroup.Range, c.Range), c.Address)
-		if !c.SubnetGroup.IsSet() || strings.EqualFold(c.SubnetGroup.Literal, "default") {
-			why.Fix = "Give the cluster a DB subnet group (db_subnet_group_name, DBSubnetGroupName) whose subnets are in the scanned code: the default VPC is not."
-		}
-		res.Verdict = model.Unknown
-		res.Unknowns = append(res.Unknowns, why)
-		var vpc *model.VPC
-		if c.SubnetGroup.IsSet() && !strings.EqualFold(c.SubnetGroup.Literal, "default") {
-			vpc = a.placementVPC(c, nil)
-		}
-		for _, m := range members {
-			res.Instances = append(res.Instances, a.anySubnetResult(c, nil, m, vpc, why))
-		}
+		a.withoutSubnetGroup(&res, members, gu)
 		return res
 	}
 	subnets, unresolved := a.groupSubnets(group)
@@ -73,6 +58,27 @@ func (a *analyzer) analyzeCluster(c *model.DBCluster, s *model.ActivityStream) (
 		}
 	}
 	return res
+}
+
+// withoutSubnetGroup places the instances of a cluster whose DB subnet
+// group cannot be resolved (why) in any subnet of the VPC its security
+// groups are in; a cluster that names no group, or the group "default",
+// lands in the default VPC, which is not in the scanned code.
+func (a *analyzer) withoutSubnetGroup(res *ClusterResult, members []member, gu *model.Unresolved) {
+	c := res.Cluster
+	why := unknownOf(gu, rangeOr(c.SubnetGroup.Range, c.Range), c.Address)
+	defaultVPC := !c.SubnetGroup.IsSet() || strings.EqualFold(c.SubnetGroup.Literal, "default")
+	var vpc *model.VPC
+	if defaultVPC {
+		why.Fix = "Give the cluster a DB subnet group (db_subnet_group_name, DBSubnetGroupName) whose subnets are in the scanned code: the default VPC is not."
+	} else {
+		vpc = a.placementVPC(c, nil)
+	}
+	res.Verdict = model.Unknown
+	res.Unknowns = append(res.Unknowns, why)
+	for _, m := range members {
+		res.Instances = append(res.Instances, a.anySubnetResult(c, nil, m, vpc, why))
+	}
 }
 
 // finishCluster ANDs the instance verdicts and settles the cluster's path.
