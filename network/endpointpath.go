@@ -26,6 +26,9 @@ type endpointEval struct {
 // placement's VPC. With several, the branch holds when each endpoint that
 // may be active works, or is not active.
 func (a *analyzer) endpointPaths(p *placement) endpointEval {
+	if p.vpc == nil {
+		return a.anyVPCEndpoint(p)
+	}
 	ev := endpointEval{active: model.False, branch: model.True}
 	type cand struct {
 		act, conn, full *chain
@@ -36,7 +39,7 @@ func (a *analyzer) endpointPaths(p *placement) endpointEval {
 		kms = append(kms, e)
 		c := cand{act: a.endpointActive(e, p.vpc)}
 		c.full = newChain()
-		c.full.hold(linkTo(p.subnet, ""))
+		startAt(c.full, p)
 		c.full.then(c.act)
 		if c.act.val != model.False {
 			c.conn = a.endpointConnect(e, p)
@@ -84,6 +87,29 @@ func (a *analyzer) endpointPaths(p *placement) endpointEval {
 	return ev
 }
 
+// anyVPCEndpoint is the kms-endpoint side of a placement whose VPC is not
+// known: whether the VPC has an active KMS endpoint is not known, and
+// neither are the endpoint's address and security groups. Only the
+// instance's egress can still break the path: security groups that allow
+// TCP 443 to no address and no security group at all reach no endpoint.
+func (a *analyzer) anyVPCEndpoint(p *placement) endpointEval {
+	ch := newChain()
+	startAt(ch, p)
+	someone := sgPeer{
+		addr:   peerAddr{unk: p.any.why.Unresolved, name: "a KMS endpoint in the VPC"},
+		groups: &sgSet{unknown: []Unknown{p.any.why}},
+	}
+	v, us := a.allows(p.sgs, model.Egress, someone)
+	reason := fmt.Sprintf("%s %s egress TCP 443 to no address and no security group, so %s no KMS endpoint in any VPC",
+		p.sgs.describeAs(a, p.cluster.Address), p.sgs.verb("allows", "allow"), p.sgs.verb("it reaches", "they reach"))
+	if v != model.False {
+		reason = p.sgs.permits(a, p.cluster.Address, model.Unknown, "egress TCP 443 to a KMS endpoint in the VPC, which is not known")
+	}
+	ch.check(v, p.sgs.link(a, "egress TCP 443 to a KMS endpoint"), reason,
+		fmt.Sprintf("add an egress rule to %s allowing TCP 443 to the KMS endpoint's security group, or to 0.0.0.0/0 when traffic to KMS goes through a NAT gateway", p.sgs.names(a)), us...)
+	return endpointEval{active: model.Unknown, branch: ch.val, ch: ch, unknowns: ch.unknowns, endpoint: p.any.link}
+}
+
 // endpointConnect checks that the instance can open TCP 443 to the
 // endpoint: security groups both ways, the policy, and the network ACLs of
 // the instance's and the endpoint's subnets.
@@ -109,23 +135,24 @@ func (a *analyzer) endpointConnect(e *model.VPCEndpoint, p *placement) *chain {
 	out := model.True
 	var outUs []Unknown
 	for _, peer := range peers {
-		v, us := a.allows(p.sgs, model.Egress, httpsPort, sgPeer{addr: peer, groups: &groups})
+		v, us := a.allows(p.sgs, model.Egress, sgPeer{addr: peer, groups: &groups})
 		out = out.And(v)
 		outUs = append(outUs, us...)
 	}
 	if len(subUs) > 0 && out != model.True {
 		outUs = append(outUs, subUs...)
 	}
-	ch.check(out, p.sgs.link(a, "egress TCP 443 to "+e.Address),
-		fmt.Sprintf("%s (the security groups of %s) allow no egress TCP 443 to %s (its security groups or the CIDRs of all its subnets)", p.sgs.names(a), p.cluster.Address, e.Address),
+	outReason := p.sgs.permits(a, p.cluster.Address, out, fmt.Sprintf("egress TCP 443 to %s (its security groups or the CIDRs of all its subnets)", e.Address))
+	ch.check(out, p.sgs.link(a, "egress TCP 443 to "+e.Address), outReason,
 		fmt.Sprintf("add an egress rule to %s allowing TCP 443 to %s (the endpoint's security group)", p.sgs.names(a), groups.names(a)), outUs...)
 	if !ch.ok() {
 		return ch
 	}
 
-	in, inUs := a.allows(groups, model.Ingress, httpsPort, sgPeer{addr: subnetPeer(p.subnet), groups: &p.sgs})
-	ch.check(in, groups.link(a, "ingress TCP 443 from "+p.sgs.names(a)),
-		fmt.Sprintf("%s (the security groups of %s) allow no ingress TCP 443 from %s or from %s", groups.names(a), e.Address, p.sgs.names(a), p.subnet.Address),
+	inst := instancePeer(p)
+	in, inUs := a.allows(groups, model.Ingress, sgPeer{addr: inst, groups: &p.sgs})
+	inReason := groups.permits(a, e.Address, in, fmt.Sprintf("ingress TCP 443 from %s or from %s", p.sgs.names(a), inst.name))
+	ch.check(in, groups.link(a, "ingress TCP 443 from "+p.sgs.names(a)), inReason,
 		fmt.Sprintf("add an ingress rule to %s allowing TCP 443 from %s", groups.names(a), p.sgs.names(a)), inUs...)
 	if !ch.ok() {
 		return ch
@@ -133,6 +160,14 @@ func (a *analyzer) endpointConnect(e *model.VPCEndpoint, p *placement) *chain {
 
 	pv, polUs := a.endpointPolicy(e)
 	ch.check(pv, linkTo(e, e.Address+" policy"), pvReason(e, polUs), "", polUs...)
+	if p.subnet == nil {
+		// The network ACLs on the way are the unknown subnet's and, unless
+		// the instance shares one, the endpoint's: they rest on the subnet.
+		ch.check(model.Unknown, p.any.link,
+			fmt.Sprintf("the subnet %s %s in is not known (%s), so the network ACLs between it and %s cannot be checked", p.name(), p.verb("lands", "land"), p.any.why.Reason, e.Address),
+			"", p.any.why)
+		return ch
+	}
 
 	var flows []flow
 	for _, peer := range peers {
@@ -144,7 +179,6 @@ func (a *analyzer) endpointConnect(e *model.VPCEndpoint, p *placement) *chain {
 	if !ch.ok() {
 		return ch
 	}
-	inst := subnetPeer(p.subnet)
 	for _, s := range subnets {
 		if s == p.subnet {
 			continue

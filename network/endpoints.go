@@ -98,13 +98,15 @@ func (a *analyzer) endpointActive(e *model.VPCEndpoint, vpc *model.VPC) *chain {
 		ch.hold(link)
 	}
 	dns, dnsUs := a.privateDNS(e)
-	ch.check(dns, link, e.Address+" does not enable private DNS (it defaults to false), so kms."+regionOr(region)+".amazonaws.com still resolves to the public endpoint",
+	ch.check(dns, link, whether(dns,
+		e.Address+" does not enable private DNS (it defaults to false), so kms."+regionOr(region)+".amazonaws.com still resolves to the public endpoint",
+		e.Address+" enables private DNS (it defaults to false), which it needs to take over kms."+regionOr(region)+".amazonaws.com"),
 		fmt.Sprintf("set private_dns_enabled = true (PrivateDnsEnabled: true) on %s", e.Address), dnsUs...)
 	if dns == model.False {
 		return ch
 	}
 	sv, sus := a.hasSubnets(e)
-	ch.check(sv, link, e.Address+" is in no subnet", "add subnet_ids to "+e.Address, sus...)
+	ch.check(sv, link, whether(sv, e.Address+" is in no subnet", e.Address+" is in any subnet"), "add subnet_ids to "+e.Address, sus...)
 	if sv == model.False {
 		return ch
 	}

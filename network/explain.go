@@ -43,6 +43,16 @@ func (c *chain) check(v model.Tri, l Link, reason, fix string, us ...Unknown) {
 	c.val = c.val.And(v)
 }
 
+// whether is the reason of a link that does not hold: no, the reason it
+// breaks, when v is False; when v is Unknown, that it is not known whether
+// yes holds, so that an unknown link never states a failure as a fact.
+func whether(v model.Tri, no, yes string) string {
+	if v == model.Unknown {
+		return "it is not known whether " + yes
+	}
+	return no
+}
+
 // breakAt records b as the first broken link unless one is already known;
 // a certain break replaces an earlier unknown one, since it decides the
 // path.

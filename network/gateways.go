@@ -28,6 +28,8 @@ type target struct {
 	status model.Tri
 	reason string
 	unk    *model.Unresolved
+	// fix says what the user can do about unk.
+	fix string
 }
 
 // routeTarget resolves the target of route r by the meaning table of SPEC
@@ -35,16 +37,17 @@ type target struct {
 func (a *analyzer) routeTarget(r *model.Route) target {
 	if kind, ok := unknownTargets[r.TargetKind]; ok {
 		u := &model.Unresolved{Kind: model.FromTarget,
-			Reason: fmt.Sprintf("%s sends 0.0.0.0/0 to a %s; egress happens outside the scanned network", r.Address, kind), Range: r.Range}
-		return target{status: model.Unknown, reason: u.Reason, unk: u}
+			Reason: fmt.Sprintf("%s %s to a %s; egress happens outside the scanned network", r.Address, sends(r), kind), Range: r.Range}
+		return target{status: model.Unknown, reason: u.Reason, unk: u,
+			fix: fmt.Sprintf("Verify that TCP 443 to KMS gets through the %s that %s routes %s to, or add a KMS interface endpoint to the VPC, which takes KMS traffic off the routes.", kind, r.Address, routeDest(r))}
 	}
 	switch r.TargetKind {
 	case model.TargetPeering:
-		return target{status: model.False, reason: r.Address + " sends 0.0.0.0/0 to a VPC peering connection, which does not carry traffic to the internet"}
+		return target{status: model.False, reason: fmt.Sprintf("%s %s to a VPC peering connection, which does not carry traffic to the internet", r.Address, sends(r))}
 	case model.TargetEgressOnlyGateway:
-		return target{status: model.False, reason: r.Address + " sends 0.0.0.0/0 to an egress-only internet gateway, which carries IPv6 only"}
+		return target{status: model.False, reason: fmt.Sprintf("%s %s to an egress-only internet gateway, which carries IPv6 only", r.Address, sends(r))}
 	case model.TargetLocal:
-		return target{status: model.False, reason: r.Address + " sends 0.0.0.0/0 to the local route"}
+		return target{status: model.False, reason: fmt.Sprintf("%s %s to the local route", r.Address, sends(r))}
 	}
 	if !r.Target.IsSet() {
 		return target{status: model.False, reason: r.Address + " has no target"}
@@ -62,18 +65,48 @@ func (a *analyzer) routeTarget(r *model.Route) target {
 	case *model.NATGateway:
 		return target{nat: t, status: model.True}
 	case *model.EgressOnlyInternetGateway:
-		return target{status: model.False, reason: r.Address + " sends 0.0.0.0/0 to an egress-only internet gateway, which carries IPv6 only"}
+		return target{status: model.False, reason: fmt.Sprintf("%s %s to an egress-only internet gateway, which carries IPv6 only", r.Address, sends(r))}
 	}
 	u = &model.Unresolved{Kind: model.FromTarget,
-		Reason: fmt.Sprintf("%s sends 0.0.0.0/0 to %s, which daslint does not follow", r.Address, o.Base().Address), Range: r.Range}
-	return target{status: model.Unknown, reason: u.Reason, unk: u}
+		Reason: fmt.Sprintf("%s %s to %s, which daslint does not follow", r.Address, sends(r), o.Base().Address), Range: r.Range}
+	return target{status: model.Unknown, reason: u.Reason, unk: u,
+		fix: fmt.Sprintf("Verify that TCP 443 to KMS gets through %s, which %s routes %s to, or add a KMS interface endpoint to the VPC, which takes KMS traffic off the routes.", o.Base().Address, r.Address, routeDest(r))}
+}
+
+// sends says what a route sends, for messages: "sends 0.0.0.0/0", "sends
+// traffic for prefix list pl-1".
+func sends(r *model.Route) string {
+	if r.DestinationCIDR.Known() {
+		return "sends " + routeDest(r)
+	}
+	return "sends traffic for " + routeDest(r)
+}
+
+// routeDest names a route's destination for messages.
+func routeDest(r *model.Route) string {
+	switch pl := r.DestinationPrefixList; {
+	case r.DestinationCIDR.Known() && isDefaultRoute(r.DestinationCIDR.Value):
+		return anyIPv4
+	case r.DestinationCIDR.Known():
+		return r.DestinationCIDR.Value
+	case pl.Known():
+		if addr, ok := model.ParseToken(pl.Value); ok {
+			return addr
+		}
+		return "prefix list " + pl.Value
+	case pl.Set || pl.Unknown != nil:
+		return "a prefix list"
+	}
+	return "destinations that are not known"
 }
 
 // targetFailure records a target that is no gateway at all.
 func targetFailure(ch *chain, r *model.Route, t target, fix string) {
 	var us []Unknown
 	if t.unk != nil {
-		us = append(us, unknownOf(t.unk, r.Range, r.Address))
+		u := unknownOf(t.unk, r.Range, r.Address)
+		u.Fix = t.fix
+		us = append(us, u)
 	}
 	ch.check(t.status, linkTo(r, r.Address+" target"), t.reason, fix, us...)
 }
@@ -136,12 +169,12 @@ func (a *analyzer) toIGW(vpc *model.VPC, r *model.Route, fix string) *chain {
 	case t.igw != nil:
 		v, us := a.igwAttached(t.igw, vpc)
 		ch.check(v, linkTo(t.igw, ""),
-			fmt.Sprintf("%s is not attached to %s", t.igw.Address, vpc.Address),
+			whether(v, fmt.Sprintf("%s is not attached to %s", t.igw.Address, vpc.Address), fmt.Sprintf("%s is attached to %s", t.igw.Address, vpc.Address)),
 			fmt.Sprintf("attach %s to %s (vpc_id, or an aws_internet_gateway_attachment / AWS::EC2::VPCGatewayAttachment)", t.igw.Address, vpc.Address),
 			us...)
 	case t.nat != nil:
 		ch.check(model.False, linkTo(t.nat, ""),
-			fmt.Sprintf("%s sends 0.0.0.0/0 to NAT gateway %s, not to an internet gateway", r.Address, t.nat.Address), fix)
+			fmt.Sprintf("%s %s to NAT gateway %s, not to an internet gateway", r.Address, sends(r), t.nat.Address), fix)
 	default:
 		targetFailure(ch, r, t, fix)
 	}
@@ -158,7 +191,7 @@ func (a *analyzer) toNAT(p *placement, r *model.Route) *chain {
 		ch.then(a.natChain(p, t.nat))
 	case t.igw != nil:
 		ch.check(model.False, linkTo(t.igw, ""),
-			fmt.Sprintf("%s sends 0.0.0.0/0 to internet gateway %s, not to a NAT gateway", r.Address, t.igw.Address), fix)
+			fmt.Sprintf("%s %s to internet gateway %s, not to a NAT gateway", r.Address, sends(r), t.igw.Address), fix)
 	default:
 		targetFailure(ch, r, t, fix)
 	}

@@ -43,6 +43,8 @@ type aclChoice struct {
 	unk   *model.Unresolved
 	via   model.Object
 	maybe *model.Unresolved
+	// loose: the association's subnet is not known (see tableChoice).
+	loose bool
 }
 
 // aclsFor returns a subnet's network ACL: its association, else the VPC's
@@ -50,8 +52,8 @@ type aclChoice struct {
 func (a *analyzer) aclsFor(s *model.Subnet, vpc *model.VPC) (aclChoice, []aclChoice) {
 	var base *aclChoice
 	var alts []aclChoice
-	add := func(as aclAssoc, maybe *model.Unresolved) {
-		c := aclChoice{via: as.via, maybe: maybe}
+	add := func(as aclAssoc, maybe *model.Unresolved, loose bool) {
+		c := aclChoice{via: as.via, maybe: maybe, loose: loose}
 		o, u := a.ix.resolve(as.acl, "network ACL")
 		if acl, ok := o.(*model.NetworkACL); ok {
 			c.acl = acl
@@ -65,10 +67,10 @@ func (a *analyzer) aclsFor(s *model.Subnet, vpc *model.VPC) (aclChoice, []aclCho
 		}
 	}
 	for _, as := range a.ix.aclAssocs[s.Address] {
-		add(as, associationMaybe(as.via.Base(), as.subnet, s))
+		add(as, associationMaybe(as.via.Base(), as.subnet, s), false)
 	}
 	for _, as := range a.ix.looseACLAssocs {
-		add(as, as.maybe)
+		add(as, as.maybe, true)
 	}
 	if base != nil {
 		return *base, alts
@@ -90,12 +92,13 @@ func (a *analyzer) naclAllows(s *model.Subnet, vpc *model.VPC, flows []flow) *ch
 		return baseCh
 	}
 	var as []alt
+	loose := false
 	for _, c := range alts {
 		as = append(as, alt{ch: a.aclChain(c, s, flows), why: unknownOf(c.maybe, c.via.Base().Range, c.via.Base().Address)})
+		loose = loose || c.loose
 	}
-	return choose(baseCh, as, Link{Address: s.Address, Text: s.Address + " network ACL", Range: s.Range},
-		"the network ACL of "+s.Address+" depends on an association that may not exist",
-		"make the network ACL association of "+s.Address+" unconditional")
+	reason, fix := associationDoubt("network ACL", s, loose)
+	return choose(baseCh, as, Link{Address: s.Address, Text: s.Address + " network ACL", Range: s.Range}, reason, fix)
 }
 
 func (a *analyzer) aclChain(c aclChoice, s *model.Subnet, flows []flow) *chain {
@@ -115,7 +118,8 @@ func (a *analyzer) aclChain(c aclChoice, s *model.Subnet, flows []flow) *chain {
 			continue
 		}
 		ch.check(v, linkTo(c.acl, text),
-			fmt.Sprintf("%s (the network ACL of %s) does not allow %s", name, s.Address, f),
+			whether(v, fmt.Sprintf("%s (the network ACL of %s) does not allow %s", name, s.Address, f),
+				fmt.Sprintf("%s (the network ACL of %s) allows %s", name, s.Address, f)),
 			fmt.Sprintf("add a network ACL rule to %s allowing %s (network ACLs are stateless)", name, f), us...)
 		if !ch.ok() {
 			break

@@ -11,11 +11,15 @@ import (
 // three paths start from.
 type placement struct {
 	cluster *model.DBCluster
-	inst    *model.DBInstance // nil for an assumed instance
-	group   *model.DBSubnetGroup
-	subnet  *model.Subnet
-	vpc     *model.VPC
-	sgs     sgSet
+	inst    *model.DBInstance    // nil for an assumed instance
+	group   *model.DBSubnetGroup // nil when it cannot be resolved
+	// subnet is nil when the subnet is not known: then any says why, and
+	// the placement stands for every subnet of vpc (nil when the VPC is
+	// not known either).
+	subnet *model.Subnet
+	any    *anySubnet
+	vpc    *model.VPC
+	sgs    sgSet
 	// public is whether the instance is publicly accessible.
 	public     model.Tri
 	publicWhy  []Unknown
@@ -27,6 +31,16 @@ func (p *placement) name() string {
 		return p.inst.Address
 	}
 	return "the instances of " + p.cluster.Address
+}
+
+// verb agrees a verb with the placement's name: singular for a declared
+// instance, plural for the assumed instances of a cluster that declares
+// none.
+func (p *placement) verb(singular, plural string) string {
+	if p.inst != nil {
+		return singular
+	}
+	return plural
 }
 
 // outcome is the verdict for a placement with its explanation.
@@ -100,6 +114,7 @@ func (a *analyzer) evaluate(p *placement) outcome {
 	}
 	chains := map[Path]*chain{PathPublic: pub, PathNAT: nat, PathKMSEndpoint: ep.ch}
 	out.broken = map[Path]*Broken{}
+	overridden := map[Path]bool{}
 	for _, path := range Paths {
 		ch := chains[path]
 		switch {
@@ -108,16 +123,19 @@ func (a *analyzer) evaluate(p *placement) outcome {
 		case path != PathKMSEndpoint && ep.active != model.False:
 			// The path holds but does not carry KMS traffic: the
 			// endpoint's private DNS takes over the KMS name.
+			overridden[path] = true
 			out.broken[path] = &Broken{Link: ep.endpoint, Status: ep.active.Not(),
-				Reason: fmt.Sprintf("the %s path holds, but %s takes over kms.<region>.amazonaws.com with its private DNS, so the %s path does not carry KMS traffic", path, ep.endpoint.Address, path),
-				Depth:  ch.n, Held: slices.Clone(ch.links)}
+				Reason: whether(ep.active.Not(),
+					fmt.Sprintf("the %s path holds, but %s takes over kms.<region>.amazonaws.com with its private DNS, so the %s path does not carry KMS traffic", path, ep.endpoint.Address, path),
+					fmt.Sprintf("the %s path carries KMS traffic: it holds, but %s, if it is active, takes over kms.<region>.amazonaws.com with its private DNS", path, ep.endpoint.Address)),
+				Depth: ch.n, Held: slices.Clone(ch.links)}
 		}
 	}
 	out.primary = primaryPath(out.broken, v, ep.active)
 	if b := out.broken[out.primary]; b != nil {
 		out.fix = b.Fix
 	}
-	if out.fix == "" {
+	if out.fix == "" && overridden[out.primary] {
 		// A path that holds but is overridden by an endpoint that may be
 		// active has no fix of its own: the endpoint's fix applies.
 		if b := out.broken[PathKMSEndpoint]; b != nil {
@@ -139,15 +157,21 @@ func (a *analyzer) evaluate(p *placement) outcome {
 // (RDS refuses a publicly accessible instance otherwise).
 func (a *analyzer) publicPath(p *placement) *chain {
 	ch := newChain()
-	ch.hold(linkTo(p.subnet, ""))
-	ch.check(p.public, p.publicLink,
-		p.name()+" is not publicly accessible, so an internet gateway cannot carry its traffic",
+	startAt(ch, p)
+	ch.check(p.public, p.publicLink, publicReason(p),
 		"set publicly_accessible = true (PubliclyAccessible: true), or route the subnet through a NAT gateway", p.publicWhy...)
 	if !ch.ok() {
 		return ch
 	}
 	a.internetEgress(ch, p)
 	if !ch.ok() {
+		return ch
+	}
+	if p.subnet == nil {
+		// The route table is the subnet's; DNS is the VPC's.
+		if p.vpc != nil {
+			ch.then(a.vpcDNS(p.vpc, "a publicly accessible DB instance"))
+		}
 		return ch
 	}
 	fix := fmt.Sprintf("route 0.0.0.0/0 of the route table of %s to an internet gateway attached to %s", p.subnet.Address, p.vpc.Address)
@@ -159,13 +183,28 @@ func (a *analyzer) publicPath(p *placement) *chain {
 	return ch
 }
 
+// publicReason says why the public link does not hold: the instance is
+// not publicly accessible, or it is not known whether it is, and why.
+func publicReason(p *placement) string {
+	its := p.verb("its", "their")
+	if p.public == model.Unknown {
+		why := "its setting is not known"
+		if len(p.publicWhy) > 0 && p.publicWhy[0].Unresolved != nil {
+			why = p.publicWhy[0].Reason
+		}
+		return fmt.Sprintf("it is not known whether %s %s publicly accessible (%s), so it is not known whether an internet gateway can carry %s traffic",
+			p.name(), p.verb("is", "are"), why, its)
+	}
+	return fmt.Sprintf("%s %s not publicly accessible, so an internet gateway cannot carry %s traffic", p.name(), p.verb("is", "are"), its)
+}
+
 // natPath: a default route to a public NAT gateway with an upstream
 // internet gateway.
 func (a *analyzer) natPath(p *placement) *chain {
 	ch := newChain()
-	ch.hold(linkTo(p.subnet, ""))
+	startAt(ch, p)
 	a.internetEgress(ch, p)
-	if !ch.ok() {
+	if !ch.ok() || p.subnet == nil {
 		return ch
 	}
 	fix := fmt.Sprintf("route 0.0.0.0/0 of the route table of %s to a public NAT gateway in a public subnet of %s", p.subnet.Address, p.vpc.Address)
@@ -174,16 +213,17 @@ func (a *analyzer) natPath(p *placement) *chain {
 }
 
 // internetEgress checks the instance's security groups and its subnet's
-// network ACL for traffic to KMS's public addresses.
+// network ACL for traffic to KMS's public addresses. An unknown subnet's
+// network ACL is part of the link that stands for it (startAt).
 func (a *analyzer) internetEgress(ch *chain, p *placement) {
-	v, us := a.allows(p.sgs, model.Egress, httpsPort, sgPeer{addr: internetPeer})
-	reason := fmt.Sprintf("%s (the security groups of %s) allow no egress TCP 443 to 0.0.0.0/0", p.sgs.names(a), p.cluster.Address)
+	v, us := a.allows(p.sgs, model.Egress, sgPeer{addr: internetPeer})
+	reason := p.sgs.permits(a, p.cluster.Address, v, "egress TCP 443 to 0.0.0.0/0")
 	if a.terraformStripsEgress(p.sgs) {
 		reason += "; the Terraform provider removes AWS's default allow-all egress rule"
 	}
 	ch.check(v, p.sgs.link(a, "egress TCP 443 to 0.0.0.0/0"), reason,
 		fmt.Sprintf("add an egress rule to %s allowing TCP 443 to 0.0.0.0/0", p.sgs.names(a)), us...)
-	if !ch.ok() {
+	if !ch.ok() || p.subnet == nil {
 		return
 	}
 	ch.then(a.naclAllows(p.subnet, p.vpc, []flow{

@@ -12,19 +12,21 @@ func (a *analyzer) analyzeCluster(c *model.DBCluster, s *model.ActivityStream) (
 	res = ClusterResult{Cluster: c, Stream: s, Verdict: model.True}
 	defer a.finishCluster(&res)
 	group, gu := a.subnetGroupOf(c)
-	if gu != nil {
-		res.Verdict = model.Unknown
-		res.Unknowns = append(res.Unknowns, unknownOf(gu, rangeOr(c.SubnetGroup.Range, c.Range), c.Address))
-		return res
-	}
-	subnets, unresolved := a.groupSubnets(group)
-	if group.Subnets.Incomplete != nil {
-		res.Verdict = model.Unknown
-		res.Unknowns = append(res.Unknowns, unknownOf(group.Subnets.Incomplete, group.Subnets.Range, group.Address))
-	}
 	members := a.instancesOf(c)
 	if len(members) == 0 {
 		members = []member{{}}
+	}
+	if gu != nil {
+		a.withoutSubnetGroup(&res, members, gu)
+		return res
+	}
+	subnets, unresolved := a.groupSubnets(group)
+	groupVPC := a.placementVPC(c, subnets)
+	if group.Subnets.Incomplete != nil {
+		u := unknownOf(group.Subnets.Incomplete, group.Subnets.Range, group.Address)
+		res.Verdict = model.Unknown
+		res.Unknowns = append(res.Unknowns, u)
+		unresolved = append(unresolved, u)
 	}
 	for _, m := range members {
 		if a.stopped() {
@@ -40,13 +42,12 @@ func (a *analyzer) analyzeCluster(c *model.DBCluster, s *model.ActivityStream) (
 			}
 		}
 		for _, sn := range cands {
-			res.Instances = append(res.Instances, a.instanceResult(c, group, m, sn))
+			res.Instances = append(res.Instances, a.instanceResult(c, group, m, sn, groupVPC))
 		}
 		for _, u := range unresolved {
-			res.Instances = append(res.Instances, InstanceResult{Instance: memberName(c, m), Assumed: m.inst == nil,
-				Verdict: model.Unknown, Unknowns: []Unknown{u}})
+			res.Instances = append(res.Instances, a.anySubnetResult(c, group, m, groupVPC, u))
 		}
-		if len(cands) == 0 && len(unresolved) == 0 && group.Subnets.Incomplete == nil {
+		if len(cands) == 0 && len(unresolved) == 0 {
 			why := group.Address + " has no subnets"
 			if len(subnets) > 0 {
 				why = "no subnet of " + group.Address + " is in availability zone " + m.inst.AvailabilityZone.Value
@@ -57,6 +58,27 @@ func (a *analyzer) analyzeCluster(c *model.DBCluster, s *model.ActivityStream) (
 		}
 	}
 	return res
+}
+
+// withoutSubnetGroup places the instances of a cluster whose DB subnet
+// group cannot be resolved (why) in any subnet of the VPC its security
+// groups are in; a cluster that names no group, or the group "default",
+// lands in the default VPC, which is not in the scanned code.
+func (a *analyzer) withoutSubnetGroup(res *ClusterResult, members []member, gu *model.Unresolved) {
+	c := res.Cluster
+	why := unknownOf(gu, rangeOr(c.SubnetGroup.Range, c.Range), c.Address)
+	defaultVPC := !c.SubnetGroup.IsSet() || strings.EqualFold(c.SubnetGroup.Literal, "default")
+	var vpc *model.VPC
+	if defaultVPC {
+		why.Fix = "Give the cluster a DB subnet group (db_subnet_group_name, DBSubnetGroupName) whose subnets are in the scanned code: the default VPC is not."
+	} else {
+		vpc = a.placementVPC(c, nil)
+	}
+	res.Verdict = model.Unknown
+	res.Unknowns = append(res.Unknowns, why)
+	for _, m := range members {
+		res.Instances = append(res.Instances, a.anySubnetResult(c, nil, m, vpc, why))
+	}
 }
 
 // finishCluster ANDs the instance verdicts and settles the cluster's path.
@@ -113,17 +135,30 @@ type reading struct {
 	why    []Unknown
 }
 
-// instanceResult evaluates one instance in one subnet.
-func (a *analyzer) instanceResult(c *model.DBCluster, g *model.DBSubnetGroup, m member, s *model.Subnet) InstanceResult {
-	ir := InstanceResult{Instance: memberName(c, m), Assumed: m.inst == nil, Subnet: s.Address}
+// instanceResult evaluates one instance in one subnet. When the subnet's
+// VPC cannot be resolved, the instance is in any subnet of groupVPC (the
+// VPC the rest of its group or its security groups are in, nil when
+// unknown): the subnet's own facts rest on its VPC (its main route table,
+// its default network ACL).
+func (a *analyzer) instanceResult(c *model.DBCluster, g *model.DBSubnetGroup, m member, s *model.Subnet, groupVPC *model.VPC) InstanceResult {
 	vpc, vu := a.ix.vpcOf(s.VPC, "VPC of "+s.Address)
 	if vu != nil {
-		ir.Verdict = model.Unknown
-		ir.Unknowns = []Unknown{unknownOf(vu, s.VPC.Range, s.Address)}
+		ir := a.anySubnetResult(c, g, m, groupVPC, unknownOf(vu, s.VPC.Range, s.Address))
+		ir.Subnet = s.Address
 		return ir
 	}
-	p := &placement{cluster: c, inst: m.inst, group: g, subnet: s, vpc: vpc,
-		sgs: a.groupsOf(c.SecurityGroups, vpc, c.Address)}
+	return a.placementResult(&placement{cluster: c, inst: m.inst, group: g, subnet: s, vpc: vpc}, m)
+}
+
+// placementResult evaluates a placement, under each reading of the
+// instance's public accessibility.
+func (a *analyzer) placementResult(p *placement, m member) InstanceResult {
+	c := p.cluster
+	ir := InstanceResult{Instance: memberName(c, m), Assumed: m.inst == nil}
+	if p.subnet != nil {
+		ir.Subnet = p.subnet.Address
+	}
+	p.sgs = a.groupsOf(c.SecurityGroups, p.vpc, c.Address)
 	p.publicLink = Link{Address: c.Address, Text: ir.Instance + " publicly accessible", Range: c.Range}
 	if m.inst != nil {
 		p.publicLink = Link{Address: m.inst.Address, Text: m.inst.Address + " publicly accessible", Range: rangeOr(m.inst.PubliclyAccessible.Range, m.inst.Range)}
@@ -172,9 +207,7 @@ func (a *analyzer) publicReadings(p *placement) []reading {
 	case i.PubliclyAccessible.Set:
 		return []reading{{model.TriOf(i.PubliclyAccessible.Value), nil}}
 	case i.PublicDefault == model.PublicDefaultRDSAPI:
-		igw, us := a.vpcHasIGW(p.vpc)
-		named := p.group.Name.Known() && strings.EqualFold(p.group.Name.Value, "default")
-		return []reading{{igw, us}, {model.TriOf(named), nil}}
+		return []reading{a.igwReading(p), a.defaultGroupReading(p)}
 	}
 	// Terraform's provider always sends publicly_accessible, false by default.
 	return []reading{{model.False, nil}}
@@ -185,4 +218,30 @@ func rangeOr(r, def model.Range) model.Range {
 		return def
 	}
 	return r
+}
+
+// igwReading is the first documented default: public when the VPC has an
+// internet gateway attached; not known when the VPC is not.
+func (a *analyzer) igwReading(p *placement) reading {
+	if p.vpc == nil {
+		return reading{model.Unknown, []Unknown{p.any.why}}
+	}
+	igw, us := a.vpcHasIGW(p.vpc)
+	return reading{igw, us}
+}
+
+// defaultGroupReading is the second: for Aurora, private unless the DB
+// subnet group is the one named "default", which is also the group RDS uses
+// when a cluster names none; not known when the group's name is not.
+func (a *analyzer) defaultGroupReading(p *placement) reading {
+	r := p.cluster.SubnetGroup
+	switch {
+	case p.group != nil:
+		return reading{model.TriOf(p.group.Name.Known() && strings.EqualFold(p.group.Name.Value, "default")), nil}
+	case r.Literal != "":
+		return reading{model.TriOf(strings.EqualFold(r.Literal, "default")), nil}
+	case !r.IsSet():
+		return reading{model.True, nil}
+	}
+	return reading{model.Unknown, []Unknown{p.any.why}}
 }

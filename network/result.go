@@ -54,6 +54,9 @@ type Unknown struct {
 	Used model.Range
 	// Subject is the address of the object the fact belongs to.
 	Subject string
+	// Fix, when set, says what the user can do about this fact, more
+	// precisely than the advice for its Kind.
+	Fix string
 }
 
 // InstanceResult is the verdict for one instance placed in one candidate
@@ -65,8 +68,15 @@ type InstanceResult struct {
 	// Assumed is true when the cluster declares no instance and one instance
 	// per subnet is assumed (SPEC §1.2).
 	Assumed bool
-	Subnet  string
-	Verdict model.Tri
+	// Subnet is the candidate subnet's address; empty when the subnet is
+	// not known (AnySubnet), and set with AnySubnet when the subnet is
+	// known but its VPC is not.
+	Subnet string
+	// AnySubnet is set when the subnet the instance lands in is not known:
+	// the verdict then rests on the links that hold or break the same way in
+	// every subnet it may be in, and is never a pass.
+	AnySubnet *AnySubnet
+	Verdict   model.Tri
 	// Path is the path that carries KMS traffic when Verdict is True:
 	// PathKMSEndpoint when the VPC has an active KMS endpoint, else
 	// PathPublic or PathNAT (PathPublic when both hold).
@@ -83,6 +93,17 @@ type InstanceResult struct {
 	Fix string
 	// Unknowns are the unresolved facts the verdict depends on.
 	Unknowns []Unknown
+}
+
+// AnySubnet describes a placement in a subnet that is not known.
+type AnySubnet struct {
+	// VPC is the address of the VPC the subnet must be in (from the other
+	// subnets of its DB subnet group or from the cluster's security
+	// groups), empty when that is not known either.
+	VPC string
+	// Why says why the subnet is not known, where it comes from and where
+	// it is used.
+	Why Unknown
 }
 
 // ClusterResult is the verdict for one cluster with an activity stream: the

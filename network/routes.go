@@ -16,6 +16,9 @@ type tableChoice struct {
 	via model.Object
 	// maybe says why the choice may not apply (alternatives only).
 	maybe *model.Unresolved
+	// loose is set when the association's own subnet or VPC is not known:
+	// it may not concern this subnet at all.
+	loose bool
 }
 
 // follower evaluates, for one path, where a default route leads.
@@ -39,6 +42,7 @@ func (a *analyzer) tablesFor(s *model.Subnet, vpc *model.VPC) (tableChoice, []ta
 	for _, as := range a.ix.looseTableAssocs {
 		c := a.tableOf(as.Table, as)
 		c.maybe = firstNonNil(as.Maybe, as.Subnet.Unknown)
+		c.loose = true
 		alts = append(alts, c)
 	}
 	if base != nil {
@@ -84,6 +88,7 @@ func (a *analyzer) mainTable(vpc *model.VPC, s *model.Subnet) (tableChoice, []ta
 	for _, as := range a.ix.looseMainAssocs {
 		c := a.tableOf(as.Table, as)
 		c.maybe = as.VPC.Unknown
+		c.loose = true
 		alts = append(alts, c)
 	}
 	return base, alts
@@ -95,17 +100,18 @@ func (a *analyzer) viaSubnetTable(s *model.Subnet, vpc *model.VPC, follow follow
 	base, alts := a.tablesFor(s, vpc)
 	baseCh := a.viaTable(base, s, follow, noRouteFix)
 	var as []alt
+	loose := false
 	for _, c := range alts {
 		why := unknownOf(c.maybe, c.via.Base().Range, c.via.Base().Address)
 		as = append(as, alt{ch: a.viaTable(c, s, follow, noRouteFix), why: why})
+		loose = loose || c.loose
 	}
 	if len(as) == 0 {
 		return baseCh
 	}
 	at := Link{Address: s.Address, Text: s.Address + " route table", Range: s.Range}
-	return choose(baseCh, as, at,
-		fmt.Sprintf("the route table of %s depends on an association that may not exist", s.Address),
-		"make the route table association of "+s.Address+" unconditional")
+	reason, fix := associationDoubt("route table", s, loose)
+	return choose(baseCh, as, at, reason, fix)
 }
 
 func (a *analyzer) viaTable(c tableChoice, s *model.Subnet, follow follower, noRouteFix string) *chain {
@@ -139,12 +145,14 @@ func (a *analyzer) defaultRoute(t *model.RouteTable, follow follower, noRouteFix
 		}
 		switch {
 		case r.DestinationPrefixList.Set || r.DestinationPrefixList.Unknown != nil:
-			ch := newChain()
-			u := &model.Unresolved{Kind: model.FromTarget,
-				Reason: fmt.Sprintf("%s routes a prefix list whose addresses are unknown offline; it may carry KMS traffic", r.Address), Range: r.Range}
-			l := linkTo(r, name+" prefix list")
-			ch.check(model.Unknown, l, u.Reason, "", unknownOf(u, r.Range, r.Address))
-			alts = append(alts, alt{ch: ch, why: unknownOf(u, r.Range, r.Address)})
+			// Its entries are not known offline, so it may hold KMS's
+			// addresses: its target counts too, unless it leads to the same
+			// verdict (a prefix list sent to the same NAT gateway).
+			u := &model.Unresolved{Kind: model.FromTarget, Range: r.Range,
+				Reason: fmt.Sprintf("%s routes %s, whose entries are not known offline; it may carry KMS traffic", r.Address, routeDest(r))}
+			why := unknownOf(u, r.Range, r.Address)
+			why.Fix = fmt.Sprintf("Send %s to the same target as 0.0.0.0/0 in %s, or add a KMS interface endpoint to the VPC, which takes KMS traffic off the routes.", routeDest(r), name)
+			alts = append(alts, alt{ch: a.followRoute(t, r, follow), why: why})
 		case r.DestinationCIDR.Unknown != nil:
 			alts = append(alts, alt{ch: a.followRoute(t, r, follow), why: unknownOf(r.DestinationCIDR.Unknown, r.DestinationCIDR.Range, r.Address)})
 		case r.DestinationCIDR.Known() && isDefaultRoute(r.DestinationCIDR.Value):
@@ -158,9 +166,11 @@ func (a *analyzer) defaultRoute(t *model.RouteTable, follow follower, noRouteFix
 			// space wins over 0.0.0.0/0 for the addresses it covers, and
 			// KMS's public addresses are not known offline.
 			if p, u := parseCIDR(r.DestinationCIDR); u == nil && coversInternet(p) == model.Unknown {
-				why := &model.Unresolved{Kind: model.FromTarget, Range: r.Range, Reason: fmt.Sprintf(
+				u := &model.Unresolved{Kind: model.FromTarget, Range: r.Range, Reason: fmt.Sprintf(
 					"%s routes %s, more specific than 0.0.0.0/0; KMS's public addresses are not known offline, so it may carry KMS traffic", r.Address, p)}
-				alts = append(alts, alt{ch: a.followRoute(t, r, follow), why: unknownOf(why, r.Range, r.Address)})
+				why := unknownOf(u, r.Range, r.Address)
+				why.Fix = fmt.Sprintf("Send %s to the same target as 0.0.0.0/0 in %s, or add a KMS interface endpoint to the VPC, which takes KMS traffic off the routes.", p, name)
+				alts = append(alts, alt{ch: a.followRoute(t, r, follow), why: why})
 			}
 		}
 	}
@@ -175,12 +185,12 @@ func (a *analyzer) defaultRoute(t *model.RouteTable, follow follower, noRouteFix
 		return base
 	}
 	return choose(base, alts, linkTo(t, name+" "+anyIPv4),
-		"it is not known which route of "+name+" carries traffic to 0.0.0.0/0", "")
+		"it is not known which route of "+name+" carries traffic to KMS's public addresses", "")
 }
 
 func (a *analyzer) followRoute(t *model.RouteTable, r *model.Route, follow follower) *chain {
 	ch := newChain()
-	ch.hold(Link{Address: t.Address, Text: a.describe(t) + " " + anyIPv4, Range: r.Range})
+	ch.hold(Link{Address: t.Address, Text: a.describe(t) + " " + routeDest(r), Range: r.Range})
 	ch.then(follow(r))
 	return ch
 }
@@ -212,4 +222,16 @@ func (a *analyzer) describe(o model.Object) string {
 		return fmt.Sprintf("the %s of %s", strings.ReplaceAll(kind, "-", " "), vpc)
 	}
 	return b.Address
+}
+
+// associationDoubt explains a subnet's route table or network ACL (what)
+// that depends on associations: one that may not exist (conditional), or,
+// when loose, one whose own subnet or VPC is not known, which may or may
+// not concern s; making it unconditional would not settle that.
+func associationDoubt(what string, s *model.Subnet, loose bool) (reason, fix string) {
+	if loose {
+		return fmt.Sprintf("the %s of %s depends on an association whose subnet or VPC is not known, which may concern it", what, s.Address), ""
+	}
+	return fmt.Sprintf("the %s of %s depends on an association that may not exist", what, s.Address),
+		fmt.Sprintf("make the %s association of %s unconditional", what, s.Address)
 }

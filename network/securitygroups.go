@@ -74,6 +74,39 @@ func (s sgSet) names(a *analyzer) string {
 	return strings.Join(ns, ", ")
 }
 
+// count is how many groups the set names.
+func (s sgSet) count() int { return len(s.sure) + len(s.maybe) + len(s.literals) }
+
+// verb agrees a verb with the number of groups the set names.
+func (s sgSet) verb(singular, plural string) string {
+	if s.count() == 1 {
+		return singular
+	}
+	return plural
+}
+
+// describeAs names the set as the groups of owner, for messages:
+// "aws_security_group.db (the security group of aws_rds_cluster.main)".
+func (s sgSet) describeAs(a *analyzer, owner string) string {
+	switch s.count() {
+	case 0:
+		return "the security groups of " + owner
+	case 1:
+		return s.names(a) + " (the security group of " + owner + ")"
+	}
+	return s.names(a) + " (the security groups of " + owner + ")"
+}
+
+// permits says that the set allows no traffic of kind what (v False), or
+// that it is not known whether it does (v Unknown).
+func (s sgSet) permits(a *analyzer, owner string, v model.Tri, what string) string {
+	who, allow := s.describeAs(a, owner), s.verb("allows", "allow")
+	if v == model.Unknown {
+		return fmt.Sprintf("it is not known whether %s %s %s", who, allow, what)
+	}
+	return fmt.Sprintf("%s %s no %s", who, allow, what)
+}
+
 // link is the link a security group check rests on.
 func (s sgSet) link(a *analyzer, text string) Link {
 	gs := slices.Concat(s.sure, s.maybe)
@@ -103,9 +136,10 @@ type sgPeer struct {
 	groups *sgSet
 }
 
-// allows says whether the set lets TCP port through in direction dir to or
+// allows says whether the set lets TCP 443 through in direction dir to or
 // from peer: some rule of some member group must.
-func (a *analyzer) allows(s sgSet, dir model.Direction, port int, peer sgPeer) (model.Tri, []Unknown) {
+func (a *analyzer) allows(s sgSet, dir model.Direction, peer sgPeer) (model.Tri, []Unknown) {
+	const port = httpsPort
 	var us []Unknown
 	v := model.False
 	for _, g := range s.sure {

@@ -168,6 +168,10 @@ func placementCount(ins []Instance) string {
 	switch {
 	case len(g) == 0:
 		return "no placement"
+	case len(g[0].subnets) == 1 && g[0].subnets[0] == "":
+		// Placements in a subnet that is not known (SPEC §1.5): the
+		// verdict rests on the links that hold in every subnet.
+		return plural(len(g[0].instances), "instance") + " in an unknown subnet"
 	case len(g[0].members) == len(g[0].instances)*len(g[0].subnets):
 		return plural(len(g[0].instances), "instance") + " × " + plural(len(g[0].subnets), "subnet")
 	default:
@@ -188,7 +192,7 @@ func (g *placements) names(long bool) string {
 	}
 	if len(g.members) == len(g.instances)*len(g.subnets) {
 		if g.subnets[0] == "" {
-			return list(g.instances)
+			return list(g.instances) + " in an unknown subnet"
 		}
 		return list(g.instances) + " in " + list(g.subnets)
 	}

@@ -114,7 +114,13 @@ func placement(ir network.InstanceResult) string {
 	if ir.Assumed {
 		inst = "an assumed instance"
 	}
-	if ir.Subnet == "" {
+	switch {
+	case ir.Subnet != "":
+	case ir.AnySubnet != nil && ir.AnySubnet.VPC != "":
+		return inst + " in any subnet of " + ir.AnySubnet.VPC
+	case ir.AnySubnet != nil:
+		return inst + " in an unknown subnet"
+	default:
 		return inst
 	}
 	return inst + " in " + ir.Subnet
@@ -144,15 +150,27 @@ func remediation(fixes []string, fallback string) string {
 		if !strings.HasSuffix(f, ".") {
 			f += "."
 		}
-		if c := f[0]; c >= 'a' && c <= 'z' {
-			f = string(c-'a'+'A') + f[1:]
-		}
+		f = capitalize(f)
 		out = append(out, f)
 	}
 	if len(out) == 0 {
 		return fallback
 	}
 	return strings.Join(out, " ")
+}
+
+// capitalize starts a sentence with a capital letter, unless its first
+// word is an identifier (aws_route_table.private, sg-0abc), which must
+// keep its spelling.
+func capitalize(s string) string {
+	word, _, _ := strings.Cut(s, " ")
+	if strings.ContainsAny(word, "._-:/[\"") {
+		return s
+	}
+	if c := s[0]; c >= 'a' && c <= 'z' {
+		return string(c-'a'+'A') + s[1:]
+	}
+	return s
 }
 
 // at formats a range as file:line, the way messages cite sources.

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -64,7 +65,7 @@ func checkDAS002(p *Pass) {
 		}
 		for n, u := range unknowns {
 			if n == maxListed {
-				fmt.Fprintf(&b, "; and %d more unresolved values", len(unknowns)-maxListed)
+				fmt.Fprintf(&b, "; and %s", count(len(unknowns)-maxListed, "more unresolved value", "more unresolved values"))
 				break
 			}
 			fmt.Fprintf(&b, "; %s", describeUnknown(u))
@@ -73,7 +74,7 @@ func checkDAS002(p *Pass) {
 			b.WriteString(" (the analysis recorded no reason)")
 		}
 		for _, u := range unknowns {
-			fixes = append(fixes, adviceFor(u.Kind))
+			fixes = append(fixes, cmp.Or(u.Fix, adviceFor(u.Kind)))
 			if u.Unresolved != nil {
 				causes = append(causes, cause(u.Subject, string(u.Kind), u.Reason))
 			} else {
@@ -125,7 +126,7 @@ func adviceFor(k model.UnknownKind) string {
 	case model.FromExternal:
 		return "Scan the code that declares the resources named by literal IDs, or reference them instead of hard-coding IDs."
 	case model.FromTarget:
-		return "The default route leaves the scanned network (transit gateway, VPN, appliance): verify egress to KMS there, or add a KMS interface endpoint."
+		return "A route sends traffic outside the scanned network (transit gateway, VPN, appliance): verify egress to KMS there, or add a KMS interface endpoint."
 	case model.FromPolicy:
 		return "Check that the KMS endpoint policy allows kms:* actions for the cluster, or remove the policy to use the full-access default."
 	case model.FromDefault:
@@ -164,4 +165,12 @@ func allUnknowns(c *network.ClusterResult) []network.Unknown {
 		add(ir.Unknowns)
 	}
 	return out
+}
+
+// count writes n with the singular or plural noun.
+func count(n int, singular, plural string) string {
+	if n == 1 {
+		return "1 " + singular
+	}
+	return fmt.Sprintf("%d %s", n, plural)
 }

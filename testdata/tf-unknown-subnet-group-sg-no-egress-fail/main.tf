@@ -1,0 +1,51 @@
+provider "aws" {
+  region = "eu-west-1"
+}
+
+# The registry module is not vendored (no terraform init): the DB subnet
+# group, and so the subnets and the VPC, are unknown.
+module "vpc" {
+  source  = "terraform-aws-modules/vpc/aws"
+  version = "~> 5.0"
+
+  name             = "main"
+  cidr             = "10.20.0.0/16"
+  azs              = ["eu-west-1a", "eu-west-1b"]
+  database_subnets = ["10.20.21.0/24", "10.20.22.0/24"]
+}
+
+# No egress block: the Terraform provider removes AWS's allow-all egress
+# rule, so the cluster cannot reach KMS from any subnet.
+resource "aws_security_group" "db" {
+  name   = "aurora"
+  vpc_id = module.vpc.vpc_id
+
+  ingress {
+    from_port   = 5432
+    to_port     = 5432
+    protocol    = "tcp"
+    cidr_blocks = ["10.20.0.0/16"]
+  }
+}
+
+resource "aws_rds_cluster" "main" {
+  cluster_identifier          = "main"
+  engine                      = "aurora-postgresql"
+  master_username             = "dbadmin"
+  manage_master_user_password = true
+  db_subnet_group_name        = module.vpc.database_subnet_group_name
+  vpc_security_group_ids      = [aws_security_group.db.id]
+}
+
+resource "aws_rds_cluster_instance" "main" {
+  count              = 2
+  cluster_identifier = aws_rds_cluster.main.id
+  instance_class     = "db.r6g.large"
+  engine             = aws_rds_cluster.main.engine
+}
+
+resource "aws_rds_cluster_activity_stream" "main" {
+  resource_arn = aws_rds_cluster.main.arn
+  mode         = "async"
+  kms_key_id   = "alias/das"
+}
