@@ -165,7 +165,7 @@ func (e *evaluator) overLimit(kind expansionKind, expr hcl.Expression, sc *scope
 }
 
 func symbolicOf(kind expansionKind, u *model.Unresolved, cohort string) *expansion {
-	rep := repetition{cohort: cohort}
+	rep := repetition{cohort: cohort, maybe: u}
 	if kind == counted {
 		rep.countIndex = unknown(cty.Number, u)
 	} else {
