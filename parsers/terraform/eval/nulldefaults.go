@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
@@ -43,6 +44,10 @@ func (e *evaluator) nullDefaultUnknown(expr hcl.Expression, sc *scope, hds hcl.D
 	for _, d := range hds {
 		if d.Severity != hcl.DiagError {
 			continue
+		}
+		if d.Detail != "" {
+			// "argument must not be null" says more than the summary.
+			msg = strings.TrimSuffix(d.Detail, ".")
 		}
 		part := d.Expression
 		if part == nil {
