@@ -463,3 +463,51 @@ resource "null_resource" "r" {
 		t.Errorf("ok = %q", got)
 	}
 }
+
+// TestCollectionFunctionsOnStructuralValues: the collection functions
+// accept objects and tuples as Terraform's do (checked alongside length).
+func TestCollectionFunctionsOnStructuralValues(t *testing.T) {
+	tests := []struct {
+		expr string
+		want cty.Value
+	}{
+		{`join(",", keys(var.any_object))`, cty.StringVal("a,b")},
+		{`values(var.any_object)[1]`, cty.StringVal("x")},
+		{`length(keys(var.any_empty)) + length(values(var.any_empty))`, cty.NumberIntVal(0)},
+		{`lookup(var.any_object, "b", "d")`, cty.StringVal("x")},
+		{`lookup({ a = { b = 1 } }, "a", {}).b`, cty.NumberIntVal(1)},
+		{`merge(var.any_empty, { c = 1 }, var.any_object).c`, cty.NumberIntVal(1)},
+		{`contains([{ a = 1 }, { a = 2 }], { a = 2 })`, cty.True},
+		{`contains(["a", 1], 1)`, cty.True},
+		{`element([{ a = 1 }, "x"], 1)`, cty.StringVal("x")},
+		{`index([{ a = 1 }], { a = 1 })`, cty.NumberIntVal(0)},
+		{`one([{ a = 1 }]).a`, cty.NumberIntVal(1)},
+		{`length(flatten([{ a = 1 }, [{ b = 2 }]]))`, cty.NumberIntVal(2)},
+		{`length(concat([{ a = 1 }], ["x"]))`, cty.NumberIntVal(2)},
+		{`slice([{ a = 1 }, "x"], 1, 2)[0]`, cty.StringVal("x")},
+		{`zipmap(["k"], [{ x = 1 }]).k.x`, cty.NumberIntVal(1)},
+	}
+	src := `
+variable "any_empty" {
+  type    = any
+  default = {}
+}
+variable "any_object" {
+  type    = any
+  default = { a = 1, b = "x" }
+}
+resource "null_resource" "r" {
+`
+	for i, tt := range tests {
+		src += "  f" + itoa(i) + " = " + tt.expr + "\n"
+	}
+	src += "}\n"
+	res, ds := run(t, map[string]string{"main.tf": src}, Options{})
+	noErrors(t, ds)
+	for i, tt := range tests {
+		got, _ := attr(t, res, "null_resource.r", "f"+itoa(i)).UnmarkDeep()
+		if !got.RawEquals(tt.want) && !equalKnown(got, tt.want) {
+			t.Errorf("%s = %#v, want %#v", tt.expr, got, tt.want)
+		}
+	}
+}
