@@ -432,23 +432,25 @@ resource "null_resource" "r" {
   tpl = templatefile("../outside.tpl", {})
   set = fileset("/", "*")
   ok  = file("present.txt")
+  key = file("~/.ssh/id_rsa.pub")
 }
-`, "present.txt": "here"}, Options{})
+`, "present.txt": "here", "~/.ssh/id_rsa.pub": "not this one"}, Options{})
 	noErrors(t, ds)
 	warnings := 0
 	for _, d := range ds {
-		if d.Severity == diag.Warning && (strings.Contains(d.Message, "no file exists") || strings.Contains(d.Message, "outside")) {
+		if d.Severity == diag.Warning && (strings.Contains(d.Message, "no file exists") || strings.Contains(d.Message, "outside") || strings.Contains(d.Message, "home directory")) {
 			warnings++
 		}
 	}
-	if warnings != 3 {
-		t.Errorf("want one warning per call (3), got %v", ds)
+	if warnings != 4 {
+		t.Errorf("want one warning per call (4), got %v", ds)
 	}
 	for _, at := range []struct{ addr, name, reason string }{
 		{"aws_vpc_endpoint.kms[0]", "policy", "file(): no file exists at ./policies/missing.json"},
 		{"aws_vpc_endpoint.kms[1]", "policy", "file(): no file exists at ./policies/missing.json"},
 		{"null_resource.r", "tpl", "templatefile(): "},
 		{"null_resource.r", "set", "fileset(): "},
+		{"null_resource.r", "key", "file(): ~/.ssh/id_rsa.pub is in the home directory"},
 	} {
 		v := attr(t, res, at.addr, at.name)
 		if v.IsKnown() {

@@ -47,6 +47,10 @@ func (e *evaluator) inside(path string) bool {
 // relative to the root module directory, as they are to the working
 // directory in which Terraform runs.
 func (e *evaluator) resolvePath(p string) (string, error) {
+	if p == "~" || strings.HasPrefix(p, "~/") || strings.HasPrefix(p, `~\`) {
+		// Terraform expands ~ to the home directory of whoever runs it.
+		return "", &unreadableFile{fmt.Sprintf("%s is in the home directory of whoever runs Terraform; daslint reads no file there", p)}
+	}
 	if !filepath.IsAbs(p) {
 		p = filepath.Join(e.rootDir, filepath.FromSlash(p))
 	}
