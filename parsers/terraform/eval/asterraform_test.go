@@ -513,3 +513,39 @@ resource "null_resource" "r" {
 		}
 	}
 }
+
+// TestNullDefaultCountAndForEach: a count or for_each that is null because
+// of a root variable's null default is unknown (a symbolic instance), with
+// the variable's warning, not an input error.
+func TestNullDefaultCountAndForEach(t *testing.T) {
+	res, ds := run(t, map[string]string{"main.tf": `
+variable "subnets" {
+  type    = map(string)
+  default = null
+}
+variable "nat_count" {
+  type    = number
+  default = null
+}
+resource "aws_subnet" "s" {
+  for_each   = var.subnets
+  vpc_id     = "vpc-1"
+  cidr_block = each.value
+}
+resource "aws_nat_gateway" "n" {
+  count     = var.nat_count
+  subnet_id = "subnet-1"
+}
+`}, Options{})
+	noErrors(t, ds)
+	for _, v := range []string{"subnets", "nat_count"} {
+		if !hasDiag(ds, diag.Warning, `variable "`+v+`" defaults to null`) {
+			t.Errorf("no warning for %s: %v", v, ds)
+		}
+	}
+	for _, addr := range []string{"aws_subnet.s[?]", "aws_nat_gateway.n[?]"} {
+		if in := instance(t, res, addr); in.Maybe == nil || in.Maybe.Kind != model.FromCondition || !strings.Contains(in.Maybe.Reason, "defaults to null") {
+			t.Errorf("%s: Maybe = %+v", addr, in.Maybe)
+		}
+	}
+}

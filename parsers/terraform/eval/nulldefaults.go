@@ -60,6 +60,25 @@ func (e *evaluator) nullDefaultUnknown(expr hcl.Expression, sc *scope, hds hcl.D
 		// null came through the whole expression.
 		e.nullVarsIn(expr, sc.mod, found, map[string]bool{}, 0)
 	}
+	return e.blameNullDefaults(found, msg)
+}
+
+// nullDefaultExpansion returns, when the count or for_each expr in sc is
+// null because of root variables left at a null default, why the number of
+// instances is unknown (the expansion is then symbolic), and warns once per
+// variable; nil otherwise.
+func (e *evaluator) nullDefaultExpansion(expr hcl.Expression, sc *scope, meta string) *model.Unresolved {
+	if len(e.nulls.names) == 0 {
+		return nil
+	}
+	found := map[string]bool{}
+	e.nullVarsIn(expr, sc.mod, found, map[string]bool{}, 0)
+	return e.blameNullDefaults(found, meta+" must not be null")
+}
+
+// blameNullDefaults warns once for each variable found and returns the
+// reason of the unknown they make; nil when none is found.
+func (e *evaluator) blameNullDefaults(found map[string]bool, msg string) *model.Unresolved {
 	if len(found) == 0 {
 		return nil
 	}
