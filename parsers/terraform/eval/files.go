@@ -103,8 +103,9 @@ func (e *evaluator) unreadableUnknown(hds hcl.Diagnostics) *model.Unresolved {
 }
 
 // fileFunctions are file, fileexists, fileset, filebase64 and templatefile,
-// confined to the root: a path outside it (or a symlink leading out) is
-// an error, which eval reports and turns into an unknown.
+// confined to the root: a path outside it, or a missing file, is an
+// unreadableFile, which eval turns into an unknown with a warning; a
+// symlink leading out is refused by the reader, an error.
 func (e *evaluator) fileFunctions() map[string]function.Function {
 	read := func(p string) ([]byte, error) {
 		path, err := e.resolvePath(p)
