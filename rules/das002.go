@@ -132,7 +132,7 @@ func adviceFor(k model.UnknownKind) string {
 	case model.FromDefault:
 		return "Set PubliclyAccessible explicitly on each AWS::RDS::DBInstance."
 	case model.FromInput:
-		return "Fix the file that does not parse (see the input problems); what it declares is missing from the analysis."
+		return "Fix the file that does not parse, or supply the one that is missing or outside the read boundary (see the input problems); what it holds is missing from the analysis."
 	case model.FromLimit:
 		return "Stay within daslint's limits (10,000 instances per count or for_each; --max-file-size per file), or raise --max-file-size."
 	case model.FromComputed, model.FromExpression:

@@ -1,7 +1,10 @@
 package cloudformation
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -117,6 +120,14 @@ func (s *stack) loadChild(r *resource) (*stack, *model.Unresolved) {
 	if len(s.chain) >= maxNestDepth || s.ld.stacks >= maxStacks {
 		s.warnf(urlNode, "nested stack %s is not read: more than %d levels or %d stacks", addr, maxNestDepth, maxStacks)
 		return nil, unknown(model.FromLimit, "nested stack %s is beyond daslint's nesting limit", addr)
+	}
+	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+		// A template that a build step writes (a packaged or generated
+		// child) is valid input whose content daslint cannot see: what it
+		// declares is missing, which Unread records so that no verdict of
+		// this stack passes on its absence.
+		s.warnf(urlNode, "nested stack %s: %s does not exist; what it declares is missing, so no cluster of this template can pass", addr, diag.Path(path))
+		return nil, s.unread(unknown(model.FromInput, "nested stack %s: %s does not exist, so what it declares is missing", addr, diag.Path(path)))
 	}
 	data, problem := inputfile.Read(path, s.ld.root, s.ld.opts.MaxFileBytes)
 	switch {

@@ -107,7 +107,9 @@ func TestNestedStacksUnread(t *testing.T) {
 		{name: "remote", url: "https://s3.amazonaws.com/bucket/net.yaml", severity: diag.Warning, msg: "remote template"},
 		{name: "s3", url: "s3://bucket/net.yaml", severity: diag.Warning, msg: "remote template"},
 		{name: "outside root", url: "../outside.yaml", severity: diag.Warning, msg: "outside"},
-		{name: "missing", url: "nope.yaml", severity: diag.Error, msg: "cannot read"},
+		// A missing local template is valid input (a build step may
+		// write it): a warning, and what it declares is missing (Unread).
+		{name: "missing", url: "nope.yaml", severity: diag.Warning, msg: "does not exist"},
 		{name: "self", url: "template.yaml", severity: diag.Error, msg: "includes itself"},
 		{name: "cycle", url: "a.yaml", severity: diag.Error, msg: "includes itself"},
 	}
@@ -147,6 +149,12 @@ Outputs:
 			}
 			if v := m.Subnets[0].VPC; v.Unknown == nil {
 				t.Errorf("the output of an unread stack must be unknown: %+v", v)
+			}
+			if tc.name == "missing" {
+				if len(m.Unread) != 1 || m.Unread[0].Kind != model.FromInput {
+					t.Errorf("Unread = %v, want the missing template", m.Unread)
+				}
+				return
 			}
 			if tc.severity == diag.Warning && m.Subnets[0].VPC.Unknown.Kind != model.FromModule {
 				t.Errorf("kind %s, want module", m.Subnets[0].VPC.Unknown.Kind)

@@ -51,6 +51,10 @@ type evaluator struct {
 	configs  map[string]*moduleConfig // by directory
 	vendored map[string]string        // modules.json key -> directory
 	rootVars map[string]cty.Value
+	nulls    nullDefaults
+	// fileWarned are the unreadable files already warned about, by call
+	// position and message (see unreadableUnknown).
+	fileWarned map[string]bool
 	// generic are the attribute names read from values of unknown origin
 	// anywhere in the configuration (see attrNames).
 	generic map[string]bool

@@ -61,6 +61,9 @@ func (e *evaluator) expandCount(expr hcl.Expression, sc *scope, what string) *ex
 	}
 	v, _ = v.Unmark()
 	if v.IsNull() {
+		if u := e.nullDefaultExpansion(expr, sc, "count"); u != nil {
+			return e.symbolicExpansion(counted, expr, sc, what, "count", []*model.Unresolved{u})
+		}
 		e.ds.Errorf(Range(expr.Range()), "%s: count must not be null", what)
 		return &expansion{kind: counted}
 	}
@@ -94,6 +97,9 @@ func (e *evaluator) expandForEach(expr hcl.Expression, sc *scope, what string) *
 	ty := inner.Type()
 	switch {
 	case inner.IsNull():
+		if u := e.nullDefaultExpansion(expr, sc, "for_each"); u != nil {
+			return e.pairForEach(e.symbolicExpansion(keyed, expr, sc, what, "for_each", []*model.Unresolved{u}), expr, sc)
+		}
 		e.ds.Errorf(Range(expr.Range()), "%s: for_each must not be null", what)
 		return &expansion{kind: keyed}
 	case ty.IsSetType():
@@ -165,7 +171,7 @@ func (e *evaluator) overLimit(kind expansionKind, expr hcl.Expression, sc *scope
 }
 
 func symbolicOf(kind expansionKind, u *model.Unresolved, cohort string) *expansion {
-	rep := repetition{cohort: cohort}
+	rep := repetition{cohort: cohort, maybe: u}
 	if kind == counted {
 		rep.countIndex = unknown(cty.Number, u)
 	} else {

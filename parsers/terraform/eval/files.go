@@ -2,6 +2,7 @@ package eval
 
 import (
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 	"github.com/zclconf/go-cty/cty/function"
 
 	"github.com/daslint/daslint/internal/inputfile"
+	"github.com/daslint/daslint/model"
 )
 
 // maxFileSize bounds what file functions read.
@@ -45,18 +47,65 @@ func (e *evaluator) inside(path string) bool {
 // relative to the root module directory, as they are to the working
 // directory in which Terraform runs.
 func (e *evaluator) resolvePath(p string) (string, error) {
+	if p == "~" || strings.HasPrefix(p, "~/") || strings.HasPrefix(p, `~\`) {
+		// Terraform expands ~ to the home directory of whoever runs it.
+		return "", &unreadableFile{fmt.Sprintf("%s is in the home directory of whoever runs Terraform; daslint reads no file there", p)}
+	}
 	if !filepath.IsAbs(p) {
 		p = filepath.Join(e.rootDir, filepath.FromSlash(p))
 	}
 	if !e.inside(p) {
-		return "", fmt.Errorf("%s is outside the scanned root; daslint reads no file there", p)
+		return "", &unreadableFile{fmt.Sprintf("%s is outside the scanned root; daslint reads no file there", p)}
 	}
 	return p, nil
 }
 
+// unreadableFile is the error of a file function whose file daslint does
+// not read: it is outside the read boundary, or missing. The call is valid
+// Terraform (the file may exist where Terraform runs, a build step may make
+// it), so eval turns it into an unknown with a warning (unreadableUnknown),
+// not an error in the input.
+type unreadableFile struct{ msg string }
+
+func (u *unreadableFile) Error() string { return u.msg }
+
+// unreadableUnknown returns, when every error in hds is a file function's
+// unreadableFile, the reason of the unknown that expr becomes, and warns
+// once per file; nil otherwise.
+func (e *evaluator) unreadableUnknown(hds hcl.Diagnostics) *model.Unresolved {
+	var first *model.Unresolved
+	for _, d := range hds {
+		if d.Severity != hcl.DiagError {
+			continue
+		}
+		extra, ok := hcl.DiagnosticExtra[hclsyntax.FunctionCallDiagExtra](d)
+		var uf *unreadableFile
+		if !ok || !errors.As(extra.FunctionCallError(), &uf) {
+			return nil
+		}
+		subject := hcl.Range{}
+		if d.Subject != nil {
+			subject = *d.Subject
+		}
+		rng := Range(subject)
+		if first == nil {
+			first = &model.Unresolved{Kind: model.FromInput, Reason: extra.CalledFunctionName() + "(): " + uf.msg, Range: rng}
+		}
+		if key := rng.String() + "|" + uf.msg; !e.fileWarned[key] {
+			if e.fileWarned == nil {
+				e.fileWarned = map[string]bool{}
+			}
+			e.fileWarned[key] = true
+			e.ds.Warnf(rng, "%s(): %s; its result is unknown", extra.CalledFunctionName(), uf.msg)
+		}
+	}
+	return first
+}
+
 // fileFunctions are file, fileexists, fileset, filebase64 and templatefile,
-// confined to the root: a path outside it (or a symlink leading out) is
-// an error, which eval reports and turns into an unknown.
+// confined to the root: a path outside it, or a missing file, is an
+// unreadableFile, which eval turns into an unknown with a warning; a
+// symlink leading out is refused by the reader, an error.
 func (e *evaluator) fileFunctions() map[string]function.Function {
 	read := func(p string) ([]byte, error) {
 		path, err := e.resolvePath(p)
@@ -64,7 +113,7 @@ func (e *evaluator) fileFunctions() map[string]function.Function {
 			return nil, err
 		}
 		if _, err := os.Stat(path); err != nil {
-			return nil, fmt.Errorf("no file exists at %s", p)
+			return nil, &unreadableFile{fmt.Sprintf("no file exists at %s", p)}
 		}
 		// The same reader as for configuration files: a named pipe would
 		// block, a link out of the tree is refused after resolvePath's

@@ -105,15 +105,30 @@ func applyTimeFunc() function.Function {
 	})
 }
 
-// lengthFunc is Terraform's length: of a collection, or of a string in
-// characters.
+// lengthFunc is Terraform's length: of a collection, of a string in
+// characters, or of a structural value. cty's length refuses objects, but
+// Terraform counts their attributes: `length(var.tags)` of a `type = any`
+// variable whose default is `{}` is 0, not an error. The length of an object
+// or a tuple is in its type, so it is known even when the value is not.
 var lengthFunc = function.New(&function.Spec{
 	Params: []function.Parameter{{Name: "value", Type: cty.DynamicPseudoType, AllowDynamicType: true, AllowUnknown: true}},
-	Type:   function.StaticReturnType(cty.Number),
+	Type: func(args []cty.Value) (cty.Type, error) {
+		switch ty := args[0].Type(); {
+		case ty == cty.String, ty == cty.DynamicPseudoType, ty.IsCollectionType(), ty.IsObjectType(), ty.IsTupleType():
+			return cty.Number, nil
+		default:
+			return cty.NilType, fmt.Errorf("argument must be a string, a collection or a structural value, not %s", ty.FriendlyName())
+		}
+	},
 	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 		v := args[0]
-		if v.Type() == cty.String {
+		switch ty := v.Type(); {
+		case ty == cty.String:
 			return stdlib.Strlen(v)
+		case ty.IsObjectType():
+			return cty.NumberIntVal(int64(len(ty.AttributeTypes()))), nil
+		case ty.IsTupleType():
+			return cty.NumberIntVal(int64(len(ty.TupleElementTypes()))), nil
 		}
 		return stdlib.Length(v)
 	},

@@ -118,8 +118,10 @@ resource "null_resource" "r" {
 			t.Errorf("%s = %#v, want unknown with a reason", a, v)
 		}
 	}
-	if !hasDiag(ds, diag.Error, "outside the scanned root") {
-		t.Errorf("want errors for reads outside the root, got %v", ds)
+	// Valid Terraform (the file may exist where Terraform runs): a warning
+	// per call, not an input error.
+	if !hasDiag(ds, diag.Warning, "outside the scanned root") || ds.HasErrors() {
+		t.Errorf("want warnings, no errors, for reads outside the root, got %v", ds)
 	}
 }
 

@@ -39,9 +39,16 @@ func (n attrNames) collectFile(f *hcl.File) {
 		}
 		return
 	}
+	iters := iteratorNames(body)
 	_ = hclsyntax.VisitAll(body, func(node hclsyntax.Node) hcl.Diagnostics {
 		switch e := node.(type) {
 		case *hclsyntax.ScopeTraversalExpr:
+			if iters[e.Traversal.RootName()] {
+				// `n.public_ip` in `[for n in aws_nat_gateway.this : …]`
+				// reads a resource object through an iterator: like a
+				// local, it could hold any resource.
+				n.collectSteps(e.Traversal[1:])
+			}
 			n.collectTraversal(e.Traversal)
 		case *hclsyntax.RelativeTraversalExpr:
 			n.collectSteps(e.Traversal)
@@ -58,6 +65,36 @@ func (n attrNames) collectFile(f *hcl.File) {
 		}
 		return nil
 	})
+}
+
+// iteratorNames lists the names that for expressions and dynamic blocks
+// bind in body. A traversal rooted at one of them reads whatever the
+// iterated collection holds, not a resource of that type, though it is
+// spelled like one.
+func iteratorNames(body *hclsyntax.Body) map[string]bool {
+	names := map[string]bool{}
+	_ = hclsyntax.VisitAll(body, func(node hclsyntax.Node) hcl.Diagnostics {
+		switch x := node.(type) {
+		case *hclsyntax.ForExpr:
+			for _, v := range []string{x.KeyVar, x.ValVar} {
+				if v != "" {
+					names[v] = true
+				}
+			}
+		case *hclsyntax.Block:
+			if x.Type != "dynamic" || len(x.Labels) == 0 {
+				break
+			}
+			names[x.Labels[0]] = true
+			if it, ok := x.Body.Attributes["iterator"]; ok {
+				if tr, diags := hcl.AbsTraversalForExpr(it.Expr); !diags.HasErrors() && len(tr) == 1 {
+					names[tr.RootName()] = true
+				}
+			}
+		}
+		return nil
+	})
+	return names
 }
 
 func (n attrNames) add(key, name string) {
@@ -119,8 +156,8 @@ func (n attrNames) collectSteps(tr hcl.Traversal) {
 }
 
 // resourceKeyOf returns the resource key ("aws_x.y", "data.aws_x.y") that a
-// traversal starts with, and the steps after it; "" when the traversal does
-// not name a resource.
+// traversal starts with (`resource.aws_x.y` is aws_x.y), and the steps
+// after it; "" when the traversal does not name a resource.
 func resourceKeyOf(tr hcl.Traversal) (string, hcl.Traversal) {
 	if len(tr) < 2 {
 		return "", nil
@@ -139,6 +176,17 @@ func resourceKeyOf(tr hcl.Traversal) (string, hcl.Traversal) {
 			return "", nil
 		}
 		return "data." + t.Name + "." + nm.Name, tr[3:]
+	case "resource":
+		// resource.aws_x.y is Terraform's explicit spelling of aws_x.y.
+		if len(tr) < 3 {
+			return "", nil
+		}
+		t, ok1 := tr[1].(hcl.TraverseAttr)
+		nm, ok2 := tr[2].(hcl.TraverseAttr)
+		if !ok1 || !ok2 {
+			return "", nil
+		}
+		return t.Name + "." + nm.Name, tr[3:]
 	}
 	nm, ok := tr[1].(hcl.TraverseAttr)
 	if !ok {

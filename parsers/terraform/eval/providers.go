@@ -1,6 +1,8 @@
 package eval
 
 import (
+	"strings"
+
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/daslint/daslint/model"
@@ -8,16 +10,31 @@ import (
 
 // regionOf returns the region of a resource: its own `region` argument (AWS
 // provider v6 lets every resource override the provider's region), else
-// its provider configuration's, else --region, else unknown.
+// its provider configuration's, else --region, else unknown. A resource of
+// another provider has no AWS region (null): its configuration does not
+// depend on the AWS provider's, so `provider "aws"` may be configured from
+// it (`region = data.terraform_remote_state.net.outputs.region`, the
+// built-in terraform provider) without a cycle.
 func (e *evaluator) regionOf(m *modInst, r *resourceDecl, body *Body) cty.Value {
+	key := r.provider
+	if key == "" {
+		key = impliedProvider(r.typ)
+	}
+	if name, _, _ := strings.Cut(key, "."); name != "aws" {
+		return cty.NullVal(cty.String)
+	}
 	if a, ok := body.Attrs["region"]; ok && !a.Value.IsNull() {
 		return a.Value
 	}
-	key := r.provider
-	if key == "" {
-		key = "aws"
-	}
 	return e.providerRegion(m, key)
+}
+
+// impliedProvider is the provider Terraform gives a resource that names
+// none: the first word of its type (aws_vpc: aws; terraform_remote_state:
+// terraform).
+func impliedProvider(typ string) string {
+	name, _, _ := strings.Cut(typ, "_")
+	return name
 }
 
 // providerRegion resolves the region of the provider configuration key

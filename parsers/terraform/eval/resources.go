@@ -162,5 +162,5 @@ func undeclaredHint(key string, declared map[string]*resourceDecl) string {
 	if near := spelling.Closest(key, names, func(n int) int { return max(1, n/6) }); near != "" {
 		return fmt.Sprintf(" (did you mean %s?)", near)
 	}
-	return "; declare it in this module, or correct the name (terraform plan fails on it too)"
+	return "; declare it in this module, or correct the name"
 }

@@ -44,6 +44,8 @@ type repetition struct {
 	eachValue  cty.Value
 	// cohort is the cohort of a symbolic instance, empty otherwise.
 	cohort string
+	// maybe says why a symbolic instance may not exist; nil otherwise.
+	maybe *model.Unresolved
 }
 
 // scope is where an expression is evaluated: a module instance, the
@@ -53,6 +55,15 @@ type scope struct {
 	mod   *modInst
 	rep   repetition
 	extra map[string]cty.Value
+}
+
+// mayNotExist returns why the block evaluated in sc may not exist: it is a
+// symbolic instance, or inside a symbolic module instance; nil otherwise.
+func (sc *scope) mayNotExist() *model.Unresolved {
+	if sc.rep.maybe != nil {
+		return sc.rep.maybe
+	}
+	return sc.mod.maybe
 }
 
 func (sc *scope) with(name string, v cty.Value) *scope {
@@ -80,7 +91,6 @@ func (e *evaluator) eval(expr hcl.Expression, sc *scope) cty.Value {
 		if u := e.limitReached(hds, expr); u != nil {
 			return unknown(cty.DynamicPseudoType, u)
 		}
-		addHCLDiags(&e.ds, hds, expr.Range())
 		msg := "expression cannot be evaluated"
 		for _, d := range hds {
 			if d.Severity == hcl.DiagError {
@@ -88,6 +98,25 @@ func (e *evaluator) eval(expr hcl.Expression, sc *scope) cty.Value {
 				break
 			}
 		}
+		if maybe := sc.mayNotExist(); maybe != nil && valueDependent(hds) {
+			// Terraform evaluates a block only for the instances that
+			// exist: with an empty for_each, `aws_eks_cluster.this[0]` of
+			// a cluster whose count is 0 is never read. A symbolic instance
+			// stands for instances that may not exist, so what fails in it
+			// is unknown, not an error in the input.
+			return unknown(cty.DynamicPseudoType, &model.Unresolved{
+				Kind:   model.FromCondition,
+				Reason: fmt.Sprintf("%s, in a block that may not exist (%s)", msg, maybe.Reason),
+				Range:  Range(expr.Range()),
+			})
+		}
+		if u := e.unreadableUnknown(hds); u != nil {
+			return unknown(cty.DynamicPseudoType, u)
+		}
+		if u := e.nullDefaultUnknown(expr, sc, hds, msg); u != nil {
+			return unknown(cty.DynamicPseudoType, u)
+		}
+		addHCLDiags(&e.ds, hds, expr.Range())
 		return unknown(cty.DynamicPseudoType, &model.Unresolved{Kind: model.FromExpression, Reason: msg, Range: Range(expr.Range())})
 	}
 	if v.IsWhollyKnown() {
@@ -98,6 +127,29 @@ func (e *evaluator) eval(expr hcl.Expression, sc *scope) cty.Value {
 		reasons = []*model.Unresolved{{Kind: model.FromExpression, Reason: "value cannot be determined offline", Range: Range(expr.Range())}}
 	}
 	return markUnknowns(v, reasons)
+}
+
+// valueErrors are hcl's summaries of the errors that depend on the values
+// evaluated (an index out of range, a null, a function refusing its
+// argument), not on the configuration's shape, which Terraform reports
+// whatever the values (`count.index` in a block without count).
+var valueErrors = map[string]bool{
+	"Invalid index": true, "Missing map element": true, "Attempt to index null value": true,
+	"Attempt to get attribute from null value": true, "Error in function call": true,
+	"Invalid function argument": true, "Iteration over null value": true, "Splat of null value": true,
+	"Null condition": true, "Condition is null": true, "Null value as key": true,
+	"Duplicate object key": true, "Invalid template interpolation value": true, "Invalid operand": true,
+}
+
+// valueDependent reports whether every error in ds depends on the values
+// evaluated.
+func valueDependent(ds hcl.Diagnostics) bool {
+	for _, d := range ds {
+		if d.Severity == hcl.DiagError && !valueErrors[d.Summary] {
+			return false
+		}
+	}
+	return true
 }
 
 // inputReasons collects the reasons of the values expr refers to, for
@@ -135,6 +187,7 @@ func (e *evaluator) context(expr hcl.Expression, sc *scope) *hcl.EvalContext {
 		g[name] = v
 	}
 	dataGroups := map[string]map[string]cty.Value{}
+	resGroups := map[string]map[string]cty.Value{} // resource.TYPE.NAME
 	modTravs := map[string][]hcl.Traversal{}
 	var modNames []string
 	for _, tr := range expr.Variables() {
@@ -192,17 +245,21 @@ func (e *evaluator) context(expr hcl.Expression, sc *scope) *hcl.EvalContext {
 			put(root, "workspace", cty.StringVal("default"))
 		case "self":
 			vars[root] = unknown(cty.DynamicPseudoType, &model.Unresolved{Kind: model.FromComputed, Reason: "self is known only after apply", Range: Range(rng)})
-		case "data":
+		case "data", "resource":
 			key, _ := resourceKeyOf(tr)
 			if key == "" {
-				e.ds.Errorf(Range(rng), "invalid reference to a data source: expected data.TYPE.NAME")
+				e.ds.Errorf(Range(rng), "invalid reference: expected %s.TYPE.NAME", root)
 				continue
 			}
 			t, n := tr[1].(hcl.TraverseAttr).Name, tr[2].(hcl.TraverseAttr).Name
-			g := dataGroups[t]
+			byType := dataGroups
+			if root == "resource" {
+				byType = resGroups
+			}
+			g := byType[t]
 			if g == nil {
 				g = map[string]cty.Value{}
-				dataGroups[t] = g
+				byType[t] = g
 			}
 			g[n] = e.resourceValue(sc.mod, key, rng)
 		default:
@@ -223,12 +280,15 @@ func (e *evaluator) context(expr hcl.Expression, sc *scope) *hcl.EvalContext {
 	for root, g := range groups {
 		vars[root] = cty.ObjectVal(g)
 	}
-	if len(dataGroups) > 0 {
+	for root, byType := range map[string]map[string]map[string]cty.Value{"data": dataGroups, "resource": resGroups} {
+		if len(byType) == 0 {
+			continue
+		}
 		d := map[string]cty.Value{}
-		for t, g := range dataGroups {
+		for t, g := range byType {
 			d[t] = cty.ObjectVal(g)
 		}
-		vars["data"] = cty.ObjectVal(d)
+		vars[root] = cty.ObjectVal(d)
 	}
 	return &hcl.EvalContext{Variables: vars, Functions: e.funcs}
 }
