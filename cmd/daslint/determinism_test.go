@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -16,35 +17,24 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// buildDaslint builds the command into a temporary directory, so that tests
-// can run it as a process of its own, with its own environment.
-func buildDaslint(t *testing.T) string {
-	t.Helper()
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go command to build daslint with")
-	}
-	bin := filepath.Join(t.TempDir(), "daslint")
-	if out, err := exec.Command(goTool, "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
-
 // elapsed matches the run's time at the end of the text summary, the one
 // part of any output that may differ between runs.
 var elapsed = regexp.MustCompile(`; done in [^\n]*`)
 
-// TestDeterministicOutput runs the built command over every golden case at
-// once, in every format, with GOMAXPROCS 1 and 4, over two copies of the
-// cases written in opposite orders (the second through temporary names),
-// and checks that each format's output and exit status are the same bytes
-// every time: nothing depends on map order, goroutine scheduling or the
-// order in which the file system lists a directory. It also checks that
-// the runs, one of them with --write-baseline pointed outside, leave the
-// scanned tree as it was.
+// TestDeterministicOutput lints every golden case at once over two copies
+// of the cases written in opposite orders (the second through temporary
+// names), in every format, in process with GOMAXPROCS 1 on one copy and 4
+// on the other, and checks that each format's output and exit status are
+// the same bytes: nothing depends on map order (random on every
+// iteration, in process too), goroutine scheduling or the order in which
+// the file system lists a directory. The built command, a process of its
+// own with GOMAXPROCS 2, must then print the same JSON and text. It also
+// checks that the runs, the JSON ones with --write-baseline pointed
+// outside, leave the scanned tree as it was.
+//
+// One run over all the cases is what costs; a run per format, copy and
+// GOMAXPROCS, each a process, made this test most of the package's time.
 func TestDeterministicOutput(t *testing.T) {
-	bin := buildDaslint(t)
 	src, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
 	if err != nil {
 		t.Fatal(err)
@@ -57,28 +47,36 @@ func TestDeterministicOutput(t *testing.T) {
 		t.Fatalf("the two copies differ:\n%s", diff)
 	}
 	baseline := filepath.Join(t.TempDir(), "baseline.json")
+	args := func(format string) []string {
+		a := []string{"--no-color", "--format", format, "testdata"}
+		if format == "json" {
+			a = append(a, "--write-baseline", baseline)
+		}
+		return a
+	}
+	firsts := map[string]string{}
 	for _, format := range []string{"json", "sarif", "text", "github", "markdown", "dot"} {
 		var first string
 		for i, tree := range trees {
-			for _, procs := range []string{"1", "4"} {
-				args := []string{"--format", format, "testdata"}
-				if format == "json" {
-					args = append(args, "--write-baseline", baseline)
-				}
-				out, code := runIn(t, bin, tree, "GOMAXPROCS="+procs, args...)
-				got := fmt.Sprintf("exit %d\n%s", code, elapsed.ReplaceAllString(out, "; done in (time)"))
-				if first == "" {
-					first = got
-					continue
-				}
-				if diff := cmp.Diff(first, got); diff != "" {
-					t.Errorf("--format %s, copy %d, GOMAXPROCS=%s: output differs from the first run (-first +this):\n%s", format, i, procs, diff)
-				}
+			procs := []int{1, 4}[i]
+			got := runInProcess(t, tree, procs, args(format)...)
+			if first == "" {
+				first = got
+				continue
+			}
+			if diff := cmp.Diff(first, got); diff != "" {
+				t.Errorf("--format %s, copy %d, GOMAXPROCS=%d: output differs from the first run (-first +this):\n%s", format, i, procs, diff)
 			}
 		}
 		if !strings.Contains(first, "testdata/") {
 			t.Errorf("--format %s: the output names no file of the cases:\n%.500s", format, first)
 		}
+		firsts[format] = first
+	}
+	if testing.Short() {
+		t.Log("-short: the built command's output is not compared")
+	} else {
+		compareCommand(t, trees[1], firsts, args)
 	}
 	for i, tree := range trees {
 		if diff := cmp.Diff(before[i], hashTree(t, tree)); diff != "" {
@@ -90,11 +88,36 @@ func TestDeterministicOutput(t *testing.T) {
 	}
 }
 
+// compareCommand runs the built command, GOMAXPROCS 2, in dir and checks
+// that it prints what the in-process runs printed (want, by format), the
+// version aside: the test binary has none.
+func compareCommand(t *testing.T, dir string, want map[string]string, args func(string) []string) {
+	t.Helper()
+	bin := daslintBinary(t)
+	for _, format := range []string{"json", "text"} {
+		out, code := runIn(t, bin, dir, "GOMAXPROCS=2", args(format)...)
+		got := versionLine.ReplaceAllString(fmt.Sprintf("exit %d\n%s", code, elapsed.ReplaceAllString(out, "; done in (time)")), "")
+		if diff := cmp.Diff(versionLine.ReplaceAllString(want[format], ""), got); diff != "" {
+			t.Errorf("--format %s: the command's output differs from the in-process run's (-in process +command):\n%s", format, diff)
+		}
+	}
+}
+
+// runInProcess runs the command in dir with GOMAXPROCS procs and returns
+// its exit status and stdout, the run's time masked.
+func runInProcess(t *testing.T, dir string, procs int, args ...string) string {
+	t.Helper()
+	t.Chdir(dir)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+	var stdout, stderr bytes.Buffer
+	code := run(args, &stdout, &stderr)
+	return fmt.Sprintf("exit %d\n%s", code, elapsed.ReplaceAllString(stdout.String(), "; done in (time)"))
+}
+
 // TestScannedTreeUntouched runs the command over the repository's own
 // golden cases, in place, with --write-baseline pointed outside them, and
 // checks that every file and directory is as it was, bytes and mode.
 func TestScannedTreeUntouched(t *testing.T) {
-	bin := buildDaslint(t)
 	repo, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {
 		t.Fatal(err)
@@ -102,7 +125,7 @@ func TestScannedTreeUntouched(t *testing.T) {
 	before := hashTree(t, filepath.Join(repo, "testdata"))
 	baseline := filepath.Join(t.TempDir(), "baseline.json")
 	for _, format := range []string{"json", "sarif", "text"} {
-		runIn(t, bin, repo, "GOMAXPROCS=2", "--format", format, "--write-baseline", baseline, "testdata")
+		runInProcess(t, repo, 2, "--format", format, "--write-baseline", baseline, "testdata")
 	}
 	if diff := cmp.Diff(before, hashTree(t, filepath.Join(repo, "testdata"))); diff != "" {
 		t.Errorf("testdata changed during the runs (-before +after):\n%s", diff)
