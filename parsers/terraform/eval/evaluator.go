@@ -70,6 +70,12 @@ type evaluator struct {
 
 	instances  []*Instance
 	moduleDirs []string
+	// undeclared gathers the variables modules use without declaring them,
+	// reported once each at the end (see reportUndeclared); the search for
+	// a terragrunt.hcl below the boundary is made once.
+	undeclared         map[string]*undeclaredVar
+	terragruntSearched bool
+	terragruntBelow    string
 	noRegion   *model.Unresolved
 }
 
