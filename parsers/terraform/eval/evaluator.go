@@ -76,7 +76,7 @@ type evaluator struct {
 	undeclared         map[string]*undeclaredVar
 	terragruntSearched bool
 	terragruntBelow    string
-	noRegion   *model.Unresolved
+	noRegion           *model.Unresolved
 }
 
 // node is one lazily computed value.
