@@ -74,6 +74,7 @@ type evaluator struct {
 	// reported once each at the end (see reportUndeclared); the search for
 	// a terragrunt.hcl below the boundary is made once.
 	undeclared         map[string]*undeclaredVar
+	notVendored        []*notVendored // reported at the end: reportNotVendored
 	terragruntSearched bool
 	terragruntBelow    string
 	noRegion           *model.Unresolved

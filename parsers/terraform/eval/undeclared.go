@@ -84,16 +84,7 @@ func (u *undeclaredVar) sortedRanges() []hcl.Range {
 	for r := range u.at {
 		out = append(out, r)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.Filename != b.Filename {
-			return a.Filename < b.Filename
-		}
-		if a.Start.Line != b.Start.Line {
-			return a.Start.Line < b.Start.Line
-		}
-		return a.Start.Column < b.Start.Column
-	})
+	sort.Slice(out, func(i, j int) bool { return rangeLess(out[i], out[j]) })
 	return out
 }
 
