@@ -9,8 +9,6 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
-
-	"github.com/daslint/daslint/diag"
 )
 
 // maxTerragruntSearch bounds the directory entries looked at to find a
@@ -92,10 +90,18 @@ func (u *undeclaredVar) sortedRanges() []hcl.Range {
 // terragrunt.hcl in the module's directory or above it, else one anywhere
 // below the read boundary (a Terragrunt unit elsewhere in the repository
 // may name this module as its source). "" when there is none.
+//
+// Paths in the hint are relative to the module directory or to the read
+// boundary, never to the working directory (SPEC §7.4).
 func (e *evaluator) terragruntHint(dir string) string {
-	for d := absDir(dir); e.inside(d); d = filepath.Dir(d) {
+	mod := absDir(dir)
+	for d := mod; e.inside(d); d = filepath.Dir(d) {
 		if f := filepath.Join(d, "terragrunt.hcl"); isRegular(f) {
-			return diag.Path(f) + " is present"
+			if d == mod {
+				return "a terragrunt.hcl is in the module's directory"
+			}
+			rel, _ := filepath.Rel(mod, f)
+			return filepath.ToSlash(rel) + " is present"
 		}
 		if d == e.confine || filepath.Dir(d) == d {
 			break
@@ -110,7 +116,8 @@ func (e *evaluator) terragruntHint(dir string) string {
 	return e.terragruntBelow
 }
 
-// findTerragrunt returns the first terragrunt.hcl below root in lexical
+// findTerragrunt returns the first terragrunt.hcl below root, relative to
+// it, in lexical
 // order, skipping hidden directories (.git, .terraform, .terragrunt-cache)
 // and node_modules, within maxTerragruntSearch entries.
 func findTerragrunt(root string) string {
@@ -125,7 +132,8 @@ func findTerragrunt(root string) string {
 		case d.IsDir() && p != root && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules"):
 			return filepath.SkipDir
 		case !d.IsDir() && d.Name() == "terragrunt.hcl" && d.Type().IsRegular():
-			found = diag.Path(p)
+			rel, _ := filepath.Rel(root, p)
+			found = filepath.ToSlash(rel)
 			return filepath.SkipAll
 		}
 		return nil
