@@ -21,23 +21,25 @@ import (
 // part of any output that may differ between runs.
 var elapsed = regexp.MustCompile(`; done in [^\n]*`)
 
-// TestDeterministicOutput lints every golden case at once over two copies
-// of the cases written in opposite orders (the second through temporary
-// names), in every format, in process with GOMAXPROCS 1 on one copy and 4
-// on the other, and checks that each format's output and exit status are
-// the same bytes: nothing depends on map order (random on every
-// iteration, in process too), goroutine scheduling or the order in which
-// the file system lists a directory. The built command, a process of its
-// own with GOMAXPROCS 2, must then print the same JSON and text. It also
-// checks that the runs, the JSON ones with --write-baseline pointed
-// outside, leave the scanned tree as it was.
+// TestDeterministicOutput runs the built command over every golden case at
+// once, in every format, with GOMAXPROCS 1 on one copy of the cases and 4
+// on a second copy written in the opposite order (through temporary
+// names), and checks that each format's output and exit status are the
+// same bytes: nothing depends on map order, goroutine scheduling or the
+// order in which the file system lists a directory. One more run, in
+// process (under -race, a race over every case), must print the same JSON.
+// It also checks that the runs, the JSON ones with --write-baseline
+// pointed outside, leave the scanned tree as it was.
 //
-// One run over all the cases is what costs; a run per format, copy and
-// GOMAXPROCS, each a process, made this test most of the package's time.
+// One run over all the cases is what costs: two per format (each pair
+// varies both the file order and GOMAXPROCS), not four, and a binary built
+// once per test binary. The processes are not built with -race, which
+// makes an in-process run some ten times slower.
 func TestDeterministicOutput(t *testing.T) {
 	if testing.Short() {
-		t.Skip("-short: twelve runs over every golden case")
+		t.Skip("-short: builds the command and runs it twelve times over every golden case")
 	}
+	bin := daslintBinary(t)
 	src, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
 	if err != nil {
 		t.Fatal(err)
@@ -51,32 +53,38 @@ func TestDeterministicOutput(t *testing.T) {
 	}
 	baseline := filepath.Join(t.TempDir(), "baseline.json")
 	args := func(format string) []string {
-		a := []string{"--no-color", "--format", format, "testdata"}
+		a := []string{"--format", format, "testdata"}
 		if format == "json" {
 			a = append(a, "--write-baseline", baseline)
 		}
 		return a
 	}
-	firsts := map[string]string{}
+	var firstJSON string
 	for _, format := range []string{"json", "sarif", "text", "github", "markdown", "dot"} {
 		var first string
 		for i, tree := range trees {
-			procs := []int{1, 4}[i]
-			got := runInProcess(t, tree, procs, args(format)...)
+			procs := []string{"1", "4"}[i]
+			out, code := runIn(t, bin, tree, "GOMAXPROCS="+procs, args(format)...)
+			got := fmt.Sprintf("exit %d\n%s", code, elapsed.ReplaceAllString(out, "; done in (time)"))
 			if first == "" {
 				first = got
 				continue
 			}
 			if diff := cmp.Diff(first, got); diff != "" {
-				t.Errorf("--format %s, copy %d, GOMAXPROCS=%d: output differs from the first run (-first +this):\n%s", format, i, procs, diff)
+				t.Errorf("--format %s, copy %d, GOMAXPROCS=%s: output differs from the first run (-first +this):\n%s", format, i, procs, diff)
 			}
 		}
 		if !strings.Contains(first, "testdata/") {
 			t.Errorf("--format %s: the output names no file of the cases:\n%.500s", format, first)
 		}
-		firsts[format] = first
+		if format == "json" {
+			firstJSON = first
+		}
 	}
-	compareCommand(t, trees[1], firsts, args)
+	got := runInProcess(t, trees[1], 2, args("json")...)
+	if diff := cmp.Diff(versionLine.ReplaceAllString(firstJSON, ""), versionLine.ReplaceAllString(got, "")); diff != "" {
+		t.Errorf("--format json in process differs from the command's output (-command +in process):\n%s", diff)
+	}
 	for i, tree := range trees {
 		if diff := cmp.Diff(before[i], hashTree(t, tree)); diff != "" {
 			t.Errorf("copy %d changed during the runs (-before +after):\n%s", i, diff)
@@ -84,21 +92,6 @@ func TestDeterministicOutput(t *testing.T) {
 	}
 	if _, err := os.Stat(baseline); err != nil {
 		t.Errorf("--write-baseline wrote nothing: %v", err)
-	}
-}
-
-// compareCommand runs the built command, GOMAXPROCS 2, in dir and checks
-// that it prints what the in-process runs printed (want, by format), the
-// version aside: the test binary has none.
-func compareCommand(t *testing.T, dir string, want map[string]string, args func(string) []string) {
-	t.Helper()
-	bin := daslintBinary(t)
-	for _, format := range []string{"json", "text"} {
-		out, code := runIn(t, bin, dir, "GOMAXPROCS=2", args(format)...)
-		got := versionLine.ReplaceAllString(fmt.Sprintf("exit %d\n%s", code, elapsed.ReplaceAllString(out, "; done in (time)")), "")
-		if diff := cmp.Diff(versionLine.ReplaceAllString(want[format], ""), got); diff != "" {
-			t.Errorf("--format %s: the command's output differs from the in-process run's (-in process +command):\n%s", format, diff)
-		}
 	}
 }
 
@@ -117,6 +110,10 @@ func runInProcess(t *testing.T, dir string, procs int, args ...string) string {
 // golden cases, in place, with --write-baseline pointed outside them, and
 // checks that every file and directory is as it was, bytes and mode.
 func TestScannedTreeUntouched(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: builds the command")
+	}
+	bin := daslintBinary(t)
 	repo, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {
 		t.Fatal(err)
@@ -124,7 +121,7 @@ func TestScannedTreeUntouched(t *testing.T) {
 	before := hashTree(t, filepath.Join(repo, "testdata"))
 	baseline := filepath.Join(t.TempDir(), "baseline.json")
 	for _, format := range []string{"json", "sarif", "text"} {
-		runInProcess(t, repo, 2, "--format", format, "--write-baseline", baseline, "testdata")
+		runIn(t, bin, repo, "GOMAXPROCS=2", "--format", format, "--write-baseline", baseline, "testdata")
 	}
 	if diff := cmp.Diff(before, hashTree(t, filepath.Join(repo, "testdata"))); diff != "" {
 		t.Errorf("testdata changed during the runs (-before +after):\n%s", diff)
