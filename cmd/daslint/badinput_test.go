@@ -202,16 +202,16 @@ func badCluster(goodTF, count string) string {
 }
 
 // TestManyEmptyFilesScale lints a directory of n empty files and one of 2n
-// (40,000; skipped with -short) and checks that the work grows linearly: the second run may allocate at most 2.5 times what
-// the first did (a cost quadratic in the number of files would make it 4).
-// Allocations count work without a clock, so a busy machine cannot fail
-// the test; the wall time of 100,000 files is measured by
-// scripts/measure-bounds.sh.
+// (20,000; skipped with -short) and checks that the work grows linearly:
+// the second run may allocate at most 2.5 times what the first did (a cost
+// quadratic in the number of files would make it 4). Allocations count
+// work without a clock, so a busy machine cannot fail the test; the wall
+// time of 100,000 files is measured by scripts/measure-bounds.sh.
 func TestManyEmptyFilesScale(t *testing.T) {
 	if testing.Short() {
-		t.Skip("-short: writes and lints 60,000 files")
+		t.Skip("-short: writes and lints 30,000 files")
 	}
-	n := 20_000
+	n := 10_000
 	t.Chdir(t.TempDir())
 	allocs := map[int]uint64{}
 	for _, size := range []int{n, 2 * n} {
