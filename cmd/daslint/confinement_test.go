@@ -140,10 +140,7 @@ func TestWithoutNetwork(t *testing.T) {
 	if err := exec.Command("unshare", "-n", "true").Run(); err != nil {
 		t.Skipf("unshare -n is not available here (%v): needs util-linux and CAP_SYS_ADMIN or user namespaces", err)
 	}
-	bin := filepath.Join(t.TempDir(), "daslint")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := daslintBinary(t)
 	args := []string{"--format", "json", "../../examples/terraform-nat", "../../testdata/cfn-nat-pass", "../../testdata/tf-module-missing-directory"}
 	online, onErr := exec.Command(bin, args...).Output()
 	offline, offErr := exec.Command("unshare", append([]string{"-n", "--", bin}, args...)...).Output()

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -16,35 +17,29 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// buildDaslint builds the command into a temporary directory, so that tests
-// can run it as a process of its own, with its own environment.
-func buildDaslint(t *testing.T) string {
-	t.Helper()
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go command to build daslint with")
-	}
-	bin := filepath.Join(t.TempDir(), "daslint")
-	if out, err := exec.Command(goTool, "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
-
 // elapsed matches the run's time at the end of the text summary, the one
 // part of any output that may differ between runs.
 var elapsed = regexp.MustCompile(`; done in [^\n]*`)
 
 // TestDeterministicOutput runs the built command over every golden case at
-// once, in every format, with GOMAXPROCS 1 and 4, over two copies of the
-// cases written in opposite orders (the second through temporary names),
-// and checks that each format's output and exit status are the same bytes
-// every time: nothing depends on map order, goroutine scheduling or the
-// order in which the file system lists a directory. It also checks that
-// the runs, one of them with --write-baseline pointed outside, leave the
-// scanned tree as it was.
+// once, in every format, with GOMAXPROCS 1 on one copy of the cases and 4
+// on a second copy written in the opposite order (through temporary
+// names), and checks that each format's output and exit status are the
+// same bytes: nothing depends on map order, goroutine scheduling or the
+// order in which the file system lists a directory. One more run, in
+// process (under -race, a race over every case), must print the same JSON.
+// It also checks that the runs, the JSON ones with --write-baseline
+// pointed outside, leave the scanned tree as it was.
+//
+// One run over all the cases is what costs: two per format (each pair
+// varies both the file order and GOMAXPROCS), not four, and a binary built
+// once per test binary. The processes are not built with -race, which
+// makes an in-process run some ten times slower.
 func TestDeterministicOutput(t *testing.T) {
-	bin := buildDaslint(t)
+	if testing.Short() {
+		t.Skip("-short: builds the command and runs it twelve times over every golden case")
+	}
+	bin := daslintBinary(t)
 	src, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
 	if err != nil {
 		t.Fatal(err)
@@ -57,28 +52,38 @@ func TestDeterministicOutput(t *testing.T) {
 		t.Fatalf("the two copies differ:\n%s", diff)
 	}
 	baseline := filepath.Join(t.TempDir(), "baseline.json")
+	args := func(format string) []string {
+		a := []string{"--format", format, "testdata"}
+		if format == "json" {
+			a = append(a, "--write-baseline", baseline)
+		}
+		return a
+	}
+	var firstJSON string
 	for _, format := range []string{"json", "sarif", "text", "github", "markdown", "dot"} {
 		var first string
 		for i, tree := range trees {
-			for _, procs := range []string{"1", "4"} {
-				args := []string{"--format", format, "testdata"}
-				if format == "json" {
-					args = append(args, "--write-baseline", baseline)
-				}
-				out, code := runIn(t, bin, tree, "GOMAXPROCS="+procs, args...)
-				got := fmt.Sprintf("exit %d\n%s", code, elapsed.ReplaceAllString(out, "; done in (time)"))
-				if first == "" {
-					first = got
-					continue
-				}
-				if diff := cmp.Diff(first, got); diff != "" {
-					t.Errorf("--format %s, copy %d, GOMAXPROCS=%s: output differs from the first run (-first +this):\n%s", format, i, procs, diff)
-				}
+			procs := []string{"1", "4"}[i]
+			out, code := runIn(t, bin, tree, "GOMAXPROCS="+procs, args(format)...)
+			got := fmt.Sprintf("exit %d\n%s", code, elapsed.ReplaceAllString(out, "; done in (time)"))
+			if first == "" {
+				first = got
+				continue
+			}
+			if diff := cmp.Diff(first, got); diff != "" {
+				t.Errorf("--format %s, copy %d, GOMAXPROCS=%s: output differs from the first run (-first +this):\n%s", format, i, procs, diff)
 			}
 		}
 		if !strings.Contains(first, "testdata/") {
 			t.Errorf("--format %s: the output names no file of the cases:\n%.500s", format, first)
 		}
+		if format == "json" {
+			firstJSON = first
+		}
+	}
+	got := runInProcess(t, trees[1], 2, args("json")...)
+	if diff := cmp.Diff(versionLine.ReplaceAllString(firstJSON, ""), versionLine.ReplaceAllString(got, "")); diff != "" {
+		t.Errorf("--format json in process differs from the command's output (-command +in process):\n%s", diff)
 	}
 	for i, tree := range trees {
 		if diff := cmp.Diff(before[i], hashTree(t, tree)); diff != "" {
@@ -90,11 +95,25 @@ func TestDeterministicOutput(t *testing.T) {
 	}
 }
 
+// runInProcess runs the command in dir with GOMAXPROCS procs and returns
+// its exit status and stdout, the run's time masked.
+func runInProcess(t *testing.T, dir string, procs int, args ...string) string {
+	t.Helper()
+	t.Chdir(dir)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+	var stdout, stderr bytes.Buffer
+	code := run(args, &stdout, &stderr)
+	return fmt.Sprintf("exit %d\n%s", code, elapsed.ReplaceAllString(stdout.String(), "; done in (time)"))
+}
+
 // TestScannedTreeUntouched runs the command over the repository's own
 // golden cases, in place, with --write-baseline pointed outside them, and
 // checks that every file and directory is as it was, bytes and mode.
 func TestScannedTreeUntouched(t *testing.T) {
-	bin := buildDaslint(t)
+	if testing.Short() {
+		t.Skip("-short: builds the command")
+	}
+	bin := daslintBinary(t)
 	repo, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {
 		t.Fatal(err)

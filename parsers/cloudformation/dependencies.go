@@ -26,7 +26,7 @@ func (s *stack) checkDependencies() {
 					continue
 				}
 				if _, ok := s.resources[it.value]; !ok {
-					s.undeclared(it, "DependsOn %s, which is not a resource of this template", it.value)
+					s.undeclared(it, it.value, "DependsOn %s, which is not a resource of this template", it.value)
 					continue
 				}
 				add(it.value)
@@ -70,7 +70,7 @@ func (s *stack) walkRefs(n *node, add func(string)) {
 				if _, ok := s.resources[id]; ok {
 					add(id)
 				} else {
-					s.undeclared(n, "Fn::GetAtt to %s, which is not a resource of this template", id)
+					s.undeclared(n, id, "Fn::GetAtt to %s, which is not a resource of this template", id)
 				}
 			}
 		case "Fn::Sub":
@@ -93,7 +93,7 @@ func (s *stack) checkName(name string, n *node, add func(string)) {
 		add(name)
 		return
 	}
-	s.undeclared(n, "Ref to %s, which is not a parameter or resource of this template", name)
+	s.undeclared(n, name, "Ref to %s, which is not a parameter or resource of this template", name)
 }
 
 func getAttTarget(arg *node) string {
@@ -137,7 +137,7 @@ func (s *stack) walkSub(arg, n *node, add func(string)) {
 					if _, ok := s.resources[id]; ok {
 						add(id)
 					} else {
-						s.undeclared(n, "Fn::GetAtt to %s, which is not a resource of this template", id)
+						s.undeclared(n, id, "Fn::GetAtt to %s, which is not a resource of this template", id)
 					}
 					continue
 				}

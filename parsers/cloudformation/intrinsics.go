@@ -178,7 +178,7 @@ func (s *stack) ref(name string, n *node) Value {
 		// identifies it, whatever its type.
 		return strVal(model.Token(s.address(name)), s.rng(n))
 	}
-	return s.undeclared(n, "Ref to %s, which is not a parameter or resource of this template", name)
+	return s.undeclared(n, name, "Ref to %s, which is not a parameter or resource of this template", name)
 }
 
 func (s *stack) fnGetAtt(arg, n *node) Value {
@@ -203,7 +203,7 @@ func (s *stack) fnGetAtt(arg, n *node) Value {
 func (s *stack) getAtt(id, attr string, n *node) Value {
 	r, ok := s.resources[id]
 	if !ok {
-		return s.undeclared(n, "Fn::GetAtt to %s, which is not a resource of this template", id)
+		return s.undeclared(n, id, "Fn::GetAtt to %s, which is not a resource of this template", id)
 	}
 	addr := s.address(id)
 	at := s.rng(n)

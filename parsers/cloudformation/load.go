@@ -47,6 +47,8 @@ type loader struct {
 	ds     diag.Diagnostics
 	byAddr map[string]*resource
 	stacks int
+	// all are the stacks read, the root's first, in the order read.
+	all []*stack
 }
 
 // Load reads the template in file, with its nested stacks, into a model.
@@ -90,6 +92,9 @@ func LoadContext(ctx context.Context, file string, opts Options) (*model.Model, 
 		s.chain = []string{abs}
 		s.translate()
 	}
+	for _, s := range ld.all {
+		s.reportGenerated()
+	}
 	return ld.m, ld.info, ld.ds.Sort()
 }
 
@@ -109,7 +114,11 @@ func (ld *loader) newStack(file string, data []byte, prefix string, callers []mo
 	}
 	ld.stacks++
 	s := &stack{ld: ld, file: file, prefix: prefix, callers: callers, maybe: maybe, root: root,
-		overrides: overrides, evaluating: map[string]bool{}, generated: bytes.Contains(data, []byte("Rain::"))}
+		overrides: overrides, evaluating: map[string]bool{}}
+	if bytes.Contains(data, []byte("Rain::")) {
+		s.generated, s.generatedBy = true, "a Rain directive"
+	}
+	ld.all = append(ld.all, s)
 	s.index()
 	s.decideExistence()
 	s.checkSchema()

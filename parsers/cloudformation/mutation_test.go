@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 )
 
 // TestMutatedTemplates is a deterministic, always-on cousin of FuzzLoad:
@@ -37,11 +36,7 @@ func TestMutatedTemplates(t *testing.T) {
 		if err := os.WriteFile(file, b, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		start := time.Now()
 		_, _, ds := Load(file, Options{Root: dir})
-		if d := time.Since(start); d > 2*time.Second {
-			t.Fatalf("Load took %v on:\n%s", d, b)
-		}
 		for _, d := range ds {
 			if d.Range.File == "" || d.Range.Line == 0 {
 				t.Fatalf("diagnostic without file and line: %v on:\n%s", d, b)

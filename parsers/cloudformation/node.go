@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -139,6 +140,7 @@ func parseFile(file string, data []byte, ds *diag.Diagnostics) *node {
 	}
 	c := converter{file: file, ds: ds, active: map[*yaml.Node]bool{}}
 	n := c.convert(doc.Content[0], 0)
+	c.reportRain()
 	if c.over {
 		return nil
 	}
@@ -200,6 +202,8 @@ type converter struct {
 	// aliasAt is the outermost alias being expanded: where an alias bomb
 	// is reported.
 	aliasAt *yaml.Node
+	// rain are the Rain directives met, reported once (see reportRain).
+	rain []*yaml.Node
 }
 
 func (c *converter) rng(y *yaml.Node) model.Range {
@@ -315,7 +319,7 @@ func (c *converter) intrinsicTag(y *yaml.Node) (string, bool) {
 	if strings.HasPrefix(y.Tag, "!Rain::") {
 		// A source file of the Rain CLI, not a template until `rain pkg`
 		// has expanded it.
-		c.ds.Warnf(c.rng(y), "Rain directive %s is not expanded (run rain pkg); what it produces is not checked", y.Tag)
+		c.rain = append(c.rain, y)
 		return "", false
 	}
 	c.ds.Errorf(c.rng(y), "unknown YAML tag %s (CloudFormation knows !Ref, !GetAtt, !Sub, ...)", y.Tag)
@@ -400,4 +404,41 @@ func flowDepthExceeded(data []byte) (line, col int, exceeded bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// reportRain adds one warning per template for its Rain directives, at the
+// first, listing each directive with how often it is used: a Rain source
+// file is not a template until `rain pkg` has expanded it.
+func (c *converter) reportRain() {
+	if len(c.rain) == 0 {
+		return
+	}
+	seen := map[*yaml.Node]bool{}
+	count := map[string]int{}
+	var tags []string
+	first := c.rain[0]
+	for _, y := range c.rain {
+		if seen[y] {
+			continue // an alias repeats the node it names
+		}
+		seen[y] = true
+		if count[y.Tag] == 0 {
+			tags = append(tags, y.Tag)
+		}
+		count[y.Tag]++
+		if y.Line < first.Line || (y.Line == first.Line && y.Column < first.Column) {
+			first = y
+		}
+	}
+	if len(seen) == 1 {
+		c.ds.Warnf(c.rng(first), "Rain directive %s is not expanded (run rain pkg); what it produces is not checked", first.Tag)
+		return
+	}
+	sort.Strings(tags)
+	for i, t := range tags {
+		if count[t] > 1 {
+			tags[i] = fmt.Sprintf("%s %d times", t, count[t])
+		}
+	}
+	c.ds.Warnf(c.rng(first), "%d Rain directives are not expanded (%s); run rain pkg: what they produce is not checked", len(seen), strings.Join(tags, ", "))
 }

@@ -47,6 +47,11 @@ type stack struct {
 	// references to undeclared names are then unknown, with a warning,
 	// rather than errors.
 	generated bool
+	// generatedBy names what may generate them ("the template's
+	// Transform"); maybeGenerated gathers the references to such names,
+	// reported once per template (see reportGenerated).
+	generatedBy    string
+	maybeGenerated map[string]*generatedName
 }
 
 // resource is one entry of the Resources section.
@@ -100,7 +105,7 @@ func (s *stack) fail(n *node, format string, args ...any) Value {
 
 // undeclared reports a reference to a name the template does not declare
 // and returns the unknown that stands for it.
-func (s *stack) undeclared(n *node, format string, args ...any) Value {
+func (s *stack) undeclared(n *node, name, format string, args ...any) Value {
 	if !s.generated {
 		hint := "; declare it under Resources or Parameters, or correct the name"
 		if near := spelling.Closest(n.value, s.declaredNames(), func(n int) int { return max(1, n/4) }); near != "" {
@@ -108,8 +113,8 @@ func (s *stack) undeclared(n *node, format string, args ...any) Value {
 		}
 		return s.fail(n, "%s%s", fmt.Sprintf(format, args...), hint)
 	}
-	msg := fmt.Sprintf(format, args...) + "; the template's Transform may generate it"
-	s.ld.ds.Warnf(s.rng(n), "%s", msg)
+	msg := fmt.Sprintf(format, args...) + "; " + s.generatedBy + " may generate it"
+	s.noteGenerated(name, msg, n)
 	return unknownVal(model.FromExpression, s.rng(n), "%s", msg)
 }
 
@@ -135,7 +140,7 @@ func (s *stack) index() {
 	}
 	s.mappings = s.root.get("Mappings")
 	if s.root.get("Transform") != nil {
-		s.generated = true
+		s.generated, s.generatedBy = true, "the template's Transform"
 	}
 	s.conds = map[string]*condition{}
 	s.loopMaybe = map[*node]loopOrigin{}
@@ -184,6 +189,9 @@ func (s *stack) indexResources(res *node) {
 		}
 		if strings.HasSuffix(t.value, "::MODULE") {
 			// A CloudFormation module declares resources named after it.
+			if !s.generated {
+				s.generatedBy = "module " + id + " (" + t.value + ")"
+			}
 			s.generated = true
 		}
 		r := &resource{id: id, typ: t.value, key: k, node: body, props: body.get("Properties"), exists: model.True}

@@ -99,6 +99,8 @@ func EvaluateContext(ctx context.Context, dir string, opts Options) (*Result, di
 	e.rootVars = e.rootVariables(tree.cfg)
 	rootInst := &modInst{tree: tree}
 	e.walk(rootInst)
+	e.reportUndeclared()
+	e.reportNotVendored()
 
 	res := &Result{Dir: dir, Instances: e.instances, ModuleDirs: dedupe(e.moduleDirs)}
 	for _, d := range sortedKeys(e.configs) {

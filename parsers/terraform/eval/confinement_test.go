@@ -6,7 +6,6 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 
 	"github.com/zclconf/go-cty/cty"
 
@@ -96,18 +95,12 @@ func TestFileFunctionOnANamedPipe(t *testing.T) {
 	if err := syscall.Mkfifo(filepath.Join(dir, "pipe"), 0o644); err != nil {
 		t.Skip("no named pipes:", err)
 	}
-	done := make(chan diag.Diagnostics, 1)
-	go func() {
-		_, ds := Evaluate(dir, Options{})
-		done <- ds
-	}()
-	select {
-	case ds := <-done:
-		if !hasDiag(ds, diag.Error, "is not a regular file (a named pipe)") {
-			t.Errorf("diagnostics %v, want the pipe refused", ds)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("file() on a named pipe blocks")
+	// Were the pipe opened, the run would block there: that shows as the
+	// test binary's timeout, with the stack of the read, not as a clock
+	// deciding the test.
+	_, ds := Evaluate(dir, Options{})
+	if !hasDiag(ds, diag.Error, "is not a regular file (a named pipe)") {
+		t.Errorf("diagnostics %v, want the pipe refused", ds)
 	}
 }
 

@@ -74,7 +74,14 @@ type evaluator struct {
 
 	instances  []*Instance
 	moduleDirs []string
-	noRegion   *model.Unresolved
+	// undeclared gathers the variables modules use without declaring them,
+	// reported once each at the end (see reportUndeclared); the search for
+	// a terragrunt.hcl below the boundary is made once.
+	undeclared         map[string]*undeclaredVar
+	notVendored        []*notVendored // reported at the end: reportNotVendored
+	terragruntSearched bool
+	terragruntBelow    string
+	noRegion           *model.Unresolved
 }
 
 // node is one lazily computed value.

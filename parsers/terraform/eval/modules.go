@@ -143,7 +143,7 @@ func (e *evaluator) resolveSource(dir, key, addr string, c *moduleCall) (string,
 	}
 	if !ok {
 		u := unread(c.defRng, "%s: source %s is not vendored; run terraform init", addr, c.source)
-		e.ds.Warnf(u.Range, "%s", u.Reason)
+		e.notVendored = append(e.notVendored, &notVendored{addr: addr, call: c, reason: u})
 		return "", u
 	}
 	if !e.inside(childDir) {

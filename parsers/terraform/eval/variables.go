@@ -93,7 +93,7 @@ func (e *evaluator) readVarFile(name string, confined bool, cfg *moduleConfig, r
 			continue
 		}
 		if _, declared := cfg.variables[a.Name]; !declared {
-			e.ds.Warnf(Range(a.NameRange), "value for undeclared variable %q", a.Name)
+			e.noteUndeclared(cfg.dir, a.Name, true, a.NameRange)
 			continue
 		}
 		raw[a.Name], rng[a.Name] = v, a.Range
@@ -155,7 +155,7 @@ func (v *variableDecl) convert(val cty.Value, rng hcl.Range, ds *diag.Diagnostic
 func (e *evaluator) variable(m *modInst, name string, use hcl.Range) cty.Value {
 	decl, ok := m.cfg().variables[name]
 	if !ok {
-		e.ds.Errorf(Range(use), "reference to undeclared input variable %q", name)
+		e.noteUndeclared(m.cfg().dir, name, false, use)
 		return unknown(cty.DynamicPseudoType, &model.Unresolved{Kind: model.FromExpression, Reason: fmt.Sprintf("variable %q is not declared", name), Range: Range(use)})
 	}
 	if m.parent == nil {
