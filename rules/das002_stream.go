@@ -28,6 +28,7 @@ func unattachedStream(c *network.ClusterResult, src model.Source) Finding {
 		Verdict:     c.Verdict,
 		Subject:     s.Address,
 		Range:       s.Range,
+		Callers:     CallChain(src, &s.Origin),
 		Message:     b.String(),
 		Remediation: remediation(fixes, "Declare the stream's cluster in the scanned code, or scan the code that declares it (see docs/activity-streams.md)."),
 		Unknowns:    c.Unknowns,

@@ -77,7 +77,7 @@ func TestDAS002Texts(t *testing.T) {
 			c := network.ClusterResult{Cluster: cluster("aws_rds_cluster.maybe", 70, 80), Verdict: model.Unknown,
 				Instances: []network.InstanceResult{{Instance: "aws_rds_cluster_instance.maybe[0]", Subnet: "aws_subnet.x", Verdict: model.Unknown, Unknowns: tt.us}}}
 			var found []Finding
-			p := &Pass{Rule: DAS002(), Clusters: []network.ClusterResult{c}, report: func(f Finding) { found = append(found, f) }}
+			p := &Pass{Rule: DAS002(), Model: &model.Model{}, Clusters: []network.ClusterResult{c}, report: func(f Finding) { found = append(found, f) }}
 			checkDAS002(p)
 			if len(found) != 1 {
 				t.Fatalf("got %d findings", len(found))

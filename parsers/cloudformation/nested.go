@@ -127,7 +127,7 @@ func (s *stack) loadChild(r *resource) (*stack, *model.Unresolved) {
 		// declares is missing, which Unread records so that no verdict of
 		// this stack passes on its absence.
 		s.warnf(urlNode, "nested stack %s: %s does not exist; what it declares is missing, so no cluster of this template can pass", addr, diag.Path(path))
-		return nil, s.unread(unknown(model.FromInput, "nested stack %s: %s does not exist, so what it declares is missing", addr, diag.Path(path)))
+		return nil, s.unread(unknown(model.FromInput, "nested stack %s: %s does not exist, so what it declares is missing", addr, inputfile.Key(s.ld.root, path)))
 	}
 	data, problem := inputfile.Read(path, s.ld.root, s.ld.opts.MaxFileBytes)
 	switch {

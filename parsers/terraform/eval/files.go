@@ -51,13 +51,17 @@ func (e *evaluator) resolvePath(p string) (string, error) {
 		// Terraform expands ~ to the home directory of whoever runs it.
 		return "", &unreadableFile{fmt.Sprintf("%s is in the home directory of whoever runs Terraform; daslint reads no file there", p)}
 	}
-	if !filepath.IsAbs(p) {
-		p = filepath.Join(e.rootDir, filepath.FromSlash(p))
+	resolved := p
+	if !filepath.IsAbs(resolved) {
+		resolved = filepath.Join(e.rootDir, filepath.FromSlash(p))
 	}
-	if !e.inside(p) {
-		return "", &unreadableFile{fmt.Sprintf("%s is outside the scanned root; daslint reads no file there", p)}
+	if !e.inside(resolved) {
+		// The path as written, not as resolved: the message is part of an
+		// unknown's reason, hence of fingerprints, which must not depend
+		// on the working directory (SPEC §7.4).
+		return "", &unreadableFile{fmt.Sprintf("%s is outside the read boundary (the top of the git repository, or --root DIR); daslint reads no file there", p)}
 	}
-	return p, nil
+	return resolved, nil
 }
 
 // unreadableFile is the error of a file function whose file daslint does

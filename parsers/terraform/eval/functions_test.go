@@ -120,7 +120,7 @@ resource "null_resource" "r" {
 	}
 	// Valid Terraform (the file may exist where Terraform runs): a warning
 	// per call, not an input error.
-	if !hasDiag(ds, diag.Warning, "outside the scanned root") || ds.HasErrors() {
+	if !hasDiag(ds, diag.Warning, "outside the read boundary") || ds.HasErrors() {
 		t.Errorf("want warnings, no errors, for reads outside the root, got %v", ds)
 	}
 }
