@@ -42,6 +42,9 @@ type Config struct {
 	// directory, or "" for the default (the repository top). --root
 	// overrides it.
 	Root string
+	// Context are the paths read to settle references but never reported
+	// (SPEC §7.1), resolved against the file's directory.
+	Context []string
 	// Exclude are path globs, relative to the file's directory (see
 	// Excluded).
 	Exclude []string

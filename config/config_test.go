@@ -28,6 +28,7 @@ parameters:
   Env: prod
 region: eu-west-1
 root: ..
+context: [../network, facts]
 exclude: ["**/examples", legacy/]
 all_clusters: true
 `
@@ -47,6 +48,7 @@ all_clusters: true
 		Parameters:  []string{"Env=prod"},
 		Region:      "eu-west-1",
 		Root:        ".",
+		Context:     []string{"network", filepath.Join("repo", "facts")},
 		Exclude:     []string{"**/examples", "legacy/"},
 		AllClusters: ptr(true),
 	}

@@ -40,6 +40,12 @@ const Default = `# daslint configuration, found from each linted path upward (up
 # repository, else each scanned path. Same as --root.
 # root: .
 
+# Paths read to settle references of the linted code (another root's
+# outputs, another stack's exports, AWS facts), never reported; relative to
+# this file. Same as --context.
+# context:
+#   - ../network
+
 # Paths not to lint, relative to this file: a pattern without / matches any
 # file or directory name, ** matches any number of directories.
 # exclude:

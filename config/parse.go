@@ -30,7 +30,7 @@ func Load(file string, knownRules []string) (*Config, error) {
 }
 
 // keys are the top-level keys, in the order the documentation lists them.
-var keys = []string{"rules", "unknown", "var_files", "vars", "parameters", "region", "root", "exclude", "all_clusters"}
+var keys = []string{"rules", "unknown", "var_files", "vars", "parameters", "region", "root", "context", "exclude", "all_clusters"}
 
 // Parse parses the content of a configuration file named file.
 func Parse(file string, data []byte, knownRules []string) (*Config, error) {
@@ -92,6 +92,8 @@ func (p *parser) top(root *yaml.Node) error {
 		case "root":
 			p.c.Root, err = p.str(v, "root")
 			p.c.Root = p.resolve(p.c.Root)
+		case "context":
+			p.c.Context, err = p.paths(v, "context")
 		case "exclude":
 			err = p.exclude(v)
 		case "all_clusters":

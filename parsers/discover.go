@@ -35,6 +35,9 @@ type root struct {
 	// (absolute, symlink-free; see inputfile.Boundary): the boundary of the
 	// scanned path it was found below, the widest when there are several.
 	boundary string
+	// context is set for a root found only under --context paths: read when
+	// a linted root needs it, never reported (SPEC §7.1).
+	context bool
 }
 
 // maxTemplateSize bounds the files that are read as template candidates
@@ -148,6 +151,45 @@ func discover(ctx context.Context, paths []string, exclude func(string) bool, ro
 	}
 	slices.SortFunc(roots, func(a, b root) int { return strings.Compare(a.path, b.path) })
 	return roots, unwalked, ds
+}
+
+// discoverContext finds the roots under the --context paths. A context path
+// outside --root is read below its own boundary: --root bounds what the
+// linted roots read, and a context source (a facts folder, another
+// repository's network root) is named by the user on purpose.
+func discoverContext(ctx context.Context, paths []string, exclude func(string) bool, rootDir string) (roots []root, unwalked []string, ds diag.Diagnostics) {
+	for _, p := range paths {
+		rd := rootDir
+		if _, err := Boundary(p, rd); err != nil {
+			rd = ""
+		}
+		rs, uw, pds := discover(ctx, []string{p}, exclude, rd)
+		for i := range rs {
+			rs[i].context = true
+		}
+		roots = append(roots, rs...)
+		unwalked = append(unwalked, uw...)
+		ds = append(ds, pds...)
+	}
+	return roots, unwalked, ds
+}
+
+// withContext adds the context roots to the linted ones, sorted; a root
+// that is both is linted.
+func withContext(linted, context []root) []root {
+	seen := map[string]bool{}
+	for _, r := range linted {
+		seen[absPath(r.path)] = true
+	}
+	out := append([]root(nil), linted...)
+	for _, r := range context {
+		if k := absPath(r.path); !seen[k] {
+			seen[k] = true
+			out = append(out, r)
+		}
+	}
+	slices.SortFunc(out, func(a, b root) int { return strings.Compare(a.path, b.path) })
+	return out
 }
 
 // walk adds every Terraform module directory and every template candidate

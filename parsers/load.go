@@ -21,6 +21,11 @@ type Options struct {
 	VarFiles []string
 	// Parameters are --parameters values for CloudFormation, in order given.
 	Parameters []string
+	// Context are --context paths: discovered like the paths to lint, their
+	// roots are read only when a linted root needs them (another root's
+	// outputs, another stack's exports, AWS facts) and are never reported
+	// (SPEC §7.1). A root found under both is linted.
+	Context []string
 	// Region is --region.
 	Region string
 	// Root is --root: the directory below which files are read for every
@@ -105,25 +110,25 @@ func load(ctx context.Context, paths []string, opts Options, loadTerraform terra
 		paths = []string{"."}
 	}
 	roots, unwalked, ds := discover(ctx, paths, opts.Exclude, opts.Root)
+	if len(opts.Context) > 0 {
+		croots, _, cds := discoverContext(ctx, opts.Context, opts.Exclude, opts.Root)
+		roots = withContext(roots, croots)
+		ds = append(ds, cds...)
+	}
+	cat := newCatalog(ctx, opts, loadTerraform, roots)
 	var stopped []string
 	var all []loaded
 	touched := touches(opts.Changed)
 	for _, r := range roots {
+		if r.context {
+			continue
+		}
 		if ctx.Err() != nil {
 			stopped = append(stopped, r.path)
 			continue
 		}
-		var l loaded
-		var ok bool
-		switch r.kind {
-		case terraformRoot:
-			l, ok = loadModule(ctx, r, opts, loadTerraform), true
-		case templateFile:
-			l, ok = loadTemplate(ctx, r, opts)
-		}
-		if ok && l.model != nil {
-			l.model.Key = rootKey(r)
-		}
+		e := cat.read(r)
+		l, ok := e.l, e.ok
 		if ok && l.model != nil && opts.Loaded != nil && ctx.Err() == nil && touched(l) {
 			opts.Loaded(l.model)
 		}
@@ -151,6 +156,7 @@ func load(ctx context.Context, paths []string, opts Options, loadTerraform terra
 		}
 	}
 	set := &Set{Stopped: stopped, Unwalked: unwalked} // roots are sorted
+	ds = append(ds, cat.contextDiagnostics()...)
 
 	files := map[string]bool{}
 	for _, l := range all {

@@ -16,7 +16,10 @@ type cliArgs struct {
 	vars       listFlag
 	varFiles   listFlag
 	parameters listFlag
-	region     string
+	// context are --context paths: read to settle references, never
+	// reported (SPEC §7.1).
+	context listFlag
+	region  string
 	// root is --root: the read boundary of every path (SPEC §7.4); ""
 	// means the repository top of each path.
 	root        string
@@ -80,6 +83,9 @@ Flags:
   --var-file FILE                read Terraform variables from FILE (repeatable)
   --parameters FILE|KEY=VALUE    CloudFormation parameters (repeatable)
   --region REGION                AWS region when the code does not set one
+  --context PATH                 read PATH (a root, a template, a directory)
+                                 to settle references of the linted code, but
+                                 report nothing of it (repeatable)
   --root DIR                     read files (module sources, file(), nested
                                  templates) only below DIR, which must hold
                                  every PATH (default: the top of the git
@@ -137,6 +143,7 @@ func parseArgs(args []string, stderr io.Writer) (*cliArgs, error) {
 	fs.Var(&c.vars, "var", "")
 	fs.Var(&c.varFiles, "var-file", "")
 	fs.Var(&c.parameters, "parameters", "")
+	fs.Var(&c.context, "context", "")
 	fs.StringVar(&c.region, "region", "", "")
 	fs.StringVar(&c.root, "root", "", "")
 	fs.BoolVar(&c.allClusters, "all-clusters", false, "")

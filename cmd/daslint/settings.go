@@ -100,7 +100,7 @@ func ruleIDs() []string {
 // file's region.
 func inputOptions(c *cliArgs, conf *config.Config) parsers.Options {
 	opts := parsers.Options{Vars: c.vars, VarFiles: c.varFiles, Parameters: c.parameters, Region: c.region,
-		Root: c.root, MaxFileBytes: int64(c.maxFileMB) << 20}
+		Context: c.context, Root: c.root, MaxFileBytes: int64(c.maxFileMB) << 20}
 	if c.hook {
 		opts.Changed = append([]string{}, c.paths...) // non-nil: no file, no root
 	}
@@ -110,6 +110,7 @@ func inputOptions(c *cliArgs, conf *config.Config) parsers.Options {
 	opts.Vars = append(append([]string(nil), conf.Vars...), c.vars...)
 	opts.VarFiles = append(append([]string(nil), conf.VarFiles...), c.varFiles...)
 	opts.Parameters = append(append([]string(nil), conf.Parameters...), c.parameters...)
+	opts.Context = append(append([]string(nil), conf.Context...), c.context...)
 	if !c.set["region"] {
 		opts.Region = conf.Region
 	}
