@@ -2,6 +2,7 @@ package parsers
 
 import (
 	"context"
+	"sync"
 
 	"github.com/daslint/daslint/diag"
 )
@@ -17,8 +18,10 @@ type catalog struct {
 	loadTerraform terraformLoader
 	// roots are every discovered root, sorted by path; a root found under a
 	// linted path and under a --context path is linted (context false).
-	roots   []root
-	byPath  map[string]root   // by absolute root path
+	roots  []root
+	byPath map[string]root // by absolute root path
+	// mu guards entries and what they hold.
+	mu      sync.Mutex
 	entries map[string]*entry // by absolute root path
 }
 
@@ -58,26 +61,36 @@ func (c *catalog) get(path string) *loaded {
 }
 
 // read reads r once; a second call returns the first one's entry, still
-// loading when the first call has not returned.
-func (c *catalog) read(r root) *entry {
+// loading when the first call has not returned. It returns a copy: a reader
+// abandoned when ctx ended (see readRoot) may still be filling in entries
+// while the caller goes on, so they are shared only under mu.
+func (c *catalog) read(r root) entry {
 	key := absPath(r.path)
+	c.mu.Lock()
 	if e := c.entries[key]; e != nil {
-		return e
+		cp := *e
+		c.mu.Unlock()
+		return cp
 	}
 	e := &entry{loading: true}
 	c.entries[key] = e
-	e.l, e.ok, e.read = readRoot(c.ctx, r, c.opts, c.loadTerraform)
-	if e.ok && e.l.model != nil {
-		e.l.model.Key = rootKey(r)
+	c.mu.Unlock()
+	l, ok, read := readRoot(c.ctx, r, c.opts, c.loadTerraform)
+	if ok && read && l.model != nil {
+		l.model.Key = rootKey(r)
 	}
-	e.loading = false
-	return e
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e.l, e.ok, e.read, e.loading = l, ok, read, false
+	return *e
 }
 
 // contextDiagnostics are the problems of the --context roots that were read:
 // a context source that could not be read settles nothing, which the user
 // must know; one that no linted root needed is not reported.
 func (c *catalog) contextDiagnostics() diag.Diagnostics {
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	var ds diag.Diagnostics
 	for _, r := range c.roots {
 		if !r.context {
@@ -90,13 +103,34 @@ func (c *catalog) contextDiagnostics() diag.Diagnostics {
 	return ds
 }
 
-// readRoot reads one root.
+// readRoot reads one root on its own goroutine and waits for it or for
+// ctx, whichever comes first: read is false when ctx ended first.
+// Evaluation checks ctx only between values, and one value (an expression
+// over large collections) may run long, so waiting for it would let
+// --timeout pass by; the abandoned reader ends at its next check of ctx,
+// and its result, sent on a channel nobody reads any more, is dropped. It
+// shares nothing mutable with the caller but the catalog, which is guarded
+// (loaders keep no shared state: TestConcurrentUse).
 func readRoot(ctx context.Context, r root, opts Options, loadTerraform terraformLoader) (l loaded, ok, read bool) {
-	switch r.kind {
-	case terraformRoot:
-		l, ok = loadModule(ctx, r, opts, loadTerraform), true
-	case templateFile:
-		l, ok = loadTemplate(ctx, r, opts)
+	type result struct {
+		l  loaded
+		ok bool
 	}
-	return l, ok, ctx.Err() == nil
+	done := make(chan result, 1) // buffered: an abandoned reader never blocks
+	go func() {
+		var res result
+		switch r.kind {
+		case terraformRoot:
+			res.l, res.ok = loadModule(ctx, r, opts, loadTerraform), true
+		case templateFile:
+			res.l, res.ok = loadTemplate(ctx, r, opts)
+		}
+		done <- res
+	}()
+	select {
+	case res := <-done:
+		return res.l, res.ok, ctx.Err() == nil
+	case <-ctx.Done():
+		return loaded{}, false, false
+	}
 }

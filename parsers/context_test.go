@@ -51,6 +51,48 @@ func TestLoadContextStops(t *testing.T) {
 	}
 }
 
+// TestLoadContextAbandonsBlockedRoot: a root whose reading does not end
+// (an expression that runs long, here a loader blocked on a channel) does
+// not hold LoadContext past its context. load returns while the loader is
+// still blocked; the roots read before are kept and the blocked one and
+// those after it are stopped.
+func TestLoadContextAbandonsBlockedRoot(t *testing.T) {
+	tree(t, map[string]string{"a/main.tf": "", "b/main.tf": "", "c/main.tf": ""})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	entered, release, finished := make(chan struct{}), make(chan struct{}), make(chan struct{})
+	fake := fakeTerraform(nil)
+	loader := func(ctx context.Context, dir string, opts terraform.Options) (*model.Model, *eval.Result, diag.Diagnostics) {
+		if dir == "b" {
+			defer close(finished)
+			close(entered)
+			<-release
+		}
+		return fake(ctx, dir, opts)
+	}
+	go func() {
+		<-entered
+		cancel()
+	}()
+	set, ds := load(ctx, []string{"."}, Options{}, loader)
+	select {
+	case <-finished:
+		t.Fatal("load waited for the blocked loader")
+	default:
+	}
+	close(release)
+	<-finished
+	if len(set.Models) != 1 || set.Models[0].Root != "a" {
+		t.Errorf("models = %v, want only a", set.Models)
+	}
+	if diff := cmp.Diff([]string{"b", "c"}, set.Stopped); diff != "" {
+		t.Errorf("stopped (-want +got):\n%s", diff)
+	}
+	if len(ds) != 1 || ds[0].Message != "loaded a" {
+		t.Errorf("diagnostics = %v, want only a's", ds)
+	}
+}
+
 // TestLoadContextDone: a context that is already done stops discovery
 // before it reads anything.
 func TestLoadContextDone(t *testing.T) {

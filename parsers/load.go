@@ -87,8 +87,9 @@ func Load(paths []string, opts Options) (*Set, diag.Diagnostics) {
 
 // LoadContext is Load with a context. Once ctx is done, discovery and the
 // root being read stop early, and the Set holds the roots read before, in
-// full; Set.Stopped lists what was left. It returns only when nothing it
-// started is still running.
+// full; Set.Stopped lists what was left. It returns as soon as ctx ends,
+// even while a root is still being read: that reader is abandoned, its
+// result dropped, and it ends at its own next check of ctx (see readRoot).
 func LoadContext(ctx context.Context, paths []string, opts Options) (*Set, diag.Diagnostics) {
 	if opts.Templates == nil {
 		opts.Templates = cloudFormation{}
@@ -128,6 +129,12 @@ func load(ctx context.Context, paths []string, opts Options, loadTerraform terra
 			continue
 		}
 		e := cat.read(r)
+		if !e.read {
+			// ctx ended while the root was still being read: it is
+			// abandoned, not waited for (see readRoot).
+			stopped = append(stopped, r.path)
+			continue
+		}
 		l, ok := e.l, e.ok
 		if ok && l.model != nil && opts.Loaded != nil && ctx.Err() == nil && touched(l) {
 			opts.Loaded(l.model)

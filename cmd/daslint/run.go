@@ -35,6 +35,18 @@ const (
 // the scanned files and nothing else, writes nothing but its output, and
 // never touches the network.
 func run(args []string, stdout, stderr io.Writer) int {
+	return runWith(args, stdout, stderr, runHooks{})
+}
+
+// runHooks substitute parts of a run in tests; the zero value is the real
+// command.
+type runHooks struct {
+	// templates, when non-nil, replaces the CloudFormation front end.
+	templates parsers.TemplateLoader
+}
+
+// runWith is run with hooks.
+func runWith(args []string, stdout, stderr io.Writer, hooks runHooks) int {
 	start := now()
 	if len(args) > 0 {
 		switch args[0] {
@@ -80,7 +92,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	for _, g := range groups {
 		opts := ruleOptions(cfg, g.conf)
 		opts.Today, opts.Baseline = today(), known
-		gset, gres, gds := lintGroup(ctx, inputOptions(cfg, g.conf), g.paths, opts, &cut)
+		in := inputOptions(cfg, g.conf)
+		in.Templates = hooks.templates
+		gset, gres, gds := lintGroup(ctx, in, g.paths, opts, &cut)
 		set.Models = append(set.Models, gset.Models...)
 		set.Files += gset.Files
 		ds = append(ds, gds...)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -11,6 +12,10 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/model"
+	"github.com/daslint/daslint/parsers"
 )
 
 // partialReport is what TestTimeout reads of a JSON report.
@@ -141,4 +146,75 @@ func TestTimeoutUsage(t *testing.T) {
 			t.Errorf("--timeout %s: exit %d, stderr %q; want 2 and %q", tt.arg, code, stderr.String(), tt.stderr)
 		}
 	}
+}
+
+// blockedTemplates is a CloudFormation front end whose Load never ends by
+// itself: it stands for a root whose evaluation runs long (one expression
+// over large collections). It takes every .yaml file for a template.
+type blockedTemplates struct {
+	entered, release chan struct{}
+	finished         chan struct{}
+}
+
+func (blockedTemplates) IsTemplate(path string, _ []byte) bool {
+	return strings.HasSuffix(path, ".yaml")
+}
+
+func (b blockedTemplates) Load(context.Context, string, parsers.TemplateOptions) (*model.Model, parsers.TemplateInfo, diag.Diagnostics) {
+	defer close(b.finished)
+	close(b.entered)
+	<-b.release
+	return nil, parsers.TemplateInfo{}, nil
+}
+
+// TestTimeoutWhileRootRuns: --timeout ends the run even while one root is
+// still being read and does not look at the context. The run returns while
+// the loader is still blocked, with exit status 2 and a report built from
+// the roots finished before: the Terraform root r0000 (read first) has its
+// verdict, unless the machine is so slow that it too was cut, and the
+// blocked template has an error entry that says it was not analysed.
+func TestTimeoutWhileRootRuns(t *testing.T) {
+	dir := writeRoots(t, 1, 2)
+	if err := os.WriteFile(filepath.Join(dir, "zz.yaml"), []byte("Resources: {}\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	b := blockedTemplates{entered: make(chan struct{}), release: make(chan struct{}), finished: make(chan struct{})}
+	before := runtime.NumGoroutine()
+	var stdout, stderr bytes.Buffer
+	code := runWith([]string{"--format", "json", "--timeout", "2s", "."}, &stdout, &stderr, runHooks{templates: b})
+	select {
+	case <-b.finished:
+		t.Fatal("the run waited for the blocked root")
+	default:
+	}
+	close(b.release)
+	<-b.finished
+	if code != exitInput {
+		t.Errorf("exit status %d, want 2", code)
+	}
+	var rep partialReport
+	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
+		t.Fatalf("the report is not JSON: %v\n%s", err, stdout.String())
+	}
+	notAnalysed := map[string]bool{}
+	for _, e := range rep.Errors {
+		if !strings.HasPrefix(e.Message, "not analysed: the scan reached --timeout 2s") {
+			t.Errorf("unexpected error entry %s: %s", e.File, e.Message)
+		}
+		notAnalysed[e.File] = true
+	}
+	if !notAnalysed["zz.yaml"] {
+		t.Errorf("no error entry says zz.yaml was not analysed: %v", rep.Errors)
+	}
+	switch {
+	case len(rep.Clusters) == 1 && rep.Clusters[0].Verdict == "pass" && !notAnalysed["r0000"]:
+	case len(rep.Clusters) == 0 && notAnalysed["r0000"]:
+	default:
+		t.Errorf("r0000: clusters %v, not analysed %v; want its pass or an error entry", rep.Clusters, notAnalysed["r0000"])
+	}
+	if !strings.Contains(stderr.String(), "--timeout 2s reached, the report is partial") {
+		t.Errorf("stderr does not say the report is partial:\n%s", stderr.String())
+	}
+	noGoroutineLeft(t, before)
 }
