@@ -71,6 +71,11 @@ type evaluator struct {
 	// unevaluated maps the functions whose result is left unknown to the
 	// format of the reason (see callReasons).
 	unevaluated map[string]string
+	// tokenOrigins maps the address of each identity token handed out to
+	// the declaration of its resource; tokenReasons memoises the reasons of
+	// calls that read a token (see tokenGuard).
+	tokenOrigins map[string]model.Range
+	tokenReasons map[string]*model.Unresolved
 
 	instances  []*Instance
 	moduleDirs []string

@@ -85,6 +85,7 @@ func (e *evaluator) functions() map[string]function.Function {
 	for name, f := range e.pathFunctions() {
 		fs[name] = f
 	}
+	e.guardTokens(fs)
 	e.addUnevaluated(fs, nil)
 	return fs
 }

@@ -128,6 +128,10 @@ func (e *evaluator) objectOf(inst *Instance, names []string) cty.Value {
 		}
 	}
 	tok := cty.StringVal(model.Token(inst.Address))
+	if e.tokenOrigins == nil {
+		e.tokenOrigins = map[string]model.Range{}
+	}
+	e.tokenOrigins[inst.Address] = Range(inst.DefRange)
 	attrs["id"], attrs["arn"] = tok, tok
 	for _, n := range identityAttrs[inst.Type] {
 		if _, set := attrs[n]; !set {
@@ -137,6 +141,7 @@ func (e *evaluator) objectOf(inst *Instance, names []string) cty.Value {
 	if inst.Type == "aws_vpc" {
 		for n, addr := range vpcImplicit {
 			attrs[n] = cty.StringVal(model.Token(addr(inst.Address)))
+			e.tokenOrigins[addr(inst.Address)] = Range(inst.DefRange)
 		}
 	}
 	for _, n := range names {
