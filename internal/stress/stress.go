@@ -37,6 +37,10 @@ var Cases = []Case{
 	// range() itself refuses more than 1,024 values; setproduct does not.
 	// setproduct is bounded by the expansion limit (eval's setProductFunc).
 	{Name: "tf-for-each-1e6-keys", Write: files(map[string]string{"main.tf": withCount(`for_each = toset([for p in setproduct(range(1000), range(1000)) : "${p[0]}-${p[1]}"])`)})},
+	// A toset over the flatten of two loops over 1,024 keys (a million
+	// strings) ran for minutes; the work bound of one expression stops it.
+	{Name: "tf-for-each-toset-flatten-1024x1024", Write: files(map[string]string{"main.tf": withCount(`for_each = toset(flatten([for a in range(1024) : [for b in range(1024) : "${a}-${b}"]]))`)})},
+	{Name: "tf-for-3-deep-1024", Write: files(map[string]string{"main.tf": "locals {\n  x = length(flatten([for a in range(1024) : [for b in range(1024) : [for c in range(1024) : \"${a}${b}${c}\"]]]))\n}\n\nresource \"aws_vpc\" \"x\" {\n  cidr_block = \"10.0.0.0/16\"\n  tags       = { n = local.x }\n}\n"})},
 	{Name: "tf-locals-cycle", Write: files(map[string]string{"main.tf": "locals {\n  a = local.b\n  b = local.c\n  c = local.a\n}\n\nresource \"aws_vpc\" \"x\" {\n  cidr_block = local.a\n}\n"})},
 	{Name: "tf-module-sources-itself", Write: files(map[string]string{"main.tf": "module \"self\" {\n  source = \"./\"\n}\n"})},
 	{Name: "tf-100000-empty-files", Write: writeEmptyFiles},

@@ -37,8 +37,15 @@ type evaluator struct {
 	// limits are the places where a limit stopped evaluation (an expansion
 	// or a function's result too large): what lies beyond is not analysed,
 	// so, like an unread file, each makes the root's passes unknown.
-	// forDepths memoises how deeply each expression nests for expressions.
-	forDepths map[hclsyntax.Expression]int
+	// forExprs memoises the for expressions inside each expression;
+	// forWork counts the elements they iterate over in the Value call under
+	// way, and refused is the limit that stopped it, if any (see
+	// forCounter).
+	forExprs map[hclsyntax.Expression][]*hclsyntax.ForExpr
+	forWork  int
+	refused  *limitError
+	// limitSeen are the limits recorded, by place and message (limitAt).
+	limitSeen map[string]*model.Unresolved
 	limits    []*model.Unresolved
 	opts      Options
 	rootDir   string

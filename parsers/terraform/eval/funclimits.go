@@ -3,6 +3,7 @@ package eval
 import (
 	"errors"
 	"fmt"
+	"math/big"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -78,3 +79,71 @@ func (e *evaluator) limitReached(hds hcl.Diagnostics, expr hcl.Expression) *mode
 	}
 	return nil
 }
+
+// limitAt records a limit that stopped expr: a warning, once per place and
+// message however many instances evaluate expr, and an entry in e.limits,
+// which makes the root's passes unknown.
+func (e *evaluator) limitAt(msg string, expr hcl.Expression) *model.Unresolved {
+	at := Range(expr.Range())
+	key := fmt.Sprintf("%s:%d:%d %s", at.File, at.Line, at.Column, msg)
+	if u, ok := e.limitSeen[key]; ok {
+		return u
+	}
+	u := &model.Unresolved{Kind: model.FromLimit, Reason: msg, Range: at}
+	if e.limitSeen == nil {
+		e.limitSeen = map[string]*model.Unresolved{}
+	}
+	e.limitSeen[key] = u
+	e.ds.Warnf(at, "%s", msg)
+	e.limits = append(e.limits, u)
+	return u
+}
+
+// rangeFunc is Terraform's range, computed with machine integers when every
+// argument is a small whole number: cty's range adds and compares arbitrary
+// precision numbers for each element, which makes a few hundred calls in a
+// loop cost seconds. Anything else, and every error, is stdlib's.
+var rangeFunc = function.New(&function.Spec{
+	Description:  stdlib.RangeFunc.Description(),
+	VarParam:     stdlib.RangeFunc.VarParam(),
+	Type:         function.StaticReturnType(cty.List(cty.Number)),
+	RefineResult: func(b *cty.RefinementBuilder) *cty.RefinementBuilder { return b.NotNull() },
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		n := make([]int64, len(args))
+		for i, a := range args {
+			x, acc := a.AsBigFloat().Int64()
+			if acc != big.Exact || x < -1<<40 || x > 1<<40 {
+				return stdlib.RangeFunc.Call(args)
+			}
+			n[i] = x
+		}
+		var start, end, step int64
+		switch len(n) {
+		case 1:
+			start, end, step = 0, n[0], 1
+		case 2:
+			start, end, step = n[0], n[1], 1
+		case 3:
+			start, end, step = n[0], n[1], n[2]
+		default:
+			return stdlib.RangeFunc.Call(args)
+		}
+		if len(n) < 3 && end < start {
+			step = -1
+		}
+		if step == 0 || (step > 0 && end < start) || (step < 0 && end > start) || (end-start)/step > 1024 {
+			return stdlib.RangeFunc.Call(args) // its errors
+		}
+		var vals []cty.Value
+		for x := start; (step > 0 && x < end) || (step < 0 && x > end); x += step {
+			vals = append(vals, cty.NumberIntVal(x))
+		}
+		if len(vals) > 1024 {
+			return stdlib.RangeFunc.Call(args)
+		}
+		if len(vals) == 0 {
+			return cty.ListValEmpty(cty.Number), nil
+		}
+		return cty.ListVal(vals), nil
+	},
+})

@@ -43,7 +43,7 @@ func (e *evaluator) functions() map[string]function.Function {
 		"compact": stdlib.CompactFunc, "concat": stdlib.ConcatFunc, "contains": stdlib.ContainsFunc,
 		"distinct": stdlib.DistinctFunc, "element": stdlib.ElementFunc, "flatten": stdlib.FlattenFunc,
 		"keys": stdlib.KeysFunc, "lookup": lookupFunc, "merge": stdlib.MergeFunc,
-		"range": stdlib.RangeFunc, "reverse": stdlib.ReverseListFunc, "setintersection": stdlib.SetIntersectionFunc,
+		"range": rangeFunc, "reverse": stdlib.ReverseListFunc, "setintersection": stdlib.SetIntersectionFunc,
 		"setproduct": boundedSetProduct, "setsubtract": stdlib.SetSubtractFunc, "setunion": stdlib.SetUnionFunc,
 		"slice": sliceFunc, "sort": stdlib.SortFunc, "values": stdlib.ValuesFunc, "zipmap": stdlib.ZipmapFunc,
 
@@ -85,7 +85,8 @@ func (e *evaluator) functions() map[string]function.Function {
 	for name, f := range e.pathFunctions() {
 		fs[name] = f
 	}
-	e.guardTokens(fs)
+	e.guardFunctions(fs)
+	fs[forCountFunc] = e.forCounter()
 	e.addUnevaluated(fs, nil)
 	return fs
 }

@@ -79,14 +79,21 @@ func (sc *scope) with(name string, v cty.Value) *scope {
 // evaluated is reported and becomes an unknown value with the reason, and
 // every unknown in the result carries a reason.
 func (e *evaluator) eval(expr hcl.Expression, sc *scope) cty.Value {
-	if u := e.forNestingLimit(expr); u != nil {
-		return unknown(cty.DynamicPseudoType, u)
-	}
+	// pairIndexed does not enter for expressions: the rewritten expression
+	// holds those of expr.
+	fors := e.forCounted(expr)
 	if sc.rep.cohort != "" {
 		expr, sc = e.pairIndexed(expr, sc)
 	}
 	ctx := e.context(expr, sc)
+	restore := countFors(fors)
+	e.forWork, e.refused = 0, nil
 	v, hds := expr.Value(ctx)
+	restore()
+	if le := e.refused; le != nil {
+		e.refused = nil
+		return unknown(cty.DynamicPseudoType, e.limitAt(le.msg, expr))
+	}
 	if hds.HasErrors() {
 		if u := e.limitReached(hds, expr); u != nil {
 			return unknown(cty.DynamicPseudoType, u)

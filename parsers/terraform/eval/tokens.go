@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -165,29 +166,20 @@ func hasToken(v cty.Value, depth int) bool {
 	return false
 }
 
-// guardTokens wraps every function of fs that is not token-safe.
-func (e *evaluator) guardTokens(fs map[string]function.Function) {
+// guardFunctions wraps every function of fs but try and can (which take
+// expressions, not values) in tokenGuard: with its token policy, and with
+// the bound on collection sizes (see sizeLimit).
+func (e *evaluator) guardFunctions(fs map[string]function.Function) {
 	for name, f := range fs {
-		policy, ok := tokenSafe[name]
-		switch {
-		case ok && isPassAll(name):
+		if name == "try" || name == "can" {
 			continue
-		case !ok:
+		}
+		policy, ok := tokenSafe[name]
+		if !ok {
 			policy = inspectsAny
 		}
 		fs[name] = e.tokenGuard(name, f, policy)
 	}
-}
-
-// isPassAll reports whether name passes every argument through, so that it
-// needs no wrapper at all.
-func isPassAll(name string) bool {
-	switch name {
-	case "element", "slice", "chunklist", "templatefile", "length", "format", "formatlist":
-		return false
-	}
-	_, ok := tokenSafe[name]
-	return ok
 }
 
 // tokenGuard returns f, except that a call whose arguments policy finds
@@ -230,11 +222,24 @@ func (e *evaluator) tokenGuard(name string, f function.Function, policy tokenPol
 			if v, inspects := policy(args); inspects {
 				return unknown(retType, e.tokenReason(name, v)), nil
 			}
+			if err := e.sizeLimit(name, args); err != nil {
+				return cty.NilVal, err
+			}
 			converted, err := convertArgs(f, args)
 			if err != nil {
 				return cty.NilVal, err
 			}
 			v, err := f.Call(converted)
+			var le *limitError
+			if errors.As(err, &le) {
+				return cty.NilVal, e.refuse(le.msg)
+			}
+			if err == nil {
+				err = e.sizeLimit(name, []cty.Value{v})
+			}
+			if err == nil {
+				err = e.produced(v)
+			}
 			if err != nil || v.IsWhollyKnown() {
 				return v, err
 			}
@@ -248,6 +253,21 @@ func (e *evaluator) tokenGuard(name string, f function.Function, policy tokenPol
 			return markUnknowns(v, reasons), nil
 		},
 	})
+}
+
+// sizeLimit refuses a call whose arguments or result hold a collection of
+// more than maxElements elements. Functions run inside one hcl call that
+// nothing interrupts, and some cost more than their input: toset over a
+// million strings (a flatten of two nested loops over 1,024 keys) hashes
+// and compares for minutes. Real configuration handles a few hundred.
+func (e *evaluator) sizeLimit(name string, vals []cty.Value) error {
+	for _, v := range vals {
+		v, _ = v.Unmark()
+		if v.IsKnown() && !v.IsNull() && v.CanIterateElements() && v.LengthInt() > maxElements {
+			return e.refuse(fmt.Sprintf("%s() over a collection of more than %d elements, daslint's limit; the value is unknown", name, maxElements))
+		}
+	}
+	return nil
 }
 
 // convertArgs converts args to the types of f's parameters, as hcl does
