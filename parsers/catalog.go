@@ -20,6 +20,9 @@ type catalog struct {
 	roots   []root
 	byPath  map[string]root   // by absolute root path
 	entries map[string]*entry // by absolute root path
+	// remoteStates settles terraform_remote_state, created when first
+	// needed (see remotestate.go).
+	remoteStates *remoteStates
 }
 
 // entry is one root of the catalog, once asked for.
@@ -66,7 +69,7 @@ func (c *catalog) read(r root) *entry {
 	}
 	e := &entry{loading: true}
 	c.entries[key] = e
-	e.l, e.ok, e.read = readRoot(c.ctx, r, c.opts, c.loadTerraform)
+	e.l, e.ok, e.read = readRoot(c.ctx, r, c.opts, c.loadTerraform, c.remoteStateFunc([]string{key}))
 	if e.ok && e.l.model != nil {
 		e.l.model.Key = rootKey(r)
 	}
@@ -91,10 +94,10 @@ func (c *catalog) contextDiagnostics() diag.Diagnostics {
 }
 
 // readRoot reads one root.
-func readRoot(ctx context.Context, r root, opts Options, loadTerraform terraformLoader) (l loaded, ok, read bool) {
+func readRoot(ctx context.Context, r root, opts Options, loadTerraform terraformLoader, remote remoteStateFunc) (l loaded, ok, read bool) {
 	switch r.kind {
 	case terraformRoot:
-		l, ok = loadModule(ctx, r, opts, loadTerraform), true
+		l, ok = loadModule(ctx, r, opts, loadTerraform, remote), true
 	case templateFile:
 		l, ok = loadTemplate(ctx, r, opts)
 	}

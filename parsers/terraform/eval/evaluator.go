@@ -72,8 +72,10 @@ type evaluator struct {
 	// format of the reason (see callReasons).
 	unevaluated map[string]string
 
-	instances  []*Instance
-	moduleDirs []string
+	instances []*Instance
+	// remoteFiles are the files of the roots terraform_remote_state read.
+	remoteFiles []string
+	moduleDirs  []string
 	// undeclared gathers the variables modules use without declaring them,
 	// reported once each at the end (see reportUndeclared); the search for
 	// a terragrunt.hcl below the boundary is made once.
