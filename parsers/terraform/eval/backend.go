@@ -38,13 +38,22 @@ type Backend struct {
 const defaultWorkspace = "default"
 
 // backendFields are the identity fields of each backend type, and their
-// defaults ("" for none: the field is required to match).
+// defaults; required (below) says which must be set.
 var backendFields = map[string]map[string]string{
 	"s3":      {"bucket": "", "key": "", "workspace_key_prefix": "env:"},
 	"local":   {"path": "terraform.tfstate", "workspace_dir": "terraform.tfstate.d"},
 	"remote":  {"hostname": "app.terraform.io", "organization": "", "name": "", "prefix": ""},
 	"gcs":     {"bucket": "", "prefix": ""},
 	"azurerm": {"storage_account_name": "", "container_name": "", "key": ""},
+}
+
+// required are the identity fields without which a backend names no state
+// (remote needs one of workspaces.name and workspaces.prefix).
+var required = map[string][]string{
+	"s3":      {"bucket", "key"},
+	"remote":  {"organization"},
+	"gcs":     {"bucket"},
+	"azurerm": {"container_name", "key", "storage_account_name"},
 }
 
 // get returns field f with its default.
@@ -59,24 +68,18 @@ func (b Backend) get(f string) string {
 // to be matched: a partial configuration (`terraform init -backend-config`)
 // is completed only at init time, which daslint does not see.
 func (b Backend) Missing() []string {
-	fields, ok := backendFields[b.Type]
-	if !ok {
+	if _, ok := backendFields[b.Type]; !ok {
 		return []string{"type " + b.Type}
 	}
 	var out []string
-	for f, def := range fields {
-		if _, set := b.Config[f]; set || def != "" {
-			continue
+	for _, f := range required[b.Type] {
+		if _, set := b.Config[f]; !set {
+			out = append(out, f)
 		}
-		if b.Type == "remote" && (f == "name" || f == "prefix") {
-			continue // one of the two, checked below
-		}
-		out = append(out, f)
 	}
 	if b.Type == "remote" && b.Config["name"] == "" && b.Config["prefix"] == "" {
 		out = append(out, "workspaces.name")
 	}
-	sort.Strings(out)
 	return out
 }
 
