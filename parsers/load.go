@@ -176,7 +176,7 @@ func load(ctx context.Context, paths []string, opts Options, loadTerraform terra
 }
 
 // remoteStateFunc is eval.Options.RemoteState.
-type remoteStateFunc = func(eval.Backend, string) (*eval.Result, *model.Unresolved)
+type remoteStateFunc = func(eval.Backend, string) (*eval.RemoteRoot, *model.Unresolved)
 
 func loadModule(ctx context.Context, r root, opts Options, loadTerraform terraformLoader, remote remoteStateFunc) loaded {
 	m, res, ds := loadTerraform(ctx, r.path, terraform.Options{

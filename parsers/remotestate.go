@@ -15,22 +15,22 @@ import (
 // in the workspace asked for, once per root and workspace.
 type remoteStates struct {
 	cat      *catalog
-	backends map[string]eval.Backend // by absolute root path
-	results  map[string]*eval.Result // by absolute root path and workspace
+	backends map[string]eval.Backend     // by absolute root path
+	results  map[string]*eval.RemoteRoot // by absolute root path and workspace
 }
 
 // remoteStateFunc is the callback given to the evaluation of the root at
 // the end of chain; chain holds the absolute paths of the roots being
 // evaluated, outermost first, to catch a cycle of remote states.
 func (c *catalog) remoteStateFunc(chain []string) remoteStateFunc {
-	return func(b eval.Backend, ws string) (*eval.Result, *model.Unresolved) {
+	return func(b eval.Backend, ws string) (*eval.RemoteRoot, *model.Unresolved) {
 		return c.remote().read(b, ws, chain)
 	}
 }
 
 func (c *catalog) remote() *remoteStates {
 	if c.remoteStates == nil {
-		c.remoteStates = &remoteStates{cat: c, backends: map[string]eval.Backend{}, results: map[string]*eval.Result{}}
+		c.remoteStates = &remoteStates{cat: c, backends: map[string]eval.Backend{}, results: map[string]*eval.RemoteRoot{}}
 	}
 	return c.remoteStates
 }
@@ -47,7 +47,7 @@ func (rs *remoteStates) backend(r root) eval.Backend {
 }
 
 // read returns the evaluated root whose state b names in workspace ws.
-func (rs *remoteStates) read(b eval.Backend, ws string, chain []string) (*eval.Result, *model.Unresolved) {
+func (rs *remoteStates) read(b eval.Backend, ws string, chain []string) (*eval.RemoteRoot, *model.Unresolved) {
 	unresolved := func(format string, args ...any) *model.Unresolved {
 		return &model.Unresolved{Kind: model.FromDataSource, Reason: fmt.Sprintf(format, args...)}
 	}
@@ -112,8 +112,16 @@ func (rs *remoteStates) read(b eval.Backend, ws string, chain []string) (*eval.R
 	// The other root's diagnostics are its own: reported when it is linted,
 	// not for every root that reads it. What it could not read is in
 	// res.Unread, which the reading root inherits.
-	rs.results[key] = res
-	return res, nil
+	name := rs.name(r)
+	if name == "." {
+		name = filepath.Base(abs)
+	}
+	if w != "default" {
+		name += "@" + w
+	}
+	rr := &eval.RemoteRoot{Name: name, Result: res}
+	rs.results[key] = rr
+	return rr, nil
 }
 
 // name is how a root is named in reasons: its path relative to its read

@@ -94,7 +94,7 @@ func TestRemoteStateJoins(t *testing.T) {
 	for _, m := range set.Models {
 		switch filepath.Base(m.Root) {
 		case "database":
-			if len(m.VPCs) != 1 || m.VPCs[0].Address != "data.terraform_remote_state.network::aws_vpc.main" {
+			if len(m.VPCs) != 1 || m.VPCs[0].Address != "network::aws_vpc.main" {
 				t.Fatalf("database VPCs = %v", m.VPCs)
 			}
 			if !strings.HasSuffix(m.VPCs[0].Range.File, "network/main.tf") {

@@ -45,7 +45,7 @@ type Options struct {
 	// workspace. It returns a reason instead when no root, or more than one,
 	// matches, or when reading it would be a cycle. Without it every
 	// terraform_remote_state is unknown.
-	RemoteState func(b Backend, ws string) (*Result, *model.Unresolved)
+	RemoteState func(b Backend, ws string) (*RemoteRoot, *model.Unresolved)
 }
 
 // Result is an evaluated root module.

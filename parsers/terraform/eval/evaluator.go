@@ -73,9 +73,12 @@ type evaluator struct {
 	unevaluated map[string]string
 
 	instances []*Instance
-	// remoteFiles are the files of the roots terraform_remote_state read.
-	remoteFiles []string
-	moduleDirs  []string
+	// remoteFiles are the files of the roots terraform_remote_state read;
+	// joined gives the address prefix of each root joined (joinPrefix).
+	remoteFiles    []string
+	joined         map[*Result]string
+	joinedPrefixes map[string]bool
+	moduleDirs     []string
 	// undeclared gathers the variables modules use without declaring them,
 	// reported once each at the end (see reportUndeclared); the search for
 	// a terragrunt.hcl below the boundary is made once.

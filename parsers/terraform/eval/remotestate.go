@@ -9,12 +9,20 @@ import (
 	"github.com/daslint/daslint/model"
 )
 
-// RemoteSeparator joins the address of a terraform_remote_state instance
-// and the address of a resource of the root it reads:
-// `data.terraform_remote_state.network::aws_subnet.private[0]`. It keeps the
-// other root's objects apart from the reading root's own, which may use the
-// same addresses.
+// RemoteSeparator joins the name of another root (RemoteRoot.Name) and the
+// address of one of its resources once it joins the reading root:
+// `network::aws_subnet.private[0]`. It keeps the other root's objects apart
+// from the reading root's own, which may use the same addresses.
 const RemoteSeparator = "::"
+
+// RemoteRoot is the root a terraform_remote_state reads, evaluated.
+type RemoteRoot struct {
+	// Name names the root and its workspace in the addresses of its
+	// objects (`network`, `network@prod`); the caller keeps it the same
+	// for the same root and workspace, and distinct for different ones.
+	Name   string
+	Result *Result
+}
 
 // notJoined are the resource types of another root that do not join the
 // reading root: that root's clusters are linted in that root (or, given
@@ -38,7 +46,7 @@ func (e *evaluator) remoteOutputs(inst *Instance) cty.Value {
 	if why != nil {
 		return unknown(cty.DynamicPseudoType, why)
 	}
-	other, why := e.opts.RemoteState(b, ws)
+	remote, why := e.opts.RemoteState(b, ws)
 	if why != nil {
 		if why.Range.File == "" {
 			why.Range = Range(inst.DefRange)
@@ -48,7 +56,8 @@ func (e *evaluator) remoteOutputs(inst *Instance) cty.Value {
 		}
 		return unknown(cty.DynamicPseudoType, why)
 	}
-	prefix := inst.Address + RemoteSeparator
+	other := remote.Result
+	prefix, first := e.joinPrefix(remote)
 	outputs := make(map[string]cty.Value, len(other.Outputs))
 	for name, v := range other.Outputs {
 		outputs[name] = prefixValue(v, prefix)
@@ -66,30 +75,54 @@ func (e *evaluator) remoteOutputs(inst *Instance) cty.Value {
 			}
 		}
 	}
-	for _, in := range other.Instances {
-		if in == nil || in.Mode != Managed || notJoined[in.Type] {
-			continue
+	if first {
+		for _, in := range other.Instances {
+			if in == nil || in.Mode != Managed || notJoined[in.Type] {
+				continue
+			}
+			e.instances = append(e.instances, joinInstance(in, prefix))
 		}
-		e.instances = append(e.instances, joinInstance(in, prefix, inst))
+		e.limits = append(e.limits, other.Unread...)
+		e.remoteFiles = append(e.remoteFiles, other.Files...)
+		e.remoteFiles = append(e.remoteFiles, other.RemoteFiles...)
 	}
-	e.limits = append(e.limits, other.Unread...)
-	e.remoteFiles = append(e.remoteFiles, other.Files...)
-	e.remoteFiles = append(e.remoteFiles, other.RemoteFiles...)
 	return cty.ObjectVal(outputs)
+}
+
+// joinPrefix returns the address prefix of the objects of r, and whether r
+// joins for the first time. Every data source that reads the same root and
+// workspace (the root module's, a module's, each of a count) sees the same
+// objects: a security group from one and subnets from another are in one
+// VPC, as they are in AWS.
+func (e *evaluator) joinPrefix(r *RemoteRoot) (string, bool) {
+	if p, ok := e.joined[r.Result]; ok {
+		return p, false
+	}
+	name := r.Name
+	if name == "" {
+		name = "remote"
+	}
+	p := name + RemoteSeparator
+	for i := 2; e.joinedPrefixes[p]; i++ {
+		p = fmt.Sprintf("%s#%d%s", name, i, RemoteSeparator)
+	}
+	if e.joined == nil {
+		e.joined, e.joinedPrefixes = map[*Result]string{}, map[string]bool{}
+	}
+	e.joined[r.Result], e.joinedPrefixes[p] = p, true
+	return p, true
 }
 
 // joinInstance copies an instance of another root into this evaluation: its
 // address and every identity token in its values get prefix, and it keeps
 // its own ranges, which point into the other root's files (its provenance).
-// When the data source itself may not exist, neither may what it joins.
-func joinInstance(in *Instance, prefix string, via *Instance) *Instance {
+// Whether it exists is the other root's business: a data source with an
+// unknown count reads a network that is there all the same.
+func joinInstance(in *Instance, prefix string) *Instance {
 	out := *in
 	out.Address = prefix + in.Address
 	if in.Cohort != "" {
 		out.Cohort = prefix + in.Cohort
-	}
-	if out.Maybe == nil && via.Maybe != nil {
-		out.Maybe, out.Cohort = via.Maybe, via.Cohort
 	}
 	out.Body = prefixBody(in.Body, prefix)
 	out.Region = prefixValue(in.Region, prefix)

@@ -32,17 +32,22 @@ output "workspace" { value = terraform.workspace }
 
 // remoteFixture evaluates the network root (with its own tfvars) in the
 // workspace asked for, as parsers does, recording what was asked.
-func remoteFixture(t *testing.T, asked *[]string) func(Backend, string) (*Result, *model.Unresolved) {
+func remoteFixture(t *testing.T, asked *[]string) func(Backend, string) (*RemoteRoot, *model.Unresolved) {
 	dir := writeTree(t, map[string]string{"main.tf": networkRoot, "terraform.tfvars": `cidr = "10.1.0.0/16"`})
 	have := RootBackend(dir, "", 0)
-	return func(b Backend, ws string) (*Result, *model.Unresolved) {
+	results := map[string]*RemoteRoot{}
+	return func(b Backend, ws string) (*RemoteRoot, *model.Unresolved) {
 		*asked = append(*asked, b.String()+" "+ws)
 		w, ok := Match(b, ws, have)
 		if !ok {
 			return nil, &model.Unresolved{Reason: "no root keeps " + b.String()}
 		}
+		if r, ok := results[w]; ok {
+			return r, nil
+		}
 		res, _ := Evaluate(dir, Options{Workspace: w})
-		return res, nil
+		results[w] = &RemoteRoot{Name: "network@" + w, Result: res}
+		return results[w], nil
 	}
 }
 
@@ -76,7 +81,7 @@ resource "aws_security_group" "db" {
   tags        = { extra = data.terraform_remote_state.net.outputs.extra }
 }
 `
-	const prefix = "data.terraform_remote_state.net::"
+	const prefix = "network@default::"
 	t.Run("matched", func(t *testing.T) {
 		var asked []string
 		res, ds := run(t, map[string]string{"main.tf": reader}, Options{RemoteState: remoteFixture(t, &asked)})
@@ -172,4 +177,41 @@ resource "aws_security_group" "db" {
 			t.Errorf("reasons = %v", rs)
 		}
 	})
+}
+
+// TestRemoteStateJoinedOnce: two data sources that read the same root and
+// workspace (one in a module) see the same objects, joined once.
+func TestRemoteStateJoinedOnce(t *testing.T) {
+	const ds = `
+data "terraform_remote_state" "net" {
+  backend = "s3"
+  config  = { bucket = "b", key = "net" }
+}
+`
+	files := map[string]string{
+		"main.tf": ds + `
+module "m" { source = "./m" }
+resource "aws_security_group" "a" { vpc_id = data.terraform_remote_state.net.outputs.vpc_id }
+`,
+		"m/main.tf": ds + `
+resource "aws_security_group" "b" { vpc_id = data.terraform_remote_state.net.outputs.vpc_id }
+`,
+	}
+	var asked []string
+	res, ds2 := run(t, files, Options{RemoteState: remoteFixture(t, &asked)})
+	noErrors(t, ds2)
+	a := str(t, instance(t, res, "aws_security_group.a").Body.Attrs["vpc_id"].Value)
+	b := str(t, instance(t, res, "module.m.aws_security_group.b").Body.Attrs["vpc_id"].Value)
+	if a != b || a != model.Token("network@default::aws_vpc.main") {
+		t.Errorf("vpc_id %q and %q, want both the joined VPC", a, b)
+	}
+	n := 0
+	for _, addr := range addresses(res) {
+		if strings.HasSuffix(addr, "::aws_vpc.main") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("the VPC joined %d times: %v", n, addresses(res))
+	}
 }
