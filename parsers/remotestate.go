@@ -66,7 +66,7 @@ func (rs *remoteStates) read(b eval.Backend, ws string, chain []string) (*eval.R
 			matches = append(matches, r)
 			matchWS = append(matchWS, w)
 		} else if have.Type == b.Type && len(have.Missing()) > 0 {
-			partial = append(partial, fmt.Sprintf("%s (its %s backend leaves %s to -backend-config)",
+			partial = append(partial, fmt.Sprintf("%s (its %s backend does not set %s: given at init, as with -backend-config)",
 				rs.name(r), have.Type, strings.Join(have.Missing(), ", ")))
 		}
 	}
