@@ -23,6 +23,9 @@ type catalog struct {
 	// mu guards entries and what they hold.
 	mu      sync.Mutex
 	entries map[string]*entry // by absolute root path
+	// remoteStates settles terraform_remote_state, created when first
+	// needed (see remotestate.go).
+	remoteStates *remoteStates
 }
 
 // entry is one root of the catalog, once asked for.
@@ -75,7 +78,7 @@ func (c *catalog) read(r root) entry {
 	e := &entry{loading: true}
 	c.entries[key] = e
 	c.mu.Unlock()
-	l, ok, read := readRoot(c.ctx, r, c.opts, c.loadTerraform)
+	l, ok, read := readRoot(c.ctx, r, c.opts, c.loadTerraform, c.remoteStateFunc([]string{key}))
 	if ok && read && l.model != nil {
 		l.model.Key = rootKey(r)
 	}
@@ -111,7 +114,7 @@ func (c *catalog) contextDiagnostics() diag.Diagnostics {
 // and its result, sent on a channel nobody reads any more, is dropped. It
 // shares nothing mutable with the caller but the catalog, which is guarded
 // (loaders keep no shared state: TestConcurrentUse).
-func readRoot(ctx context.Context, r root, opts Options, loadTerraform terraformLoader) (l loaded, ok, read bool) {
+func readRoot(ctx context.Context, r root, opts Options, loadTerraform terraformLoader, remote remoteStateFunc) (l loaded, ok, read bool) {
 	type result struct {
 		l  loaded
 		ok bool
@@ -121,7 +124,7 @@ func readRoot(ctx context.Context, r root, opts Options, loadTerraform terraform
 		var res result
 		switch r.kind {
 		case terraformRoot:
-			res.l, res.ok = loadModule(ctx, r, opts, loadTerraform), true
+			res.l, res.ok = loadModule(ctx, r, opts, loadTerraform, remote), true
 		case templateFile:
 			res.l, res.ok = loadTemplate(ctx, r, opts)
 		}

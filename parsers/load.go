@@ -182,7 +182,10 @@ func load(ctx context.Context, paths []string, opts Options, loadTerraform terra
 	return set, ds
 }
 
-func loadModule(ctx context.Context, r root, opts Options, loadTerraform terraformLoader) loaded {
+// remoteStateFunc is eval.Options.RemoteState.
+type remoteStateFunc = func(eval.Backend, string) (*eval.RemoteRoot, *model.Unresolved)
+
+func loadModule(ctx context.Context, r root, opts Options, loadTerraform terraformLoader, remote remoteStateFunc) loaded {
 	m, res, ds := loadTerraform(ctx, r.path, terraform.Options{
 		Vars:     opts.Vars,
 		VarFiles: opts.VarFiles,
@@ -190,10 +193,14 @@ func loadModule(ctx context.Context, r root, opts Options, loadTerraform terrafo
 		Root:     r.boundary,
 
 		MaxFileBytes: opts.MaxFileBytes,
+		RemoteState:  remote,
 	})
 	l := loaded{root: r, model: m, ds: ds}
 	if res != nil {
-		l.files = res.Files
+		// The files of the roots whose state it reads count as its own: a
+		// change to the network root re-lints the roots that read it.
+		l.files = make([]string, 0, len(res.Files)+len(res.RemoteFiles))
+		l.files = append(append(l.files, res.Files...), res.RemoteFiles...)
 		for _, d := range res.ModuleDirs {
 			l.callees = append(l.callees, moduleDir(r.path, d))
 		}

@@ -153,7 +153,9 @@ func (t *translator) maybeOf(addr string) *model.Unresolved {
 func (t *translator) rootRegion(instances []*eval.Instance) model.Str {
 	var unknown model.Str
 	for _, in := range instances {
-		if in == nil || len(in.Callers) > 0 {
+		// Objects joined from another root's state have that root's
+		// provider: the model's region is the reading root's own.
+		if in == nil || len(in.Callers) > 0 || strings.Contains(in.Address, eval.RemoteSeparator) {
 			continue
 		}
 		s := t.region(in)

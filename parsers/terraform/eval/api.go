@@ -36,6 +36,16 @@ type Options struct {
 	// create; a larger one is refused with a warning and becomes a single
 	// symbolic instance. Zero means 10,000.
 	MaxInstances int
+	// Workspace is what terraform.workspace evaluates to; empty means
+	// "default", what a fresh checkout plans with.
+	Workspace string
+	// RemoteState, when non-nil, returns the evaluated root module whose
+	// state a terraform_remote_state data source reads: the one root whose
+	// backend matches b in workspace ws (see Match), evaluated in that
+	// workspace. It returns a reason instead when no root, or more than one,
+	// matches, or when reading it would be a cycle. Without it every
+	// terraform_remote_state is unknown.
+	RemoteState func(b Backend, ws string) (*RemoteRoot, *model.Unresolved)
 }
 
 // Result is an evaluated root module.
@@ -54,6 +64,13 @@ type Result struct {
 	// root and modules, and the places where a limit stopped evaluation:
 	// what they declare is missing from Instances, or not analysed.
 	Unread []*model.Unresolved
+	// Outputs are the root module's outputs, evaluated, identity tokens
+	// kept (what a terraform_remote_state of this root reads).
+	Outputs map[string]cty.Value
+	// RemoteFiles are the configuration files of the other roots whose
+	// state terraform_remote_state data sources read (SPEC §7.2.3): a
+	// change to one of them changes this root's result.
+	RemoteFiles []string
 }
 
 // Evaluate evaluates the root module in dir. It always returns a result:
@@ -102,7 +119,11 @@ func EvaluateContext(ctx context.Context, dir string, opts Options) (*Result, di
 	e.reportUndeclared()
 	e.reportNotVendored()
 
-	res := &Result{Dir: dir, Instances: e.instances, ModuleDirs: dedupe(e.moduleDirs)}
+	res := &Result{Dir: dir, Instances: e.instances, ModuleDirs: dedupe(e.moduleDirs),
+		Outputs: map[string]cty.Value{}, RemoteFiles: dedupe(e.remoteFiles)}
+	for name := range tree.cfg.outputs {
+		res.Outputs[name] = e.output(rootInst, name)
+	}
 	for _, d := range sortedKeys(e.configs) {
 		res.Files = append(res.Files, e.configs[d].files...)
 		res.Unread = append(res.Unread, e.configs[d].unread...)

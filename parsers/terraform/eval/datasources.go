@@ -45,6 +45,10 @@ func (e *evaluator) dataObject(inst *Instance, names []string) cty.Value {
 				}
 			}
 		}
+	case "terraform_remote_state":
+		if _, read := attrs["outputs"]; !read {
+			attrs["outputs"] = e.remoteOutputs(inst)
+		}
 	case "aws_availability_zones":
 		// Which zones exist is read from the account: the list's length and
 		// elements are unknown.

@@ -84,8 +84,13 @@ type evaluator struct {
 	tokenOrigins map[string]model.Range
 	tokenReasons map[string]*model.Unresolved
 
-	instances  []*Instance
-	moduleDirs []string
+	instances []*Instance
+	// remoteFiles are the files of the roots terraform_remote_state read;
+	// joined gives the address prefix of each root joined (joinPrefix).
+	remoteFiles    []string
+	joined         map[*Result]string
+	joinedPrefixes map[string]bool
+	moduleDirs     []string
 	// undeclared gathers the variables modules use without declaring them,
 	// reported once each at the end (see reportUndeclared); the search for
 	// a terragrunt.hcl below the boundary is made once.

@@ -249,7 +249,11 @@ func (e *evaluator) context(expr hcl.Expression, sc *scope) *hcl.EvalContext {
 		case "terraform":
 			// Offline there is no selected workspace; "default" is what a
 			// fresh checkout plans with.
-			put(root, "workspace", cty.StringVal("default"))
+			ws := e.opts.Workspace
+			if ws == "" {
+				ws = defaultWorkspace
+			}
+			put(root, "workspace", cty.StringVal(ws))
 		case "self":
 			vars[root] = unknown(cty.DynamicPseudoType, &model.Unresolved{Kind: model.FromComputed, Reason: "self is known only after apply", Range: Range(rng)})
 		case "data", "resource":

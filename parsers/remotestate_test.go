@@ -1,0 +1,112 @@
+package parsers
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// writeRoots writes files (path -> content) under a new directory.
+func writeRoots(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, src := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+var remoteRoots = map[string]string{
+	"network/main.tf": `terraform {
+  backend "s3" {
+    bucket = "b"
+    key    = "network"
+  }
+}
+resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+}
+output "vpc_id" {
+  value = aws_vpc.main.id
+}
+`,
+	"network/terraform.tfvars": "",
+	"database/main.tf": `data "terraform_remote_state" "network" {
+  backend = "s3"
+  config = {
+    bucket = "b"
+    key    = "network"
+  }
+}
+resource "aws_security_group" "db" {
+  vpc_id = data.terraform_remote_state.network.outputs.vpc_id
+}
+`,
+	"other/main.tf": `resource "aws_vpc" "other" {
+  cidr_block = "10.1.0.0/16"
+}
+`,
+}
+
+// TestRemoteStateChangedFiles: in hook mode a change to the network root
+// re-lints the roots that read its state, and only those.
+func TestRemoteStateChangedFiles(t *testing.T) {
+	dir := writeRoots(t, remoteRoots)
+	tests := []struct {
+		changed string
+		want    []string
+	}{
+		{"network/main.tf", []string{"database", "network"}},
+		{"network/terraform.tfvars", []string{"database", "network"}},
+		{"database/main.tf", []string{"database"}},
+		{"other/main.tf", []string{"other"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.changed, func(t *testing.T) {
+			set, _ := Load([]string{dir}, Options{Changed: []string{filepath.Join(dir, tt.changed)}})
+			var got []string
+			for _, m := range set.Models {
+				got = append(got, filepath.Base(m.Root))
+			}
+			if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("linted %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestRemoteStateJoins: the database root's model holds the network's VPC
+// under the data source's prefix, and its security group links to it; the
+// network root, linted too, keeps its own VPC under its own address.
+func TestRemoteStateJoins(t *testing.T) {
+	dir := writeRoots(t, remoteRoots)
+	set, ds := Load([]string{dir}, Options{})
+	for _, d := range ds {
+		t.Errorf("unexpected diagnostic: %s", d)
+	}
+	for _, m := range set.Models {
+		switch filepath.Base(m.Root) {
+		case "database":
+			if len(m.VPCs) != 1 || m.VPCs[0].Address != "network::aws_vpc.main" {
+				t.Fatalf("database VPCs = %v", m.VPCs)
+			}
+			if !strings.HasSuffix(m.VPCs[0].Range.File, "network/main.tf") {
+				t.Errorf("joined VPC at %s, want the network root's file", m.VPCs[0].Range.File)
+			}
+			if len(m.SecurityGroups) != 1 || m.SecurityGroups[0].VPC.Key != m.VPCs[0].Address {
+				t.Errorf("security group links to %+v", m.SecurityGroups[0].VPC)
+			}
+		case "network":
+			if len(m.VPCs) != 1 || m.VPCs[0].Address != "aws_vpc.main" {
+				t.Errorf("network VPCs = %v", m.VPCs)
+			}
+		}
+	}
+}

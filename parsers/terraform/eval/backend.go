@@ -1,0 +1,360 @@
+package eval
+
+import (
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/model"
+)
+
+// Backend is where a root keeps its state, as its `terraform { backend }`
+// (or `cloud`) block declares it, or as a terraform_remote_state data source
+// names it (SPEC §7.2.3). Two backends name the same state when their
+// identity fields are equal (see Match); fields that only say how to reach
+// the storage (region, credentials) play no part.
+type Backend struct {
+	// Type is the backend type: s3, local, remote (also for a `cloud`
+	// block), gcs, azurerm, or another type daslint does not match.
+	Type string
+	// Config holds the identity fields that are set, as literal strings:
+	// s3 bucket, key, workspace_key_prefix; local path, workspace_dir;
+	// remote hostname, organization, name, prefix (from `workspaces`); gcs
+	// bucket, prefix; azurerm storage_account_name, container_name, key.
+	Config map[string]string
+	// Dir is the root's directory: a local path is relative to it.
+	Dir string
+	// Range is the backend block, or the data source.
+	Range model.Range
+}
+
+// defaultWorkspace is the workspace Terraform selects unless told otherwise.
+const defaultWorkspace = "default"
+
+// backendFields are the identity fields of each backend type, and their
+// defaults; required (below) says which must be set.
+var backendFields = map[string]map[string]string{
+	"s3":      {"bucket": "", "key": "", "workspace_key_prefix": "env:"},
+	"local":   {"path": "terraform.tfstate", "workspace_dir": "terraform.tfstate.d"},
+	"remote":  {"hostname": "app.terraform.io", "organization": "", "name": "", "prefix": ""},
+	"gcs":     {"bucket": "", "prefix": ""},
+	"azurerm": {"storage_account_name": "", "container_name": "", "key": ""},
+}
+
+// required are the identity fields without which a backend names no state
+// (remote needs one of workspaces.name and workspaces.prefix).
+var required = map[string][]string{
+	"s3":      {"bucket", "key"},
+	"remote":  {"organization"},
+	"gcs":     {"bucket"},
+	"azurerm": {"container_name", "key", "storage_account_name"},
+}
+
+// get returns field f with its default.
+func (b Backend) get(f string) string {
+	if v, ok := b.Config[f]; ok {
+		return v
+	}
+	return backendFields[b.Type][f]
+}
+
+// Missing lists the identity fields the backend leaves unset that it needs
+// to be matched: a partial configuration (`terraform init -backend-config`)
+// is completed only at init time, which daslint does not see.
+func (b Backend) Missing() []string {
+	if _, ok := backendFields[b.Type]; !ok {
+		return []string{"type " + b.Type}
+	}
+	var out []string
+	for _, f := range required[b.Type] {
+		if _, set := b.Config[f]; !set {
+			out = append(out, f)
+		}
+	}
+	if b.Type == "remote" && b.Config["name"] == "" && b.Config["prefix"] == "" {
+		out = append(out, "workspaces.name")
+	}
+	return out
+}
+
+// String describes the backend for messages: `s3 backend (bucket "b",
+// key "k")`, with the fields that are set, in a stable order.
+func (b Backend) String() string {
+	keys := make([]string, 0, len(b.Config))
+	for k := range b.Config {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, 0, len(keys))
+	for _, k := range keys {
+		parts = append(parts, fmt.Sprintf("%s %q", k, b.Config[k]))
+	}
+	if len(parts) == 0 {
+		return b.Type + " backend"
+	}
+	return fmt.Sprintf("%s backend (%s)", b.Type, strings.Join(parts, ", "))
+}
+
+// Match reports whether the state that want names in workspace ws (as a
+// terraform_remote_state data source gives them) is kept by a root whose
+// backend is have, and in which of that root's workspaces. Both must be
+// complete (Missing is empty). The rules are the backends' own:
+//   - s3: same bucket and key; a workspace other than "default" is stored
+//     under `<workspace_key_prefix>/<workspace>/<key>`, so the prefixes
+//     must agree too.
+//   - local: the same state file: `path` relative to each root's directory
+//     for "default", else `<workspace_dir>/<workspace>/terraform.tfstate`.
+//   - remote (and cloud): same hostname and organization, and the remote
+//     workspace name: `workspaces.name`, or `workspaces.prefix` followed by
+//     the workspace.
+//   - gcs: same bucket and prefix; azurerm: same storage account, container
+//     and key. Every workspace of such a root is stored beside the others.
+func Match(want Backend, ws string, have Backend) (workspace string, ok bool) {
+	if ws == "" {
+		ws = defaultWorkspace
+	}
+	if want.Type != have.Type || len(want.Missing()) > 0 || len(have.Missing()) > 0 {
+		return "", false
+	}
+	same := func(fields ...string) bool {
+		for _, f := range fields {
+			if want.get(f) != have.get(f) {
+				return false
+			}
+		}
+		return true
+	}
+	switch want.Type {
+	case "s3":
+		if !same("bucket", "key") || (ws != defaultWorkspace && !same("workspace_key_prefix")) {
+			return "", false
+		}
+		return ws, true
+	case "local":
+		if ws == defaultWorkspace {
+			return ws, samePath(filepath.Join(want.Dir, want.get("path")), filepath.Join(have.Dir, have.get("path")))
+		}
+		state := func(b Backend) string {
+			return filepath.Join(b.Dir, b.get("workspace_dir"), ws, "terraform.tfstate")
+		}
+		return ws, samePath(state(want), state(have))
+	case "remote":
+		if !same("hostname", "organization") {
+			return "", false
+		}
+		name := want.get("name")
+		if name == "" {
+			name = want.get("prefix") + ws
+		}
+		if n := have.get("name"); n != "" {
+			return defaultWorkspace, n == name
+		}
+		rest, found := strings.CutPrefix(name, have.get("prefix"))
+		return rest, found && rest != ""
+	case "gcs":
+		if want.Config["bucket"] != have.Config["bucket"] ||
+			strings.Trim(want.get("prefix"), "/") != strings.Trim(have.get("prefix"), "/") {
+			return "", false
+		}
+		return ws, true
+	case "azurerm":
+		return ws, same("storage_account_name", "container_name", "key")
+	}
+	return "", false
+}
+
+// samePath compares two file paths given in different forms.
+func samePath(a, b string) bool {
+	return absDir(a) == absDir(b)
+}
+
+// RootBackend reads the backend that the root module in dir declares,
+// without evaluating anything: backend blocks take only literal values. A
+// root that declares none keeps its state in terraform.tfstate in its
+// directory (the local backend). Files are read only below root (empty:
+// dir) and up to maxBytes (0: no limit); files that cannot be read are
+// skipped, as the root's own evaluation reports them.
+func RootBackend(dir, root string, maxBytes int64) Backend {
+	if root == "" {
+		root = dir
+	}
+	confine := absDir(root)
+	b := Backend{Type: "local", Config: map[string]string{}, Dir: dir}
+	files, _, err := configFiles(dir)
+	if err != nil {
+		return b
+	}
+	p := hclparse.NewParser()
+	var ds diag.Diagnostics
+	for _, name := range files {
+		f, _ := parseFile(p, name, confine, maxBytes, &ds)
+		if f == nil {
+			continue
+		}
+		if found, ok := backendOfFile(f, dir); ok {
+			return found
+		}
+	}
+	return b
+}
+
+var terraformSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
+	{Type: "backend", LabelNames: []string{"type"}},
+	{Type: "cloud"},
+}}
+
+// backendOfFile returns the backend a file's terraform block declares.
+func backendOfFile(f *hcl.File, dir string) (Backend, bool) {
+	content, _, _ := f.Body.PartialContent(&hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "terraform"}}})
+	for _, tb := range content.Blocks {
+		inner, _, _ := tb.Body.PartialContent(terraformSchema)
+		for _, b := range inner.Blocks {
+			typ := "remote"
+			if b.Type == "backend" {
+				typ = b.Labels[0]
+			}
+			return Backend{Type: typ, Config: literalFields(typ, b.Body), Dir: dir, Range: Range(b.DefRange)}, true
+		}
+	}
+	return Backend{}, false
+}
+
+// literalFields reads the literal string identity fields of a backend block
+// of type typ, and those of its `workspaces` block. An argument that is not
+// a literal string is left unset: Terraform would refuse it, so the field is
+// not known.
+func literalFields(typ string, body hcl.Body) map[string]string {
+	out := map[string]string{}
+	names := make([]string, 0, len(backendFields[typ]))
+	for n := range backendFields[typ] {
+		if typ != "remote" || (n != "name" && n != "prefix") {
+			names = append(names, n)
+		}
+	}
+	content, _, _ := body.PartialContent(&hcl.BodySchema{
+		Attributes: attrSchema(names...),
+		Blocks:     []hcl.BlockHeaderSchema{{Type: "workspaces"}},
+	})
+	for n, a := range content.Attributes {
+		if s, ok := literalString(a.Expr); ok {
+			out[n] = s
+		}
+	}
+	for _, ws := range content.Blocks {
+		wc, _, _ := ws.Body.PartialContent(&hcl.BodySchema{Attributes: attrSchema("name", "prefix")})
+		for n, a := range wc.Attributes {
+			if s, ok := literalString(a.Expr); ok {
+				out[n] = s
+			}
+		}
+	}
+	return out
+}
+
+func attrSchema(names ...string) []hcl.AttributeSchema {
+	out := make([]hcl.AttributeSchema, len(names))
+	for i, n := range names {
+		out[i] = hcl.AttributeSchema{Name: n}
+	}
+	return out
+}
+
+// literalString evaluates expr without variables or functions.
+func literalString(expr hcl.Expression) (string, bool) {
+	v, ds := expr.Value(nil)
+	if ds.HasErrors() || !v.IsWhollyKnown() || v.IsNull() || v.Type() != cty.String {
+		return "", false
+	}
+	return v.AsString(), true
+}
+
+// remoteBackend reads the backend that a terraform_remote_state instance
+// names: `backend`, `config` and `workspace`. It returns a reason when they
+// are not known.
+func remoteBackend(inst *Instance, dir string) (Backend, string, *model.Unresolved) {
+	b := Backend{Config: map[string]string{}, Dir: dir, Range: Range(inst.DefRange)}
+	notKnown := func(what string, v cty.Value) *model.Unresolved {
+		reason := fmt.Sprintf("%s: the %s is not known", inst.Address, what)
+		if rs := Reasons(v); len(rs) > 0 {
+			reason += " (" + rs[0].Reason + ")"
+		}
+		return &model.Unresolved{Kind: model.FromDataSource, Reason: reason, Range: Range(inst.DefRange)}
+	}
+	a := inst.Body.Attrs["backend"]
+	if a == nil || !a.Value.IsWhollyKnown() || a.Value.IsNull() || a.Value.Type() != cty.String {
+		var v cty.Value
+		if a != nil {
+			v = a.Value
+		} else {
+			v = cty.NullVal(cty.String)
+		}
+		return b, "", notKnown("backend", v)
+	}
+	typ, _ := a.Value.Unmark()
+	b.Type = typ.AsString()
+	if b.Type == "cloud" {
+		b.Type = "remote"
+	}
+	ws := defaultWorkspace
+	if w := inst.Body.Attrs["workspace"]; w != nil && !w.Value.IsNull() {
+		s, ok := knownString(w.Value)
+		if !ok {
+			return b, "", notKnown("workspace", w.Value)
+		}
+		ws = s
+	}
+	c := inst.Body.Attrs["config"]
+	if c == nil || c.Value.IsNull() {
+		return b, ws, nil
+	}
+	cv, _ := c.Value.UnmarkDeep()
+	if ty := cv.Type(); !cv.IsKnown() || (!ty.IsObjectType() && !ty.IsMapType()) {
+		return b, "", notKnown("config", c.Value)
+	}
+	for it := cv.ElementIterator(); it.Next(); {
+		k, v := it.Element()
+		name := k.AsString()
+		if name == "workspaces" && v.IsKnown() && !v.IsNull() && (v.Type().IsObjectType() || v.Type().IsMapType()) {
+			for wit := v.ElementIterator(); wit.Next(); {
+				wk, wv := wit.Element()
+				if n := wk.AsString(); n == "name" || n == "prefix" {
+					s, ok := knownString(wv)
+					if !ok {
+						return b, "", notKnown("config", c.Value)
+					}
+					b.Config[n] = s
+				}
+			}
+			continue
+		}
+		if _, identity := backendFields[b.Type][name]; !identity {
+			continue
+		}
+		s, ok := knownString(v)
+		if !ok {
+			return b, "", notKnown("config "+name, c.Value)
+		}
+		b.Config[name] = s
+	}
+	return b, ws, nil
+}
+
+// knownString returns v as a Go string when it is a known string (or a
+// value that converts to one).
+func knownString(v cty.Value) (string, bool) {
+	v, _ = v.UnmarkDeep()
+	if !v.IsWhollyKnown() || v.IsNull() {
+		return "", false
+	}
+	s, err := convertTo(v, cty.String)
+	if err != nil {
+		return "", false
+	}
+	return s.AsString(), true
+}

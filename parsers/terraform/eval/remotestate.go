@@ -1,0 +1,211 @@
+package eval
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/daslint/daslint/model"
+)
+
+// RemoteSeparator joins the name of another root (RemoteRoot.Name) and the
+// address of one of its resources once it joins the reading root:
+// `network::aws_subnet.private[0]`. It keeps the other root's objects apart
+// from the reading root's own, which may use the same addresses.
+const RemoteSeparator = "::"
+
+// RemoteRoot is the root a terraform_remote_state reads, evaluated.
+type RemoteRoot struct {
+	// Name names the root and its workspace in the addresses of its
+	// objects (`network`, `network@prod`); the caller keeps it the same
+	// for the same root and workspace, and distinct for different ones.
+	Name   string
+	Result *Result
+}
+
+// notJoined are the resource types of another root that do not join the
+// reading root: that root's clusters are linted in that root (or, given
+// only as context, not at all), never twice.
+var notJoined = map[string]bool{
+	"aws_rds_cluster":                 true,
+	"aws_rds_cluster_instance":        true,
+	"aws_rds_cluster_activity_stream": true,
+}
+
+// remoteOutputs returns the `outputs` of a terraform_remote_state instance:
+// the outputs of the root whose state it reads, evaluated from that root's
+// code, with that root's resources joined to this evaluation (SPEC §7.2.3).
+// What cannot be matched is unknown, with the reason.
+func (e *evaluator) remoteOutputs(inst *Instance) cty.Value {
+	b, ws, why := remoteBackend(inst, e.rootDir)
+	if why == nil && e.opts.RemoteState == nil {
+		why = &model.Unresolved{Kind: model.FromDataSource, Range: Range(inst.DefRange),
+			Reason: fmt.Sprintf("%s reads the state of another root (%s); no roots are known to match it", inst.Address, b)}
+	}
+	if why != nil {
+		return unknown(cty.DynamicPseudoType, why)
+	}
+	remote, why := e.opts.RemoteState(b, ws)
+	if why != nil {
+		if why.Range.File == "" {
+			why.Range = Range(inst.DefRange)
+		}
+		if why.Kind == "" {
+			why.Kind = model.FromDataSource
+		}
+		return unknown(cty.DynamicPseudoType, why)
+	}
+	other := remote.Result
+	prefix, first := e.joinPrefix(remote)
+	outputs := make(map[string]cty.Value, len(other.Outputs))
+	for name, v := range other.Outputs {
+		outputs[name] = prefixValue(v, prefix)
+	}
+	// Outputs the other root does not declare take `defaults`, as
+	// Terraform gives them for outputs its state lacks.
+	if d := inst.Body.Attrs["defaults"]; d != nil && d.Value.IsKnown() && !d.Value.IsNull() {
+		dv := d.Value
+		if ty := dv.Type(); ty.IsObjectType() || ty.IsMapType() {
+			for it := dv.ElementIterator(); it.Next(); {
+				k, v := it.Element()
+				if _, declared := outputs[k.AsString()]; !declared {
+					outputs[k.AsString()] = v
+				}
+			}
+		}
+	}
+	if first {
+		for _, in := range other.Instances {
+			if in == nil || in.Mode != Managed || notJoined[in.Type] {
+				continue
+			}
+			e.instances = append(e.instances, joinInstance(in, prefix))
+		}
+		e.limits = append(e.limits, other.Unread...)
+		e.remoteFiles = append(e.remoteFiles, other.Files...)
+		e.remoteFiles = append(e.remoteFiles, other.RemoteFiles...)
+	}
+	return cty.ObjectVal(outputs)
+}
+
+// joinPrefix returns the address prefix of the objects of r, and whether r
+// joins for the first time. Every data source that reads the same root and
+// workspace (the root module's, a module's, each of a count) sees the same
+// objects: a security group from one and subnets from another are in one
+// VPC, as they are in AWS.
+func (e *evaluator) joinPrefix(r *RemoteRoot) (string, bool) {
+	if p, ok := e.joined[r.Result]; ok {
+		return p, false
+	}
+	name := r.Name
+	if name == "" {
+		name = "remote"
+	}
+	p := name + RemoteSeparator
+	for i := 2; e.joinedPrefixes[p]; i++ {
+		p = fmt.Sprintf("%s#%d%s", name, i, RemoteSeparator)
+	}
+	if e.joined == nil {
+		e.joined, e.joinedPrefixes = map[*Result]string{}, map[string]bool{}
+	}
+	e.joined[r.Result], e.joinedPrefixes[p] = p, true
+	return p, true
+}
+
+// joinInstance copies an instance of another root into this evaluation: its
+// address and every identity token in its values get prefix, and it keeps
+// its own ranges, which point into the other root's files (its provenance).
+// Whether it exists is the other root's business: a data source with an
+// unknown count reads a network that is there all the same.
+func joinInstance(in *Instance, prefix string) *Instance {
+	out := *in
+	out.Address = prefix + in.Address
+	if in.Cohort != "" {
+		out.Cohort = prefix + in.Cohort
+	}
+	out.Body = prefixBody(in.Body, prefix)
+	out.Region = prefixValue(in.Region, prefix)
+	return &out
+}
+
+func prefixBody(b *Body, prefix string) *Body {
+	if b == nil {
+		return nil
+	}
+	out := &Body{Attrs: make(map[string]*Attr, len(b.Attrs)), Blocks: make(map[string][]*Block, len(b.Blocks))}
+	for n, a := range b.Attrs {
+		c := *a
+		c.Value = prefixValue(a.Value, prefix)
+		c.Partial = prefixTokens(a.Partial, prefix)
+		out.Attrs[n] = &c
+	}
+	for n, bs := range b.Blocks {
+		nb := make([]*Block, len(bs))
+		for i, blk := range bs {
+			c := *blk
+			c.Body = *prefixBody(&blk.Body, prefix)
+			nb[i] = &c
+		}
+		out.Blocks[n] = nb
+	}
+	return out
+}
+
+// prefixTokens prefixes the address in every identity token inside s.
+// Tokens that are not addresses (the region and zone tokens, which start
+// with "?") are left as they are.
+func prefixTokens(s, prefix string) string {
+	open := tokenOpen()
+	if !strings.Contains(s, open) {
+		return s
+	}
+	var sb strings.Builder
+	for {
+		i := strings.Index(s, open)
+		if i < 0 {
+			sb.WriteString(s)
+			return sb.String()
+		}
+		sb.WriteString(s[:i+len(open)])
+		s = s[i+len(open):]
+		if !strings.HasPrefix(s, "?") {
+			sb.WriteString(prefix)
+		}
+	}
+}
+
+// prefixValue prefixes the identity tokens in every string of v, and the
+// addresses of symbolic marks, keeping every other mark where it was.
+func prefixValue(v cty.Value, prefix string) cty.Value {
+	if v == cty.NilVal {
+		return v
+	}
+	inner, pvm := v.UnmarkDeepWithPaths()
+	out, err := cty.Transform(inner, func(_ cty.Path, x cty.Value) (cty.Value, error) {
+		if x.Type() == cty.String && x.IsKnown() && !x.IsNull() {
+			return cty.StringVal(prefixTokens(x.AsString(), prefix)), nil
+		}
+		return x, nil
+	})
+	if err != nil {
+		return v
+	}
+	for i, p := range pvm {
+		marks := make(cty.ValueMarks, len(p.Marks))
+		for m := range p.Marks {
+			if s, ok := m.(*symbolicMark); ok {
+				m = &symbolicMark{address: prefix + s.address}
+			}
+			marks[m] = struct{}{}
+		}
+		pvm[i].Marks = marks
+	}
+	return out.MarkWithPaths(pvm)
+}
+
+// tokenOpen is the text that opens every identity token.
+func tokenOpen() string {
+	open, _, _ := strings.Cut(model.Token("a"), "a")
+	return open
+}
