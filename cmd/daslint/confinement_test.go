@@ -97,9 +97,9 @@ resource "aws_rds_cluster_activity_stream" "main" {
 	}
 	wantVerdicts(t, doc, map[string]string{"infra/main.tf aws_rds_cluster.main": "unknown"})
 	wantProblems(t, doc, []wantError{
-		{"infra/main.tf", 1, "warning", "module.net: source git::https://example.invalid/net.git is not vendored; run terraform init"},
-		{"infra/main.tf", 5, "warning", "module.bucket: source s3::https://s3-eu-west-1.amazonaws.com/bucket/net.zip is not vendored; run terraform init"},
-		{"infra/main.tf", 9, "warning", "module.registry: source terraform-aws-modules/vpc/aws is not vendored; run terraform init"},
+		{"infra/main.tf", 1, "warning", "module.net: source git::https://example.invalid/net.git is not vendored; run terraform init -backend=false (no backend, no credentials) to download it"},
+		{"infra/main.tf", 5, "warning", "module.bucket: source s3::https://s3-eu-west-1.amazonaws.com/bucket/net.zip is not vendored; run terraform init -backend=false (no backend, no credentials) to download it"},
+		{"infra/main.tf", 9, "warning", "module.registry: source terraform-aws-modules/vpc/aws is not vendored; run terraform init -backend=false (no backend, no credentials) to download it"},
 	})
 	if code != exitOK {
 		t.Errorf("exit %d, want %d", code, exitOK)

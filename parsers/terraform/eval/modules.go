@@ -142,7 +142,7 @@ func (e *evaluator) resolveSource(dir, key, addr string, c *moduleCall) (string,
 		}
 	}
 	if !ok {
-		u := unread(c.defRng, "%s: source %s is not vendored; run terraform init", addr, c.source)
+		u := unread(c.defRng, "%s: source %s is not vendored; run terraform init -backend=false (no backend, no credentials) to download it", addr, c.source)
 		e.notVendored = append(e.notVendored, &notVendored{addr: addr, call: c, reason: u})
 		return "", u
 	}

@@ -121,7 +121,7 @@ resource "null_resource" "r" {
 		sev    diag.Severity
 		reason string
 	}{
-		{"db", diag.Warning, "module.db: source terraform-aws-modules/rds-aurora/aws is not vendored; run terraform init"},
+		{"db", diag.Warning, "module.db: source terraform-aws-modules/rds-aurora/aws is not vendored; run terraform init -backend=false (no backend, no credentials) to download it"},
 		{"gone", diag.Error, "does not exist"},
 		{"outside", diag.Warning, "is outside the read boundary"},
 	}

@@ -23,7 +23,7 @@ func TestNotVendoredWarnings(t *testing.T) {
 	enabler := call("enabler", "git::https://example.com/enabler.git", "  create_db_cluster_activity_stream = true\n")
 	cluster := "resource \"aws_rds_cluster\" \"db\" {\n  engine = \"aurora-postgresql\"\n}\n"
 	own := func(name, source string) string {
-		return fmt.Sprintf("module.%s: source %s is not vendored; run terraform init", name, source)
+		return fmt.Sprintf("module.%s: source %s is not vendored; run terraform init -backend=false (no backend, no credentials) to download it", name, source)
 	}
 	tests := []struct {
 		name string
