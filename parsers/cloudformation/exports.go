@@ -38,7 +38,7 @@ type ExportLookup struct {
 	// Sources are the templates whose export of the name is known.
 	Sources []ExportSource
 	// Unsure are the templates that may export it: their export names are
-	// not known ("file: reason"). They matter only when Sources is empty.
+	// not known ("file (reason)"). They matter only when Sources is empty.
 	Unsure []string
 }
 
@@ -125,7 +125,7 @@ func (s *stack) fnImportValue(arg, n *node) Value {
 	case 0:
 		msg := fmt.Sprintf("Fn::ImportValue %s: no scanned or context template exports it (give the exporting template as a PATH or with --context)", str)
 		if len(look.Unsure) > 0 {
-			msg = fmt.Sprintf("Fn::ImportValue %s: no template is known to export it, and the export names of %s are unknown", str, strings.Join(look.Unsure, "; "))
+			msg = fmt.Sprintf("Fn::ImportValue %s: no template is known to export it; the export names of %s are unknown", str, strings.Join(look.Unsure, " and "))
 		}
 		return unknownVal(model.FromImport, s.rng(n), "%s", msg)
 	case 1:

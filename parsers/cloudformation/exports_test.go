@@ -54,7 +54,7 @@ func lookup(t *testing.T, dir string, sources []ExportSource) func(string) Expor
 				case name:
 					look.Sources = append(look.Sources, src)
 				case "":
-					look.Unsure = append(look.Unsure, src.Key+": "+e.Unknown)
+					look.Unsure = append(look.Unsure, src.Key+" ("+e.Unknown+")")
 				}
 			}
 		}
@@ -94,7 +94,7 @@ func TestImportValue(t *testing.T) {
 			wantKey: "network.yaml/SubnetA"},
 		{name: "stack name unknown", export: "Net-SubnetA",
 			sources:    []ExportSource{{File: "network.yaml", Key: "network.yaml"}},
-			wantReason: "export names of network.yaml: AWS::StackName"},
+			wantReason: "export names of network.yaml (AWS::StackName"},
 		{name: "nobody exports it", export: "other",
 			sources:    []ExportSource{{File: "network.yaml", StackName: "Net", Key: "network.yaml"}},
 			wantReason: "no scanned or context template exports it"},
