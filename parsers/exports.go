@@ -53,7 +53,17 @@ func (c *catalog) exports(name string) ExportLookup {
 	if c.index == nil {
 		c.index = c.buildExports()
 	}
-	return ExportLookup{Sources: c.index.byName[name], Unsure: c.index.unsure}
+	srcs := c.index.byName[name]
+	if len(srcs) == 1 {
+		// A context template that settles an import is read as a root of
+		// its own, so that its problems are reported (contextDiagnostics):
+		// an exporter that could not be read whole settles nothing the user
+		// can trust. A linted one is read anyway.
+		if r, ok := c.byPath[absPath(srcs[0].File)]; ok && r.context {
+			c.read(r)
+		}
+	}
+	return ExportLookup{Sources: srcs, Unsure: c.index.unsure}
 }
 
 // buildExports reads the export names of every template of the run. It

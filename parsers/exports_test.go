@@ -125,3 +125,28 @@ func TestReadManifest(t *testing.T) {
 		t.Errorf("a missing manifest names %v", got)
 	}
 }
+
+// TestContextExporterProblems: a --context template that settles an import
+// is reported for its problems, as other context roots that were read.
+func TestContextExporterProblems(t *testing.T) {
+	tree(t, map[string]string{
+		"ctx/network.yaml": networkTemplate + "  Broken:\n    Value: !Ref Missing\n",
+		"db/database.yaml": databaseTemplate,
+	})
+	set, ds := Load([]string{"db"}, Options{Root: ".", Context: []string{"ctx"}, StackNames: []string{"ctx/network.yaml=net"}})
+	if len(set.Models) != 1 {
+		t.Fatalf("%d models, want the database only", len(set.Models))
+	}
+	n := 0
+	for _, d := range ds {
+		if strings.Contains(d.Message, "Missing") {
+			n++
+			if d.Range.File != "ctx/network.yaml" {
+				t.Errorf("problem at %s, want ctx/network.yaml", d.Range.File)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("the exporter's problem is reported %d times, want once: %v", n, ds)
+	}
+}

@@ -203,3 +203,36 @@ func readFile(t *testing.T, path string) []byte {
 	}
 	return data
 }
+
+// TestImportJoinedList: an exported list is a string (Fn::Join); the
+// importer splits it again, and each part keeps its identity.
+func TestImportJoinedList(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"network.yaml": `
+Resources:
+  A: {Type: AWS::EC2::Subnet, Properties: {VpcId: vpc-1, CidrBlock: 10.0.1.0/24}}
+  B: {Type: AWS::EC2::Subnet, Properties: {VpcId: vpc-1, CidrBlock: 10.0.2.0/24}}
+Outputs:
+  Subnets:
+    Value: !Join [",", [!Ref A, !Ref B]]
+    Export: {Name: subnets}
+`,
+		"template.yaml": `
+Resources:
+  Group:
+    Type: AWS::RDS::DBSubnetGroup
+    Properties: {DBSubnetGroupDescription: db, SubnetIds: !Split [",", !ImportValue subnets]}
+`})
+	src := []ExportSource{{File: filepath.Join(dir, "network.yaml"), StackName: "Net"}}
+	m, _, ds := Load(filepath.Join(dir, "template.yaml"), Options{Root: dir, Exports: lookup(t, dir, src)})
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	var keys []string
+	for _, r := range m.DBSubnetGroups[0].Subnets.Items {
+		keys = append(keys, r.Key)
+	}
+	if strings.Join(keys, " ") != "Net/A Net/B" || len(m.Subnets) != 2 {
+		t.Errorf("subnets %v (model has %d), want Net/A Net/B", keys, len(m.Subnets))
+	}
+}
