@@ -3,6 +3,7 @@ package cloudformation
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/daslint/daslint/internal/inputfile"
@@ -235,9 +236,14 @@ func (ld *loader) translateImports() {
 	}
 }
 
-// dropImportedDiagnostics removes the problems found in exporting
-// templates: each is linted (or, under --context, reported) on its own.
+// dropImportedDiagnostics records the exporting templates in the model
+// (model.Model.Joined) and removes the problems found in them: each is
+// linted (or, under --context, reported) on its own.
 func (ld *loader) dropImportedDiagnostics() {
+	for f := range ld.importedFiles {
+		ld.m.Joined = append(ld.m.Joined, f)
+	}
+	slices.Sort(ld.m.Joined)
 	if len(ld.importedFiles) == 0 {
 		return
 	}

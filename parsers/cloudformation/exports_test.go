@@ -160,6 +160,9 @@ Outputs:
 			if len(m.DBClusters) != 0 {
 				t.Errorf("the exporter's cluster joined the importer's model: %+v", m.DBClusters)
 			}
+			if want := filepath.ToSlash(filepath.Join(dir, "network.yaml")); len(m.Joined) != 1 || m.Joined[0] != want {
+				t.Errorf("Joined %v, want [%s]", m.Joined, want)
+			}
 			if !strings.Contains(strings.Join(info.Files, " "), "network.yaml") {
 				t.Errorf("files %v do not name the exporter", info.Files)
 			}
