@@ -50,10 +50,12 @@ type exportIndex struct {
 
 // exports answers an Fn::ImportValue of name.
 func (c *catalog) exports(name string) ExportLookup {
+	c.indexMu.Lock()
 	if c.index == nil {
 		c.index = c.buildExports()
 	}
-	srcs := c.index.byName[name]
+	srcs, unsure := c.index.byName[name], c.index.unsure
+	c.indexMu.Unlock()
 	if len(srcs) == 1 {
 		// A context template that settles an import is read as a root of
 		// its own, so that its problems are reported (contextDiagnostics):
@@ -63,7 +65,7 @@ func (c *catalog) exports(name string) ExportLookup {
 			c.read(r)
 		}
 	}
-	return ExportLookup{Sources: srcs, Unsure: c.index.unsure}
+	return ExportLookup{Sources: srcs, Unsure: unsure}
 }
 
 // buildExports reads the export names of every template of the run. It
