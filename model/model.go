@@ -43,6 +43,12 @@ type Model struct {
 	ActivityStreams                   []*ActivityStream
 	KMSKeys                           []*KMSKey
 
+	// Joined are the files of other sources whose objects joined this
+	// model to settle its references (an exporting template for
+	// Fn::ImportValue, SPEC §7.2.4), sorted: a link resting on an object
+	// declared in one of them names the file as its source (SPEC §7.2.7).
+	Joined []string
+
 	// Unread are the input files of this root that could not be read or
 	// parsed (a syntax error, a size limit), and the places where a limit
 	// stopped evaluation (count or for_each above the expansion limit, a

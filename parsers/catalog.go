@@ -26,6 +26,15 @@ type catalog struct {
 	// remoteStates settles terraform_remote_state, created when first
 	// needed (see remotestate.go).
 	remoteStates *remoteStates
+	// stackNames are the --stack-name values by absolute template path
+	// (read only), and manifests the CDK manifests read, by directory,
+	// guarded by namesMu; index is the run's exports, guarded by indexMu
+	// (see exports.go). Neither lock is held while a root is read.
+	stackNames map[string]string
+	namesMu    sync.Mutex
+	manifests  map[string]map[string]string
+	indexMu    sync.Mutex
+	index      *exportIndex
 }
 
 // entry is one root of the catalog, once asked for.
@@ -38,7 +47,8 @@ type entry struct {
 
 func newCatalog(ctx context.Context, opts Options, loadTerraform terraformLoader, roots []root) *catalog {
 	c := &catalog{ctx: ctx, opts: opts, loadTerraform: loadTerraform, roots: roots,
-		byPath: map[string]root{}, entries: map[string]*entry{}}
+		byPath: map[string]root{}, entries: map[string]*entry{},
+		stackNames: parseStackNames(opts.StackNames), manifests: map[string]map[string]string{}}
 	for _, r := range roots {
 		c.byPath[absPath(r.path)] = r
 	}
@@ -78,7 +88,11 @@ func (c *catalog) read(r root) entry {
 	e := &entry{loading: true}
 	c.entries[key] = e
 	c.mu.Unlock()
-	l, ok, read := readRoot(c.ctx, r, c.opts, c.loadTerraform, c.remoteStateFunc([]string{key}))
+	var topts TemplateOptions
+	if r.kind == templateFile {
+		topts = c.templateOptions(r)
+	}
+	l, ok, read := readRoot(c.ctx, r, c.opts, c.loadTerraform, c.remoteStateFunc([]string{key}), topts)
 	if ok && read && l.model != nil {
 		l.model.Key = rootKey(r)
 	}
@@ -114,7 +128,7 @@ func (c *catalog) contextDiagnostics() diag.Diagnostics {
 // and its result, sent on a channel nobody reads any more, is dropped. It
 // shares nothing mutable with the caller but the catalog, which is guarded
 // (loaders keep no shared state: TestConcurrentUse).
-func readRoot(ctx context.Context, r root, opts Options, loadTerraform terraformLoader, remote remoteStateFunc) (l loaded, ok, read bool) {
+func readRoot(ctx context.Context, r root, opts Options, loadTerraform terraformLoader, remote remoteStateFunc, topts TemplateOptions) (l loaded, ok, read bool) {
 	type result struct {
 		l  loaded
 		ok bool
@@ -126,7 +140,7 @@ func readRoot(ctx context.Context, r root, opts Options, loadTerraform terraform
 		case terraformRoot:
 			res.l, res.ok = loadModule(ctx, r, opts, loadTerraform, remote), true
 		case templateFile:
-			res.l, res.ok = loadTemplate(ctx, r, opts)
+			res.l, res.ok = loadTemplate(ctx, r, opts, topts)
 		}
 		done <- res
 	}()

@@ -24,9 +24,36 @@ func (cloudFormation) Load(ctx context.Context, file string, opts TemplateOption
 		// (`../shared/vpc.yaml`), within the read boundary.
 		Root:         opts.Root,
 		MaxFileBytes: opts.MaxFileBytes,
+		StackName:    opts.StackName,
+		Exports:      exportsCallback(opts.Exports),
 	})
 	if info == nil {
 		return m, TemplateInfo{}, ds
 	}
 	return m, TemplateInfo{NestedFiles: info.NestedFiles, Files: info.Files}, ds
+}
+
+// ExportNames lists the template's exports, for the run's export index.
+func (cloudFormation) ExportNames(file string, data []byte, opts TemplateOptions) []TemplateExport {
+	var out []TemplateExport
+	for _, e := range cloudformation.ExportNames(file, data, cloudformation.Options{Parameters: opts.Parameters,
+		Region: opts.Region, Root: opts.Root, MaxFileBytes: opts.MaxFileBytes, StackName: opts.StackName}) {
+		out = append(out, TemplateExport{Name: e.Name, Unknown: e.Unknown})
+	}
+	return out
+}
+
+// exportsCallback adapts the catalog's export lookup to the front end's.
+func exportsCallback(f func(string) ExportLookup) func(string) cloudformation.ExportLookup {
+	if f == nil {
+		return nil
+	}
+	return func(name string) cloudformation.ExportLookup {
+		look := f(name)
+		out := cloudformation.ExportLookup{Unsure: look.Unsure}
+		for _, s := range look.Sources {
+			out.Sources = append(out.Sources, cloudformation.ExportSource{File: s.File, StackName: s.StackName, Key: s.Key})
+		}
+		return out
+	}
 }

@@ -26,6 +26,10 @@ type Options struct {
 	// outputs, another stack's exports, AWS facts) and are never reported
 	// (SPEC §7.1). A root found under both is linted.
 	Context []string
+	// StackNames are --stack-name FILE=NAME values: the AWS::StackName of a
+	// template (SPEC §7.1). A template in a CDK cloud assembly (cdk.out) is
+	// named by its manifest.json.
+	StackNames []string
 	// Region is --region.
 	Region string
 	// Root is --root: the directory below which files are read for every
@@ -210,7 +214,7 @@ func loadModule(ctx context.Context, r root, opts Options, loadTerraform terrafo
 
 // loadTemplate reads a template candidate; ok is false when it is not a
 // template (or templates are not supported), so that it is no root at all.
-func loadTemplate(ctx context.Context, r root, opts Options) (l loaded, ok bool) {
+func loadTemplate(ctx context.Context, r root, opts Options, topts TemplateOptions) (l loaded, ok bool) {
 	l.root = r
 	rng := model.Range{File: filepath.ToSlash(r.path)}
 	if opts.Templates == nil { // only in tests: Load sets the built-in one
@@ -243,8 +247,7 @@ func loadTemplate(ctx context.Context, r root, opts Options) (l loaded, ok bool)
 		}
 		return l, false
 	}
-	m, info, ds := opts.Templates.Load(ctx, r.path, TemplateOptions{Parameters: opts.Parameters, Region: opts.Region,
-		Root: r.boundary, MaxFileBytes: opts.MaxFileBytes})
+	m, info, ds := opts.Templates.Load(ctx, r.path, topts)
 	l.model, l.ds = m, ds
 	l.files = append([]string{r.path}, info.Files...) // deduplicated by Load
 	for _, f := range info.NestedFiles {

@@ -32,6 +32,12 @@ type TemplateOptions struct {
 	Root string
 	// MaxFileBytes bounds nested templates as Options.MaxFileBytes does.
 	MaxFileBytes int64
+	// StackName is the template's stack name (--stack-name, a CDK
+	// manifest); empty when unknown.
+	StackName string
+	// Exports finds the templates of the run that export a name, for
+	// Fn::ImportValue; nil leaves imports unknown.
+	Exports func(name string) ExportLookup
 }
 
 // TemplateInfo is what discovery needs to know about a loaded template.

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/daslint/daslint/diag"
@@ -96,7 +97,7 @@ func clusterOf(m *model.Model, c network.ClusterResult, rel func(string) string)
 		out.Path = pathName(c.Path)
 	}
 	for _, ir := range c.Instances {
-		out.Instances = append(out.Instances, instanceOf(ir, rel))
+		out.Instances = append(out.Instances, instanceOf(ir, rel, m.Joined))
 	}
 	out.Unknowns = unknownsOf(c.Unknowns, rel)
 	return out
@@ -118,7 +119,7 @@ func streamOf(m *model.Model, c network.ClusterResult, rel func(string) string) 
 	}
 }
 
-func instanceOf(ir network.InstanceResult, rel func(string) string) report.Instance {
+func instanceOf(ir network.InstanceResult, rel func(string) string, joined []string) report.Instance {
 	out := report.Instance{
 		ID:       ir.Instance,
 		Subnet:   ir.Subnet,
@@ -142,10 +143,14 @@ func instanceOf(ir network.InstanceResult, rel func(string) string) report.Insta
 		if b.Status != model.False {
 			status = "unknown"
 		}
-		out.Broken[string(p)] = report.Broken{
+		br := report.Broken{
 			Link: b.Text, File: rel(b.Range.File), Line: b.Range.Line,
 			Status: status, Reason: b.Reason, Fix: b.Fix, Address: b.Address,
 		}
+		if slices.Contains(joined, b.Range.File) {
+			br.Source = br.File
+		}
+		out.Broken[string(p)] = br
 		if len(b.Held) > 0 {
 			if out.Held == nil {
 				out.Held = map[string][]report.Link{}

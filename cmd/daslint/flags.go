@@ -19,7 +19,9 @@ type cliArgs struct {
 	// context are --context paths: read to settle references, never
 	// reported (SPEC §7.1).
 	context listFlag
-	region  string
+	// stackNames are --stack-name FILE=NAME values (SPEC §7.1).
+	stackNames listFlag
+	region     string
 	// root is --root: the read boundary of every path (SPEC §7.4); ""
 	// means the repository top of each path.
 	root        string
@@ -82,6 +84,10 @@ Flags:
   --var NAME=VALUE               set a Terraform variable (repeatable)
   --var-file FILE                read Terraform variables from FILE (repeatable)
   --parameters FILE|KEY=VALUE    CloudFormation parameters (repeatable)
+  --stack-name FILE=NAME         the stack name (AWS::StackName) of the
+                                 template FILE, for export names (repeatable;
+                                 templates in a CDK cdk.out are named by its
+                                 manifest.json)
   --region REGION                AWS region when the code does not set one
   --context PATH                 read PATH (a root, a template, a directory)
                                  to settle references of the linted code, but
@@ -144,6 +150,7 @@ func parseArgs(args []string, stderr io.Writer) (*cliArgs, error) {
 	fs.Var(&c.varFiles, "var-file", "")
 	fs.Var(&c.parameters, "parameters", "")
 	fs.Var(&c.context, "context", "")
+	fs.Var(&c.stackNames, "stack-name", "")
 	fs.StringVar(&c.region, "region", "", "")
 	fs.StringVar(&c.root, "root", "", "")
 	fs.BoolVar(&c.allClusters, "all-clusters", false, "")
@@ -194,6 +201,11 @@ func consumedDashDash(args, rest []string) bool {
 }
 
 func (c *cliArgs) validate(stderr io.Writer) error {
+	for _, v := range c.stackNames {
+		if file, name, ok := strings.Cut(v, "="); !ok || file == "" || name == "" {
+			return usageError(stderr, "--stack-name %q: want FILE=NAME (the template and its stack name)", v)
+		}
+	}
 	switch c.format {
 	case "text", "json", "sarif", "github", "markdown", "dot":
 	default:

@@ -90,3 +90,39 @@ func TestRunHook(t *testing.T) {
 		})
 	}
 }
+
+// TestRunHookExports: a changed network template re-lints the stack that
+// imports its exports, which fails through it; a changed database template
+// reads the network template it imports from.
+func TestRunHookExports(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"network.yaml", "database.yaml"} {
+		data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "cfn-export-import-broken-nat-fail", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, "stacks", name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+	for _, changed := range []string{"stacks/network.yaml", "stacks/database.yaml"} {
+		t.Run(changed, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run([]string{"--hook", "--format", "json", changed}, &stdout, &stderr)
+			var doc struct {
+				Clusters []struct{ File, Verdict string }
+			}
+			if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
+				t.Fatalf("report: %v\n%s", err, stdout.String())
+			}
+			if code != exitFindings || len(doc.Clusters) != 1 || doc.Clusters[0].File != "stacks/database.yaml" || doc.Clusters[0].Verdict != "fail" {
+				t.Errorf("exit %d, clusters %+v; want 1 and the database stack's cluster failing; stderr: %s", code, doc.Clusters, stderr.String())
+			}
+		})
+	}
+}

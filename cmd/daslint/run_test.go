@@ -60,6 +60,7 @@ func TestRunUsage(t *testing.T) {
 		{name: "bad format", args: []string{"--format", "xml"}, code: 2, stderr: `unknown --format "xml"`},
 		{name: "bad unknown", args: []string{"--unknown", "maybe"}, code: 2, stderr: "want warn, error or ignore"},
 		{name: "bad var", args: []string{"--var", "novalue"}, code: 2, stderr: "want NAME=VALUE"},
+		{name: "bad stack name", args: []string{"--stack-name", "network.yaml"}, code: 2, stderr: "want FILE=NAME"},
 		{name: "bad max file size", args: []string{"--max-file-size", "0"}, code: 2, stderr: "want a size in MB of at least 1"},
 		{name: "file above the size limit", args: []string{"--format", "json", "--max-file-size", "1", filepath.Join(big, "template.yaml")},
 			code: 0, stdout: "is 1.5 MB, above the limit of 1 MB for one file (--max-file-size); it is not read"},

@@ -100,7 +100,7 @@ func ruleIDs() []string {
 // file's region.
 func inputOptions(c *cliArgs, conf *config.Config) parsers.Options {
 	opts := parsers.Options{Vars: c.vars, VarFiles: c.varFiles, Parameters: c.parameters, Region: c.region,
-		Context: c.context, Root: c.root, MaxFileBytes: int64(c.maxFileMB) << 20}
+		Context: c.context, StackNames: c.stackNames, Root: c.root, MaxFileBytes: int64(c.maxFileMB) << 20}
 	if c.hook {
 		opts.Changed = append([]string{}, c.paths...) // non-nil: no file, no root
 	}

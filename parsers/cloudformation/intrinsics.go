@@ -151,7 +151,12 @@ func (s *stack) pseudo(name string, n *node) (Value, bool) {
 		v := unknownVal(model.FromVariable, r, "AWS::Region is not known offline (give it with --region)")
 		v.str, v.regionOnly = model.RegionToken, true
 		return v, true
-	case "AWS::AccountId", "AWS::Partition", "AWS::URLSuffix", "AWS::StackName", "AWS::StackId", "AWS::NotificationARNs":
+	case "AWS::StackName":
+		if s.stackName != "" {
+			return strVal(s.stackName, r), true
+		}
+		return unknownVal(model.FromComputed, r, "AWS::StackName is known only at deploy time (give it with --stack-name FILE=NAME)"), true
+	case "AWS::AccountId", "AWS::Partition", "AWS::URLSuffix", "AWS::StackId", "AWS::NotificationARNs":
 		return unknownVal(model.FromComputed, r, "%s is known only at deploy time", name), true
 	}
 	return Value{}, false
@@ -510,14 +515,6 @@ func (s *stack) fnGetAZs(arg, n *node) Value {
 		v.zones = region
 	}
 	return v
-}
-
-func (s *stack) fnImportValue(arg, n *node) Value {
-	name := s.eval(arg)
-	if str, ok := name.scalarString(); ok {
-		return unknownVal(model.FromImport, s.rng(n), "Fn::ImportValue %s: exports of other stacks are not scanned", str)
-	}
-	return unknownVal(model.FromImport, s.rng(n), "Fn::ImportValue: exports of other stacks are not scanned")
 }
 
 func (s *stack) fnBase64(arg, n *node) Value {

@@ -23,6 +23,12 @@ type Options struct {
 	// Root confines nested stack TemplateURLs: a template outside it is not
 	// read. Empty means the current directory.
 	Root string
+	// StackName is the template's stack name, the value of AWS::StackName
+	// (--stack-name, a CDK manifest). Empty: unknown.
+	StackName string
+	// Exports, when non-nil, finds the templates that export a name, for
+	// Fn::ImportValue (SPEC §7.2.4); nil leaves every import unknown.
+	Exports func(name string) ExportLookup
 }
 
 // Info says which files a Load read.
@@ -49,6 +55,14 @@ type loader struct {
 	stacks int
 	// all are the stacks read, the root's first, in the order read.
 	all []*stack
+	// overrides are the --parameters values, which exporting templates are
+	// read with too.
+	overrides map[string]Value
+	// imports are the exporting templates read, by absolute path, and
+	// importOrder the order they were read in (see exports.go).
+	imports       map[string]*importState
+	importOrder   []*stack
+	importedFiles map[string]bool
 }
 
 // Load reads the template in file, with its nested stacks, into a model.
@@ -68,6 +82,8 @@ func LoadContext(ctx context.Context, file string, opts Options) (*model.Model, 
 		m:      &model.Model{Source: model.CloudFormation, Root: filepath.ToSlash(file)},
 		info:   &Info{},
 		byAddr: map[string]*resource{},
+
+		importedFiles: map[string]bool{},
 	}
 	ld.root = confinementRoot(opts.Root)
 	if opts.Region != "" {
@@ -77,6 +93,7 @@ func LoadContext(ctx context.Context, file string, opts Options) (*model.Model, 
 			Reason: "AWS::Region is not known offline (give it with --region)", Range: model.Range{File: filepath.ToSlash(file)}}, model.Range{})
 	}
 	overrides := parseOverrides(opts.Parameters, &ld.ds, &ld.info.Files)
+	ld.overrides = overrides
 	// The caller chose file (package parsers confines it to the scanned
 	// tree); what it nests is confined to opts.Root.
 	data, problem := inputfile.Read(file, "", opts.MaxFileBytes)
@@ -88,13 +105,17 @@ func LoadContext(ctx context.Context, file string, opts Options) (*model.Model, 
 	ld.info.Files = append([]string{file}, ld.info.Files...)
 	s := ld.newStack(filepath.ToSlash(file), data, "", nil, nil, overrides)
 	if s != nil {
-		abs, _ := filepath.Abs(file)
-		s.chain = []string{abs}
+		s.stackName = opts.StackName
+		s.chain = []string{absFile(file)}
 		s.translate()
+		ld.translateImports()
 	}
 	for _, s := range ld.all {
-		s.reportGenerated()
+		if !s.imported {
+			s.reportGenerated()
+		}
 	}
+	ld.dropImportedDiagnostics()
 	return ld.m, ld.info, ld.ds.Sort()
 }
 

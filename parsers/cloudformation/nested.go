@@ -60,18 +60,26 @@ func (s *stack) stackOutput(r *resource, name string, n *node) Value {
 	if o == nil {
 		return s.fail(n, "nested stack %s has no output %s", s.address(r.id), name)
 	}
+	if o.state == 1 {
+		return s.fail(n, "output %s of nested stack %s depends on itself", name, s.address(r.id))
+	}
+	return c.outputValue(name, o)
+}
+
+// outputValue evaluates the Value of output name, once.
+func (s *stack) outputValue(name string, o *output) Value {
 	switch o.state {
 	case 1:
-		return s.fail(n, "output %s of nested stack %s depends on itself", name, s.address(r.id))
+		return s.fail(o.node, "output %s depends on itself", name)
 	case 2:
 		return o.value
 	}
 	o.state = 1
 	val := o.node.get("Value")
 	if val == nil {
-		o.value = c.fail(o.node, "output %s has no Value", name)
+		o.value = s.fail(o.node, "output %s has no Value", name)
 	} else {
-		o.value = c.eval(val)
+		o.value = s.eval(val)
 	}
 	o.state = 2
 	return o.value
@@ -148,6 +156,10 @@ func (s *stack) loadChild(r *resource) (*stack, *model.Unresolved) {
 	}
 	c.chain = append(append([]string(nil), s.chain...), abs)
 	c.cohort = s.cohortOf(r)
+	if s.imported {
+		c.imported = true
+		s.ld.importedFiles[display] = true
+	}
 	return c, nil
 }
 

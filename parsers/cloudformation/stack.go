@@ -26,6 +26,13 @@ type stack struct {
 	// cohort is the cohort of the nested stack resource when it may not
 	// exist: every resource in the stack exists with it.
 	cohort string
+	// stackName is the value of AWS::StackName: given for the root template
+	// and for exporting templates, unknown ("") for nested stacks, whose
+	// names CloudFormation generates.
+	stackName string
+	// imported is set on an exporting template read for Fn::ImportValue (and
+	// its nested stacks): its clusters are reported where it is linted.
+	imported bool
 
 	root      *node
 	params    map[string]*parameter

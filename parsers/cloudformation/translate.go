@@ -40,7 +40,7 @@ func (s *stack) translate() {
 		if s.ld.stopped() {
 			return
 		}
-		if r.exists == model.False {
+		if r.exists == model.False || s.imported && reportedOnlyByOwner(r.typ) {
 			continue
 		}
 		p := props{s: s, r: r}

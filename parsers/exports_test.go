@@ -1,0 +1,152 @@
+package parsers
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/daslint/daslint/model"
+)
+
+const networkTemplate = `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties: {CidrBlock: 10.0.0.0/16}
+  Subnet:
+    Type: AWS::EC2::Subnet
+    Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24}
+  NetworkCluster:
+    Type: AWS::RDS::DBCluster
+    Properties: {Engine: aurora-postgresql}
+Outputs:
+  Subnet:
+    Value: !Ref Subnet
+    Export: {Name: !Sub "${AWS::StackName}-Subnet"}
+`
+
+const databaseTemplate = `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Group:
+    Type: AWS::RDS::DBSubnetGroup
+    Properties: {DBSubnetGroupDescription: db, SubnetIds: [!ImportValue net-Subnet]}
+  Cluster:
+    Type: AWS::RDS::DBCluster
+    Properties: {Engine: aurora-postgresql, DBSubnetGroupName: !Ref Group}
+`
+
+// TestImportAcrossTemplates loads an importing and an exporting template
+// together: the import settles through the exporter's objects, each
+// template is linted on its own, and each cluster lives in one model.
+func TestImportAcrossTemplates(t *testing.T) {
+	manifest := `{"version": "36.0.0", "artifacts": {
+  "NetworkStack": {"type": "aws:cloudformation:stack", "properties": {"templateFile": "network.template.yaml", "stackName": "net"}},
+  "Other": {"type": "aws:cloudformation:stack", "properties": {"templateFile": "other.template.yaml"}}}}`
+	tests := []struct {
+		name    string
+		files   map[string]string
+		paths   []string
+		opts    Options
+		models  int    // linted models
+		subnet  string // the address the group links to; "" unknown
+		unknown string // in the reason when unknown
+	}{
+		{name: "stack name given", files: map[string]string{"network.yaml": networkTemplate, "database.yaml": databaseTemplate},
+			opts: Options{StackNames: []string{"network.yaml=net"}}, models: 2, subnet: "net/Subnet"},
+		{name: "stack name unknown", files: map[string]string{"network.yaml": networkTemplate, "database.yaml": databaseTemplate},
+			models: 2, unknown: "the export names of network.yaml (AWS::StackName"},
+		{name: "context only", files: map[string]string{"ctx/network.yaml": networkTemplate, "db/database.yaml": databaseTemplate},
+			paths: []string{"db"}, opts: Options{Context: []string{"ctx"}, StackNames: []string{"ctx/network.yaml=net"}}, models: 1, subnet: "net/Subnet"},
+		{name: "cdk manifest", files: map[string]string{"cdk.out/network.template.yaml": networkTemplate, "cdk.out/database.template.yaml": databaseTemplate, "cdk.out/manifest.json": manifest},
+			models: 2, subnet: "net/Subnet"},
+		{name: "ambiguous", files: map[string]string{"a.yaml": networkTemplate, "b.yaml": networkTemplate, "database.yaml": databaseTemplate},
+			opts: Options{StackNames: []string{"a.yaml=net", "b.yaml=net"}}, models: 3, unknown: "ambiguous export: a.yaml (stack net) and b.yaml (stack net)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tree(t, tt.files)
+			tt.opts.Root = "."
+			paths := tt.paths
+			if paths == nil {
+				paths = []string{"."}
+			}
+			set, ds := Load(paths, tt.opts)
+			if ds.HasErrors() {
+				t.Fatalf("diagnostics: %v", ds)
+			}
+			if len(set.Models) != tt.models {
+				t.Fatalf("%d models, want %d", len(set.Models), tt.models)
+			}
+			var db *model.Model
+			clusters := map[string]int{}
+			for _, m := range set.Models {
+				for _, c := range m.DBClusters {
+					clusters[c.Address]++
+				}
+				if strings.HasSuffix(m.Root, "database.yaml") || strings.HasSuffix(m.Root, "database.template.yaml") {
+					db = m
+				}
+			}
+			if want := tt.models - 1; clusters["NetworkCluster"] != want || clusters["Cluster"] != 1 {
+				t.Errorf("clusters %v, want NetworkCluster %d times and Cluster once", clusters, want)
+			}
+			ref := db.DBSubnetGroups[0].Subnets.Items[0]
+			if tt.subnet == "" {
+				if ref.Unknown == nil || !strings.Contains(ref.Unknown.Reason, tt.unknown) {
+					t.Errorf("ref %+v, want unknown with %q", ref, tt.unknown)
+				}
+				return
+			}
+			if ref.Key != tt.subnet || !slices.ContainsFunc(db.Subnets, func(s *model.Subnet) bool { return s.Address == tt.subnet }) {
+				t.Errorf("ref %+v, subnets %v: want %s in the database model", ref, db.Subnets, tt.subnet)
+			}
+		})
+	}
+}
+
+func TestReadManifest(t *testing.T) {
+	tree(t, map[string]string{
+		"manifest.json": `{"version": "36.0.0", "artifacts": {
+  "Net": {"type": "aws:cloudformation:stack", "properties": {"templateFile": "Net.template.json", "stackName": "prod-net"}},
+  "Db": {"type": "aws:cloudformation:stack", "properties": {"templateFile": "Db.template.json"}},
+  "Stage": {"type": "cdk:cloud-assembly", "properties": {"directoryName": "assembly-Stage"}},
+  "Tree": {"type": "cdk:tree", "properties": {"file": "tree.json"}}}}`,
+		"broken/manifest.json": `{"artifacts": [`,
+	})
+	got := readManifest("manifest.json")
+	want := map[string]string{"Net.template.json": "prod-net", "Db.template.json": "Db"}
+	if len(got) != len(want) || got["Net.template.json"] != "prod-net" || got["Db.template.json"] != "Db" {
+		t.Errorf("readManifest = %v, want %v", got, want)
+	}
+	if got := readManifest("broken/manifest.json"); len(got) != 0 {
+		t.Errorf("a broken manifest names %v", got)
+	}
+	if got := readManifest("missing/manifest.json"); len(got) != 0 {
+		t.Errorf("a missing manifest names %v", got)
+	}
+}
+
+// TestContextExporterProblems: a --context template that settles an import
+// is reported for its problems, as other context roots that were read.
+func TestContextExporterProblems(t *testing.T) {
+	tree(t, map[string]string{
+		"ctx/network.yaml": networkTemplate + "  Broken:\n    Value: !Ref Missing\n",
+		"db/database.yaml": databaseTemplate,
+	})
+	set, ds := Load([]string{"db"}, Options{Root: ".", Context: []string{"ctx"}, StackNames: []string{"ctx/network.yaml=net"}})
+	if len(set.Models) != 1 {
+		t.Fatalf("%d models, want the database only", len(set.Models))
+	}
+	n := 0
+	for _, d := range ds {
+		if strings.Contains(d.Message, "Missing") {
+			n++
+			if d.Range.File != "ctx/network.yaml" {
+				t.Errorf("problem at %s, want ctx/network.yaml", d.Range.File)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("the exporter's problem is reported %d times, want once: %v", n, ds)
+	}
+}
