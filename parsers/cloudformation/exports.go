@@ -263,13 +263,5 @@ func reportedOnlyByOwner(typ string) bool {
 	return typ == "AWS::RDS::DBCluster" || typ == "AWS::RDS::DBInstance" || isCustomResource(typ)
 }
 
-func absFile(p string) string {
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return filepath.Clean(p)
-	}
-	if real, err := filepath.EvalSymlinks(abs); err == nil {
-		return real
-	}
-	return abs
-}
+// absFile is p made absolute with symlinks resolved.
+func absFile(p string) string { return inputfile.Tree(p) }

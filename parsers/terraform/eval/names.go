@@ -166,17 +166,7 @@ func resourceKeyOf(tr hcl.Traversal) (string, hcl.Traversal) {
 	switch root {
 	case "var", "local", "count", "each", "path", "terraform", "module", "self":
 		return "", nil
-	case "data":
-		if len(tr) < 3 {
-			return "", nil
-		}
-		t, ok1 := tr[1].(hcl.TraverseAttr)
-		nm, ok2 := tr[2].(hcl.TraverseAttr)
-		if !ok1 || !ok2 {
-			return "", nil
-		}
-		return "data." + t.Name + "." + nm.Name, tr[3:]
-	case "resource":
+	case "data", "resource":
 		// resource.aws_x.y is Terraform's explicit spelling of aws_x.y.
 		if len(tr) < 3 {
 			return "", nil
@@ -186,7 +176,11 @@ func resourceKeyOf(tr hcl.Traversal) (string, hcl.Traversal) {
 		if !ok1 || !ok2 {
 			return "", nil
 		}
-		return t.Name + "." + nm.Name, tr[3:]
+		key := t.Name + "." + nm.Name
+		if root == "data" {
+			key = "data." + key
+		}
+		return key, tr[3:]
 	}
 	nm, ok := tr[1].(hcl.TraverseAttr)
 	if !ok {
