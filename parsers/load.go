@@ -11,6 +11,7 @@ import (
 	"github.com/daslint/daslint/model"
 	"github.com/daslint/daslint/parsers/terraform"
 	"github.com/daslint/daslint/parsers/terraform/eval"
+	"github.com/daslint/daslint/parsers/tfplan"
 )
 
 // Options are the input options of a run.
@@ -225,6 +226,16 @@ func loadTemplate(ctx context.Context, r root, opts Options, topts TemplateOptio
 		return l, false
 	}
 	data, problem := inputfile.Read(r.path, r.boundary, opts.MaxFileBytes)
+	if problem == nil && tfplan.Claims(data) != tfplan.None {
+		// Terraform plan or state JSON: recognised by content (SPEC §7.1),
+		// and of any size. One found by a walk beside the code of its root
+		// is left to that root, which the walk lints: the same clusters
+		// would otherwise be reported twice. Named, it is linted.
+		if !r.explicit && hasTerraformFiles(filepath.Dir(r.path)) {
+			return l, false
+		}
+		return loadPlan(r, data, opts), true
+	}
 	if problem == nil && !r.explicit && int64(len(data)) > maxTemplateSize {
 		problem = &inputfile.Problem{Severity: diag.Warning, Kind: inputfile.TooLarge, Message: fmt.Sprintf(
 			"%s is %s, larger than any CloudFormation template (1 MB, CloudFormation quotas); it is not read as a template: name it as a PATH to lint it anyway",
@@ -254,6 +265,27 @@ func loadTemplate(ctx context.Context, r root, opts Options, topts TemplateOptio
 		l.callees = append(l.callees, absPath(f))
 	}
 	return l, true
+}
+
+// loadPlan reads the output of `terraform show -json`: a plan (the planned
+// world) or a state (the deployed world).
+func loadPlan(r root, data []byte, opts Options) loaded {
+	m, files, ds := tfplan.Load(r.path, data, tfplan.Options{Region: opts.Region, Root: r.boundary})
+	return loaded{root: r, model: m, files: files, ds: ds}
+}
+
+// hasTerraformFiles reports whether dir holds Terraform configuration.
+func hasTerraformFiles(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if !e.IsDir() && isTerraformFile(e.Name()) {
+			return true
+		}
+	}
+	return false
 }
 
 // head is the start of a template candidate that was not read whole.

@@ -59,3 +59,16 @@ func toModel(res *eval.Result, _ Options) (*model.Model, diag.Diagnostics) {
 	}
 	return m, t.ds
 }
+
+// Translate turns instances that another front end built (package
+// parsers/tfplan reads them from plan or state JSON) into a model, with
+// the suppressions of res.Files: every AWS type is mapped here only.
+func Translate(res *eval.Result) (*model.Model, diag.Diagnostics) {
+	m, ds := toModel(res, Options{})
+	if res != nil {
+		var sds diag.Diagnostics
+		m.Suppressions, sds = suppressions(res.Files)
+		ds = append(ds, sds...)
+	}
+	return m, ds
+}

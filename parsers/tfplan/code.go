@@ -1,0 +1,96 @@
+package tfplan
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+)
+
+// codeRange is where a resource is declared in the code beside a plan.
+type codeRange struct {
+	whole, def hcl.Range
+	callers    []hcl.Range
+}
+
+// codeRanges finds, without evaluating anything, the resource blocks of the
+// root module in dir and of the local modules the configuration calls, by
+// address without instance keys; files are the configuration files read.
+// A plan has no positions: when its root's code lies beside it, findings
+// point at the code.
+func codeRanges(dir, boundary string, cfg *configuration) (map[string]codeRange, []string) {
+	out := map[string]codeRange{}
+	var files []string
+	var walk func(dir, prefix string, callers []hcl.Range, cm *configModule, depth int)
+	walk = func(dir, prefix string, callers []hcl.Range, cm *configModule, depth int) {
+		if depth > maxDepth || !below(dir, boundary) {
+			return
+		}
+		calls := map[string]hcl.Range{}
+		names, _ := filepath.Glob(filepath.Join(dir, "*.tf"))
+		sort.Strings(names)
+		for _, name := range names {
+			src, err := os.ReadFile(name)
+			if err != nil {
+				continue
+			}
+			f, diags := hclsyntax.ParseConfig(src, name, hcl.InitialPos)
+			if diags.HasErrors() || f == nil {
+				continue
+			}
+			files = append(files, name)
+			body, _ := f.Body.(*hclsyntax.Body)
+			if body == nil {
+				continue
+			}
+			for _, blk := range body.Blocks {
+				whole := hcl.RangeBetween(blk.TypeRange, blk.Body.SrcRange)
+				switch {
+				case blk.Type == "resource" && len(blk.Labels) == 2:
+					out[prefix+blk.Labels[0]+"."+blk.Labels[1]] = codeRange{whole: whole, def: blk.DefRange(), callers: callers}
+				case blk.Type == "data" && len(blk.Labels) == 2:
+					out[prefix+"data."+blk.Labels[0]+"."+blk.Labels[1]] = codeRange{whole: whole, def: blk.DefRange(), callers: callers}
+				case blk.Type == "module" && len(blk.Labels) == 1:
+					calls[blk.Labels[0]] = blk.DefRange()
+				}
+			}
+		}
+		if cm == nil {
+			return
+		}
+		for _, name := range sortedKeys(cm.ModuleCalls) {
+			call := cm.ModuleCalls[name]
+			at, ok := calls[name]
+			if !ok || (!strings.HasPrefix(call.Source, "./") && !strings.HasPrefix(call.Source, "../")) {
+				continue // a remote module: its resources stay at the plan's lines
+			}
+			walk(filepath.Join(dir, filepath.FromSlash(call.Source)), prefix+"module."+name+".",
+				append(append([]hcl.Range{}, callers...), at), &call.Module, depth+1)
+		}
+	}
+	var root *configModule
+	if cfg != nil {
+		root = &cfg.RootModule
+	}
+	walk(dir, "", nil, root, 0)
+	return out, files
+}
+
+// below reports whether dir lies below boundary (empty: anywhere).
+func below(dir, boundary string) bool {
+	if boundary == "" {
+		return true
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return false
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	}
+	rel, err := filepath.Rel(boundary, abs)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}

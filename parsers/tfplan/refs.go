@@ -1,0 +1,377 @@
+package tfplan
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/daslint/daslint/model"
+)
+
+// identityAttrs are, beyond id and arn, the attributes whose value is the
+// resource's identity token when the configuration reads them (as package
+// eval gives them).
+var identityAttrs = map[string][]string{
+	"aws_db_subnet_group":             {"name"},
+	"aws_rds_cluster":                 {"cluster_identifier"},
+	"aws_rds_cluster_instance":        {"identifier"},
+	"aws_db_instance":                 {"identifier"},
+	"aws_security_group":              {"name"},
+	"aws_kms_key":                     {"key_id"},
+	"aws_rds_cluster_parameter_group": {"name"},
+	"aws_db_parameter_group":          {"name"},
+}
+
+// vpcImplicit maps the aws_vpc attributes that name the objects AWS creates
+// with every VPC to their addresses.
+var vpcImplicit = map[string]func(string) string{
+	"main_route_table_id":       model.MainRouteTableAddress,
+	"default_route_table_id":    model.MainRouteTableAddress,
+	"default_security_group_id": model.DefaultSecurityGroupAddress,
+	"default_network_acl_id":    model.DefaultNetworkACLAddress,
+}
+
+// maxDepth bounds the chains of module outputs and variables followed.
+const maxDepth = 32
+
+// linker settles attributes unknown until apply through the references the
+// configuration section records.
+type linker struct {
+	// modules are the configuration's modules by module path
+	// ("" for the root, "module.net", "module.net.module.sub").
+	modules map[string]*configModule
+	// calls are the module calls by the module path they create.
+	calls map[string]*moduleCall
+	// instances are the instance addresses of each resource, by the
+	// resource's address without index (`module.net.aws_subnet.private`).
+	instances map[string][]string
+	// types are the resource types by resource address without index.
+	types map[string]string
+}
+
+// link is the outcome of following an expression's references: the
+// identity tokens it can hold, or why it cannot be settled.
+type link struct {
+	tokens  []string
+	problem string
+}
+
+// resolve follows refs, made in the module at modPath by the instance with
+// key (nil when it has no count or for_each).
+func (l *linker) resolve(refs []string, modPath string, key any, depth int) link {
+	if depth > maxDepth {
+		return link{problem: "the references nest too deeply to follow"}
+	}
+	sameKey := false
+	for _, r := range refs {
+		if r == "count.index" || strings.HasPrefix(r, "each.") {
+			sameKey = true
+		}
+	}
+	// Terraform lists `aws_vpc.main.id` together with `aws_vpc.main`; the
+	// longer reference says which attribute is read.
+	type use struct {
+		base, index, attr string
+		rest              bool
+	}
+	byInstance := map[string]*use{}
+	var order []string
+	var outputs [][2]string
+	var out link
+	seenTok := map[string]bool{}
+	add := func(t string) {
+		if !seenTok[t] {
+			seenTok[t] = true
+			out.tokens = append(out.tokens, t)
+		}
+	}
+	for _, r := range refs {
+		parts := split(r)
+		switch parts[0] {
+		case "count", "each", "path", "terraform":
+			continue // known while planning, or selects the instance
+		case "self":
+			continue
+		case "local":
+			return link{problem: "it is computed through " + r + ", whose expression the plan does not record"}
+		case "var":
+			if modPath == "" || len(parts) < 2 {
+				continue // root variables are known in the plan
+			}
+			call := l.calls[modPath]
+			parent := parentOf(modPath)
+			raw, ok := call.Expressions[stripIndex(parts[1])]
+			if !ok {
+				continue // the variable's default: known
+			}
+			var e expression
+			if json.Unmarshal(raw, &e) != nil {
+				return link{problem: "the module call's argument " + stripIndex(parts[1]) + " cannot be read"}
+			}
+			sub := l.resolve(e.References, parent, nil, depth+1)
+			if sub.problem != "" {
+				return sub
+			}
+			for _, t := range sub.tokens {
+				add(t)
+			}
+			continue
+		case "module":
+			if len(parts) < 2 {
+				continue
+			}
+			if strings.Contains(parts[1], "[") {
+				return link{problem: "it is read from " + r + ", an instance of a module called with count or for_each"}
+			}
+			if len(parts) == 2 {
+				continue // companion of module.X.output, or the whole module object
+			}
+			outputs = append(outputs, [2]string{join(modPath, "module."+parts[1]), stripIndex(parts[2])})
+			continue
+		}
+		var base, index, attr string
+		rest := false
+		i := 0
+		if parts[0] == "data" {
+			if len(parts) < 3 {
+				continue
+			}
+			base = "data." + parts[1] + "." + stripIndex(parts[2])
+			index = indexOf(parts[2])
+			i = 3
+		} else {
+			if len(parts) < 2 {
+				continue
+			}
+			base = parts[0] + "." + stripIndex(parts[1])
+			index = indexOf(parts[1])
+			i = 2
+		}
+		if i < len(parts) {
+			attr = stripIndex(parts[i])
+			rest = i+1 < len(parts) || indexOf(parts[i]) != ""
+		}
+		base = join(modPath, base)
+		k := base + index
+		u := byInstance[k]
+		if u == nil {
+			u = &use{base: base, index: index}
+			byInstance[k] = u
+			order = append(order, k)
+		}
+		if attr != "" && (u.attr == "" || len(attr) > 0) {
+			if u.attr != "" && u.attr != attr {
+				return link{problem: fmt.Sprintf("it reads several attributes of %s", k)}
+			}
+			u.attr, u.rest = attr, rest
+		}
+	}
+	// An unindexed reference is only a companion when an indexed one of the
+	// same resource exists.
+	indexed := map[string]bool{}
+	for _, k := range order {
+		if u := byInstance[k]; u.index != "" {
+			indexed[u.base] = true
+		}
+	}
+	for _, k := range order {
+		u := byInstance[k]
+		if u.index == "" && indexed[u.base] && u.attr == "" {
+			continue
+		}
+		addr, problem := l.instance(u.base, u.index, sameKey, key)
+		if problem != "" {
+			return link{problem: problem}
+		}
+		tok, problem := l.token(addr, l.types[u.base], u.attr, u.rest)
+		if problem != "" {
+			return link{problem: problem}
+		}
+		add(tok)
+	}
+	for _, o := range outputs {
+		mod := l.modules[o[0]]
+		if mod == nil {
+			return link{problem: "the plan does not record " + o[0]}
+		}
+		if c := l.calls[o[0]]; c != nil && (len(c.CountExpression) > 0 || len(c.ForEachExpression) > 0) {
+			return link{problem: "it is read from " + o[0] + ", a module called with count or for_each"}
+		}
+		oc, ok := mod.Outputs[o[1]]
+		if !ok {
+			return link{problem: "the plan does not record the output " + o[0] + "." + o[1]}
+		}
+		var e expression
+		if json.Unmarshal(oc.Expression, &e) != nil {
+			return link{problem: "the output " + o[0] + "." + o[1] + " cannot be read"}
+		}
+		sub := l.resolve(e.References, o[0], nil, depth+1)
+		if sub.problem != "" {
+			return sub
+		}
+		for _, t := range sub.tokens {
+			add(t)
+		}
+	}
+	return out
+}
+
+// instance picks the one instance of base that a reference names: the
+// given index, the only instance of a resource without count or for_each,
+// or (through count.index or each.key) the instance with the referencing
+// instance's own key. Anything else could name several instances.
+func (l *linker) instance(base, index string, sameKey bool, key any) (string, string) {
+	insts := l.instances[base]
+	if index != "" {
+		for _, a := range insts {
+			if a == base+index {
+				return a, ""
+			}
+		}
+		return "", base + index + " is not in the plan"
+	}
+	if len(insts) == 1 && insts[0] == base {
+		return base, ""
+	}
+	if sameKey && key != nil {
+		want := base + keySuffix(key)
+		for _, a := range insts {
+			if a == want {
+				return a, ""
+			}
+		}
+		return "", want + " is not in the plan"
+	}
+	if len(insts) == 0 {
+		return "", base + " is not in the plan"
+	}
+	return "", fmt.Sprintf("the reference to %s could name any of its %d instances", base, len(insts))
+}
+
+// token is the value a reference to attr of the instance at addr has
+// before apply: its identity token for id, arn and the identity attributes,
+// the token of an implicit object for a VPC's main route table and
+// defaults. A bare reference (Terraform records none for
+// `x[count.index].id`) reads an identity.
+func (l *linker) token(addr, typ, attr string, rest bool) (string, string) {
+	if attr == "" || (!rest && (attr == "id" || attr == "arn")) {
+		return model.Token(addr), ""
+	}
+	if !rest {
+		for _, a := range identityAttrs[typ] {
+			if a == attr {
+				return model.Token(addr), ""
+			}
+		}
+		if f := vpcImplicit[attr]; f != nil && typ == "aws_vpc" {
+			return model.Token(f(addr)), ""
+		}
+	}
+	return "", addr + "." + attr + " is known only after apply"
+}
+
+// keySuffix renders an instance key as an address suffix.
+func keySuffix(key any) string {
+	switch k := key.(type) {
+	case json.Number:
+		return "[" + k.String() + "]"
+	case float64:
+		return fmt.Sprintf("[%d]", int64(k))
+	case string:
+		b, _ := json.Marshal(k)
+		return "[" + string(b) + "]"
+	}
+	return ""
+}
+
+// split splits a reference at the dots outside brackets and quotes.
+func split(ref string) []string {
+	var parts []string
+	depth, start := 0, 0
+	inString := false
+	for i := 0; i < len(ref); i++ {
+		switch c := ref[i]; {
+		case c == '"' && (i == 0 || ref[i-1] != '\\'):
+			inString = !inString
+		case inString:
+		case c == '[':
+			depth++
+		case c == ']':
+			depth--
+		case c == '.' && depth == 0:
+			parts = append(parts, ref[start:i])
+			start = i + 1
+		}
+	}
+	return append(parts, ref[start:])
+}
+
+func stripIndex(s string) string {
+	if i := strings.IndexByte(s, '['); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+func indexOf(s string) string {
+	if i := strings.IndexByte(s, '['); i >= 0 {
+		return s[i:]
+	}
+	return ""
+}
+
+// join prefixes addr with the module path.
+func join(modPath, addr string) string {
+	if modPath == "" {
+		return addr
+	}
+	return modPath + "." + addr
+}
+
+// parentOf is the module path of the module that calls modPath.
+func parentOf(modPath string) string {
+	i := strings.LastIndex(modPath, ".module.")
+	if i < 0 {
+		return ""
+	}
+	return modPath[:i]
+}
+
+// moduleOf is the module path of a resource instance address.
+func moduleOf(addr string) string {
+	parts := split(addr)
+	var mod []string
+	for i := 0; i+1 < len(parts) && parts[i] == "module"; i += 2 {
+		mod = append(mod, "module", parts[i+1])
+	}
+	return strings.Join(mod, ".")
+}
+
+// baseOf strips the instance key of a resource instance address.
+func baseOf(addr string) string {
+	if strings.HasSuffix(addr, "]") {
+		parts := split(addr)
+		parts[len(parts)-1] = stripIndex(parts[len(parts)-1])
+		return strings.Join(parts, ".")
+	}
+	return addr
+}
+
+// configAddr strips every instance key of an address, module keys too.
+func configAddr(addr string) string {
+	parts := split(addr)
+	for i := range parts {
+		parts[i] = stripIndex(parts[i])
+	}
+	return strings.Join(parts, ".")
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
