@@ -14,7 +14,7 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 for src in "$repo"/scripts/plan-fixtures/*/; do
 	name=$(basename "$src")
 	work=$(mktemp -d)
-	cp "$src"/*.tf "$work"/
+	cp -R "$src"/. "$work"/
 	(
 		cd "$work"
 		TF_CLI_CONFIG_FILE=/dev/null terraform init -input=false -plugin-dir="$plugins" >/dev/null
