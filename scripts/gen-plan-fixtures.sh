@@ -19,7 +19,7 @@ for src in "$repo"/scripts/plan-fixtures/*/; do
 		cd "$work"
 		TF_CLI_CONFIG_FILE=/dev/null terraform init -input=false -plugin-dir="$plugins" >/dev/null
 		TF_CLI_CONFIG_FILE=/dev/null terraform plan -input=false -out=p >/dev/null
-		TF_CLI_CONFIG_FILE=/dev/null terraform show -json p | python3 -m json.tool --indent 1 >plan.json
+		TF_CLI_CONFIG_FILE=/dev/null terraform show -json p | "$repo/scripts/plan-fixtures/pretty.py" >plan.json
 	)
 	mkdir -p "$repo/testdata/$name"
 	cp "$work/plan.json" "$repo/testdata/$name/plan.json"
@@ -29,3 +29,24 @@ done
 mkdir -p "$repo/testdata/tfplan-beside-code-nat-pass"
 cp "$repo/scripts/plan-fixtures/tfplan-nat-pass/main.tf" "$repo/testdata/tfplan-beside-code-nat-pass/main.tf"
 cp "$repo/testdata/tfplan-nat-pass/plan.json" "$repo/testdata/tfplan-beside-code-nat-pass/plan.json"
+# State JSON: a planned root as if applied (state-from-plan.py gives the
+# IDs AWS would; the types named after the plan are left to "another
+# root"), printed by terraform itself.
+state() {
+	case=$1 from=$2
+	shift 2
+	work=$(mktemp -d)
+	cp -R "$repo/scripts/plan-fixtures/$from"/. "$work"/
+	python3 "$repo/scripts/plan-fixtures/state-from-plan.py" "$repo/testdata/$from/plan.json" "$@" >"$work/terraform.tfstate"
+	(
+		cd "$work"
+		TF_CLI_CONFIG_FILE=/dev/null terraform init -input=false -plugin-dir="$plugins" >/dev/null
+		TF_CLI_CONFIG_FILE=/dev/null terraform show -json terraform.tfstate | "$repo/scripts/plan-fixtures/pretty.py" >state.json
+	)
+	mkdir -p "$repo/testdata/$case"
+	cp "$work/state.json" "$repo/testdata/$case/state.json"
+	rm -rf "$work"
+}
+state tfstate-nat-pass tfplan-nat-pass
+state tfstate-nat-missing-fail tfplan-nat-missing-fail
+state tfstate-subnets-elsewhere-unknown tfplan-nat-pass aws_subnet

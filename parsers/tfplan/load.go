@@ -47,6 +47,9 @@ func Load(path string, data []byte, opts Options) (m *model.Model, files []strin
 		vals = &values{} // an empty state
 	}
 	b := newBuilder(path, &doc, opts)
+	if doc.PlannedValues == nil {
+		b.indexIDs(&vals.RootModule)
+	}
 	b.lines = lines(data, section)
 	b.code, files = codeRanges(filepath.Dir(path), opts.Root, doc.Configuration)
 	var walk func(vm *valuesModule, depth int)
@@ -82,6 +85,11 @@ type builder struct {
 	code      map[string]codeRange
 	resources []*valuesResource
 	instances []*eval.Instance
+	// ids maps, in a state, the IDs and ARNs of its resources to their
+	// identity tokens (see indexIDs); nil for a plan.
+	ids map[string]string
+	// region is, in a state, the one region all its ARNs name, if any.
+	stateRegion string
 }
 
 func newBuilder(path string, doc *document, opts Options) *builder {
@@ -224,6 +232,40 @@ func (b *builder) value(r *valuesResource, cr *configResource, in *eval.Instance
 		}
 		return cty.TupleVal(elems)
 	}
+	return b.known(path, v)
+}
+
+// known converts a known value; in a state, an ID or ARN of another
+// resource of the state, in an argument that names one, becomes that
+// resource's identity token, as a reference in code would.
+func (b *builder) known(path []any, v any) cty.Value {
+	if b.ids == nil {
+		return toCty(v)
+	}
+	switch x := v.(type) {
+	case string:
+		if tok, ok := b.ids[x]; ok && namesResource(path) {
+			return cty.StringVal(tok)
+		}
+	case []any:
+		if len(x) == 0 {
+			return cty.EmptyTupleVal
+		}
+		elems := make([]cty.Value, len(x))
+		for i, e := range x {
+			elems[i] = b.known(append(append([]any{}, path...), i), e)
+		}
+		return cty.TupleVal(elems)
+	case map[string]any:
+		if len(x) == 0 {
+			return cty.EmptyObjectVal
+		}
+		attrs := make(map[string]cty.Value, len(x))
+		for k, e := range x {
+			attrs[k] = b.known(append(append([]any{}, path...), k), e)
+		}
+		return cty.ObjectVal(attrs)
+	}
 	return toCty(v)
 }
 
@@ -358,12 +400,18 @@ func (b *builder) region(cr *configResource, in *eval.Instance) cty.Value {
 			}
 		}
 	}
+	if r := arnRegion(b.arnOf(in.Address)); r != "" {
+		return cty.StringVal(r)
+	}
+	if b.stateRegion != "" {
+		return cty.StringVal(b.stateRegion)
+	}
 	if b.opts.Region != "" {
 		return cty.StringVal(b.opts.Region)
 	}
 	return cty.UnknownVal(cty.String).Mark(&model.Unresolved{
 		Kind:   model.FromExpression,
-		Reason: "the plan records no region for " + in.Address + "'s provider; give --region",
+		Reason: "the plan or state records no region for " + in.Address + "; give --region",
 		Range:  rangeModel(in.DefRange),
 	})
 }
