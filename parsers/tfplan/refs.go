@@ -130,29 +130,22 @@ func (l *linker) resolve(refs []string, modPath string, key any, depth int) link
 			outputs = append(outputs, [2]string{join(modPath, "module."+parts[1]), stripIndex(parts[2])})
 			continue
 		}
-		var base, index, attr string
-		rest := false
-		i := 0
 		if parts[0] == "data" {
-			if len(parts) < 3 {
-				continue
-			}
-			base = "data." + parts[1] + "." + stripIndex(parts[2])
-			index = indexOf(parts[2])
-			i = 3
-		} else {
-			if len(parts) < 2 {
-				continue
-			}
-			base = parts[0] + "." + stripIndex(parts[1])
-			index = indexOf(parts[1])
-			i = 2
+			// A data source's attribute that is unknown while planning is
+			// read only at apply: nothing in the plan says what it is.
+			return link{problem: "it is read from " + r + ", a data source read only at apply"}
 		}
-		if i < len(parts) {
-			attr = stripIndex(parts[i])
-			rest = i+1 < len(parts) || indexOf(parts[i]) != ""
+		if len(parts) < 2 {
+			continue
 		}
-		base = join(modPath, base)
+		base := join(modPath, parts[0]+"."+stripIndex(parts[1]))
+		index := indexOf(parts[1])
+		var attr string
+		rest := false
+		if len(parts) > 2 {
+			attr = stripIndex(parts[2])
+			rest = len(parts) > 3 || indexOf(parts[2]) != ""
+		}
 		k := base + index
 		u := byInstance[k]
 		if u == nil {
@@ -160,7 +153,7 @@ func (l *linker) resolve(refs []string, modPath string, key any, depth int) link
 			byInstance[k] = u
 			order = append(order, k)
 		}
-		if attr != "" && (u.attr == "" || len(attr) > 0) {
+		if attr != "" {
 			if u.attr != "" && u.attr != attr {
 				return link{problem: fmt.Sprintf("it reads several attributes of %s", k)}
 			}

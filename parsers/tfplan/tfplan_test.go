@@ -94,6 +94,7 @@ func TestResolve(t *testing.T) {
 		{"module variable", []string{"var.vpc_id"}, "module.net", nil, []string{tok("aws_vpc.main")}, ""},
 		{"output through variable", []string{"module.net.vpc"}, "", nil, []string{tok("aws_vpc.main")}, ""},
 		{"module with count", []string{"module.many[0].x"}, "", nil, nil, "module called with count or for_each"},
+		{"data source read at apply", []string{"data.aws_subnet.x.id", "data.aws_subnet.x"}, "", nil, nil, "a data source read only at apply"},
 		{"local", []string{"local.ids"}, "", nil, nil, "local.ids"},
 		{"resource inside module", []string{"aws_nat_gateway.nat.id"}, "module.net", nil, []string{tok("module.net.aws_nat_gateway.nat")}, ""},
 	}
