@@ -4,8 +4,9 @@
 # offline (mock credentials, no data sources) with terraform 1.11 and the
 # AWS provider from a local plugin directory; the plan JSON goes to
 # testdata/<case>/plan.json. The case tfplan-beside-code-nat-pass also gets
-# the code it was planned from. CI never runs this: it reads the committed
-# JSON.
+# the code it was planned from. Then the state cases (tfstate-*) and a plan
+# of a root that exists already, below. CI never runs this: it reads the
+# committed JSON.
 #
 # Usage: scripts/gen-plan-fixtures.sh [PLUGIN_DIR]   (default /opt/tf-plugins)
 set -eu
@@ -50,3 +51,23 @@ state() {
 state tfstate-nat-pass tfplan-nat-pass
 state tfstate-nat-missing-fail tfplan-nat-missing-fail
 state tfstate-subnets-elsewhere-unknown tfplan-nat-pass aws_subnet
+# A plan of a root that exists already: its state (as state() makes it) is
+# the nat-missing-fail network, and the code adds a KMS endpoint. The
+# existing resources carry real IDs in the plan; the new endpoint names
+# existing subnets by ID.
+existing() {
+	case=$1 state_from=$2 code=$3
+	work=$(mktemp -d)
+	cp -R "$repo/scripts/plan-fixtures/$code"/. "$work"/
+	python3 "$repo/scripts/plan-fixtures/state-from-plan.py" "$repo/testdata/$state_from/plan.json" >"$work/terraform.tfstate"
+	(
+		cd "$work"
+		TF_CLI_CONFIG_FILE=/dev/null terraform init -input=false -plugin-dir="$plugins" >/dev/null
+		TF_CLI_CONFIG_FILE=/dev/null terraform plan -input=false -refresh=false -out=p >/dev/null
+		TF_CLI_CONFIG_FILE=/dev/null terraform show -json p | "$repo/scripts/plan-fixtures/pretty.py" >plan.json
+	)
+	mkdir -p "$repo/testdata/$case"
+	cp "$work/plan.json" "$repo/testdata/$case/plan.json"
+	rm -rf "$work"
+}
+existing tfplan-existing-network-add-endpoint-pass tfplan-nat-missing-fail tfplan-kms-endpoint-pass

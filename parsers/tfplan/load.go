@@ -47,9 +47,9 @@ func Load(path string, data []byte, opts Options) (m *model.Model, files []strin
 		vals = &values{} // an empty state
 	}
 	b := newBuilder(path, &doc, opts)
-	if doc.PlannedValues == nil {
-		b.indexIDs(&vals.RootModule)
-	}
+	// A state's resources, and a plan's resources that exist already,
+	// carry real IDs: other resources name them by those IDs.
+	b.indexIDs(&vals.RootModule)
 	b.lines = lines(data, section)
 	b.code, files = codeRanges(filepath.Dir(path), opts.Root, doc.Configuration)
 	var walk func(vm *valuesModule, depth int)
@@ -85,8 +85,8 @@ type builder struct {
 	code      map[string]codeRange
 	resources []*valuesResource
 	instances []*eval.Instance
-	// ids maps, in a state, the IDs and ARNs of its resources to their
-	// identity tokens (see indexIDs); nil for a plan.
+	// ids maps the known IDs and ARNs of the document's resources to their
+	// identity tokens (see indexIDs).
 	ids map[string]string
 	// region is, in a state, the one region all its ARNs name, if any.
 	stateRegion string

@@ -6,8 +6,9 @@ import (
 	"github.com/daslint/daslint/model"
 )
 
-// indexIDs indexes the IDs and ARNs of a state's resources. A state holds
-// real IDs where a plan holds references: `subnet_id = "subnet-0a1b…"` is
+// indexIDs indexes the known IDs and ARNs of the resources of a state, or
+// of a plan's resources that exist already. These hold real IDs where a
+// plan of new resources holds references: `subnet_id = "subnet-0a1b…"` is
 // the subnet of the state whose id that is, and it links by identity as the
 // reference in code would. The IDs AWS gives a VPC's main route table,
 // default security group and network ACL stand for those implicit objects.
