@@ -282,6 +282,7 @@ func (b *builder) settle(r *valuesResource, cr *configResource, in *eval.Instanc
 	if mod := moduleOf(r.Address); strings.Contains(mod, "[") {
 		l.problem = "it is set inside " + mod + ", a module instance of count or for_each"
 	} else {
+		b.linker.steps = 0
 		l = b.linker.resolve(refs, mod, r.Index, 0)
 	}
 	if l.problem == "" && len(l.tokens) == 0 {

@@ -32,8 +32,13 @@ var vpcImplicit = map[string]func(string) string{
 	"default_network_acl_id":    model.DefaultNetworkACLAddress,
 }
 
-// maxDepth bounds the chains of module outputs and variables followed.
-const maxDepth = 32
+// maxDepth bounds the chains of module outputs and variables followed, and
+// maxSteps the expressions read to settle one attribute (outputs that fan
+// out to outputs could otherwise take exponential time).
+const (
+	maxDepth = 32
+	maxSteps = 10000
+)
 
 // linker settles attributes unknown until apply through the references the
 // configuration section records.
@@ -48,6 +53,8 @@ type linker struct {
 	instances map[string][]string
 	// types are the resource types by resource address without index.
 	types map[string]string
+	// steps counts the expressions read for the attribute being settled.
+	steps int
 }
 
 // link is the outcome of following an expression's references: the
@@ -62,6 +69,9 @@ type link struct {
 func (l *linker) resolve(refs []string, modPath string, key any, depth int) link {
 	if depth > maxDepth {
 		return link{problem: "the references nest too deeply to follow"}
+	}
+	if l.steps++; l.steps > maxSteps {
+		return link{problem: "it depends on too many references to follow"}
 	}
 	sameKey := false
 	for _, r := range refs {
