@@ -123,4 +123,7 @@ type NATGateway struct {
 	ConnectivityType Str
 	// AvailabilityMode is "zonal" (the default) or "regional".
 	AvailabilityMode Str
+	// State is the state AWS reports (pending, available, deleting,
+	// deleted, failed); unset in code, where the gateway is as declared.
+	State Str
 }

@@ -33,6 +33,9 @@ type Source string
 const (
 	Terraform      Source = "terraform"
 	CloudFormation Source = "cloudformation"
+	// AWSFacts is the JSON the AWS CLI prints (describe-vpcs, ...), a
+	// snapshot of a live account (SPEC §7.1).
+	AWSFacts Source = "aws-facts"
 )
 
 // Origin identifies a model object: its address (the key that references

@@ -206,6 +206,18 @@ func (a *analyzer) natChain(p *placement, n *model.NATGateway) *chain {
 	if n.Maybe != nil {
 		ch.check(model.Unknown, link, n.Address+" may not exist", "", unknownOf(n.Maybe, n.Range, n.Address))
 	}
+	if st := n.State; st.Known() && !strings.EqualFold(st.Value, "available") {
+		v := model.False // deleted, deleting or failed: it carries no traffic
+		if strings.EqualFold(st.Value, "pending") {
+			v = model.Unknown // it may be available by the time the stream runs
+		}
+		ch.check(v, linkTo(n, n.Address+" ("+st.Value+")"), fmt.Sprintf("NAT gateway %s is %s", n.Address, st.Value),
+			fmt.Sprintf("replace NAT gateway %s with an available one, and route 0.0.0.0/0 to it", n.Address),
+			stateUnknown(v, st, n.Address)...)
+		if v == model.False {
+			return ch
+		}
+	}
 	switch ct := n.ConnectivityType; {
 	case ct.Unknown != nil:
 		ch.check(model.Unknown, link, "the connectivity type of "+n.Address+" is not known", "", unknownOf(ct.Unknown, ct.Range, n.Address))
@@ -273,4 +285,13 @@ func (a *analyzer) natSubnetChain(p *placement, n *model.NATGateway) *chain {
 	}
 	ch.then(up)
 	return ch
+}
+
+// stateUnknown is the unknown a pending state leaves.
+func stateUnknown(v model.Tri, st model.Str, subject string) []Unknown {
+	if v != model.Unknown {
+		return nil
+	}
+	return []Unknown{unknownOf(&model.Unresolved{Kind: model.FromExternal, Range: st.Range,
+		Reason: subject + " is " + st.Value + " in the AWS facts"}, st.Range, subject)}
 }

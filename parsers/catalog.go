@@ -95,6 +95,7 @@ func (c *catalog) read(r root) entry {
 	l, ok, read := readRoot(c.ctx, r, c.opts, c.loadTerraform, c.remoteStateFunc([]string{key}), topts)
 	if ok && read && l.model != nil {
 		l.model.Key = rootKey(r)
+		c.joinWorld(l.model)
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -141,6 +142,8 @@ func readRoot(ctx context.Context, r root, opts Options, loadTerraform terraform
 			res.l, res.ok = loadModule(ctx, r, opts, loadTerraform, remote), true
 		case templateFile:
 			res.l, res.ok = loadTemplate(ctx, r, opts, topts)
+		case factsDir:
+			res.l, res.ok = loadFacts(ctx, r, opts)
 		}
 		done <- res
 	}()

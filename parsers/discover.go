@@ -21,6 +21,8 @@ type kind uint8
 const (
 	terraformRoot kind = iota
 	templateFile
+	// factsDir is a directory of AWS facts files: one snapshot (facts.go).
+	factsDir
 )
 
 // root is one thing to lint: a Terraform root module directory or a
@@ -93,12 +95,16 @@ func discover(ctx context.Context, paths []string, exclude func(string) bool, ro
 	}
 	seen := map[string]*root{}
 	add := func(r root) {
-		if old := seen[r.path]; old != nil {
+		key := r.path
+		if r.kind == factsDir { // a directory may hold Terraform files and facts
+			key += "\x00facts"
+		}
+		if old := seen[key]; old != nil {
 			old.explicit = old.explicit || r.explicit
 			old.boundary = inputfile.Outer(old.boundary, r.boundary)
 			return
 		}
-		seen[r.path] = &r
+		seen[key] = &r
 	}
 	for _, p := range paths {
 		p = clean(p)
@@ -137,6 +143,9 @@ func discover(ctx context.Context, paths []string, exclude func(string) bool, ro
 			// A file of a module stands for its module (SPEC §3: PATH may
 			// be a file); variables files are applied only with --var-file.
 			add(root{kind: terraformRoot, path: clean(filepath.Dir(p))})
+		case sniffFacts(p):
+			// A facts file stands for the snapshot of its folder.
+			add(root{kind: factsDir, path: clean(filepath.Dir(p)), explicit: true})
 		case isTemplateCandidate(name):
 			add(root{kind: templateFile, path: p, explicit: true})
 		case name == configFile:
@@ -231,6 +240,8 @@ func walk(ctx context.Context, dir, tree string, add func(root), exclude func(st
 		switch {
 		case isTerraformFile(name):
 			add(root{kind: terraformRoot, path: clean(filepath.Dir(p))})
+		case sniffFacts(p):
+			add(root{kind: factsDir, path: clean(filepath.Dir(p))})
 		case isTemplateCandidate(name):
 			add(root{kind: templateFile, path: clean(p)})
 		}

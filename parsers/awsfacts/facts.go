@@ -1,0 +1,279 @@
+package awsfacts
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/model"
+)
+
+// Kind is one type of facts, named by the top-level key of the AWS CLI's
+// output.
+type Kind string
+
+// The kinds of facts.
+const (
+	Vpcs             Kind = "Vpcs"
+	Subnets          Kind = "Subnets"
+	RouteTables      Kind = "RouteTables"
+	InternetGateways Kind = "InternetGateways"
+	NatGateways      Kind = "NatGateways"
+	VpcEndpoints     Kind = "VpcEndpoints"
+	SecurityGroups   Kind = "SecurityGroups"
+	NetworkAcls      Kind = "NetworkAcls"
+	PrefixLists      Kind = "PrefixLists"
+	DBSubnetGroups   Kind = "DBSubnetGroups"
+	DBClusters       Kind = "DBClusters"
+	DBInstances      Kind = "DBInstances"
+	// VpcAttribute is one `aws ec2 describe-vpc-attribute` answer: VpcId
+	// and EnableDnsSupport or EnableDnsHostnames.
+	VpcAttribute Kind = "VpcAttribute"
+)
+
+// Commands are the AWS CLI commands that export each kind, for messages and
+// documentation.
+var Commands = map[Kind]string{
+	Vpcs:             "aws ec2 describe-vpcs",
+	Subnets:          "aws ec2 describe-subnets",
+	RouteTables:      "aws ec2 describe-route-tables",
+	InternetGateways: "aws ec2 describe-internet-gateways",
+	NatGateways:      "aws ec2 describe-nat-gateways",
+	VpcEndpoints:     "aws ec2 describe-vpc-endpoints",
+	SecurityGroups:   "aws ec2 describe-security-groups",
+	NetworkAcls:      "aws ec2 describe-network-acls",
+	PrefixLists:      "aws ec2 describe-managed-prefix-lists",
+	DBSubnetGroups:   "aws rds describe-db-subnet-groups",
+	DBClusters:       "aws rds describe-db-clusters",
+	DBInstances:      "aws rds describe-db-instances",
+	VpcAttribute:     "aws ec2 describe-vpc-attribute",
+}
+
+// listKinds are the kinds whose file holds one list under its key.
+var listKinds = []Kind{Vpcs, Subnets, RouteTables, InternetGateways, NatGateways, VpcEndpoints,
+	SecurityGroups, NetworkAcls, PrefixLists, DBSubnetGroups, DBClusters, DBInstances}
+
+// pagingKeys may stand beside the list: the AWS CLI prints them when a
+// page limit cut the output short (--max-items, --no-paginate).
+var pagingKeys = map[string]bool{"NextToken": true, "Marker": true}
+
+// Recognize says whether data is an AWS facts file, and of which kind, by
+// its top-level keys: exactly one facts key (with at most a paging token
+// beside it), or the keys of describe-vpc-attribute.
+func Recognize(data []byte) (Kind, bool) {
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(data, &top); err != nil {
+		return "", false
+	}
+	if _, ok := top["VpcId"]; ok && len(top) == 2 {
+		for _, k := range []string{"EnableDnsSupport", "EnableDnsHostnames"} {
+			if _, ok := top[k]; ok {
+				return VpcAttribute, true
+			}
+		}
+	}
+	var found Kind
+	for key, raw := range top {
+		switch {
+		case pagingKeys[key]:
+		case isListKind(key) && found == "" && isArray(raw):
+			found = Kind(key)
+		default:
+			return "", false
+		}
+	}
+	return found, found != ""
+}
+
+func isListKind(key string) bool {
+	for _, k := range listKinds {
+		if string(k) == key {
+			return true
+		}
+	}
+	return false
+}
+
+func isArray(raw json.RawMessage) bool {
+	s := strings.TrimSpace(string(raw))
+	return strings.HasPrefix(s, "[")
+}
+
+// Snapshot collects the facts files of one account and region.
+type Snapshot struct {
+	m       *model.Model
+	have    map[Kind][]string // the files given for each kind
+	ids     map[string]bool   // EC2 IDs of the snapshot's objects
+	dbIDs   map[string]bool   // addresses of its RDS objects
+	dns     map[string]*dnsFacts
+	streams []streamFact
+	files   []string
+}
+
+// dnsFacts are the DNS attributes of one VPC from describe-vpc-attribute.
+type dnsFacts struct {
+	support, hostnames model.Bool
+}
+
+// NewSnapshot returns an empty snapshot.
+func NewSnapshot() *Snapshot {
+	return &Snapshot{m: &model.Model{Source: model.AWSFacts}, have: map[Kind][]string{},
+		ids: map[string]bool{}, dbIDs: map[string]bool{}, dns: map[string]*dnsFacts{}}
+}
+
+// Add reads one facts file into the snapshot. It reports a file that is
+// not facts, or that cannot be read, as an error.
+func (s *Snapshot) Add(file string, data []byte) diag.Diagnostics {
+	kind, ok := Recognize(data)
+	if !ok {
+		var ds diag.Diagnostics
+		ds.Errorf(model.Range{File: file}, "%s is not AWS facts (no top-level key such as Vpcs, Subnets or DBClusters)", file)
+		return ds
+	}
+	root, ds := parse(file, data)
+	if !root.ok() {
+		return ds
+	}
+	s.files = append(s.files, file)
+	s.have[kind] = append(s.have[kind], file)
+	if kind == VpcAttribute {
+		s.vpcAttribute(root)
+		return ds
+	}
+	if root.get("NextToken").text() != "" || root.get("Marker").text() != "" {
+		ds.Warnf(root.get("NextToken").rng(), "%s is one page of %s: the list is taken as complete, but objects on other pages are missing; export it without --max-items", file, Commands[kind])
+	}
+	for _, item := range root.get(string(kind)).items() {
+		s.add(kind, item)
+	}
+	return ds
+}
+
+// Files are the facts files read, in the order given.
+func (s *Snapshot) Files() []string { return s.files }
+
+func (s *Snapshot) add(kind Kind, n node) {
+	switch kind {
+	case Vpcs:
+		s.vpc(n)
+	case Subnets:
+		s.subnet(n)
+	case RouteTables:
+		s.routeTable(n)
+	case InternetGateways:
+		s.internetGateway(n)
+	case NatGateways:
+		s.natGateway(n)
+	case VpcEndpoints:
+		s.endpoint(n)
+	case SecurityGroups:
+		s.securityGroup(n)
+	case NetworkAcls:
+		s.networkACL(n)
+	case DBSubnetGroups:
+		s.dbSubnetGroup(n)
+	case DBClusters:
+		s.dbCluster(n)
+	case DBInstances:
+		s.dbInstance(n)
+	case PrefixLists:
+		// describe-managed-prefix-lists prints no entries (those need
+		// get-managed-prefix-list-entries); rules that name a prefix list
+		// stay unknown as in code.
+	}
+}
+
+// origin names an object by its real ID, declared at n.
+func (s *Snapshot) origin(id, typ string, n node) (model.Origin, bool) {
+	if id == "" || s.ids[id] {
+		return model.Origin{}, false // no ID, or the same object exported twice
+	}
+	s.ids[id] = true
+	r := n.rng()
+	r.EndLine = endLine(n)
+	return model.Origin{Address: id, Type: typ, Range: r}, true
+}
+
+// endLine is the last line of a value.
+func endLine(n node) int {
+	y := n.y
+	for y != nil && len(y.Content) > 0 {
+		y = y.Content[len(y.Content)-1]
+	}
+	if y == nil {
+		return 0
+	}
+	return y.Line
+}
+
+// regionOfARN returns the region part of an ARN.
+func regionOfARN(arn string) string {
+	parts := strings.SplitN(arn, ":", 6)
+	if len(parts) < 6 || parts[0] != "arn" {
+		return ""
+	}
+	return parts[3]
+}
+
+// noteRegion records the snapshot's region from an ARN.
+func (s *Snapshot) noteRegion(n node) model.Str {
+	r := regionOfARN(n.text())
+	if r == "" {
+		return model.Str{}
+	}
+	if !s.m.Region.Set {
+		s.m.Region = model.KnownStr(r, n.rng())
+	}
+	return model.KnownStr(r, n.rng())
+}
+
+// Options say how the snapshot becomes a model.
+type Options struct {
+	// Audit makes every cluster whose ActivityStreamStatus is started or
+	// starting have an activity stream: the snapshot is linted (SPEC §7.1).
+	Audit bool
+}
+
+// Model finishes the snapshot: DNS attributes, markers for the kinds that
+// were not exported, links by identity, and, in an audit, the activity
+// streams. Call it once, after every Add.
+func (s *Snapshot) Model(opts Options) *model.Model {
+	s.applyDNS()
+	s.addMarkers()
+	s.linkClusters()
+	if opts.Audit {
+		s.addStreams()
+	}
+	Link(s.m, s.ids)
+	return s.m
+}
+
+// Have reports whether facts of kind were given.
+func (s *Snapshot) Have(kind Kind) bool { return len(s.have[kind]) > 0 }
+
+// Missing are the list kinds with no facts file, sorted.
+func (s *Snapshot) Missing() []Kind {
+	var out []Kind
+	for _, k := range listKinds {
+		if !s.Have(k) {
+			out = append(out, k)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+// notExported is the reason for what a missing kind leaves open.
+func notExported(kind Kind, what string, at model.Range) *model.Unresolved {
+	return &model.Unresolved{Kind: model.FromExternal, Range: at,
+		Reason: fmt.Sprintf("no %s facts were given, so %s is not known; export them: %s --output json > %s.json",
+			string(kind), what, Commands[kind], fileStem(kind))}
+}
+
+// fileStem is the file name the documentation suggests for a kind.
+func fileStem(kind Kind) string {
+	c := Commands[kind]
+	return strings.TrimPrefix(c[strings.LastIndex(c, " ")+1:], "describe-")
+}

@@ -1,0 +1,112 @@
+package awsfacts
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/daslint/daslint/model"
+)
+
+// The RDS shapes, as botocore's rds service model defines them
+// (DBSubnetGroup, DBCluster, DBInstance). RDS names its objects by
+// user-chosen identifiers in separate namespaces (a cluster and an instance
+// may share one); a cluster's address is its identifier, an instance's its
+// identifier unless a cluster has it, then its ARN resource form "db:ID";
+// a DB subnet group's is its ARN resource form "subgrp:NAME". Links to a
+// subnet group go by name, as RDS links them.
+
+func (s *Snapshot) dbSubnetGroup(n node) {
+	name := n.get("DBSubnetGroupName").text()
+	if name == "" {
+		return
+	}
+	o, ok := s.dbOrigin("subgrp:"+strings.ToLower(name), "aws rds describe-db-subnet-groups", n)
+	if !ok {
+		return
+	}
+	g := &model.DBSubnetGroup{Origin: o, Name: n.get("DBSubnetGroupName").str(), Region: s.noteRegion(n.get("DBSubnetGroupArn"))}
+	g.Subnets = refList(n.get("Subnets"), func(x node) node { return x.get("SubnetIdentifier") })
+	s.m.DBSubnetGroups = append(s.m.DBSubnetGroups, g)
+}
+
+func (s *Snapshot) dbCluster(n node) {
+	id := n.get("DBClusterIdentifier").text()
+	o, ok := s.dbOrigin(id, "aws rds describe-db-clusters", n)
+	if !ok {
+		return
+	}
+	c := &model.DBCluster{Origin: o, Identifier: n.get("DBClusterIdentifier").str(), Engine: n.get("Engine").str(),
+		SubnetGroup: n.get("DBSubnetGroup").ref(), Region: s.noteRegion(n.get("DBClusterArn"))}
+	c.SecurityGroups = refList(n.get("VpcSecurityGroups"), func(x node) node { return x.get("VpcSecurityGroupId") })
+	s.m.DBClusters = append(s.m.DBClusters, c)
+	s.streams = append(s.streams, streamFact{cluster: c, status: n.get("ActivityStreamStatus")})
+}
+
+func (s *Snapshot) dbInstance(n node) {
+	id := n.get("DBInstanceIdentifier").text()
+	addr := id
+	if s.dbIDs[id] {
+		addr = "db:" + id
+	}
+	o, ok := s.dbOrigin(addr, "aws rds describe-db-instances", n)
+	if !ok {
+		return
+	}
+	in := &model.DBInstance{Origin: o, PubliclyAccessible: n.get("PubliclyAccessible").boolean(),
+		AvailabilityZone: n.get("AvailabilityZone").str(), Engine: n.get("Engine").str(),
+		Cluster: n.get("DBClusterIdentifier").ref()}
+	if !in.Cluster.IsSet() {
+		in.SubnetGroup = n.get("DBSubnetGroup").get("DBSubnetGroupName").ref()
+	}
+	s.m.DBInstances = append(s.m.DBInstances, in)
+}
+
+// dbOrigin names an RDS object; the same object exported twice is read
+// once.
+func (s *Snapshot) dbOrigin(addr, typ string, n node) (model.Origin, bool) {
+	if addr == "" || s.dbIDs[addr] {
+		return model.Origin{}, false
+	}
+	s.dbIDs[addr] = true
+	r := n.rng()
+	r.EndLine = endLine(n)
+	return model.Origin{Address: addr, Type: typ, Range: r}, true
+}
+
+// streamFact is a cluster's ActivityStreamStatus.
+type streamFact struct {
+	cluster *model.DBCluster
+	status  node
+}
+
+// linkClusters makes each instance's cluster identifier a link by
+// identity when the snapshot holds the cluster (identifiers compare
+// case-insensitively, as RDS stores them in lower case).
+func (s *Snapshot) linkClusters() {
+	byID := map[string]*model.DBCluster{}
+	for _, c := range s.m.DBClusters {
+		byID[strings.ToLower(c.Identifier.Value)] = c
+	}
+	for _, in := range s.m.DBInstances {
+		if c := byID[strings.ToLower(in.Cluster.Literal)]; c != nil {
+			in.Cluster = model.Ref{Key: c.Address, Range: in.Cluster.Range}
+		}
+	}
+}
+
+// addStreams gives every cluster whose activity stream is started or
+// starting an activity stream (SPEC §7.1: a live-account audit).
+func (s *Snapshot) addStreams() {
+	for _, f := range s.streams {
+		st := f.status.text()
+		if st != "started" && st != "starting" {
+			continue
+		}
+		c := f.cluster
+		s.m.ActivityStreams = append(s.m.ActivityStreams, &model.ActivityStream{
+			Origin:   model.Origin{Address: c.Address + "#activity-stream", Type: "ActivityStreamStatus", Range: f.status.rng()},
+			Cluster:  model.Ref{Key: c.Address, Range: f.status.rng()},
+			Evidence: fmt.Sprintf("ActivityStreamStatus is %q", st),
+		})
+	}
+}

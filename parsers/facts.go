@@ -1,0 +1,304 @@
+package parsers
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/internal/inputfile"
+	"github.com/daslint/daslint/model"
+	"github.com/daslint/daslint/parsers/awsfacts"
+)
+
+// AWS facts (SPEC §7.1): the JSON the AWS CLI prints. All facts files of
+// one directory form one snapshot of an account and region, a root of kind
+// factsDir. Named as PATH, the snapshot is linted (its clusters with a
+// started activity stream are reported); under --context, or beside the
+// linted roots, it settles the literal IDs of the other roots (joinFacts).
+
+// factsHead matches the start of a facts file as the AWS CLI prints it:
+// the list key first, or describe-vpc-attribute's keys.
+var factsHead = regexp.MustCompile(`^\s*\{\s*"(Vpcs|Subnets|RouteTables|InternetGateways|NatGateways|VpcEndpoints|SecurityGroups|NetworkAcls|PrefixLists|DBSubnetGroups|DBClusters|DBInstances)"\s*:\s*\[` +
+	`|^\s*\{\s*"(EnableDnsSupport|EnableDnsHostnames|VpcId)"\s*:`)
+
+// sniffFacts reports whether the .json file at path starts like AWS facts.
+// Discovery reads only the head; loading checks the whole file.
+func sniffFacts(path string) bool {
+	if !strings.EqualFold(filepath.Ext(path), ".json") {
+		return false
+	}
+	return factsHead.Match(inputfile.Head(path, 4<<10))
+}
+
+// loadFacts reads every facts file in the directory r.path into one
+// snapshot. A .json file there that is not facts is left to the other
+// front ends.
+func loadFacts(ctx context.Context, r root, opts Options) (l loaded, ok bool) {
+	l.root = r
+	entries, err := os.ReadDir(r.path)
+	if err != nil {
+		l.ds.Errorf(model.Range{File: filepath.ToSlash(r.path)}, "cannot read %s: %v", r.path, unwrapPathError(err))
+		return l, true
+	}
+	snap := awsfacts.NewSnapshot()
+	for _, e := range entries {
+		if ctx.Err() != nil {
+			return l, true
+		}
+		p := filepath.Join(r.path, e.Name())
+		if e.IsDir() || !sniffFacts(p) || (opts.Exclude != nil && opts.Exclude(p)) {
+			continue
+		}
+		data, problem := inputfile.Read(p, r.boundary, 0)
+		file := filepath.ToSlash(p)
+		if problem != nil {
+			l.ds = append(l.ds, diag.Diagnostic{Severity: problem.Severity, Message: problem.Message,
+				Range: model.Range{File: file, Line: problem.Line, Column: problem.Column}})
+			continue
+		}
+		if _, isFacts := awsfacts.Recognize(data); !isFacts {
+			continue
+		}
+		l.ds = append(l.ds, snap.Add(file, data)...)
+		l.files = append(l.files, p)
+	}
+	if len(l.files) == 0 {
+		return l, false
+	}
+	m := snap.Model(awsfacts.Options{Audit: !r.context})
+	m.Root = filepath.ToSlash(r.path)
+	l.model = m
+	return l, true
+}
+
+// joinFacts adds to m the facts objects that its literal IDs name
+// (`subnet_ids = ["subnet-0abc"]`, `VpcId: vpc-123`, a DB subnet group
+// name), with everything they link to and everything of each VPC reached
+// (its route tables, gateways, endpoints, security groups, network ACLs,
+// and the markers of what was not exported), and rewrites those literals
+// into links by identity (SPEC §7.2.1). The objects keep their real IDs as
+// addresses and their facts file positions, which is the provenance the
+// report shows. The facts objects are shared, never changed.
+func joinFacts(m *model.Model, facts *model.Model) {
+	if m == nil || facts == nil || m.Source == model.AWSFacts {
+		return
+	}
+	byAddr := map[string]model.Object{}
+	for _, o := range facts.Objects() {
+		if isJoinable(o) {
+			byAddr[o.Base().Address] = o
+		}
+	}
+	declared := map[string]bool{}
+	groupNames := map[string]bool{}
+	for _, o := range m.Objects() {
+		declared[o.Base().Address] = true
+		if g, ok := o.(*model.DBSubnetGroup); ok && g.Name.Known() {
+			groupNames[strings.ToLower(g.Name.Value)] = true
+		}
+	}
+	var seeds []model.Object
+	awsfacts.Walk(m, func(r *model.Ref) {
+		if o := byAddr[r.Literal]; o != nil {
+			seeds = append(seeds, o)
+		}
+	})
+	for _, n := range subnetGroupNames(m) {
+		if groupNames[strings.ToLower(n)] {
+			continue // the code declares a group of that name
+		}
+		for _, g := range facts.DBSubnetGroups {
+			if g.Name.Known() && strings.EqualFold(g.Name.Value, n) {
+				seeds = append(seeds, g)
+			}
+		}
+	}
+	if len(seeds) == 0 {
+		return
+	}
+	joined := closure(seeds, facts, byAddr)
+	ids := map[string]bool{}
+	for _, o := range joined {
+		if !declared[o.Base().Address] {
+			ids[o.Base().Address] = true
+		}
+	}
+	awsfacts.Link(m, ids)
+	for _, o := range joined {
+		if ids[o.Base().Address] {
+			appendObject(m, o)
+		}
+	}
+}
+
+// isJoinable says whether a facts object may join another root: the
+// network objects and DB subnet groups. Clusters, instances and activity
+// streams of a snapshot are linted only when the snapshot is.
+func isJoinable(o model.Object) bool {
+	switch o.(type) {
+	case *model.DBCluster, *model.DBInstance, *model.ActivityStream:
+		return false
+	}
+	return true
+}
+
+// subnetGroupNames are the DB subnet group names the clusters and
+// instances of m give as literals.
+func subnetGroupNames(m *model.Model) []string {
+	var out []string
+	for _, c := range m.DBClusters {
+		if c.SubnetGroup.Literal != "" {
+			out = append(out, c.SubnetGroup.Literal)
+		}
+	}
+	for _, in := range m.DBInstances {
+		if in.SubnetGroup.Literal != "" {
+			out = append(out, in.SubnetGroup.Literal)
+		}
+	}
+	return out
+}
+
+// closure is the seeds with every facts object they link to and every
+// object of each VPC reached, in the facts model's order.
+func closure(seeds []model.Object, facts *model.Model, byAddr map[string]model.Object) []model.Object {
+	owner := owners(facts)
+	byVPC := map[string][]model.Object{}
+	for _, o := range facts.Objects() {
+		if v := owner[o]; v != "" && isJoinable(o) {
+			byVPC[v] = append(byVPC[v], o)
+		}
+	}
+	in := map[model.Object]bool{}
+	vpcs := map[string]bool{}
+	work := slices.Clone(seeds)
+	for len(work) > 0 {
+		o := work[len(work)-1]
+		work = work[:len(work)-1]
+		if in[o] {
+			continue
+		}
+		in[o] = true
+		awsfacts.WalkObject(o, func(r *model.Ref) {
+			if t := byAddr[r.Key]; t != nil && !in[t] {
+				work = append(work, t)
+			}
+		})
+		if v := owner[o]; v != "" && !vpcs[v] {
+			vpcs[v] = true
+			work = append(work, byVPC[v]...)
+		}
+	}
+	var out []model.Object
+	for _, o := range facts.Objects() {
+		if in[o] {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// owners maps each facts object to the ID of the VPC it belongs to.
+func owners(f *model.Model) map[model.Object]string {
+	out := map[model.Object]string{}
+	vpcOfSubnet := map[string]string{}
+	for _, v := range f.VPCs {
+		out[v] = v.Address
+	}
+	for _, s := range f.Subnets {
+		out[s], vpcOfSubnet[s.Address] = s.VPC.Key, s.VPC.Key
+	}
+	vpcOfTable := map[string]string{}
+	for _, t := range f.RouteTables {
+		out[t], vpcOfTable[t.Address] = t.VPC.Key, t.VPC.Key
+	}
+	for _, a := range f.RouteTableAssociations {
+		out[a] = firstOf(vpcOfTable[a.Table.Key], vpcOfSubnet[a.Subnet.Key])
+	}
+	for _, a := range f.MainRouteTableAssociations {
+		out[a] = a.VPC.Key
+	}
+	for _, g := range f.InternetGateways {
+		out[g] = g.VPC.Key
+	}
+	for _, n := range f.NATGateways {
+		out[n] = firstOf(n.VPC.Key, vpcOfSubnet[n.Subnet.Key])
+	}
+	for _, e := range f.VPCEndpoints {
+		out[e] = e.VPC.Key
+	}
+	for _, g := range f.SecurityGroups {
+		out[g] = g.VPC.Key
+	}
+	vpcOfACL := map[string]string{}
+	for _, a := range f.NetworkACLs {
+		out[a], vpcOfACL[a.Address] = a.VPC.Key, a.VPC.Key
+	}
+	for _, a := range f.NetworkACLAssociations {
+		out[a] = firstOf(vpcOfACL[a.ACL.Key], vpcOfSubnet[a.Subnet.Key])
+	}
+	return out
+}
+
+func firstOf(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// appendObject adds o to the list of its kind in m.
+func appendObject(m *model.Model, o model.Object) {
+	switch o := o.(type) {
+	case *model.VPC:
+		m.VPCs = append(m.VPCs, o)
+	case *model.Subnet:
+		m.Subnets = append(m.Subnets, o)
+	case *model.RouteTable:
+		m.RouteTables = append(m.RouteTables, o)
+	case *model.Route:
+		m.Routes = append(m.Routes, o)
+	case *model.RouteTableAssociation:
+		m.RouteTableAssociations = append(m.RouteTableAssociations, o)
+	case *model.MainRouteTableAssociation:
+		m.MainRouteTableAssociations = append(m.MainRouteTableAssociations, o)
+	case *model.InternetGateway:
+		m.InternetGateways = append(m.InternetGateways, o)
+	case *model.GatewayAttachment:
+		m.GatewayAttachments = append(m.GatewayAttachments, o)
+	case *model.NATGateway:
+		m.NATGateways = append(m.NATGateways, o)
+	case *model.VPCEndpoint:
+		m.VPCEndpoints = append(m.VPCEndpoints, o)
+	case *model.SecurityGroup:
+		m.SecurityGroups = append(m.SecurityGroups, o)
+	case *model.NetworkACL:
+		m.NetworkACLs = append(m.NetworkACLs, o)
+	case *model.NetworkACLAssociation:
+		m.NetworkACLAssociations = append(m.NetworkACLAssociations, o)
+	case *model.DBSubnetGroup:
+		m.DBSubnetGroups = append(m.DBSubnetGroups, o)
+	}
+}
+
+// joinWorld joins every facts snapshot of the run (linted or context) into
+// the model of a root that was just read.
+func (c *catalog) joinWorld(m *model.Model) {
+	if m == nil || m.Source == model.AWSFacts {
+		return
+	}
+	for _, r := range c.roots {
+		if r.kind != factsDir {
+			continue
+		}
+		if f := c.get(r.path); f != nil {
+			joinFacts(m, f.model)
+		}
+	}
+}
