@@ -193,3 +193,7 @@ write(f"{T}/facts-audit-kms-endpoint-dns-attributes-missing-unknown/facts", vari
 write(f"{T}/facts-audit-no-route-tables-unknown/facts", variant(drop("route-tables.json")))
 write(f"{T}/facts-context-tf-literal-ids-pass/facts", variant(context_only))
 write(f"{T}/facts-context-tf-no-endpoints-file-unknown/facts", variant(context_no_endpoints))
+write(f"{T}/facts-context-cfn-literal-ids-pass/facts", variant(context_only))
+# DNS attributes matter for private DNS and public instances, not for a NAT path.
+write(f"{T}/facts-audit-nat-dns-attributes-missing-pass/facts",
+      variant(drop(f"{VPC}-enableDnsSupport.json", f"{VPC}-enableDnsHostnames.json")))
