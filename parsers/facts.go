@@ -53,16 +53,15 @@ func loadFacts(ctx context.Context, r root, opts Options) (l loaded, ok bool) {
 		if e.IsDir() || !sniffFacts(p) || (opts.Exclude != nil && opts.Exclude(p)) {
 			continue
 		}
-		data, problem := inputfile.Read(p, r.boundary, 0)
+		data, problem := inputfile.Read(p, r.boundary, opts.MaxFileBytes)
 		file := filepath.ToSlash(p)
 		if problem != nil {
 			l.ds = append(l.ds, diag.Diagnostic{Severity: problem.Severity, Message: problem.Message,
 				Range: model.Range{File: file, Line: problem.Line, Column: problem.Column}})
 			continue
 		}
-		if _, isFacts := awsfacts.Recognize(data); !isFacts {
-			continue
-		}
+		// A file that starts like facts and does not parse is broken
+		// facts: Add reports it, as a template that claims to be one is.
 		l.ds = append(l.ds, snap.Add(file, data)...)
 		l.files = append(l.files, p)
 	}
@@ -84,7 +83,17 @@ func loadFacts(ctx context.Context, r root, opts Options) (l loaded, ok bool) {
 // addresses and their facts file positions, which is the provenance the
 // report shows. The facts objects are shared, never changed.
 func joinFacts(m *model.Model, facts *model.Model) {
-	if m == nil || facts == nil || m.Source == model.AWSFacts {
+	if m == nil {
+		return
+	}
+	joinFactsInto(m, m.Objects(), facts)
+}
+
+// joinFactsInto is joinFacts that reads and rewrites only own, the
+// objects the root itself declares: objects joined from another snapshot
+// are shared and never changed.
+func joinFactsInto(m *model.Model, own []model.Object, facts *model.Model) {
+	if facts == nil || m.Source == model.AWSFacts {
 		return
 	}
 	byAddr := map[string]model.Object{}
@@ -102,11 +111,13 @@ func joinFacts(m *model.Model, facts *model.Model) {
 		}
 	}
 	var seeds []model.Object
-	awsfacts.Walk(m, func(r *model.Ref) {
-		if o := byAddr[r.Literal]; o != nil {
-			seeds = append(seeds, o)
-		}
-	})
+	for _, o := range own {
+		awsfacts.WalkObject(o, func(r *model.Ref) {
+			if t := byAddr[r.Literal]; t != nil {
+				seeds = append(seeds, t)
+			}
+		})
+	}
 	for _, n := range subnetGroupNames(m) {
 		if groupNames[strings.ToLower(n)] {
 			continue // the code declares a group of that name
@@ -127,7 +138,9 @@ func joinFacts(m *model.Model, facts *model.Model) {
 			ids[o.Base().Address] = true
 		}
 	}
-	awsfacts.Link(m, ids)
+	for _, o := range own {
+		awsfacts.LinkObject(o, ids)
+	}
 	for _, o := range joined {
 		if ids[o.Base().Address] {
 			appendObject(m, o)
@@ -293,12 +306,13 @@ func (c *catalog) joinWorld(m *model.Model) {
 	if m == nil || m.Source == model.AWSFacts {
 		return
 	}
+	own := m.Objects()
 	for _, r := range c.roots {
 		if r.kind != factsDir {
 			continue
 		}
 		if f := c.get(r.path); f != nil {
-			joinFacts(m, f.model)
+			joinFactsInto(m, own, f.model)
 		}
 	}
 }

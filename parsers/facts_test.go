@@ -161,3 +161,13 @@ func TestFactsContextJoinsLintedRoot(t *testing.T) {
 		t.Errorf("VPC ref %+v, %d VPCs: want vpc-1 joined", m.Subnets[0].VPC, len(m.VPCs))
 	}
 }
+
+// TestBrokenFactsFileIsReported: a file that starts like facts but does not
+// parse is an input error, found by a walk or named.
+func TestBrokenFactsFileIsReported(t *testing.T) {
+	tree(t, map[string]string{"facts/vpcs.json": "{\"Vpcs\": [\n  {\"VpcId\": \"vpc-1\"\n]}\n", "facts/subnets.json": factsSubnets})
+	_, ds := Load([]string{"facts"}, Options{})
+	if len(ds) != 1 || ds[0].Range.File != "facts/vpcs.json" || ds[0].Severity != diag.Error {
+		t.Errorf("diagnostics = %v, want one error in facts/vpcs.json", ds)
+	}
+}

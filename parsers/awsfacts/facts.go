@@ -126,14 +126,13 @@ func NewSnapshot() *Snapshot {
 // Add reads one facts file into the snapshot. It reports a file that is
 // not facts, or that cannot be read, as an error.
 func (s *Snapshot) Add(file string, data []byte) diag.Diagnostics {
-	kind, ok := Recognize(data)
-	if !ok {
-		var ds diag.Diagnostics
-		ds.Errorf(model.Range{File: file}, "%s is not AWS facts (no top-level key such as Vpcs, Subnets or DBClusters)", file)
-		return ds
-	}
 	root, ds := parse(file, data)
 	if !root.ok() {
+		return ds
+	}
+	kind, ok := Recognize(data)
+	if !ok {
+		ds.Errorf(model.Range{File: file}, "%s is not AWS facts: it has no single top-level key such as Vpcs, Subnets or DBClusters as the AWS CLI prints them", file)
 		return ds
 	}
 	s.files = append(s.files, file)
@@ -142,13 +141,23 @@ func (s *Snapshot) Add(file string, data []byte) diag.Diagnostics {
 		s.vpcAttribute(root)
 		return ds
 	}
-	if root.get("NextToken").text() != "" || root.get("Marker").text() != "" {
-		ds.Warnf(root.get("NextToken").rng(), "%s is one page of %s: the list is taken as complete, but objects on other pages are missing; export it without --max-items", file, Commands[kind])
+	if tok := firstSet(root.get("NextToken"), root.get("Marker")); tok.ok() {
+		ds.Warnf(tok.rng(), "%s is one page of %s: the list is taken as complete, but objects on other pages are missing; export it again without --max-items", file, Commands[kind])
 	}
 	for _, item := range root.get(string(kind)).items() {
 		s.add(kind, item)
 	}
 	return ds
+}
+
+// firstSet returns the first node that holds a value.
+func firstSet(ns ...node) node {
+	for _, n := range ns {
+		if n.text() != "" {
+			return n
+		}
+	}
+	return node{}
 }
 
 // Files are the facts files read, in the order given.

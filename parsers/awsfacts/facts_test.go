@@ -456,3 +456,10 @@ func TestLinkReachesNestedRefs(t *testing.T) {
 		t.Errorf("subnets = %+v", items)
 	}
 }
+
+func TestAddReportsBrokenJSON(t *testing.T) {
+	ds := NewSnapshot().Add("vpcs.json", []byte("{\n    \"Vpcs\": [\n        {\"VpcId\": \"vpc-1\",}\n    ]\n}\n"))
+	if len(ds) != 1 || ds[0].Range.Line != 3 || !strings.Contains(ds[0].Message, "cannot parse AWS facts") {
+		t.Errorf("diagnostics = %+v, want a syntax error on line 3", ds)
+	}
+}

@@ -11,7 +11,14 @@ import (
 // inline routes and rules included, so that no kind of link is missed as
 // the model grows.
 func Link(m *model.Model, ids map[string]bool) {
-	Walk(m, func(r *model.Ref) {
+	for _, o := range m.Objects() {
+		LinkObject(o, ids)
+	}
+}
+
+// LinkObject is Link for one object.
+func LinkObject(o model.Object, ids map[string]bool) {
+	WalkObject(o, func(r *model.Ref) {
 		if r.Literal != "" && ids[r.Literal] {
 			r.Key, r.Literal = r.Literal, ""
 		}
