@@ -52,6 +52,7 @@ func newCatalog(ctx context.Context, opts Options, loadTerraform terraformLoader
 	for _, r := range roots {
 		c.byPath[absPath(r.path)] = r
 	}
+	c.opts.dataSources = c.dataSource
 	return c
 }
 

@@ -70,7 +70,7 @@ func loadFacts(ctx context.Context, r root, opts Options) (l loaded, ok bool) {
 	}
 	m := snap.Model(awsfacts.Options{Audit: !r.context})
 	m.Root = filepath.ToSlash(r.path)
-	l.model = m
+	l.model, l.facts = m, snap
 	return l, true
 }
 

@@ -6,9 +6,12 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/zclconf/go-cty/cty"
+
 	"github.com/daslint/daslint/diag"
 	"github.com/daslint/daslint/internal/inputfile"
 	"github.com/daslint/daslint/model"
+	"github.com/daslint/daslint/parsers/awsfacts"
 	"github.com/daslint/daslint/parsers/terraform"
 	"github.com/daslint/daslint/parsers/terraform/eval"
 	"github.com/daslint/daslint/parsers/tfplan"
@@ -61,6 +64,10 @@ type Options struct {
 	// reads; it is then left out of Set.Models, which is what counts. With
 	// Changed, only the roots that read a changed file are handed over.
 	Loaded func(*model.Model)
+
+	// dataSources answers data sources from the AWS facts of the run; the
+	// catalog sets it (facts_data.go).
+	dataSources func(eval.DataQuery) (map[string]cty.Value, string)
 }
 
 // Set is everything read from the user's paths.
@@ -109,6 +116,8 @@ type loaded struct {
 	files   []string
 	ds      diag.Diagnostics
 	callees []string // absolute module or nested-template paths it used
+	// facts is the snapshot of a factsDir root, for data source lookups.
+	facts *awsfacts.Snapshot
 }
 
 func load(ctx context.Context, paths []string, opts Options, loadTerraform terraformLoader) (*Set, diag.Diagnostics) {
@@ -199,6 +208,7 @@ func loadModule(ctx context.Context, r root, opts Options, loadTerraform terrafo
 
 		MaxFileBytes: opts.MaxFileBytes,
 		RemoteState:  remote,
+		DataSources:  opts.dataSources,
 	})
 	l := loaded{root: r, model: m, ds: ds}
 	if res != nil {

@@ -194,6 +194,11 @@ write(f"{T}/facts-audit-no-route-tables-unknown/facts", variant(drop("route-tabl
 write(f"{T}/facts-context-tf-literal-ids-pass/facts", variant(context_only))
 write(f"{T}/facts-context-tf-no-endpoints-file-unknown/facts", variant(context_no_endpoints))
 write(f"{T}/facts-context-cfn-literal-ids-pass/facts", variant(context_only))
+write(f"{T}/facts-context-tf-data-sources-pass/facts", variant(context_only))
+def context_no_subnets(f):
+    context_only(f)
+    del f["subnets.json"]
+write(f"{T}/facts-context-tf-data-sources-no-subnets-file-unknown/facts", variant(context_no_subnets))
 # DNS attributes matter for private DNS and public instances, not for a NAT path.
 write(f"{T}/facts-audit-nat-dns-attributes-missing-pass/facts",
       variant(drop(f"{VPC}-enableDnsSupport.json", f"{VPC}-enableDnsHostnames.json")))

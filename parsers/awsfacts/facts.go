@@ -109,6 +109,7 @@ type Snapshot struct {
 	dbIDs   map[string]bool   // addresses of its RDS objects
 	dns     map[string]*dnsFacts
 	streams []streamFact
+	items   map[Kind][]node // the objects of each kind as read, for lookups
 	files   []string
 }
 
@@ -120,7 +121,7 @@ type dnsFacts struct {
 // NewSnapshot returns an empty snapshot.
 func NewSnapshot() *Snapshot {
 	return &Snapshot{m: &model.Model{Source: model.AWSFacts}, have: map[Kind][]string{},
-		ids: map[string]bool{}, dbIDs: map[string]bool{}, dns: map[string]*dnsFacts{}}
+		ids: map[string]bool{}, dbIDs: map[string]bool{}, items: map[Kind][]node{}, dns: map[string]*dnsFacts{}}
 }
 
 // Add reads one facts file into the snapshot. It reports a file that is
@@ -145,6 +146,7 @@ func (s *Snapshot) Add(file string, data []byte) diag.Diagnostics {
 		ds.Warnf(tok.rng(), "%s is one page of %s: the list is taken as complete, but objects on other pages are missing; export it again without --max-items", file, Commands[kind])
 	}
 	for _, item := range root.get(string(kind)).items() {
+		s.items[kind] = append(s.items[kind], item)
 		s.add(kind, item)
 	}
 	return ds

@@ -463,3 +463,48 @@ func TestAddReportsBrokenJSON(t *testing.T) {
 		t.Errorf("diagnostics = %+v, want a syntax error on line 3", ds)
 	}
 }
+
+func TestLookup(t *testing.T) {
+	s := NewSnapshot()
+	s.Add("subnets.json", []byte(`{"Subnets": [
+		{"SubnetId": "subnet-a", "VpcId": "vpc-1", "AvailabilityZone": "eu-west-1a", "CidrBlock": "10.0.1.0/24", "DefaultForAz": false, "Tags": [{"Key": "Name", "Value": "db-a"}, {"Key": "Tier", "Value": "db"}]},
+		{"SubnetId": "subnet-b", "VpcId": "vpc-1", "AvailabilityZone": "eu-west-1b", "CidrBlock": "10.0.2.0/24", "DefaultForAz": false, "Tags": [{"Key": "Name", "Value": "db-b"}]},
+		{"SubnetId": "subnet-c", "VpcId": "vpc-2", "AvailabilityZone": "eu-west-1a", "CidrBlock": "10.1.1.0/24", "DefaultForAz": true, "Tags": []}]}`))
+	ids := func(ms []Match) string {
+		var out []string
+		for _, m := range ms {
+			out = append(out, m["id"])
+		}
+		return strings.Join(out, " ")
+	}
+	tests := []struct {
+		name     string
+		filters  []Filter
+		want     string
+		complete bool
+	}{
+		{"no filter", nil, "subnet-a subnet-b subnet-c", true},
+		{"vpc", []Filter{{"vpc-id", []string{"vpc-1"}}}, "subnet-a subnet-b", true},
+		{"values are alternatives", []Filter{{"availability-zone", []string{"eu-west-1b", "eu-west-1c"}}}, "subnet-b", true},
+		{"filters must all hold", []Filter{{"vpc-id", []string{"vpc-1"}}, {"availability-zone", []string{"eu-west-1a"}}}, "subnet-a", true},
+		{"tag wildcard", []Filter{{"tag:Name", []string{"db-*"}}}, "subnet-a subnet-b", true},
+		{"single-character wildcard", []Filter{{"tag:Name", []string{"db-?"}}}, "subnet-a subnet-b", true},
+		{"tag key", []Filter{{"tag-key", []string{"Tier"}}}, "subnet-a", true},
+		{"boolean", []Filter{{"default-for-az", []string{"true"}}}, "subnet-c", true},
+		{"no match", []Filter{{"vpc-id", []string{"vpc-9"}}}, "", true},
+		{"a filter daslint does not read", []Filter{{"ipv6-cidr-block-association.state", []string{"associated"}}}, "", false},
+	}
+	for _, tt := range tests {
+		ms, complete := s.Lookup(Subnets, tt.filters)
+		if got := ids(ms); got != tt.want || complete != tt.complete {
+			t.Errorf("%s: %q, %v; want %q, %v", tt.name, got, complete, tt.want, tt.complete)
+		}
+	}
+	if _, complete := s.Lookup(Vpcs, nil); complete {
+		t.Error("a kind without facts is never complete")
+	}
+	ms, _ := s.Lookup(Subnets, []Filter{{"subnet-id", []string{"subnet-a"}}})
+	if m := ms[0]; m["vpc_id"] != "vpc-1" || m["availability_zone"] != "eu-west-1a" || m["cidr_block"] != "10.0.1.0/24" {
+		t.Errorf("attributes = %v", m)
+	}
+}

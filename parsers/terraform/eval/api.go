@@ -46,6 +46,18 @@ type Options struct {
 	// matches, or when reading it would be a cycle. Without it every
 	// terraform_remote_state is unknown.
 	RemoteState func(b Backend, ws string) (*RemoteRoot, *model.Unresolved)
+	// DataSources, when non-nil, settles data sources from the other
+	// sources of the run (AWS facts, SPEC §7.2.2). It gets the data
+	// source's type, evaluated body and region, and returns the attributes
+	// it settles, or nil and why it cannot ("" when it has nothing to say).
+	DataSources func(q DataQuery) (attrs map[string]cty.Value, why string)
+}
+
+// DataQuery is a data source instance as DataSources sees it.
+type DataQuery struct {
+	Type   string
+	Body   *Body
+	Region cty.Value
 }
 
 // Result is an evaluated root module.

@@ -49,6 +49,17 @@ func (e *evaluator) dataObject(inst *Instance, names []string) cty.Value {
 		if _, read := attrs["outputs"]; !read {
 			attrs["outputs"] = e.remoteOutputs(inst)
 		}
+	case "aws_vpc", "aws_subnet", "aws_subnets":
+		if e.opts.DataSources == nil {
+			break
+		}
+		got, why := e.opts.DataSources(DataQuery{Type: inst.Type, Body: inst.Body, Region: inst.Region})
+		for k, v := range got {
+			attrs[k] = v
+		}
+		if got == nil && why != "" {
+			readLater.Reason += "; " + why
+		}
 	case "aws_availability_zones":
 		// Which zones exist is read from the account: the list's length and
 		// elements are unknown.
