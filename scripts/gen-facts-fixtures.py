@@ -58,6 +58,7 @@ def base():
                            "AssociationState": {"State": "associated"}}],
          "PropagatingVgws": [], "RouteTableId": RTB_MAIN,
          "Routes": [{"DestinationCidrBlock": "10.0.0.0/16", "GatewayId": "local", "Origin": "CreateRouteTable", "State": "active"},
+                    {"DestinationPrefixListId": "pl-6da54004", "GatewayId": VPCE_S3, "Origin": "CreateRoute", "State": "active"},
                     {"DestinationCidrBlock": "0.0.0.0/0", "NatGatewayId": NAT, "Origin": "CreateRoute", "State": "active"}],
          "Tags": tags("private"), "VpcId": VPC, "OwnerId": ACCOUNT},
         {"Associations": [{"Main": False, "RouteTableAssociationId": "rtbassoc-0a1b2c3d4e5f600a2", "RouteTableId": RTB_PUB,

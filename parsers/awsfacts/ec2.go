@@ -284,3 +284,31 @@ func (s *Snapshot) networkACL(n node) {
 		})
 	}
 }
+
+// dropGatewayEndpointRoutes leaves out the routes that a gateway endpoint
+// for S3 or DynamoDB adds for its service's AWS-managed prefix list
+// (`DestinationPrefixListId` to `vpce-…`). Such a prefix list never holds
+// KMS's addresses (SPEC §8.1), and code does not carry these routes
+// either: the endpoint's route_table_ids / RouteTableIds add them. A route
+// to an endpoint that the facts do not show as such a gateway endpoint is
+// kept, so it stays unknown.
+func (s *Snapshot) dropGatewayEndpointRoutes() {
+	gateway := map[string]bool{}
+	for _, e := range s.m.VPCEndpoints {
+		svc := e.ServiceName.Value
+		if e.Maybe == nil && strings.EqualFold(e.Type.Value, "Gateway") &&
+			(strings.HasSuffix(svc, ".s3") || strings.HasSuffix(svc, ".dynamodb")) {
+			gateway[e.Address] = true
+		}
+	}
+	for _, t := range s.m.RouteTables {
+		kept := t.Routes[:0]
+		for _, r := range t.Routes {
+			if r.DestinationPrefixList.Set && gateway[r.Target.Literal] {
+				continue
+			}
+			kept = append(kept, r)
+		}
+		t.Routes = kept
+	}
+}

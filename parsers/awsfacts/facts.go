@@ -252,6 +252,7 @@ type Options struct {
 // streams. Call it once, after every Add.
 func (s *Snapshot) Model(opts Options) *model.Model {
 	s.applyDNS()
+	s.dropGatewayEndpointRoutes()
 	s.addMarkers()
 	s.linkClusters()
 	if opts.Audit {

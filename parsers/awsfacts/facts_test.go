@@ -508,3 +508,23 @@ func TestLookup(t *testing.T) {
 		t.Errorf("attributes = %v", m)
 	}
 }
+
+// TestGatewayEndpointRoutes: the route an S3 gateway endpoint adds for its
+// prefix list is left out (it never carries KMS traffic, SPEC §8.1); a
+// prefix-list route to anything else stays.
+func TestGatewayEndpointRoutes(t *testing.T) {
+	m := snapshot(t, false, "vpcs.json", vpcs, "rt.json", `{"RouteTables": [{"RouteTableId": "rtb-1", "VpcId": "vpc-1", "Routes": [
+			{"DestinationPrefixListId": "pl-s3", "GatewayId": "vpce-s3", "State": "active"},
+			{"DestinationPrefixListId": "pl-other", "GatewayId": "vpce-if", "State": "active"},
+			{"DestinationPrefixListId": "pl-mine", "NatGatewayId": "nat-1", "State": "active"}]}]}`,
+		"vpce.json", `{"VpcEndpoints": [
+			{"VpcEndpointId": "vpce-s3", "VpcEndpointType": "Gateway", "VpcId": "vpc-1", "ServiceName": "com.amazonaws.eu-west-1.s3", "State": "available"},
+			{"VpcEndpointId": "vpce-if", "VpcEndpointType": "GatewayLoadBalancer", "VpcId": "vpc-1", "ServiceName": "com.amazonaws.vpce.eu-west-1.vpce-svc-1", "State": "available"}]}`)
+	var dests []string
+	for _, r := range m.RouteTables[0].Routes {
+		dests = append(dests, r.DestinationPrefixList.Value)
+	}
+	if got := strings.Join(dests, " "); got != "pl-other pl-mine" {
+		t.Errorf("routes to %q, want pl-other pl-mine", got)
+	}
+}
