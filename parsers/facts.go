@@ -2,6 +2,7 @@ package parsers
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -62,10 +63,18 @@ func loadFacts(ctx context.Context, r root, opts Options) (l loaded, ok bool) {
 		}
 		// A file that starts like facts and does not parse is broken
 		// facts: Add reports it, as a template that claims to be one is.
+		// Valid JSON that only starts like facts is some other tool's.
+		if _, isFacts := awsfacts.Recognize(data); !isFacts && json.Valid(data) {
+			continue
+		}
 		l.ds = append(l.ds, snap.Add(file, data)...)
 		l.files = append(l.files, p)
 	}
 	if len(l.files) == 0 {
+		if r.explicit {
+			l.ds.Errorf(model.Range{File: filepath.ToSlash(r.path)}, "%s holds no AWS facts (JSON with a top-level key such as Vpcs, Subnets or DBClusters, as the AWS CLI prints it)", r.path)
+			return l, true
+		}
 		return l, false
 	}
 	m := snap.Model(awsfacts.Options{Audit: !r.context})

@@ -171,3 +171,17 @@ func TestBrokenFactsFileIsReported(t *testing.T) {
 		t.Errorf("diagnostics = %v, want one error in facts/vpcs.json", ds)
 	}
 }
+
+// TestFactsLookalikeIsSkipped: valid JSON that only starts like facts is
+// some other tool's file, passed over in a walk, reported when named.
+func TestFactsLookalikeIsSkipped(t *testing.T) {
+	tree(t, map[string]string{"tool/out.json": `{"VpcId": "vpc-1", "Owner": "team"}`})
+	set, ds := Load([]string{"."}, Options{})
+	if len(ds) != 0 || len(set.Models) != 0 {
+		t.Errorf("walk: diagnostics %v, %d models; want nothing", ds, len(set.Models))
+	}
+	_, ds = Load([]string{"tool/out.json"}, Options{})
+	if len(ds) != 1 || ds[0].Severity != diag.Error {
+		t.Errorf("named: diagnostics %v, want one error", ds)
+	}
+}

@@ -3,7 +3,6 @@ package awsfacts
 import (
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/daslint/daslint/diag"
@@ -264,18 +263,6 @@ func (s *Snapshot) Model(opts Options) *model.Model {
 
 // Have reports whether facts of kind were given.
 func (s *Snapshot) Have(kind Kind) bool { return len(s.have[kind]) > 0 }
-
-// Missing are the list kinds with no facts file, sorted.
-func (s *Snapshot) Missing() []Kind {
-	var out []Kind
-	for _, k := range listKinds {
-		if !s.Have(k) {
-			out = append(out, k)
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
-	return out
-}
 
 // notExported is the reason for what a missing kind leaves open.
 func notExported(kind Kind, what string, at model.Range) *model.Unresolved {
