@@ -202,6 +202,8 @@ def context_no_subnets(f):
 write(f"{T}/facts-context-tf-data-sources-no-subnets-file-unknown/facts", variant(context_no_subnets))
 # Facts as PATH beside a Terraform root: one world, both linted.
 write(f"{T}/facts-path-beside-tf-root-one-world-pass/facts", base())
+# The runnable example of docs/world.md.
+write("examples/aws-facts/facts", base())
 # DNS attributes matter for private DNS and public instances, not for a NAT path.
 write(f"{T}/facts-audit-nat-dns-attributes-missing-pass/facts",
       variant(drop(f"{VPC}-enableDnsSupport.json", f"{VPC}-enableDnsHostnames.json")))
