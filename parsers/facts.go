@@ -150,11 +150,25 @@ func joinFactsInto(m *model.Model, own []model.Object, facts *model.Model) {
 	for _, o := range own {
 		awsfacts.LinkObject(o, ids)
 	}
+	files := map[string]bool{}
+	for _, f := range m.Joined {
+		files[f] = true
+	}
 	for _, o := range joined {
 		if ids[o.Base().Address] {
 			appendObject(m, o)
+			if f := o.Base().Range.File; f != "" {
+				files[f] = true
+			}
 		}
 	}
+	// The facts files are the source of the links that rest on their
+	// objects (SPEC §7.2.7).
+	m.Joined = m.Joined[:0]
+	for f := range files {
+		m.Joined = append(m.Joined, f)
+	}
+	slices.Sort(m.Joined)
 }
 
 // isJoinable says whether a facts object may join another root: the

@@ -185,3 +185,15 @@ func TestFactsLookalikeIsSkipped(t *testing.T) {
 		t.Errorf("named: diagnostics %v, want one error", ds)
 	}
 }
+
+// TestJoinFactsNamesSources: the facts files whose objects joined are the
+// model's Joined sources.
+func TestJoinFactsNamesSources(t *testing.T) {
+	facts := factsModel(t, map[string]string{"facts/vpcs.json": factsVPCs, "facts/subnets.json": factsSubnets})
+	m := &model.Model{Source: model.Terraform, Joined: []string{"other.yaml"},
+		Subnets: []*model.Subnet{{Origin: model.Origin{Address: "aws_subnet.x"}, VPC: model.Ref{Literal: "vpc-2"}}}}
+	joinFacts(m, facts)
+	if diff := cmp.Diff([]string{"facts/subnets.json", "facts/vpcs.json", "other.yaml"}, m.Joined); diff != "" {
+		t.Errorf("joined (-want +got):\n%s", diff)
+	}
+}
