@@ -2,6 +2,7 @@ package parsers
 
 import (
 	"context"
+	"fmt"
 	"sync"
 
 	"github.com/daslint/daslint/diag"
@@ -50,7 +51,12 @@ func newCatalog(ctx context.Context, opts Options, loadTerraform terraformLoader
 		byPath: map[string]root{}, entries: map[string]*entry{},
 		stackNames: parseStackNames(opts.StackNames), manifests: map[string]map[string]string{}}
 	for _, r := range roots {
-		c.byPath[absPath(r.path)] = r
+		// A directory may be a Terraform root and a facts snapshot at
+		// once: byPath, for the lookups by a module's or template's path,
+		// keeps the first; entries tell them apart by kind (entryKey).
+		if _, dup := c.byPath[absPath(r.path)]; !dup {
+			c.byPath[absPath(r.path)] = r
+		}
 	}
 	c.opts.dataSources = c.dataSource
 	return c
@@ -67,6 +73,11 @@ func (c *catalog) get(path string) *loaded {
 	if !ok {
 		return nil
 	}
+	return c.getRoot(r)
+}
+
+// getRoot is get of a root of the catalog.
+func (c *catalog) getRoot(r root) *loaded {
 	e := c.read(r)
 	if e.loading || !e.ok || !e.read {
 		return nil
@@ -79,7 +90,7 @@ func (c *catalog) get(path string) *loaded {
 // abandoned when ctx ended (see readRoot) may still be filling in entries
 // while the caller goes on, so they are shared only under mu.
 func (c *catalog) read(r root) entry {
-	key := absPath(r.path)
+	key := entryKey(r)
 	c.mu.Lock()
 	if e := c.entries[key]; e != nil {
 		cp := *e
@@ -93,7 +104,7 @@ func (c *catalog) read(r root) entry {
 	if r.kind == templateFile {
 		topts = c.templateOptions(r)
 	}
-	l, ok, read := readRoot(c.ctx, r, c.opts, c.loadTerraform, c.remoteStateFunc([]string{key}), topts)
+	l, ok, read := readRoot(c.ctx, r, c.opts, c.loadTerraform, c.remoteStateFunc([]string{absPath(r.path)}), topts)
 	if ok && read && l.model != nil {
 		l.model.Key = rootKey(r)
 		c.joinWorld(l.model)
@@ -103,6 +114,10 @@ func (c *catalog) read(r root) entry {
 	e.l, e.ok, e.read, e.loading = l, ok, read, false
 	return *e
 }
+
+// entryKey identifies a root among the catalog's entries: its kind and
+// absolute path.
+func entryKey(r root) string { return fmt.Sprintf("%d:%s", r.kind, absPath(r.path)) }
 
 // contextDiagnostics are the problems of the --context roots that were read:
 // a context source that could not be read settles nothing, which the user
@@ -115,7 +130,7 @@ func (c *catalog) contextDiagnostics() diag.Diagnostics {
 		if !r.context {
 			continue
 		}
-		if e := c.entries[absPath(r.path)]; e != nil && e.ok && e.read {
+		if e := c.entries[entryKey(r)]; e != nil && e.ok && e.read {
 			ds = append(ds, e.l.ds...)
 		}
 	}

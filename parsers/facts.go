@@ -334,7 +334,7 @@ func (c *catalog) joinWorld(m *model.Model) {
 		if r.kind != factsDir {
 			continue
 		}
-		if f := c.get(r.path); f != nil {
+		if f := c.getRoot(r); f != nil {
 			joinFactsInto(m, own, f.model)
 		}
 	}

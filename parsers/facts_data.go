@@ -51,7 +51,7 @@ func (c *catalog) dataSource(q eval.DataQuery) (map[string]cty.Value, string) {
 		if r.kind != factsDir {
 			continue
 		}
-		f := c.get(r.path)
+		f := c.getRoot(r)
 		if f == nil || f.facts == nil {
 			continue
 		}
