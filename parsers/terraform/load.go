@@ -6,6 +6,7 @@ package terraform
 
 import (
 	"context"
+	"slices"
 
 	"github.com/daslint/daslint/diag"
 	"github.com/daslint/daslint/model"
@@ -49,6 +50,7 @@ func toModel(res *eval.Result, _ Options) (*model.Model, diag.Diagnostics) {
 	}
 	m.Root = res.Dir
 	m.Unread = res.Unread
+	m.Joined = joinedFiles(res)
 	t := newTranslator(m, res.Instances)
 	m.Region = t.rootRegion(res.Instances)
 	for _, in := range res.Instances {
@@ -71,4 +73,24 @@ func Translate(res *eval.Result) (*model.Model, diag.Diagnostics) {
 		ds = append(ds, sds...)
 	}
 	return m, ds
+}
+
+// joinedFiles are the files of the other roots whose objects joined res
+// through terraform_remote_state (SPEC §7.2.3), sorted: a link resting on
+// one of their objects names its file as the source (SPEC §7.2.7). A file
+// that is also the root's own (a module both roots call) is left out: an
+// object declared there may be the root's own, which has no other source.
+func joinedFiles(res *eval.Result) []string {
+	own := make(map[string]bool, len(res.Files))
+	for _, f := range res.Files {
+		own[f] = true
+	}
+	var out []string
+	for _, f := range res.RemoteFiles {
+		if !own[f] {
+			out = append(out, f)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
