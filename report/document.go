@@ -87,9 +87,10 @@ type Broken struct {
 	Status string `json:"status"`
 	Reason string `json:"reason"`
 	Fix    string `json:"fix"`
-	// Source is the file of another source (another stack's template) that
-	// the link's object came from, when it joined the cluster's model to
-	// settle a reference (SPEC §7.2.7); absent for the model's own files.
+	// Source is the file of another source (another root read by
+	// terraform_remote_state, another stack's template) that the link's
+	// object came from, when it joined the cluster's model to settle a
+	// reference (SPEC §7.2.7); absent for the model's own files.
 	Source string `json:"source,omitempty"`
 	// Address identifies the object the link rests on, as Link.Address;
 	// not part of daslint/v1.
