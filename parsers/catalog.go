@@ -160,6 +160,8 @@ func readRoot(ctx context.Context, r root, opts Options, loadTerraform terraform
 			res.l, res.ok = loadTemplate(ctx, r, opts, topts)
 		case factsDir:
 			res.l, res.ok = loadFacts(ctx, r, opts)
+		case terragruntUnit:
+			res.l, res.ok = loadUnit(ctx, r, opts, loadTerraform, remote), true
 		}
 		done <- res
 	}()

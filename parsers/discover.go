@@ -13,6 +13,7 @@ import (
 	"github.com/daslint/daslint/diag"
 	"github.com/daslint/daslint/internal/inputfile"
 	"github.com/daslint/daslint/model"
+	"github.com/daslint/daslint/parsers/terragrunt"
 )
 
 // kind is what a discovered root is.
@@ -23,6 +24,8 @@ const (
 	templateFile
 	// factsDir is a directory of AWS facts files: one snapshot (facts.go).
 	factsDir
+	// terragruntUnit is a Terragrunt unit; its path is its terragrunt.hcl.
+	terragruntUnit
 )
 
 // root is one thing to lint: a Terraform root module directory or a
@@ -139,6 +142,8 @@ func discover(ctx context.Context, paths []string, exclude func(string) bool, ro
 		}
 		name := info.Name()
 		switch {
+		case name == terragrunt.FileName:
+			add(root{kind: terragruntUnit, path: clean(p), explicit: true})
 		case isTerraformFile(name), isVarsFile(name):
 			// A file of a module stands for its module (SPEC §3: PATH may
 			// be a file); variables files are applied only with --var-file.
@@ -226,7 +231,7 @@ func walk(ctx context.Context, dir, tree string, add func(root), exclude func(st
 			return nil
 		}
 		name := d.Name()
-		isInput := isTerraformFile(name) || isTemplateCandidate(name)
+		isInput := isTerraformFile(name) || isTemplateCandidate(name) || name == terragrunt.FileName
 		switch {
 		case d.Type()&fs.ModeSymlink != 0 && !isInput:
 			ds = append(ds, linkedDirectory(p, tree)...)
@@ -238,6 +243,8 @@ func walk(ctx context.Context, dir, tree string, add func(root), exclude func(st
 			return nil
 		}
 		switch {
+		case name == terragrunt.FileName:
+			add(root{kind: terragruntUnit, path: clean(p)})
 		case isTerraformFile(name):
 			add(root{kind: terraformRoot, path: clean(filepath.Dir(p))})
 		case sniffFacts(p):

@@ -51,6 +51,12 @@ type Options struct {
 	// source's type, evaluated body and region, and returns the attributes
 	// it settles, or nil and why it cannot ("" when it has nothing to say).
 	DataSources func(q DataQuery) (attrs map[string]cty.Value, why string)
+	// Inputs are the values a Terragrunt unit gives the module's variables
+	// (its `inputs`). Terragrunt passes them as TF_VAR_ environment
+	// variables, which Terraform ranks below every variables file and -var:
+	// they override only the defaults. An input no variable declares is
+	// ignored, as Terraform ignores such an environment variable.
+	Inputs map[string]cty.Value
 }
 
 // DataQuery is a data source instance as DataSources sees it.

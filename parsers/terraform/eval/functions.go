@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"context"
 	"crypto/md5"  //nolint:gosec // md5() is a Terraform function, not a security measure
 	"crypto/sha1" //nolint:gosec // likewise sha1()
 	"crypto/sha256"
@@ -16,6 +17,7 @@ import (
 	"github.com/hashicorp/go-cty-funcs/collection"
 	"github.com/hashicorp/go-cty-funcs/encoding"
 	"github.com/hashicorp/hcl/v2/ext/tryfunc"
+	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/function"
@@ -440,3 +442,13 @@ func sliceBounds(s, e cty.Value) (start, end int, ok bool) {
 
 // maxUnknownSlice bounds the unknown elements one slice call makes.
 const maxUnknownSlice = 1024
+
+// Functions returns Terraform's functions as a configuration in dir would
+// see them, reading files only below tree: what a Terragrunt configuration
+// may call besides its own functions.
+func Functions(dir, tree string) map[string]function.Function {
+	e := &evaluator{ctx: context.Background(), rootDir: dir, confine: absDir(tree), parser: hclparse.NewParser(),
+		configs: map[string]*moduleConfig{}, memo: map[string]*node{}, symbolic: map[string]symbolicElem{},
+		expansions: map[string]*moduleExpansion{}}
+	return e.functions()
+}

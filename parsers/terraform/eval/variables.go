@@ -23,6 +23,12 @@ import (
 func (e *evaluator) rootVariables(cfg *moduleConfig) map[string]cty.Value {
 	raw := map[string]cty.Value{}
 	rawRange := map[string]hcl.Range{}
+	for name, v := range e.opts.Inputs {
+		if _, ok := cfg.variables[name]; ok {
+			raw[name] = v
+			rawRange[name] = cfg.variables[name].rng
+		}
+	}
 	files := []string{filepath.Join(e.rootDir, "terraform.tfvars"), filepath.Join(e.rootDir, "terraform.tfvars.json")}
 	if entries, err := os.ReadDir(e.rootDir); err == nil {
 		var auto []string

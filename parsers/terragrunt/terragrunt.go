@@ -1,0 +1,459 @@
+// Package terragrunt reads a Terragrunt unit (a directory with
+// terragrunt.hcl) the way `terragrunt plan` would before it runs Terraform:
+// includes merged, locals and the common functions evaluated, the module
+// source resolved, inputs evaluated (SPEC §7.2.5). It never reads the
+// environment and never fetches a remote source: what cannot be known
+// offline is an unknown value with its reason. The module itself is
+// evaluated by package eval, with the unit's inputs.
+package terragrunt
+
+import (
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
+
+	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/internal/inputfile"
+	"github.com/daslint/daslint/model"
+	"github.com/daslint/daslint/parsers/terraform/eval"
+)
+
+// FileName is the configuration file that makes a directory a unit.
+const FileName = "terragrunt.hcl"
+
+// maxIncludeDepth bounds nested includes and read_terragrunt_config calls;
+// Terragrunt itself allows one level of include.
+const maxIncludeDepth = 8
+
+// Options control reading a unit.
+type Options struct {
+	// Tree is the read boundary: configuration files, includes and local
+	// module sources are read only below it.
+	Tree string
+	// MaxFileBytes bounds one configuration file; zero means no limit.
+	MaxFileBytes int64
+}
+
+// Unit is an evaluated Terragrunt unit.
+type Unit struct {
+	// Dir is the unit directory, File its terragrunt.hcl.
+	Dir, File string
+	// Range is where the unit names its module (the terraform block), else
+	// the start of the file: the caller of every object of the module.
+	Range hcl.Range
+	// ModuleDir is the local module directory `terraform.source` names
+	// (after `//`, the subdirectory), or the unit directory itself when
+	// there is no source. Empty when the module is not read: Unread says
+	// why.
+	ModuleDir string
+	// Unread, when non-nil, says why the module is not read (a remote
+	// source, an unknown source).
+	Unread *model.Unresolved
+	// Inputs are the unit's inputs, merged over its includes.
+	Inputs map[string]cty.Value
+	// Files are the Terragrunt configuration files read.
+	Files []string
+}
+
+// Read reads the unit in dir.
+func Read(dir string, opts Options) (*Unit, diag.Diagnostics) {
+	r := &reader{opts: opts, parser: hclparse.NewParser(), unitDir: absDir(dir), funcs: eval.Functions(dir, opts.Tree)}
+	file := filepath.Join(dir, FileName)
+	u := &Unit{Dir: dir, File: file, Range: hcl.Range{Filename: file, Start: hcl.InitialPos, End: hcl.InitialPos}}
+	cfg := r.read(file, "", 0)
+	u.Files = r.files
+	if cfg == nil {
+		u.Unread = &model.Unresolved{Kind: model.FromInput, Reason: inputfile.Key(opts.Tree, file) + " could not be read"}
+		return u, r.ds
+	}
+	u.Inputs = cfg.inputs
+	if cfg.terraformRange != nil {
+		u.Range = *cfg.terraformRange
+	}
+	u.ModuleDir, u.Unread = r.module(cfg)
+	return u, r.ds
+}
+
+// reader reads one unit's configuration files.
+type reader struct {
+	opts    Options
+	parser  *hclparse.Parser
+	unitDir string // absolute
+	funcs   map[string]function.Function
+	depth   int // of read_terragrunt_config calls
+	files   []string
+	ds      diag.Diagnostics
+}
+
+// config is one configuration file, evaluated, its includes merged.
+type config struct {
+	dir            string // absolute directory of the file
+	source         *cty.Value
+	sourceRange    hcl.Range
+	terraformRange *hcl.Range
+	inputs         map[string]cty.Value
+	locals         map[string]cty.Value
+}
+
+// read evaluates the configuration file path. parentOf is the file that
+// includes it ("" for the unit's own file).
+func (r *reader) read(path, parentOf string, depth int) *config {
+	if depth > maxIncludeDepth {
+		r.ds.Warnf(model.Range{File: filepath.ToSlash(path)}, "includes nest deeper than %d levels; %s is not read", maxIncludeDepth, path)
+		return nil
+	}
+	data, problem := inputfile.Read(path, r.opts.Tree, r.opts.MaxFileBytes)
+	if problem != nil {
+		r.ds = append(r.ds, diag.Diagnostic{Severity: problem.Severity, Message: problem.Message,
+			Range: model.Range{File: filepath.ToSlash(path), Line: problem.Line, Column: problem.Column}})
+		return nil
+	}
+	f, hds := r.parser.ParseHCL(data, path)
+	if hds.HasErrors() {
+		r.hclDiags(hds)
+		return nil
+	}
+	r.files = append(r.files, path)
+	body, ok := f.Body.(*hclsyntax.Body)
+	if !ok {
+		return nil
+	}
+	cfg := &config{dir: absDir(filepath.Dir(path))}
+	fns := r.functions(cfg.dir, parentOf)
+
+	// Includes first: their locals may be exposed to this file.
+	type include struct {
+		label    string
+		cfg      *config
+		strategy string
+		expose   bool
+	}
+	var includes []include
+	for _, b := range body.Blocks {
+		if b.Type != "include" {
+			continue
+		}
+		ctx := &hcl.EvalContext{Functions: fns}
+		inc := include{strategy: "shallow"}
+		if len(b.Labels) > 0 {
+			inc.label = b.Labels[0]
+		}
+		p, ok := r.str(b.Body.Attributes["path"], ctx)
+		if !ok {
+			r.ds.Warnf(rng(b.DefRange()), "the path of this include is not known offline; what it merges is missing")
+			continue
+		}
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(cfg.dir, p)
+		}
+		if s, ok := r.str(b.Body.Attributes["merge_strategy"], ctx); ok {
+			inc.strategy = s
+		}
+		if a := b.Body.Attributes["expose"]; a != nil {
+			if v, d := a.Expr.Value(ctx); !d.HasErrors() && v.IsKnown() && v.Type() == cty.Bool {
+				inc.expose = v.True()
+			}
+		}
+		inc.cfg = r.read(p, path, depth+1)
+		includes = append(includes, inc)
+	}
+	includeVal := map[string]cty.Value{}
+	for _, inc := range includes {
+		if inc.cfg == nil || !inc.expose {
+			continue
+		}
+		obj := cty.ObjectVal(map[string]cty.Value{"locals": cty.ObjectVal(inc.cfg.locals), "inputs": cty.ObjectVal(inc.cfg.inputs)})
+		if inc.label == "" {
+			includeVal = obj.AsValueMap()
+		} else {
+			includeVal[inc.label] = obj
+		}
+	}
+	vars := map[string]cty.Value{"include": cty.ObjectVal(includeVal)}
+
+	cfg.locals = r.locals(body, vars, fns)
+	vars["local"] = cty.ObjectVal(cfg.locals)
+	ctx := &hcl.EvalContext{Functions: fns, Variables: vars}
+	for _, b := range body.Blocks {
+		switch b.Type {
+		case "terraform":
+			br := b.DefRange()
+			cfg.terraformRange = &br
+			if a := b.Body.Attributes["source"]; a != nil {
+				v := r.value(a.Expr, ctx)
+				cfg.source, cfg.sourceRange = &v, a.SrcRange
+			}
+		case "dependency", "dependencies", "generate", "remote_state":
+			// dependency outputs and generate blocks are not read yet:
+			// a reference to dependency.* is unknown (see value).
+		}
+	}
+	if a := body.Attributes["inputs"]; a != nil {
+		v := r.value(a.Expr, ctx)
+		cfg.inputs = map[string]cty.Value{}
+		switch {
+		case v.IsKnown() && !v.IsNull() && (v.Type().IsObjectType() || v.Type().IsMapType()):
+			for k, e := range v.AsValueMap() {
+				cfg.inputs[k] = e
+			}
+		default:
+			r.ds.Warnf(rng(a.SrcRange), "the inputs of this configuration are not known offline; the module's variables keep their other values")
+		}
+	}
+	for _, inc := range includes {
+		if inc.cfg != nil {
+			cfg = merge(inc.cfg, cfg, inc.strategy)
+		}
+	}
+	return cfg
+}
+
+// merge merges child over parent as Terragrunt's include merge strategy
+// says: no_merge keeps the child alone; shallow lets each top-level
+// attribute of the child replace the parent's, and merges inputs key by key;
+// deep merges maps recursively and concatenates lists, the child's simple
+// values winning (Terragrunt docs: "include" block, merge_strategy).
+func merge(parent, child *config, strategy string) *config {
+	if strategy == "no_merge" {
+		return child
+	}
+	out := *child
+	if out.source == nil {
+		out.source, out.sourceRange = parent.source, parent.sourceRange
+	}
+	if out.terraformRange == nil {
+		out.terraformRange = parent.terraformRange
+	}
+	if parent.inputs != nil {
+		in := map[string]cty.Value{}
+		for k, v := range parent.inputs {
+			in[k] = v
+		}
+		for k, v := range child.inputs {
+			if old, ok := in[k]; ok && strategy == "deep" {
+				v = deepMerge(old, v)
+			}
+			in[k] = v
+		}
+		out.inputs = in
+	}
+	return &out
+}
+
+// deepMerge merges b over a: maps and objects key by key, lists and tuples
+// concatenated, anything else b.
+func deepMerge(a, b cty.Value) cty.Value {
+	if !a.IsWhollyKnown() || !b.IsWhollyKnown() || a.IsNull() || b.IsNull() {
+		return b
+	}
+	at, bt := a.Type(), b.Type()
+	switch {
+	case (at.IsObjectType() || at.IsMapType()) && (bt.IsObjectType() || bt.IsMapType()):
+		m := a.AsValueMap()
+		if m == nil {
+			m = map[string]cty.Value{}
+		}
+		for k, v := range b.AsValueMap() {
+			if old, ok := m[k]; ok {
+				v = deepMerge(old, v)
+			}
+			m[k] = v
+		}
+		return cty.ObjectVal(m)
+	case (at.IsListType() || at.IsTupleType()) && (bt.IsListType() || bt.IsTupleType()):
+		return cty.TupleVal(append(a.AsValueSlice(), b.AsValueSlice()...))
+	}
+	return b
+}
+
+// locals evaluates the locals blocks of body; a local that refers to
+// another is evaluated after it, a cycle or unknown reference is unknown.
+func (r *reader) locals(body *hclsyntax.Body, vars map[string]cty.Value, fns map[string]function.Function) map[string]cty.Value {
+	attrs := map[string]*hclsyntax.Attribute{}
+	for _, b := range body.Blocks {
+		if b.Type == "locals" {
+			for n, a := range b.Body.Attributes {
+				attrs[n] = a
+			}
+		}
+	}
+	out := map[string]cty.Value{}
+	names := make([]string, 0, len(attrs))
+	for n := range attrs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	// Each pass evaluates the locals whose references are all evaluated;
+	// len(attrs) passes settle any acyclic order.
+	for range len(attrs) + 1 {
+		progress := false
+		for _, n := range names {
+			if _, done := out[n]; done {
+				continue
+			}
+			if !refsReady(attrs[n].Expr, out) {
+				continue
+			}
+			v := make(map[string]cty.Value, len(vars)+1)
+			for k, x := range vars {
+				v[k] = x
+			}
+			v["local"] = cty.ObjectVal(out)
+			out[n] = r.value(attrs[n].Expr, &hcl.EvalContext{Functions: fns, Variables: v})
+			progress = true
+		}
+		if !progress {
+			break
+		}
+	}
+	for _, n := range names {
+		if _, ok := out[n]; !ok {
+			out[n] = cty.DynamicVal.Mark(&model.Unresolved{Kind: model.FromInput, Range: rng(attrs[n].SrcRange),
+				Reason: fmt.Sprintf("local.%s refers to itself through other locals", n)})
+		}
+	}
+	return out
+}
+
+func refsReady(e hcl.Expression, done map[string]cty.Value) bool {
+	for _, t := range e.Variables() {
+		if t.RootName() != "local" || len(t) < 2 {
+			continue
+		}
+		if a, ok := t[1].(hcl.TraverseAttr); ok {
+			if _, ok := done[a.Name]; !ok {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// value evaluates e; a reference to something daslint does not evaluate
+// (dependency outputs, an unknown function) is unknown with the reason.
+func (r *reader) value(e hcl.Expression, ctx *hcl.EvalContext) cty.Value {
+	for _, t := range e.Variables() {
+		switch t.RootName() {
+		case "local", "include":
+		case "dependency":
+			name := ""
+			if len(t) > 1 {
+				if a, ok := t[1].(hcl.TraverseAttr); ok {
+					name = a.Name
+				}
+			}
+			return cty.DynamicVal.Mark(&model.Unresolved{Kind: model.FromDataSource, Range: rng(e.Range()),
+				Reason: fmt.Sprintf("the outputs of Terragrunt dependency %q are not read by daslint", name)})
+		default:
+			return cty.DynamicVal.Mark(&model.Unresolved{Kind: model.FromInput, Range: rng(e.Range()),
+				Reason: fmt.Sprintf("%s is not known to daslint in a Terragrunt configuration", t.RootName())})
+		}
+	}
+	v, d := e.Value(ctx)
+	if d.HasErrors() {
+		return cty.DynamicVal.Mark(&model.Unresolved{Kind: model.FromInput, Range: rng(e.Range()),
+			Reason: "a Terragrunt expression could not be evaluated: " + firstError(d)})
+	}
+	return v
+}
+
+// str evaluates a, which must be a known string.
+func (r *reader) str(a *hclsyntax.Attribute, ctx *hcl.EvalContext) (string, bool) {
+	if a == nil {
+		return "", false
+	}
+	v := r.value(a.Expr, ctx)
+	v, _ = v.Unmark()
+	if !v.IsKnown() || v.IsNull() || v.Type() != cty.String {
+		return "", false
+	}
+	return v.AsString(), true
+}
+
+// module resolves terraform.source: a local path (relative to the unit's
+// directory, `//` separating the directory to copy from the module's
+// subdirectory) is read; a remote one is not.
+func (r *reader) module(cfg *config) (string, *model.Unresolved) {
+	if cfg.source == nil {
+		return r.unitDir, nil
+	}
+	v, marks := cfg.source.Unmark()
+	if !v.IsKnown() || v.IsNull() || v.Type() != cty.String {
+		u := &model.Unresolved{Kind: model.FromInput, Range: rng(cfg.sourceRange), Reason: "the unit's terraform.source is not known offline, so its module is not read"}
+		for m := range marks {
+			if x, ok := m.(*model.Unresolved); ok && x != nil {
+				u.Reason += " (" + x.Reason + ")"
+				break
+			}
+		}
+		return "", u
+	}
+	src := v.AsString()
+	dir, ok := LocalSource(src)
+	if !ok {
+		r.ds.Warnf(rng(cfg.sourceRange), "the unit's module %q is remote and not vendored: daslint does not download modules, so everything the unit creates is unknown; point terraform.source at a local copy to lint it", src)
+		return "", &model.Unresolved{Kind: model.FromModule, Range: rng(cfg.sourceRange),
+			Reason: fmt.Sprintf("the unit's module %q is remote, which daslint does not read", src)}
+	}
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(r.unitDir, dir)
+	}
+	return filepath.Clean(dir), nil
+}
+
+// LocalSource returns the module directory of a local Terragrunt source:
+// a path starting with ./, ../ or /, with `//` joining the part Terragrunt
+// copies and the subdirectory that is the module. ok is false for any
+// remote source (git::, tfr://, a registry address, a URL).
+func LocalSource(src string) (string, bool) {
+	local := strings.HasPrefix(src, "./") || strings.HasPrefix(src, "../") || strings.HasPrefix(src, "/") || src == "." || src == ".."
+	if !local {
+		return "", false
+	}
+	if i := strings.Index(src, "//"); i >= 0 && !strings.HasPrefix(src, "//") {
+		src = src[:i] + "/" + src[i+2:]
+	}
+	if i := strings.IndexAny(src, "?"); i >= 0 {
+		src = src[:i]
+	}
+	return filepath.FromSlash(src), true
+}
+
+func (r *reader) hclDiags(hds hcl.Diagnostics) {
+	for _, d := range hds {
+		if d.Severity != hcl.DiagError {
+			continue
+		}
+		at := model.Range{}
+		if d.Subject != nil {
+			at = rng(*d.Subject)
+		}
+		r.ds.Errorf(at, "%s: %s", d.Summary, d.Detail)
+	}
+}
+
+func firstError(d hcl.Diagnostics) string {
+	for _, x := range d {
+		if x.Severity == hcl.DiagError {
+			return x.Summary + ": " + x.Detail
+		}
+	}
+	return ""
+}
+
+func rng(r hcl.Range) model.Range { return eval.Range(r) }
+
+func absDir(d string) string {
+	a, err := filepath.Abs(d)
+	if err != nil {
+		return filepath.Clean(d)
+	}
+	return a
+}

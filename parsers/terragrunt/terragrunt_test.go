@@ -1,0 +1,128 @@
+package terragrunt
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/zclconf/go-cty/cty"
+)
+
+// write creates files (path -> content) below a new temporary directory.
+func write(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for p, c := range files {
+		f := filepath.Join(dir, p)
+		if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(f, []byte(c), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestMergeStrategies(t *testing.T) {
+	parent := `inputs = { a = "p", m = { x = 1 }, l = [1] }
+terraform { source = "../mod" }`
+	tests := []struct {
+		strategy string
+		want     map[string]string // input -> GoString of the value
+	}{
+		{"no_merge", map[string]string{"m": `cty.ObjectVal(map[string]cty.Value{"y":cty.NumberIntVal(2)})`, "l": `cty.TupleVal([]cty.Value{cty.NumberIntVal(2)})`}},
+		{"shallow", map[string]string{"a": `cty.StringVal("p")`, "m": `cty.ObjectVal(map[string]cty.Value{"y":cty.NumberIntVal(2)})`, "l": `cty.TupleVal([]cty.Value{cty.NumberIntVal(2)})`}},
+		{"deep", map[string]string{"a": `cty.StringVal("p")`, "m": `cty.ObjectVal(map[string]cty.Value{"x":cty.NumberIntVal(1), "y":cty.NumberIntVal(2)})`, "l": `cty.TupleVal([]cty.Value{cty.NumberIntVal(1), cty.NumberIntVal(2)})`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.strategy, func(t *testing.T) {
+			dir := write(t, map[string]string{
+				"live/terragrunt.hcl": parent,
+				"live/unit/terragrunt.hcl": `include "root" {
+  path = find_in_parent_folders()
+  merge_strategy = "` + tt.strategy + `"
+}
+inputs = { m = { y = 2 }, l = [2] }`,
+			})
+			u, ds := Read(filepath.Join(dir, "live/unit"), Options{Tree: dir})
+			if ds.HasErrors() {
+				t.Fatal(ds)
+			}
+			if len(u.Inputs) != len(tt.want) {
+				t.Errorf("inputs %v, want %d of them", u.Inputs, len(tt.want))
+			}
+			for k, w := range tt.want {
+				if got := u.Inputs[k].GoString(); got != w {
+					t.Errorf("input %s = %s, want %s", k, got, w)
+				}
+			}
+			wantModule := tt.strategy != "no_merge"
+			if got := u.ModuleDir == filepath.Join(dir, "live/mod"); got != wantModule {
+				t.Errorf("module dir %q (from the parent: %v)", u.ModuleDir, wantModule)
+			}
+		})
+	}
+}
+
+func TestFunctions(t *testing.T) {
+	dir := write(t, map[string]string{
+		"root.hcl":   `locals { region = "eu-west-1" }` + "\n" + `inputs = { rel = path_relative_to_include(), parent = get_parent_terragrunt_dir() }`,
+		"common.hcl": `locals { env = "prod" }`,
+		"a/b/terragrunt.hcl": `include "root" {
+  path   = find_in_parent_folders("root.hcl")
+  expose = true
+}
+locals {
+  common = read_terragrunt_config("../../common.hcl")
+  name   = "${local.common.locals.env}-x"
+}
+inputs = {
+  dir      = get_terragrunt_dir()
+  env      = get_env("HOME", "fallback")
+  unset    = get_env("HOME")
+  name     = local.name
+  region   = include.root.locals.region
+  missing  = find_in_parent_folders("nothing.hcl", "none")
+}`,
+	})
+	u, ds := Read(filepath.Join(dir, "a/b"), Options{Tree: dir})
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	known := map[string]cty.Value{
+		"rel": cty.StringVal("a/b"), "parent": cty.StringVal(filepath.ToSlash(dir)),
+		"dir": cty.StringVal(filepath.ToSlash(filepath.Join(dir, "a/b"))), "env": cty.StringVal("fallback"),
+		"name": cty.StringVal("prod-x"), "region": cty.StringVal("eu-west-1"), "missing": cty.StringVal("none"),
+	}
+	for k, w := range known {
+		if got, _ := u.Inputs[k].Unmark(); !got.RawEquals(w) {
+			t.Errorf("%s = %#v, want %#v", k, got, w)
+		}
+	}
+	for _, k := range []string{"unset"} {
+		v, marks := u.Inputs[k].Unmark()
+		if v.IsKnown() || len(marks) == 0 {
+			t.Errorf("%s = %#v (marks %v), want unknown with a reason", k, v, marks)
+		}
+	}
+}
+
+func TestLocalSource(t *testing.T) {
+	tests := []struct {
+		src, want string
+		ok        bool
+	}{
+		{"../../modules//vpc", "../../modules/vpc", true},
+		{"./mod", "./mod", true},
+		{"git::https://x/y.git//vpc?ref=v1", "", false},
+		{"tfr:///terraform-aws-modules/vpc/aws?version=5.0.0", "", false},
+		{"terraform-aws-modules/vpc/aws", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := LocalSource(tt.src)
+		if ok != tt.ok || (ok && filepath.Clean(got) != filepath.Clean(filepath.FromSlash(tt.want))) {
+			t.Errorf("LocalSource(%q) = %q, %v; want %q, %v", tt.src, got, ok, tt.want, tt.ok)
+		}
+	}
+}

@@ -1,0 +1,7 @@
+terraform {
+  source = "../../..//modules/db"
+}
+
+inputs = {
+  egress_cidr = get_env("EGRESS_CIDR")
+}

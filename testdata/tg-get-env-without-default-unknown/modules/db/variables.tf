@@ -1,0 +1,3 @@
+variable "egress_cidr" {
+  type = string
+}

@@ -1,0 +1,9 @@
+terraform {
+  source = "${get_parent_terragrunt_dir()}/..//modules/db"
+}
+
+inputs = {
+  network = {
+    egress_cidr = "0.0.0.0/0"
+  }
+}
