@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/parsers/terraform/eval"
 )
 
 // catalog is every root of one run, the linted ones and those of --context,
@@ -27,6 +28,9 @@ type catalog struct {
 	// remoteStates settles terraform_remote_state, created when first
 	// needed (see remotestate.go).
 	remoteStates *remoteStates
+	// units are the Terragrunt units evaluated for dependency blocks, by
+	// absolute terragrunt.hcl path (see units.go).
+	units map[string]*eval.RemoteRoot
 	// stackNames are the --stack-name values by absolute template path
 	// (read only), and manifests the CDK manifests read, by directory,
 	// guarded by namesMu; index is the run's exports, guarded by indexMu
@@ -104,7 +108,7 @@ func (c *catalog) read(r root) entry {
 	if r.kind == templateFile {
 		topts = c.templateOptions(r)
 	}
-	l, ok, read := readRoot(c.ctx, r, c.opts, c.loadTerraform, c.remoteStateFunc([]string{absPath(r.path)}), topts)
+	l, ok, read := readRoot(c.ctx, r, c.opts, c.loadTerraform, c.remoteStateFunc([]string{absPath(r.path)}), c.dependencyFunc([]string{absPath(r.path)}), topts)
 	if ok && read && l.model != nil {
 		l.model.Key = rootKey(r)
 		c.joinWorld(l.model)
@@ -145,7 +149,7 @@ func (c *catalog) contextDiagnostics() diag.Diagnostics {
 // and its result, sent on a channel nobody reads any more, is dropped. It
 // shares nothing mutable with the caller but the catalog, which is guarded
 // (loaders keep no shared state: TestConcurrentUse).
-func readRoot(ctx context.Context, r root, opts Options, loadTerraform terraformLoader, remote remoteStateFunc, topts TemplateOptions) (l loaded, ok, read bool) {
+func readRoot(ctx context.Context, r root, opts Options, loadTerraform terraformLoader, remote remoteStateFunc, deps dependencyFunc, topts TemplateOptions) (l loaded, ok, read bool) {
 	type result struct {
 		l  loaded
 		ok bool
@@ -161,7 +165,7 @@ func readRoot(ctx context.Context, r root, opts Options, loadTerraform terraform
 		case factsDir:
 			res.l, res.ok = loadFacts(ctx, r, opts)
 		case terragruntUnit:
-			res.l, res.ok = loadUnit(ctx, r, opts, loadTerraform, remote), true
+			res.l, res.ok = loadUnit(ctx, r, opts, loadTerraform, remote, deps), true
 		}
 		done <- res
 	}()

@@ -2,8 +2,11 @@ package parsers
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
+	"strings"
 
+	"github.com/daslint/daslint/internal/inputfile"
 	"github.com/daslint/daslint/model"
 	"github.com/daslint/daslint/parsers/terraform"
 	"github.com/daslint/daslint/parsers/terraform/eval"
@@ -15,9 +18,9 @@ import (
 // and every object of the module is reached through the unit's file, the
 // outermost caller, so that two units of one module are told apart and
 // annotations land on the unit (SPEC §7.2.5).
-func loadUnit(ctx context.Context, r root, opts Options, loadTerraform terraformLoader, remote remoteStateFunc) loaded {
+func loadUnit(ctx context.Context, r root, opts Options, loadTerraform terraformLoader, remote remoteStateFunc, deps dependencyFunc) loaded {
 	dir := filepath.Dir(r.path)
-	u, ds := terragrunt.Read(dir, terragrunt.Options{Tree: r.boundary, MaxFileBytes: opts.MaxFileBytes})
+	u, ds := terragrunt.Read(dir, terragrunt.Options{Tree: r.boundary, MaxFileBytes: opts.MaxFileBytes, Dependency: deps})
 	l := loaded{root: r, ds: ds}
 	l.files = append(l.files, u.Files...)
 	// A configuration another unit includes (a root terragrunt.hcl) is
@@ -42,6 +45,8 @@ func loadUnit(ctx context.Context, r root, opts Options, loadTerraform terraform
 		RemoteState:  remote,
 		DataSources:  opts.dataSources,
 		Inputs:       u.Inputs,
+		Joins:        u.Joins,
+		Generated:    generatedIn(mdir, u),
 	})
 	l.ds = append(l.ds, mds...)
 	l.model = m
@@ -54,6 +59,10 @@ func loadUnit(ctx context.Context, r root, opts Options, loadTerraform terraform
 		}
 	}
 	l.callees = append(l.callees, absPath(mdir))
+	for _, j := range u.Joins {
+		// A change to a unit this one depends on re-lints it.
+		l.files = append(l.files, j.Result.Files...)
+	}
 	if res != nil {
 		l.files = append(append(l.files, res.Files...), res.RemoteFiles...)
 		for _, d := range res.ModuleDirs {
@@ -61,4 +70,106 @@ func loadUnit(ctx context.Context, r root, opts Options, loadTerraform terraform
 		}
 	}
 	return l
+}
+
+// dependencyFunc is terragrunt.Options.Dependency.
+type dependencyFunc = func(dir string) (*eval.RemoteRoot, *model.Unresolved)
+
+// dependencyFunc returns the callback that evaluates the unit a dependency
+// block names, for the unit at the end of chain (absolute terragrunt.hcl
+// paths, outermost first, to catch a cycle). Like a remote state, the unit
+// must be among the run's roots (scanned or --context); it is evaluated
+// once, with its own inputs and dependencies, and its objects join the
+// reading unit under its name.
+func (c *catalog) dependencyFunc(chain []string) dependencyFunc {
+	return func(dir string) (*eval.RemoteRoot, *model.Unresolved) {
+		unresolved := func(format string, args ...any) *model.Unresolved {
+			return &model.Unresolved{Kind: model.FromDataSource, Reason: fmt.Sprintf(format, args...)}
+		}
+		file := filepath.Join(dir, terragrunt.FileName)
+		r, ok := c.byPath[file]
+		if !ok || r.kind != terragruntUnit {
+			return nil, unresolved("no scanned or --context Terragrunt unit is at %s", c.unitName(dir, chain))
+		}
+		name := unitKey(r)
+		for i, p := range chain {
+			if p == file {
+				loop := make([]string, 0, len(chain)-i+1)
+				for _, q := range chain[i:] {
+					loop = append(loop, c.unitName(filepath.Dir(q), nil))
+				}
+				return nil, unresolved("Terragrunt dependency cycle: %s → %s; each unit reads the other's outputs", strings.Join(loop, " → "), name)
+			}
+		}
+		if rr, ok := c.units[file]; ok {
+			return rr, nil
+		}
+		next := append(chain[:len(chain):len(chain)], file) //nolint:gocritic // a copy: chain is shared
+		u, _ := terragrunt.Read(dir, terragrunt.Options{Tree: r.boundary, MaxFileBytes: c.opts.MaxFileBytes, Dependency: c.dependencyFunc(next)})
+		if u.ModuleDir == "" {
+			why := "its module is not read"
+			if u.Unread != nil {
+				why = u.Unread.Reason
+			}
+			return nil, unresolved("the outputs of the Terragrunt unit %s are not known: %s", name, why)
+		}
+		// The other unit's diagnostics are its own: reported when it is
+		// linted, not for every unit that reads it.
+		res, _ := eval.EvaluateContext(c.ctx, clean(u.ModuleDir), eval.Options{
+			Vars:         c.opts.Vars,
+			VarFiles:     c.opts.VarFiles,
+			Region:       c.opts.Region,
+			Root:         r.boundary,
+			MaxFileBytes: c.opts.MaxFileBytes,
+			RemoteState:  c.remoteStateFunc(next),
+			DataSources:  c.opts.dataSources,
+			Inputs:       u.Inputs,
+			Joins:        u.Joins,
+			Generated:    generatedIn(clean(u.ModuleDir), u),
+		})
+		res.Files = append(res.Files, u.Files...)
+		rr := &eval.RemoteRoot{Name: name, Result: res}
+		if c.units == nil {
+			c.units = map[string]*eval.RemoteRoot{}
+		}
+		c.units[file] = rr
+		return rr, nil
+	}
+}
+
+// unitKey names a unit in addresses and reasons: its directory relative
+// to the read boundary.
+func unitKey(r root) string {
+	rel, err := filepath.Rel(r.boundary, inputfile.Tree(filepath.Dir(r.path)))
+	if err != nil || r.boundary == "" {
+		return filepath.ToSlash(filepath.Dir(r.path))
+	}
+	return filepath.ToSlash(rel)
+}
+
+// unitName names the directory dir in a reason, relative to the boundary
+// of the first unit of chain when there is one.
+func (c *catalog) unitName(dir string, chain []string) string {
+	if r, ok := c.byPath[filepath.Join(dir, terragrunt.FileName)]; ok {
+		return unitKey(r)
+	}
+	if len(chain) > 0 {
+		if r, ok := c.byPath[chain[0]]; ok && r.boundary != "" {
+			if rel, err := filepath.Rel(r.boundary, dir); err == nil {
+				return filepath.ToSlash(rel)
+			}
+		}
+	}
+	return filepath.Base(dir)
+}
+
+// generatedIn names the unit's generated files in the module directory as
+// it is given to the evaluator (mdir, relative to the working directory
+// when below it), so that their positions read like the module's own.
+func generatedIn(mdir string, u *terragrunt.Unit) []eval.GeneratedFile {
+	out := make([]eval.GeneratedFile, len(u.Generated))
+	for i, g := range u.Generated {
+		out[i] = eval.GeneratedFile{Name: filepath.Join(mdir, filepath.Base(g.Name)), Data: g.Data}
+	}
+	return out
 }

@@ -9,6 +9,7 @@ package terragrunt
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -39,6 +40,10 @@ type Options struct {
 	Tree string
 	// MaxFileBytes bounds one configuration file; zero means no limit.
 	MaxFileBytes int64
+	// Dependency, when non-nil, returns the evaluated module of the unit
+	// in dir (absolute) that a dependency block names, or why it cannot.
+	// Without it every dependency output is unknown.
+	Dependency func(dir string) (*eval.RemoteRoot, *model.Unresolved)
 }
 
 // Unit is an evaluated Terragrunt unit.
@@ -60,6 +65,12 @@ type Unit struct {
 	Inputs map[string]cty.Value
 	// Files are the Terragrunt configuration files read.
 	Files []string
+	// Joins are the units whose outputs the inputs read: their objects join
+	// the module's evaluation (eval.Options.Joins).
+	Joins []*eval.RemoteRoot
+	// Generated are the files the unit's generate blocks write into the
+	// module directory (only Terraform configuration files matter).
+	Generated []eval.GeneratedFile
 }
 
 // Read reads the unit in dir.
@@ -69,6 +80,7 @@ func Read(dir string, opts Options) (*Unit, diag.Diagnostics) {
 	u := &Unit{Dir: dir, File: file, Range: hcl.Range{Filename: file, Start: hcl.InitialPos, End: hcl.InitialPos}}
 	cfg := r.read(file, "", 0)
 	u.Files = r.files
+	u.Joins = r.joins
 	if cfg == nil {
 		u.Unread = &model.Unresolved{Kind: model.FromInput, Reason: inputfile.Key(opts.Tree, file) + " could not be read"}
 		return u, r.ds
@@ -78,7 +90,58 @@ func Read(dir string, opts Options) (*Unit, diag.Diagnostics) {
 		u.Range = *cfg.terraformRange
 	}
 	u.ModuleDir, u.Unread = r.module(cfg)
+	if u.ModuleDir != "" {
+		u.Generated = r.generatedFiles(cfg, u.ModuleDir)
+	}
 	return u, r.ds
+}
+
+// generateBlock reads a generate block: path and contents must be known.
+func (r *reader) generateBlock(b *hclsyntax.Block, ctx *hcl.EvalContext) (generated, bool) {
+	if len(b.Labels) != 1 {
+		return generated{}, false
+	}
+	g := generated{ifExists: "overwrite_terragrunt", rng: b.DefRange()}
+	var ok1, ok2 bool
+	g.path, ok1 = r.str(b.Body.Attributes["path"], ctx)
+	g.contents, ok2 = r.str(b.Body.Attributes["contents"], ctx)
+	if s, ok := r.str(b.Body.Attributes["if_exists"], ctx); ok {
+		g.ifExists = s
+	}
+	if !ok1 || !ok2 {
+		if strings.HasSuffix(g.path, ".tf") || strings.HasSuffix(g.path, ".tf.json") || !ok1 {
+			r.ds.Warnf(rng(g.rng), "the path or contents of generate block %q are not known offline; the file it writes is not read, so what it declares is missing", b.Labels[0])
+		}
+		return generated{}, false
+	}
+	return g, true
+}
+
+// generatedFiles are the Terraform files the generate blocks write into
+// the module directory, by name; if_exists = "skip" keeps a file the
+// module has. Files that are no Terraform configuration do not matter.
+func (r *reader) generatedFiles(cfg *config, moduleDir string) []eval.GeneratedFile {
+	names := make([]string, 0, len(cfg.generate))
+	for n := range cfg.generate {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var out []eval.GeneratedFile
+	for _, n := range names {
+		g := cfg.generate[n]
+		if !strings.HasSuffix(g.path, ".tf") && !strings.HasSuffix(g.path, ".tf.json") {
+			continue
+		}
+		p := filepath.Join(moduleDir, filepath.FromSlash(g.path))
+		if filepath.Dir(p) != filepath.Clean(moduleDir) {
+			continue // a file in another directory is no file of the module
+		}
+		if _, err := os.Stat(p); err == nil && g.ifExists == "skip" {
+			continue
+		}
+		out = append(out, eval.GeneratedFile{Name: p, Data: []byte(g.contents)})
+	}
+	return out
 }
 
 // reader reads one unit's configuration files.
@@ -89,6 +152,7 @@ type reader struct {
 	funcs   map[string]function.Function
 	depth   int // of read_terragrunt_config calls
 	files   []string
+	joins   []*eval.RemoteRoot
 	ds      diag.Diagnostics
 }
 
@@ -100,6 +164,16 @@ type config struct {
 	terraformRange *hcl.Range
 	inputs         map[string]cty.Value
 	locals         map[string]cty.Value
+	// deps are the dependency blocks' values (`outputs`), by name.
+	deps map[string]cty.Value
+	// generate are the generate blocks, by name.
+	generate map[string]generated
+}
+
+// generated is one generate block.
+type generated struct {
+	path, contents, ifExists string
+	rng                      hcl.Range
 }
 
 // read evaluates the configuration file path. parentOf is the file that
@@ -181,6 +255,23 @@ func (r *reader) read(path, parentOf string, depth int) *config {
 	cfg.locals = r.locals(body, vars, fns)
 	vars["local"] = cty.ObjectVal(cfg.locals)
 	ctx := &hcl.EvalContext{Functions: fns, Variables: vars}
+	// Dependency blocks are read after locals, which cannot use them; an
+	// included file's are merged under this file's (a block of the same
+	// name here wins).
+	cfg.deps = map[string]cty.Value{}
+	for _, inc := range includes {
+		if inc.cfg != nil && inc.strategy != "no_merge" {
+			for n, v := range inc.cfg.deps {
+				cfg.deps[n] = v
+			}
+		}
+	}
+	for _, b := range body.Blocks {
+		if b.Type == "dependency" && len(b.Labels) == 1 {
+			cfg.deps[b.Labels[0]] = r.dependency(b, ctx)
+		}
+	}
+	vars["dependency"] = cty.ObjectVal(cfg.deps)
 	for _, b := range body.Blocks {
 		switch b.Type {
 		case "terraform":
@@ -190,9 +281,13 @@ func (r *reader) read(path, parentOf string, depth int) *config {
 				v := r.value(a.Expr, ctx)
 				cfg.source, cfg.sourceRange = &v, a.SrcRange
 			}
-		case "dependency", "dependencies", "generate", "remote_state":
-			// dependency outputs and generate blocks are not read yet:
-			// a reference to dependency.* is unknown (see value).
+		case "generate":
+			if g, ok := r.generateBlock(b, ctx); ok {
+				if cfg.generate == nil {
+					cfg.generate = map[string]generated{}
+				}
+				cfg.generate[b.Labels[0]] = g
+			}
 		}
 	}
 	if a := body.Attributes["inputs"]; a != nil {
@@ -230,6 +325,15 @@ func merge(parent, child *config, strategy string) *config {
 	}
 	if out.terraformRange == nil {
 		out.terraformRange = parent.terraformRange
+	}
+	if len(parent.generate) > 0 {
+		out.generate = map[string]generated{}
+		for k, g := range parent.generate {
+			out.generate[k] = g
+		}
+		for k, g := range child.generate {
+			out.generate[k] = g
+		}
 	}
 	if parent.inputs != nil {
 		in := map[string]cty.Value{}
@@ -271,6 +375,75 @@ func deepMerge(a, b cty.Value) cty.Value {
 		return cty.TupleVal(append(a.AsValueSlice(), b.AsValueSlice()...))
 	}
 	return b
+}
+
+// dependency returns the value of a dependency block: `outputs`, the
+// evaluated outputs of the unit config_path names, with its objects joined
+// to this unit (SPEC §7.2.5). mock_outputs are placeholders for planning:
+// an output known only from them is unknown, never its mock value.
+func (r *reader) dependency(b *hclsyntax.Block, ctx *hcl.EvalContext) cty.Value {
+	name := b.Labels[0]
+	at := rng(b.DefRange())
+	var why *model.Unresolved
+	var outputs map[string]cty.Value
+	p, ok := r.str(b.Body.Attributes["config_path"], ctx)
+	switch {
+	case !ok:
+		why = &model.Unresolved{Kind: model.FromDataSource, Range: at, Reason: fmt.Sprintf("the config_path of dependency %s is not known offline", name)}
+	case r.opts.Dependency == nil:
+		why = &model.Unresolved{Kind: model.FromDataSource, Range: at, Reason: fmt.Sprintf("the outputs of dependency %s are not read", name)}
+	default:
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(r.unitDir, p)
+		}
+		var rr *eval.RemoteRoot
+		rr, why = r.opts.Dependency(filepath.Clean(p))
+		if rr != nil {
+			prefix := eval.JoinPrefix(rr.Name)
+			outputs = map[string]cty.Value{}
+			for k, v := range rr.Result.Outputs {
+				outputs[k] = eval.PrefixValue(v, prefix)
+			}
+			if !r.joined(rr) {
+				r.joins = append(r.joins, rr)
+			}
+		}
+	}
+	if why != nil && why.Range.File == "" {
+		why.Range = at
+	}
+	var mocks map[string]cty.Value
+	if a := b.Body.Attributes["mock_outputs"]; a != nil {
+		if v, _ := r.value(a.Expr, ctx).Unmark(); v.IsKnown() && !v.IsNull() && (v.Type().IsObjectType() || v.Type().IsMapType()) {
+			mocks = v.AsValueMap()
+		}
+	}
+	if outputs == nil && mocks == nil {
+		return cty.ObjectVal(map[string]cty.Value{"outputs": cty.DynamicVal.Mark(why)})
+	}
+	if outputs == nil {
+		outputs = map[string]cty.Value{}
+	}
+	for k := range mocks {
+		if _, real := outputs[k]; real {
+			continue
+		}
+		reason := fmt.Sprintf("mock_outputs of dependency %s: a placeholder for planning, not the unit's output %q", name, k)
+		if why != nil {
+			reason += " (" + why.Reason + ")"
+		}
+		outputs[k] = cty.DynamicVal.Mark(&model.Unresolved{Kind: model.FromDataSource, Range: at, Reason: reason})
+	}
+	return cty.ObjectVal(map[string]cty.Value{"outputs": cty.ObjectVal(outputs)})
+}
+
+func (r *reader) joined(rr *eval.RemoteRoot) bool {
+	for _, j := range r.joins {
+		if j.Name == rr.Name {
+			return true
+		}
+	}
+	return false
 }
 
 // locals evaluates the locals blocks of body; a local that refers to
@@ -341,16 +514,7 @@ func refsReady(e hcl.Expression, done map[string]cty.Value) bool {
 func (r *reader) value(e hcl.Expression, ctx *hcl.EvalContext) cty.Value {
 	for _, t := range e.Variables() {
 		switch t.RootName() {
-		case "local", "include":
-		case "dependency":
-			name := ""
-			if len(t) > 1 {
-				if a, ok := t[1].(hcl.TraverseAttr); ok {
-					name = a.Name
-				}
-			}
-			return cty.DynamicVal.Mark(&model.Unresolved{Kind: model.FromDataSource, Range: rng(e.Range()),
-				Reason: fmt.Sprintf("the outputs of Terragrunt dependency %q are not read by daslint", name)})
+		case "local", "include", "dependency":
 		default:
 			return cty.DynamicVal.Mark(&model.Unresolved{Kind: model.FromInput, Range: rng(e.Range()),
 				Reason: fmt.Sprintf("%s is not known to daslint in a Terragrunt configuration", t.RootName())})

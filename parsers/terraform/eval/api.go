@@ -57,6 +57,22 @@ type Options struct {
 	// they override only the defaults. An input no variable declares is
 	// ignored, as Terraform ignores such an environment variable.
 	Inputs map[string]cty.Value
+	// Joins are other roots whose objects join this evaluation before it
+	// starts, under the prefix JoinPrefix(r.Name): the Terragrunt units
+	// whose outputs this unit's inputs read (dependency blocks), their
+	// values already prefixed with PrefixValue. Names must be distinct.
+	Joins []*RemoteRoot
+	// Generated are files a Terragrunt unit writes into the root module
+	// before Terraform runs (generate blocks): parsed as if they were
+	// there, replacing a file of the same name.
+	Generated []GeneratedFile
+}
+
+// GeneratedFile is a configuration file that exists only when Terragrunt
+// runs: Name is its path in the root module directory.
+type GeneratedFile struct {
+	Name string
+	Data []byte
 }
 
 // DataQuery is a data source instance as DataSources sees it.
@@ -133,6 +149,9 @@ func EvaluateContext(ctx context.Context, dir string, opts Options) (*Result, di
 	}
 	e.rootVars = e.rootVariables(tree.cfg)
 	rootInst := &modInst{tree: tree}
+	for _, r := range opts.Joins {
+		e.join(r)
+	}
 	e.walk(rootInst)
 	e.reportUndeclared()
 	e.reportNotVendored()

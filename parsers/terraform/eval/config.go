@@ -126,7 +126,11 @@ func configFiles(dir string) (files, overrides []string, err error) {
 // Files are read through package inputfile: only regular files inside tree
 // (an absolute, symlink-free directory), at most maxBytes long (0: no
 // limit), UTF-8 text nested at most inputfile.MaxNesting deep.
-func parseModule(p *hclparse.Parser, dir, tree string, maxBytes int64, ds *diag.Diagnostics) *moduleConfig {
+//
+// generated are files that Terragrunt writes into dir: they replace the
+// files of the same name and are not in cfg.files (no file on disk holds
+// them, so nothing else reads them).
+func parseModule(p *hclparse.Parser, dir, tree string, maxBytes int64, ds *diag.Diagnostics, generated ...GeneratedFile) *moduleConfig {
 	cfg := &moduleConfig{
 		dir:       dir,
 		variables: map[string]*variableDecl{},
@@ -148,7 +152,14 @@ func parseModule(p *hclparse.Parser, dir, tree string, maxBytes int64, ds *diag.
 	for _, o := range overrides {
 		ds.Warnf(rangeOf(o), "override files are not merged by daslint; %s is ignored", filepath.Base(o))
 	}
+	replaced := map[string]bool{}
+	for _, g := range generated {
+		replaced[filepath.Clean(g.Name)] = true
+	}
 	for _, name := range files {
+		if replaced[filepath.Clean(name)] {
+			continue
+		}
 		f, problem := parseFile(p, name, tree, maxBytes, ds)
 		if f == nil {
 			kind := model.FromInput
@@ -159,6 +170,23 @@ func parseModule(p *hclparse.Parser, dir, tree string, maxBytes int64, ds *diag.
 			continue
 		}
 		cfg.files = append(cfg.files, name)
+		cfg.names.collectFile(f)
+		cfg.addFile(f, ds)
+	}
+	for _, g := range generated {
+		var f *hcl.File
+		var hds hcl.Diagnostics
+		if strings.HasSuffix(g.Name, ".json") {
+			f, hds = p.ParseJSON(g.Data, g.Name)
+		} else {
+			f, hds = p.ParseHCL(g.Data, g.Name)
+		}
+		if hds.HasErrors() || f == nil {
+			addHCLDiags(ds, hds, hcl.Range{Filename: g.Name, Start: hcl.InitialPos, End: hcl.InitialPos})
+			cfg.unread = append(cfg.unread, &model.Unresolved{Kind: model.FromInput, Range: rangeOf(g.Name),
+				Reason: "the file a Terragrunt generate block writes (" + filepath.Base(g.Name) + ") does not parse, so what it declares is missing"})
+			continue
+		}
 		cfg.names.collectFile(f)
 		cfg.addFile(f, ds)
 	}

@@ -59,7 +59,11 @@ func (e *evaluator) readModulesJSON() {
 func (e *evaluator) loadTree(dir, key string, chain []string) *moduleTree {
 	cfg, ok := e.configs[dir]
 	if !ok {
-		cfg = parseModule(e.parser, dir, e.confine, e.opts.MaxFileBytes, &e.ds)
+		var gen []GeneratedFile
+		if key == "" {
+			gen = e.opts.Generated
+		}
+		cfg = parseModule(e.parser, dir, e.confine, e.opts.MaxFileBytes, &e.ds, gen...)
 		e.configs[dir] = cfg
 	}
 	t := &moduleTree{cfg: cfg, relDir: relDir(e.rootDir, dir), children: map[string]*moduleTree{}, unread: map[string]*model.Unresolved{}}

@@ -76,18 +76,45 @@ func (e *evaluator) remoteOutputs(inst *Instance) cty.Value {
 		}
 	}
 	if first {
-		for _, in := range other.Instances {
-			if in == nil || in.Mode != Managed || notJoined[in.Type] {
-				continue
-			}
-			e.instances = append(e.instances, joinInstance(in, prefix))
-		}
-		e.limits = append(e.limits, other.Unread...)
-		e.remoteFiles = append(e.remoteFiles, other.Files...)
-		e.remoteFiles = append(e.remoteFiles, other.RemoteFiles...)
+		e.joinObjects(other, prefix)
 	}
 	return cty.ObjectVal(outputs)
 }
+
+// joinObjects adds the managed resources of other (but its clusters) to
+// this evaluation under prefix, with what other could not read.
+func (e *evaluator) joinObjects(other *Result, prefix string) {
+	for _, in := range other.Instances {
+		if in == nil || in.Mode != Managed || notJoined[in.Type] {
+			continue
+		}
+		e.instances = append(e.instances, joinInstance(in, prefix))
+	}
+	e.limits = append(e.limits, other.Unread...)
+	e.remoteFiles = append(e.remoteFiles, other.Files...)
+	e.remoteFiles = append(e.remoteFiles, other.RemoteFiles...)
+}
+
+// join joins r (Options.Joins) before evaluation starts, so that its
+// prefix is JoinPrefix(r.Name).
+func (e *evaluator) join(r *RemoteRoot) {
+	if prefix, first := e.joinPrefix(r); first {
+		e.joinObjects(r.Result, prefix)
+	}
+}
+
+// JoinPrefix is the address prefix of the objects of a root joined through
+// Options.Joins under name.
+func JoinPrefix(name string) string {
+	if name == "" {
+		name = "remote"
+	}
+	return name + RemoteSeparator
+}
+
+// PrefixValue returns v with every identity token in it given prefix, as
+// the values of a joined root's outputs must be to name its objects.
+func PrefixValue(v cty.Value, prefix string) cty.Value { return prefixValue(v, prefix) }
 
 // joinPrefix returns the address prefix of the objects of r, and whether r
 // joins for the first time. Every data source that reads the same root and

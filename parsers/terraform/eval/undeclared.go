@@ -48,7 +48,8 @@ func (e *evaluator) noteUndeclared(dir, name string, set bool, at hcl.Range) {
 // first use in the text. Terraform fails on a reference to an undeclared
 // variable (an error) and warns about a value for one. Where Terragrunt is
 // in use, a generate block may declare the variable and its inputs set it:
-// daslint does not read Terragrunt yet, so the value is unknown (a
+// daslint reads a unit's generate blocks and inputs when it lints the
+// unit; a module reached through no unit it reads keeps the value unknown (a
 // warning, as the reference is no defect in the code).
 func (e *evaluator) reportUndeclared() {
 	for _, key := range sortedKeys(e.undeclared) {
@@ -64,11 +65,11 @@ func (e *evaluator) reportUndeclared() {
 		tg := e.terragruntHint(u.dir)
 		switch {
 		case u.set && tg != "":
-			e.ds.Warnf(Range(at[0]), "value for undeclared variable %q%s; %s: the module Terragrunt runs may declare it, but daslint does not read Terragrunt yet, so this value is not used", u.name, more, tg)
+			e.ds.Warnf(Range(at[0]), "value for undeclared variable %q%s; %s: the module Terragrunt runs may declare it, but no Terragrunt unit that daslint reads runs this module (lint the unit to use it), so this value is not used", u.name, more, tg)
 		case u.set:
 			e.ds.Warnf(Range(at[0]), "value for undeclared variable %q%s; it is not used: declare it with a variable block, or remove the value", u.name, more)
 		case tg != "":
-			e.ds.Warnf(Range(at[0]), "reference to undeclared input variable %q%s; %s: Terragrunt may declare it (a generate block) and set it (inputs), but daslint does not read Terragrunt yet, so its value is unknown", u.name, more, tg)
+			e.ds.Warnf(Range(at[0]), "reference to undeclared input variable %q%s; %s: Terragrunt may declare it (a generate block) and set it (inputs), but no Terragrunt unit that daslint reads runs this module (lint the unit to use it), so its value is unknown", u.name, more, tg)
 		default:
 			e.ds.Errorf(Range(at[0]), "reference to undeclared input variable %q%s; declare it with a variable block (terraform plan fails on it too)", u.name, more)
 		}

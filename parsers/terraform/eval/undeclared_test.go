@@ -69,7 +69,7 @@ resource "aws_subnet" "s" {
 			files: map[string]string{"main.tf": code, "terragrunt.hcl": "inputs = {}\n"},
 			sev:   diag.Warning,
 			want: []string{
-				`reference to undeclared input variable "cidr" (and 1 more reference); ` + "a terragrunt.hcl is in the module's directory: Terragrunt may declare it (a generate block) and set it (inputs), but daslint does not read Terragrunt yet, so its value is unknown",
+				`reference to undeclared input variable "cidr" (and 1 more reference); ` + "a terragrunt.hcl is in the module's directory: Terragrunt may declare it (a generate block) and set it (inputs), but no Terragrunt unit that daslint reads runs this module (lint the unit to use it), so its value is unknown",
 				`reference to undeclared input variable "env" (and 1 more reference); a terragrunt.hcl is in the module's directory`,
 			},
 		},
@@ -108,7 +108,7 @@ resource "aws_subnet" "s" {
 				"terraform.tfvars": "cidr = \"10.0.0.0/16\"\nenv = \"prod\"\n"},
 			sev: diag.Warning,
 			want: []string{
-				`value for undeclared variable "env"; a terragrunt.hcl is in the module's directory: the module Terragrunt runs may declare it, but daslint does not read Terragrunt yet, so this value is not used`,
+				`value for undeclared variable "env"; a terragrunt.hcl is in the module's directory: the module Terragrunt runs may declare it, but no Terragrunt unit that daslint reads runs this module (lint the unit to use it), so this value is not used`,
 			},
 		},
 	}
