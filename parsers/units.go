@@ -55,6 +55,9 @@ func loadUnit(ctx context.Context, r root, opts Options, loadTerraform terraform
 		caller := eval.Range(u.Range)
 		for _, o := range m.Objects() {
 			b := o.Base()
+			if strings.Contains(b.Address, eval.RemoteSeparator) {
+				continue // another root's object keeps its own provenance
+			}
 			b.Callers = append([]model.Range{caller}, b.Callers...)
 		}
 	}

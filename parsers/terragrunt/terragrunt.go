@@ -86,8 +86,8 @@ func Read(dir string, opts Options) (*Unit, diag.Diagnostics) {
 		return u, r.ds
 	}
 	u.Inputs = cfg.inputs
-	if cfg.terraformRange != nil {
-		u.Range = *cfg.terraformRange
+	if r.ownRange != nil {
+		u.Range = *r.ownRange
 	}
 	u.ModuleDir, u.Unread = r.module(cfg)
 	if u.ModuleDir != "" {
@@ -154,6 +154,9 @@ type reader struct {
 	files   []string
 	joins   []*eval.RemoteRoot
 	ds      diag.Diagnostics
+	// ownRange is where the unit's own file names its module: its
+	// terraform block, else the include that brings one.
+	ownRange *hcl.Range
 }
 
 // config is one configuration file, evaluated, its includes merged.
@@ -300,6 +303,15 @@ func (r *reader) read(path, parentOf string, depth int) *config {
 			}
 		default:
 			r.ds.Warnf(rng(a.SrcRange), "the inputs of this configuration are not known offline; the module's variables keep their other values")
+		}
+	}
+	if parentOf == "" && depth == 0 {
+		r.ownRange = cfg.terraformRange
+		for _, b := range body.Blocks {
+			if r.ownRange == nil && b.Type == "include" {
+				br := b.DefRange()
+				r.ownRange = &br
+			}
 		}
 	}
 	for _, inc := range includes {
