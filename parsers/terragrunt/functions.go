@@ -14,11 +14,13 @@ import (
 )
 
 // functions are Terraform's functions plus the Terragrunt functions real
-// units use, as seen from the configuration file in dir; parentOf is the
-// file that includes it ("" for the unit's own file). Semantics follow the
+// units use, as seen from the configuration file in dir. parent returns the
+// directory of the included (parent) configuration: dir itself in an
+// included file; in the unit's own file, the directory of the file it
+// includes once its include blocks are read, else dir. Semantics follow the
 // Terragrunt documentation ("Built-in functions"); none reads the
 // environment.
-func (r *reader) functions(dir, parentOf string) map[string]function.Function {
+func (r *reader) functions(dir string, parent func() string) map[string]function.Function {
 	fs := map[string]function.Function{}
 	for n, f := range r.funcs {
 		fs[n] = f
@@ -30,17 +32,12 @@ func (r *reader) functions(dir, parentOf string) map[string]function.Function {
 	// get_terragrunt_dir is the unit's directory, also inside an included
 	// file (Terragrunt evaluates includes in the context of the unit).
 	str("get_terragrunt_dir", func() string { return filepath.ToSlash(r.unitDir) })
-	// get_parent_terragrunt_dir is the directory of the included file;
-	// in a file that includes nothing, its own directory.
-	str("get_parent_terragrunt_dir", func() string { return filepath.ToSlash(dir) })
+	// get_parent_terragrunt_dir is the directory of the included file.
+	str("get_parent_terragrunt_dir", func() string { return filepath.ToSlash(parent()) })
 	// path_relative_to_include is the unit's directory relative to the
-	// included file's: "." in the unit's own file (daslint does not
-	// relate it to the include there).
+	// included file's ("." when nothing is included).
 	str("path_relative_to_include", func() string {
-		if parentOf == "" {
-			return "."
-		}
-		rel, err := filepath.Rel(dir, r.unitDir)
+		rel, err := filepath.Rel(parent(), r.unitDir)
 		if err != nil {
 			return "."
 		}

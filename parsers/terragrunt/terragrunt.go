@@ -203,7 +203,8 @@ func (r *reader) read(path, parentOf string, depth int) *config {
 		return nil
 	}
 	cfg := &config{dir: absDir(filepath.Dir(path))}
-	fns := r.functions(cfg.dir, parentOf)
+	parentDir := cfg.dir
+	fns := r.functions(cfg.dir, func() string { return parentDir })
 
 	// Includes first: their locals may be exposed to this file.
 	type include struct {
@@ -240,6 +241,14 @@ func (r *reader) read(path, parentOf string, depth int) *config {
 		}
 		inc.cfg = r.read(p, path, depth+1)
 		includes = append(includes, inc)
+	}
+	if parentOf == "" {
+		for _, inc := range includes {
+			if inc.cfg != nil {
+				parentDir = inc.cfg.dir
+				break
+			}
+		}
 	}
 	includeVal := map[string]cty.Value{}
 	for _, inc := range includes {

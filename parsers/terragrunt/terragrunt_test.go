@@ -84,6 +84,8 @@ inputs = {
   name     = local.name
   region   = include.root.locals.region
   missing  = find_in_parent_folders("nothing.hcl", "none")
+  own_rel  = path_relative_to_include()
+  own_par  = get_parent_terragrunt_dir()
 }`,
 	})
 	u, ds := Read(filepath.Join(dir, "a/b"), Options{Tree: dir})
@@ -94,6 +96,7 @@ inputs = {
 		"rel": cty.StringVal("a/b"), "parent": cty.StringVal(filepath.ToSlash(dir)),
 		"dir": cty.StringVal(filepath.ToSlash(filepath.Join(dir, "a/b"))), "env": cty.StringVal("fallback"),
 		"name": cty.StringVal("prod-x"), "region": cty.StringVal("eu-west-1"), "missing": cty.StringVal("none"),
+		"own_rel": cty.StringVal("a/b"), "own_par": cty.StringVal(filepath.ToSlash(dir)),
 	}
 	for k, w := range known {
 		if got, _ := u.Inputs[k].Unmark(); !got.RawEquals(w) {
