@@ -92,7 +92,7 @@ func (c *catalog) dependencyFunc(chain []string) dependencyFunc {
 		file := filepath.Join(dir, terragrunt.FileName)
 		r, ok := c.byPath[file]
 		if !ok || r.kind != terragruntUnit {
-			return nil, unresolved("no scanned or --context Terragrunt unit is at %s", c.unitName(dir, chain))
+			return nil, unresolved("no scanned or --context Terragrunt unit is at %s (lint it too, or name it with --context)", c.unitName(dir, chain))
 		}
 		name := unitKey(r)
 		for i, p := range chain {
