@@ -24,8 +24,9 @@ func loadUnit(ctx context.Context, r root, opts Options, loadTerraform terraform
 	l := loaded{root: r, ds: ds}
 	l.files = append(l.files, u.Files...)
 	// A configuration another unit includes (a root terragrunt.hcl) is
-	// read through that unit, not as a unit of its own.
-	for _, f := range u.Files {
+	// read through that unit, not as a unit of its own; one it only reads
+	// with read_terragrunt_config (a sibling unit's inputs) stays a unit.
+	for _, f := range u.Included {
 		l.callees = append(l.callees, absPath(f))
 	}
 	if u.ModuleDir == "" {

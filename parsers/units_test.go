@@ -37,7 +37,7 @@ func TestDiscoverUnits(t *testing.T) {
 }
 
 // TestLoadUnits: the module a unit reads and the root file it includes are
-// not linted again; two units of one module are two models, told apart by
+// not linted again (a unit another reads with read_terragrunt_config is); two units of one module are two models, told apart by
 // their keys and by the unit file as the outermost caller.
 func TestLoadUnits(t *testing.T) {
 	module := `
@@ -54,7 +54,7 @@ inputs = { name = "` + name + `" }`
 	tree(t, map[string]string{
 		"live/terragrunt.hcl":     `terraform { source = "${get_parent_terragrunt_dir()}/../modules//vpc" }`,
 		"live/a/terragrunt.hcl":   unit("a"),
-		"live/b/terragrunt.hcl":   unit("b"),
+		"live/b/terragrunt.hcl":   unit("b") + "\nlocals { a = read_terragrunt_config(\"../a/terragrunt.hcl\") }",
 		"modules/vpc/main.tf":     module,
 		"modules/vpc/versions.tf": "",
 	})

@@ -65,6 +65,9 @@ type Unit struct {
 	Inputs map[string]cty.Value
 	// Files are the Terragrunt configuration files read.
 	Files []string
+	// Included are the files the unit includes (directly or not): read
+	// through the unit, they are no units of their own.
+	Included []string
 	// Joins are the units whose outputs the inputs read: their objects join
 	// the module's evaluation (eval.Options.Joins).
 	Joins []*eval.RemoteRoot
@@ -80,6 +83,7 @@ func Read(dir string, opts Options) (*Unit, diag.Diagnostics) {
 	u := &Unit{Dir: dir, File: file, Range: hcl.Range{Filename: file, Start: hcl.InitialPos, End: hcl.InitialPos}}
 	cfg := r.read(file, "", 0)
 	u.Files = r.files
+	u.Included = r.included
 	u.Joins = r.joins
 	if cfg == nil {
 		u.Unread = &model.Unresolved{Kind: model.FromInput, Reason: inputfile.Key(opts.Tree, file) + " could not be read"}
@@ -152,8 +156,10 @@ type reader struct {
 	funcs   map[string]function.Function
 	depth   int // of read_terragrunt_config calls
 	files   []string
-	joins   []*eval.RemoteRoot
-	ds      diag.Diagnostics
+	// included are the files read through include blocks.
+	included []string
+	joins    []*eval.RemoteRoot
+	ds       diag.Diagnostics
 	// ownRange is where the unit's own file names its module: its
 	// terraform block, else the include that brings one.
 	ownRange *hcl.Range
@@ -198,6 +204,9 @@ func (r *reader) read(path, parentOf string, depth int) *config {
 		return nil
 	}
 	r.files = append(r.files, path)
+	if parentOf != "" {
+		r.included = append(r.included, path)
+	}
 	body, ok := f.Body.(*hclsyntax.Body)
 	if !ok {
 		return nil
