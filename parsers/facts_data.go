@@ -11,41 +11,96 @@ import (
 	"github.com/daslint/daslint/parsers/terraform/eval"
 )
 
-// Data source lookups against AWS facts (SPEC §7.2.2): `data "aws_vpc"`,
-// `data "aws_subnet"` and `data "aws_subnets"` are answered from the facts
-// snapshots of the run, with their arguments turned into the EC2 filters
-// the AWS provider sends. What they return are real IDs, which joinFacts
-// then resolves like any literal ID.
+// Data source lookups against AWS facts (SPEC §7.2.2): the data sources
+// below are answered from the facts snapshots of the run, with their
+// arguments turned into the filters the AWS provider (5.x) sends. What
+// they return are real IDs, which joinFacts then resolves like any
+// literal ID.
 
-// dataArgs map each supported data source's arguments to EC2 filter names.
-var dataArgs = map[string]struct {
+// dataSpec says how one data source type is asked.
+type dataSpec struct {
 	kind awsfacts.Kind
+	// args map arguments to the filters the provider builds from them.
 	args map[string]string
-}{
-	"aws_vpc": {awsfacts.Vpcs, map[string]string{"id": "vpc-id", "cidr_block": "cidr", "default": "is-default",
-		"dhcp_options_id": "dhcp-options-id", "state": "state"}},
-	"aws_subnet": {awsfacts.Subnets, map[string]string{"id": "subnet-id", "vpc_id": "vpc-id",
+	// tags is true when the tags argument filters by tag:Key (it is only
+	// an output of the prefix list and RDS data sources).
+	tags bool
+	// lists name, for a plural data source, each list attribute and the
+	// attribute of every match it collects; nil for a singular one, which
+	// the provider fails when nothing, or more than one object, matches.
+	lists map[string]string
+}
+
+// dataSpecs are the supported data sources (SPEC §7.2.2).
+var dataSpecs = map[string]dataSpec{
+	"aws_vpc": {kind: awsfacts.Vpcs, tags: true, args: map[string]string{"id": "vpc-id", "cidr_block": "cidr",
+		"default": "is-default", "dhcp_options_id": "dhcp-options-id", "state": "state"}},
+	"aws_subnet": {kind: awsfacts.Subnets, tags: true, args: map[string]string{"id": "subnet-id", "vpc_id": "vpc-id",
 		"availability_zone": "availability-zone", "availability_zone_id": "availability-zone-id",
 		"cidr_block": "cidr-block", "default_for_az": "default-for-az", "state": "state"}},
-	"aws_subnets": {awsfacts.Subnets, map[string]string{}},
+	"aws_subnets": {kind: awsfacts.Subnets, tags: true, lists: map[string]string{"ids": "id"}},
+	"aws_security_group": {kind: awsfacts.SecurityGroups, tags: true, args: map[string]string{"id": "group-id",
+		"name": "group-name", "vpc_id": "vpc-id"}},
+	"aws_security_groups": {kind: awsfacts.SecurityGroups, tags: true,
+		lists: map[string]string{"ids": "id", "vpc_ids": "vpc_id", "arns": "arn"}},
+	"aws_route_table": {kind: awsfacts.RouteTables, tags: true, args: map[string]string{"route_table_id": "route-table-id",
+		"vpc_id": "vpc-id", "subnet_id": "association.subnet-id", "gateway_id": "association.gateway-id"}},
+	"aws_route_tables": {kind: awsfacts.RouteTables, tags: true, args: map[string]string{"vpc_id": "vpc-id"},
+		lists: map[string]string{"ids": "id"}},
+	"aws_internet_gateway": {kind: awsfacts.InternetGateways, tags: true,
+		args: map[string]string{"internet_gateway_id": "internet-gateway-id"}},
+	"aws_nat_gateway": {kind: awsfacts.NatGateways, tags: true, args: map[string]string{"id": "nat-gateway-id",
+		"subnet_id": "subnet-id", "vpc_id": "vpc-id", "state": "state"}},
+	"aws_nat_gateways": {kind: awsfacts.NatGateways, tags: true, args: map[string]string{"vpc_id": "vpc-id"},
+		lists: map[string]string{"ids": "id"}},
+	"aws_vpc_endpoint": {kind: awsfacts.VpcEndpoints, tags: true, args: map[string]string{"id": "vpc-endpoint-id",
+		"vpc_id": "vpc-id", "service_name": "service-name", "state": "vpc-endpoint-state"}},
+	"aws_network_acls": {kind: awsfacts.NetworkAcls, tags: true, args: map[string]string{"vpc_id": "vpc-id"},
+		lists: map[string]string{"ids": "id"}},
+	"aws_ec2_managed_prefix_list": {kind: awsfacts.PrefixLists, args: map[string]string{"id": "prefix-list-id",
+		"name": "prefix-list-name"}},
+	"aws_db_subnet_group": {kind: awsfacts.DBSubnetGroups, args: map[string]string{"name": "DBSubnetGroupName"}},
+	"aws_rds_cluster":     {kind: awsfacts.DBClusters, args: map[string]string{"cluster_identifier": "DBClusterIdentifier"}},
 }
 
 // dataSource answers one data source from the facts snapshots of the run.
-func (c *catalog) dataSource(q eval.DataQuery) (map[string]cty.Value, string) {
-	spec, ok := dataArgs[q.Type]
+// err is an input error: Terraform would fail to read the data source.
+func (c *catalog) dataSource(q eval.DataQuery) (map[string]cty.Value, string, error) {
+	spec, ok := dataSpecs[q.Type]
 	if !ok || q.Body == nil {
-		return nil, ""
+		return nil, "", nil
 	}
-	filters, ok := dataFilters(q.Body, spec.args)
+	filters, ok := dataFilters(q.Body, spec)
 	if !ok {
-		return nil, ""
+		return nil, "", nil
 	}
-	region := ""
-	if q.Region.IsKnown() && !q.Region.IsNull() && q.Region.Type() == cty.String {
-		v, _ := q.Region.Unmark()
-		region = v.AsString()
+	ms, files, why := c.lookupFacts(spec.kind, filters, regionOf(q.Region))
+	switch {
+	case why != "" || files == nil:
+		return nil, why, nil
+	case spec.lists != nil:
+		return listValues(spec.lists, ms), "", nil
+	case len(ms) == 1:
+		return matchValues(ms[0]), "", nil
+	case len(ms) == 0:
+		return nil, fmt.Sprintf("nothing in the %s facts matches it (Terraform would fail)", spec.kind),
+			fmt.Errorf("no object in the complete %s facts (%s) matches this data source, so Terraform fails to read it; check its arguments and filters against those facts",
+				spec.kind, strings.Join(files, ", "))
+	default:
+		return nil, fmt.Sprintf("%d objects in the %s facts match it (Terraform would fail)", len(ms), spec.kind), nil
 	}
-	var answers [][]awsfacts.Match
+}
+
+// lookupFacts asks the one facts snapshot of the region that holds kind.
+// files are that snapshot's files of kind; they are nil, with why, when no
+// snapshot, or more than one, can answer, and nil without why when the run
+// has no facts at all.
+func (c *catalog) lookupFacts(kind awsfacts.Kind, filters []awsfacts.Filter, region string) (ms []awsfacts.Match, files []string, why string) {
+	type answer struct {
+		ms    []awsfacts.Match
+		files []string
+	}
+	var answers []answer
 	anyFacts := false
 	for _, r := range c.roots {
 		if r.kind != factsDir {
@@ -59,40 +114,34 @@ func (c *catalog) dataSource(q eval.DataQuery) (map[string]cty.Value, string) {
 		if sr := f.facts.Region(); sr != "" && region != "" && !strings.EqualFold(sr, region) {
 			continue
 		}
-		if ms, complete := f.facts.Lookup(spec.kind, filters); complete {
-			answers = append(answers, ms)
+		if ms, complete := f.facts.Lookup(kind, filters); complete {
+			answers = append(answers, answer{ms, f.facts.FilesOf(kind)})
 		}
 	}
 	switch {
 	case !anyFacts:
-		return nil, ""
+		return nil, nil, ""
 	case len(answers) == 0:
-		return nil, fmt.Sprintf("no %s facts of its region can answer it (export them: %s)", spec.kind, awsfacts.Commands[spec.kind])
+		return nil, nil, fmt.Sprintf("no %s facts of its region can answer it (export them: %s)", kind, awsfacts.Commands[kind])
 	case len(answers) > 1:
-		return nil, fmt.Sprintf("%d facts snapshots hold %s of its region; daslint cannot tell which one it reads", len(answers), spec.kind)
+		return nil, nil, fmt.Sprintf("%d facts snapshots hold %s of its region; daslint cannot tell which one it reads", len(answers), kind)
 	}
-	ms := answers[0]
-	if q.Type == "aws_subnets" {
-		ids := make([]string, 0, len(ms))
-		for _, m := range ms {
-			ids = append(ids, m["id"])
-		}
-		return map[string]cty.Value{"ids": stringList(ids)}, ""
+	return answers[0].ms, answers[0].files, ""
+}
+
+// regionOf is the data source's region, or "" when it is not known.
+func regionOf(v cty.Value) string {
+	if !v.IsKnown() || v.IsNull() || v.Type() != cty.String {
+		return ""
 	}
-	switch len(ms) {
-	case 0:
-		return nil, fmt.Sprintf("nothing in the %s facts matches it (Terraform would fail)", spec.kind)
-	case 1:
-		return matchValues(ms[0]), ""
-	default:
-		return nil, fmt.Sprintf("%d objects in the %s facts match it (Terraform would fail)", len(ms), spec.kind)
-	}
+	v, _ = v.Unmark()
+	return v.AsString()
 }
 
 // dataFilters turns the arguments, tags and filter blocks of a data
 // source into EC2 filters. ok is false when an argument is unknown or is
 // one daslint does not translate: the lookup is then not settled.
-func dataFilters(b *eval.Body, args map[string]string) (filters []awsfacts.Filter, ok bool) {
+func dataFilters(b *eval.Body, spec dataSpec) (filters []awsfacts.Filter, ok bool) {
 	names := make([]string, 0, len(b.Attrs))
 	for n := range b.Attrs {
 		names = append(names, n)
@@ -108,7 +157,7 @@ func dataFilters(b *eval.Body, args map[string]string) (filters []awsfacts.Filte
 		}
 		v, _ = v.UnmarkDeep()
 		switch {
-		case n == "tags":
+		case n == "tags" && spec.tags:
 			if !v.CanIterateElements() {
 				return nil, false
 			}
@@ -120,12 +169,12 @@ func dataFilters(b *eval.Body, args map[string]string) (filters []awsfacts.Filte
 				}
 				filters = append(filters, awsfacts.Filter{Name: "tag:" + k.AsString(), Values: []string{s}})
 			}
-		case args[n] != "":
+		case spec.args[n] != "":
 			s, ok := scalar(v)
 			if !ok || strings.Contains(s, "⟪") {
 				return nil, false // an identity token: the object is declared in code
 			}
-			filters = append(filters, awsfacts.Filter{Name: args[n], Values: []string{s}})
+			filters = append(filters, awsfacts.Filter{Name: spec.args[n], Values: []string{s}})
 		default:
 			return nil, false
 		}
@@ -208,13 +257,48 @@ func stringList(ss []string) cty.Value {
 
 // matchValues are a found object's attributes as Terraform values.
 func matchValues(m awsfacts.Match) map[string]cty.Value {
-	out := map[string]cty.Value{}
+	out := make(map[string]cty.Value, len(m))
 	for k, v := range m {
-		switch k {
-		case "default", "default_for_az":
-			out[k] = cty.BoolVal(v == "true")
-		default:
-			out[k] = cty.StringVal(v)
+		out[k] = factValue(v)
+	}
+	return out
+}
+
+// factValue is one attribute of a match as a Terraform value. Nested
+// blocks are a tuple of objects, which code indexes and iterates as it
+// does the provider's list.
+func factValue(v any) cty.Value {
+	switch v := v.(type) {
+	case string:
+		return cty.StringVal(v)
+	case bool:
+		return cty.BoolVal(v)
+	case []string:
+		return stringList(v)
+	case []awsfacts.Match:
+		elems := make([]cty.Value, len(v))
+		for i, m := range v {
+			elems[i] = cty.ObjectVal(matchValues(m))
+		}
+		return cty.TupleVal(elems)
+	}
+	return cty.DynamicVal
+}
+
+// listValues are the attributes of a plural data source: each list
+// collects one attribute of every match, in the facts' order. A list
+// that some match has no value for is left out (unknown).
+func listValues(lists map[string]string, ms []awsfacts.Match) map[string]cty.Value {
+	out := map[string]cty.Value{}
+	for list, name := range lists {
+		vals := make([]string, 0, len(ms))
+		for _, m := range ms {
+			if s, ok := m[name].(string); ok {
+				vals = append(vals, s)
+			}
+		}
+		if len(vals) == len(ms) {
+			out[list] = stringList(vals)
 		}
 	}
 	return out

@@ -20,7 +20,7 @@ func TestDataFilters(t *testing.T) {
 		}
 		return &eval.Block{Body: eval.Body{Attrs: map[string]*eval.Attr{"name": attr(cty.StringVal(name)), "values": attr(cty.ListVal(vs))}}}
 	}
-	args := dataArgs["aws_subnet"].args
+	spec := dataSpecs["aws_subnet"]
 	tests := []struct {
 		name string
 		body eval.Body
@@ -43,7 +43,7 @@ func TestDataFilters(t *testing.T) {
 			"name": attr(cty.StringVal("vpc-id")), "values": attr(cty.UnknownVal(cty.List(cty.String)))}}}}}}, nil, false},
 	}
 	for _, tt := range tests {
-		got, ok := dataFilters(&tt.body, args)
+		got, ok := dataFilters(&tt.body, spec)
 		if ok != tt.ok {
 			t.Errorf("%s: ok = %v, want %v", tt.name, ok, tt.ok)
 			continue

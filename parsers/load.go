@@ -67,7 +67,7 @@ type Options struct {
 
 	// dataSources answers data sources from the AWS facts of the run; the
 	// catalog sets it (facts_data.go).
-	dataSources func(eval.DataQuery) (map[string]cty.Value, string)
+	dataSources func(eval.DataQuery) (map[string]cty.Value, string, error)
 }
 
 // Set is everything read from the user's paths.

@@ -261,6 +261,9 @@ func (s *Snapshot) Model(opts Options) *model.Model {
 	return s.m
 }
 
+// FilesOf are the files given for kind.
+func (s *Snapshot) FilesOf(kind Kind) []string { return s.have[kind] }
+
 // Have reports whether facts of kind were given.
 func (s *Snapshot) Have(kind Kind) bool { return len(s.have[kind]) > 0 }
 

@@ -473,7 +473,7 @@ func TestLookup(t *testing.T) {
 	ids := func(ms []Match) string {
 		var out []string
 		for _, m := range ms {
-			out = append(out, m["id"])
+			out = append(out, m.ID())
 		}
 		return strings.Join(out, " ")
 	}

@@ -50,7 +50,10 @@ type Options struct {
 	// sources of the run (AWS facts, SPEC §7.2.2). It gets the data
 	// source's type, evaluated body and region, and returns the attributes
 	// it settles, or nil and why it cannot ("" when it has nothing to say).
-	DataSources func(q DataQuery) (attrs map[string]cty.Value, why string)
+	// A non-nil err is an input error at the data block: Terraform itself
+	// would fail to read it (a lookup that matches nothing where the
+	// provider fails); the data source then stays unknown.
+	DataSources func(q DataQuery) (attrs map[string]cty.Value, why string, err error)
 	// Inputs are the values a Terragrunt unit gives the module's variables
 	// (its `inputs`). Terragrunt passes them as TF_VAR_ environment
 	// variables, which Terraform ranks below every variables file and -var:

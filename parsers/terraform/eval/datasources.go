@@ -49,22 +49,13 @@ func (e *evaluator) dataObject(inst *Instance, names []string) cty.Value {
 		if _, read := attrs["outputs"]; !read {
 			attrs["outputs"] = e.remoteOutputs(inst)
 		}
-	case "aws_vpc", "aws_subnet", "aws_subnets":
-		if e.opts.DataSources == nil {
-			break
-		}
-		got, why := e.opts.DataSources(DataQuery{Type: inst.Type, Body: inst.Body, Region: inst.Region})
-		for k, v := range got {
-			attrs[k] = v
-		}
-		if got == nil && why != "" {
-			readLater.Reason += "; " + why
-		}
 	case "aws_availability_zones":
 		// Which zones exist is read from the account: the list's length and
 		// elements are unknown.
 		attrs["names"] = unknown(cty.List(cty.String), readLater)
 		attrs["zone_ids"] = unknown(cty.List(cty.String), readLater)
+	default:
+		e.askDataSources(inst, attrs, readLater)
 	}
 	for _, n := range append([]string{"id"}, names...) {
 		if _, set := attrs[n]; !set {
@@ -72,6 +63,25 @@ func (e *evaluator) dataObject(inst *Instance, names []string) cty.Value {
 		}
 	}
 	return cty.ObjectVal(attrs)
+}
+
+// askDataSources settles a data source from the other sources of the run
+// (SPEC §7.2.2), which say which types they answer. What they settle joins
+// attrs; why they cannot joins the reason of what stays unknown.
+func (e *evaluator) askDataSources(inst *Instance, attrs map[string]cty.Value, readLater *model.Unresolved) {
+	if e.opts.DataSources == nil {
+		return
+	}
+	got, why, err := e.opts.DataSources(DataQuery{Type: inst.Type, Body: inst.Body, Region: inst.Region})
+	if err != nil {
+		e.ds.Errorf(Range(inst.DefRange), "%s: %v", inst.Address, err)
+	}
+	for k, v := range got {
+		attrs[k] = v
+	}
+	if got == nil && why != "" {
+		readLater.Reason += "; " + why
+	}
 }
 
 // partitionOf derives the partition and DNS suffix from a region, as the
