@@ -1,10 +1,13 @@
 package eval
 
 import (
+	"errors"
+	"slices"
 	"testing"
 
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/daslint/daslint/diag"
 	"github.com/daslint/daslint/model"
 )
 
@@ -131,5 +134,60 @@ module "inherit" { source = "./m" }
 		if got := str(t, instance(t, res, addr).Region); got != region {
 			t.Errorf("%s region = %q, want %q", addr, got, region)
 		}
+	}
+}
+
+// TestDataSourcesCallback: every data source type the evaluator does not
+// settle itself is asked; what the callback settles is the data source's
+// value, why it cannot joins the reason, and its error is an input error
+// at the data block, the value staying unknown.
+func TestDataSourcesCallback(t *testing.T) {
+	const code = `
+data "aws_security_group" "db" { name = "aurora" }
+data "aws_nat_gateway" "a" { subnet_id = "subnet-a" }
+data "aws_vpc_endpoint" "kms" {
+  service_name = "com.amazonaws.eu-west-1.kms"
+}
+data "aws_iam_policy_document" "p" {}
+resource "aws_x" "x" {
+  sg     = data.aws_security_group.db.id
+  nat    = data.aws_nat_gateway.a.id
+  kms    = data.aws_vpc_endpoint.kms.id
+  policy = data.aws_iam_policy_document.p.json
+}
+`
+	var asked []string
+	opts := Options{DataSources: func(q DataQuery) (map[string]cty.Value, string, error) {
+		asked = append(asked, q.Type)
+		switch q.Type {
+		case "aws_security_group":
+			return map[string]cty.Value{"id": cty.StringVal("sg-db")}, "", nil
+		case "aws_nat_gateway":
+			return nil, "no NatGateways facts", nil
+		case "aws_vpc_endpoint":
+			return nil, "nothing matches", errors.New("no object matches")
+		}
+		return nil, "", nil
+	}}
+	res, ds := run(t, map[string]string{"main.tf": code}, opts)
+	if got := str(t, attr(t, res, "aws_x.x", "sg")); got != "sg-db" {
+		t.Errorf("sg = %q", got)
+	}
+	for a, want := range map[string]string{
+		"nat": "data.aws_nat_gateway.a is read at apply time; no NatGateways facts",
+		"kms": "data.aws_vpc_endpoint.kms is read at apply time; nothing matches",
+	} {
+		if v := attr(t, res, "aws_x.x", a); v.IsKnown() || len(Reasons(v)) != 1 || Reasons(v)[0].Reason != want {
+			t.Errorf("%s = %#v %v, want unknown: %q", a, v, reasonTexts(v), want)
+		}
+	}
+	if len(ds) != 1 || ds[0].Severity != diag.Error || ds[0].Range.Line != 4 ||
+		ds[0].Message != "data.aws_vpc_endpoint.kms: no object matches" {
+		t.Errorf("diagnostics = %v, want one error at the aws_vpc_endpoint block", ds)
+	}
+	slices.Sort(asked)
+	asked = slices.Compact(asked)
+	if want := []string{"aws_iam_policy_document", "aws_nat_gateway", "aws_security_group", "aws_vpc_endpoint"}; !slices.Equal(asked, want) {
+		t.Errorf("asked %v, want %v", asked, want)
 	}
 }
