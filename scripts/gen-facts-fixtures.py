@@ -207,3 +207,51 @@ write("examples/aws-facts/facts", base())
 # DNS attributes matter for private DNS and public instances, not for a NAT path.
 write(f"{T}/facts-audit-nat-dns-attributes-missing-pass/facts",
       variant(drop(f"{VPC}-enableDnsSupport.json", f"{VPC}-enableDnsHostnames.json")))
+
+# Data sources answered by the facts (SPEC 7.2.2): one database root per
+# case looks the shared network up; these are the context snapshots.
+def ctx(*changes):
+    def change(f):
+        context_only(f)
+        for c in changes:
+            c(f)
+    return change
+
+def sg_db_no_egress(f):
+    f["security-groups.json"]["SecurityGroups"][1]["IpPermissionsEgress"] = []
+
+def db_acl_deny_egress(f):
+    """Adds a network ACL tagged Tier=db, associated with no subnet, that denies all egress."""
+    entry = lambda n, egress, action: {"CidrBlock": "0.0.0.0/0", "Egress": egress, "Protocol": "-1", "RuleAction": action, "RuleNumber": n}
+    f["network-acls.json"]["NetworkAcls"].append({"Associations": [],
+        "Entries": [entry(32767, True, "deny"), entry(100, False, "allow"), entry(32767, False, "deny")],
+        "IsDefault": False, "NetworkAclId": "acl-0a1b2c3d4e5f60072", "Tags": [{"Key": "Tier", "Value": "db"}],
+        "VpcId": VPC, "OwnerId": ACCOUNT})
+
+def prefix_lists(f):
+    f["managed-prefix-lists.json"] = {"PrefixLists": [
+        {"PrefixListId": "pl-6da54004", "AddressFamily": "IPv4", "State": "create-complete",
+         "PrefixListArn": f"arn:aws:ec2:{REGION}:aws:prefix-list/pl-6da54004",
+         "PrefixListName": f"com.amazonaws.{REGION}.s3", "Tags": [], "OwnerId": "AWS"}]}
+
+def data_case(name, *changes):
+    write(f"{T}/facts-data-{name}/facts", variant(ctx(*changes)))
+
+data_case("vpc-no-match-input-error-unknown")
+data_case("db-subnet-group-pass")
+data_case("db-subnet-group-fail", failed_nat)
+data_case("db-subnet-group-unknown", drop("db-subnet-groups.json"))
+data_case("db-subnet-group-no-match-input-error-unknown")
+data_case("security-group-fail", sg_db_no_egress)
+data_case("security-groups-pass")
+data_case("security-group-unknown", drop("security-groups.json"))
+data_case("route-table-pass")
+data_case("nat-gateway-fail", failed_nat)
+data_case("route-table-several-unknown")
+data_case("vpc-endpoint-pass", kms_endpoint)
+data_case("vpc-endpoint-no-match-input-error-pass")
+data_case("network-acls-fail", db_acl_deny_egress)
+data_case("prefix-list-unknown", prefix_lists)
+# The whole account, clusters included: the stream's cluster is found, but
+# a facts cluster does not join another root (only the network does).
+write(f"{T}/facts-data-rds-cluster-unknown/facts", base())
