@@ -174,6 +174,9 @@ func dataFilters(b *eval.Body, spec dataSpec) (filters []awsfacts.Filter, ok boo
 			if !ok || strings.Contains(s, "⟪") {
 				return nil, false // an identity token: the object is declared in code
 			}
+			if unsetByProvider(v) {
+				continue
+			}
 			filters = append(filters, awsfacts.Filter{Name: spec.args[n], Values: []string{s}})
 		default:
 			return nil, false
@@ -196,6 +199,20 @@ func dataFilters(b *eval.Body, spec dataSpec) (filters []awsfacts.Filter, ok boo
 		}
 	}
 	return filters, true
+}
+
+// unsetByProvider says whether the provider sends no filter for an
+// argument: its SDK cannot tell a zero value from an unset one, so ""
+// and false filter nothing (`default = false` on aws_vpc does not exclude
+// the default VPC).
+func unsetByProvider(v cty.Value) bool {
+	switch v.Type() {
+	case cty.String:
+		return v.AsString() == ""
+	case cty.Bool:
+		return v.False()
+	}
+	return false
 }
 
 // scalar reads a known string, bool or number as the EC2 API compares it.

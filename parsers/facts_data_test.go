@@ -30,15 +30,18 @@ func TestDataFilters(t *testing.T) {
 		want []awsfacts.Filter
 		ok   bool
 	}{
-		{"arguments, tags and filters", eval.Body{
+		{"arguments, tags and filters; false is not sent", eval.Body{
 			Attrs: map[string]*eval.Attr{
 				"vpc_id":         attr(cty.StringVal("vpc-1")),
 				"default_for_az": attr(cty.False),
 				"tags":           attr(cty.MapVal(map[string]cty.Value{"Tier": cty.StringVal("db")})),
 			},
 			Blocks: map[string][]*eval.Block{"filter": {filter("tag:Name", "db-a", "db-b")}},
-		}, []awsfacts.Filter{{Name: "default-for-az", Values: []string{"false"}}, {Name: "tag:Tier", Values: []string{"db"}},
+		}, []awsfacts.Filter{{Name: "tag:Tier", Values: []string{"db"}},
 			{Name: "vpc-id", Values: []string{"vpc-1"}}, {Name: "tag:Name", Values: []string{"db-a", "db-b"}}}, true},
+		{"true and non-empty arguments filter", eval.Body{Attrs: map[string]*eval.Attr{
+			"default_for_az": attr(cty.True), "state": attr(cty.StringVal("available")), "cidr_block": attr(cty.StringVal("")),
+		}}, []awsfacts.Filter{{Name: "default-for-az", Values: []string{"true"}}, {Name: "state", Values: []string{"available"}}}, true},
 		{"unknown argument", eval.Body{Attrs: map[string]*eval.Attr{"vpc_id": attr(cty.UnknownVal(cty.String))}}, nil, false},
 		{"identity token: declared in code", eval.Body{Attrs: map[string]*eval.Attr{"vpc_id": attr(cty.StringVal(model.Token("aws_vpc.main")))}}, nil, false},
 		{"argument not translated", eval.Body{Attrs: map[string]*eval.Attr{"ipv6_cidr_block": attr(cty.StringVal("::/56"))}}, nil, false},
