@@ -7,8 +7,8 @@ import (
 )
 
 // FuzzSnapshot feeds arbitrary JSON to a snapshot as one facts file: it
-// must not panic, every diagnostic must name the file, and the model must
-// come out whatever the file held.
+// must not panic, every diagnostic must name the file, the model must
+// come out whatever the file held, and lookups must not panic either.
 func FuzzSnapshot(f *testing.F) {
 	seeds, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "facts-audit-started-stream-nat-pass", "facts", "*.json"))
 	for _, s := range seeds {
@@ -28,6 +28,12 @@ func FuzzSnapshot(f *testing.F) {
 		}
 		if m := s.Model(Options{}); m == nil {
 			t.Fatal("nil model")
+		}
+		// Every filter a data source may send reads any shape.
+		for kind, fields := range lookupFields {
+			for name := range fields {
+				_, _ = s.Lookup(kind, []Filter{{name, []string{"*"}}, {"tag:Name", []string{"?*"}}})
+			}
 		}
 	})
 }

@@ -47,8 +47,14 @@ func (s *Snapshot) Lookup(kind Kind, filters []Filter) (matches []Match, complet
 			return nil, false
 		}
 	}
+	patterns := make([][]*regexp.Regexp, len(filters))
+	for i, f := range filters {
+		for _, v := range f.Values {
+			patterns[i] = append(patterns[i], glob(v))
+		}
+	}
 	for _, item := range s.items[kind] {
-		if matchesAll(item, filters, fields) {
+		if matchesAll(item, filters, patterns, fields) {
 			matches = append(matches, attributes(kind, item))
 		}
 	}
@@ -137,9 +143,11 @@ var lookupFields = map[Kind]map[string][]string{
 	DBClusters: {"DBClusterIdentifier": {"DBClusterIdentifier", "DBClusterArn"}},
 }
 
-func matchesAll(item node, filters []Filter, fields map[string][]string) bool {
-	for _, f := range filters {
-		if !matchesOne(values(item, f.Name, fields), f.Values) {
+// matchesAll says whether item passes every filter; patterns are the
+// filters' values, compiled.
+func matchesAll(item node, filters []Filter, patterns [][]*regexp.Regexp, fields map[string][]string) bool {
+	for i, f := range filters {
+		if !matchesOne(values(item, f.Name, fields), patterns[i]) {
 			return false
 		}
 	}
@@ -190,10 +198,10 @@ func collect(n node, path []string, out []string) []string {
 	return collect(n.get(path[0]), path[1:], out)
 }
 
-func matchesOne(have, want []string) bool {
+func matchesOne(have []string, want []*regexp.Regexp) bool {
 	for _, h := range have {
 		for _, w := range want {
-			if glob(w).MatchString(h) {
+			if w.MatchString(h) {
 				return true
 			}
 		}
