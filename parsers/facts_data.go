@@ -74,14 +74,19 @@ func (c *catalog) dataSource(q eval.DataQuery) (map[string]cty.Value, string, er
 	if !ok {
 		return nil, "", nil
 	}
-	ms, files, why := c.lookupFacts(spec.kind, filters, regionOf(q.Region))
+	region := regionOf(q.Region)
+	ms, files, why := c.lookupFacts(spec.kind, filters, region)
 	switch {
 	case why != "" || files == nil:
 		return nil, why, nil
 	case spec.lists != nil:
 		return listValues(spec.lists, ms), "", nil
 	case len(ms) == 1:
-		return matchValues(ms[0]), "", nil
+		attrs := matchValues(ms[0])
+		if q.Type == "aws_vpc" {
+			c.mainRouteTable(attrs, ms[0].ID(), region)
+		}
+		return attrs, "", nil
 	case len(ms) == 0:
 		return nil, fmt.Sprintf("nothing in the %s facts matches it (Terraform would fail)", spec.kind),
 			fmt.Errorf("no object in the complete %s facts (%s) matches this data source, so Terraform fails to read it; check its arguments and filters against those facts",
@@ -127,6 +132,17 @@ func (c *catalog) lookupFacts(kind awsfacts.Kind, filters []awsfacts.Filter, reg
 		return nil, nil, fmt.Sprintf("%d facts snapshots hold %s of its region; daslint cannot tell which one it reads", len(answers), kind)
 	}
 	return answers[0].ms, answers[0].files, ""
+}
+
+// mainRouteTable sets aws_vpc's main_route_table_id, which the provider
+// reads with DescribeRouteTables (association.main = true in the VPC):
+// from the route table facts, when they name one.
+func (c *catalog) mainRouteTable(attrs map[string]cty.Value, vpc, region string) {
+	ms, files, _ := c.lookupFacts(awsfacts.RouteTables, []awsfacts.Filter{
+		{Name: "vpc-id", Values: []string{vpc}}, {Name: "association.main", Values: []string{"true"}}}, region)
+	if files != nil && len(ms) == 1 {
+		attrs["main_route_table_id"] = cty.StringVal(ms[0].ID())
+	}
 }
 
 // regionOf is the data source's region, or "" when it is not known.

@@ -114,7 +114,8 @@ func TestDataSourceAgainstFacts(t *testing.T) {
 		why  string               // in the reason, when nothing is settled
 		err  string               // in the input error
 	}{
-		{"aws_vpc", body(map[string]cty.Value{"tags": tags("Name", "main"), "default": cty.False}), map[string]cty.Value{"id": str("vpc-1"), "default": cty.False}, "", ""},
+		{"aws_vpc", body(map[string]cty.Value{"tags": tags("Name", "main"), "default": cty.False}),
+			map[string]cty.Value{"id": str("vpc-1"), "default": cty.False, "main_route_table_id": str("rtb-main")}, "", ""},
 		{"aws_vpc", body(map[string]cty.Value{"tags": tags("Name", "other")}), nil, "nothing in the Vpcs facts matches", "facts/vpcs.json"},
 		{"aws_subnet", body(map[string]cty.Value{"vpc_id": str("vpc-1")}), nil, "2 objects in the Subnets facts", ""},
 		{"aws_subnet", body(map[string]cty.Value{"availability_zone": str("eu-west-1c")}), nil, "nothing in the Subnets facts", "Terraform fails"},
