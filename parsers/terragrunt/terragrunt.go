@@ -74,6 +74,12 @@ type Unit struct {
 	// Generated are the files the unit's generate blocks write into the
 	// module directory (only Terraform configuration files matter).
 	Generated []eval.GeneratedFile
+	// Backend is where the unit keeps its state, as its remote_state block
+	// (merged over its includes) names it; nil when there is none.
+	// BackendUnknown, when non-nil, says which of its fields is not known
+	// offline: such a backend is matched by no terraform_remote_state.
+	Backend        *eval.Backend
+	BackendUnknown *model.Unresolved
 }
 
 // Read reads the unit in dir.
@@ -81,7 +87,7 @@ func Read(dir string, opts Options) (*Unit, diag.Diagnostics) {
 	r := &reader{opts: opts, parser: hclparse.NewParser(), unitDir: absDir(dir), funcs: eval.Functions(dir, opts.Tree)}
 	file := filepath.Join(dir, FileName)
 	u := &Unit{Dir: dir, File: file, Range: hcl.Range{Filename: file, Start: hcl.InitialPos, End: hcl.InitialPos}}
-	cfg := r.read(file, "", 0)
+	cfg := r.read(file, r.unitDir, false, 0)
 	u.Files = r.files
 	u.Included = r.included
 	u.Joins = r.joins
@@ -96,6 +102,12 @@ func Read(dir string, opts Options) (*Unit, diag.Diagnostics) {
 	u.ModuleDir, u.Unread = r.module(cfg)
 	if u.ModuleDir != "" {
 		u.Generated = r.generatedFiles(cfg, u.ModuleDir)
+	}
+	if cfg.remoteState != nil {
+		u.Backend, u.BackendUnknown = cfg.remoteState.backend(r.unitDir)
+		if u.BackendUnknown == nil && cfg.source != nil {
+			u.BackendUnknown = localStateInCache(u.Backend)
+		}
 	}
 	return u, r.ds
 }
@@ -177,6 +189,8 @@ type config struct {
 	deps map[string]cty.Value
 	// generate are the generate blocks, by name.
 	generate map[string]generated
+	// remoteState is the remote_state block (or attribute), nil when none.
+	remoteState *remoteState
 }
 
 // generated is one generate block.
@@ -185,9 +199,11 @@ type generated struct {
 	rng                      hcl.Range
 }
 
-// read evaluates the configuration file path. parentOf is the file that
-// includes it ("" for the unit's own file).
-func (r *reader) read(path, parentOf string, depth int) *config {
+// read evaluates the configuration file path. self is the directory of
+// the configuration Terragrunt is parsing (get_terragrunt_dir): the unit's,
+// or that of a file read with read_terragrunt_config, also inside the files
+// either includes. included says path is read through an include block.
+func (r *reader) read(path, self string, included bool, depth int) *config {
 	if depth > maxIncludeDepth {
 		r.ds.Warnf(model.Range{File: filepath.ToSlash(path)}, "includes nest deeper than %d levels; %s is not read", maxIncludeDepth, path)
 		return nil
@@ -204,7 +220,7 @@ func (r *reader) read(path, parentOf string, depth int) *config {
 		return nil
 	}
 	r.files = append(r.files, path)
-	if parentOf != "" {
+	if included {
 		r.included = append(r.included, path)
 	}
 	body, ok := f.Body.(*hclsyntax.Body)
@@ -212,8 +228,17 @@ func (r *reader) read(path, parentOf string, depth int) *config {
 		return nil
 	}
 	cfg := &config{dir: absDir(filepath.Dir(path))}
-	parentDir := cfg.dir
-	fns := r.functions(cfg.dir, func() string { return parentDir })
+	// In an included file, the include is the one that brought the file
+	// in, whatever label a function names; in the including file, the
+	// include blocks below, once read.
+	incDirs := map[string]string{}
+	selectInclude := func(label string, named bool) (string, error) {
+		if included {
+			return cfg.dir, nil
+		}
+		return pickInclude(incDirs, label, named)
+	}
+	fns := r.functions(self, selectInclude)
 
 	// Includes first: their locals may be exposed to this file.
 	type include struct {
@@ -248,16 +273,11 @@ func (r *reader) read(path, parentOf string, depth int) *config {
 				inc.expose = v.True()
 			}
 		}
-		inc.cfg = r.read(p, path, depth+1)
-		includes = append(includes, inc)
-	}
-	if parentOf == "" {
-		for _, inc := range includes {
-			if inc.cfg != nil {
-				parentDir = inc.cfg.dir
-				break
-			}
+		inc.cfg = r.read(p, self, true, depth+1)
+		if inc.cfg != nil {
+			incDirs[inc.label] = inc.cfg.dir
 		}
+		includes = append(includes, inc)
 	}
 	includeVal := map[string]cty.Value{}
 	for _, inc := range includes {
@@ -289,7 +309,7 @@ func (r *reader) read(path, parentOf string, depth int) *config {
 	}
 	for _, b := range body.Blocks {
 		if b.Type == "dependency" && len(b.Labels) == 1 {
-			cfg.deps[b.Labels[0]] = r.dependency(b, ctx)
+			cfg.deps[b.Labels[0]] = r.dependency(b, ctx, self)
 		}
 	}
 	vars["dependency"] = cty.ObjectVal(cfg.deps)
@@ -302,6 +322,8 @@ func (r *reader) read(path, parentOf string, depth int) *config {
 				v := r.value(a.Expr, ctx)
 				cfg.source, cfg.sourceRange = &v, a.SrcRange
 			}
+		case "remote_state":
+			cfg.remoteState = r.remoteStateBlock(b, ctx)
 		case "generate":
 			if g, ok := r.generateBlock(b, ctx); ok {
 				if cfg.generate == nil {
@@ -310,6 +332,9 @@ func (r *reader) read(path, parentOf string, depth int) *config {
 				cfg.generate[b.Labels[0]] = g
 			}
 		}
+	}
+	if a := body.Attributes["remote_state"]; a != nil {
+		cfg.remoteState = r.remoteStateAttr(a, ctx)
 	}
 	if a := body.Attributes["inputs"]; a != nil {
 		v := r.value(a.Expr, ctx)
@@ -320,10 +345,14 @@ func (r *reader) read(path, parentOf string, depth int) *config {
 				cfg.inputs[k] = e
 			}
 		default:
-			r.ds.Warnf(rng(a.SrcRange), "the inputs of this configuration are not known offline; the module's variables keep their other values")
+			why := ""
+			if rs := eval.Reasons(v); len(rs) > 0 {
+				why = " (" + rs[0].Reason + ")"
+			}
+			r.ds.Warnf(rng(a.SrcRange), "the inputs of this configuration are not known offline%s; the module's variables keep their other values", why)
 		}
 	}
-	if parentOf == "" && depth == 0 {
+	if !included && depth == 0 {
 		r.ownRange = cfg.terraformRange
 		for _, b := range body.Blocks {
 			if r.ownRange == nil && b.Type == "include" {
@@ -355,6 +384,12 @@ func merge(parent, child *config, strategy string) *config {
 	}
 	if out.terraformRange == nil {
 		out.terraformRange = parent.terraformRange
+	}
+	// remote_state is never merged field by field, with either strategy:
+	// the child's block, when it has one, replaces the parent's whole
+	// (Terragrunt's include merge: RemoteState cannot be deep merged).
+	if out.remoteState == nil {
+		out.remoteState = parent.remoteState
 	}
 	if len(parent.generate) > 0 {
 		out.generate = map[string]generated{}
@@ -408,23 +443,39 @@ func deepMerge(a, b cty.Value) cty.Value {
 }
 
 // dependency returns the value of a dependency block: `outputs`, the
-// evaluated outputs of the unit config_path names, with its objects joined
-// to this unit (SPEC §7.2.5). mock_outputs are placeholders for planning:
-// an output known only from them is unknown, never its mock value.
-func (r *reader) dependency(b *hclsyntax.Block, ctx *hcl.EvalContext) cty.Value {
+// evaluated outputs of the unit config_path names (relative to self), with
+// its objects joined to this unit (SPEC §7.2.5). mock_outputs are
+// placeholders for planning: an output known only from them is unknown,
+// never its mock value. A dependency with `enabled = false` or
+// `skip_outputs = true` is not read at all: Terragrunt gives it its
+// mock_outputs (or no outputs), so every output is unknown.
+func (r *reader) dependency(b *hclsyntax.Block, ctx *hcl.EvalContext, self string) cty.Value {
 	name := b.Labels[0]
 	at := rng(b.DefRange())
 	var why *model.Unresolved
 	var outputs map[string]cty.Value
 	p, ok := r.str(b.Body.Attributes["config_path"], ctx)
+	enabled := r.flag(b.Body.Attributes["enabled"], ctx, true)
+	skip := r.flag(b.Body.Attributes["skip_outputs"], ctx, false)
+	unresolved := func(format string, args ...any) *model.Unresolved {
+		return &model.Unresolved{Kind: model.FromDataSource, Range: at, Reason: fmt.Sprintf(format, args...)}
+	}
 	switch {
+	case enabled == flagFalse:
+		why = unresolved("dependency %s is disabled (enabled = false): Terragrunt does not read its outputs", name)
+	case skip == flagTrue:
+		why = unresolved("dependency %s sets skip_outputs: Terragrunt does not read its outputs", name)
+	case enabled == flagUnknown || skip == flagUnknown:
+		// Terragrunt would use the mocks if the flag said so: the real
+		// outputs cannot stand in for them.
+		why = unresolved("whether Terragrunt reads the outputs of dependency %s (enabled, skip_outputs) is not known offline", name)
 	case !ok:
-		why = &model.Unresolved{Kind: model.FromDataSource, Range: at, Reason: fmt.Sprintf("the config_path of dependency %s is not known offline", name)}
+		why = unresolved("the config_path of dependency %s is not known offline", name)
 	case r.opts.Dependency == nil:
-		why = &model.Unresolved{Kind: model.FromDataSource, Range: at, Reason: fmt.Sprintf("the outputs of dependency %s are not read", name)}
+		why = unresolved("the outputs of dependency %s are not read", name)
 	default:
 		if !filepath.IsAbs(p) {
-			p = filepath.Join(r.unitDir, p)
+			p = filepath.Join(self, p)
 		}
 		var rr *eval.RemoteRoot
 		rr, why = r.opts.Dependency(filepath.Clean(p))
@@ -465,6 +516,33 @@ func (r *reader) dependency(b *hclsyntax.Block, ctx *hcl.EvalContext) cty.Value 
 		outputs[k] = cty.DynamicVal.Mark(&model.Unresolved{Kind: model.FromDataSource, Range: at, Reason: reason})
 	}
 	return cty.ObjectVal(map[string]cty.Value{"outputs": cty.ObjectVal(outputs)})
+}
+
+// flagValue is a boolean attribute as far as it is known.
+type flagValue int
+
+const (
+	flagUnknown flagValue = iota
+	flagTrue
+	flagFalse
+)
+
+// flag evaluates a boolean attribute; def when it is absent.
+func (r *reader) flag(a *hclsyntax.Attribute, ctx *hcl.EvalContext, def bool) flagValue {
+	if a == nil {
+		if def {
+			return flagTrue
+		}
+		return flagFalse
+	}
+	v, _ := r.value(a.Expr, ctx).Unmark()
+	if !v.IsKnown() || v.IsNull() || v.Type() != cty.Bool {
+		return flagUnknown
+	}
+	if v.True() {
+		return flagTrue
+	}
+	return flagFalse
 }
 
 func (r *reader) joined(rr *eval.RemoteRoot) bool {

@@ -313,9 +313,20 @@ func remoteBackend(inst *Instance, dir string) (Backend, string, *model.Unresolv
 	if c == nil || c.Value.IsNull() {
 		return b, ws, nil
 	}
-	cv, _ := c.Value.UnmarkDeep()
+	if field, ok := setConfig(&b, c.Value); !ok {
+		return b, "", notKnown(field, c.Value)
+	}
+	return b, ws, nil
+}
+
+// setConfig copies the identity fields of a backend configuration object
+// (as terraform_remote_state's `config` or Terragrunt's remote_state
+// `config` give it) into b.Config; other fields are ignored. When a field
+// it needs is not a known string it returns what is not known.
+func setConfig(b *Backend, config cty.Value) (string, bool) {
+	cv, _ := config.UnmarkDeep()
 	if ty := cv.Type(); !cv.IsKnown() || (!ty.IsObjectType() && !ty.IsMapType()) {
-		return b, "", notKnown("config", c.Value)
+		return "config", false
 	}
 	for it := cv.ElementIterator(); it.Next(); {
 		k, v := it.Element()
@@ -326,7 +337,7 @@ func remoteBackend(inst *Instance, dir string) (Backend, string, *model.Unresolv
 				if n := wk.AsString(); n == "name" || n == "prefix" {
 					s, ok := knownString(wv)
 					if !ok {
-						return b, "", notKnown("config", c.Value)
+						return "config", false
 					}
 					b.Config[n] = s
 				}
@@ -338,11 +349,33 @@ func remoteBackend(inst *Instance, dir string) (Backend, string, *model.Unresolv
 		}
 		s, ok := knownString(v)
 		if !ok {
-			return b, "", notKnown("config "+name, c.Value)
+			return "config " + name, false
 		}
 		b.Config[name] = s
 	}
-	return b, ws, nil
+	return "", true
+}
+
+// ConfigBackend is the backend of type typ with the identity fields of
+// config (an object as a terraform_remote_state's `config`), for a root in
+// dir: how a Terragrunt unit's remote_state block names its state. When a
+// field is not known offline it returns the reason, naming it.
+func ConfigBackend(typ string, config cty.Value, dir string, at model.Range) (Backend, *model.Unresolved) {
+	if typ == "cloud" {
+		typ = "remote"
+	}
+	b := Backend{Type: typ, Config: map[string]string{}, Dir: dir, Range: at}
+	if config.IsNull() {
+		return b, nil
+	}
+	if field, ok := setConfig(&b, config); !ok {
+		reason := fmt.Sprintf("the %s of the %s backend is not known offline", field, typ)
+		if rs := Reasons(config); len(rs) > 0 {
+			reason += " (" + rs[0].Reason + ")"
+		}
+		return b, &model.Unresolved{Kind: model.FromInput, Reason: reason, Range: at}
+	}
+	return b, nil
 }
 
 // knownString returns v as a Go string when it is a known string (or a
