@@ -7,6 +7,7 @@ import (
 
 	"github.com/daslint/daslint/model"
 	"github.com/daslint/daslint/parsers/terraform/eval"
+	"github.com/daslint/daslint/parsers/terragrunt"
 )
 
 // remoteStates settles terraform_remote_state data sources for one run
@@ -17,6 +18,21 @@ type remoteStates struct {
 	cat      *catalog
 	backends map[string]eval.Backend     // by absolute root path
 	results  map[string]*eval.RemoteRoot // by absolute root path and workspace
+	// units are the Terragrunt units' backends, read once for all of them
+	// (unitBackends), by absolute terragrunt.hcl path; moduleDirs are the
+	// directories units use as their module.
+	units      map[string]unitBackend
+	moduleDirs map[string]bool
+}
+
+// unitBackend is where a Terragrunt unit keeps its state: its remote_state,
+// else the backend block of its module. ok is false when it names no state
+// daslint can match; then unknown says why, when there is a reason worth
+// telling.
+type unitBackend struct {
+	b       eval.Backend
+	ok      bool
+	unknown string
 }
 
 // remoteStateFunc is the callback given to the evaluation of the root at
@@ -57,11 +73,27 @@ func (rs *remoteStates) read(b eval.Backend, ws string, chain []string) (*eval.R
 	var matches []root
 	var matchWS []string
 	var partial []string
+	rs.unitBackends()
 	for _, r := range rs.cat.roots {
-		if r.kind != terraformRoot {
+		var have eval.Backend
+		switch r.kind {
+		case terraformRoot:
+			if rs.moduleDirs[absPath(r.path)] {
+				continue // a unit's module: the unit keeps the state
+			}
+			have = rs.backend(r)
+		case terragruntUnit:
+			ub := rs.units[absPath(r.path)]
+			if !ub.ok {
+				if ub.unknown != "" && (ub.b.Type == b.Type || ub.b.Type == "") {
+					partial = append(partial, fmt.Sprintf("the Terragrunt unit %s (%s)", unitKey(r), ub.unknown))
+				}
+				continue
+			}
+			have = ub.b
+		default:
 			continue
 		}
-		have := rs.backend(r)
 		if w, ok := eval.Match(b, ws, have); ok {
 			matches = append(matches, r)
 			matchWS = append(matchWS, w)
@@ -96,6 +128,9 @@ func (rs *remoteStates) read(b eval.Backend, ws string, chain []string) (*eval.R
 			return nil, unresolved("remote state cycle: %s; each root reads the other's outputs", strings.Join(loop, " → "))
 		}
 	}
+	if r.kind == terragruntUnit {
+		return rs.cat.evalUnit(r, chain, w)
+	}
 	key := abs + "\x00" + w
 	if res, ok := rs.results[key]; ok {
 		return res, nil
@@ -122,6 +157,58 @@ func (rs *remoteStates) read(b eval.Backend, ws string, chain []string) (*eval.R
 	rr := &eval.RemoteRoot{Name: name, Result: res}
 	rs.results[key] = rr
 	return rr, nil
+}
+
+// unitBackends reads the backend of every Terragrunt unit of the run, once:
+// a unit's module directory is no root of its own, so the units must be
+// known before any Terraform root is matched.
+func (rs *remoteStates) unitBackends() {
+	if rs.units != nil {
+		return
+	}
+	rs.units, rs.moduleDirs = map[string]unitBackend{}, map[string]bool{}
+	for _, r := range rs.cat.roots {
+		if r.kind != terragruntUnit {
+			continue
+		}
+		dir := filepath.Dir(r.path)
+		// The backend names no dependency outputs: Terragrunt reads
+		// remote_state before it resolves them.
+		u, _ := terragrunt.Read(dir, terragrunt.Options{Tree: r.boundary, MaxFileBytes: rs.cat.opts.MaxFileBytes})
+		if u.ModuleDir != "" {
+			rs.moduleDirs[absPath(u.ModuleDir)] = true
+		}
+		rs.units[absPath(r.path)] = unitBackendOf(u, r.boundary, rs.cat.opts.MaxFileBytes)
+	}
+}
+
+// unitBackendOf is the backend of the unit u: its remote_state, else the
+// backend its module declares. A module without one keeps its state in
+// terraform.tfstate where Terraform runs: the unit's directory when it has
+// no terraform.source, else a copy under .terragrunt-cache that nothing
+// names.
+func unitBackendOf(u *terragrunt.Unit, boundary string, maxBytes int64) unitBackend {
+	switch {
+	case u.Backend != nil && u.BackendUnknown != nil:
+		return unitBackend{b: *u.Backend, unknown: u.BackendUnknown.Reason}
+	case u.Backend != nil:
+		if missing := u.Backend.Missing(); len(missing) > 0 {
+			return unitBackend{b: *u.Backend, unknown: fmt.Sprintf("its remote_state does not set %s", strings.Join(missing, ", "))}
+		}
+		return unitBackend{b: *u.Backend, ok: true}
+	case u.ModuleDir == "":
+		return unitBackend{}
+	}
+	b := eval.RootBackend(u.ModuleDir, boundary, maxBytes)
+	if b.Type == "local" && absPath(u.ModuleDir) != absPath(u.Dir) {
+		if p, ok := b.Config["path"]; !ok || !filepath.IsAbs(p) {
+			return unitBackend{}
+		}
+	}
+	if missing := b.Missing(); len(missing) > 0 {
+		return unitBackend{b: b, unknown: fmt.Sprintf("its module's %s backend does not set %s, and the unit has no remote_state", b.Type, strings.Join(missing, ", "))}
+	}
+	return unitBackend{b: b, ok: true}
 }
 
 // name is how a root is named in reasons: its path relative to its read

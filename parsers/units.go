@@ -105,40 +105,56 @@ func (c *catalog) dependencyFunc(chain []string) dependencyFunc {
 				return nil, unresolved("Terragrunt dependency cycle: %s → %s; each unit reads the other's outputs", strings.Join(loop, " → "), name)
 			}
 		}
-		if rr, ok := c.units[file]; ok {
-			return rr, nil
-		}
-		next := append(chain[:len(chain):len(chain)], file) //nolint:gocritic // a copy: chain is shared
-		u, _ := terragrunt.Read(dir, terragrunt.Options{Tree: r.boundary, MaxFileBytes: c.opts.MaxFileBytes, Dependency: c.dependencyFunc(next)})
-		if u.ModuleDir == "" {
-			why := "its module is not read"
-			if u.Unread != nil {
-				why = u.Unread.Reason
-			}
-			return nil, unresolved("the outputs of the Terragrunt unit %s are not known: %s", name, why)
-		}
-		// The other unit's diagnostics are its own: reported when it is
-		// linted, not for every unit that reads it.
-		res, _ := eval.EvaluateContext(c.ctx, clean(u.ModuleDir), eval.Options{
-			Vars:         c.opts.Vars,
-			VarFiles:     c.opts.VarFiles,
-			Region:       c.opts.Region,
-			Root:         r.boundary,
-			MaxFileBytes: c.opts.MaxFileBytes,
-			RemoteState:  c.remoteStateFunc(next),
-			DataSources:  c.opts.dataSources,
-			Inputs:       u.Inputs,
-			Joins:        u.Joins,
-			Generated:    generatedIn(clean(u.ModuleDir), u),
-		})
-		res.Files = append(res.Files, u.Files...)
-		rr := &eval.RemoteRoot{Name: name, Result: res}
-		if c.units == nil {
-			c.units = map[string]*eval.RemoteRoot{}
-		}
-		c.units[file] = rr
+		return c.evalUnit(r, chain, "default")
+	}
+}
+
+// evalUnit evaluates the unit r (a root of the catalog) in workspace ws,
+// once, for a dependency block or a terraform_remote_state that reads it;
+// chain are the roots being evaluated, which r is not among.
+func (c *catalog) evalUnit(r root, chain []string, ws string) (*eval.RemoteRoot, *model.Unresolved) {
+	file := absPath(r.path)
+	name := unitKey(r)
+	key := file
+	if ws != "default" {
+		key += "\x00" + ws
+		name += "@" + ws
+	}
+	if rr, ok := c.units[key]; ok {
 		return rr, nil
 	}
+	dir := filepath.Dir(file)
+	next := append(chain[:len(chain):len(chain)], file) //nolint:gocritic // a copy: chain is shared
+	u, _ := terragrunt.Read(dir, terragrunt.Options{Tree: r.boundary, MaxFileBytes: c.opts.MaxFileBytes, Dependency: c.dependencyFunc(next)})
+	if u.ModuleDir == "" {
+		why := "its module is not read"
+		if u.Unread != nil {
+			why = u.Unread.Reason
+		}
+		return nil, &model.Unresolved{Kind: model.FromDataSource, Reason: fmt.Sprintf("the outputs of the Terragrunt unit %s are not known: %s", unitKey(r), why)}
+	}
+	// The other unit's diagnostics are its own: reported when it is
+	// linted, not for every unit that reads it.
+	res, _ := eval.EvaluateContext(c.ctx, clean(u.ModuleDir), eval.Options{
+		Vars:         c.opts.Vars,
+		VarFiles:     c.opts.VarFiles,
+		Region:       c.opts.Region,
+		Root:         r.boundary,
+		MaxFileBytes: c.opts.MaxFileBytes,
+		Workspace:    ws,
+		RemoteState:  c.remoteStateFunc(next),
+		DataSources:  c.opts.dataSources,
+		Inputs:       u.Inputs,
+		Joins:        u.Joins,
+		Generated:    generatedIn(clean(u.ModuleDir), u),
+	})
+	res.Files = append(res.Files, u.Files...)
+	rr := &eval.RemoteRoot{Name: name, Result: res}
+	if c.units == nil {
+		c.units = map[string]*eval.RemoteRoot{}
+	}
+	c.units[key] = rr
+	return rr, nil
 }
 
 // unitKey names a unit in addresses and reasons: its directory relative

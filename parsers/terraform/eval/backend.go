@@ -369,7 +369,7 @@ func ConfigBackend(typ string, config cty.Value, dir string, at model.Range) (Ba
 		return b, nil
 	}
 	if field, ok := setConfig(&b, config); !ok {
-		reason := fmt.Sprintf("the %s of the %s backend is not known offline", field, typ)
+		reason := fmt.Sprintf("the %s of the %s backend is not known offline", strings.TrimPrefix(field, "config "), typ)
 		if rs := Reasons(config); len(rs) > 0 {
 			reason += " (" + rs[0].Reason + ")"
 		}

@@ -1,0 +1,137 @@
+package parsers
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// unitStateRoots: every unit includes the root configuration, whose
+// remote_state keeps each unit's state under a key of its path; a plain
+// Terraform root reads the network unit's state.
+var unitStateRoots = map[string]string{
+	"live/root.hcl": `remote_state {
+  backend = "s3"
+  config = {
+    bucket = "acme-state"
+    key    = "${path_relative_to_include()}/terraform.tfstate"
+    region = "eu-west-1"
+  }
+  generate = { path = "backend.tf", if_exists = "overwrite_terragrunt" }
+}`,
+	"live/network/terragrunt.hcl": `include "root" { path = find_in_parent_folders("root.hcl") }
+terraform { source = "../../modules//network" }
+inputs = { cidr = "10.20.0.0/16" }`,
+	"live/other/terragrunt.hcl": `include "root" { path = find_in_parent_folders("root.hcl") }
+terraform { source = "../../modules//network" }
+inputs = { cidr = "10.30.0.0/16" }`,
+	"modules/network/main.tf": `terraform {
+  backend "s3" {}
+}
+variable "cidr" { type = string }
+resource "aws_vpc" "main" {
+  cidr_block = var.cidr
+}
+output "vpc_id" {
+  value = aws_vpc.main.id
+}
+`,
+	"database/main.tf": `data "terraform_remote_state" "network" {
+  backend = "s3"
+  config = {
+    bucket = "acme-state"
+    key    = "network/terraform.tfstate"
+    region = "eu-west-1"
+  }
+}
+resource "aws_security_group" "db" {
+  vpc_id = data.terraform_remote_state.network.outputs.vpc_id
+}
+`,
+}
+
+// TestUnitRemoteStateJoins: the database root's terraform_remote_state
+// names the network unit's remote_state, so the unit's VPC (evaluated with
+// its inputs) joins it under the unit's name; the module the units share
+// is no root that could match too.
+func TestUnitRemoteStateJoins(t *testing.T) {
+	tree(t, unitStateRoots)
+	set, ds := Load([]string{"."}, Options{Root: "."})
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	var keys []string
+	for _, m := range set.Models {
+		keys = append(keys, m.Key)
+		if m.Key != "database" {
+			continue
+		}
+		if len(m.VPCs) != 1 || m.VPCs[0].Address != "live/network::aws_vpc.main" {
+			t.Fatalf("database VPCs = %v, want the network unit's", m.VPCs)
+		}
+		if len(m.SecurityGroups) != 1 || m.SecurityGroups[0].VPC.Key != m.VPCs[0].Address {
+			t.Errorf("security group links to %+v", m.SecurityGroups[0].VPC)
+		}
+		if len(m.Unread) != 0 {
+			t.Errorf("unread: %v", m.Unread[0].Reason)
+		}
+	}
+	slices.Sort(keys)
+	if diff := cmp.Diff([]string{"database", "live/network/terragrunt.hcl", "live/other/terragrunt.hcl"}, keys); diff != "" {
+		t.Errorf("models (-want +got):\n%s", diff)
+	}
+}
+
+// TestUnitRemoteStateUnmatched: a remote_state that names no state daslint
+// can match is said in the reason, not silently passed over.
+func TestUnitRemoteStateUnmatched(t *testing.T) {
+	files := map[string]string{}
+	for k, v := range unitStateRoots {
+		files[k] = v
+	}
+	files["live/root.hcl"] = strings.Replace(files["live/root.hcl"], `"acme-state"`, `get_env("STATE_BUCKET")`, 1)
+	tree(t, files)
+	set, _ := Load([]string{"database"}, Options{Root: ".", Context: []string{"live"}})
+	if len(set.Models) != 1 || len(set.Models[0].SecurityGroups) != 1 {
+		t.Fatalf("models %v", set.Models)
+	}
+	var why string
+	if u := set.Models[0].SecurityGroups[0].VPC.Unknown; u != nil {
+		why = u.Reason
+	}
+	if !strings.Contains(why, "no scanned or --context Terraform root keeps its state") || !strings.Contains(why, `the Terragrunt unit live/network (the bucket of the s3 backend is not known offline (get_env("STATE_BUCKET")`) {
+		t.Errorf("reasons %q, want the unmatched units named with why", why)
+	}
+}
+
+// TestUnitRemoteStateChangedFiles: in hook mode, a change to the network
+// unit, its module or the root configuration it includes re-lints the root
+// that reads its state.
+func TestUnitRemoteStateChangedFiles(t *testing.T) {
+	tree(t, unitStateRoots)
+	for _, tt := range []struct {
+		changed string
+		want    []string
+	}{
+		{"live/network/terragrunt.hcl", []string{"database", "live/network/terragrunt.hcl"}},
+		{"modules/network/main.tf", []string{"database", "live/network/terragrunt.hcl", "live/other/terragrunt.hcl"}},
+		{"live/root.hcl", []string{"database", "live/network/terragrunt.hcl", "live/other/terragrunt.hcl"}},
+		{"live/other/terragrunt.hcl", []string{"live/other/terragrunt.hcl"}},
+		{"database/main.tf", []string{"database"}},
+	} {
+		t.Run(tt.changed, func(t *testing.T) {
+			set, _ := Load([]string{"."}, Options{Root: ".", Changed: []string{filepath.FromSlash(tt.changed)}})
+			var got []string
+			for _, m := range set.Models {
+				got = append(got, m.Key)
+			}
+			slices.Sort(got)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("linted (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
