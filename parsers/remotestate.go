@@ -104,7 +104,11 @@ func (rs *remoteStates) read(b eval.Backend, ws string, chain []string) (*eval.R
 	}
 	switch {
 	case len(matches) == 0:
-		msg := fmt.Sprintf("no scanned or --context Terraform root keeps its state in the %s, workspace %q", b, ws)
+		what := "Terraform root"
+		if len(rs.units) > 0 {
+			what = "Terraform root or Terragrunt unit"
+		}
+		msg := fmt.Sprintf("no scanned or --context %s keeps its state in the %s, workspace %q", what, b, ws)
 		if len(partial) > 0 {
 			msg += "; not matched: " + strings.Join(partial, "; ")
 		}

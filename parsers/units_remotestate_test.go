@@ -102,7 +102,7 @@ func TestUnitRemoteStateUnmatched(t *testing.T) {
 	if u := set.Models[0].SecurityGroups[0].VPC.Unknown; u != nil {
 		why = u.Reason
 	}
-	if !strings.Contains(why, "no scanned or --context Terraform root keeps its state") || !strings.Contains(why, `the Terragrunt unit live/network (the bucket of the s3 backend is not known offline (get_env("STATE_BUCKET")`) {
+	if !strings.Contains(why, "no scanned or --context Terraform root or Terragrunt unit keeps its state") || !strings.Contains(why, `the Terragrunt unit live/network (the bucket of the s3 backend is not known offline (get_env("STATE_BUCKET")`) {
 		t.Errorf("reasons %q, want the unmatched units named with why", why)
 	}
 }

@@ -1,0 +1,4 @@
+# Settings of the prod environment, included by its units.
+locals {
+  env = "prod"
+}
