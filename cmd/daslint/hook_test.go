@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"sort"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -122,6 +123,109 @@ func TestRunHookExports(t *testing.T) {
 			}
 			if code != exitFindings || len(doc.Clusters) != 1 || doc.Clusters[0].File != "stacks/database.yaml" || doc.Clusters[0].Verdict != "fail" {
 				t.Errorf("exit %d, clusters %+v; want 1 and the database stack's cluster failing; stderr: %s", code, doc.Clusters, stderr.String())
+			}
+		})
+	}
+}
+
+// copyCase copies the golden case dir into to (below the working
+// directory of the test).
+func copyCase(t *testing.T, dir, to string) {
+	t.Helper()
+	src := filepath.Join("..", "..", "testdata", dir)
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		switch rel {
+		case "want.json", "expect", "args", "README.md":
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		out := filepath.Join(to, rel)
+		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(out, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestRunHookTerragrunt: in hook mode a changed file re-lints every unit and
+// root whose verdict it may change: a dependency unit's configuration or
+// module re-lints the units that read its outputs; an included root
+// configuration re-lints every unit that includes it; a unit whose state a
+// root reads (remote_state) re-lints that root. A unit listed only in
+// `dependencies { paths }` orders the run and passes no value, so a change
+// to it does not re-lint the unit that lists it.
+func TestRunHookTerragrunt(t *testing.T) {
+	dir := t.TempDir()
+	copyCase(t, "tg-dependency-network-outputs-pass", filepath.Join(dir, "deps"))
+	copyCase(t, "tg-remote-state-root-reads-unit-pass", filepath.Join(dir, "state"))
+	monitor := `terraform {
+  source = "../../modules//network"
+}
+
+# Applied after the network; reads none of its values.
+dependencies {
+  paths = ["../network"]
+}
+
+inputs = {
+  cidr  = "10.40.0.0/16"
+  zones = ["eu-west-1a", "eu-west-1b"]
+}
+`
+	if err := os.MkdirAll(filepath.Join(dir, "deps", "live", "monitor"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "deps", "live", "monitor", "terragrunt.hcl"), []byte(monitor), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	const (
+		depsDB   = "deps/modules/database/main.tf"
+		depsNet  = "deps/modules/network/main.tf" // the network and the monitor unit
+		stateDB  = "state/database/main.tf"
+		stateNet = "state/modules/network/main.tf"
+	)
+	for _, tc := range []struct {
+		changed  string
+		clusters []string // files of the reported clusters, sorted
+	}{
+		{"deps/live/network/terragrunt.hcl", []string{depsDB, depsNet}},
+		{"deps/modules/network/main.tf", []string{depsDB, depsNet, depsNet}},
+		{"deps/live/database/terragrunt.hcl", []string{depsDB}},
+		{"deps/live/monitor/terragrunt.hcl", []string{depsNet}},
+		{"state/live/network/terragrunt.hcl", []string{stateDB, stateNet}},
+		{"state/root.hcl", []string{stateDB, stateNet}},
+		{"state/database/main.tf", []string{stateDB}},
+	} {
+		t.Run(tc.changed, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run([]string{"--hook", "--format", "json", tc.changed}, &stdout, &stderr)
+			var doc struct {
+				Clusters []struct{ File, Verdict string }
+			}
+			if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
+				t.Fatalf("report: %v\n%s", err, stdout.String())
+			}
+			got := []string{}
+			for _, c := range doc.Clusters {
+				got = append(got, c.File)
+				if c.Verdict != "pass" {
+					t.Errorf("%s: %s, want pass", c.File, c.Verdict)
+				}
+			}
+			sort.Strings(got)
+			if diff := cmp.Diff(tc.clusters, got); diff != "" || code != exitOK {
+				t.Errorf("exit %d, clusters (-want +got):\n%s\nstderr: %s", code, diff, stderr.String())
 			}
 		})
 	}
