@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/model"
 	"github.com/daslint/daslint/parsers/terraform/eval"
 )
 
@@ -31,6 +32,9 @@ type catalog struct {
 	// units are the Terragrunt units evaluated for dependency blocks, by
 	// absolute terragrunt.hcl path (see units.go).
 	units map[string]*eval.RemoteRoot
+	// unitsUnread are why the units whose module is not read have no
+	// outputs, by the same key.
+	unitsUnread map[string]*model.Unresolved
 	// stackNames are the --stack-name values by absolute template path
 	// (read only), and manifests the CDK manifests read, by directory,
 	// guarded by namesMu; index is the run's exports, guarded by indexMu

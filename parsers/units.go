@@ -123,6 +123,10 @@ func (c *catalog) evalUnit(r root, chain []string, ws string) (*eval.RemoteRoot,
 	if rr, ok := c.units[key]; ok {
 		return rr, nil
 	}
+	if why, ok := c.unitsUnread[key]; ok {
+		u := *why // each reader sets its own range
+		return nil, &u
+	}
 	dir := filepath.Dir(file)
 	next := append(chain[:len(chain):len(chain)], file) //nolint:gocritic // a copy: chain is shared
 	u, _ := terragrunt.Read(dir, terragrunt.Options{Tree: r.boundary, MaxFileBytes: c.opts.MaxFileBytes, Dependency: c.dependencyFunc(next)})
@@ -131,7 +135,16 @@ func (c *catalog) evalUnit(r root, chain []string, ws string) (*eval.RemoteRoot,
 		if u.Unread != nil {
 			why = u.Unread.Reason
 		}
-		return nil, &model.Unresolved{Kind: model.FromDataSource, Reason: fmt.Sprintf("the outputs of the Terragrunt unit %s are not known: %s", unitKey(r), why)}
+		// Remembered: in a tree of units with remote modules, every unit
+		// that depends on this one would read it (and what it depends
+		// on) again.
+		unread := &model.Unresolved{Kind: model.FromDataSource, Reason: fmt.Sprintf("the outputs of the Terragrunt unit %s are not known: %s", unitKey(r), why)}
+		if c.unitsUnread == nil {
+			c.unitsUnread = map[string]*model.Unresolved{}
+		}
+		c.unitsUnread[key] = unread
+		cp := *unread
+		return nil, &cp
 	}
 	// The other unit's diagnostics are its own: reported when it is
 	// linted, not for every unit that reads it.

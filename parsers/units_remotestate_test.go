@@ -135,3 +135,27 @@ func TestUnitRemoteStateChangedFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestUnreadUnitRemembered: a unit whose module is not read (a remote
+// source) is read once for all the units that depend on it: in a layered
+// tree of such units, reading it again for each reader multiplies the work
+// by every layer. Each reader gets its own copy of the reason.
+func TestUnreadUnitRemembered(t *testing.T) {
+	tree(t, map[string]string{
+		"live/vpc/terragrunt.hcl": `terraform { source = "git::https://example.com/modules.git//vpc" }`,
+		"live/a/terragrunt.hcl":   `dependency "vpc" { config_path = "../vpc" }` + "\n" + `inputs = { id = dependency.vpc.outputs.id }`,
+		"live/b/terragrunt.hcl":   `dependency "vpc" { config_path = "../vpc" }` + "\n" + `inputs = { id = dependency.vpc.outputs.id }`,
+	})
+	roots, _, _ := discover(t.Context(), []string{"."}, func(string) bool { return false }, ".")
+	c := newCatalog(t.Context(), Options{}, nil, roots)
+	dep := c.dependencyFunc(nil)
+	vpc, _ := filepath.Abs(filepath.Join("live", "vpc"))
+	_, first := dep(vpc)
+	if first == nil || !strings.Contains(first.Reason, "the outputs of the Terragrunt unit live/vpc are not known") || len(c.unitsUnread) != 1 {
+		t.Fatalf("first read: %v, %d remembered", first, len(c.unitsUnread))
+	}
+	first.Reason = "changed by a reader"
+	if _, again := dep(vpc); again == nil || !strings.Contains(again.Reason, "are not known") || again == first {
+		t.Errorf("second read: %v, want the remembered reason in a copy of its own", again)
+	}
+}

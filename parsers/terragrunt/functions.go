@@ -109,6 +109,7 @@ func (r *reader) functions(self string, include func(label string, named bool) (
 	for n, why := range outsideWorld {
 		fs[n] = unknownString(n, why)
 	}
+	fs["yamldecode"] = yamlDecode
 	fs["find_in_parent_folders"] = r.findInParentFolders(self)
 	fs["get_env"] = getEnv
 	fs["read_terragrunt_config"] = r.readTerragruntConfig(self)
