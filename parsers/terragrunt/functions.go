@@ -110,10 +110,38 @@ func (r *reader) functions(self string, include func(label string, named bool) (
 		fs[n] = unknownString(n, why)
 	}
 	fs["yamldecode"] = yamlDecode
+	for _, n := range []string{"file", "filebase64", "templatefile"} {
+		if f, ok := fs[n]; ok {
+			fs[n] = r.recordRead(f)
+		}
+	}
 	fs["find_in_parent_folders"] = r.findInParentFolders(self)
 	fs["get_env"] = getEnv
 	fs["read_terragrunt_config"] = r.readTerragruntConfig(self)
 	return fs
+}
+
+// recordRead wraps a file function so that the file it reads counts among
+// the unit's files: in hook mode a change to a settings file
+// (`yamldecode(file("env.yaml"))`) re-lints the units that read it. A
+// relative path is the unit's, as eval.Functions resolves it.
+func (r *reader) recordRead(f function.Function) function.Function {
+	return function.New(&function.Spec{
+		Params:   f.Params(),
+		VarParam: f.VarParam(),
+		Type:     f.ReturnTypeForValues,
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			v, err := f.Call(args)
+			if err == nil && len(args) > 0 && args[0].IsKnown() && !args[0].IsNull() {
+				p := filepath.FromSlash(args[0].AsString())
+				if !filepath.IsAbs(p) {
+					p = filepath.Join(r.unitDir, p)
+				}
+				r.files = append(r.files, filepath.Clean(p))
+			}
+			return v, err
+		},
+	})
 }
 
 // outsideWorld are the Terragrunt functions whose value comes from outside

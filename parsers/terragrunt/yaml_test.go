@@ -1,6 +1,7 @@
 package terragrunt
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -62,6 +63,16 @@ inputs = merge(
 	u, ds := Read(dir+"/prod/app", Options{Tree: dir})
 	if len(ds) != 0 {
 		t.Fatal(ds)
+	}
+	var read []string
+	for _, f := range u.Files {
+		if rel, err := filepath.Rel(dir, f); err == nil && strings.HasSuffix(f, ".yaml") {
+			read = append(read, filepath.ToSlash(rel))
+		}
+	}
+	// The settings files are the unit's: in hook mode a change re-lints it.
+	if strings.Join(read, " ") != "global.yaml prod/env.yaml empty.yaml" {
+		t.Errorf("files read %v, want the YAML settings among them", read)
 	}
 	for k, w := range map[string]string{"prefix": "io", "environment": "prod"} {
 		if got, _ := u.Inputs[k].Unmark(); !got.RawEquals(cty.StringVal(w)) {
