@@ -159,3 +159,49 @@ func TestUnreadUnitRemembered(t *testing.T) {
 		t.Errorf("second read: %v, want the remembered reason in a copy of its own", again)
 	}
 }
+
+// TestUnitReadsUnitState: a unit's module may read another unit's state
+// too, in a workspace: the s3 key under env:/<workspace>/.
+func TestUnitReadsUnitState(t *testing.T) {
+	files := map[string]string{}
+	for k, v := range unitStateRoots {
+		if !strings.HasPrefix(k, "database/") {
+			files[k] = v
+		}
+	}
+	files["live/app/terragrunt.hcl"] = `include "root" { path = find_in_parent_folders("root.hcl") }
+terraform { source = "../../modules//app" }`
+	files["modules/app/main.tf"] = `terraform {
+  backend "s3" {}
+}
+data "terraform_remote_state" "network" {
+  backend   = "s3"
+  workspace = "blue"
+  config = {
+    bucket = "acme-state"
+    key    = "network/terraform.tfstate"
+  }
+}
+resource "aws_security_group" "app" {
+  vpc_id = data.terraform_remote_state.network.outputs.vpc_id
+}
+`
+	tree(t, files)
+	set, ds := Load([]string{"live"}, Options{Root: "."})
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	for _, m := range set.Models {
+		if m.Key != "live/app/terragrunt.hcl" {
+			continue
+		}
+		if len(m.VPCs) != 1 || m.VPCs[0].Address != "live/network@blue::aws_vpc.main" {
+			t.Fatalf("app VPCs = %v, want the network unit's, workspace blue", m.VPCs)
+		}
+		if len(m.SecurityGroups) != 1 || m.SecurityGroups[0].VPC.Key != m.VPCs[0].Address {
+			t.Errorf("security group links to %+v", m.SecurityGroups[0].VPC)
+		}
+		return
+	}
+	t.Fatal("no model of live/app")
+}
