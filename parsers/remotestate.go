@@ -25,6 +25,10 @@ type remoteStates struct {
 	moduleDirs map[string]bool
 }
 
+// maxUnmatchedUnits bounds the units named in a reason as not matched
+// because their backend is not known.
+const maxUnmatchedUnits = 3
+
 // unitBackend is where a Terragrunt unit keeps its state: its remote_state,
 // else the backend block of its module. ok is false when it names no state
 // daslint can match; then unknown says why, when there is a reason worth
@@ -73,6 +77,7 @@ func (rs *remoteStates) read(b eval.Backend, ws string, chain []string) (*eval.R
 	var matches []root
 	var matchWS []string
 	var partial []string
+	unmatched := 0 // units whose backend is not known
 	rs.unitBackends()
 	for _, r := range rs.cat.roots {
 		var have eval.Backend
@@ -86,7 +91,10 @@ func (rs *remoteStates) read(b eval.Backend, ws string, chain []string) (*eval.R
 			ub := rs.units[absPath(r.path)]
 			if !ub.ok {
 				if ub.unknown != "" && (ub.b.Type == b.Type || ub.b.Type == "") {
-					partial = append(partial, fmt.Sprintf("the Terragrunt unit %s (%s)", unitKey(r), ub.unknown))
+					unmatched++
+					if unmatched <= maxUnmatchedUnits {
+						partial = append(partial, fmt.Sprintf("the Terragrunt unit %s (%s)", unitKey(r), ub.unknown))
+					}
 				}
 				continue
 			}
@@ -109,6 +117,11 @@ func (rs *remoteStates) read(b eval.Backend, ws string, chain []string) (*eval.R
 			what = "Terraform root or Terragrunt unit"
 		}
 		msg := fmt.Sprintf("no scanned or --context %s keeps its state in the %s, workspace %q", what, b, ws)
+		if unmatched > maxUnmatchedUnits {
+			// Every unit of a tree shares the root's remote_state: one
+			// unknown field leaves them all unmatched, alike.
+			partial = append(partial, fmt.Sprintf("%d more Terragrunt units alike", unmatched-maxUnmatchedUnits))
+		}
 		if len(partial) > 0 {
 			msg += "; not matched: " + strings.Join(partial, "; ")
 		}

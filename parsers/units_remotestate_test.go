@@ -93,6 +93,9 @@ func TestUnitRemoteStateUnmatched(t *testing.T) {
 		files[k] = v
 	}
 	files["live/root.hcl"] = strings.Replace(files["live/root.hcl"], `"acme-state"`, `get_env("STATE_BUCKET")`, 1)
+	for _, u := range []string{"c", "d", "e"} {
+		files["live/"+u+"/terragrunt.hcl"] = files["live/other/terragrunt.hcl"]
+	}
 	tree(t, files)
 	set, _ := Load([]string{"database"}, Options{Root: ".", Context: []string{"live"}})
 	if len(set.Models) != 1 || len(set.Models[0].SecurityGroups) != 1 {
@@ -102,8 +105,11 @@ func TestUnitRemoteStateUnmatched(t *testing.T) {
 	if u := set.Models[0].SecurityGroups[0].VPC.Unknown; u != nil {
 		why = u.Reason
 	}
-	if !strings.Contains(why, "no scanned or --context Terraform root or Terragrunt unit keeps its state") || !strings.Contains(why, `the Terragrunt unit live/network (the bucket of the s3 backend is not known offline (get_env("STATE_BUCKET")`) {
+	if !strings.Contains(why, "no scanned or --context Terraform root or Terragrunt unit keeps its state") || !strings.Contains(why, `the Terragrunt unit live/c (the bucket of the s3 backend is not known offline (get_env("STATE_BUCKET")`) {
 		t.Errorf("reasons %q, want the unmatched units named with why", why)
+	}
+	if !strings.HasSuffix(why, "; 2 more Terragrunt units alike") || strings.Count(why, "the Terragrunt unit ") != 3 {
+		t.Errorf("reasons %q, want three units named and the other two counted", why)
 	}
 }
 
