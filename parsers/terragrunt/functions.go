@@ -223,8 +223,8 @@ var getEnv = function.New(&function.Spec{
 })
 
 // readTerragruntConfig reads another configuration file (relative to dir)
-// and returns its locals and inputs; the optional second argument is
-// returned when it cannot be read.
+// and returns what daslint knows of it (config.asValue); the optional
+// second argument is returned when it cannot be read.
 func (r *reader) readTerragruntConfig(dir string) function.Function {
 	return function.New(&function.Spec{
 		Params:   []function.Parameter{{Name: "path", Type: cty.String}},
@@ -244,7 +244,24 @@ func (r *reader) readTerragruntConfig(dir string) function.Function {
 				}
 				return cty.NilVal, fmt.Errorf("cannot read %s", p)
 			}
-			return cty.ObjectVal(map[string]cty.Value{"locals": cty.ObjectVal(cfg.locals), "inputs": cty.ObjectVal(cfg.inputs)}), nil
+			return cfg.asValue(), nil
 		},
 	})
+}
+
+// asValue is a configuration as read_terragrunt_config returns it: its
+// locals, inputs, the outputs of its dependency blocks (Terragrunt fetches
+// them; their objects join the reading unit) and its remote_state's backend
+// and config, which a unit may take as its own (`remote_state =
+// local.common.remote_state`).
+func (c *config) asValue() cty.Value {
+	attrs := map[string]cty.Value{
+		"locals":     cty.ObjectVal(c.locals),
+		"inputs":     cty.ObjectVal(c.inputs),
+		"dependency": cty.ObjectVal(c.deps),
+	}
+	if c.remoteState != nil {
+		attrs["remote_state"] = cty.ObjectVal(map[string]cty.Value{"backend": c.remoteState.typ, "config": c.remoteState.config})
+	}
+	return cty.ObjectVal(attrs)
 }

@@ -6,6 +6,9 @@ import (
 	"testing"
 
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/daslint/daslint/model"
+	"github.com/daslint/daslint/parsers/terraform/eval"
 )
 
 // TestIncludeLabels: with several include blocks, the functions about "the"
@@ -121,5 +124,45 @@ inputs = { dir = local.common.locals.dir, orig = local.common.locals.orig, regio
 		if got, _ := u.Inputs[k].Unmark(); !got.RawEquals(cty.StringVal(w)) {
 			t.Errorf("%s = %#v, want %q", k, got, w)
 		}
+	}
+}
+
+// TestReadTerragruntConfigDependencyAndRemoteState: read_terragrunt_config
+// gives the outputs of the file's dependency blocks (config_path relative
+// to that file), which join the reading unit, and its remote_state, which
+// the unit may take as its own.
+func TestReadTerragruntConfigDependencyAndRemoteState(t *testing.T) {
+	dir := write(t, map[string]string{
+		"live/common/deps.hcl": `dependency "vpc" {
+  config_path = "../vpc"
+}
+remote_state {
+  backend = "gcs"
+  config  = { bucket = "b", prefix = "p" }
+}`,
+		"live/app/terragrunt.hcl": `locals { common = read_terragrunt_config("../common/deps.hcl") }
+remote_state = local.common.remote_state
+inputs = { vpc_id = local.common.dependency.vpc.outputs.vpc_id }`,
+	})
+	var asked string
+	network := &eval.RemoteRoot{Name: "live/vpc", Result: &eval.Result{Outputs: map[string]cty.Value{"vpc_id": cty.StringVal("real")}}}
+	u, ds := Read(filepath.Join(dir, "live/app"), Options{Tree: dir, Dependency: func(d string) (*eval.RemoteRoot, *model.Unresolved) {
+		asked = d
+		return network, nil
+	}})
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	if asked != filepath.Join(dir, "live/vpc") {
+		t.Errorf("dependency asked for %q, want live/vpc (relative to the file read)", asked)
+	}
+	if v, _ := u.Inputs["vpc_id"].UnmarkDeep(); !v.IsKnown() || v.AsString() != "real" {
+		t.Errorf("vpc_id = %#v, want the dependency's output", v)
+	}
+	if len(u.Joins) != 1 {
+		t.Errorf("%d joins, want the dependency's", len(u.Joins))
+	}
+	if u.Backend == nil || u.Backend.Type != "gcs" || u.Backend.Config["bucket"] != "b" || u.Backend.Config["prefix"] != "p" {
+		t.Errorf("backend %+v, want the gcs one read", u.Backend)
 	}
 }
