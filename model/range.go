@@ -64,6 +64,53 @@ type Origin struct {
 	// count or for_each expression in the same module instance one cohort;
 	// CloudFormation the resources under the same unknown condition.
 	Cohort string
+	// From is set on an object that joined this model from another source
+	// to settle one of its references (another root read through
+	// terraform_remote_state, a Terragrunt dependency, an exporting
+	// template, AWS facts, a state or plan JSON): which source, and where
+	// in it (SPEC §7.2.7). Nil for the model's own objects. Provenance is
+	// typed here, never read back from an address convention.
+	From *Provenance
+}
+
+// SourceKind is the kind of source an object joined a model from.
+type SourceKind string
+
+// The kinds of source that settle references (SPEC §7.1, §7.2).
+const (
+	FromTerraformRoot       SourceKind = "terraform-root"
+	FromTerragruntUnit      SourceKind = "terragrunt-unit"
+	FromCloudFormationStack SourceKind = "cloudformation-stack"
+	FromAWSFacts            SourceKind = "aws-facts"
+	FromTFState             SourceKind = "tfstate"
+	FromTFPlan              SourceKind = "tfplan"
+)
+
+// Provenance says where in another source a joined object came from. It is
+// shared between the copies of an object and never changed.
+type Provenance struct {
+	Kind SourceKind
+	// File is the file of that source that holds the object: another
+	// root's or unit's .tf file, the exporting template, the facts file,
+	// the state or plan JSON. Line is where in it (0: not known).
+	File string
+	Line int
+	// ID is the object's identity in that source: its address in the
+	// other root, unit, state or plan (without the joining prefix), its
+	// logical ID in the template, its AWS ID in the facts.
+	ID string
+}
+
+// At returns p for a part of the object declared at r (an inline rule or
+// route): at r's line when r is in p's file, else p itself (a state or
+// plan file has no lines of its parts). Nil stays nil.
+func (p *Provenance) At(r Range) *Provenance {
+	if p == nil || r.File != p.File || r.Line == 0 || r.Line == p.Line {
+		return p
+	}
+	c := *p
+	c.Line = r.Line
+	return &c
 }
 
 // Base returns the origin itself; every model object embeds an Origin, so

@@ -625,3 +625,54 @@ func TestBrokenHeld(t *testing.T) {
 		t.Errorf("held before the break:\n got %v\nwant %v", held, want)
 	}
 }
+
+// TestLinkProvenance: a link carries the provenance of the object whose
+// position it carries (SPEC §7.2.7): the joined NAT gateway, route table
+// and public subnet (and the VPC's implicit network ACL) say where they
+// came from, in the witness of a pass and among the links held before a
+// break; the root's own links say nothing.
+func TestLinkProvenance(t *testing.T) {
+	from := func(o model.Object) *model.Provenance {
+		b := o.Base()
+		b.From = &model.Provenance{Kind: model.FromTerraformRoot, File: "network/main.tf", Line: b.Range.Line, ID: b.Address}
+		return b.From
+	}
+	w := newWorld()
+	joined := map[string]*model.Provenance{}
+	for _, o := range []model.Object{w.vpc, w.nat, w.public, w.privRT, w.privRoute, w.pubRT, w.pubRoute, w.igw} {
+		joined[o.Base().Address] = from(o)
+	}
+	check := func(where string, ls []Link) {
+		t.Helper()
+		if len(ls) == 0 {
+			t.Fatalf("%s: no links", where)
+		}
+		for _, l := range ls {
+			want := joined[l.Address]
+			if l.Address == "aws_vpc.main#default-network-acl" {
+				want = joined["aws_vpc.main"]
+			}
+			for _, r := range []*model.Route{w.privRoute, w.pubRoute} {
+				if l.Range == r.Range {
+					want = r.From // a route's link carries the route's position
+				}
+			}
+			if l.From != want {
+				t.Errorf("%s: link %q (%s) from %+v, want %+v", where, l.Text, l.Address, l.From, want)
+			}
+		}
+	}
+	res := Analyze(w.b.m, Options{})
+	if len(res) != 1 || len(res[0].Instances) != 1 || res[0].Verdict != model.True {
+		t.Fatalf("got %+v, want one passing cluster", res)
+	}
+	check("witness", res[0].Instances[0].Witness)
+
+	w.pubRT.Routes = nil
+	res = Analyze(w.b.m, Options{})
+	b := res[0].Instances[0].Broken[PathNAT]
+	if b == nil || b.From != joined["aws_route_table.public"] {
+		t.Fatalf("nat path broken at %+v, want the joined aws_route_table.public", b)
+	}
+	check("held", b.Held)
+}

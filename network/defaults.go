@@ -55,7 +55,8 @@ func implicitDefaultNetworkACL(vpc *model.VPC) *model.NetworkACL {
 }
 
 // implicitOrigin places an implicit object at its VPC's declaration. It
-// exists exactly when the VPC does.
+// exists exactly when the VPC does, and comes from the source the VPC came
+// from.
 func implicitOrigin(vpc *model.VPC, address, what string) model.Origin {
 	return model.Origin{
 		Address: address,
@@ -63,5 +64,6 @@ func implicitOrigin(vpc *model.VPC, address, what string) model.Origin {
 		Range:   vpc.Range,
 		Callers: vpc.Callers,
 		Maybe:   vpc.Maybe,
+		From:    vpc.From,
 	}
 }

@@ -160,5 +160,5 @@ func linkTo(o model.Object, text string) Link {
 	if text == "" {
 		text = b.Address
 	}
-	return Link{Address: b.Address, Text: text, Range: b.Range}
+	return Link{Address: b.Address, Text: text, Range: b.Range, From: b.From}
 }

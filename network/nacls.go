@@ -98,14 +98,14 @@ func (a *analyzer) naclAllows(s *model.Subnet, vpc *model.VPC, flows []flow) *ch
 		loose = loose || c.loose
 	}
 	reason, fix := associationDoubt("network ACL", s, loose)
-	return choose(baseCh, as, Link{Address: s.Address, Text: s.Address + " network ACL", Range: s.Range}, reason, fix)
+	return choose(baseCh, as, Link{Address: s.Address, Text: s.Address + " network ACL", Range: s.Range, From: s.From}, reason, fix)
 }
 
 func (a *analyzer) aclChain(c aclChoice, s *model.Subnet, flows []flow) *chain {
 	ch := newChain()
 	if c.acl == nil {
 		u := firstNonNil(c.unk, &model.Unresolved{Kind: model.FromExpression, Reason: "the network ACL of " + s.Address + " is not known", Range: s.Range})
-		ch.check(model.Unknown, Link{Address: s.Address, Text: s.Address + " network ACL", Range: s.Range},
+		ch.check(model.Unknown, Link{Address: s.Address, Text: s.Address + " network ACL", Range: s.Range, From: s.From},
 			"the network ACL of "+s.Address+" cannot be resolved: "+u.Reason, "", unknownOf(u, s.Range, s.Address))
 		return ch
 	}

@@ -159,9 +159,9 @@ func (a *analyzer) placementResult(p *placement, m member) InstanceResult {
 		ir.Subnet = p.subnet.Address
 	}
 	p.sgs = a.groupsOf(c.SecurityGroups, p.vpc, c.Address)
-	p.publicLink = Link{Address: c.Address, Text: ir.Instance + " publicly accessible", Range: c.Range}
+	p.publicLink = Link{Address: c.Address, Text: ir.Instance + " publicly accessible", Range: c.Range, From: c.From}
 	if m.inst != nil {
-		p.publicLink = Link{Address: m.inst.Address, Text: m.inst.Address + " publicly accessible", Range: rangeOr(m.inst.PubliclyAccessible.Range, m.inst.Range)}
+		p.publicLink = Link{Address: m.inst.Address, Text: m.inst.Address + " publicly accessible", Range: rangeOr(m.inst.PubliclyAccessible.Range, m.inst.Range), From: m.inst.From}
 	}
 	readings := a.publicReadings(p)
 	p.public, p.publicWhy = readings[0].public, readings[0].why

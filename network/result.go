@@ -25,6 +25,10 @@ type Link struct {
 	// `aws_nat_gateway.this (public)`.
 	Text  string
 	Range model.Range
+	// From is the provenance of the object whose Range the link carries,
+	// when that object joined the model from another source (SPEC
+	// §7.2.7); nil for the model's own objects.
+	From *model.Provenance
 }
 
 // Broken is the first link of a path that does not hold, walking from the

@@ -109,7 +109,7 @@ func (a *analyzer) viaSubnetTable(s *model.Subnet, vpc *model.VPC, follow follow
 	if len(as) == 0 {
 		return baseCh
 	}
-	at := Link{Address: s.Address, Text: s.Address + " route table", Range: s.Range}
+	at := Link{Address: s.Address, Text: s.Address + " route table", Range: s.Range, From: s.From}
 	reason, fix := associationDoubt("route table", s, loose)
 	return choose(baseCh, as, at, reason, fix)
 }
@@ -117,7 +117,7 @@ func (a *analyzer) viaSubnetTable(s *model.Subnet, vpc *model.VPC, follow follow
 func (a *analyzer) viaTable(c tableChoice, s *model.Subnet, follow follower, noRouteFix string) *chain {
 	ch := newChain()
 	if c.table == nil {
-		l := Link{Address: s.Address, Text: s.Address + " route table", Range: s.Range}
+		l := Link{Address: s.Address, Text: s.Address + " route table", Range: s.Range, From: s.From}
 		if c.via != nil {
 			l = linkTo(c.via, "")
 		}
@@ -190,7 +190,7 @@ func (a *analyzer) defaultRoute(t *model.RouteTable, follow follower, noRouteFix
 
 func (a *analyzer) followRoute(t *model.RouteTable, r *model.Route, follow follower) *chain {
 	ch := newChain()
-	ch.hold(Link{Address: t.Address, Text: a.describe(t) + " " + routeDest(r), Range: r.Range})
+	ch.hold(Link{Address: t.Address, Text: a.describe(t) + " " + routeDest(r), Range: r.Range, From: r.From})
 	ch.then(follow(r))
 	return ch
 }

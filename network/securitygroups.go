@@ -113,7 +113,7 @@ func (s sgSet) link(a *analyzer, text string) Link {
 	if len(gs) == 0 {
 		return Link{Text: s.names(a) + " " + text}
 	}
-	return Link{Address: gs[0].Address, Text: s.names(a) + " " + text, Range: gs[0].Range}
+	return Link{Address: gs[0].Address, Text: s.names(a) + " " + text, Range: gs[0].Range, From: gs[0].From}
 }
 
 // member says whether group g is one of the set.

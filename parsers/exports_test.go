@@ -100,6 +100,18 @@ func TestImportAcrossTemplates(t *testing.T) {
 			if ref.Key != tt.subnet || !slices.ContainsFunc(db.Subnets, func(s *model.Subnet) bool { return s.Address == tt.subnet }) {
 				t.Errorf("ref %+v, subnets %v: want %s in the database model", ref, db.Subnets, tt.subnet)
 			}
+			// The exporting stack's objects say where they came from:
+			// the template and their logical ID in it; the importer's own
+			// objects do not.
+			for _, s := range db.Subnets {
+				if f := s.From; f == nil || f.Kind != model.FromCloudFormationStack || f.ID != "Subnet" ||
+					!strings.HasSuffix(f.File, "network.yaml") && !strings.HasSuffix(f.File, "network.template.yaml") || f.Line == 0 {
+					t.Errorf("imported %s from %+v, want the network template's Subnet", s.Address, f)
+				}
+			}
+			if f := db.DBSubnetGroups[0].From; f != nil {
+				t.Errorf("the importer's own subnet group has provenance %+v", f)
+			}
 		})
 	}
 }

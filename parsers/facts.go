@@ -89,8 +89,9 @@ func loadFacts(ctx context.Context, r root, opts Options) (l loaded, ok bool) {
 // (its route tables, gateways, endpoints, security groups, network ACLs,
 // and the markers of what was not exported), and rewrites those literals
 // into links by identity (SPEC §7.2.1). The objects keep their real IDs as
-// addresses and their facts file positions, which is the provenance the
-// report shows. The facts objects are shared, never changed.
+// addresses and their facts file positions; each joins as a copy that
+// says it came from the facts (model.Origin.From), which the report shows.
+// The facts objects are shared, never changed.
 func joinFacts(m *model.Model, facts *model.Model) {
 	if m == nil {
 		return
@@ -156,7 +157,7 @@ func joinFactsInto(m *model.Model, own []model.Object, facts *model.Model) {
 	}
 	for _, o := range joined {
 		if ids[o.Base().Address] {
-			appendObject(m, o)
+			appendObject(m, joinedCopy(o))
 			if f := o.Base().Range.File; f != "" {
 				files[f] = true
 			}
@@ -287,6 +288,78 @@ func firstOf(ss ...string) string {
 		}
 	}
 	return ""
+}
+
+// joinedCopy is a copy of the facts object o, with its inline routes and
+// rules, each marked as coming from the facts file that holds it, under its
+// AWS ID (SPEC §7.2.7). The snapshot's own objects stay unmarked: linted,
+// the snapshot is its own source.
+func joinedCopy(o model.Object) model.Object {
+	switch o := o.(type) {
+	case *model.VPC:
+		return fromFacts(o)
+	case *model.Subnet:
+		return fromFacts(o)
+	case *model.RouteTable:
+		c := fromFacts(o)
+		c.Routes = allFromFacts(o.Routes)
+		return c
+	case *model.Route:
+		return fromFacts(o)
+	case *model.RouteTableAssociation:
+		return fromFacts(o)
+	case *model.MainRouteTableAssociation:
+		return fromFacts(o)
+	case *model.InternetGateway:
+		return fromFacts(o)
+	case *model.GatewayAttachment:
+		return fromFacts(o)
+	case *model.NATGateway:
+		return fromFacts(o)
+	case *model.VPCEndpoint:
+		return fromFacts(o)
+	case *model.SecurityGroup:
+		c := fromFacts(o)
+		c.Rules = allFromFacts(o.Rules)
+		return c
+	case *model.NetworkACL:
+		c := fromFacts(o)
+		c.Rules = allFromFacts(o.Rules)
+		return c
+	case *model.NetworkACLAssociation:
+		return fromFacts(o)
+	case *model.DBSubnetGroup:
+		return fromFacts(o)
+	}
+	return o
+}
+
+// fromFacts is a shallow copy of the facts object o with its provenance.
+func fromFacts[T any, P interface {
+	*T
+	model.Object
+}](o P) P {
+	c := P(new(T))
+	*c = *o
+	b := c.Base()
+	if b.From == nil {
+		b.From = &model.Provenance{Kind: model.FromAWSFacts, File: b.Range.File, Line: b.Range.Line, ID: b.Address}
+	}
+	return c
+}
+
+func allFromFacts[T any, P interface {
+	*T
+	model.Object
+}](os []P) []P {
+	if os == nil {
+		return nil
+	}
+	out := make([]P, len(os))
+	for i, o := range os {
+		out[i] = fromFacts(o)
+	}
+	return out
 }
 
 // appendObject adds o to the list of its kind in m.

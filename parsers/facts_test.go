@@ -123,6 +123,26 @@ func TestJoinFacts(t *testing.T) {
 	if len(m.VPCEndpoints) != 1 || !strings.HasSuffix(m.VPCEndpoints[0].Address, awsfacts.MarkerSuffix) {
 		t.Errorf("endpoints = %v, want vpc-1's not-exported marker", addresses(m.VPCEndpoints))
 	}
+	// Each joined object says it came from the facts, with its file and
+	// ID there; the snapshot's own objects stay unmarked.
+	for _, o := range m.Objects() {
+		b := o.Base()
+		if b.Address == "aws_db_subnet_group.mine" || b.Address == "aws_rds_cluster.a" {
+			if b.From != nil {
+				t.Errorf("%s: the root's own object has provenance %+v", b.Address, b.From)
+			}
+			continue
+		}
+		want := &model.Provenance{Kind: model.FromAWSFacts, File: b.Range.File, Line: b.Range.Line, ID: b.Address}
+		if diff := cmp.Diff(want, b.From); diff != "" || b.Range.File == "" {
+			t.Errorf("%s at %s: provenance (-want +got):\n%s", b.Address, b.Range, diff)
+		}
+	}
+	for _, o := range facts.Objects() {
+		if o.Base().From != nil {
+			t.Errorf("the snapshot's %s was changed: provenance %+v", o.Base().Address, o.Base().From)
+		}
+	}
 
 	// A group named only in the facts joins with its VPC.
 	m2 := &model.Model{Source: model.Terraform, DBClusters: []*model.DBCluster{

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/daslint/daslint/model"
 )
 
 // writeRoots writes files (path -> content) under a new directory.
@@ -103,9 +105,22 @@ func TestRemoteStateJoins(t *testing.T) {
 			if len(m.SecurityGroups) != 1 || m.SecurityGroups[0].VPC.Key != m.VPCs[0].Address {
 				t.Errorf("security group links to %+v", m.SecurityGroups[0].VPC)
 			}
+			// Provenance is typed: the other root, the VPC's file and
+			// line there, and its address in that root.
+			from := m.VPCs[0].From
+			if from == nil || from.Kind != model.FromTerraformRoot || from.ID != "aws_vpc.main" ||
+				!strings.HasSuffix(from.File, "network/main.tf") || from.Line != 7 {
+				t.Errorf("joined VPC from %+v, want the network root's aws_vpc.main at network/main.tf:7", from)
+			}
+			if m.SecurityGroups[0].From != nil {
+				t.Errorf("the root's own security group has provenance %+v", m.SecurityGroups[0].From)
+			}
 		case "network":
 			if len(m.VPCs) != 1 || m.VPCs[0].Address != "aws_vpc.main" {
 				t.Errorf("network VPCs = %v", m.VPCs)
+			}
+			if m.VPCs[0].From != nil {
+				t.Errorf("the network root's own VPC has provenance %+v", m.VPCs[0].From)
 			}
 		}
 	}

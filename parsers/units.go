@@ -56,8 +56,8 @@ func loadUnit(ctx context.Context, r root, opts Options, loadTerraform terraform
 		caller := eval.Range(u.Range)
 		for _, o := range m.Objects() {
 			b := o.Base()
-			if strings.Contains(b.Address, eval.RemoteSeparator) {
-				continue // another root's object keeps its own provenance
+			if b.From != nil {
+				continue // another source's object keeps its own provenance
 			}
 			b.Callers = append([]model.Range{caller}, b.Callers...)
 		}
@@ -162,7 +162,7 @@ func (c *catalog) evalUnit(r root, chain []string, ws string) (*eval.RemoteRoot,
 		Generated:    generatedIn(clean(u.ModuleDir), u),
 	})
 	res.Files = append(res.Files, u.Files...)
-	rr := &eval.RemoteRoot{Name: name, Result: res}
+	rr := &eval.RemoteRoot{Name: name, Result: res, Kind: model.FromTerragruntUnit}
 	if c.units == nil {
 		c.units = map[string]*eval.RemoteRoot{}
 	}

@@ -73,10 +73,89 @@ type Link struct {
 	// is checked of it); several links may share one. The compact witness
 	// of the text format lists subjects. Empty: Text stands for itself.
 	Subject string
+	// Source is where the link's object came from when another source
+	// settled it (SPEC §7.2.7); nil for the linted root's own objects.
+	Source *Source
 }
 
 // MarshalJSON writes a link as its text, as SPEC §5 shows witnesses.
 func (l Link) MarshalJSON() ([]byte, error) { return json.Marshal(l.Text) }
+
+// Source is the other source a link's object came from (SPEC §7.2.7): a
+// Terraform root read through terraform_remote_state, a Terragrunt unit read
+// through a dependency block, a CloudFormation stack read through
+// Fn::ImportValue, AWS facts, a state or plan JSON.
+type Source struct {
+	// Kind is one of the Source* kinds.
+	Kind string `json:"kind"`
+	// File and Line are where the object is in that source: the other
+	// root's .tf file, the exporting template, the facts file, the state
+	// or plan file (Line 0: not known).
+	File string `json:"file"`
+	Line int    `json:"line"`
+	// ID is the object's identity in that source: its address in the other
+	// root, unit, state or plan, its logical ID in the template, its AWS ID
+	// in the facts.
+	ID string `json:"id"`
+}
+
+// The kinds of Source.
+const (
+	SourceTerraformRoot       = "terraform-root"
+	SourceTerragruntUnit      = "terragrunt-unit"
+	SourceCloudFormationStack = "cloudformation-stack"
+	SourceAWSFacts            = "aws-facts"
+	SourceTFState             = "tfstate"
+	SourceTFPlan              = "tfplan"
+)
+
+// linkRecord is a link as the JSON lists its provenance: the link's text,
+// its position, and its source when another source settled it. An
+// addition to daslint/v1, beside the witness, which stays a list of texts.
+type linkRecord struct {
+	Link   string  `json:"link"`
+	File   string  `json:"file"`
+	Line   int     `json:"line"`
+	Source *Source `json:"source,omitempty"`
+}
+
+func linkRecords(ls []Link) []linkRecord {
+	out := make([]linkRecord, len(ls))
+	for i, l := range ls {
+		out[i] = linkRecord{Link: l.Text, File: l.File, Line: l.Line, Source: l.Source}
+	}
+	return out
+}
+
+// MarshalJSON writes an instance as SPEC §5 shows it, with two additions:
+// "links", the witness link by link with its position and source, and, in
+// each broken path, "held", the links that held before the break, the same
+// way.
+func (in Instance) MarshalJSON() ([]byte, error) {
+	type brokenRecord struct {
+		Broken
+		Held []linkRecord `json:"held"`
+	}
+	// The fields of Instance in their order, with the additions.
+	out := struct {
+		ID       string                  `json:"id"`
+		Subnet   string                  `json:"subnet"`
+		Verdict  string                  `json:"verdict"`
+		Path     *string                 `json:"path"`
+		Witness  []Link                  `json:"witness"`
+		Broken   map[string]brokenRecord `json:"broken"`
+		Unknowns []Unknown               `json:"unknowns"`
+		Links    []linkRecord            `json:"links"`
+	}{ID: in.ID, Subnet: in.Subnet, Verdict: in.Verdict, Path: in.Path, Witness: in.Witness,
+		Unknowns: in.Unknowns, Links: linkRecords(in.Witness)}
+	if in.Broken != nil {
+		out.Broken = make(map[string]brokenRecord, len(in.Broken))
+		for p, b := range in.Broken {
+			out.Broken[p] = brokenRecord{Broken: b, Held: linkRecords(in.Held[p])}
+		}
+	}
+	return json.Marshal(out)
+}
 
 // Broken is the first link of a path that does not hold.
 type Broken struct {
@@ -92,6 +171,10 @@ type Broken struct {
 	// object came from, when it joined the cluster's model to settle a
 	// reference (SPEC §7.2.7); absent for the model's own files.
 	Source string `json:"source,omitempty"`
+	// From is the structured form of Source: the kind of source, the file
+	// and line, and the object's ID there; absent with Source. An addition
+	// to daslint/v1.
+	From *Source `json:"from,omitempty"`
 	// Address identifies the object the link rests on, as Link.Address;
 	// not part of daslint/v1.
 	Address string `json:"-"`

@@ -84,7 +84,19 @@ func TestJSONFieldsAndOrder(t *testing.T) {
             "aws_route_table.private 0.0.0.0/0"
           ],
           "broken": null,
-          "unknowns": []
+          "unknowns": [],
+          "links": [
+            {
+              "link": "aws_subnet.private[0]",
+              "file": "main.tf",
+              "line": 10
+            },
+            {
+              "link": "aws_route_table.private 0.0.0.0/0",
+              "file": "main.tf",
+              "line": 20
+            }
+          ]
         }
       ],
       "unknowns": []
@@ -306,5 +318,52 @@ func TestTextSuppressedAndBaseline(t *testing.T) {
 	}
 	if r.Findings[0].Counts() || r.Findings[1].Counts() {
 		t.Error("a suppressed or baseline finding counts")
+	}
+}
+
+// TestJSONLinkSources: the witness stays a list of texts; "links" gives
+// each link with its position and, for one settled through another
+// source, the structured source; each broken path lists the links that
+// held before it the same way, and a broken link from another source has
+// "from" beside the "source" file (SPEC §7.2.7).
+func TestJSONLinkSources(t *testing.T) {
+	facts := &Source{Kind: SourceAWSFacts, File: "facts/subnets.json", Line: 3, ID: "subnet-0abc"}
+	root := &Source{Kind: SourceTerraformRoot, File: "network/main.tf", Line: 58, ID: "aws_route_table.private"}
+	in := Instance{
+		ID: "aws_rds_cluster_instance.a", Subnet: "subnet-0abc", Verdict: "fail",
+		Broken: map[string]Broken{"nat": {
+			Link: "network::aws_route_table.private", File: "network/main.tf", Line: 58, Status: "false",
+			Reason: "no default route", Fix: "add one", Source: "network/main.tf", From: root,
+		}},
+		Held: map[string][]Link{"nat": {{Text: "subnet-0abc", File: "facts/subnets.json", Line: 3, Source: facts},
+			{Text: "aws_security_group.db egress", File: "db/main.tf", Line: 9}}},
+	}
+	got, err := json.Marshal(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"id":"aws_rds_cluster_instance.a","subnet":"subnet-0abc","verdict":"fail","path":null,"witness":null,` +
+		`"broken":{"nat":{"link":"network::aws_route_table.private","file":"network/main.tf","line":58,"status":"false",` +
+		`"reason":"no default route","fix":"add one","source":"network/main.tf",` +
+		`"from":{"kind":"terraform-root","file":"network/main.tf","line":58,"id":"aws_route_table.private"},` +
+		`"held":[{"link":"subnet-0abc","file":"facts/subnets.json","line":3,` +
+		`"source":{"kind":"aws-facts","file":"facts/subnets.json","line":3,"id":"subnet-0abc"}},` +
+		`{"link":"aws_security_group.db egress","file":"db/main.tf","line":9}]}},` +
+		`"unknowns":null,"links":[]}`
+	if diff := cmp.Diff(want, string(got)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+
+	pass := Instance{ID: "i", Subnet: "subnet-0abc", Verdict: "pass", Path: str("nat"),
+		Witness: []Link{{Text: "subnet-0abc", File: "facts/subnets.json", Line: 3, Source: facts}}}
+	got, err = json.Marshal(pass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = `{"id":"i","subnet":"subnet-0abc","verdict":"pass","path":"nat","witness":["subnet-0abc"],"broken":null,` +
+		`"unknowns":null,"links":[{"link":"subnet-0abc","file":"facts/subnets.json","line":3,` +
+		`"source":{"kind":"aws-facts","file":"facts/subnets.json","line":3,"id":"subnet-0abc"}}]}`
+	if diff := cmp.Diff(want, string(got)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

@@ -147,7 +147,13 @@ func instanceOf(ir network.InstanceResult, rel func(string) string, joined []str
 			Link: b.Text, File: rel(b.Range.File), Line: b.Range.Line,
 			Status: status, Reason: b.Reason, Fix: b.Fix, Address: b.Address,
 		}
-		if slices.Contains(joined, b.Range.File) {
+		switch {
+		case b.From != nil:
+			br.From = sourceOf(b.From, rel)
+			br.Source = br.From.File
+		case slices.Contains(joined, b.Range.File):
+			// A join that does not yet say where its objects came from:
+			// the file is all that is known.
 			br.Source = br.File
 		}
 		out.Broken[string(p)] = br
@@ -174,7 +180,17 @@ func callersOf(cs []rules.Call, rel func(string) string) []report.Caller {
 
 // linkOf is a link of the analysis as the report prints it.
 func linkOf(l network.Link, rel func(string) string) report.Link {
-	return report.Link{Text: l.Text, File: rel(l.Range.File), Line: l.Range.Line, Address: l.Address, Subject: subjectName(l.Address)}
+	return report.Link{Text: l.Text, File: rel(l.Range.File), Line: l.Range.Line, Address: l.Address, Subject: subjectName(l.Address),
+		Source: sourceOf(l.From, rel)}
+}
+
+// sourceOf is the provenance of a link's object as the report prints it,
+// or nil for the linted root's own objects (SPEC §7.2.7).
+func sourceOf(p *model.Provenance, rel func(string) string) *report.Source {
+	if p == nil {
+		return nil
+	}
+	return &report.Source{Kind: string(p.Kind), File: rel(p.File), Line: p.Line, ID: p.ID}
 }
 
 // subjectName names the resource a link rests on as the analysis's texts

@@ -64,9 +64,11 @@ func (s *stack) translate() {
 	}
 }
 
-// origin describes where a resource was declared.
+// origin describes where a resource was declared. A resource of an
+// exporting template (read for Fn::ImportValue) came from that stack: its
+// provenance is the template and its logical ID there (SPEC §7.2.7).
 func (s *stack) origin(r *resource) model.Origin {
-	return model.Origin{
+	o := model.Origin{
 		Address: s.address(r.id),
 		Type:    r.typ,
 		Range:   model.Range{File: s.file, Line: r.key.line, Column: r.key.col, EndLine: r.node.endLine},
@@ -74,12 +76,17 @@ func (s *stack) origin(r *resource) model.Origin {
 		Maybe:   r.maybe,
 		Cohort:  s.cohortOf(r),
 	}
+	if s.imported {
+		o.From = &model.Provenance{Kind: model.FromCloudFormationStack, File: s.file, Line: r.key.line, ID: r.id}
+	}
+	return o
 }
 
 // sub returns the origin of an inline part of a resource (a rule).
 func (s *stack) sub(o model.Origin, suffix string, n *node) model.Origin {
 	o.Address += suffix
 	o.Range = model.Range{File: s.file, Line: n.line, Column: n.col, EndLine: n.endLine}
+	o.From = o.From.At(o.Range)
 	return o
 }
 

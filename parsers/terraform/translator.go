@@ -103,6 +103,7 @@ func (t *translator) origin(in *eval.Instance) model.Origin {
 		Callers: rangesOf(in.Callers),
 		Maybe:   in.Maybe,
 		Cohort:  in.Cohort,
+		From:    in.From,
 	}
 }
 
@@ -112,6 +113,7 @@ func (t *translator) origin(in *eval.Instance) model.Origin {
 func (t *translator) nestedOrigin(in *eval.Instance, b *eval.Block) model.Origin {
 	o := t.origin(in)
 	o.Range = rangeOf(b.Range)
+	o.From = o.From.At(o.Range)
 	if b.Maybe != nil {
 		o.Maybe = b.Maybe
 	}
@@ -155,7 +157,7 @@ func (t *translator) rootRegion(instances []*eval.Instance) model.Str {
 	for _, in := range instances {
 		// Objects joined from another root's state have that root's
 		// provider: the model's region is the reading root's own.
-		if in == nil || len(in.Callers) > 0 || strings.Contains(in.Address, eval.RemoteSeparator) {
+		if in == nil || len(in.Callers) > 0 || in.From != nil {
 			continue
 		}
 		s := t.region(in)

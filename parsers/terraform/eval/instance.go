@@ -49,6 +49,9 @@ type Instance struct {
 	// provider v6), else its provider's, else --region; unknown (with a mark)
 	// when none is known.
 	Region cty.Value
+	// From is set on an instance of another root or unit joined to this
+	// evaluation (model.Origin.From); nil for the root's own.
+	From *model.Provenance
 }
 
 // Body is an evaluated block body.

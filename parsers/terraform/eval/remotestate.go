@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/zclconf/go-cty/cty"
@@ -22,6 +23,9 @@ type RemoteRoot struct {
 	// for the same root and workspace, and distinct for different ones.
 	Name   string
 	Result *Result
+	// Kind is the kind of source the root is, for the provenance of its
+	// objects (model.Provenance); empty means a Terraform root.
+	Kind model.SourceKind
 }
 
 // notJoined are the resource types of another root that do not join the
@@ -76,19 +80,24 @@ func (e *evaluator) remoteOutputs(inst *Instance) cty.Value {
 		}
 	}
 	if first {
-		e.joinObjects(other, prefix)
+		e.joinObjects(remote, prefix)
 	}
 	return cty.ObjectVal(outputs)
 }
 
-// joinObjects adds the managed resources of other (but its clusters) to
-// this evaluation under prefix, with what other could not read.
-func (e *evaluator) joinObjects(other *Result, prefix string) {
+// joinObjects adds the managed resources of r (but its clusters) to this
+// evaluation under prefix, with what r could not read.
+func (e *evaluator) joinObjects(r *RemoteRoot, prefix string) {
+	other := r.Result
+	kind := r.Kind
+	if kind == "" {
+		kind = model.FromTerraformRoot
+	}
 	for _, in := range other.Instances {
 		if in == nil || in.Mode != Managed || notJoined[in.Type] {
 			continue
 		}
-		e.instances = append(e.instances, joinInstance(in, prefix))
+		e.instances = append(e.instances, joinInstance(in, prefix, kind))
 	}
 	e.limits = append(e.limits, other.Unread...)
 	e.remoteFiles = append(e.remoteFiles, other.Files...)
@@ -99,7 +108,7 @@ func (e *evaluator) joinObjects(other *Result, prefix string) {
 // prefix is JoinPrefix(r.Name).
 func (e *evaluator) join(r *RemoteRoot) {
 	if prefix, first := e.joinPrefix(r); first {
-		e.joinObjects(r.Result, prefix)
+		e.joinObjects(r, prefix)
 	}
 }
 
@@ -142,12 +151,17 @@ func (e *evaluator) joinPrefix(r *RemoteRoot) (string, bool) {
 
 // joinInstance copies an instance of another root into this evaluation: its
 // address and every identity token in its values get prefix, and it keeps
-// its own ranges, which point into the other root's files (its provenance).
+// its own ranges, which point into the other root's files. Its provenance
+// is that root (of the given kind) at its declaration, unless it had
+// joined that root from a third source, which it names instead.
 // Whether it exists is the other root's business: a data source with an
 // unknown count reads a network that is there all the same.
-func joinInstance(in *Instance, prefix string) *Instance {
+func joinInstance(in *Instance, prefix string, kind model.SourceKind) *Instance {
 	out := *in
 	out.Address = prefix + in.Address
+	if in.From == nil {
+		out.From = &model.Provenance{Kind: kind, File: filepath.ToSlash(in.Range.Filename), Line: in.Range.Start.Line, ID: in.Address}
+	}
 	if in.Cohort != "" {
 		out.Cohort = prefix + in.Cohort
 	}
