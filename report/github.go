@@ -36,6 +36,9 @@ func GitHub(w io.Writer, r *Report) error {
 		if chain := chainSentence(f); chain != "" {
 			msg += "\n" + chain
 		}
+		if from := sourcesSentence(f); from != "" {
+			msg += "\n" + from
+		}
 		if f.Remediation != "" {
 			msg += "\nFix: " + f.Remediation
 		}

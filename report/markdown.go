@@ -126,7 +126,7 @@ func markdownBroken(b *strings.Builder, c Cluster) {
 		for _, p := range pathOrder(in.Broken) {
 			br := in.Broken[p]
 			rows = append(rows, fmt.Sprintf("| %s | %s | %s | %s %s | %s | %s |", mdCode(in.ID), mdCode(in.Subnet), mdText(p),
-				mdCode(br.Link), mdCode(fileLine(br.File, br.Line)), mdText(br.Status), mdText(br.Reason)))
+				mdCode(br.Link), mdCode(fileLine(br.File, br.Line))+mdText(sourceSuffixAt(br.From, br.File, br.Line)), mdText(br.Status), mdText(br.Reason)))
 		}
 	}
 	if len(rows) == 0 {

@@ -87,7 +87,8 @@ type relatedLocation struct {
 // (Finding.ChainLocations), then for each placement of its cluster that does not pass, the first broken link
 // of each path (SPEC §1.4: a fail names the first link that breaks on each
 // of the three paths), then every unresolved value with where it comes
-// from. A finding whose cluster is not in the report falls back to the
+// from, then where each link settled through another source came from. A
+// finding whose cluster is not in the report falls back to the
 // links its message cites.
 func (s *sarifRun) related(f Finding) []relatedLocation {
 	var out []relatedLocation
@@ -129,7 +130,35 @@ func (s *sarifRun) related(f Finding) []relatedLocation {
 			add(unknownLocation(u))
 		}
 	}
+	// Last, where the links that another source settled came from (SPEC
+	// §7.2.7): those that held before each break (a broken link's own
+	// message names its source), and the witnesses of the placements
+	// that pass.
+	for _, in := range c.Instances {
+		for _, p := range pathOrder(in.Broken) {
+			for _, l := range in.Held[p] {
+				add(sourceLocation(l.Text, l.Source))
+			}
+		}
+		for _, l := range in.Witness {
+			add(sourceLocation(l.Text, l.Source))
+		}
+	}
 	return out
+}
+
+// sourceLocation is where in another source the object of a link came
+// from, with a message naming the source; empty (skipped) for a link of
+// the linted root's own.
+func sourceLocation(link string, src *Source) relatedLocation {
+	if src == nil {
+		return relatedLocation{}
+	}
+	msg := fmt.Sprintf("%s comes from the %s %s", link, src.Noun(), src.File)
+	if src.ID != "" {
+		msg += " (" + src.ID + ")"
+	}
+	return relatedLocation{src.File, src.Line, msg}
 }
 
 // pathOrder lists the paths of broken in SPEC §1.3's order (public, nat,
@@ -160,6 +189,9 @@ func brokenMessage(p string, b Broken) string {
 	msg := fmt.Sprintf("%s path %s at %s", p, verb, b.Link)
 	if b.Reason != "" {
 		msg += ": " + b.Reason
+	}
+	if src := b.From; src != nil {
+		msg += "; " + sourceLocation(b.Link, src).message
 	}
 	return msg
 }

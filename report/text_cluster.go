@@ -115,6 +115,24 @@ func route(in Instance) []string {
 	return out
 }
 
+// routeSources are, for each step of route(in), the source of the first
+// link on it, or nil for the linted root's own.
+func routeSources(in Instance) []*Source {
+	var out []*Source
+	seen := map[string]bool{}
+	for _, l := range in.Witness {
+		s := l.Subject
+		if s == "" {
+			s = l.Text
+		}
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, l.Source)
+		}
+	}
+	return out
+}
+
 // brokenPaths lists the paths with a broken link, sorted.
 func brokenPaths(in Instance) []string {
 	paths := make([]string, 0, len(in.Broken))
@@ -229,7 +247,7 @@ func (p *printer) failing(g *placements) {
 			status = "unknown"
 		}
 		branch, cont := treeBranch(i, n)
-		p.line(3, "%s%s %s at %s  %s", branch, name, status, g.concrete(b.Link), p.pos(b.File, b.Line))
+		p.line(3, "%s%s %s at %s%s  %s", branch, name, status, g.concrete(b.Link), sourceSuffixAt(b.From, b.File, b.Line), p.pos(b.File, b.Line))
 		p.line(3, "%s  %s", cont, g.concrete(b.Reason))
 	}
 	for i, u := range in.Unknowns {
@@ -246,7 +264,11 @@ func (p *printer) passing(g *placements) {
 	}
 	if !p.opts.Verbose {
 		steps := route(in)
-		if len(g.subnets) > 1 && len(steps) > 0 && steps[0] == in.Subnet {
+		sources := routeSources(in)
+		for i := range steps {
+			steps[i] += sourceSuffixFor(sources[i], steps[i])
+		}
+		if len(g.subnets) > 1 && len(steps) > 0 && route(in)[0] == in.Subnet {
 			steps[0] = "{" + strings.Join(g.subnets, ", ") + "}"
 		}
 		p.line(2, "%s%s: %s", p.mark(in.Verdict), via, strings.Join(steps, " → "))
@@ -256,7 +278,7 @@ func (p *printer) passing(g *placements) {
 	p.line(2, "%s %s: pass%s", p.mark(in.Verdict), g.names(true), via)
 	for i, l := range in.Witness {
 		branch, _ := treeBranch(i, len(in.Witness))
-		p.line(3, "%s%s  %s", branch, g.concrete(l.Text), p.pos(l.File, l.Line))
+		p.line(3, "%s%s%s  %s", branch, g.concrete(l.Text), sourceSuffixAt(l.Source, l.File, l.Line), p.pos(l.File, l.Line))
 	}
 }
 
