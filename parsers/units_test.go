@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/daslint/daslint/model"
 )
 
 func TestDiscoverUnits(t *testing.T) {
@@ -76,5 +78,52 @@ inputs = { name = "` + name + `" }`
 	slices.Sort(keys)
 	if diff := cmp.Diff([]string{"live/a/terragrunt.hcl", "live/b/terragrunt.hcl"}, keys); diff != "" {
 		t.Errorf("models (-want +got):\n%s", diff)
+	}
+}
+
+// TestUnitDependencyProvenance: the objects of a unit read through a
+// dependency block say they came from that unit (a terragrunt-unit source
+// at their declaration in its module) and keep their own callers; the
+// reading unit's own objects have no provenance and gain its file as caller.
+func TestUnitDependencyProvenance(t *testing.T) {
+	tree(t, map[string]string{
+		"live/network/terragrunt.hcl": `terraform { source = "../../modules//network" }`,
+		"live/db/terragrunt.hcl": `terraform { source = "../../modules//db" }
+dependency "network" { config_path = "../network" }
+inputs = { vpc_id = dependency.network.outputs.vpc_id }`,
+		"modules/network/main.tf": `resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+}
+output "vpc_id" { value = aws_vpc.main.id }
+`,
+		"modules/db/main.tf": `variable "vpc_id" { type = string }
+resource "aws_security_group" "db" {
+  vpc_id = var.vpc_id
+}
+`,
+	})
+	set, ds := Load([]string{"."}, Options{Root: "."})
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	var db *model.Model
+	for _, m := range set.Models {
+		if m.Key == "live/db/terragrunt.hcl" {
+			db = m
+		}
+	}
+	if db == nil || len(db.VPCs) != 1 || len(db.SecurityGroups) != 1 {
+		t.Fatalf("db unit model %+v: want the network's VPC joined and its own group", db)
+	}
+	v, sg := db.VPCs[0], db.SecurityGroups[0]
+	if f := v.From; f == nil || f.Kind != model.FromTerragruntUnit || f.ID != "aws_vpc.main" ||
+		filepath.ToSlash(f.File) != "modules/network/main.tf" || f.Line != 1 {
+		t.Errorf("joined VPC %s from %+v, want the network unit's aws_vpc.main at modules/network/main.tf:1", v.Address, f)
+	}
+	if sg.From != nil || len(sg.Callers) != 1 {
+		t.Errorf("own group: provenance %+v, callers %v; want none and the unit's file", sg.From, sg.Callers)
+	}
+	if len(v.Callers) != 0 {
+		t.Errorf("joined VPC reached through %v, want no caller of the reading unit", v.Callers)
 	}
 }
