@@ -114,7 +114,8 @@ func TestGoldenCases(t *testing.T) {
 }
 
 // expectedClusters reads the cluster IDs from an expect file: lines
-// "<cluster> <verdict> [path]" before the "exit N" line.
+// "<cluster> <verdict> [path]" before the "exit N" line; "#" starts a
+// comment line, as in the golden reader of cmd/daslint.
 func expectedClusters(t *testing.T, file string) []string {
 	data, err := os.ReadFile(file)
 	if err != nil {
@@ -123,7 +124,7 @@ func expectedClusters(t *testing.T, file string) []string {
 	var out []string
 	for _, line := range strings.Split(string(data), "\n") {
 		fields := strings.Fields(line)
-		if len(fields) >= 2 && fields[0] != "exit" {
+		if len(fields) >= 2 && fields[0] != "exit" && !strings.HasPrefix(fields[0], "#") {
 			out = append(out, fields[0])
 		}
 	}
