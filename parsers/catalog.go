@@ -36,12 +36,13 @@ type catalog struct {
 	// outputs, by the same key.
 	unitsUnread map[string]*model.Unresolved
 	// stackNames are the --stack-name values by absolute template path
-	// (read only), and manifests the CDK manifests read, by directory,
+	// (read only), and manifests the stacks of the CDK manifests read, by
+	// directory,
 	// guarded by namesMu; index is the run's exports, guarded by indexMu
 	// (see exports.go). Neither lock is held while a root is read.
 	stackNames map[string]string
 	namesMu    sync.Mutex
-	manifests  map[string]map[string]string
+	manifests  map[string]map[string]manifestStack
 	indexMu    sync.Mutex
 	index      *exportIndex
 }
@@ -57,7 +58,7 @@ type entry struct {
 func newCatalog(ctx context.Context, opts Options, loadTerraform terraformLoader, roots []root) *catalog {
 	c := &catalog{ctx: ctx, opts: opts, loadTerraform: loadTerraform, roots: roots,
 		byPath: map[string]root{}, entries: map[string]*entry{},
-		stackNames: parseStackNames(opts.StackNames), manifests: map[string]map[string]string{}}
+		stackNames: parseStackNames(opts.StackNames), manifests: map[string]map[string]manifestStack{}}
 	for _, r := range roots {
 		// A directory may be a Terraform root and a facts snapshot at
 		// once: byPath, for the lookups by a module's or template's path,

@@ -26,6 +26,7 @@ func (cloudFormation) Load(ctx context.Context, file string, opts TemplateOption
 		MaxFileBytes: opts.MaxFileBytes,
 		StackName:    opts.StackName,
 		Exports:      exportsCallback(opts.Exports),
+		Stacks:       exportsCallback(opts.Stacks),
 	})
 	if info == nil {
 		return m, TemplateInfo{}, ds
@@ -43,7 +44,8 @@ func (cloudFormation) ExportNames(file string, data []byte, opts TemplateOptions
 	return out
 }
 
-// exportsCallback adapts the catalog's export lookup to the front end's.
+// exportsCallback adapts the catalog's export and stack lookups to the
+// front end's.
 func exportsCallback(f func(string) ExportLookup) func(string) cloudformation.ExportLookup {
 	if f == nil {
 		return nil
@@ -52,7 +54,8 @@ func exportsCallback(f func(string) ExportLookup) func(string) cloudformation.Ex
 		look := f(name)
 		out := cloudformation.ExportLookup{Unsure: look.Unsure}
 		for _, s := range look.Sources {
-			out.Sources = append(out.Sources, cloudformation.ExportSource{File: s.File, StackName: s.StackName, Key: s.Key})
+			out.Sources = append(out.Sources, cloudformation.ExportSource{File: s.File, StackName: s.StackName, Key: s.Key,
+				Region: s.Region})
 		}
 		return out
 	}

@@ -23,6 +23,9 @@ type TemplateExport struct {
 // known.
 type ExportSource struct {
 	File, StackName, Key string
+	// Region is the region the template deploys to, when known: its CDK
+	// manifest's environment, else --region.
+	Region string
 }
 
 // ExportLookup answers TemplateOptions.Exports: the templates known to
@@ -107,10 +110,41 @@ func (c *catalog) buildExports() *exportIndex {
 	return ix
 }
 
+// stacks answers an Fn::GetStackOutput of the stack name: the templates of
+// the run, linted and context ones, whose stack name (--stack-name, a CDK
+// manifest) is name. Unlike an export name, a stack name is known without
+// reading the template, so no index is built.
+func (c *catalog) stacks(name string) ExportLookup {
+	var out ExportLookup
+	for _, r := range c.roots {
+		if r.kind != templateFile || c.ctx.Err() != nil || c.stackName(r.path) != name {
+			continue
+		}
+		data, problem := inputfile.Read(r.path, r.boundary, c.opts.MaxFileBytes)
+		if problem != nil || !c.opts.Templates.IsTemplate(r.path, data) {
+			continue
+		}
+		src := ExportSource{File: r.path, StackName: name, Key: rootKey(r), Region: c.stackRegion(r.path)}
+		if src.Key == "" {
+			src.Key = filepath.ToSlash(r.path)
+		}
+		out.Sources = append(out.Sources, src)
+	}
+	if len(out.Sources) == 1 {
+		// As for an export: a context template that settles a reference
+		// is read as a root of its own, so that its problems are reported.
+		if r, ok := c.byPath[absPath(out.Sources[0].File)]; ok && r.context {
+			c.read(r)
+		}
+	}
+	return out
+}
+
 // templateOptions are the options a template of the run is read with.
 func (c *catalog) templateOptions(r root) TemplateOptions {
 	return TemplateOptions{Parameters: c.opts.Parameters, Region: c.opts.Region, Root: r.boundary,
-		MaxFileBytes: c.opts.MaxFileBytes, StackName: c.stackName(r.path), Exports: c.exports}
+		MaxFileBytes: c.opts.MaxFileBytes, StackName: c.stackName(r.path), Exports: c.exports,
+		Stacks: c.stacks}
 }
 
 // stackName is the stack name of the template at path: --stack-name, else
@@ -120,15 +154,30 @@ func (c *catalog) stackName(path string) string {
 	if n, ok := c.stackNames[abs]; ok {
 		return n
 	}
+	return c.manifestStack(abs).name
+}
+
+// stackRegion is the region the template at path deploys to: the region of
+// its CDK manifest's environment, else --region, else unknown ("").
+func (c *catalog) stackRegion(path string) string {
+	if r := c.manifestStack(absPath(path)).region; r != "" {
+		return r
+	}
+	return c.opts.Region
+}
+
+// manifestStack is what the CDK cloud assembly manifest beside the template
+// at abs says of it; zero when there is none.
+func (c *catalog) manifestStack(abs string) manifestStack {
 	dir := filepath.Dir(abs)
 	c.namesMu.Lock()
 	defer c.namesMu.Unlock()
-	names, ok := c.manifests[dir]
+	stacks, ok := c.manifests[dir]
 	if !ok {
-		names = readManifest(filepath.Join(dir, "manifest.json"))
-		c.manifests[dir] = names
+		stacks = readManifest(filepath.Join(dir, "manifest.json"))
+		c.manifests[dir] = stacks
 	}
-	return names[filepath.Base(abs)]
+	return stacks[filepath.Base(abs)]
 }
 
 // parseStackNames reads --stack-name FILE=NAME values into a map from the
@@ -148,22 +197,30 @@ func parseStackNames(values []string) map[string]string {
 
 // cdkManifest is the part of a CDK cloud assembly's manifest.json that
 // names stacks: each artifact of type aws:cloudformation:stack has its
-// template file (relative to the assembly directory) and, when the app set
-// one, its stack name; otherwise the stack is named after the artifact ID
-// (@aws-cdk/cloud-assembly-schema, AwsCloudFormationStackProperties).
+// environment (aws://ACCOUNT/REGION), its template file (relative to the
+// assembly directory) and, when the app set one, its stack name; otherwise
+// the stack is named after the artifact ID (@aws-cdk/cloud-assembly-schema,
+// AwsCloudFormationStackProperties).
 type cdkManifest struct {
 	Artifacts map[string]struct {
-		Type       string `json:"type"`
-		Properties struct {
+		Type        string `json:"type"`
+		Environment string `json:"environment"`
+		Properties  struct {
 			TemplateFile string `json:"templateFile"`
 			StackName    string `json:"stackName"`
 		} `json:"properties"`
 	} `json:"artifacts"`
 }
 
+// manifestStack is one stack of a cloud assembly: its name, and its region
+// when the app gave one ("" for CDK's unknown-region).
+type manifestStack struct {
+	name, region string
+}
+
 // readManifest maps the template file names of a cloud assembly to their
-// stack names; a missing or unreadable manifest names nothing.
-func readManifest(path string) map[string]string {
+// stacks; a missing or unreadable manifest names nothing.
+func readManifest(path string) map[string]manifestStack {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil
@@ -172,16 +229,31 @@ func readManifest(path string) map[string]string {
 	if json.Unmarshal(data, &m) != nil {
 		return nil
 	}
-	names := map[string]string{}
+	stacks := map[string]manifestStack{}
 	for id, a := range m.Artifacts {
 		if a.Type != "aws:cloudformation:stack" || a.Properties.TemplateFile == "" {
 			continue
 		}
-		name := a.Properties.StackName
-		if name == "" {
-			name = id
+		st := manifestStack{name: a.Properties.StackName, region: environmentRegion(a.Environment)}
+		if st.name == "" {
+			st.name = id
 		}
-		names[filepath.Base(filepath.FromSlash(a.Properties.TemplateFile))] = name
+		stacks[filepath.Base(filepath.FromSlash(a.Properties.TemplateFile))] = st
 	}
-	return names
+	return stacks
+}
+
+// environmentRegion is the region of a CDK environment, aws://ACCOUNT/REGION;
+// "" when it is not one or the app left the region to deploy time
+// (unknown-region).
+func environmentRegion(env string) string {
+	rest, ok := strings.CutPrefix(env, "aws://")
+	if !ok {
+		return ""
+	}
+	_, region, ok := strings.Cut(rest, "/")
+	if !ok || region == "unknown-region" || region == "" {
+		return ""
+	}
+	return region
 }

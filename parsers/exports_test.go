@@ -1,6 +1,7 @@
 package parsers
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -119,15 +120,18 @@ func TestImportAcrossTemplates(t *testing.T) {
 func TestReadManifest(t *testing.T) {
 	tree(t, map[string]string{
 		"manifest.json": `{"version": "36.0.0", "artifacts": {
-  "Net": {"type": "aws:cloudformation:stack", "properties": {"templateFile": "Net.template.json", "stackName": "prod-net"}},
-  "Db": {"type": "aws:cloudformation:stack", "properties": {"templateFile": "Db.template.json"}},
+  "Net": {"type": "aws:cloudformation:stack", "environment": "aws://111111111111/eu-west-1",
+    "properties": {"templateFile": "Net.template.json", "stackName": "prod-net"}},
+  "Db": {"type": "aws:cloudformation:stack", "environment": "aws://unknown-account/unknown-region",
+    "properties": {"templateFile": "Db.template.json"}},
   "Stage": {"type": "cdk:cloud-assembly", "properties": {"directoryName": "assembly-Stage"}},
   "Tree": {"type": "cdk:tree", "properties": {"file": "tree.json"}}}}`,
 		"broken/manifest.json": `{"artifacts": [`,
 	})
 	got := readManifest("manifest.json")
-	want := map[string]string{"Net.template.json": "prod-net", "Db.template.json": "Db"}
-	if len(got) != len(want) || got["Net.template.json"] != "prod-net" || got["Db.template.json"] != "Db" {
+	want := map[string]manifestStack{"Net.template.json": {name: "prod-net", region: "eu-west-1"},
+		"Db.template.json": {name: "Db"}}
+	if !maps.Equal(got, want) {
 		t.Errorf("readManifest = %v, want %v", got, want)
 	}
 	if got := readManifest("broken/manifest.json"); len(got) != 0 {
@@ -160,5 +164,21 @@ func TestContextExporterProblems(t *testing.T) {
 	}
 	if n != 1 {
 		t.Errorf("the exporter's problem is reported %d times, want once: %v", n, ds)
+	}
+}
+
+func TestEnvironmentRegion(t *testing.T) {
+	for env, want := range map[string]string{
+		"aws://111111111111/eu-west-1":         "eu-west-1",
+		"aws://unknown-account/us-east-2":      "us-east-2",
+		"aws://111111111111/unknown-region":    "",
+		"aws://111111111111":                   "",
+		"":                                     "",
+		"gcp://project/eu-west-1":              "",
+		"aws://unknown-account/unknown-region": "",
+	} {
+		if got := environmentRegion(env); got != want {
+			t.Errorf("environmentRegion(%q) = %q, want %q", env, got, want)
+		}
 	}
 }

@@ -38,6 +38,9 @@ type TemplateOptions struct {
 	// Exports finds the templates of the run that export a name, for
 	// Fn::ImportValue; nil leaves imports unknown.
 	Exports func(name string) ExportLookup
+	// Stacks finds the templates of the run whose stack name is name, for
+	// Fn::GetStackOutput; nil leaves those references unknown.
+	Stacks func(name string) ExportLookup
 }
 
 // TemplateInfo is what discovery needs to know about a loaded template.

@@ -32,6 +32,9 @@ type ExportSource struct {
 	// Key names the template in addresses when StackName is empty: its path
 	// relative to the read boundary.
 	Key string
+	// Region is the region the template deploys to (its CDK manifest's
+	// environment, --region); empty when unknown.
+	Region string
 }
 
 // ExportLookup is the answer to an Options.Exports question.
@@ -157,7 +160,7 @@ func (s *stack) sourceName(src ExportSource) string {
 // prefixed with its stack name or key), so that the identity tokens of the
 // exported value link to its objects, which keep their own file:line.
 func (s *stack) importValue(src ExportSource, name string, n *node) Value {
-	c, why := s.exporter(src, n)
+	c, why := s.exporter(src, n, "Fn::ImportValue")
 	if c == nil {
 		return unknownFrom(why, s.rng(n))
 	}
@@ -171,15 +174,16 @@ func (s *stack) importValue(src ExportSource, name string, n *node) Value {
 	return unknownVal(model.FromImport, s.rng(n), "Fn::ImportValue %s: %s does not export it when read with its own parameters", name, s.sourceName(src))
 }
 
-// exporter reads the template of src once per Load, or says why it cannot.
-func (s *stack) exporter(src ExportSource, n *node) (*stack, *model.Unresolved) {
+// exporter reads the template of src once per Load, or says why it cannot;
+// fn names the intrinsic that refers to it, in the reasons.
+func (s *stack) exporter(src ExportSource, n *node, fn string) (*stack, *model.Unresolved) {
 	abs := absFile(src.File)
 	unknown := func(format string, args ...any) *model.Unresolved {
 		return &model.Unresolved{Kind: model.FromImport, Reason: fmt.Sprintf(format, args...), Range: s.rng(n)}
 	}
 	for _, f := range s.chain {
 		if f == abs {
-			return nil, unknown("Fn::ImportValue: %s imports from a template that imports from it (an import cycle)", s.sourceName(src))
+			return nil, unknown("%s: %s imports from a template that imports from it (an import cycle)", fn, s.sourceName(src))
 		}
 	}
 	if s.ld.imports == nil {
@@ -189,7 +193,7 @@ func (s *stack) exporter(src ExportSource, n *node) (*stack, *model.Unresolved) 
 	switch {
 	case st == nil:
 	case st.loading:
-		return nil, unknown("Fn::ImportValue: %s imports from a template that imports from it (an import cycle)", s.sourceName(src))
+		return nil, unknown("%s: %s imports from a template that imports from it (an import cycle)", fn, s.sourceName(src))
 	default:
 		return st.stack, st.unknown
 	}
@@ -197,13 +201,13 @@ func (s *stack) exporter(src ExportSource, n *node) (*stack, *model.Unresolved) 
 	s.ld.imports[abs] = st
 	defer func() { st.loading = false }()
 	if s.ld.stacks >= maxStacks {
-		st.unknown = unknown("Fn::ImportValue: %s is beyond daslint's limit of %d stacks", s.sourceName(src), maxStacks)
+		st.unknown = unknown("%s: %s is beyond daslint's limit of %d stacks", fn, s.sourceName(src), maxStacks)
 		return nil, st.unknown
 	}
 	// The caller chose the file among the scanned and context templates.
 	data, problem := inputfile.Read(src.File, "", s.ld.opts.MaxFileBytes)
 	if problem != nil {
-		st.unknown = unknown("Fn::ImportValue: %s could not be read: %s", s.sourceName(src), problem.Message)
+		st.unknown = unknown("%s: %s could not be read: %s", fn, s.sourceName(src), problem.Message)
 		return nil, st.unknown
 	}
 	prefix := src.StackName
@@ -217,7 +221,7 @@ func (s *stack) exporter(src ExportSource, n *node) (*stack, *model.Unresolved) 
 	s.ld.importedFiles[display] = true
 	c := s.ld.newStack(display, data, prefix+"/", nil, nil, s.ld.overrides)
 	if c == nil {
-		st.unknown = unknown("Fn::ImportValue: %s does not parse", s.sourceName(src))
+		st.unknown = unknown("%s: %s does not parse", fn, s.sourceName(src))
 		return nil, st.unknown
 	}
 	c.stackName, c.imported = src.StackName, true

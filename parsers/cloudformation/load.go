@@ -29,6 +29,9 @@ type Options struct {
 	// Exports, when non-nil, finds the templates that export a name, for
 	// Fn::ImportValue (SPEC §7.2.4); nil leaves every import unknown.
 	Exports func(name string) ExportLookup
+	// Stacks, when non-nil, finds the templates whose stack name is name,
+	// for Fn::GetStackOutput; nil leaves those references unknown.
+	Stacks func(name string) ExportLookup
 }
 
 // Info says which files a Load read.
