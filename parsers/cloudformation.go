@@ -25,6 +25,8 @@ func (cloudFormation) Load(ctx context.Context, file string, opts TemplateOption
 		Root:         opts.Root,
 		MaxFileBytes: opts.MaxFileBytes,
 		StackName:    opts.StackName,
+		StackAccount: opts.StackAccount,
+		StackRegion:  opts.StackRegion,
 		Exports:      exportsCallback(opts.Exports),
 		Stacks:       exportsCallback(opts.Stacks),
 	})
@@ -55,7 +57,7 @@ func exportsCallback(f func(string) ExportLookup) func(string) cloudformation.Ex
 		out := cloudformation.ExportLookup{Unsure: look.Unsure}
 		for _, s := range look.Sources {
 			out.Sources = append(out.Sources, cloudformation.ExportSource{File: s.File, StackName: s.StackName, Key: s.Key,
-				Region: s.Region})
+				Account: s.Account, Region: s.Region})
 		}
 		return out
 	}

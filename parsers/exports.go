@@ -23,9 +23,10 @@ type TemplateExport struct {
 // known.
 type ExportSource struct {
 	File, StackName, Key string
-	// Region is the region the template deploys to, when known: its CDK
-	// manifest's environment, else --region.
-	Region string
+	// Account and Region are the account and region the template deploys
+	// to, when known: its CDK manifest's environment (the region else
+	// --region). Exports and stack names are unique only within one.
+	Account, Region string
 }
 
 // ExportLookup answers TemplateOptions.Exports: the templates known to
@@ -90,6 +91,7 @@ func (c *catalog) buildExports() *exportIndex {
 			continue
 		}
 		src := ExportSource{File: r.path, StackName: c.stackName(r.path), Key: rootKey(r)}
+		src.Account, src.Region = c.stackEnv(r.path)
 		if src.Key == "" {
 			src.Key = filepath.ToSlash(r.path)
 		}
@@ -124,7 +126,8 @@ func (c *catalog) stacks(name string) ExportLookup {
 		if problem != nil || !c.opts.Templates.IsTemplate(r.path, data) {
 			continue
 		}
-		src := ExportSource{File: r.path, StackName: name, Key: rootKey(r), Region: c.stackRegion(r.path)}
+		src := ExportSource{File: r.path, StackName: name, Key: rootKey(r)}
+		src.Account, src.Region = c.stackEnv(r.path)
 		if src.Key == "" {
 			src.Key = filepath.ToSlash(r.path)
 		}
@@ -142,9 +145,10 @@ func (c *catalog) stacks(name string) ExportLookup {
 
 // templateOptions are the options a template of the run is read with.
 func (c *catalog) templateOptions(r root) TemplateOptions {
+	account, region := c.stackEnv(r.path)
 	return TemplateOptions{Parameters: c.opts.Parameters, Region: c.opts.Region, Root: r.boundary,
-		MaxFileBytes: c.opts.MaxFileBytes, StackName: c.stackName(r.path), Exports: c.exports,
-		Stacks: c.stacks}
+		MaxFileBytes: c.opts.MaxFileBytes, StackName: c.stackName(r.path), StackAccount: account,
+		StackRegion: region, Exports: c.exports, Stacks: c.stacks}
 }
 
 // stackName is the stack name of the template at path: --stack-name, else
@@ -157,13 +161,14 @@ func (c *catalog) stackName(path string) string {
 	return c.manifestStack(abs).name
 }
 
-// stackRegion is the region the template at path deploys to: the region of
-// its CDK manifest's environment, else --region, else unknown ("").
-func (c *catalog) stackRegion(path string) string {
-	if r := c.manifestStack(absPath(path)).region; r != "" {
-		return r
+// stackEnv is the account and region the template at path deploys to: its
+// CDK manifest's environment, the region else --region; "" when unknown.
+func (c *catalog) stackEnv(path string) (account, region string) {
+	st := c.manifestStack(absPath(path))
+	if st.region == "" {
+		st.region = c.opts.Region
 	}
-	return c.opts.Region
+	return st.account, st.region
 }
 
 // manifestStack is what the CDK cloud assembly manifest beside the template
@@ -212,10 +217,11 @@ type cdkManifest struct {
 	} `json:"artifacts"`
 }
 
-// manifestStack is one stack of a cloud assembly: its name, and its region
-// when the app gave one ("" for CDK's unknown-region).
+// manifestStack is one stack of a cloud assembly: its name, and its account
+// and region when the app gave them ("" for CDK's unknown-account and
+// unknown-region).
 type manifestStack struct {
-	name, region string
+	name, account, region string
 }
 
 // readManifest maps the template file names of a cloud assembly to their
@@ -234,7 +240,8 @@ func readManifest(path string) map[string]manifestStack {
 		if a.Type != "aws:cloudformation:stack" || a.Properties.TemplateFile == "" {
 			continue
 		}
-		st := manifestStack{name: a.Properties.StackName, region: environmentRegion(a.Environment)}
+		st := manifestStack{name: a.Properties.StackName}
+		st.account, st.region = parseEnvironment(a.Environment)
 		if st.name == "" {
 			st.name = id
 		}
@@ -243,17 +250,23 @@ func readManifest(path string) map[string]manifestStack {
 	return stacks
 }
 
-// environmentRegion is the region of a CDK environment, aws://ACCOUNT/REGION;
-// "" when it is not one or the app left the region to deploy time
-// (unknown-region).
-func environmentRegion(env string) string {
+// parseEnvironment reads a CDK environment, aws://ACCOUNT/REGION. Each part
+// is "" when the app left it to deploy time (unknown-account,
+// unknown-region) or env is not one.
+func parseEnvironment(env string) (account, region string) {
 	rest, ok := strings.CutPrefix(env, "aws://")
 	if !ok {
-		return ""
+		return "", ""
 	}
-	_, region, ok := strings.Cut(rest, "/")
-	if !ok || region == "unknown-region" || region == "" {
-		return ""
+	account, region, ok = strings.Cut(rest, "/")
+	if !ok {
+		return "", ""
 	}
-	return region
+	if account == "unknown-account" {
+		account = ""
+	}
+	if region == "unknown-region" {
+		region = ""
+	}
+	return account, region
 }

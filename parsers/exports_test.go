@@ -129,7 +129,7 @@ func TestReadManifest(t *testing.T) {
 		"broken/manifest.json": `{"artifacts": [`,
 	})
 	got := readManifest("manifest.json")
-	want := map[string]manifestStack{"Net.template.json": {name: "prod-net", region: "eu-west-1"},
+	want := map[string]manifestStack{"Net.template.json": {name: "prod-net", account: "111111111111", region: "eu-west-1"},
 		"Db.template.json": {name: "Db"}}
 	if !maps.Equal(got, want) {
 		t.Errorf("readManifest = %v, want %v", got, want)
@@ -167,18 +167,18 @@ func TestContextExporterProblems(t *testing.T) {
 	}
 }
 
-func TestEnvironmentRegion(t *testing.T) {
-	for env, want := range map[string]string{
-		"aws://111111111111/eu-west-1":         "eu-west-1",
-		"aws://unknown-account/us-east-2":      "us-east-2",
-		"aws://111111111111/unknown-region":    "",
-		"aws://111111111111":                   "",
-		"":                                     "",
-		"gcp://project/eu-west-1":              "",
-		"aws://unknown-account/unknown-region": "",
+func TestParseEnvironment(t *testing.T) {
+	for env, want := range map[string][2]string{
+		"aws://111111111111/eu-west-1":         {"111111111111", "eu-west-1"},
+		"aws://unknown-account/us-east-2":      {"", "us-east-2"},
+		"aws://111111111111/unknown-region":    {"111111111111", ""},
+		"aws://111111111111":                   {"", ""},
+		"":                                     {"", ""},
+		"gcp://project/eu-west-1":              {"", ""},
+		"aws://unknown-account/unknown-region": {"", ""},
 	} {
-		if got := environmentRegion(env); got != want {
-			t.Errorf("environmentRegion(%q) = %q, want %q", env, got, want)
+		if account, region := parseEnvironment(env); account != want[0] || region != want[1] {
+			t.Errorf("parseEnvironment(%q) = %q, %q, want %q", env, account, region, want)
 		}
 	}
 }

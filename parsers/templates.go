@@ -35,6 +35,10 @@ type TemplateOptions struct {
 	// StackName is the template's stack name (--stack-name, a CDK
 	// manifest); empty when unknown.
 	StackName string
+	// StackAccount and StackRegion are the account and region the template
+	// deploys to (a CDK manifest's environment, the region else --region);
+	// empty when unknown. An import settles only within them.
+	StackAccount, StackRegion string
 	// Exports finds the templates of the run that export a name, for
 	// Fn::ImportValue; nil leaves imports unknown.
 	Exports func(name string) ExportLookup

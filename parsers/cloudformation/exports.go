@@ -32,9 +32,27 @@ type ExportSource struct {
 	// Key names the template in addresses when StackName is empty: its path
 	// relative to the read boundary.
 	Key string
-	// Region is the region the template deploys to (its CDK manifest's
-	// environment, --region); empty when unknown.
-	Region string
+	// Account and Region are the account and region the template deploys
+	// to (its CDK manifest's environment, --region); empty when unknown.
+	Account, Region string
+}
+
+// envName names an account and region in messages.
+func envName(account, region string) string {
+	switch {
+	case account != "" && region != "":
+		return "account " + account + ", region " + region
+	case account != "":
+		return "account " + account
+	}
+	return "region " + region
+}
+
+// sameEnv reports whether src may deploy to account and region: only a
+// known account or region that differs rules it out.
+func (src ExportSource) sameEnv(account, region string) bool {
+	return (account == "" || src.Account == "" || src.Account == account) &&
+		(region == "" || src.Region == "" || src.Region == region)
 }
 
 // ExportLookup is the answer to an Options.Exports question.
@@ -125,9 +143,23 @@ func (s *stack) fnImportValue(arg, n *node) Value {
 		return unknownVal(model.FromImport, s.rng(n), "Fn::ImportValue %s: exports of other stacks are not scanned", str)
 	}
 	look := s.ld.opts.Exports(str)
+	// Exports are unique per account and region: a template deployed
+	// elsewhere exports another value under the same name.
+	var elsewhere []string
+	look.Sources = slices.DeleteFunc(look.Sources, func(src ExportSource) bool {
+		if src.sameEnv(s.ld.opts.StackAccount, s.ld.opts.StackRegion) {
+			return false
+		}
+		elsewhere = append(elsewhere, s.sourceName(src))
+		return true
+	})
 	switch len(look.Sources) {
 	case 0:
 		msg := fmt.Sprintf("Fn::ImportValue %s: no scanned or context template exports it (give the exporting template as a PATH or with --context)", str)
+		if len(elsewhere) > 0 {
+			msg = fmt.Sprintf("Fn::ImportValue %s: no scanned or context template exports it in %s (only in another account or region: %s)",
+				str, envName(s.ld.opts.StackAccount, s.ld.opts.StackRegion), strings.Join(elsewhere, " and "))
+		}
 		if len(look.Unsure) > 0 {
 			msg = fmt.Sprintf("Fn::ImportValue %s: no template is known to export it; the export names of %s are unknown", str, strings.Join(look.Unsure, " and "))
 		}

@@ -26,6 +26,12 @@ type Options struct {
 	// StackName is the template's stack name, the value of AWS::StackName
 	// (--stack-name, a CDK manifest). Empty: unknown.
 	StackName string
+	// StackAccount and StackRegion are the account and region the template
+	// deploys to (a CDK manifest's environment, --region); empty when
+	// unknown. Exports and stack names are unique only within one account
+	// and region, so a reference settles only against templates that may
+	// be in the same.
+	StackAccount, StackRegion string
 	// Exports, when non-nil, finds the templates that export a name, for
 	// Fn::ImportValue (SPEC §7.2.4); nil leaves every import unknown.
 	Exports func(name string) ExportLookup

@@ -12,8 +12,9 @@ import (
 // references across regions), where older apps used an export and
 // Fn::ImportValue. Like an import (SPEC §7.2.4) it settles against the
 // templates of the run: the one whose stack name (--stack-name, a CDK
-// manifest) is StackName, in Region when both regions are known. RoleArn
-// only lets CloudFormation read the other stack; it does not choose it.
+// manifest) is StackName, in the account and region the reference names
+// where both are known: Region, else the consumer's; the account of
+// RoleArn (a role in the other stack's account), else the consumer's.
 func (s *stack) fnGetStackOutput(arg, n *node) Value {
 	if arg.kind != mapNode || arg.get("StackName") == nil || arg.get("OutputName") == nil {
 		return s.fail(n, "Fn::GetStackOutput takes a map with StackName and OutputName")
@@ -27,26 +28,29 @@ func (s *stack) fnGetStackOutput(arg, n *node) Value {
 		return v
 	}
 	ref := stackName + "." + outputName
-	region := ""
+	account, region := s.ld.opts.StackAccount, s.ld.opts.StackRegion
 	if r := arg.get("Region"); r != nil {
-		// An unknown region (!Ref AWS::Region) is the consuming stack's,
-		// which is the run's: only a known one can rule a template out.
+		// An unknown region rules nothing out.
 		region, _ = s.eval(r).scalarString()
+	}
+	if r := arg.get("RoleArn"); r != nil {
+		arn, _ := s.eval(r).scalarString()
+		account = arnAccount(arn)
 	}
 	if s.ld.opts.Stacks == nil {
 		return unknownVal(model.FromImport, s.rng(n), "Fn::GetStackOutput %s: other stacks are not scanned", ref)
 	}
 	var srcs []ExportSource
 	for _, src := range s.ld.opts.Stacks(stackName).Sources {
-		if region == "" || src.Region == "" || src.Region == region {
+		if src.sameEnv(account, region) {
 			srcs = append(srcs, src)
 		}
 	}
 	switch len(srcs) {
 	case 0:
 		where := ""
-		if region != "" {
-			where = " in " + region
+		if account != "" || region != "" {
+			where = " in " + envName(account, region)
 		}
 		return unknownVal(model.FromImport, s.rng(n),
 			"Fn::GetStackOutput %s: no scanned or context template is the stack %s%s (give its template as a PATH or with --context, named by --stack-name FILE=%s or by its CDK manifest)",
@@ -89,4 +93,14 @@ func (s *stack) otherStackOutput(src ExportSource, outputName, ref string, n *no
 		return unknownVal(model.FromImport, s.rng(n), "Fn::GetStackOutput %s: %s has no output %s", ref, s.sourceName(src), outputName)
 	}
 	return c.outputValue(outputName, o)
+}
+
+// arnAccount is the account of an ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:…),
+// "" when arn is not one.
+func arnAccount(arn string) string {
+	parts := strings.SplitN(arn, ":", 6)
+	if len(parts) < 6 || parts[0] != "arn" {
+		return ""
+	}
+	return parts[4]
 }

@@ -2,6 +2,7 @@ package cloudformation
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -42,7 +43,13 @@ func TestGetStackOutput(t *testing.T) {
 			wantKey: "Net/SubnetA"},
 		{name: "stack in another region", arg: "{StackName: Net, OutputName: SubnetA, Region: us-east-1}",
 			sources:    []ExportSource{{File: "network.yaml", StackName: "Net", Key: "network.yaml", Region: "eu-west-1"}},
-			wantReason: "no scanned or context template is the stack Net in us-east-1"},
+			wantReason: "no scanned or context template is the stack Net in region us-east-1"},
+		{name: "stack in another account", arg: "{StackName: Net, OutputName: SubnetA, RoleArn: arn:aws:iam::222222222222:role/read}",
+			sources:    []ExportSource{{File: "network.yaml", StackName: "Net", Key: "network.yaml", Account: "111111111111"}},
+			wantReason: "no scanned or context template is the stack Net in account 222222222222"},
+		{name: "stack in the role's account", arg: "{StackName: Net, OutputName: SubnetA, RoleArn: arn:aws:iam::111111111111:role/read}",
+			sources: []ExportSource{{File: "network.yaml", StackName: "Net", Key: "network.yaml", Account: "111111111111"}},
+			wantKey: "Net/SubnetA"},
 		{name: "no such stack", arg: "{StackName: Other, OutputName: SubnetA}",
 			wantReason: "no scanned or context template is the stack Other (give"},
 		{name: "no such output", arg: "{StackName: Net, OutputName: Missing}",
@@ -131,5 +138,58 @@ Resources:
 	}
 	if ref := m.DBSubnetGroups[0].Subnets.Items[0]; ref.Key != "Net/SubnetA" {
 		t.Errorf("ref %+v, want Net/SubnetA", ref)
+	}
+}
+
+// Exports and stack names are unique within an account and region: two
+// templates of the run that deploy to different regions are not ambiguous
+// for a consumer whose region is known.
+func TestReferencesWithinEnvironment(t *testing.T) {
+	eu := ExportSource{File: "network.yaml", StackName: "Net", Key: "network.yaml", Account: "111111111111", Region: "eu-west-1"}
+	us := ExportSource{File: "copy.yaml", StackName: "Net", Key: "copy.yaml", Account: "111111111111", Region: "us-east-1"}
+	tests := []struct {
+		name, ref           string
+		account, region     string
+		wantKey, wantReason string
+	}{
+		{name: "import in the consumer's region", ref: "!ImportValue fixed-subnet", region: "eu-west-1", wantKey: "Net/SubnetA"},
+		{name: "import, consumer's region unknown", ref: "!ImportValue fixed-subnet", wantReason: "ambiguous export"},
+		{name: "import, consumer in another account", ref: "!ImportValue fixed-subnet", account: "222222222222",
+			wantReason: "no scanned or context template exports it in account 222222222222 (only in another account or region: network.yaml (stack Net) and copy.yaml (stack Net))"},
+		{name: "stack output in the consumer's region", ref: "!GetStackOutput {StackName: Net, OutputName: SubnetA}", region: "us-east-1", wantKey: "Net/SubnetA"},
+		{name: "stack output, consumer's region unknown", ref: "!GetStackOutput {StackName: Net, OutputName: SubnetA}", wantReason: "ambiguous stack"},
+		{name: "stack output in a region named", ref: "!GetStackOutput {StackName: Net, OutputName: SubnetA, Region: eu-west-1}", region: "us-east-1", wantKey: "Net/SubnetA"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := writeFiles(t, map[string]string{"network.yaml": exporter, "copy.yaml": exporter, "template.yaml": `
+Resources:
+  Group:
+    Type: AWS::RDS::DBSubnetGroup
+    Properties:
+      DBSubnetGroupDescription: db
+      SubnetIds: [` + tt.ref + `]
+`})
+			sources := []ExportSource{eu, us}
+			for i := range sources {
+				sources[i].File = filepath.Join(dir, sources[i].File)
+			}
+			all := func(string) ExportLookup { return ExportLookup{Sources: slices.Clone(sources)} }
+			m, _, ds := Load(filepath.Join(dir, "template.yaml"), Options{Root: dir, Exports: all, Stacks: all,
+				StackAccount: tt.account, StackRegion: tt.region})
+			if ds.HasErrors() || len(m.DBSubnetGroups) != 1 {
+				t.Fatalf("diagnostics %v, groups %+v", ds, m.DBSubnetGroups)
+			}
+			ref := m.DBSubnetGroups[0].Subnets.Items[0]
+			if tt.wantKey != "" {
+				if ref.Key != tt.wantKey {
+					t.Errorf("ref %+v, want %s", ref, tt.wantKey)
+				}
+				return
+			}
+			if ref.Unknown == nil || !strings.Contains(ref.Unknown.Reason, tt.wantReason) {
+				t.Errorf("ref %+v, want unknown with %q", ref, tt.wantReason)
+			}
+		})
 	}
 }
