@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -284,6 +285,13 @@ func (b *builder) settle(r *valuesResource, cr *configResource, in *eval.Instanc
 	} else {
 		b.linker.steps = 0
 		l = b.linker.resolve(refs, mod, r.Index, 0)
+		if l.problem != "" || len(l.tokens) == 0 {
+			if all, ok := b.everyInstance(r, mod, path, refs); ok {
+				l = all
+			} else if one, ok := b.eachValue(r, mod, path, refs); ok {
+				l = one
+			}
+		}
 	}
 	if l.problem == "" && len(l.tokens) == 0 {
 		l.problem = "its expression names no resource"
@@ -307,6 +315,70 @@ func (b *builder) settle(r *valuesResource, cr *configResource, in *eval.Instanc
 		Range:  rangeModel(in.DefRange),
 	}
 	return cty.UnknownVal(cty.DynamicPseudoType).Mark(u)
+}
+
+// everyInstance settles, from the code beside the plan, an argument whose
+// expression lists one attribute of every instance of a resource (see
+// everyInstance in code.go): the tokens of all the instances the plan
+// holds, when the plan's references agree that this resource is the one
+// read.
+func (b *builder) everyInstance(r *valuesResource, mod string, path []any, refs []string) (link, bool) {
+	name, _ := path[0].(string)
+	c, ok := b.code[join(mod, r.Type+"."+r.Name)]
+	if len(path) != 1 || !ok || c.attrs[name] == nil {
+		return link{}, false
+	}
+	res, attr, ok := everyInstance(c.attrs[name].Expr)
+	if !ok || !slices.Contains(refs, res) {
+		return link{}, false
+	}
+	base := join(mod, res)
+	insts := b.linker.instances[base]
+	if len(insts) == 0 {
+		return link{}, false
+	}
+	out := link{}
+	for _, addr := range insts {
+		tok, problem := b.linker.token(addr, b.linker.types[base], attr, false)
+		if problem != "" {
+			return link{problem: problem}, true
+		}
+		out.tokens = append(out.tokens, tok)
+	}
+	return out, true
+}
+
+// eachValue settles, from the code beside the plan, an argument
+// `each.value.id` of a resource whose for_each is a whole resource
+// (`for_each = aws_subnet.db`): each.value is then the instance of that
+// resource with the same key. The plan records only `each.value`, and its
+// for_each references only `aws_subnet.db`, which a map built from it with
+// other keys or values would record too.
+func (b *builder) eachValue(r *valuesResource, mod string, path []any, refs []string) (link, bool) {
+	c, ok := b.code[join(mod, r.Type+"."+r.Name)]
+	if len(path) != 1 || !ok || c.attrs["for_each"] == nil || r.Index == nil {
+		return link{}, false
+	}
+	attr := ""
+	for _, ref := range refs {
+		if a, ok := strings.CutPrefix(ref, "each.value."); ok && !strings.ContainsAny(a, ".[") {
+			attr = a
+		}
+	}
+	res, ok := resourceTraversal(c.attrs["for_each"].Expr)
+	if attr == "" || !ok {
+		return link{}, false
+	}
+	base := join(mod, res)
+	addr := base + keySuffix(r.Index)
+	if !slices.Contains(b.linker.instances[base], addr) {
+		return link{}, false
+	}
+	tok, problem := b.linker.token(addr, b.linker.types[base], attr, false)
+	if problem != "" {
+		return link{problem: problem}, true
+	}
+	return link{tokens: []string{tok}}, true
 }
 
 // refsAt returns the references of the expression that sets the attribute
