@@ -31,9 +31,9 @@ mkdir -p "$repo/testdata/tfplan-beside-code-nat-pass"
 cp "$repo/scripts/plan-fixtures/tfplan-nat-pass/main.tf" "$repo/testdata/tfplan-beside-code-nat-pass/main.tf"
 cp "$repo/testdata/tfplan-nat-pass/plan.json" "$repo/testdata/tfplan-beside-code-nat-pass/plan.json"
 # Fixtures named tfplan-beside-code-* are planned like the others, and
-# their code is kept beside the plan.
+# their code (with its local modules) is kept beside the plan.
 for src in "$repo"/scripts/plan-fixtures/tfplan-beside-code-*/; do
-	cp "$src/main.tf" "$repo/testdata/$(basename "$src")/main.tf"
+	cp -R "$src"/. "$repo/testdata/$(basename "$src")/"
 done
 # State JSON: a planned root as if applied (state-from-plan.py gives the
 # IDs AWS would; the types named after the plan are left to "another

@@ -20,7 +20,8 @@ type codeRange struct {
 
 // codeRanges finds, without evaluating anything, the resource blocks of the
 // root module in dir and of the local modules the configuration calls, by
-// address without instance keys; files are the configuration files read.
+// address without instance keys, and their output blocks (as
+// `module.net.output.x`); files are the configuration files read.
 // A plan has no positions: when its root's code lies beside it, findings
 // point at the code.
 func codeRanges(dir, boundary string, cfg *configuration) (map[string]codeRange, []string) {
@@ -58,6 +59,10 @@ func codeRanges(dir, boundary string, cfg *configuration) (map[string]codeRange,
 					out[prefix+"data."+blk.Labels[0]+"."+blk.Labels[1]] = codeRange{whole: whole, def: blk.DefRange(), callers: callers}
 				case blk.Type == "module" && len(blk.Labels) == 1:
 					calls[blk.Labels[0]] = blk.DefRange()
+				case blk.Type == "output" && len(blk.Labels) == 1:
+					// Keyed apart from resources, whose types hold "_".
+					out[prefix+"output."+blk.Labels[0]] = codeRange{whole: whole, def: blk.DefRange(), callers: callers,
+						attrs: blk.Body.Attributes}
 				}
 			}
 		}

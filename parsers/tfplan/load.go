@@ -53,6 +53,7 @@ func Load(path string, data []byte, opts Options) (m *model.Model, files []strin
 	b.indexIDs(&vals.RootModule)
 	b.lines = lines(data, section)
 	b.code, files = codeRanges(filepath.Dir(path), opts.Root, doc.Configuration)
+	b.linker.code = b.code
 	var walk func(vm *valuesModule, depth int)
 	walk = func(vm *valuesModule, depth int) {
 		if depth > maxDepth {
@@ -317,35 +318,15 @@ func (b *builder) settle(r *valuesResource, cr *configResource, in *eval.Instanc
 	return cty.UnknownVal(cty.DynamicPseudoType).Mark(u)
 }
 
-// everyInstance settles, from the code beside the plan, an argument whose
-// expression lists one attribute of every instance of a resource (see
-// everyInstance in code.go): the tokens of all the instances the plan
-// holds, when the plan's references agree that this resource is the one
-// read.
+// everyInstance settles, from the code beside the plan, a top-level
+// argument of r whose expression lists one attribute of every instance of a
+// resource (see linker.everyInstanceIn).
 func (b *builder) everyInstance(r *valuesResource, mod string, path []any, refs []string) (link, bool) {
 	name, _ := path[0].(string)
-	c, ok := b.code[join(mod, r.Type+"."+r.Name)]
-	if len(path) != 1 || !ok || c.attrs[name] == nil {
+	if len(path) != 1 {
 		return link{}, false
 	}
-	res, attr, ok := everyInstance(c.attrs[name].Expr)
-	if !ok || !slices.Contains(refs, res) {
-		return link{}, false
-	}
-	base := join(mod, res)
-	insts := b.linker.instances[base]
-	if len(insts) == 0 {
-		return link{}, false
-	}
-	out := link{}
-	for _, addr := range insts {
-		tok, problem := b.linker.token(addr, b.linker.types[base], attr, false)
-		if problem != "" {
-			return link{problem: problem}, true
-		}
-		out.tokens = append(out.tokens, tok)
-	}
-	return out, true
+	return b.linker.everyInstanceIn(mod, r.Type+"."+r.Name, name, refs)
 }
 
 // eachValue settles, from the code beside the plan, an argument

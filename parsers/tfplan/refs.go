@@ -3,6 +3,7 @@ package tfplan
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -55,6 +56,9 @@ type linker struct {
 	types map[string]string
 	// steps counts the expressions read for the attribute being settled.
 	steps int
+	// code is the code beside the plan, when there is some (see
+	// codeRanges): it settles what the plan's references leave open.
+	code map[string]codeRange
 }
 
 // link is the outcome of following an expression's references: the
@@ -211,6 +215,11 @@ func (l *linker) resolve(refs []string, modPath string, key any, depth int) link
 		}
 		sub := l.resolve(e.References, o[0], nil, depth+1)
 		if sub.problem != "" {
+			if all, ok := l.everyInstanceIn(o[0], "output."+o[1], "value", e.References); ok {
+				sub = all
+			}
+		}
+		if sub.problem != "" {
 			return sub
 		}
 		for _, t := range sub.tokens {
@@ -218,6 +227,36 @@ func (l *linker) resolve(refs []string, modPath string, key any, depth int) link
 		}
 	}
 	return out
+}
+
+// everyInstanceIn settles, from the code beside the plan, the argument arg
+// of the block at addr in the module at modPath when its expression lists
+// one attribute of every instance of a resource (see everyInstance in
+// code.go), and refs, the plan's references of it, name that resource: the
+// tokens of all the resource's instances in the plan.
+func (l *linker) everyInstanceIn(modPath, addr, arg string, refs []string) (link, bool) {
+	c, ok := l.code[join(modPath, addr)]
+	if !ok || c.attrs[arg] == nil {
+		return link{}, false
+	}
+	res, attr, ok := everyInstance(c.attrs[arg].Expr)
+	if !ok || !slices.Contains(refs, res) {
+		return link{}, false
+	}
+	base := join(modPath, res)
+	insts := l.instances[base]
+	if len(insts) == 0 {
+		return link{}, false
+	}
+	out := link{}
+	for _, a := range insts {
+		tok, problem := l.token(a, l.types[base], attr, false)
+		if problem != "" {
+			return link{problem: problem}, true
+		}
+		out.tokens = append(out.tokens, tok)
+	}
+	return out, true
 }
 
 // instance picks the one instance of base that a reference names: the
