@@ -116,7 +116,8 @@ func (c *catalog) read(r root) entry {
 	l, ok, read := readRoot(c.ctx, r, c.opts, c.loadTerraform, c.remoteStateFunc([]string{absPath(r.path)}), c.dependencyFunc([]string{absPath(r.path)}), topts)
 	if ok && read && l.model != nil {
 		l.model.Key = rootKey(r)
-		c.joinWorld(l.model)
+		c.joinWorld(r, l.model)
+		l.joined = joinedFiles(l.model)
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()

@@ -38,6 +38,13 @@ func touches(changed []string) func(loaded) bool {
 				return true
 			}
 		}
+		// A facts, state or template file whose objects joined the root
+		// (its literal IDs, its data sources) decides its verdicts too.
+		for _, f := range l.joined {
+			if files[absPath(f)] {
+				return true
+			}
+		}
 		return false
 	}
 }

@@ -76,8 +76,8 @@ func isTemplateCandidate(name string) bool {
 		return false
 	}
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".yaml", ".yml", ".json", ".template":
-		return true
+	case ".yaml", ".yml", ".json", ".template", ".tfstate":
+		return true // .tfstate: a Terraform state, recognised by content too
 	}
 	return false
 }

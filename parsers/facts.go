@@ -91,85 +91,12 @@ func loadFacts(ctx context.Context, r root, opts Options) (l loaded, ok bool) {
 // into links by identity (SPEC §7.2.1). The objects keep their real IDs as
 // addresses and their facts file positions; each joins as a copy that
 // says it came from the facts (model.Origin.From), which the report shows.
-// The facts objects are shared, never changed.
+// The facts objects are shared, never changed. See join.go.
 func joinFacts(m *model.Model, facts *model.Model) {
-	if m == nil {
+	if m == nil || facts == nil {
 		return
 	}
-	joinFactsInto(m, m.Objects(), facts)
-}
-
-// joinFactsInto is joinFacts that reads and rewrites only own, the
-// objects the root itself declares: objects joined from another snapshot
-// are shared and never changed.
-func joinFactsInto(m *model.Model, own []model.Object, facts *model.Model) {
-	if facts == nil || m.Source == model.AWSFacts {
-		return
-	}
-	byAddr := map[string]model.Object{}
-	for _, o := range facts.Objects() {
-		if isJoinable(o) {
-			byAddr[o.Base().Address] = o
-		}
-	}
-	declared := map[string]bool{}
-	groupNames := map[string]bool{}
-	for _, o := range m.Objects() {
-		declared[o.Base().Address] = true
-		if g, ok := o.(*model.DBSubnetGroup); ok && g.Name.Known() {
-			groupNames[strings.ToLower(g.Name.Value)] = true
-		}
-	}
-	var seeds []model.Object
-	for _, o := range own {
-		awsfacts.WalkObject(o, func(r *model.Ref) {
-			if t := byAddr[r.Literal]; t != nil {
-				seeds = append(seeds, t)
-			}
-		})
-	}
-	for _, n := range subnetGroupNames(m) {
-		if groupNames[strings.ToLower(n)] {
-			continue // the code declares a group of that name
-		}
-		for _, g := range facts.DBSubnetGroups {
-			if g.Name.Known() && strings.EqualFold(g.Name.Value, n) {
-				seeds = append(seeds, g)
-			}
-		}
-	}
-	if len(seeds) == 0 {
-		return
-	}
-	joined := closure(seeds, facts, byAddr)
-	ids := map[string]bool{}
-	for _, o := range joined {
-		if !declared[o.Base().Address] {
-			ids[o.Base().Address] = true
-		}
-	}
-	for _, o := range own {
-		awsfacts.LinkObject(o, ids)
-	}
-	files := map[string]bool{}
-	for _, f := range m.Joined {
-		files[f] = true
-	}
-	for _, o := range joined {
-		if ids[o.Base().Address] {
-			appendObject(m, joinedCopy(o))
-			if f := o.Base().Range.File; f != "" {
-				files[f] = true
-			}
-		}
-	}
-	// The facts files are the source of the links that rest on their
-	// objects (SPEC §7.2.7).
-	m.Joined = m.Joined[:0]
-	for f := range files {
-		m.Joined = append(m.Joined, f)
-	}
-	slices.Sort(m.Joined)
+	joinInto(m, m.Objects(), factsSource(facts))
 }
 
 // isJoinable says whether a facts object may join another root: the
@@ -396,19 +323,18 @@ func appendObject(m *model.Model, o model.Object) {
 	}
 }
 
-// joinWorld joins every facts snapshot of the run (linted or context) into
-// the model of a root that was just read.
-func (c *catalog) joinWorld(m *model.Model) {
+// joinWorld joins every source of real objects of the run (facts
+// snapshots, then state and plan JSON, linted or context; see
+// joinSources) into the model of a root that was just read. A literal that
+// one source settled is a link by then, so the first source that holds an
+// ID wins: facts before states, as facts are the complete list of their
+// kinds in the account, and otherwise in path order.
+func (c *catalog) joinWorld(self root, m *model.Model) {
 	if m == nil || m.Source == model.AWSFacts {
 		return
 	}
 	own := m.Objects()
-	for _, r := range c.roots {
-		if r.kind != factsDir {
-			continue
-		}
-		if f := c.getRoot(r); f != nil {
-			joinFactsInto(m, own, f.model)
-		}
+	for _, s := range c.joinSources(self) {
+		joinInto(m, own, s)
 	}
 }

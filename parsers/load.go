@@ -118,6 +118,12 @@ type loaded struct {
 	callees []string // absolute module or nested-template paths it used
 	// facts is the snapshot of a factsDir root, for data source lookups.
 	facts *awsfacts.Snapshot
+	// state is what a state or plan JSON offers the other roots (state.go).
+	state *stateSource
+	// joined are the files of other sources (facts, states, templates)
+	// whose objects joined the model: not counted as read for it, but a
+	// change to one re-lints it (changed.go).
+	joined []string
 }
 
 func load(ctx context.Context, paths []string, opts Options, loadTerraform terraformLoader) (*Set, diag.Diagnostics) {
@@ -240,8 +246,9 @@ func loadTemplate(ctx context.Context, r root, opts Options, topts TemplateOptio
 		// Terraform plan or state JSON: recognised by content (SPEC §7.1),
 		// and of any size. One found by a walk beside the code of its root
 		// is left to that root, which the walk lints: the same clusters
-		// would otherwise be reported twice. Named, it is linted.
-		if !r.explicit && hasTerraformFiles(filepath.Dir(r.path)) {
+		// would otherwise be reported twice. Named, it is linted; under
+		// --context it is only consulted, so it is read.
+		if !r.explicit && !r.context && hasTerraformFiles(filepath.Dir(r.path)) {
 			return l, false
 		}
 		return loadPlan(r, data, opts), true
@@ -280,8 +287,8 @@ func loadTemplate(ctx context.Context, r root, opts Options, topts TemplateOptio
 // loadPlan reads the output of `terraform show -json`: a plan (the planned
 // world) or a state (the deployed world).
 func loadPlan(r root, data []byte, opts Options) loaded {
-	m, files, ds := tfplan.Load(r.path, data, tfplan.Options{Region: opts.Region, Root: r.boundary})
-	return loaded{root: r, model: m, files: files, ds: ds}
+	m, src, files, ds := tfplan.LoadSource(r.path, data, tfplan.Options{Region: opts.Region, Root: r.boundary})
+	return loaded{root: r, model: m, files: files, ds: ds, state: newStateSource(r, src)}
 }
 
 // hasTerraformFiles reports whether dir holds Terraform configuration.

@@ -76,3 +76,32 @@ existing() {
 	rm -rf "$work"
 }
 existing tfplan-existing-network-add-endpoint-pass tfplan-nat-missing-fail tfplan-kms-endpoint-pass
+# Networks of other roots, applied (scripts/state-fixtures): the format-4
+# state Terraform keeps (terraform.tfstate, what `terraform state pull`
+# prints) and `terraform show -json` of it (state.json). Each further
+# argument CASE/FILE copies one of them to testdata/CASE/network/FILE: the
+# tfstate-context-* cases, whose database roots name the network's IDs or
+# read its outputs.
+network() {
+	name=$1
+	shift
+	work=$(mktemp -d)
+	cp -R "$repo/scripts/state-fixtures/$name"/. "$work"/
+	(
+		cd "$work"
+		TF_CLI_CONFIG_FILE=/dev/null terraform init -input=false -plugin-dir="$plugins" >/dev/null
+		TF_CLI_CONFIG_FILE=/dev/null terraform plan -input=false -out=p >/dev/null
+		TF_CLI_CONFIG_FILE=/dev/null terraform show -json p >plan.json
+		python3 "$repo/scripts/plan-fixtures/state-from-plan.py" plan.json >terraform.tfstate
+		TF_CLI_CONFIG_FILE=/dev/null terraform show -json terraform.tfstate | "$repo/scripts/plan-fixtures/pretty.py" >state.json
+	)
+	for c in "$@"; do
+		mkdir -p "$repo/testdata/${c%/*}/network"
+		cp "$work/${c##*/}" "$repo/testdata/${c%/*}/network/${c##*/}"
+	done
+	rm -rf "$work"
+}
+network network-nat tfstate-context-literal-ids-nat-unknown/state.json \
+	tfstate-context-remote-state-local-path-pass/terraform.tfstate
+network network-kms-endpoint tfstate-context-literal-ids-kms-endpoint-pass/terraform.tfstate \
+	tfstate-context-data-sources-by-id-pass/state.json

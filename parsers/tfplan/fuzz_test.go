@@ -20,6 +20,10 @@ func FuzzLoad(f *testing.F) {
 			}
 		}
 	}
+	// A format-4 state, as terraform.tfstate holds it.
+	f.Add([]byte(`{"version":4,"terraform_version":"1.11.0","lineage":"x","outputs":{"a":{"value":"subnet-1"}},"resources":[
+{"module":"module.n","mode":"managed","type":"aws_subnet","name":"a","instances":[{"index_key":0,"attributes":{"id":"subnet-1","vpc_id":"vpc-1"}}]},
+{"mode":"managed","type":"aws_vpc","name":"v","instances":[{"attributes":{"id":"vpc-1"}}]}]}`))
 	f.Add([]byte(`{"format_version": "1.2", "planned_values": {"root_module": {"resources": [{"address": "x"}]}}}`))
 	f.Add([]byte(`{"format_version":"1.2","planned_values":{"root_module":{"resources":[
 {"address":"aws_subnet.a[0]","mode":"managed","type":"aws_subnet","name":"a","index":0,"values":{"cidr_block":"10.0.0.0/24"}},

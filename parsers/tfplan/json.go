@@ -17,7 +17,13 @@ type document struct {
 }
 
 type values struct {
-	RootModule valuesModule `json:"root_module"`
+	Outputs    map[string]valuesOutput `json:"outputs"`
+	RootModule valuesModule            `json:"root_module"`
+}
+
+// valuesOutput is one output of a state (or of a plan's planned values).
+type valuesOutput struct {
+	Value any `json:"value"`
 }
 
 type valuesModule struct {
@@ -105,10 +111,18 @@ const (
 
 // Claims reports whether data is the output of `terraform show -json`: a
 // plan (format_version and planned_values) or a state (format_version and
-// values, no planned_values), going by content as SPEC §7.1 asks.
+// values, no planned_values), going by content as SPEC §7.1 asks. A
+// format-4 state as Terraform stores it (terraform.tfstate, `terraform
+// state pull`) is a State too.
 func Claims(data []byte) Kind {
 	data = bytes.TrimSpace(data)
-	if len(data) == 0 || data[0] != '{' || !bytes.Contains(data, []byte(`"format_version"`)) {
+	if len(data) == 0 || data[0] != '{' {
+		return None
+	}
+	if !bytes.Contains(data, []byte(`"format_version"`)) {
+		if claimsRaw(data) {
+			return State
+		}
 		return None
 	}
 	var head struct {

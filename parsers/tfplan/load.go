@@ -32,13 +32,18 @@ type Options struct {
 // Files are the files the model's positions point at: path, and the
 // configuration files of the root module when they lie beside it.
 func Load(path string, data []byte, opts Options) (m *model.Model, files []string, ds diag.Diagnostics) {
+	m, _, files, ds = LoadSource(path, data, opts)
+	return m, files, ds
+}
+
+// LoadSource is Load that also returns what the document offers the other
+// roots of a run (see Source); src is nil when data does not decode.
+func LoadSource(path string, data []byte, opts Options) (m *model.Model, src *Source, files []string, ds diag.Diagnostics) {
 	file := filepath.ToSlash(path)
-	var doc document
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	if err := dec.Decode(&doc); err != nil {
+	doc, raw, err := decode(data)
+	if err != nil {
 		ds.Errorf(model.Range{File: file}, "%s is not valid Terraform JSON output: %v", path, err)
-		return &model.Model{Source: model.Terraform, Root: path}, []string{path}, ds
+		return &model.Model{Source: model.Terraform, Root: path}, nil, []string{path}, ds
 	}
 	section, vals := "planned_values", doc.PlannedValues
 	if vals == nil {
@@ -47,11 +52,15 @@ func Load(path string, data []byte, opts Options) (m *model.Model, files []strin
 	if vals == nil {
 		vals = &values{} // an empty state
 	}
-	b := newBuilder(path, &doc, opts)
+	b := newBuilder(path, doc, opts)
 	// A state's resources, and a plan's resources that exist already,
 	// carry real IDs: other resources name them by those IDs.
 	b.indexIDs(&vals.RootModule)
-	b.lines = lines(data, section)
+	if raw {
+		b.lines = rawLines(data)
+	} else {
+		b.lines = lines(data, section)
+	}
 	b.code, files = codeRanges(filepath.Dir(path), opts.Root, doc.Configuration)
 	b.linker.code = b.code
 	var walk func(vm *valuesModule, depth int)
@@ -73,7 +82,24 @@ func Load(path string, data []byte, opts Options) (m *model.Model, files []strin
 	m, tds := terraform.Translate(&eval.Result{Dir: path, Instances: b.instances, Files: files})
 	m.Root = path
 	ds = append(ds, tds...)
-	return m, append([]string{path}, files...), ds
+	src = b.source(doc.PlannedValues == nil, vals)
+	return m, src, append([]string{path}, files...), ds
+}
+
+// decode reads a `terraform show -json` document, or a format-4 state
+// (raw true) into the same shape.
+func decode(data []byte) (doc *document, raw bool, err error) {
+	if !bytes.Contains(data, []byte(`"format_version"`)) && claimsRaw(bytes.TrimSpace(data)) {
+		doc, err = rawDocument(data)
+		return doc, true, err
+	}
+	doc = &document{}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if err := dec.Decode(doc); err != nil {
+		return nil, false, err
+	}
+	return doc, false, nil
 }
 
 // builder turns the resources of a document into eval instances.

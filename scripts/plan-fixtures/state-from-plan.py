@@ -92,7 +92,28 @@ for r in resources:
         elif r["type"] == "aws_vpc" and k == "default_network_acl_id":
             v[k] = "acl-default" + ids[r["address"]][4:12]
     out.setdefault((r["type"], r["name"]), []).append({"index_key": r.get("index"), "schema_version": r["schema_version"], "attributes": v, "sensitive_attributes": []})
-state = {"version": 4, "terraform_version": "1.11.0", "serial": 1, "lineage": "00000000-0000-0000-0000-000000000000", "outputs": {}, "resources": []}
+
+
+def output_value(refs):
+    """The value of an output that reads X.attr, X[i].attr or X[*].attr."""
+    ref = refs[0]
+    parts = ref.split(".")
+    base, attr = parts[0] + "." + parts[1], parts[2] if len(parts) > 2 else "id"
+    if attr == "*":
+        attr = parts[3] if len(parts) > 3 else "id"
+    one = lambda addr: arn(next(r for r in resources if r["address"] == addr)) if attr == "arn" else ids[addr]
+    if base in ids:
+        return one(base)
+    return [one(a) for a in ids if a.startswith(base + "[")]
+
+
+outputs = {}
+for name, o in plan["configuration"]["root_module"].get("outputs", {}).items():
+    refs = o.get("expression", {}).get("references")
+    if refs:
+        v = output_value(refs)
+        outputs[name] = {"value": v, "type": ["list", "string"] if isinstance(v, list) else "string"}
+state = {"version": 4, "terraform_version": "1.11.0", "serial": 1, "lineage": "00000000-0000-0000-0000-000000000000", "outputs": outputs, "resources": []}
 for (typ, name), insts in out.items():
     if typ in drop:
         continue

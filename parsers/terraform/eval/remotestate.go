@@ -170,6 +170,19 @@ func joinInstance(in *Instance, prefix string, kind model.SourceKind) *Instance 
 	return &out
 }
 
+// JoinInstance is joinInstance for a caller that joins the instances of
+// another source itself: the resources of a Terraform state or plan JSON
+// that other roots name by their real IDs (package parsers), kind the
+// kind of that source for the provenance of its objects.
+func JoinInstance(in *Instance, prefix string, kind model.SourceKind) *Instance {
+	return joinInstance(in, prefix, kind)
+}
+
+// Joins reports whether an instance of another root joins a reading
+// root: a managed resource that is not a cluster, an instance of one or an
+// activity stream (those are linted in their own root).
+func Joins(in *Instance) bool { return in != nil && in.Mode == Managed && !notJoined[in.Type] }
+
 func prefixBody(b *Body, prefix string) *Body {
 	if b == nil {
 		return nil

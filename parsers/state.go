@@ -1,0 +1,154 @@
+package parsers
+
+import (
+	"path/filepath"
+	"strings"
+
+	"github.com/daslint/daslint/internal/inputfile"
+	"github.com/daslint/daslint/model"
+	"github.com/daslint/daslint/parsers/awsfacts"
+	"github.com/daslint/daslint/parsers/terraform"
+	"github.com/daslint/daslint/parsers/terraform/eval"
+	"github.com/daslint/daslint/parsers/tfplan"
+)
+
+// Terraform state and plan JSON as sources (SPEC §7.1, §7.2.1 to §7.2.3):
+// given as PATH or with --context, a state (`terraform show -json`, or the
+// format-4 JSON of terraform.tfstate and `terraform state pull`) settles
+// the literal IDs of the other roots of the run by its resources' real
+// IDs, their data sources by exact ID (state_data.go), and the
+// terraform_remote_state that reads its root (remotestate.go). A plan
+// settles the same for its resources that exist already (their IDs are
+// known). The objects join under `<state file>::<address>`, the way
+// another root's objects join under `<root>::<address>`, and keep the
+// state file's positions (or the code beside it), which is their
+// provenance.
+
+// stateSource is one state or plan JSON of the run, as a source.
+type stateSource struct {
+	// name is the state file's path relative to its read boundary (the
+	// same from any working directory), else as given: the prefix of the
+	// addresses of its objects once joined.
+	name string
+	file string // as given, with / separators
+	src  *tfplan.Source
+	// real is the source of its objects by real ID, built once.
+	real *realSource
+}
+
+// kind is the kind of source s is, for provenance.
+func (s *stateSource) kind() model.SourceKind {
+	if s.src.State {
+		return model.FromTFState
+	}
+	return model.FromTFPlan
+}
+
+// newStateSource builds the source of the document src read from root r.
+func newStateSource(r root, src *tfplan.Source) *stateSource {
+	if src == nil {
+		return nil
+	}
+	name := rootKey(r)
+	if name == "" {
+		name = filepath.ToSlash(r.path)
+	}
+	s := &stateSource{name: name, file: filepath.ToSlash(r.path), src: src}
+	prefix := eval.JoinPrefix(name)
+	var ins []*eval.Instance
+	for _, in := range src.Instances {
+		if eval.Joins(in) {
+			// Each object says it came from the state (or plan) under
+			// its own address (model.Origin.From).
+			ins = append(ins, eval.JoinInstance(in, prefix, s.kind()))
+		}
+	}
+	// The translation's diagnostics are the document's own, reported when
+	// it is linted.
+	m, _ := terraform.Translate(&eval.Result{Dir: r.path, Instances: ins})
+	rs := &realSource{model: m, ids: map[string]string{}, realID: map[string]string{}, shared: true, file: name}
+	for id, addr := range src.IDs {
+		rs.ids[id] = prefix + addr
+		if !strings.HasPrefix(id, "arn:") {
+			rs.realID[prefix+addr] = id
+		}
+	}
+	s.real = rs
+	return s
+}
+
+// sniffTerraformJSON reports whether the file at path may be the output of
+// `terraform show -json` or a format-4 state, from its head; loading
+// decides (tfplan.Claims).
+func sniffTerraformJSON(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".json", ".tfstate":
+	default:
+		return false
+	}
+	h := inputfile.Head(path, 4<<10)
+	return strings.Contains(string(h), `"format_version"`) || strings.Contains(string(h), `"terraform_version"`)
+}
+
+// joinSources are the sources of real objects of the run for the root
+// self: every facts snapshot, then every state and plan JSON but self, in
+// path order.
+func (c *catalog) joinSources(self root) []*realSource {
+	var facts, states []*realSource
+	var endpoints []*model.Model // facts models complete for VPC endpoints
+	for _, r := range c.roots {
+		switch {
+		case r.kind == factsDir:
+			if f := c.getRoot(r); f != nil && f.model != nil {
+				facts = append(facts, factsSource(f.model))
+				if f.facts != nil && f.facts.Have(awsfacts.VpcEndpoints) {
+					endpoints = append(endpoints, f.model)
+				}
+			}
+		case r.kind == templateFile && absPath(r.path) != absPath(self.path) && sniffTerraformJSON(r.path):
+			if l := c.getRoot(r); l != nil && l.state != nil {
+				s := *l.state.real // shared: settled is this run's
+				s.settled = func(vpc string, own map[string]bool) bool { return endpointsSettled(endpoints, vpc, own) }
+				states = append(states, &s)
+			}
+		}
+	}
+	return append(facts, states...)
+}
+
+// endpointsSettled reports whether one of the facts models, complete for
+// VPC endpoints, knows the VPC vpc (it lists the VPC, or an endpoint in
+// it: a snapshot of another account or region knows nothing of it) and
+// lists no endpoint there but those of own.
+func endpointsSettled(facts []*model.Model, vpc string, own map[string]bool) bool {
+	for _, f := range facts {
+		knows, others := false, false
+		for _, v := range f.VPCs {
+			knows = knows || v.Address == vpc
+		}
+		for _, e := range f.VPCEndpoints {
+			if e.VPC.Key != vpc && e.VPC.Literal != vpc {
+				continue
+			}
+			knows = true
+			others = others || !own[e.Address]
+		}
+		if knows && !others {
+			return true
+		}
+	}
+	return false
+}
+
+// joinedFiles are the files, other than its own, whose objects joined m:
+// a change to one of them re-lints the root (Options.Changed).
+func joinedFiles(m *model.Model) []string {
+	if m == nil {
+		return nil
+	}
+	out := make([]string, 0, len(m.Joined))
+	for _, f := range m.Joined {
+		out = append(out, filepath.FromSlash(f))
+	}
+	return out
+}
