@@ -67,7 +67,7 @@ func newCatalog(ctx context.Context, opts Options, loadTerraform terraformLoader
 			c.byPath[absPath(r.path)] = r
 		}
 	}
-	c.opts.dataSources = c.dataSource
+	c.opts.dataSources = c.lookupData
 	return c
 }
 

@@ -79,7 +79,7 @@ func loadFacts(ctx context.Context, r root, opts Options) (l loaded, ok bool) {
 	}
 	m := snap.Model(awsfacts.Options{Audit: !r.context})
 	m.Root = filepath.ToSlash(r.path)
-	l.model, l.facts = m, snap
+	l.model, l.facts, l.real = m, snap, factsSource(m)
 	return l, true
 }
 
@@ -127,18 +127,13 @@ func subnetGroupNames(m *model.Model) []string {
 	return out
 }
 
-// closure is the seeds with every facts object they link to and every
-// object of each VPC reached, in the facts model's order.
-func closure(seeds []model.Object, facts *model.Model, byAddr map[string]model.Object) []model.Object {
-	owner := owners(facts)
-	byVPC := map[string][]model.Object{}
-	for _, o := range facts.Objects() {
-		if v := owner[o]; v != "" && isJoinable(o) {
-			byVPC[v] = append(byVPC[v], o)
-		}
-	}
+// closure is the seeds with every object of s they link to and every
+// object of each VPC reached, in the source model's order. It costs what
+// it reaches, not the size of the source.
+func (s *realSource) closure(seeds []model.Object) []model.Object {
 	in := map[model.Object]bool{}
 	vpcs := map[string]bool{}
+	var out []model.Object
 	work := slices.Clone(seeds)
 	for len(work) > 0 {
 		o := work[len(work)-1]
@@ -147,22 +142,18 @@ func closure(seeds []model.Object, facts *model.Model, byAddr map[string]model.O
 			continue
 		}
 		in[o] = true
+		out = append(out, o)
 		awsfacts.WalkObject(o, func(r *model.Ref) {
-			if t := byAddr[r.Key]; t != nil && !in[t] {
+			if t := s.byAddr[r.Key]; t != nil && !in[t] {
 				work = append(work, t)
 			}
 		})
-		if v := owner[o]; v != "" && !vpcs[v] {
+		if v := s.owner[o]; v != "" && !vpcs[v] {
 			vpcs[v] = true
-			work = append(work, byVPC[v]...)
+			work = append(work, s.byVPC[v]...)
 		}
 	}
-	var out []model.Object
-	for _, o := range facts.Objects() {
-		if in[o] {
-			out = append(out, o)
-		}
-	}
+	slices.SortFunc(out, func(a, b model.Object) int { return s.order[a] - s.order[b] })
 	return out
 }
 

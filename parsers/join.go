@@ -36,6 +36,14 @@ type realSource struct {
 	// a facts snapshot, whose own objects carry no provenance. A state's
 	// objects carry it already (they exist only to be joined).
 	copy func(model.Object) model.Object
+	// byAddr are the joinable objects by address, owner the address of
+	// the VPC of each object, byVPC the joinable objects of each VPC, and
+	// order each object's position in model.Objects(): indexed once per
+	// source, not once per root that joins it (newRealSource).
+	byAddr map[string]model.Object
+	owner  map[model.Object]string
+	byVPC  map[string][]model.Object
+	order  map[model.Object]int
 	// file names the source in reasons, the same from any working
 	// directory (its path relative to its read boundary).
 	file string
@@ -51,10 +59,26 @@ type realSource struct {
 // factsSource is the realSource of a facts snapshot's model: every
 // object's address is its real ID.
 func factsSource(facts *model.Model) *realSource {
-	s := &realSource{model: facts, ids: map[string]string{}, copy: joinedCopy}
-	for _, o := range facts.Objects() {
-		if isJoinable(o) {
-			s.ids[o.Base().Address] = o.Base().Address
+	s := newRealSource(facts)
+	s.copy = joinedCopy
+	for addr := range s.byAddr {
+		s.ids[addr] = addr
+	}
+	return s
+}
+
+// newRealSource indexes the objects of m; the caller fills in ids.
+func newRealSource(m *model.Model) *realSource {
+	s := &realSource{model: m, ids: map[string]string{}, byAddr: map[string]model.Object{},
+		owner: owners(m), byVPC: map[string][]model.Object{}, order: map[model.Object]int{}}
+	for i, o := range m.Objects() {
+		s.order[o] = i
+		if !isJoinable(o) {
+			continue
+		}
+		s.byAddr[o.Base().Address] = o
+		if v := s.owner[o]; v != "" {
+			s.byVPC[v] = append(s.byVPC[v], o)
 		}
 	}
 	return s
@@ -68,12 +92,7 @@ func joinInto(m *model.Model, own []model.Object, s *realSource) {
 	if s == nil || s.model == nil || m.Source == model.AWSFacts {
 		return
 	}
-	byAddr := map[string]model.Object{}
-	for _, o := range s.model.Objects() {
-		if isJoinable(o) {
-			byAddr[o.Base().Address] = o
-		}
-	}
+	byAddr := s.byAddr
 	declared := map[string]bool{}
 	groupNames := map[string]bool{}
 	for _, o := range m.Objects() {
@@ -110,7 +129,7 @@ func joinInto(m *model.Model, own []model.Object, s *realSource) {
 	if len(seeds) == 0 {
 		return
 	}
-	joined := closure(seeds, s.model, byAddr)
+	joined := s.closure(seeds)
 	in := map[string]bool{}
 	for _, o := range joined {
 		if !declared[o.Base().Address] {

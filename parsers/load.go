@@ -120,6 +120,9 @@ type loaded struct {
 	facts *awsfacts.Snapshot
 	// state is what a state or plan JSON offers the other roots (state.go).
 	state *stateSource
+	// real is the source of real objects of a facts snapshot or a state,
+	// indexed once (join.go).
+	real *realSource
 	// joined are the files of other sources (facts, states, templates)
 	// whose objects joined the model: not counted as read for it, but a
 	// change to one re-lints it (changed.go).

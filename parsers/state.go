@@ -66,7 +66,8 @@ func newStateSource(r root, src *tfplan.Source) *stateSource {
 	// The translation's diagnostics are the document's own, reported when
 	// it is linted.
 	m, _ := terraform.Translate(&eval.Result{Dir: r.path, Instances: ins})
-	rs := &realSource{model: m, ids: map[string]string{}, realID: map[string]string{}, shared: true, file: name}
+	rs := newRealSource(m)
+	rs.realID, rs.shared, rs.file = map[string]string{}, true, name
 	for id, addr := range src.IDs {
 		rs.ids[id] = prefix + addr
 		if !strings.HasPrefix(id, "arn:") {
@@ -99,8 +100,8 @@ func (c *catalog) joinSources(self root) []*realSource {
 	for _, r := range c.roots {
 		switch {
 		case r.kind == factsDir:
-			if f := c.getRoot(r); f != nil && f.model != nil {
-				facts = append(facts, factsSource(f.model))
+			if f := c.getRoot(r); f != nil && f.real != nil {
+				facts = append(facts, f.real)
 				if f.facts != nil && f.facts.Have(awsfacts.VpcEndpoints) {
 					endpoints = append(endpoints, f.model)
 				}

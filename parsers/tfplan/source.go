@@ -90,3 +90,24 @@ func (b *builder) outputValue(v any, depth int) cty.Value {
 	}
 	return toCty(v)
 }
+
+// Lookup returns the values of the managed resource of type typ whose id
+// is id, as the document records them (real IDs, not identity tokens: the
+// values leave the document); nil when there is none or several.
+func (s *Source) Lookup(typ, id string) map[string]cty.Value {
+	var found map[string]any
+	n := 0
+	for addr, vals := range s.Attributes {
+		if s.Types[addr] == typ && stringOf(vals["id"]) == id {
+			found, n = vals, n+1
+		}
+	}
+	if n != 1 {
+		return nil
+	}
+	out := make(map[string]cty.Value, len(found))
+	for k, v := range found {
+		out[k] = toCty(v)
+	}
+	return out
+}
