@@ -45,6 +45,11 @@ type catalog struct {
 	manifests  map[string]map[string]manifestStack
 	indexMu    sync.Mutex
 	index      *exportIndex
+	// states are the state JSON files read outside the entries (a state
+	// beside its root's code; see state_remote.go), by absolute path,
+	// guarded by stateMu.
+	stateMu sync.Mutex
+	states  map[string]*stateSource
 }
 
 // entry is one root of the catalog, once asked for.

@@ -74,6 +74,9 @@ func (rs *remoteStates) read(b eval.Backend, ws string, chain []string) (*eval.R
 	if missing := b.Missing(); len(missing) > 0 {
 		return nil, unresolved("terraform_remote_state reads the %s, which does not name a state daslint can match (%s not set)", b, strings.Join(missing, ", "))
 	}
+	if s := rs.stateNamed(b, ws); s != nil {
+		return rs.fromState(s), nil // the local backend names the state file
+	}
 	var matches []root
 	var matchWS []string
 	var partial []string
@@ -134,6 +137,9 @@ func (rs *remoteStates) read(b eval.Backend, ws string, chain []string) (*eval.R
 		return nil, unresolved("the %s, workspace %q, is the backend of several roots (%s): ambiguous", b, ws, strings.Join(names, ", "))
 	}
 	r, w := matches[0], matchWS[0]
+	if s := rs.stateIn(r, w); s != nil {
+		return rs.fromState(s), nil // real IDs and values win over the code
+	}
 	abs := absPath(r.path)
 	for _, p := range chain {
 		if p == abs {

@@ -81,7 +81,8 @@ existing tfplan-existing-network-add-endpoint-pass tfplan-nat-missing-fail tfpla
 # prints) and `terraform show -json` of it (state.json). Each further
 # argument CASE/FILE copies one of them to testdata/CASE/network/FILE: the
 # tfstate-context-* cases, whose database roots name the network's IDs or
-# read its outputs.
+# read its outputs. CASE/main.tf copies the network's code, its state kept
+# in an s3 backend instead, for a case whose state lies beside its code.
 network() {
 	name=$1
 	shift
@@ -97,11 +98,21 @@ network() {
 	)
 	for c in "$@"; do
 		mkdir -p "$repo/testdata/${c%/*}/network"
+		if [ "${c##*/}" = main.tf ]; then
+			sed -e 's/backend "local"/backend "s3"/' \
+				-e 's|path = "terraform.tfstate"|bucket = "acme-terraform-state"\
+    key    = "network/terraform.tfstate"\
+    region = "eu-west-1"|' \
+				"$repo/scripts/state-fixtures/$name/main.tf" >"$repo/testdata/${c%/*}/network/main.tf"
+			continue
+		fi
 		cp "$work/${c##*/}" "$repo/testdata/${c%/*}/network/${c##*/}"
 	done
 	rm -rf "$work"
 }
 network network-nat tfstate-context-literal-ids-nat-unknown/state.json \
-	tfstate-context-remote-state-local-path-pass/terraform.tfstate
+	tfstate-context-remote-state-local-path-pass/terraform.tfstate \
+	tfstate-context-remote-state-s3-state-beside-code-no-egress-fail/main.tf \
+	tfstate-context-remote-state-s3-state-beside-code-no-egress-fail/state.json
 network network-kms-endpoint tfstate-context-literal-ids-kms-endpoint-pass/terraform.tfstate \
 	tfstate-context-data-sources-by-id-pass/state.json

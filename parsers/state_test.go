@@ -1,0 +1,145 @@
+package parsers
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/daslint/daslint/parsers/terraform/eval"
+)
+
+// rawNetworkState is a format-4 state of the network root of remoteRoots.
+const rawNetworkState = `{"version": 4, "terraform_version": "1.11.0", "lineage": "x",
+ "outputs": {"vpc_id": {"value": "vpc-0a1"}},
+ "resources": [{"mode": "managed", "type": "aws_vpc", "name": "main",
+  "instances": [{"attributes": {"id": "vpc-0a1", "cidr_block": "10.0.0.0/16"}}]}]}`
+
+// showNetworkState is the same state as `terraform show -json` prints it.
+const showNetworkState = `{"format_version": "1.0", "terraform_version": "1.11.0",
+ "values": {"outputs": {"vpc_id": {"sensitive": false, "value": "vpc-0a1", "type": "string"}},
+  "root_module": {"resources": [{"address": "aws_vpc.main", "mode": "managed", "type": "aws_vpc", "name": "main",
+   "values": {"id": "vpc-0a1", "cidr_block": "10.0.0.0/16"}}]}}}`
+
+// TestRemoteStateFromState: a terraform_remote_state reads a state of the
+// run instead of the code of the root it names, when the state is that
+// root's (in its directory, or the local backend's file), and the code
+// when that is ambiguous.
+func TestRemoteStateFromState(t *testing.T) {
+	localReader := `data "terraform_remote_state" "network" {
+  backend = "local"
+  config = { path = "../net/terraform.tfstate" }
+}
+resource "aws_security_group" "db" {
+  vpc_id = data.terraform_remote_state.network.outputs.vpc_id
+}
+`
+	for _, c := range []struct {
+		name  string
+		files map[string]string
+		want  string // the address of the database's VPC
+	}{
+		{"code only", map[string]string{}, "network::aws_vpc.main"},
+		{"state beside the code", map[string]string{"network/state.json": showNetworkState}, "network/state.json::aws_vpc.main"},
+		{"raw state beside the code", map[string]string{"network/terraform.tfstate": rawNetworkState}, "network/terraform.tfstate::aws_vpc.main"},
+		{"two states beside the code", map[string]string{"network/state.json": showNetworkState, "network/terraform.tfstate": rawNetworkState}, "network::aws_vpc.main"},
+		{"local backend names the state", map[string]string{"database/main.tf": localReader, "net/terraform.tfstate": rawNetworkState}, "net/terraform.tfstate::aws_vpc.main"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			files := map[string]string{}
+			for k, v := range remoteRoots {
+				files[k] = v
+			}
+			for k, v := range c.files {
+				files[k] = v
+			}
+			dir := writeRoots(t, files)
+			set, ds := Load([]string{filepath.Join(dir, "database")}, Options{Context: []string{dir}})
+			for _, d := range ds {
+				t.Errorf("unexpected diagnostic: %s", d)
+			}
+			if len(set.Models) != 1 {
+				t.Fatalf("%d models", len(set.Models))
+			}
+			m := set.Models[0]
+			if len(m.VPCs) != 1 || m.VPCs[0].Address != c.want {
+				var got []string
+				for _, v := range m.VPCs {
+					got = append(got, v.Address)
+				}
+				t.Fatalf("database VPCs = %v, want %s", got, c.want)
+			}
+			if len(m.SecurityGroups) != 1 || m.SecurityGroups[0].VPC.Key != c.want {
+				t.Errorf("security group links to %+v", m.SecurityGroups[0].VPC)
+			}
+		})
+	}
+}
+
+// TestStateLiteralIDs: a literal ID of a state of the run joins its object
+// under the state's prefix, with the marker of what other roots may add to
+// its VPC; a change to the state re-lints the root (hook mode).
+func TestStateLiteralIDs(t *testing.T) {
+	dir := writeRoots(t, map[string]string{
+		"net/terraform.tfstate": rawNetworkState,
+		"db/main.tf": `resource "aws_security_group" "db" {
+  vpc_id = "vpc-0a1"
+}
+`,
+		"other/main.tf": `resource "aws_security_group" "x" {
+  vpc_id = "vpc-0ffff"
+}
+`,
+	})
+	// The context path is its own read boundary: the state is named
+	// relative to it.
+	set, _ := Load([]string{filepath.Join(dir, "db"), filepath.Join(dir, "other")}, Options{Context: []string{filepath.Join(dir, "net")}})
+	if len(set.Models) != 2 {
+		t.Fatalf("%d models", len(set.Models))
+	}
+	db, other := set.Models[0], set.Models[1]
+	if got := db.SecurityGroups[0].VPC; got.Key != "terraform.tfstate::aws_vpc.main" || got.Literal != "" {
+		t.Errorf("db security group VPC = %+v", got)
+	}
+	var endpoints []string
+	for _, e := range db.VPCEndpoints {
+		endpoints = append(endpoints, e.Address)
+	}
+	if !slices.Equal(endpoints, []string{"terraform.tfstate::aws_vpc.main" + sharedMarkerSuffix}) || db.VPCEndpoints[0].Maybe == nil {
+		t.Errorf("db endpoints = %v, want the marker of other roots' endpoints", endpoints)
+	}
+	if len(db.Joined) != 1 || !strings.HasSuffix(db.Joined[0], "net/terraform.tfstate") {
+		t.Errorf("db joined %v", db.Joined)
+	}
+	if got := other.SecurityGroups[0].VPC; got.Literal != "vpc-0ffff" || len(other.VPCs) != 0 {
+		t.Errorf("an ID the state does not hold stays a literal: %+v", got)
+	}
+
+	changed, _ := Load([]string{dir}, Options{Context: []string{filepath.Join(dir, "net")},
+		Changed: []string{filepath.Join(dir, "net", "terraform.tfstate")}})
+	var roots []string
+	for _, m := range changed.Models {
+		roots = append(roots, filepath.Base(m.Root))
+	}
+	if !slices.Contains(roots, "db") || slices.Contains(roots, "other") {
+		t.Errorf("a change to the state re-lints %v, want db and not other", roots)
+	}
+}
+
+func TestLocalStatePath(t *testing.T) {
+	for _, c := range []struct {
+		config map[string]string
+		ws     string
+		want   string
+	}{
+		{nil, "default", "d/terraform.tfstate"},
+		{map[string]string{"path": "../n/s.tfstate"}, "default", "n/s.tfstate"},
+		{nil, "prod", "d/terraform.tfstate.d/prod/terraform.tfstate"},
+		{map[string]string{"workspace_dir": "ws"}, "prod", "d/ws/prod/terraform.tfstate"},
+	} {
+		b := eval.Backend{Type: "local", Config: c.config, Dir: "d"}
+		if got := filepath.ToSlash(localStatePath(b, c.ws)); got != c.want {
+			t.Errorf("localStatePath(%v, %s) = %s, want %s", c.config, c.ws, got, c.want)
+		}
+	}
+}
