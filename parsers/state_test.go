@@ -143,3 +143,32 @@ func TestLocalStatePath(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanLiteralIDs: a plan JSON of a root that exists settles the IDs of
+// its existing resources; a planned resource without an ID yet (the KMS
+// endpoint) joins through the VPC it is planned in.
+func TestPlanLiteralIDs(t *testing.T) {
+	plan := filepath.Join("..", "testdata", "tfplan-existing-network-add-endpoint-pass", "plan.json")
+	dir := writeRoots(t, map[string]string{"db/main.tf": `resource "aws_db_subnet_group" "db" {
+  name       = "db2"
+  subnet_ids = ["subnet-5b71676d37e348ebd", "subnet-0notinplan"]
+}
+`})
+	set, _ := Load([]string{filepath.Join(dir, "db")}, Options{Context: []string{plan}})
+	if len(set.Models) != 1 {
+		t.Fatalf("%d models", len(set.Models))
+	}
+	m := set.Models[0]
+	items := m.DBSubnetGroups[0].Subnets.Items
+	if len(items) != 2 || !strings.HasSuffix(items[0].Key, "::aws_subnet.private[0]") || items[1].Literal != "subnet-0notinplan" {
+		t.Fatalf("subnet group subnets = %+v", items)
+	}
+	var endpoints []string
+	for _, e := range m.VPCEndpoints {
+		endpoints = append(endpoints, e.Address[strings.Index(e.Address, "::")+2:])
+	}
+	slices.Sort(endpoints)
+	if !slices.Equal(endpoints, []string{"aws_vpc.main" + sharedMarkerSuffix, "aws_vpc_endpoint.kms"}) {
+		t.Errorf("endpoints = %v", endpoints)
+	}
+}

@@ -56,6 +56,23 @@ state() {
 state tfstate-nat-pass tfplan-nat-pass
 state tfstate-nat-missing-fail tfplan-nat-missing-fail
 state tfstate-subnets-elsewhere-unknown tfplan-nat-pass aws_subnet
+# The format-4 state itself (terraform.tfstate, as `terraform state pull`
+# prints it), linted as PATH: checked by `terraform show` on the way.
+raw() {
+	case=$1 from=$2
+	work=$(mktemp -d)
+	cp -R "$repo/scripts/plan-fixtures/$from"/. "$work"/
+	python3 "$repo/scripts/plan-fixtures/state-from-plan.py" "$repo/testdata/$from/plan.json" >"$work/terraform.tfstate"
+	(
+		cd "$work"
+		TF_CLI_CONFIG_FILE=/dev/null terraform init -input=false -plugin-dir="$plugins" >/dev/null
+		TF_CLI_CONFIG_FILE=/dev/null terraform show -json terraform.tfstate >/dev/null
+	)
+	mkdir -p "$repo/testdata/$case"
+	cp "$work/terraform.tfstate" "$repo/testdata/$case/terraform.tfstate"
+	rm -rf "$work"
+}
+raw tfstate-raw-v4-nat-pass tfplan-nat-pass
 # A plan of a root that exists already: its state (as state() makes it) is
 # the nat-missing-fail network, and the code adds a KMS endpoint. The
 # existing resources carry real IDs in the plan; the new endpoint names
