@@ -50,6 +50,10 @@ type catalog struct {
 	// guarded by stateMu.
 	stateMu sync.Mutex
 	states  map[string]*stateSource
+	// stateRoots are the template candidates that may be Terraform state
+	// or plan JSON, sniffed once (state.go).
+	stateOnce  sync.Once
+	stateRoots []root
 }
 
 // entry is one root of the catalog, once asked for.

@@ -91,27 +91,44 @@ func sniffTerraformJSON(path string) bool {
 	return strings.Contains(string(h), `"format_version"`) || strings.Contains(string(h), `"terraform_version"`)
 }
 
+// candidateStates are the roots of the run that may be a state or plan
+// JSON, found once: every root read asks for them.
+func (c *catalog) candidateStates() []root {
+	c.stateOnce.Do(func() {
+		for _, r := range c.roots {
+			if r.kind == templateFile && sniffTerraformJSON(r.path) {
+				c.stateRoots = append(c.stateRoots, r)
+			}
+		}
+	})
+	return c.stateRoots
+}
+
 // joinSources are the sources of real objects of the run for the root
 // self: every facts snapshot, then every state and plan JSON but self, in
-// path order.
+// path order (one beside its root's code too, which a walk does not lint).
 func (c *catalog) joinSources(self root) []*realSource {
 	var facts, states []*realSource
 	var endpoints []*model.Model // facts models complete for VPC endpoints
 	for _, r := range c.roots {
-		switch {
-		case r.kind == factsDir:
-			if f := c.getRoot(r); f != nil && f.real != nil {
-				facts = append(facts, f.real)
-				if f.facts != nil && f.facts.Have(awsfacts.VpcEndpoints) {
-					endpoints = append(endpoints, f.model)
-				}
+		if r.kind != factsDir {
+			continue
+		}
+		if f := c.getRoot(r); f != nil && f.real != nil {
+			facts = append(facts, f.real)
+			if f.facts != nil && f.facts.Have(awsfacts.VpcEndpoints) {
+				endpoints = append(endpoints, f.model)
 			}
-		case r.kind == templateFile && absPath(r.path) != absPath(self.path) && sniffTerraformJSON(r.path):
-			if l := c.getRoot(r); l != nil && l.state != nil {
-				s := *l.state.real // shared: settled is this run's
-				s.settled = func(vpc string, own map[string]bool) bool { return endpointsSettled(endpoints, vpc, own) }
-				states = append(states, &s)
-			}
+		}
+	}
+	for _, r := range c.candidateStates() {
+		if absPath(r.path) == absPath(self.path) {
+			continue
+		}
+		if st := c.stateOf(r); st != nil {
+			s := *st.real // shared: settled is this run's
+			s.settled = func(vpc string, own map[string]bool) bool { return endpointsSettled(endpoints, vpc, own) }
+			states = append(states, &s)
 		}
 	}
 	return append(facts, states...)

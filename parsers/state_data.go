@@ -57,15 +57,12 @@ func (c *catalog) stateData(q eval.DataQuery) map[string]cty.Value {
 	if !ok {
 		return nil
 	}
-	for _, r := range c.roots {
-		if r.kind != templateFile || !sniffTerraformJSON(r.path) {
+	for _, r := range c.candidateStates() {
+		s := c.stateOf(r)
+		if s == nil {
 			continue
 		}
-		l := c.getRoot(r)
-		if l == nil || l.state == nil {
-			continue
-		}
-		if got := l.state.src.Lookup(spec.resource, id); got != nil {
+		if got := s.src.Lookup(spec.resource, id); got != nil {
 			return got
 		}
 	}

@@ -24,13 +24,10 @@ import (
 // `<state file>::<address>`, as another root's are through its code; a
 // state holds only managed resources, and its outputs name them by ID.
 
-// stateOf is the state or plan JSON of the template candidate r, read
+// stateOf is the state or plan JSON of r, a candidate state, read
 // once: through the catalog when r is a root of the run, else (a state
 // beside its root's code, which a walk leaves to the code) directly.
 func (c *catalog) stateOf(r root) *stateSource {
-	if r.kind != templateFile || !sniffTerraformJSON(r.path) {
-		return nil
-	}
 	if l := c.getRoot(r); l != nil && l.state != nil {
 		return l.state
 	}
@@ -76,8 +73,8 @@ func (rs *remoteStates) stateNamed(b eval.Backend, ws string) *stateSource {
 		return nil
 	}
 	want := absPath(localStatePath(b, ws))
-	for _, r := range rs.cat.roots {
-		if r.kind == templateFile && absPath(r.path) == want {
+	for _, r := range rs.cat.candidateStates() {
+		if absPath(r.path) == want {
 			if s := rs.cat.stateOf(r); s != nil && s.src.State {
 				return s
 			}
@@ -94,8 +91,8 @@ func (rs *remoteStates) stateIn(code root, ws string) *stateSource {
 	}
 	dir := absPath(code.path)
 	var found *stateSource
-	for _, r := range rs.cat.roots {
-		if r.kind != templateFile || filepath.Dir(absPath(r.path)) != dir {
+	for _, r := range rs.cat.candidateStates() {
+		if filepath.Dir(absPath(r.path)) != dir {
 			continue
 		}
 		if s := rs.cat.stateOf(r); s != nil && s.src.State {
