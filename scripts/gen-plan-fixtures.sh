@@ -128,6 +128,7 @@ network() {
 	rm -rf "$work"
 }
 network network-nat tfstate-context-literal-ids-nat-unknown/state.json \
+	tfstate-context-literal-ids-no-egress-fail/state.json \
 	tfstate-context-remote-state-local-path-pass/terraform.tfstate \
 	tfstate-context-remote-state-s3-state-beside-code-no-egress-fail/main.tf \
 	tfstate-context-remote-state-s3-state-beside-code-no-egress-fail/state.json
