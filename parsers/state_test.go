@@ -172,3 +172,30 @@ func TestPlanLiteralIDs(t *testing.T) {
 		t.Errorf("endpoints = %v", endpoints)
 	}
 }
+
+// TestFactsBeforeStates: an ID that AWS facts and a state both hold joins
+// from the facts, the complete list of their kinds; an ID only the state
+// holds joins from the state.
+func TestFactsBeforeStates(t *testing.T) {
+	dir := writeRoots(t, map[string]string{
+		"ctx/net/terraform.tfstate": `{"version": 4, "terraform_version": "1.11.0", "lineage": "x", "resources": [
+ {"mode": "managed", "type": "aws_vpc", "name": "main", "instances": [{"attributes": {"id": "vpc-0a1", "cidr_block": "10.0.0.0/16"}}]},
+ {"mode": "managed", "type": "aws_subnet", "name": "a", "instances": [{"attributes": {"id": "subnet-0a", "vpc_id": "vpc-0a1", "cidr_block": "10.0.1.0/24"}}]},
+ {"mode": "managed", "type": "aws_subnet", "name": "b", "instances": [{"attributes": {"id": "subnet-0b", "vpc_id": "vpc-0a1", "cidr_block": "10.0.2.0/24"}}]}]}`,
+		"ctx/facts/subnets.json": `{"Subnets": [{"SubnetId": "subnet-0a", "VpcId": "vpc-0a1", "CidrBlock": "10.0.1.0/24",
+ "AvailabilityZone": "eu-west-1a", "State": "available"}]}`,
+		"db/main.tf": `resource "aws_db_subnet_group" "db" {
+  name       = "db"
+  subnet_ids = ["subnet-0a", "subnet-0b"]
+}
+`,
+	})
+	set, ds := Load([]string{filepath.Join(dir, "db")}, Options{Context: []string{filepath.Join(dir, "ctx")}})
+	for _, d := range ds {
+		t.Errorf("unexpected diagnostic: %s", d)
+	}
+	items := set.Models[0].DBSubnetGroups[0].Subnets.Items
+	if len(items) != 2 || items[0].Key != "subnet-0a" || items[1].Key != "net/terraform.tfstate::aws_subnet.b" {
+		t.Errorf("subnets = %+v, want the facts subnet, then the state's", items)
+	}
+}
