@@ -199,3 +199,29 @@ func TestFactsBeforeStates(t *testing.T) {
 		t.Errorf("subnets = %+v, want the facts subnet, then the state's", items)
 	}
 }
+
+// TestStateSubnetGroupName: a DB subnet group named by a literal name that
+// a state manages joins with its subnets and their VPC.
+func TestStateSubnetGroupName(t *testing.T) {
+	dir := writeRoots(t, map[string]string{
+		"net/terraform.tfstate": `{"version": 4, "terraform_version": "1.11.0", "lineage": "x", "resources": [
+ {"mode": "managed", "type": "aws_vpc", "name": "main", "instances": [{"attributes": {"id": "vpc-0a1", "cidr_block": "10.0.0.0/16"}}]},
+ {"mode": "managed", "type": "aws_subnet", "name": "a", "instances": [{"attributes": {"id": "subnet-0a", "vpc_id": "vpc-0a1", "cidr_block": "10.0.1.0/24"}}]},
+ {"mode": "managed", "type": "aws_db_subnet_group", "name": "shared", "instances": [{"attributes": {"id": "shared-db", "name": "shared-db",
+  "arn": "arn:aws:rds:eu-west-1:123456789012:subgrp:shared-db", "subnet_ids": ["subnet-0a"]}}]}]}`,
+		"db/main.tf": `resource "aws_rds_cluster" "main" {
+  cluster_identifier   = "main"
+  engine               = "aurora-postgresql"
+  db_subnet_group_name = "shared-db"
+}
+`,
+	})
+	set, _ := Load([]string{filepath.Join(dir, "db")}, Options{Context: []string{dir}})
+	m := set.Models[0]
+	if len(m.DBSubnetGroups) != 1 || m.DBSubnetGroups[0].Address != "net/terraform.tfstate::aws_db_subnet_group.shared" {
+		t.Fatalf("subnet groups = %+v", m.DBSubnetGroups)
+	}
+	if len(m.Subnets) != 1 || m.DBSubnetGroups[0].Subnets.Items[0].Key != m.Subnets[0].Address || len(m.VPCs) != 1 {
+		t.Errorf("the group's subnet and VPC did not join: subnets %+v, VPCs %d", m.Subnets, len(m.VPCs))
+	}
+}
