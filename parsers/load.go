@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/zclconf/go-cty/cty"
 
@@ -255,6 +256,15 @@ func loadTemplate(ctx context.Context, r root, opts Options, topts TemplateOptio
 			return l, false
 		}
 		return loadPlan(r, data, opts), true
+	}
+	if problem == nil && strings.EqualFold(filepath.Ext(r.path), ".tfstate") {
+		// A .tfstate file is a state or nothing daslint reads (an older
+		// state format): never a template.
+		if r.explicit {
+			l.ds.Errorf(rng, "%s is not a Terraform state daslint reads (the format-4 JSON of Terraform 0.12 and later, or the output of terraform show -json)", r.path)
+			return l, true
+		}
+		return l, false
 	}
 	if problem == nil && !r.explicit && int64(len(data)) > maxTemplateSize {
 		problem = &inputfile.Problem{Severity: diag.Warning, Kind: inputfile.TooLarge, Message: fmt.Sprintf(

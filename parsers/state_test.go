@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/daslint/daslint/diag"
 	"github.com/daslint/daslint/parsers/terraform/eval"
 )
 
@@ -223,5 +224,35 @@ func TestStateSubnetGroupName(t *testing.T) {
 	}
 	if len(m.Subnets) != 1 || m.DBSubnetGroups[0].Subnets.Items[0].Key != m.Subnets[0].Address || len(m.VPCs) != 1 {
 		t.Errorf("the group's subnet and VPC did not join: subnets %+v, VPCs %d", m.Subnets, len(m.VPCs))
+	}
+}
+
+// TestTFStateFiles: a .tfstate file in format 4 is a state, linted as a
+// PATH; one in an older format is an error when named, and passed over by a
+// walk.
+func TestTFStateFiles(t *testing.T) {
+	old := `{"version": 3, "terraform_version": "0.11.14", "serial": 1, "modules": []}`
+	dir := writeRoots(t, map[string]string{"new/terraform.tfstate": rawNetworkState, "old/terraform.tfstate": old})
+	for _, c := range []struct {
+		path   string
+		models int
+		errors int
+	}{
+		{"new/terraform.tfstate", 1, 0},
+		{"old/terraform.tfstate", 0, 1},
+		{".", 1, 0},
+	} {
+		t.Run(c.path, func(t *testing.T) {
+			set, ds := Load([]string{filepath.Join(dir, c.path)}, Options{})
+			errs := 0
+			for _, d := range ds {
+				if d.Severity == diag.Error {
+					errs++
+				}
+			}
+			if len(set.Models) != c.models || errs != c.errors {
+				t.Errorf("%d models, %d errors (%v); want %d, %d", len(set.Models), errs, ds, c.models, c.errors)
+			}
+		})
 	}
 }
