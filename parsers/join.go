@@ -29,7 +29,7 @@ type realSource struct {
 	// shared says that the source is one root's state or plan: complete for
 	// what that root manages, never for what other roots add to the same
 	// VPC (SPEC §7.1). Each VPC that joins from it gets a marker for the
-	// VPC endpoints other roots may add there (see sharedMarkers).
+	// VPC endpoints other roots may add there (see markers).
 	shared bool
 	// copy, when non-nil, is what joins a model for an object of the
 	// source: a copy that says where it came from (model.Origin.From), for
@@ -136,12 +136,13 @@ func joinInto(m *model.Model, own []model.Object, s *realSource) {
 			in[o.Base().Address] = true
 		}
 	}
+	// A literal links to its object once the object is in m: joined now,
+	// or before under the same address (a remote state of the same file).
 	for lit, addr := range links {
 		if vpc, _, ok := model.ImplicitOf(addr); ok {
-			if !in[vpc] && !declared[vpc] {
-				delete(links, lit)
-			}
-		} else if !in[addr] {
+			addr = vpc
+		}
+		if !in[addr] && !declared[addr] {
 			delete(links, lit)
 		}
 	}

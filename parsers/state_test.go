@@ -256,3 +256,34 @@ func TestTFStateFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestRemoteStateAndLiteralID: a root that reads a state through
+// terraform_remote_state and also names one of its IDs links both to the
+// same object.
+func TestRemoteStateAndLiteralID(t *testing.T) {
+	dir := writeRoots(t, map[string]string{
+		"net/terraform.tfstate": rawNetworkState,
+		"database/main.tf": `data "terraform_remote_state" "network" {
+  backend = "local"
+  config = { path = "../net/terraform.tfstate" }
+}
+resource "aws_security_group" "a" {
+  vpc_id = data.terraform_remote_state.network.outputs.vpc_id
+}
+resource "aws_security_group" "b" {
+  vpc_id = "vpc-0a1"
+}
+`,
+	})
+	set, _ := Load([]string{filepath.Join(dir, "database")}, Options{Context: []string{dir}})
+	m := set.Models[0]
+	want := "net/terraform.tfstate::aws_vpc.main"
+	if len(m.VPCs) != 1 || m.VPCs[0].Address != want {
+		t.Fatalf("VPCs = %+v", m.VPCs)
+	}
+	for _, g := range m.SecurityGroups {
+		if g.VPC.Key != want {
+			t.Errorf("%s VPC = %+v, want %s", g.Address, g.VPC, want)
+		}
+	}
+}
