@@ -111,7 +111,7 @@ func (rs *remoteStates) fromState(s *stateSource) *eval.RemoteRoot {
 	if rr, ok := rs.results[key]; ok {
 		return rr
 	}
-	rr := &eval.RemoteRoot{Name: s.name, Result: &eval.Result{Dir: s.file, Instances: s.src.Instances,
+	rr := &eval.RemoteRoot{Name: s.name, Kind: s.kind(), Result: &eval.Result{Dir: s.file, Instances: s.src.Instances,
 		Outputs: s.src.Outputs, Files: []string{filepath.FromSlash(s.file)}}}
 	rs.results[key] = rr
 	return rr
