@@ -227,9 +227,11 @@ func (s *realSource) markers(joined []model.Object, in map[string]bool) []model.
 			file, v.Address)}
 		unk := model.UnknownStr(u, at)
 		out = append(out, &model.VPCEndpoint{
-			Origin: model.Origin{Address: v.Address + sharedMarkerSuffix, Type: "VPC endpoints of other roots (not in " + file + ")", Range: at, Maybe: u,
-				From: v.From},
-			VPC: model.Ref{Key: v.Address, Range: at}, ServiceName: unk, Type: unk,
+			Origin: model.Origin{Address: v.Address + sharedMarkerSuffix, Range: at, Maybe: u, From: v.From,
+				Type: "VPC endpoints of other roots (not in " + file + ")"},
+			VPC:            model.Ref{Key: v.Address, Range: at},
+			ServiceName:    unk,
+			Type:           unk,
 			PrivateDNS:     model.Bool{Unknown: u, Range: at},
 			Subnets:        model.Refs{Set: true, Incomplete: u, Range: at},
 			SecurityGroups: model.Refs{Set: true, Incomplete: u, Range: at},
