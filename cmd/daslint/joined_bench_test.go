@@ -1,0 +1,129 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/daslint/daslint/internal/stress"
+)
+
+// Joined worlds (SPEC §7): the benchmarks below lint generated trees whose
+// clusters settle through another source of the run. Each size N is run
+// next to 2N or 5N, so that the growth is visible in one run:
+//
+//	go test ./cmd/daslint -run '^$' -bench 'Joined' -benchmem
+
+// lintJoined runs the whole command with args and checks that it passed
+// and that the report holds clusters passing clusters.
+func lintJoined(tb testing.TB, args []string, clusters int) {
+	tb.Helper()
+	var out, errs strings.Builder
+	if code := run(append([]string{"--format", "json"}, args...), &out, &errs); code != 0 {
+		tb.Fatalf("exit status %d: %s", code, errs.String())
+	}
+	if got := strings.Count(out.String(), `"verdict": "pass",`+"\n      \"path\""); got != clusters {
+		tb.Fatalf("%d clusters passed, want %d\n%.2000s", got, clusters, out.String())
+	}
+}
+
+// writeJoined writes a generated tree into a temporary directory.
+func writeJoined(tb testing.TB, write func(dir string) error) string {
+	tb.Helper()
+	dir := tb.TempDir()
+	if err := write(dir); err != nil {
+		tb.Fatal(err)
+	}
+	return dir
+}
+
+// TestJoinedWorlds lints small versions of the benchmarks' trees: every
+// cluster passes only if each joined source settled its references.
+func TestJoinedWorlds(t *testing.T) {
+	t.Run("monorepo", func(t *testing.T) {
+		dir := writeJoined(t, func(d string) error { return stress.WriteMonorepo(d, 3) })
+		lintJoined(t, []string{dir}, 3)
+	})
+	t.Run("facts", func(t *testing.T) {
+		w := stress.FactsWorld{VPCs: 4, Subnets: 20, RouteTables: 10, SecurityGroups: 20, Roots: 4}
+		dir := writeJoined(t, func(d string) error { return stress.WriteFactsWorld(d, w) })
+		lintJoined(t, []string{"--context", filepath.Join(dir, "facts"), filepath.Join(dir, "roots")}, 4)
+	})
+	t.Run("terragrunt", func(t *testing.T) {
+		dir := writeJoined(t, func(d string) error { return stress.WriteTerragrunt(d, 4, 2) })
+		lintJoined(t, []string{dir}, 4)
+	})
+	t.Run("hook", func(t *testing.T) {
+		dir := writeJoined(t, func(d string) error { return stress.WriteMonorepo(d, 3) })
+		t.Chdir(dir)
+		lintJoined(t, []string{"--hook", "database-001/main.tf"}, 1)
+		// A change to a network root re-lints the database root reading it.
+		lintJoined(t, []string{"--hook", "network-002/main.tf"}, 1)
+	})
+}
+
+// BenchmarkJoinedMonorepo lints N network roots and N database roots, each
+// database root reading one network root's state with an s3
+// terraform_remote_state.
+func BenchmarkJoinedMonorepo(b *testing.B) {
+	for _, n := range []int{10, 100, 200, 500} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			dir := writeJoined(b, func(d string) error { return stress.WriteMonorepo(d, n) })
+			b.ReportAllocs()
+			for b.Loop() {
+				lintJoined(b, []string{dir}, n)
+			}
+		})
+	}
+}
+
+// BenchmarkJoinedFacts lints database roots that name their network by
+// literal IDs and data sources, settled by a facts folder of 200 VPCs,
+// 2,000 subnets, 500 route tables and 2,000 security groups (and, at 2x,
+// twice each).
+func BenchmarkJoinedFacts(b *testing.B) {
+	for _, k := range []int{1, 2} {
+		w := stress.DefaultFactsWorld
+		w.VPCs, w.Subnets, w.RouteTables, w.SecurityGroups, w.Roots = k*w.VPCs, k*w.Subnets, k*w.RouteTables, k*w.SecurityGroups, k*w.Roots
+		b.Run(fmt.Sprintf("%dx", k), func(b *testing.B) {
+			dir := writeJoined(b, func(d string) error { return stress.WriteFactsWorld(d, w) })
+			b.ReportAllocs()
+			for b.Loop() {
+				lintJoined(b, []string{"--context", filepath.Join(dir, "facts"), filepath.Join(dir, "roots")}, w.Roots)
+			}
+		})
+	}
+}
+
+// BenchmarkJoinedTerragrunt lints Terragrunt units that include a shared
+// root configuration, each with a dependency block on one of 20 network
+// units (200: the issue's size; 400: twice that, on 40 network units).
+func BenchmarkJoinedTerragrunt(b *testing.B) {
+	for _, k := range []int{1, 2} {
+		units, networks := 200*k, 20*k
+		b.Run(fmt.Sprint(units), func(b *testing.B) {
+			dir := writeJoined(b, func(d string) error { return stress.WriteTerragrunt(d, units, networks) })
+			b.ReportAllocs()
+			for b.Loop() {
+				lintJoined(b, []string{dir}, units)
+			}
+		})
+	}
+}
+
+// BenchmarkJoinedHook is the pre-commit hook on one changed file of a
+// monorepo of N network and N database roots (Options.Changed): a
+// database root's file selects that root.
+func BenchmarkJoinedHook(b *testing.B) {
+	for _, n := range []int{250, 500} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			dir := writeJoined(b, func(d string) error { return stress.WriteMonorepo(d, n) })
+			b.Chdir(dir)
+			b.ReportAllocs()
+			for b.Loop() {
+				lintJoined(b, []string{"--hook", fmt.Sprintf("database-%03d/main.tf", n/2)}, 1)
+			}
+		})
+	}
+}
