@@ -66,18 +66,42 @@ func Recognize(data []byte) (Kind, bool) {
 	if err := json.Unmarshal(data, &top); err != nil {
 		return "", false
 	}
-	if _, ok := top["VpcId"]; ok && len(top) == 2 {
+	arrays := make(map[string]bool, len(top))
+	for key, raw := range top {
+		arrays[key] = isArray(raw)
+	}
+	return recognize(arrays)
+}
+
+// recognizeValue is Recognize of a document already decoded into v
+// (encoding/json into an any), so that Add reads each file once.
+func recognizeValue(v any) (Kind, bool) {
+	top, ok := v.(map[string]any)
+	if !ok {
+		return "", false
+	}
+	arrays := make(map[string]bool, len(top))
+	for key, x := range top {
+		_, arrays[key] = x.([]any)
+	}
+	return recognize(arrays)
+}
+
+// recognize is Recognize of the top-level keys, each with whether its
+// value is an array.
+func recognize(arrays map[string]bool) (Kind, bool) {
+	if _, ok := arrays["VpcId"]; ok && len(arrays) == 2 {
 		for _, k := range []string{"EnableDnsSupport", "EnableDnsHostnames"} {
-			if _, ok := top[k]; ok {
+			if _, ok := arrays[k]; ok {
 				return VpcAttribute, true
 			}
 		}
 	}
 	var found Kind
-	for key, raw := range top {
+	for key, array := range arrays {
 		switch {
 		case pagingKeys[key]:
-		case isListKind(key) && found == "" && isArray(raw):
+		case isListKind(key) && found == "" && array:
 			found = Kind(key)
 		default:
 			return "", false
@@ -126,11 +150,11 @@ func NewSnapshot() *Snapshot {
 // Add reads one facts file into the snapshot. It reports a file that is
 // not facts, or that cannot be read, as an error.
 func (s *Snapshot) Add(file string, data []byte) diag.Diagnostics {
-	root, ds := parse(file, data)
+	root, v, ds := parse(file, data)
 	if !root.ok() {
 		return ds
 	}
-	kind, ok := Recognize(data)
+	kind, ok := recognizeValue(v)
 	if !ok {
 		ds.Errorf(model.Range{File: file}, "%s is not AWS facts: it has no single top-level key such as Vpcs, Subnets or DBClusters as the AWS CLI prints them", file)
 		return ds

@@ -23,7 +23,9 @@ type node struct {
 // parse reads data as JSON. JSON is read with yaml.v3 for positions and
 // checked with encoding/json for syntax that YAML would accept but the AWS
 // CLI never prints.
-func parse(file string, data []byte) (node, diag.Diagnostics) {
+//
+// It returns the document decoded by encoding/json too, to recognize.
+func parse(file string, data []byte) (node, any, diag.Diagnostics) {
 	var ds diag.Diagnostics
 	at := model.Range{File: file, Line: 1, Column: 1}
 	var v any
@@ -33,14 +35,14 @@ func parse(file string, data []byte) (node, diag.Diagnostics) {
 			at.Line, at.Column = position(data, int(syn.Offset))
 		}
 		ds.Errorf(at, "cannot parse AWS facts: %v; export the file again with the AWS CLI (--output json)", err)
-		return node{}, ds
+		return node{}, nil, ds
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(unescapeSlashes(data), &doc); err != nil || len(doc.Content) == 0 {
 		ds.Errorf(at, "cannot read AWS facts: the JSON could not be read with positions")
-		return node{}, ds
+		return node{}, nil, ds
 	}
-	return node{y: doc.Content[0], file: file}, ds
+	return node{y: doc.Content[0], file: file}, v, ds
 }
 
 // position turns a byte offset into a line and column.
