@@ -77,6 +77,7 @@ func newCatalog(ctx context.Context, opts Options, loadTerraform terraformLoader
 		}
 	}
 	c.opts.dataSources = c.lookupData
+	c.opts.parsed = eval.NewParseCache()
 	return c
 }
 

@@ -69,6 +69,9 @@ type Options struct {
 	// dataSources answers data sources from the AWS facts of the run; the
 	// catalog sets it (facts_data.go).
 	dataSources func(eval.DataQuery) (map[string]cty.Value, string, error)
+	// parsed are the Terraform files parsed in the run, each once; the
+	// catalog sets it.
+	parsed *eval.ParseCache
 }
 
 // Set is everything read from the user's paths.
@@ -219,6 +222,7 @@ func loadModule(ctx context.Context, r root, opts Options, loadTerraform terrafo
 		MaxFileBytes: opts.MaxFileBytes,
 		RemoteState:  remote,
 		DataSources:  opts.dataSources,
+		Cache:        opts.parsed,
 	})
 	l := loaded{root: r, model: m, ds: ds}
 	if res != nil {

@@ -60,7 +60,7 @@ func (rs *remoteStates) backend(r root) eval.Backend {
 	key := absPath(r.path)
 	b, ok := rs.backends[key]
 	if !ok {
-		b = eval.RootBackend(r.path, r.boundary, rs.cat.opts.MaxFileBytes)
+		b = eval.RootBackend(r.path, r.boundary, rs.cat.opts.MaxFileBytes, rs.cat.opts.parsed)
 		rs.backends[key] = b
 	}
 	return b
@@ -166,6 +166,7 @@ func (rs *remoteStates) read(b eval.Backend, ws string, chain []string) (*eval.R
 		MaxFileBytes: rs.cat.opts.MaxFileBytes,
 		Workspace:    w,
 		RemoteState:  rs.cat.remoteStateFunc(append(chain[:len(chain):len(chain)], abs)),
+		Cache:        rs.cat.opts.parsed,
 	})
 	// The other root's diagnostics are its own: reported when it is linted,
 	// not for every root that reads it. What it could not read is in
@@ -222,7 +223,7 @@ func unitBackendOf(u *terragrunt.Unit, boundary string, maxBytes int64) unitBack
 	case u.ModuleDir == "":
 		return unitBackend{}
 	}
-	b := eval.RootBackend(u.ModuleDir, boundary, maxBytes)
+	b := eval.RootBackend(u.ModuleDir, boundary, maxBytes, nil)
 	if b.Type == "local" && absPath(u.ModuleDir) != absPath(u.Dir) {
 		if p, ok := b.Config["path"]; !ok || !filepath.IsAbs(p) {
 			return unitBackend{}

@@ -48,6 +48,7 @@ func loadUnit(ctx context.Context, r root, opts Options, loadTerraform terraform
 		Inputs:       u.Inputs,
 		Joins:        u.Joins,
 		Generated:    generatedIn(mdir, u),
+		Cache:        opts.parsed,
 	})
 	l.ds = append(l.ds, mds...)
 	l.model = m
@@ -160,6 +161,7 @@ func (c *catalog) evalUnit(r root, chain []string, ws string) (*eval.RemoteRoot,
 		Inputs:       u.Inputs,
 		Joins:        u.Joins,
 		Generated:    generatedIn(clean(u.ModuleDir), u),
+		Cache:        c.opts.parsed,
 	})
 	res.Files = append(res.Files, u.Files...)
 	rr := &eval.RemoteRoot{Name: name, Result: res, Kind: model.FromTerragruntUnit}

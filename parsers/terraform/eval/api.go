@@ -69,6 +69,9 @@ type Options struct {
 	// before Terraform runs (generate blocks): parsed as if they were
 	// there, replacing a file of the same name.
 	Generated []GeneratedFile
+	// Cache, when non-nil, is shared by the evaluations of one run so
+	// that each configuration file is parsed once (see ParseCache).
+	Cache *ParseCache
 }
 
 // GeneratedFile is a configuration file that exists only when Terragrunt

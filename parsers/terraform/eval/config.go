@@ -130,7 +130,7 @@ func configFiles(dir string) (files, overrides []string, err error) {
 // generated are files that Terragrunt writes into dir: they replace the
 // files of the same name and are not in cfg.files (no file on disk holds
 // them, so nothing else reads them).
-func parseModule(p *hclparse.Parser, dir, tree string, maxBytes int64, ds *diag.Diagnostics, generated ...GeneratedFile) *moduleConfig {
+func parseModule(c *ParseCache, p *hclparse.Parser, dir, tree string, maxBytes int64, ds *diag.Diagnostics, generated ...GeneratedFile) *moduleConfig {
 	cfg := &moduleConfig{
 		dir:       dir,
 		variables: map[string]*variableDecl{},
@@ -160,7 +160,7 @@ func parseModule(p *hclparse.Parser, dir, tree string, maxBytes int64, ds *diag.
 		if replaced[filepath.Clean(name)] {
 			continue
 		}
-		f, problem := parseFile(p, name, tree, maxBytes, ds)
+		f, problem := parseFile(c, p, name, tree, maxBytes, ds)
 		if f == nil {
 			kind := model.FromInput
 			if problem.Severity == diag.Warning {

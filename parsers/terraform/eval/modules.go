@@ -63,7 +63,7 @@ func (e *evaluator) loadTree(dir, key string, chain []string) *moduleTree {
 		if key == "" {
 			gen = e.opts.Generated
 		}
-		cfg = parseModule(e.parser, dir, e.confine, e.opts.MaxFileBytes, &e.ds, gen...)
+		cfg = parseModule(e.opts.Cache, e.parser, dir, e.confine, e.opts.MaxFileBytes, &e.ds, gen...)
 		e.configs[dir] = cfg
 	}
 	t := &moduleTree{cfg: cfg, relDir: relDir(e.rootDir, dir), children: map[string]*moduleTree{}, unread: map[string]*model.Unresolved{}}

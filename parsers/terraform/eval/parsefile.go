@@ -23,7 +23,14 @@ type unreadFile struct {
 // the problem reported in ds, when the file cannot be read (not regular,
 // outside tree, above maxBytes), is not text, nests too deep for the
 // recursive HCL parser, or does not parse.
-func parseFile(p *hclparse.Parser, name, tree string, maxBytes int64, ds *diag.Diagnostics) (*hcl.File, *unreadFile) {
+//
+// With a cache, a file parsed before in the run is not parsed again.
+func parseFile(c *ParseCache, p *hclparse.Parser, name, tree string, maxBytes int64, ds *diag.Diagnostics) (*hcl.File, *unreadFile) {
+	return c.parse(p, name, tree, maxBytes, ds)
+}
+
+// parseFileWith is parseFile without a cache.
+func parseFileWith(p *hclparse.Parser, name, tree string, maxBytes int64, ds *diag.Diagnostics) (*hcl.File, *unreadFile) {
 	isJSON := strings.HasSuffix(name, ".json")
 	data, problem := inputfile.Read(name, tree, maxBytes)
 	if problem == nil {

@@ -1,0 +1,93 @@
+package eval
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/hashicorp/hcl/v2/hclparse"
+
+	"github.com/daslint/daslint/diag"
+)
+
+// TestParseCache: an evaluation through a cache that holds the files
+// already (as after RootBackend or another evaluation) reports and returns
+// what an evaluation without a cache does, for valid files, a file that
+// does not parse, one above the size limit and a module two roots call.
+func TestParseCache(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"root/main.tf": `terraform {
+  backend "s3" {
+    bucket = "b"
+    key    = "k"
+  }
+}
+
+module "net" {
+  source = "../modules/net"
+  cidr   = "10.0.0.0/16"
+}
+
+resource "aws_subnet" "a" {
+  vpc_id     = module.net.vpc_id
+  cidr_block = "10.0.1.0/24"
+}
+`,
+		"root/broken.tf":         "resource \"aws_vpc\" \"x\" {\n  cidr_block = \n",
+		"root/big.tf":            fmt.Sprintf("locals {\n  pad = %q\n}\n", make([]byte, 300)),
+		"root/terraform.tfvars":  "unused = 1\n",
+		"modules/net/main.tf":    "variable \"cidr\" {}\n\nresource \"aws_vpc\" \"this\" {\n  cidr_block = var.cidr\n}\n\noutput \"vpc_id\" {\n  value = aws_vpc.this.id\n}\n",
+		"other/main.tf":          "module \"net\" {\n  source = \"../modules/net\"\n  cidr   = \"10.1.0.0/16\"\n}\n",
+		"modules/net/broken.tf":  "output \"x\" {\n",
+		"modules/net/README.txt": "not configuration",
+	})
+	opts := Options{Root: dir, MaxFileBytes: 256}
+	type outcome struct {
+		Addresses []string
+		Files     []string
+		Unread    []string
+		Diags     diag.Diagnostics
+	}
+	evaluate := func(root string, cache *ParseCache) outcome {
+		o := opts
+		o.Cache = cache
+		res, ds := Evaluate(dir+"/"+root, o)
+		out := outcome{Addresses: addresses(res), Files: res.Files, Diags: ds}
+		for _, u := range res.Unread {
+			out.Unread = append(out.Unread, u.Reason)
+		}
+		return out
+	}
+	cache := NewParseCache()
+	if b := RootBackend(dir+"/root", dir, opts.MaxFileBytes, cache); b.Type != "s3" {
+		t.Fatalf("backend %s, want s3", b)
+	}
+	for _, root := range []string{"root", "other", "root", "other"} {
+		want := evaluate(root, nil)
+		if len(want.Diags) == 0 || len(want.Unread) == 0 {
+			t.Fatalf("%s: the case must report problems: %+v", root, want)
+		}
+		if diff := cmp.Diff(want, evaluate(root, cache)); diff != "" {
+			t.Errorf("%s through the cache (-without +with):\n%s", root, diff)
+		}
+	}
+}
+
+// TestParseCacheSameParser: a parser that has parsed a file answers it
+// again without diagnostics; the cache keeps that behaviour.
+func TestParseCacheSameParser(t *testing.T) {
+	dir := writeTree(t, map[string]string{"main.tf": "resource \"aws_vpc\" \"x\" {\n  cidr_block = \n"})
+	name := dir + "/main.tf"
+	for _, cache := range []*ParseCache{nil, NewParseCache()} {
+		p := hclparse.NewParser()
+		var first, second diag.Diagnostics
+		f1, u1 := parseFile(cache, p, name, dir, 0, &first)
+		f2, u2 := parseFile(cache, p, name, dir, 0, &second)
+		if len(first) == 0 || f1 != nil || u1 == nil {
+			t.Errorf("cache %v: first parse = %v, %v, %v; want the file unread, with diagnostics", cache != nil, f1, u1, first)
+		}
+		if len(second) != 0 || f2 == nil || u2 != nil {
+			t.Errorf("cache %v: second parse = %v, %v, %v; want the parser's file, no diagnostics", cache != nil, f2, u2, second)
+		}
+	}
+}
