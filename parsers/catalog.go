@@ -7,6 +7,7 @@ import (
 
 	"github.com/daslint/daslint/diag"
 	"github.com/daslint/daslint/model"
+	"github.com/daslint/daslint/parsers/terraform"
 	"github.com/daslint/daslint/parsers/terraform/eval"
 )
 
@@ -123,7 +124,7 @@ func (c *catalog) read(r root) entry {
 	if r.kind == templateFile {
 		topts = c.templateOptions(r)
 	}
-	l, ok, read := readRoot(c.ctx, r, c.opts, c.loadTerraform, c.remoteStateFunc([]string{absPath(r.path)}), c.dependencyFunc([]string{absPath(r.path)}), topts)
+	l, ok, read := readRoot(c.ctx, r, c.opts, c.terraformLoader(r), c.remoteStateFunc([]string{absPath(r.path)}), c.dependencyFunc([]string{absPath(r.path)}), topts)
 	if ok && read && l.model != nil {
 		l.model.Key = rootKey(r)
 		c.joinWorld(r, l.model)
@@ -133,6 +134,22 @@ func (c *catalog) read(r root) entry {
 	defer c.mu.Unlock()
 	e.l, e.ok, e.read, e.loading = l, ok, read, false
 	return *e
+}
+
+// terraformLoader is the loader of root r: a Terraform root already
+// evaluated for another root's terraform_remote_state, with nothing asked
+// of the rest of the run (takeEvaluation), is translated from that
+// evaluation instead of evaluated again.
+func (c *catalog) terraformLoader(r root) terraformLoader {
+	if r.kind != terraformRoot {
+		return c.loadTerraform
+	}
+	return func(ctx context.Context, dir string, opts terraform.Options) (*model.Model, *eval.Result, diag.Diagnostics) {
+		if ev := c.takeEvaluation(absPath(r.path)); ev != nil {
+			return terraform.FromEvaluation(ctx, dir, ev.res, ev.ds)
+		}
+		return c.loadTerraform(ctx, dir, opts)
+	}
 }
 
 // entryKey identifies a root among the catalog's entries: its kind and

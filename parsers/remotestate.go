@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/daslint/daslint/diag"
 	"github.com/daslint/daslint/model"
 	"github.com/daslint/daslint/parsers/terraform/eval"
 	"github.com/daslint/daslint/parsers/terragrunt"
@@ -23,6 +26,10 @@ type remoteStates struct {
 	// directories units use as their module.
 	units      map[string]unitBackend
 	moduleDirs map[string]bool
+	// evaluated are the evaluations, in the default workspace, of linted
+	// roots not linted yet, by absolute root path, kept for their lint
+	// (see takeEvaluation).
+	evaluated map[string]*evaluation
 }
 
 // maxUnmatchedUnits bounds the units named in a reason as not matched
@@ -39,6 +46,12 @@ type unitBackend struct {
 	unknown string
 }
 
+// evaluation is what eval.EvaluateContext returned.
+type evaluation struct {
+	res *eval.Result
+	ds  diag.Diagnostics
+}
+
 // remoteStateFunc is the callback given to the evaluation of the root at
 // the end of chain; chain holds the absolute paths of the roots being
 // evaluated, outermost first, to catch a cycle of remote states.
@@ -50,7 +63,8 @@ func (c *catalog) remoteStateFunc(chain []string) remoteStateFunc {
 
 func (c *catalog) remote() *remoteStates {
 	if c.remoteStates == nil {
-		c.remoteStates = &remoteStates{cat: c, backends: map[string]eval.Backend{}, results: map[string]*eval.RemoteRoot{}}
+		c.remoteStates = &remoteStates{cat: c, backends: map[string]eval.Backend{}, results: map[string]*eval.RemoteRoot{},
+			evaluated: map[string]*evaluation{}}
 	}
 	return c.remoteStates
 }
@@ -158,16 +172,27 @@ func (rs *remoteStates) read(b eval.Backend, ws string, chain []string) (*eval.R
 	if res, ok := rs.results[key]; ok {
 		return res, nil
 	}
-	res, _ := eval.EvaluateContext(rs.cat.ctx, r.path, eval.Options{
+	// asked records whether the evaluation asked the rest of the run
+	// anything: a remote state, or a data source the run's AWS facts might
+	// settle (which a remote root is not given: nil is what DataSources
+	// answers here, as when it is not set).
+	asked := false
+	res, ds := eval.EvaluateContext(rs.cat.ctx, r.path, eval.Options{
 		Vars:         rs.cat.opts.Vars,
 		VarFiles:     rs.cat.opts.VarFiles,
 		Region:       rs.cat.opts.Region,
 		Root:         r.boundary,
 		MaxFileBytes: rs.cat.opts.MaxFileBytes,
 		Workspace:    w,
-		RemoteState:  rs.cat.remoteStateFunc(append(chain[:len(chain):len(chain)], abs)),
+		RemoteState:  asking(&asked, rs.cat.remoteStateFunc(append(chain[:len(chain):len(chain)], abs))),
+		DataSources:  func(eval.DataQuery) (map[string]cty.Value, string, error) { asked = true; return nil, "", nil },
 		Cache:        rs.cat.opts.parsed,
 	})
+	if !asked && !r.context && w == defaultWorkspace && rs.cat.ctx.Err() == nil {
+		// Its lint would evaluate it again with the same options: only
+		// the callbacks differ, and it called none.
+		rs.evaluated[abs] = &evaluation{res: res, ds: ds}
+	}
 	// The other root's diagnostics are its own: reported when it is linted,
 	// not for every root that reads it. What it could not read is in
 	// res.Unread, which the reading root inherits.
@@ -233,6 +258,31 @@ func unitBackendOf(u *terragrunt.Unit, boundary string, maxBytes int64) unitBack
 		return unitBackend{b: b, unknown: fmt.Sprintf("its module's %s backend does not set %s, and the unit has no remote_state", b.Type, strings.Join(missing, ", "))}
 	}
 	return unitBackend{b: b, ok: true}
+}
+
+// defaultWorkspace is the workspace a linted root is evaluated in.
+const defaultWorkspace = "default"
+
+// asking returns f, recording in asked whether it was called.
+func asking(asked *bool, f remoteStateFunc) remoteStateFunc {
+	return func(b eval.Backend, ws string) (*eval.RemoteRoot, *model.Unresolved) {
+		*asked = true
+		return f(b, ws)
+	}
+}
+
+// takeEvaluation returns, and forgets, the evaluation of the root at abs
+// made for another root's terraform_remote_state when it asked nothing of
+// the rest of the run: the root's lint would evaluate it again with the
+// same options and get the same result and diagnostics. nil when there
+// is none.
+func (c *catalog) takeEvaluation(abs string) *evaluation {
+	if c.remoteStates == nil {
+		return nil
+	}
+	ev := c.remoteStates.evaluated[abs]
+	delete(c.remoteStates.evaluated, abs)
+	return ev
 }
 
 // name is how a root is named in reasons: its path relative to its read

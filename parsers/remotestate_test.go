@@ -1,12 +1,18 @@
 package parsers
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/daslint/daslint/diag"
 	"github.com/daslint/daslint/model"
+	"github.com/daslint/daslint/parsers/terraform"
+	"github.com/daslint/daslint/parsers/terraform/eval"
 )
 
 // writeRoots writes files (path -> content) under a new directory.
@@ -123,5 +129,76 @@ func TestRemoteStateJoins(t *testing.T) {
 				t.Errorf("the network root's own VPC has provenance %+v", m.VPCs[0].From)
 			}
 		}
+	}
+}
+
+// TestRemoteRootEvaluatedOnce: a linted root that another root, read
+// before it, evaluated for its terraform_remote_state is not evaluated
+// again when it is linted, and its model is the one its own evaluation
+// gives; a root whose evaluation asked the run something (here another
+// remote state) is evaluated again, as what it was asked may differ; the
+// root it asked, which asks nothing, is not.
+func TestRemoteRootEvaluatedOnce(t *testing.T) {
+	asking := map[string]string{}
+	for name, src := range remoteRoots {
+		asking[name] = src
+	}
+	asking["other/main.tf"] = "terraform {\n  backend \"s3\" {\n    bucket = \"b\"\n    key    = \"other\"\n  }\n}\n" + remoteRoots["other/main.tf"]
+	asking["network/remote.tf"] = `data "terraform_remote_state" "other" {
+  backend = "s3"
+  config = {
+    bucket = "b"
+    key    = "other"
+  }
+}
+`
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		want  map[string]int // evaluations by the loader, by root
+	}{
+		{"network asks nothing", remoteRoots, map[string]int{"database": 1, "other": 1}},
+		{"network reads a remote state", asking, map[string]int{"database": 1, "network": 1}}, // other: read for network first
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := writeRoots(t, tc.files)
+			calls := map[string]int{}
+			counting := func(ctx context.Context, d string, opts terraform.Options) (*model.Model, *eval.Result, diag.Diagnostics) {
+				calls[filepath.Base(d)]++
+				return terraform.LoadContext(ctx, d, opts)
+			}
+			set, ds := load(context.Background(), []string{dir}, Options{}, counting)
+			if diff := cmp.Diff(tc.want, calls); diff != "" {
+				t.Errorf("evaluations (-want +got):\n%s", diff)
+			}
+			// The network root linted alone: evaluated by the loader.
+			alone, ads := load(context.Background(), []string{dir}, Options{Exclude: func(p string) bool {
+				return filepath.Base(p) == "database"
+			}}, terraform.LoadContext)
+			network := func(s *Set) *model.Model {
+				for _, m := range s.Models {
+					if filepath.Base(m.Root) == "network" {
+						return m
+					}
+				}
+				t.Fatal("no network model")
+				return nil
+			}
+			if diff := cmp.Diff(network(alone), network(set)); diff != "" {
+				t.Errorf("network model (-alone +read for database first):\n%s", diff)
+			}
+			inNetwork := func(ds diag.Diagnostics) diag.Diagnostics {
+				var out diag.Diagnostics
+				for _, d := range ds {
+					if strings.Contains(filepath.ToSlash(d.Range.File), "/network/") {
+						out = append(out, d)
+					}
+				}
+				return out
+			}
+			if diff := cmp.Diff(inNetwork(ads), inNetwork(ds)); diff != "" {
+				t.Errorf("network diagnostics (-alone +read for database first):\n%s", diff)
+			}
+		})
 	}
 }

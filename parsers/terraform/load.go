@@ -26,11 +26,21 @@ func Load(dir string, opts Options) (*model.Model, *eval.Result, diag.Diagnostic
 // then discard it (ctx.Err() says so).
 func LoadContext(ctx context.Context, dir string, opts Options) (*model.Model, *eval.Result, diag.Diagnostics) {
 	res, ds := eval.EvaluateContext(ctx, dir, opts)
+	return FromEvaluation(ctx, dir, res, ds)
+}
+
+// FromEvaluation is LoadContext of a root module already evaluated:
+// res and ds are what eval.EvaluateContext returned for dir with the same
+// options and ctx. It changes neither, so that a root evaluated once for
+// another root's terraform_remote_state is not evaluated again when it is
+// linted.
+func FromEvaluation(ctx context.Context, dir string, res *eval.Result, ds diag.Diagnostics) (*model.Model, *eval.Result, diag.Diagnostics) {
+	ds = slices.Clip(ds) // appended to below: never into the caller's array
 	if ctx.Err() != nil {
 		// Translation is quick, but of an incomplete result it is wasted.
 		return &model.Model{Source: model.Terraform, Root: dir}, res, ds
 	}
-	m, mds := toModel(res, opts)
+	m, mds := toModel(res, Options{})
 	ds = append(ds, mds...)
 	if res != nil {
 		var sds diag.Diagnostics
