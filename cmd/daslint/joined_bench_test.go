@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -107,6 +108,30 @@ func BenchmarkJoinedTerragrunt(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				lintJoined(b, []string{dir}, units)
+			}
+		})
+	}
+}
+
+// BenchmarkJoinedUndeclared lints a monorepo of N network and N database
+// roots where every database root references a variable it does not
+// declare, in a repository that uses Terragrunt elsewhere (a
+// terragrunt.hcl that sorts last): each such reference is reported with
+// the hint that Terragrunt may declare it, which searches the repository
+// for a terragrunt.hcl.
+func BenchmarkJoinedUndeclared(b *testing.B) {
+	for _, n := range []int{100, 200} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			dir := writeJoined(b, func(d string) error { return stress.WriteUndeclared(d, n) })
+			b.ReportAllocs()
+			for b.Loop() {
+				var out strings.Builder
+				if code := run([]string{"--format", "json", dir}, &out, io.Discard); code != 0 {
+					b.Fatalf("exit status %d, want 0 (warnings only)", code)
+				}
+				if got := strings.Count(out.String(), "the repository uses Terragrunt (zz-live/terragrunt.hcl)"); got != n {
+					b.Fatalf("%d hints, want %d", got, n)
+				}
 			}
 		})
 	}

@@ -205,6 +205,20 @@ func WriteMonorepo(dir string, n int) error {
 	return files(fs)(dir)
 }
 
+// WriteUndeclared is WriteMonorepo with, in each database root, a
+// reference to a variable no file declares, and a Terragrunt unit in
+// zz-live, which sorts after every root.
+func WriteUndeclared(dir string, n int) error {
+	if err := WriteMonorepo(dir, n); err != nil {
+		return err
+	}
+	fs := map[string]string{"zz-live/terragrunt.hcl": "inputs = {}\n"}
+	for i := range n {
+		fs[fmt.Sprintf("database-%03d/team.tf", i)] = "resource \"aws_kms_key\" \"team\" {\n  description = var.team\n}\n"
+	}
+	return files(fs)(dir)
+}
+
 // FactsWorld sizes a facts folder and the roots that consult it.
 type FactsWorld struct {
 	VPCs, Subnets, RouteTables, SecurityGroups int

@@ -21,14 +21,39 @@ import (
 // file's content: a hit returns what parsing gave the first time, file,
 // problem and diagnostics alike, so that every evaluation reports as if it
 // had parsed the file itself.
+//
+// It also keeps the outcome of the one other read of the tree that every
+// root could repeat: the search for a terragrunt.hcl below a read
+// boundary (terragruntHint), made once per boundary instead of once per
+// root that references an undeclared variable.
 type ParseCache struct {
 	mu    sync.Mutex
 	files map[parseKey]*parsedFile
+	// terragrunt is findTerragrunt's answer by read boundary.
+	terragrunt map[string]string
 }
 
 // NewParseCache returns an empty cache.
 func NewParseCache() *ParseCache {
-	return &ParseCache{files: map[parseKey]*parsedFile{}}
+	return &ParseCache{files: map[parseKey]*parsedFile{}, terragrunt: map[string]string{}}
+}
+
+// findTerragrunt is findTerragrunt through the cache; a nil cache searches.
+func (c *ParseCache) findTerragrunt(root string) string {
+	if c == nil {
+		return findTerragrunt(root)
+	}
+	c.mu.Lock()
+	found, ok := c.terragrunt[root]
+	c.mu.Unlock()
+	if ok {
+		return found
+	}
+	found = findTerragrunt(root)
+	c.mu.Lock()
+	c.terragrunt[root] = found
+	c.mu.Unlock()
+	return found
 }
 
 type parseKey struct {

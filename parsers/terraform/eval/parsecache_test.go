@@ -2,6 +2,8 @@ package eval
 
 import (
 	"fmt"
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -89,5 +91,40 @@ func TestParseCacheSameParser(t *testing.T) {
 		if len(second) != 0 || f2 == nil || u2 != nil {
 			t.Errorf("cache %v: second parse = %v, %v, %v; want the parser's file, no diagnostics", cache != nil, f2, u2, second)
 		}
+	}
+}
+
+// TestParseCacheTerragruntSearch: the search for a terragrunt.hcl below
+// the boundary, for the undeclared-variable hint, is made once per run:
+// a second root sharing the cache gets the first answer without walking
+// the tree again (here the file is gone by then, which only a search
+// would notice).
+func TestParseCacheTerragruntSearch(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"a/main.tf":              "resource \"aws_vpc\" \"x\" {\n  cidr_block = var.cidr\n}\n",
+		"b/main.tf":              "resource \"aws_vpc\" \"x\" {\n  cidr_block = var.cidr\n}\n",
+		"zz/live/terragrunt.hcl": "inputs = {}\n",
+	})
+	hint := func(root string, cache *ParseCache) bool {
+		_, ds := Evaluate(dir+"/"+root, Options{Root: dir, Cache: cache})
+		for _, d := range ds {
+			if strings.Contains(d.Message, "the repository uses Terragrunt (zz/live/terragrunt.hcl)") {
+				return true
+			}
+		}
+		return false
+	}
+	cache := NewParseCache()
+	if !hint("a", cache) {
+		t.Fatal("a: no Terragrunt hint")
+	}
+	if err := os.Remove(dir + "/zz/live/terragrunt.hcl"); err != nil {
+		t.Fatal(err)
+	}
+	if !hint("b", cache) {
+		t.Error("b: the cached search was not used")
+	}
+	if hint("b", nil) {
+		t.Error("b without a cache: a hint for a file that is gone")
 	}
 }

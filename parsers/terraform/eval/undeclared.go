@@ -110,7 +110,7 @@ func (e *evaluator) terragruntHint(dir string) string {
 	}
 	if !e.terragruntSearched {
 		e.terragruntSearched = true
-		if f := findTerragrunt(e.confine); f != "" {
+		if f := e.opts.Cache.findTerragrunt(e.confine); f != "" {
 			e.terragruntBelow = "the repository uses Terragrunt (" + f + ")"
 		}
 	}
