@@ -74,7 +74,7 @@ func (rs *remoteStates) backend(r root) eval.Backend {
 	key := absPath(r.path)
 	b, ok := rs.backends[key]
 	if !ok {
-		b = eval.RootBackend(r.path, r.boundary, rs.cat.opts.MaxFileBytes, rs.cat.opts.parsed)
+		b = eval.RootBackend(r.path, r.boundary, rs.cat.opts.MaxFileBytes)
 		rs.backends[key] = b
 	}
 	return b
@@ -248,7 +248,7 @@ func unitBackendOf(u *terragrunt.Unit, boundary string, maxBytes int64) unitBack
 	case u.ModuleDir == "":
 		return unitBackend{}
 	}
-	b := eval.RootBackend(u.ModuleDir, boundary, maxBytes, nil)
+	b := eval.RootBackend(u.ModuleDir, boundary, maxBytes)
 	if b.Type == "local" && absPath(u.ModuleDir) != absPath(u.Dir) {
 		if p, ok := b.Config["path"]; !ok || !filepath.IsAbs(p) {
 			return unitBackend{}

@@ -49,6 +49,7 @@ func loadUnit(ctx context.Context, r root, opts Options, loadTerraform terraform
 		Joins:        u.Joins,
 		Generated:    generatedIn(mdir, u),
 		Cache:        opts.parsed,
+		SharedRoot:   true,
 	})
 	l.ds = append(l.ds, mds...)
 	l.model = m
@@ -162,6 +163,7 @@ func (c *catalog) evalUnit(r root, chain []string, ws string) (*eval.RemoteRoot,
 		Joins:        u.Joins,
 		Generated:    generatedIn(clean(u.ModuleDir), u),
 		Cache:        c.opts.parsed,
+		SharedRoot:   true,
 	})
 	res.Files = append(res.Files, u.Files...)
 	rr := &eval.RemoteRoot{Name: name, Result: res, Kind: model.FromTerragruntUnit}

@@ -70,8 +70,12 @@ type Options struct {
 	// there, replacing a file of the same name.
 	Generated []GeneratedFile
 	// Cache, when non-nil, is shared by the evaluations of one run so
-	// that each configuration file is parsed once (see ParseCache).
-	Cache *ParseCache
+	// that the files of a module that several roots call are parsed once
+	// (see ParseCache). The root module's files are cached only when
+	// SharedRoot is set: the root module is one that others run too (the
+	// module of a Terragrunt unit).
+	Cache      *ParseCache
+	SharedRoot bool
 }
 
 // GeneratedFile is a configuration file that exists only when Terragrunt

@@ -179,9 +179,8 @@ func samePath(a, b string) bool {
 // root that declares none keeps its state in terraform.tfstate in its
 // directory (the local backend). Files are read only below root (empty:
 // dir) and up to maxBytes (0: no limit); files that cannot be read are
-// skipped, as the root's own evaluation reports them. The files parsed
-// go into cache, when non-nil, for the root's evaluation.
-func RootBackend(dir, root string, maxBytes int64, cache *ParseCache) Backend {
+// skipped, as the root's own evaluation reports them.
+func RootBackend(dir, root string, maxBytes int64) Backend {
 	if root == "" {
 		root = dir
 	}
@@ -194,7 +193,7 @@ func RootBackend(dir, root string, maxBytes int64, cache *ParseCache) Backend {
 	p := hclparse.NewParser()
 	var ds diag.Diagnostics
 	for _, name := range files {
-		f, _ := parseFile(cache, p, name, confine, maxBytes, &ds)
+		f, _ := parseFile(nil, p, name, confine, maxBytes, &ds)
 		if f == nil {
 			continue
 		}

@@ -141,7 +141,7 @@ func TestRootBackend(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(tt.src), 0o600); err != nil {
 				t.Fatal(err)
 			}
-			b := RootBackend(dir, "", 0, nil)
+			b := RootBackend(dir, "", 0)
 			if got := b.String(); got != tt.want {
 				t.Errorf("RootBackend = %s, want %s", got, tt.want)
 			}

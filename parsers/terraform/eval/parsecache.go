@@ -9,12 +9,13 @@ import (
 	"github.com/daslint/daslint/diag"
 )
 
-// ParseCache holds the configuration files parsed during one run, so that
-// a file is read and parsed once however many evaluations read it: a root
-// is parsed to find its backend (RootBackend), evaluated when it is linted
-// and evaluated again for each workspace other roots read its state in; a
-// module directory is parsed for every root that calls it. It is safe for
-// concurrent use. The syntax trees it hands out are shared and only read.
+// ParseCache holds the module files parsed during one run, so that a
+// module directory is read and parsed once however many roots call it
+// (and a Terragrunt unit's module once however many units run it). A
+// root's own files are not kept (see Options.SharedRoot): a syntax tree
+// kept for the whole run costs more memory than parsing the file again
+// costs time. It is safe for concurrent use. The syntax trees it hands
+// out are shared and only read.
 //
 // A file is cached by its name as given, its read boundary and the size
 // limit, which are everything parseFile's outcome depends on besides the

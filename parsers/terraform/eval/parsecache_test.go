@@ -13,9 +13,9 @@ import (
 )
 
 // TestParseCache: an evaluation through a cache that holds the files
-// already (as after RootBackend or another evaluation) reports and returns
-// what an evaluation without a cache does, for valid files, a file that
-// does not parse, one above the size limit and a module two roots call.
+// already (after another evaluation) reports and returns what an
+// evaluation without a cache does, for valid files, a file that does not
+// parse, one above the size limit and a module two roots call.
 func TestParseCache(t *testing.T) {
 	dir := writeTree(t, map[string]string{
 		"root/main.tf": `terraform {
@@ -60,17 +60,24 @@ resource "aws_subnet" "a" {
 		}
 		return out
 	}
-	cache := NewParseCache()
-	if b := RootBackend(dir+"/root", dir, opts.MaxFileBytes, cache); b.Type != "s3" {
-		t.Fatalf("backend %s, want s3", b)
-	}
-	for _, root := range []string{"root", "other", "root", "other"} {
-		want := evaluate(root, nil)
-		if len(want.Diags) == 0 || len(want.Unread) == 0 {
-			t.Fatalf("%s: the case must report problems: %+v", root, want)
+	for _, shared := range []bool{false, true} {
+		opts.SharedRoot = shared
+		cache := NewParseCache()
+		for _, root := range []string{"root", "other", "root", "other"} {
+			want := evaluate(root, nil)
+			if len(want.Diags) == 0 || len(want.Unread) == 0 {
+				t.Fatalf("%s: the case must report problems: %+v", root, want)
+			}
+			if diff := cmp.Diff(want, evaluate(root, cache)); diff != "" {
+				t.Errorf("%s through the cache, SharedRoot %t (-without +with):\n%s", root, shared, diff)
+			}
 		}
-		if diff := cmp.Diff(want, evaluate(root, cache)); diff != "" {
-			t.Errorf("%s through the cache (-without +with):\n%s", root, diff)
+		want := 2 // the module's files
+		if shared {
+			want += 4 // and the roots' own: main.tf, broken.tf, big.tf; main.tf
+		}
+		if n := len(cache.files); n != want {
+			t.Errorf("SharedRoot %t: %d files cached, want %d", shared, n, want)
 		}
 	}
 }

@@ -34,7 +34,7 @@ output "workspace" { value = terraform.workspace }
 // workspace asked for, as parsers does, recording what was asked.
 func remoteFixture(t *testing.T, asked *[]string) func(Backend, string) (*RemoteRoot, *model.Unresolved) {
 	dir := writeTree(t, map[string]string{"main.tf": networkRoot, "terraform.tfvars": `cidr = "10.1.0.0/16"`})
-	have := RootBackend(dir, "", 0, nil)
+	have := RootBackend(dir, "", 0)
 	results := map[string]*RemoteRoot{}
 	return func(b Backend, ws string) (*RemoteRoot, *model.Unresolved) {
 		*asked = append(*asked, b.String()+" "+ws)

@@ -85,7 +85,7 @@ func (e *evaluator) readVarFile(name string, confined bool, cfg *moduleConfig, r
 	if confined {
 		tree = e.confine
 	}
-	f, _ := parseFile(e.opts.Cache, e.parser, name, tree, e.opts.MaxFileBytes, &e.ds)
+	f, _ := parseFile(nil, e.parser, name, tree, e.opts.MaxFileBytes, &e.ds)
 	if f == nil {
 		return
 	}
