@@ -3,6 +3,7 @@ package parsers
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/zclconf/go-cty/cty"
@@ -30,6 +31,7 @@ type remoteStates struct {
 	// roots not linted yet, by absolute root path, kept for their lint
 	// (see takeEvaluation).
 	evaluated map[string]*evaluation
+	idx       *backendIndex
 }
 
 // maxUnmatchedUnits bounds the units named in a reason as not matched
@@ -69,6 +71,105 @@ func (c *catalog) remote() *remoteStates {
 	return c.remoteStates
 }
 
+// backendIndex is the run's Terraform roots and Terragrunt units by
+// backend, each list in the catalog's order, so that a read tries only the
+// roots that may match: with hundreds of roots, trying every root for
+// every terraform_remote_state grew with the square of the roots.
+type backendIndex struct {
+	// byKey are the roots by a MatchKey that is not "", byType the other
+	// roots (no MatchKey) by backend type.
+	byKey, byType map[string][]candidate
+	// unmatched are, by backend type, what a reason names as not matched
+	// when nothing matches (see unmatched).
+	unmatched map[string]unmatchedRoots
+}
+
+// candidate is a root that keeps its state in the backend have.
+type candidate struct {
+	r    root
+	have eval.Backend
+}
+
+// unmatchedRoots are the roots and units of one backend type that match
+// nothing because their backend leaves a field unset or is not known,
+// named for a reason, and the number of such units.
+type unmatchedRoots struct {
+	names []string
+	units int
+}
+
+// index returns the backend index, built at the first read (every root's
+// and unit's backend is read then, as a read must try them all). The
+// Terraform roots that are a unit's module are left out: the unit keeps
+// the state.
+func (rs *remoteStates) index() *backendIndex {
+	if rs.idx != nil {
+		return rs.idx
+	}
+	rs.unitBackends()
+	ix := &backendIndex{byKey: map[string][]candidate{}, byType: map[string][]candidate{}, unmatched: map[string]unmatchedRoots{}}
+	for _, r := range rs.cat.roots {
+		var have eval.Backend
+		switch r.kind {
+		case terraformRoot:
+			if rs.moduleDirs[absPath(r.path)] {
+				continue
+			}
+			have = rs.backend(r)
+		case terragruntUnit:
+			ub := rs.units[absPath(r.path)]
+			if !ub.ok {
+				continue
+			}
+			have = ub.b
+		default:
+			continue
+		}
+		c := candidate{r: r, have: have}
+		if k := have.MatchKey(); k != "" {
+			ix.byKey[k] = append(ix.byKey[k], c)
+		} else {
+			ix.byType[have.Type] = append(ix.byType[have.Type], c)
+		}
+	}
+	rs.idx = ix
+	return ix
+}
+
+// unmatched names, in the catalog's order, the Terraform roots whose
+// backend of type typ leaves a field unset and the first
+// maxUnmatchedUnits units whose backend is not known, and counts those
+// units; worked out once per type.
+func (rs *remoteStates) unmatched(typ string) (names []string, units int) {
+	ix := rs.index()
+	if u, ok := ix.unmatched[typ]; ok {
+		return slices.Clone(u.names), u.units // the caller appends
+	}
+	var u unmatchedRoots
+	for _, r := range rs.cat.roots {
+		switch r.kind {
+		case terraformRoot:
+			if rs.moduleDirs[absPath(r.path)] {
+				continue
+			}
+			if have := rs.backend(r); have.Type == typ && len(have.Missing()) > 0 {
+				u.names = append(u.names, fmt.Sprintf("%s (its %s backend does not set %s: given at init, as with -backend-config)",
+					rs.name(r), have.Type, strings.Join(have.Missing(), ", ")))
+			}
+		case terragruntUnit:
+			ub := rs.units[absPath(r.path)]
+			if !ub.ok && ub.unknown != "" && (ub.b.Type == typ || ub.b.Type == "") {
+				u.units++
+				if u.units <= maxUnmatchedUnits {
+					u.names = append(u.names, fmt.Sprintf("the Terragrunt unit %s (%s)", unitKey(r), ub.unknown))
+				}
+			}
+		}
+	}
+	ix.unmatched[typ] = u
+	return slices.Clone(u.names), u.units
+}
+
 // backend returns the backend root r declares, read once.
 func (rs *remoteStates) backend(r root) eval.Backend {
 	key := absPath(r.path)
@@ -93,40 +194,18 @@ func (rs *remoteStates) read(b eval.Backend, ws string, chain []string) (*eval.R
 	}
 	var matches []root
 	var matchWS []string
-	var partial []string
-	unmatched := 0 // units whose backend is not known
-	rs.unitBackends()
-	for _, r := range rs.cat.roots {
-		var have eval.Backend
-		switch r.kind {
-		case terraformRoot:
-			if rs.moduleDirs[absPath(r.path)] {
-				continue // a unit's module: the unit keeps the state
-			}
-			have = rs.backend(r)
-		case terragruntUnit:
-			ub := rs.units[absPath(r.path)]
-			if !ub.ok {
-				if ub.unknown != "" && (ub.b.Type == b.Type || ub.b.Type == "") {
-					unmatched++
-					if unmatched <= maxUnmatchedUnits {
-						partial = append(partial, fmt.Sprintf("the Terragrunt unit %s (%s)", unitKey(r), ub.unknown))
-					}
-				}
-				continue
-			}
-			have = ub.b
-		default:
-			continue
-		}
-		if w, ok := eval.Match(b, ws, have); ok {
-			matches = append(matches, r)
+	ix := rs.index()
+	candidates := ix.byType[b.Type]
+	if k := b.MatchKey(); k != "" {
+		candidates = ix.byKey[k]
+	}
+	for _, c := range candidates {
+		if w, ok := eval.Match(b, ws, c.have); ok {
+			matches = append(matches, c.r)
 			matchWS = append(matchWS, w)
-		} else if have.Type == b.Type && len(have.Missing()) > 0 {
-			partial = append(partial, fmt.Sprintf("%s (its %s backend does not set %s: given at init, as with -backend-config)",
-				rs.name(r), have.Type, strings.Join(have.Missing(), ", ")))
 		}
 	}
+	partial, unmatched := rs.unmatched(b.Type)
 	switch {
 	case len(matches) == 0:
 		what := "Terraform root"

@@ -101,6 +101,18 @@ func (b Backend) String() string {
 	return fmt.Sprintf("%s backend (%s)", b.Type, strings.Join(parts, ", "))
 }
 
+// MatchKey is what two backends that Match (in any workspace) have in
+// common, so that a caller with many roots can look up the candidates
+// instead of trying each: the bucket and key for s3, "" for the other
+// types (every root of the type is a candidate) and for a backend that
+// leaves a field Match needs unset (it matches nothing).
+func (b Backend) MatchKey() string {
+	if b.Type != "s3" || len(b.Missing()) > 0 {
+		return ""
+	}
+	return b.get("bucket") + "\x00" + b.get("key")
+}
+
 // Match reports whether the state that want names in workspace ws (as a
 // terraform_remote_state data source gives them) is kept by a root whose
 // backend is have, and in which of that root's workspaces. Both must be
@@ -116,6 +128,7 @@ func (b Backend) String() string {
 //   - gcs: same bucket and prefix; azurerm: same storage account, container
 //     and key. Every workspace of such a root is stored beside the others.
 func Match(want Backend, ws string, have Backend) (workspace string, ok bool) {
+	// Keep MatchKey in step with the cases below.
 	if ws == "" {
 		ws = defaultWorkspace
 	}

@@ -183,3 +183,33 @@ func TestPrefixValue(t *testing.T) {
 		t.Errorf("symbolic tokens = %v", toks)
 	}
 }
+
+// TestMatchKey: backends that Match, in any workspace, share their
+// MatchKey, so that looking candidates up by it loses no match.
+func TestMatchKey(t *testing.T) {
+	var backends []Backend
+	for _, typ := range []string{"s3", "gcs", "local"} {
+		for _, cfg := range []map[string]string{
+			{}, {"bucket": "b"}, {"bucket": "b", "key": "k"}, {"bucket": "b", "key": "k2"}, {"bucket": "b2", "key": "k"},
+			{"bucket": "b", "key": "k", "workspace_key_prefix": "p"}, {"bucket": "b", "prefix": "x"}, {"path": "s.tfstate"},
+		} {
+			backends = append(backends, Backend{Type: typ, Config: cfg, Dir: "."})
+		}
+	}
+	matched := 0
+	for _, want := range backends {
+		for _, have := range backends {
+			for _, ws := range []string{"", "default", "dev"} {
+				if _, ok := Match(want, ws, have); ok {
+					matched++
+					if want.MatchKey() != have.MatchKey() {
+						t.Errorf("%s and %s match in %q but have keys %q and %q", want, have, ws, want.MatchKey(), have.MatchKey())
+					}
+				}
+			}
+		}
+	}
+	if matched == 0 {
+		t.Fatal("no pair matched: the table tests nothing")
+	}
+}
