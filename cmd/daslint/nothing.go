@@ -42,10 +42,45 @@ func nothingToLint(cfg *cliArgs, set *parsers.Set, results []rules.Result, ds di
 	if set.Files == 1 {
 		files = "1 file"
 	}
+	what := "no Aurora DB cluster with an activity stream found"
 	if cfg.allClusters {
-		return files + " read, no Aurora DB cluster found", path
+		what = "no Aurora DB cluster found"
 	}
-	return files + " read, no Aurora DB cluster with an activity stream found (--all-clusters checks every Aurora cluster; docs/activity-streams.md says how a stream is recognised)", path
+	if notRead := unreadNote(set); notRead != "" {
+		// Something was not read (a Terragrunt unit whose module is not
+		// known, a file that could not be read): "none found" must not
+		// read as "none there" (SPEC §7.3).
+		return files + " read, " + what + " in what could be read; " + notRead, path
+	}
+	if cfg.allClusters {
+		return files + " read, " + what, path
+	}
+	return files + " read, " + what + " (--all-clusters checks every Aurora cluster; docs/activity-streams.md says how a stream is recognised)", path
+}
+
+// unreadNote says what the models of set could not read (model.Unread),
+// the first reason and how many more, or "" when they read everything.
+func unreadNote(set *parsers.Set) string {
+	var first string
+	n := 0
+	for _, m := range set.Models {
+		for _, u := range m.Unread {
+			if u == nil {
+				continue
+			}
+			if n == 0 {
+				first = u.Reason
+			}
+			n++
+		}
+	}
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return "not read: " + first + " (a cluster there is not checked)"
+	}
+	return fmt.Sprintf("not read: %s, and %d more (a cluster there is not checked; see the input problems)", first, n-1)
 }
 
 // scanned names the paths of the scan, as the user gave them.

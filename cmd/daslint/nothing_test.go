@@ -15,6 +15,7 @@ func TestNothingToLint(t *testing.T) {
 	m := &model.Model{}
 	noCluster := []rules.Result{{Model: m}}
 	oneCluster := []rules.Result{{Model: m, Clusters: []network.ClusterResult{{Verdict: model.True}}}}
+	unread := &model.Model{Unread: []*model.Unresolved{{Reason: "the unit's terraform.source is not known offline"}}}
 	var errs diag.Diagnostics
 	errs.Errorf(model.Range{File: "main.tf", Line: 1}, "broken")
 	var warns diag.Diagnostics
@@ -39,6 +40,10 @@ func TestNothingToLint(t *testing.T) {
 			"1 file read, no Aurora DB cluster with an activity stream", "."},
 		{"--all-clusters", cliArgs{allClusters: true}, parsers.Set{Models: []*model.Model{m}, Files: 2}, noCluster, nil,
 			"2 files read, no Aurora DB cluster found", "."},
+		{"a unit's module not read", cliArgs{paths: []string{"live/vpc"}}, parsers.Set{Models: []*model.Model{unread}, Files: 1}, []rules.Result{{Model: unread}}, warns,
+			"1 file read, no Aurora DB cluster with an activity stream found in what could be read; not read: the unit's terraform.source is not known offline (a cluster there is not checked)", "live/vpc"},
+		{"two not read", cliArgs{allClusters: true}, parsers.Set{Models: []*model.Model{unread, unread}, Files: 2}, []rules.Result{{Model: unread}}, warns,
+			"2 files read, no Aurora DB cluster found in what could be read; not read: the unit's terraform.source is not known offline, and 1 more", "."},
 		{"a cluster reported", cliArgs{}, parsers.Set{Models: []*model.Model{m}, Files: 2}, oneCluster, nil, "", ""},
 	}
 	for _, tt := range tests {

@@ -665,6 +665,9 @@ func (r *reader) module(cfg *config) (string, *model.Unresolved) {
 				break
 			}
 		}
+		// Never silent (SPEC §7.3): a cluster in that module would
+		// otherwise vanish from the report without a word.
+		r.ds.Warnf(u.Range, "%s: everything the unit creates is unknown; give the source a value daslint can evaluate (a local path, or get_env with a default)", u.Reason)
 		return "", u
 	}
 	src := v.AsString()

@@ -3,9 +3,12 @@ package terragrunt
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/daslint/daslint/diag"
 )
 
 // write creates files (path -> content) below a new temporary directory.
@@ -127,5 +130,46 @@ func TestLocalSource(t *testing.T) {
 		if ok != tt.ok || (ok && filepath.Clean(got) != filepath.Clean(filepath.FromSlash(tt.want))) {
 			t.Errorf("LocalSource(%q) = %q, %v; want %q, %v", tt.src, got, ok, tt.want, tt.ok)
 		}
+	}
+}
+
+// TestModuleNotRead checks that a unit whose module is not read says so:
+// a warning at terraform.source and Unread with the reason, whether the
+// source is remote or not known offline (SPEC §7.3, never silent).
+func TestModuleNotRead(t *testing.T) {
+	tests := []struct {
+		name, source string
+		wantRead     bool
+		wantReason   string // substring of Unread.Reason and of the warning
+	}{
+		{"local", `"../..//modules/vpc"`, true, ""},
+		{"get_env without default", `"${get_env("MODULES_ROOT")}//vpc"`, false, `get_env("MODULES_ROOT")`},
+		{"get_env with default", `"${get_env("MODULES_ROOT", "../../modules")}//vpc"`, true, ""},
+		{"unknown local", `local.src`, false, "not known offline"},
+		{"remote", `"git::https://example.com/m.git//vpc"`, false, "remote"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := write(t, map[string]string{
+				"live/vpc/terragrunt.hcl": "terraform {\n  source = " + tt.source + "\n}\nlocals { src = get_env(\"X\") }\n",
+				"modules/vpc/main.tf":     `resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }`,
+			})
+			u, ds := Read(filepath.Join(dir, "live/vpc"), Options{Tree: dir})
+			if ds.HasErrors() {
+				t.Fatal(ds)
+			}
+			if tt.wantRead {
+				if u.ModuleDir != filepath.Join(dir, "modules/vpc") || u.Unread != nil || len(ds) != 0 {
+					t.Fatalf("module %q, unread %v, diagnostics %v; want modules/vpc read in silence", u.ModuleDir, u.Unread, ds)
+				}
+				return
+			}
+			if u.ModuleDir != "" || u.Unread == nil || !strings.Contains(u.Unread.Reason, tt.wantReason) {
+				t.Fatalf("module %q, unread %v; want not read because %q", u.ModuleDir, u.Unread, tt.wantReason)
+			}
+			if len(ds) != 1 || ds[0].Severity != diag.Warning || ds[0].Range.Line != 2 || !strings.Contains(ds[0].Message, tt.wantReason) {
+				t.Fatalf("diagnostics %v, want one warning at line 2 naming %q", ds, tt.wantReason)
+			}
+		})
 	}
 }
