@@ -153,8 +153,7 @@ func (rs *remoteStates) unmatched(typ string) (names []string, units int) {
 				continue
 			}
 			if have := rs.backend(r); have.Type == typ && len(have.Missing()) > 0 {
-				u.names = append(u.names, fmt.Sprintf("%s (its %s backend does not set %s: given at init, as with -backend-config)",
-					rs.name(r), have.Type, strings.Join(have.Missing(), ", ")))
+				u.names = append(u.names, fmt.Sprintf("%s (%s)", rs.name(r), have.Unnamed()))
 			}
 		case terragruntUnit:
 			ub := rs.units[absPath(r.path)]

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -28,6 +29,12 @@ type Backend struct {
 	// remote hostname, organization, name, prefix (from `workspaces`); gcs
 	// bucket, prefix; azurerm storage_account_name, container_name, key.
 	Config map[string]string
+	// ByTags is set when a `workspaces` block selects the workspace by
+	// `tags` (a cloud block) instead of naming it: which workspace the root
+	// uses is chosen with `terraform workspace select` or TF_WORKSPACE,
+	// never in the code. Tags are the tags as written, when literal.
+	ByTags bool
+	Tags   []string
 	// Dir is the root's directory: a local path is relative to it.
 	Dir string
 	// Range is the backend block, or the data source.
@@ -81,6 +88,25 @@ func (b Backend) Missing() []string {
 		out = append(out, "workspaces.name")
 	}
 	return out
+}
+
+// Unnamed says why a backend whose state cannot be matched (Missing is
+// not empty) names no state in the code: its workspace is chosen by tags at
+// `terraform workspace select`, or fields are given at init. Empty when
+// Missing is empty.
+func (b Backend) Unnamed() string {
+	missing := b.Missing()
+	if len(missing) == 0 {
+		return ""
+	}
+	if b.Type == "remote" && b.ByTags && len(missing) == 1 && missing[0] == "workspaces.name" {
+		tags := "tags"
+		if len(b.Tags) > 0 {
+			tags = "tags " + strings.Join(b.Tags, ", ")
+		}
+		return fmt.Sprintf("its workspaces are selected by %s: the one it uses is chosen with terraform workspace select or TF_WORKSPACE, which daslint does not see", tags)
+	}
+	return fmt.Sprintf("its %s backend does not set %s: given at init, as with -backend-config", b.Type, strings.Join(missing, ", "))
 }
 
 // String describes the backend for messages: `s3 backend (bucket "b",
@@ -232,7 +258,11 @@ func backendOfFile(f *hcl.File, dir string) (Backend, bool) {
 			if b.Type == "backend" {
 				typ = b.Labels[0]
 			}
-			return Backend{Type: typ, Config: literalFields(typ, b.Body), Dir: dir, Range: Range(b.DefRange)}, true
+			out := Backend{Type: typ, Config: literalFields(typ, b.Body), Dir: dir, Range: Range(b.DefRange)}
+			if typ == "remote" {
+				out.ByTags, out.Tags = workspaceTags(b.Body)
+			}
+			return out, true
 		}
 	}
 	return Backend{}, false
@@ -268,6 +298,40 @@ func literalFields(typ string, body hcl.Body) map[string]string {
 		}
 	}
 	return out
+}
+
+// workspaceTags reports whether the `workspaces` block of a cloud (or
+// remote) block selects workspaces by `tags`, and the tags when they are
+// literal: a list (`["net"]`) or, since Terraform 1.10, a map
+// (`{team = "net"}`, written key=value).
+func workspaceTags(body hcl.Body) (bool, []string) {
+	content, _, _ := body.PartialContent(&hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "workspaces"}}})
+	for _, ws := range content.Blocks {
+		wc, _, _ := ws.Body.PartialContent(&hcl.BodySchema{Attributes: attrSchema("tags")})
+		a := wc.Attributes["tags"]
+		if a == nil {
+			continue
+		}
+		v, ds := a.Expr.Value(nil)
+		if ds.HasErrors() || !v.IsWhollyKnown() || v.IsNull() || !v.CanIterateElements() {
+			return true, nil
+		}
+		var tags []string
+		isMap := v.Type().IsObjectType() || v.Type().IsMapType()
+		for it := v.ElementIterator(); it.Next(); {
+			k, e := it.Element()
+			if e.Type() != cty.String || e.IsNull() {
+				return true, nil
+			}
+			if isMap {
+				tags = append(tags, fmt.Sprintf("%s=%q", k.AsString(), e.AsString()))
+			} else {
+				tags = append(tags, strconv.Quote(e.AsString()))
+			}
+		}
+		return true, tags
+	}
+	return false, nil
 }
 
 func attrSchema(names ...string) []hcl.AttributeSchema {

@@ -80,6 +80,72 @@ func TestBackendMissing(t *testing.T) {
 	}
 }
 
+// TestBackendUnnamed checks what the reason says about a root whose state
+// cannot be matched: a cloud block selecting workspaces by tags is chosen
+// with terraform workspace select, not given at init.
+func TestBackendUnnamed(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      string // substring of Unnamed; "" for none
+		notWant   string
+	}{
+		{"named", `terraform {
+  cloud {
+    organization = "acme"
+    workspaces {
+      name = "net"
+    }
+  }
+}`, "", ""},
+		{"prefix", `terraform {
+  backend "remote" {
+    organization = "acme"
+    workspaces {
+      prefix = "net-"
+    }
+  }
+}`, "", ""},
+		{"tags list", `terraform {
+  cloud {
+    organization = "acme"
+    workspaces {
+      tags = ["network", "prod"]
+    }
+  }
+}`, `selected by tags "network", "prod": the one it uses is chosen with terraform workspace select or TF_WORKSPACE`, "-backend-config"},
+		{"tags map", `terraform {
+  cloud {
+    organization = "acme"
+    workspaces {
+      tags = { layer = "network" }
+    }
+  }
+}`, `selected by tags layer="network"`, "-backend-config"},
+		{"tags and no organization", `terraform {
+  cloud {
+    workspaces {
+      tags = ["network"]
+    }
+  }
+}`, "does not set organization, workspaces.name: given at init", ""},
+		{"partial s3", `terraform {
+  backend "s3" {}
+}`, "its s3 backend does not set bucket, key: given at init, as with -backend-config", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(tt.src), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			got := RootBackend(dir, "", 0).Unnamed()
+			if tt.want == "" && got != "" || !strings.Contains(got, tt.want) || tt.notWant != "" && strings.Contains(got, tt.notWant) {
+				t.Errorf("Unnamed = %q, want %q (without %q)", got, tt.want, tt.notWant)
+			}
+		})
+	}
+}
+
 func TestRootBackend(t *testing.T) {
 	tests := []struct {
 		name, src string
