@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -113,8 +114,79 @@ func (e *evaluator) loadTree(dir, key string, chain []string) *moduleTree {
 			continue
 		}
 		t.children[name] = e.loadTree(childDir, childKey, append(chain[:len(chain):len(chain)], abs))
+		e.checkArguments(c, t.children[name].cfg, addr)
 	}
 	return t
+}
+
+// checkArguments reports the arguments of call c that the module it reads
+// (child) declares no variable for: Terraform refuses them ("Unsupported
+// argument"), and daslint would otherwise ignore them in silence, a typo
+// (`nme`) leaving the variable at its default. Meta-arguments never reach
+// c.inputs. A module with a file that was not read (a syntax error, a size
+// limit) may declare the variable there, so it is not checked. Override
+// files cannot add a variable (Terraform requires the block they override),
+// so leaving them out cannot hide one.
+//
+// A local module is what Terraform reads, so the argument is an error (exit
+// 2, as for any configuration Terraform rejects). A vendored copy may be
+// older than the version the call asks for until terraform init runs
+// again, so there it is a warning.
+func (e *evaluator) checkArguments(c *moduleCall, child *moduleConfig, addr string) {
+	if child == nil || len(child.unread) > 0 {
+		return
+	}
+	names := make([]string, 0, len(c.inputs))
+	for n := range c.inputs {
+		if _, ok := child.variables[n]; !ok {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		at := Range(c.inputs[n].NameRange)
+		if isLocalSource(c.source) {
+			e.ds.Errorf(at, "%s: the module at %s declares no variable %q, so Terraform rejects the argument (Unsupported argument)%s", addr, c.source, n, didYouMean(n, child.variables))
+		} else {
+			e.ds.Warnf(at, "%s: the vendored copy of %s declares no variable %q, so Terraform rejects the argument unless another version declares it (run terraform init to refresh the copy)%s", addr, c.source, n, didYouMean(n, child.variables))
+		}
+	}
+}
+
+// didYouMean suggests the declared variable closest to a misspelt name
+// (at most two edits away), as "; did you mean \"name\"?", or "".
+func didYouMean(name string, vars map[string]*variableDecl) string {
+	best, bestD := "", 3
+	for v := range vars {
+		if d := editDistance(name, v); d < bestD || d == bestD && v < best {
+			best, bestD = v, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf("; did you mean %q?", best)
+}
+
+// editDistance is the Levenshtein distance of a and b (bytes).
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // resolveSource finds the directory a module call reads, or says why it
