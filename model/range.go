@@ -99,6 +99,11 @@ type Provenance struct {
 	// other root, unit, state or plan (without the joining prefix), its
 	// logical ID in the template, its AWS ID in the facts.
 	ID string
+	// Callers are the module calls in that source through which the object
+	// was reached, outermost first: in another root, the `module` blocks
+	// the user edits, while File is in a shared module (SPEC §7.4). Empty
+	// for an object at the source's top level.
+	Callers []Range
 }
 
 // At returns p for a part of the object declared at r (an inline rule or

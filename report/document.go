@@ -97,6 +97,10 @@ type Source struct {
 	// root, unit, state or plan, its logical ID in the template, its AWS ID
 	// in the facts.
 	ID string `json:"id"`
+	// Callers are the module calls in that source through which the object
+	// was reached, outermost first: the `module` blocks of the other root
+	// that the user edits when File is in a shared module (SPEC §7.4).
+	Callers []Caller `json:"callers,omitempty"`
 }
 
 // The kinds of Source.

@@ -116,6 +116,11 @@ func (s *sarifRun) related(f Finding) []relatedLocation {
 		}
 		for _, p := range pathOrder(in.Broken) {
 			b := in.Broken[p]
+			// The call in the other root (what the user edits) before
+			// the shared module's declaration (SPEC §7.4).
+			for _, rl := range callerLocations(b.Link, b.From) {
+				add(rl)
+			}
 			add(relatedLocation{b.File, b.Line, brokenMessage(p, b)})
 		}
 	}
@@ -137,10 +142,16 @@ func (s *sarifRun) related(f Finding) []relatedLocation {
 	for _, in := range c.Instances {
 		for _, p := range pathOrder(in.Broken) {
 			for _, l := range in.Held[p] {
+				for _, rl := range callerLocations(l.Text, l.Source) {
+					add(rl)
+				}
 				add(sourceLocation(l.Text, l.Source))
 			}
 		}
 		for _, l := range in.Witness {
+			for _, rl := range callerLocations(l.Text, l.Source) {
+				add(rl)
+			}
 			add(sourceLocation(l.Text, l.Source))
 		}
 	}
@@ -158,7 +169,28 @@ func sourceLocation(link string, src *Source) relatedLocation {
 	if src.ID != "" {
 		msg += " (" + src.ID + ")"
 	}
+	if len(src.Callers) > 0 {
+		msg += ", through " + strings.TrimSuffix(src.through(), " → ")
+	}
 	return relatedLocation{src.File, src.Line, msg}
+}
+
+// callerLocations are the module calls in another source through which the
+// object of a link was reached, outermost first: in another root, the
+// `module` blocks the user edits when the object is in a shared module.
+func callerLocations(link string, src *Source) []relatedLocation {
+	if src == nil {
+		return nil
+	}
+	out := make([]relatedLocation, 0, len(src.Callers))
+	for _, c := range src.Callers {
+		what := "a module call"
+		if c.Module != "" {
+			what = "creates " + c.Module
+		}
+		out = append(out, relatedLocation{c.File, c.Line, fmt.Sprintf("%s, in the %s that %s comes from", what, src.Noun(), link)})
+	}
+	return out
 }
 
 // pathOrder lists the paths of broken in SPEC §1.3's order (public, nat,

@@ -22,12 +22,31 @@ func (s *Source) Describe() string {
 	case SourceTFPlan:
 		return "plan: " + withID(s.File, s.ID)
 	case SourceTerragruntUnit:
-		return "from unit " + fileLine(s.File, s.Line)
+		return "from unit " + s.through() + fileLine(s.File, s.Line)
 	case SourceCloudFormationStack:
 		return "from stack " + fileLine(s.File, s.Line)
 	default:
-		return "from " + fileLine(s.File, s.Line)
+		return "from " + s.through() + fileLine(s.File, s.Line)
 	}
+}
+
+// through names the module calls of the source that reached the object,
+// outermost (the place the user edits) first, each followed by " → ":
+// "network/main.tf:10 module.vpc → ". Empty without callers.
+func (s *Source) through() string {
+	var b strings.Builder
+	for _, c := range s.Callers {
+		b.WriteString(callerText(c) + " → ")
+	}
+	return b.String()
+}
+
+// callerText is one call: "network/main.tf:10 module.vpc".
+func callerText(c Caller) string {
+	if c.Module == "" {
+		return fileLine(c.File, c.Line)
+	}
+	return fileLine(c.File, c.Line) + " " + c.Module
 }
 
 // Noun names the kind of source, for messages: "Terraform root".
@@ -63,6 +82,12 @@ func withID(file, id string) string {
 func sourceSuffixAt(s *Source, file string, line int) string {
 	if s == nil || s.File != file || s.Line != line {
 		return sourceSuffix(s)
+	}
+	if len(s.Callers) > 0 {
+		// The position is in a shared module: the call in the other
+		// source is what the user edits, so it is named.
+		return " (" + strings.TrimSuffix(sourceSuffixAt(&Source{Kind: s.Kind, File: s.File, Line: s.Line}, file, line)[2:], ")") +
+			", through " + strings.TrimSuffix(s.through(), " → ") + ")"
 	}
 	switch s.Kind {
 	case SourceAWSFacts:

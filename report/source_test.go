@@ -18,6 +18,8 @@ func TestSourceDescribe(t *testing.T) {
 		{&Source{Kind: SourceAWSFacts, File: "facts/subnets.json", Line: 7, ID: "subnet-0abc"}, "aws facts: facts/subnets.json subnet-0abc"},
 		{&Source{Kind: SourceTFState, File: "network.tfstate.json", ID: "aws_nat_gateway.a"}, "state: network.tfstate.json aws_nat_gateway.a"},
 		{&Source{Kind: SourceTFPlan, File: "plan.json", ID: "aws_route_table.b"}, "plan: plan.json aws_route_table.b"},
+		{&Source{Kind: SourceTerraformRoot, File: "modules/vpc/main.tf", Line: 58, ID: "module.vpc.aws_route_table.private",
+			Callers: []Caller{{File: "network/main.tf", Line: 10, Module: "module.vpc"}}}, "from network/main.tf:10 module.vpc → modules/vpc/main.tf:58"},
 	}
 	for _, tt := range tests {
 		if got := tt.src.Describe(); got != tt.want {
@@ -160,5 +162,41 @@ func TestSARIFRelatesSources(t *testing.T) {
 		if got[i] != want[i] {
 			t.Errorf("related location %d:\n got %+v\nwant %+v", i, got[i], want[i])
 		}
+	}
+}
+
+// TestSourceThroughCallers checks that a link whose object is in a shared
+// module of another root names that root's module call, the place the user
+// edits (SPEC §7.4), in the text beside its position and, before the
+// module's declaration, among SARIF's related locations.
+func TestSourceThroughCallers(t *testing.T) {
+	const mod = "modules/vpc/main.tf"
+	src := &Source{Kind: SourceTerraformRoot, File: mod, Line: 58, ID: "module.vpc.aws_route_table.private",
+		Callers: []Caller{{File: "network/main.tf", Line: 10, Module: "module.vpc"}}}
+	if got, want := sourceSuffixAt(src, mod, 58), " (from another root, through network/main.tf:10 module.vpc)"; got != want {
+		t.Errorf("sourceSuffixAt = %q, want %q", got, want)
+	}
+	if got, want := sourceSuffixAt(&Source{Kind: SourceTerraformRoot, File: mod, Line: 58}, mod, 58), " (from another root)"; got != want {
+		t.Errorf("without callers: sourceSuffixAt = %q, want %q", got, want)
+	}
+
+	r := sourceFixture()
+	in := &r.Clusters[0].Instances[0]
+	b := in.Broken["nat"]
+	b.Link, b.File, b.From, b.Source = "network::module.vpc.aws_route_table.private", mod, src, "network/main.tf"
+	in.Broken["nat"] = b
+	_, log := writeSARIF(t, r)
+	rl := log.Runs[0].Results[0].RelatedLocations
+	if len(rl) < 2 {
+		t.Fatalf("%d related locations, want the call and the break first", len(rl))
+	}
+	first, second := rl[0].PhysicalLocation, rl[1].PhysicalLocation
+	if first.ArtifactLocation.URI != "network/main.tf" || first.Region.StartLine != 10 ||
+		rl[0].Message.Text != "creates module.vpc, in the Terraform root that network::module.vpc.aws_route_table.private comes from" {
+		t.Errorf("first related location %s:%d %q, want the module call network/main.tf:10", first.ArtifactLocation.URI, first.Region.StartLine, rl[0].Message.Text)
+	}
+	if second.ArtifactLocation.URI != mod || second.Region.StartLine != 58 ||
+		!strings.HasSuffix(rl[1].Message.Text, "comes from the Terraform root modules/vpc/main.tf (module.vpc.aws_route_table.private), through network/main.tf:10 module.vpc") {
+		t.Errorf("second related location %s:%d %q, want the break in the module naming the call", second.ArtifactLocation.URI, second.Region.StartLine, rl[1].Message.Text)
 	}
 }

@@ -151,6 +151,11 @@ func instanceOf(ir network.InstanceResult, rel func(string) string, joined []str
 		case b.From != nil:
 			br.From = sourceOf(b.From, rel)
 			br.Source = br.From.File
+			if len(br.From.Callers) > 0 {
+				// The other root's call, which the user edits, not
+				// the shared module's file (SPEC §7.4).
+				br.Source = br.From.Callers[0].File
+			}
 		case slices.Contains(joined, b.Range.File):
 			// A join that does not yet say where its objects came from:
 			// the file is all that is known.
@@ -190,7 +195,13 @@ func sourceOf(p *model.Provenance, rel func(string) string) *report.Source {
 	if p == nil {
 		return nil
 	}
-	return &report.Source{Kind: string(p.Kind), File: rel(p.File), Line: p.Line, ID: p.ID}
+	s := &report.Source{Kind: string(p.Kind), File: rel(p.File), Line: p.Line, ID: p.ID}
+	// The module calls in the other root, named from the object's address
+	// there as a finding's callers are.
+	for _, c := range rules.CallChain(model.Terraform, &model.Origin{Address: p.ID, Callers: p.Callers}) {
+		s.Callers = append(s.Callers, report.Caller{File: rel(c.Range.File), Line: c.Range.Line, Module: c.Address})
+	}
+	return s
 }
 
 // subjectName names the resource a link rests on as the analysis's texts

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/daslint/daslint/model"
@@ -160,7 +161,8 @@ func joinInstance(in *Instance, prefix string, kind model.SourceKind) *Instance 
 	out := *in
 	out.Address = prefix + in.Address
 	if in.From == nil {
-		out.From = &model.Provenance{Kind: kind, File: filepath.ToSlash(in.Range.Filename), Line: in.Range.Start.Line, ID: in.Address}
+		out.From = &model.Provenance{Kind: kind, File: filepath.ToSlash(in.Range.Filename), Line: in.Range.Start.Line, ID: in.Address,
+			Callers: callersOf(in.Callers)}
 	}
 	if in.Cohort != "" {
 		out.Cohort = prefix + in.Cohort
@@ -182,6 +184,24 @@ func JoinInstance(in *Instance, prefix string, kind model.SourceKind) *Instance 
 // root: a managed resource that is not a cluster, an instance of one or an
 // activity stream (those are linted in their own root).
 func Joins(in *Instance) bool { return in != nil && in.Mode == Managed && !notJoined[in.Type] }
+
+// callersOf are the module calls of an instance of another root, as its
+// provenance keeps them (file names with forward slashes, as File).
+func callersOf(rs []hcl.Range) []model.Range {
+	if len(rs) == 0 {
+		return nil
+	}
+	out := make([]model.Range, 0, len(rs))
+	for _, r := range rs {
+		if r.Filename == "" {
+			return nil // not code (a state or plan JSON): no call to point at
+		}
+		c := Range(r)
+		c.File = filepath.ToSlash(c.File)
+		out = append(out, c)
+	}
+	return out
+}
 
 func prefixBody(b *Body, prefix string) *Body {
 	if b == nil {
