@@ -215,3 +215,43 @@ resource "aws_security_group" "b" { vpc_id = data.terraform_remote_state.net.out
 		t.Errorf("the VPC joined %d times: %v", n, addresses(res))
 	}
 }
+
+// TestRemoteStateProvenanceCallers checks that an object of another root
+// keeps, in its provenance, the module calls of that root that reached it
+// (the place the user edits, SPEC §7.4), and that one at the root's top
+// level has none.
+func TestRemoteStateProvenanceCallers(t *testing.T) {
+	other := writeTree(t, map[string]string{
+		"network/main.tf": "resource \"aws_vpc\" \"top\" { cidr_block = \"10.0.0.0/16\" }\n" +
+			"module \"vpc\" {\n  source = \"../modules/vpc\"\n}\n" +
+			"output \"ids\" { value = [aws_vpc.top.id, module.vpc.id] }\n",
+		"modules/vpc/main.tf": "resource \"aws_vpc\" \"this\" { cidr_block = \"10.1.0.0/16\" }\noutput \"id\" { value = aws_vpc.this.id }\n",
+	})
+	netRes, _ := Evaluate(other+"/network", Options{Root: other})
+	remote := func(Backend, string) (*RemoteRoot, *model.Unresolved) {
+		return &RemoteRoot{Name: "network", Result: netRes}, nil
+	}
+	res, _ := run(t, map[string]string{"main.tf": `
+data "terraform_remote_state" "net" {
+  backend = "local"
+}
+output "ids" { value = data.terraform_remote_state.net.outputs.ids }
+`}, Options{RemoteState: remote})
+	froms := map[string]*model.Provenance{}
+	for _, in := range res.Instances {
+		if in.From != nil {
+			froms[in.From.ID] = in.From
+		}
+	}
+	top, mod := froms["aws_vpc.top"], froms["module.vpc.aws_vpc.this"]
+	if top == nil || mod == nil {
+		t.Fatalf("joined objects %v, want aws_vpc.top and module.vpc.aws_vpc.this", froms)
+	}
+	if len(top.Callers) != 0 {
+		t.Errorf("aws_vpc.top: callers %v, want none", top.Callers)
+	}
+	if len(mod.Callers) != 1 || !strings.HasSuffix(mod.Callers[0].File, "network/main.tf") || mod.Callers[0].Line != 2 ||
+		!strings.HasSuffix(mod.File, "modules/vpc/main.tf") {
+		t.Errorf("module.vpc.aws_vpc.this: from %s:%d callers %v, want modules/vpc/main.tf called at network/main.tf:2", mod.File, mod.Line, mod.Callers)
+	}
+}
