@@ -1,7 +1,6 @@
 package parsers
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -26,11 +25,6 @@ type realSource struct {
 	// (model.MainRouteTableAddress): the VPC then joins, and the network
 	// derives the object from it.
 	ids map[string]string
-	// shared says that the source is one root's state or plan: complete for
-	// what that root manages, never for what other roots add to the same
-	// VPC (SPEC §7.1). Each VPC that joins from it gets a marker for the
-	// VPC endpoints other roots may add there (see markers).
-	shared bool
 	// copy, when non-nil, is what joins a model for an object of the
 	// source: a copy that says where it came from (model.Origin.From), for
 	// a facts snapshot, whose own objects carry no provenance. A state's
@@ -44,16 +38,6 @@ type realSource struct {
 	owner  map[model.Object]string
 	byVPC  map[string][]model.Object
 	order  map[model.Object]int
-	// file names the source in reasons, the same from any working
-	// directory (its path relative to its read boundary).
-	file string
-	// realID is the real ID of each object of a shared source, by address.
-	realID map[string]string
-	// settled, when non-nil, reports whether AWS facts of the run list the
-	// VPC endpoints of the VPC with real ID vpc, all of them among
-	// endpoints (the real IDs of the source's own): then no other root
-	// added one, and the VPC needs no marker.
-	settled func(vpc string, endpoints map[string]bool) bool
 }
 
 // factsSource is the realSource of a facts snapshot's model: every
@@ -164,13 +148,6 @@ func joinInto(m *model.Model, own []model.Object, s *realSource) {
 			}
 		}
 	}
-	if s.shared {
-		for _, o := range s.markers(joined, in) {
-			if !declared[o.Base().Address] {
-				appendObject(m, o)
-			}
-		}
-	}
 	// The source files are the source of the links that rest on their
 	// objects (SPEC §7.2.7).
 	m.Joined = m.Joined[:0]
@@ -188,55 +165,4 @@ func linkLiterals(o model.Object, links map[string]string) {
 			r.Key, r.Literal = addr, ""
 		}
 	})
-}
-
-// sharedMarkerSuffix ends the address of the marker of what other roots
-// may add to a VPC that joined from a state or plan.
-const sharedMarkerSuffix = "/endpoints#other-roots"
-
-// markers stand for what one root's state cannot rule out in a VPC
-// that other roots use too: a VPC endpoint that another root creates
-// there and that takes over the KMS name (SPEC §7.1: a state is complete
-// for what its own root manages, never for what the VPC holds). Like the
-// facts markers (awsfacts.MarkerSuffix), it is an endpoint that may exist,
-// of unknown service, type and DNS: a path that rests on there being no
-// such endpoint is unknown, never pass. AWS facts of the VPC's endpoints
-// (describe-vpc-endpoints) that list only the state's own settle it.
-func (s *realSource) markers(joined []model.Object, in map[string]bool) []model.Object {
-	file := s.file
-	var out []model.Object
-	for _, o := range joined {
-		v, ok := o.(*model.VPC)
-		if !ok || !in[v.Address] {
-			continue
-		}
-		if s.settled != nil && s.realID[v.Address] != "" {
-			own := map[string]bool{}
-			for _, e := range s.model.VPCEndpoints {
-				if e.VPC.Key == v.Address && s.realID[e.Address] != "" {
-					own[s.realID[e.Address]] = true
-				}
-			}
-			if s.settled(s.realID[v.Address], own) {
-				continue
-			}
-		}
-		at := v.Range
-		u := &model.Unresolved{Kind: model.FromExternal, Range: at, Reason: fmt.Sprintf(
-			"%s holds what its own root manages; another root may add a VPC endpoint to %s that takes over the KMS name: give the VPC's endpoints as AWS facts (aws ec2 describe-vpc-endpoints --output json) with --context",
-			file, v.Address)}
-		unk := model.UnknownStr(u, at)
-		out = append(out, &model.VPCEndpoint{
-			Origin: model.Origin{Address: v.Address + sharedMarkerSuffix, Range: at, Maybe: u, From: v.From,
-				Type: "VPC endpoints of other roots (not in " + file + ")"},
-			VPC:            model.Ref{Key: v.Address, Range: at},
-			ServiceName:    unk,
-			Type:           unk,
-			PrivateDNS:     model.Bool{Unknown: u, Range: at},
-			Subnets:        model.Refs{Set: true, Incomplete: u, Range: at},
-			SecurityGroups: model.Refs{Set: true, Incomplete: u, Range: at},
-			Policy:         unk,
-		})
-	}
-	return out
 }

@@ -6,7 +6,6 @@ import (
 
 	"github.com/daslint/daslint/internal/inputfile"
 	"github.com/daslint/daslint/model"
-	"github.com/daslint/daslint/parsers/awsfacts"
 	"github.com/daslint/daslint/parsers/terraform"
 	"github.com/daslint/daslint/parsers/terraform/eval"
 	"github.com/daslint/daslint/parsers/tfplan"
@@ -67,12 +66,8 @@ func newStateSource(r root, src *tfplan.Source) *stateSource {
 	// it is linted.
 	m, _ := terraform.Translate(&eval.Result{Dir: r.path, Instances: ins})
 	rs := newRealSource(m)
-	rs.realID, rs.shared, rs.file = map[string]string{}, true, name
 	for id, addr := range src.IDs {
 		rs.ids[id] = prefix + addr
-		if !strings.HasPrefix(id, "arn:") {
-			rs.realID[prefix+addr] = id
-		}
 	}
 	s.real = rs
 	return s
@@ -107,18 +102,15 @@ func (c *catalog) candidateStates() []root {
 // joinSources are the sources of real objects of the run for the root
 // self: every facts snapshot, then every state and plan JSON but self, in
 // path order (one beside its root's code too, which a walk does not lint).
+// Facts come first: the first source that holds an ID settles it.
 func (c *catalog) joinSources(self root) []*realSource {
 	var facts, states []*realSource
-	var endpoints []*model.Model // facts models complete for VPC endpoints
 	for _, r := range c.roots {
 		if r.kind != factsDir {
 			continue
 		}
 		if f := c.getRoot(r); f != nil && f.real != nil {
 			facts = append(facts, f.real)
-			if f.facts != nil && f.facts.Have(awsfacts.VpcEndpoints) {
-				endpoints = append(endpoints, f.model)
-			}
 		}
 	}
 	for _, r := range c.candidateStates() {
@@ -126,36 +118,10 @@ func (c *catalog) joinSources(self root) []*realSource {
 			continue
 		}
 		if st := c.stateOf(r); st != nil {
-			s := *st.real // shared: settled is this run's
-			s.settled = func(vpc string, own map[string]bool) bool { return endpointsSettled(endpoints, vpc, own) }
-			states = append(states, &s)
+			states = append(states, st.real)
 		}
 	}
 	return append(facts, states...)
-}
-
-// endpointsSettled reports whether one of the facts models, complete for
-// VPC endpoints, knows the VPC vpc (it lists the VPC, or an endpoint in
-// it: a snapshot of another account or region knows nothing of it) and
-// lists no endpoint there but those of own.
-func endpointsSettled(facts []*model.Model, vpc string, own map[string]bool) bool {
-	for _, f := range facts {
-		knows, others := false, false
-		for _, v := range f.VPCs {
-			knows = knows || v.Address == vpc
-		}
-		for _, e := range f.VPCEndpoints {
-			if e.VPC.Key != vpc && e.VPC.Literal != vpc {
-				continue
-			}
-			knows = true
-			others = others || !own[e.Address]
-		}
-		if knows && !others {
-			return true
-		}
-	}
-	return false
 }
 
 // joinedFiles are the files, other than its own, whose objects joined m:

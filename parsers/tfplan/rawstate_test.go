@@ -56,7 +56,7 @@ func TestRawStateLikeShowJSON(t *testing.T) {
 	}
 	td := filepath.Join("..", "..", "testdata")
 	rawAddrs, raw := load(filepath.Join(td, "tfstate-context-remote-state-local-path-pass", "network", "terraform.tfstate"))
-	showAddrs, show := load(filepath.Join(td, "tfstate-context-literal-ids-nat-unknown", "network", "state.json"))
+	showAddrs, show := load(filepath.Join(td, "tfstate-context-literal-ids-nat-pass", "network", "state.json"))
 	if !slices.Equal(rawAddrs, showAddrs) || len(rawAddrs) == 0 {
 		t.Errorf("objects differ:\nraw  %v\nshow %v", rawAddrs, showAddrs)
 	}
