@@ -40,6 +40,9 @@ type root struct {
 	// (absolute, symlink-free; see inputfile.Boundary): the boundary of the
 	// scanned path it was found below, the widest when there are several.
 	boundary string
+	// asGiven is set when the root's path relative to its boundary is
+	// another root's too (distinctKeys): it is then named by its path.
+	asGiven bool
 	// context is set for a root found only under --context paths: read when
 	// a linted root needs it, never reported (SPEC §7.1).
 	context bool
@@ -204,6 +207,35 @@ func withContext(linted, context []root) []root {
 	}
 	slices.SortFunc(out, func(a, b root) int { return strings.Compare(a.path, b.path) })
 	return out
+}
+
+// distinctKeys marks the template candidates (among them every state and
+// plan JSON) whose path relative to their boundary is another's too. That
+// happens only across boundaries: two states given side by side outside
+// any repository (`--context net/terraform.tfstate --context
+// db/terraform.tfstate`) are each bounded by their own directory and both
+// named `terraform.tfstate`. Such a root is named by its path as given
+// instead (stateKey), relative to the working directory: a name that
+// clashed would join the second state's objects under the first's. A root
+// whose name is its own keeps it, the same from any working directory
+// (SPEC §7.4).
+func distinctKeys(roots []root) {
+	paths := map[string]map[string]bool{} // key → the absolute paths so named
+	for _, r := range roots {
+		if r.kind != templateFile {
+			continue
+		}
+		k := rootKey(r)
+		if paths[k] == nil {
+			paths[k] = map[string]bool{}
+		}
+		paths[k][absPath(r.path)] = true
+	}
+	for i, r := range roots {
+		if r.kind == templateFile && len(paths[rootKey(r)]) > 1 {
+			roots[i].asGiven = true
+		}
+	}
 }
 
 // walk adds every Terraform module directory and every template candidate

@@ -143,6 +143,7 @@ func load(ctx context.Context, paths []string, opts Options, loadTerraform terra
 		roots = withContext(roots, croots)
 		ds = append(ds, cds...)
 	}
+	distinctKeys(roots)
 	cat := newCatalog(ctx, opts, loadTerraform, roots)
 	var stopped []string
 	var all []loaded

@@ -48,10 +48,7 @@ func newStateSource(r root, src *tfplan.Source) *stateSource {
 	if src == nil {
 		return nil
 	}
-	name := rootKey(r)
-	if name == "" {
-		name = filepath.ToSlash(r.path)
-	}
+	name := stateKey(r)
 	s := &stateSource{name: name, file: filepath.ToSlash(r.path), src: src}
 	prefix := eval.JoinPrefix(name)
 	var ins []*eval.Instance
@@ -71,6 +68,17 @@ func newStateSource(r root, src *tfplan.Source) *stateSource {
 	}
 	s.real = rs
 	return s
+}
+
+// stateKey names the state of r in addresses and reasons: its path
+// relative to its read boundary, the same from any working directory
+// (SPEC §7.4), unless another root of the run has that name too
+// (distinctKeys): then its path as given.
+func stateKey(r root) string {
+	if k := rootKey(r); k != "" && !r.asGiven {
+		return k
+	}
+	return filepath.ToSlash(r.path)
 }
 
 // sniffTerraformJSON reports whether the file at path may be the output of

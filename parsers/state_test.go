@@ -284,3 +284,55 @@ resource "aws_security_group" "b" {
 		}
 	}
 }
+
+// TestStatesSideBySide: two states given as --context files, each named
+// terraform.tfstate, both settle the IDs they hold under names of their
+// own. Outside any repository each is bounded by its directory, so its
+// name relative to that is the same file name: the path as given names it
+// instead. In a repository the names stay relative to its top.
+func TestStatesSideBySide(t *testing.T) {
+	other := strings.NewReplacer("vpc-0a1", "vpc-0b2", "10.0.0.0/16", "10.1.0.0/16").Replace(rawNetworkState)
+	for _, c := range []struct {
+		name  string
+		files map[string]string
+		want  []string // the prefixes of the two VPCs, relative to dir
+	}{
+		{"outside any repository", map[string]string{}, []string{"net1/terraform.tfstate::", "net2/terraform.tfstate::"}},
+		{"in a repository", map[string]string{".git/HEAD": "ref: refs/heads/main\n"}, []string{"net1/terraform.tfstate::", "net2/terraform.tfstate::"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			c.files["net1/terraform.tfstate"] = rawNetworkState
+			c.files["net2/terraform.tfstate"] = other
+			c.files["db/main.tf"] = `resource "aws_security_group" "a" {
+  vpc_id = "vpc-0a1"
+}
+
+resource "aws_security_group" "b" {
+  vpc_id = "vpc-0b2"
+}
+`
+			dir := writeRoots(t, c.files)
+			set, _ := Load([]string{filepath.Join(dir, "db")}, Options{Context: []string{
+				filepath.Join(dir, "net1", "terraform.tfstate"), filepath.Join(dir, "net2", "terraform.tfstate")}})
+			if len(set.Models) != 1 {
+				t.Fatalf("%d models", len(set.Models))
+			}
+			m := set.Models[0]
+			var got []string
+			for _, g := range m.SecurityGroups {
+				got = append(got, g.VPC.Key)
+			}
+			prefix := ""
+			if _, repo := c.files[".git/HEAD"]; !repo {
+				prefix = filepath.ToSlash(dir) + "/"
+			}
+			want := []string{prefix + c.want[0] + "aws_vpc.main", prefix + c.want[1] + "aws_vpc.main"}
+			if !slices.Equal(got, want) {
+				t.Errorf("security group VPCs = %q, want %q", got, want)
+			}
+			if len(m.VPCs) != 2 {
+				t.Errorf("%d VPCs joined, want both states' VPC", len(m.VPCs))
+			}
+		})
+	}
+}
