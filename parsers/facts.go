@@ -80,6 +80,10 @@ func loadFacts(ctx context.Context, r root, opts Options) (l loaded, ok bool) {
 	m := snap.Model(awsfacts.Options{Audit: !r.context})
 	m.Root = filepath.ToSlash(r.path)
 	l.model, l.facts, l.real = m, snap, factsSource(m)
+	for id, addr := range snap.ClusterIDs() {
+		l.real.ids[id] = addr
+	}
+	l.real.noInstances = !snap.Have(awsfacts.DBInstances)
 	return l, true
 }
 
@@ -248,6 +252,10 @@ func joinedCopy(o model.Object) model.Object {
 		return fromFacts(o)
 	case *model.DBSubnetGroup:
 		return fromFacts(o)
+	case *model.DBCluster:
+		return fromFacts(o)
+	case *model.DBInstance:
+		return fromFacts(o)
 	}
 	return o
 }
@@ -311,6 +319,10 @@ func appendObject(m *model.Model, o model.Object) {
 		m.NetworkACLAssociations = append(m.NetworkACLAssociations, o)
 	case *model.DBSubnetGroup:
 		m.DBSubnetGroups = append(m.DBSubnetGroups, o)
+	case *model.DBCluster:
+		m.DBClusters = append(m.DBClusters, o)
+	case *model.DBInstance:
+		m.DBInstances = append(m.DBInstances, o)
 	}
 }
 

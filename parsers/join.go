@@ -38,6 +38,12 @@ type realSource struct {
 	owner  map[model.Object]string
 	byVPC  map[string][]model.Object
 	order  map[model.Object]int
+	// clusters are the source's DB clusters by address, and instances the
+	// instances of each (join_clusters.go); noInstances says that the
+	// source has no instance list (AWS facts without describe-db-instances).
+	clusters    map[string]*model.DBCluster
+	instances   map[string][]*model.DBInstance
+	noInstances bool
 }
 
 // factsSource is the realSource of a facts snapshot's model: every
@@ -65,6 +71,7 @@ func newRealSource(m *model.Model) *realSource {
 			s.byVPC[v] = append(s.byVPC[v], o)
 		}
 	}
+	s.indexClusters()
 	return s
 }
 
@@ -110,6 +117,11 @@ func joinInto(m *model.Model, own []model.Object, s *realSource) {
 			}
 		}
 	}
+	cj := s.clusterSeeds(m, own)
+	seeds = append(seeds, cj.seeds...)
+	for lit, addr := range cj.links {
+		links[lit] = addr
+	}
 	if len(seeds) == 0 {
 		return
 	}
@@ -139,11 +151,19 @@ func joinInto(m *model.Model, own []model.Object, s *realSource) {
 	}
 	for _, o := range joined {
 		if in[o.Base().Address] {
-			if s.copy != nil {
-				o = s.copy(o)
+			switch c := o.(type) {
+			case *model.DBCluster:
+				o = placeCluster(c, cj.at[c.Address], s.copy)
+			default:
+				if s.copy != nil {
+					o = s.copy(o)
+				}
 			}
 			appendObject(m, o)
-			if f := o.Base().Range.File; f != "" {
+			if c, ok := o.(*model.DBCluster); ok && s.noInstances {
+				appendObject(m, instancesMarker(c))
+			}
+			if f := sourceFile(o); f != "" {
 				files[f] = true
 			}
 		}
@@ -155,6 +175,16 @@ func joinInto(m *model.Model, own []model.Object, s *realSource) {
 		m.Joined = append(m.Joined, f)
 	}
 	slices.Sort(m.Joined)
+}
+
+// sourceFile is the file of the source that holds o: where it is
+// declared, or for a cluster placed at the stream that names it, where it
+// came from.
+func sourceFile(o model.Object) string {
+	if c, ok := o.(*model.DBCluster); ok && c.From != nil {
+		return c.From.File
+	}
+	return o.Base().Range.File
 }
 
 // linkLiterals turns every literal of o that links names into a link by

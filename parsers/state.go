@@ -53,7 +53,7 @@ func newStateSource(r root, src *tfplan.Source) *stateSource {
 	prefix := eval.JoinPrefix(name)
 	var ins []*eval.Instance
 	for _, in := range src.Instances {
-		if eval.Joins(in) {
+		if eval.Joins(in) || joinsByIdentifier(in) {
 			// Each object says it came from the state (or plan) under
 			// its own address (model.Origin.From).
 			ins = append(ins, eval.JoinInstance(in, prefix, s.kind()))
@@ -68,6 +68,15 @@ func newStateSource(r root, src *tfplan.Source) *stateSource {
 	}
 	s.real = rs
 	return s
+}
+
+// joinsByIdentifier reports whether in is a cluster or a cluster instance
+// of a state: those join a reading root only when an activity stream there
+// names the cluster by identifier or ARN (join_clusters.go), never through
+// the network objects that link to them, so they are in the source's model
+// but not joinable.
+func joinsByIdentifier(in *eval.Instance) bool {
+	return in != nil && in.Mode == eval.Managed && (in.Type == "aws_rds_cluster" || in.Type == "aws_rds_cluster_instance")
 }
 
 // stateKey names the state of r in addresses and reasons: its path

@@ -28,6 +28,7 @@ var stateDataIDs = map[string]struct{ arg, resource string }{
 	"aws_vpc_endpoint":            {"id", "aws_vpc_endpoint"},
 	"aws_db_subnet_group":         {"name", "aws_db_subnet_group"},
 	"aws_ec2_managed_prefix_list": {"id", "aws_ec2_managed_prefix_list"},
+	"aws_rds_cluster":             {"cluster_identifier", "aws_rds_cluster"},
 }
 
 // lookupData answers a data source from the sources of the run: AWS facts

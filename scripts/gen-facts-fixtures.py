@@ -253,6 +253,16 @@ data_case("vpc-endpoint-pass", kms_endpoint)
 data_case("vpc-endpoint-no-match-input-error-pass")
 data_case("network-acls-fail", db_acl_deny_egress)
 data_case("prefix-list-unknown", prefix_lists)
-# The whole account, clusters included: the stream's cluster is found, but
-# a facts cluster does not join another root (only the network does).
-write(f"{T}/facts-data-rds-cluster-unknown/facts", base())
+# The whole account, clusters included: the stream's cluster is found and
+# joins the root with its instances and network (SPEC 7.2.1).
+write(f"{T}/facts-data-rds-cluster-nat-pass/facts", base())
+write(f"{T}/facts-context-cfn-custom-das-literal-cluster-pass/facts", base())
+write(f"{T}/facts-context-stream-literal-arn-failed-nat-fail/facts", variant(failed_nat))
+
+def public_group_no_instances(f):
+    # The cluster's DB subnet group is the public subnet; no instance facts.
+    del f["db-instances.json"]
+    f["db-subnet-groups.json"]["DBSubnetGroups"][0]["Subnets"] = [{"SubnetIdentifier": "subnet-0a1b2c3d4e5f60011",
+        "SubnetAvailabilityZone": {"Name": "eu-west-1a"}, "SubnetOutpost": {}, "SubnetStatus": "Active"}]
+
+write(f"{T}/facts-context-stream-literal-arn-no-instances-unknown/facts", variant(public_group_no_instances))

@@ -127,7 +127,7 @@ network() {
 	done
 	rm -rf "$work"
 }
-network network-nat tfstate-context-literal-ids-nat-unknown/state.json \
+network network-nat tfstate-context-literal-ids-nat-pass/state.json \
 	tfstate-context-literal-ids-no-egress-fail/state.json \
 	tfstate-context-remote-state-local-path-pass/terraform.tfstate \
 	tfstate-context-remote-state-s3-state-beside-code-no-egress-fail/main.tf \

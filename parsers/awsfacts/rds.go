@@ -110,3 +110,24 @@ func (s *Snapshot) addStreams() {
 		})
 	}
 }
+
+// ClusterIDs maps the identifier and the ARN of each DB cluster of the
+// snapshot to its address, so that a literal in another root's code (a
+// stream's resource_arn, a custom resource's cluster identifier) can name
+// it (SPEC §7.2.1). Of a cluster exported twice, only the object read is
+// named: an ARN of the other copy (another region or account) names
+// nothing.
+func (s *Snapshot) ClusterIDs() map[string]string {
+	out := map[string]string{}
+	for _, n := range s.items[DBClusters] {
+		id := n.get("DBClusterIdentifier").text()
+		if id == "" || out[id] != "" {
+			continue
+		}
+		out[id] = id
+		if arn := n.get("DBClusterArn").text(); arn != "" {
+			out[arn] = id
+		}
+	}
+	return out
+}

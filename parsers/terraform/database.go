@@ -100,10 +100,9 @@ func (t *translator) clusterOfARN(arn model.Str) model.Ref {
 			Range:  arn.Range,
 		}}
 	}
-	// arn:PARTITION:rds:REGION:ACCOUNT:cluster:IDENTIFIER
-	parts := strings.SplitN(arn.Value, ":", 7)
-	if len(parts) == 7 && parts[0] == "arn" && parts[2] == "rds" && parts[5] == "cluster" && parts[6] != "" {
-		return model.Ref{Literal: parts[6], Range: arn.Range}
-	}
+	// arn:PARTITION:rds:REGION:ACCOUNT:cluster:IDENTIFIER stays whole: the
+	// network compares its identifier with the clusters of the code, and a
+	// source of real objects joins only the cluster with exactly that ARN,
+	// never one of another account or region that shares the identifier.
 	return model.Ref{Literal: arn.Value, Range: arn.Range}
 }

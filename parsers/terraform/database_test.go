@@ -97,7 +97,7 @@ func TestActivityStream(t *testing.T) {
 			key("module.db.aws_rds_cluster.this[0]")},
 		{"an ARN with another token beside the cluster's", cty.StringVal("arn:" + model.Token("aws_thing.partition") + ":rds:eu-west-1:1:cluster:" + cluster),
 			key("module.db.aws_rds_cluster.this[0]")},
-		{"a literal ARN names the cluster identifier", cty.StringVal("arn:aws:rds:eu-west-1:123456789012:cluster:main"), lit("main")},
+		{"a literal ARN stays whole (its account and region name the cluster)", cty.StringVal("arn:aws:rds:eu-west-1:123456789012:cluster:main"), lit("arn:aws:rds:eu-west-1:123456789012:cluster:main")},
 		{"a literal that is no cluster ARN", cty.StringVal("main"), lit("main")},
 		{"unknown", unknownOf(cty.String, varVPC), model.Ref{Unknown: varVPC}},
 	}

@@ -1,5 +1,6 @@
 # The stream is started from this root on a cluster another team manages,
-# found by identifier in the facts; the cluster is not in the scanned code.
+# found by identifier in the facts: the cluster, its instances and network join
+# from the facts, and the cluster is reported at the stream.
 provider "aws" {
   region                      = "eu-west-1"
   skip_credentials_validation = true
