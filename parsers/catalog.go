@@ -55,6 +55,9 @@ type catalog struct {
 	// or plan JSON, sniffed once (state.go).
 	stateOnce  sync.Once
 	stateRoots []root
+	// stackRemote are the units stacks generate from remote sources
+	// (expandStacks): a dependency on one says so.
+	stackRemote map[string]string
 }
 
 // entry is one root of the catalog, once asked for.

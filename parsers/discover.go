@@ -26,6 +26,9 @@ const (
 	factsDir
 	// terragruntUnit is a Terragrunt unit; its path is its terragrunt.hcl.
 	terragruntUnit
+	// terragruntStack is a Terragrunt stack file (terragrunt.stack.hcl):
+	// discovered, then replaced by the units it generates (stacks.go).
+	terragruntStack
 )
 
 // root is one thing to lint: a Terraform root module directory or a
@@ -46,6 +49,10 @@ type root struct {
 	// context is set for a root found only under --context paths: read when
 	// a linted root needs it, never reported (SPEC §7.1).
 	context bool
+	// stack, for a unit that a terragrunt.stack.hcl generates, is how;
+	// the unit's path is then its generated terragrunt.hcl, which need not
+	// exist.
+	stack *stackUnit
 }
 
 // maxTemplateSize bounds the files that are read as template candidates
@@ -147,6 +154,8 @@ func discover(ctx context.Context, paths []string, exclude func(string) bool, ro
 		switch {
 		case name == terragrunt.FileName:
 			add(root{kind: terragruntUnit, path: clean(p), explicit: true})
+		case name == terragrunt.StackFileName:
+			add(root{kind: terragruntStack, path: clean(p), explicit: true})
 		case isTerraformFile(name), isVarsFile(name):
 			// A file of a module stands for its module (SPEC §3: PATH may
 			// be a file); variables files are applied only with --var-file.
@@ -263,7 +272,7 @@ func walk(ctx context.Context, dir, tree string, add func(root), exclude func(st
 			return nil
 		}
 		name := d.Name()
-		isInput := isTerraformFile(name) || isTemplateCandidate(name) || name == terragrunt.FileName
+		isInput := isTerraformFile(name) || isTemplateCandidate(name) || name == terragrunt.FileName || name == terragrunt.StackFileName
 		switch {
 		case d.Type()&fs.ModeSymlink != 0 && !isInput:
 			ds = append(ds, linkedDirectory(p, tree)...)
@@ -277,6 +286,8 @@ func walk(ctx context.Context, dir, tree string, add func(root), exclude func(st
 		switch {
 		case name == terragrunt.FileName:
 			add(root{kind: terragruntUnit, path: clean(p)})
+		case name == terragrunt.StackFileName:
+			add(root{kind: terragruntStack, path: clean(p)})
 		case isTerraformFile(name):
 			add(root{kind: terraformRoot, path: clean(filepath.Dir(p))})
 		case sniffFacts(p):

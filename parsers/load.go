@@ -131,6 +131,9 @@ type loaded struct {
 	// whose objects joined the model: not counted as read for it, but a
 	// change to one re-lints it (changed.go).
 	joined []string
+	// remote is set for a Terragrunt unit whose module is remote: warned
+	// about once all units are read (remoteUnitWarnings).
+	remote *remoteUnit
 }
 
 func load(ctx context.Context, paths []string, opts Options, loadTerraform terraformLoader) (*Set, diag.Diagnostics) {
@@ -143,8 +146,11 @@ func load(ctx context.Context, paths []string, opts Options, loadTerraform terra
 		roots = withContext(roots, croots)
 		ds = append(ds, cds...)
 	}
+	roots, stackRemote, sds := expandStacks(roots, opts)
+	ds = append(ds, sds...)
 	distinctKeys(roots)
 	cat := newCatalog(ctx, opts, loadTerraform, roots)
+	cat.stackRemote = stackRemote
 	var stopped []string
 	var all []loaded
 	touched := touches(opts.Changed)
@@ -194,6 +200,7 @@ func load(ctx context.Context, paths []string, opts Options, loadTerraform terra
 	ds = append(ds, cat.contextDiagnostics()...)
 
 	files := map[string]bool{}
+	var remote []*remoteUnit
 	for _, l := range all {
 		if used[absPath(l.root.path)] || !touched(l) {
 			continue
@@ -201,11 +208,15 @@ func load(ctx context.Context, paths []string, opts Options, loadTerraform terra
 		if l.model != nil {
 			set.Models = append(set.Models, l.model)
 		}
+		if l.remote != nil {
+			remote = append(remote, l.remote)
+		}
 		ds = append(ds, l.ds...)
 		for _, f := range l.files {
 			files[absPath(f)] = true
 		}
 	}
+	ds = append(ds, remoteUnitWarnings(remote)...)
 	set.Files = len(files)
 	return set, ds
 }

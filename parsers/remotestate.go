@@ -301,7 +301,7 @@ func (rs *remoteStates) unitBackends() {
 		dir := filepath.Dir(r.path)
 		// The backend names no dependency outputs: Terragrunt reads
 		// remote_state before it resolves them.
-		u, _ := terragrunt.Read(dir, terragrunt.Options{Tree: r.boundary, MaxFileBytes: rs.cat.opts.MaxFileBytes})
+		u, _ := terragrunt.Read(dir, unitOptions(r, rs.cat.opts.MaxFileBytes, nil))
 		if u.ModuleDir != "" {
 			rs.moduleDirs[absPath(u.ModuleDir)] = true
 		}

@@ -20,9 +20,18 @@ import (
 // annotations land on the unit (SPEC §7.2.5).
 func loadUnit(ctx context.Context, r root, opts Options, loadTerraform terraformLoader, remote remoteStateFunc, deps dependencyFunc) loaded {
 	dir := filepath.Dir(r.path)
-	u, ds := terragrunt.Read(dir, terragrunt.Options{Tree: r.boundary, MaxFileBytes: opts.MaxFileBytes, Dependency: deps})
+	u, ds := terragrunt.Read(dir, unitOptions(r, opts.MaxFileBytes, deps))
 	l := loaded{root: r, ds: ds}
 	l.files = append(l.files, u.Files...)
+	if r.stack != nil {
+		// The unit's terragrunt.hcl is a copy of its source's: that file
+		// is read through the stack, not as a unit of its own.
+		l.files = append(l.files, r.stack.files...)
+		l.callees = append(l.callees, absPath(u.File))
+	}
+	if u.RemoteSource != "" {
+		l.remote = &remoteUnit{name: unitKey(r), source: u.RemoteSource, at: u.Unread.Range, mayDAS: unitMayDeclareDAS(u)}
+	}
 	// A configuration another unit includes (a root terragrunt.hcl) is
 	// read through that unit, not as a unit of its own; one it only reads
 	// with read_terragrunt_config (a sibling unit's inputs) stays a unit.
@@ -55,13 +64,18 @@ func loadUnit(ctx context.Context, r root, opts Options, loadTerraform terraform
 	l.model = m
 	if m != nil {
 		m.Root = filepath.ToSlash(dir)
-		caller := eval.Range(u.Range)
+		callers := []model.Range{eval.Range(u.Range)}
+		if r.stack != nil {
+			// The stack file's blocks come first: they are what the user
+			// edits to generate the unit.
+			callers = append(append([]model.Range(nil), r.stack.callers...), callers...)
+		}
 		for _, o := range m.Objects() {
 			b := o.Base()
 			if b.From != nil {
 				continue // another source's object keeps its own provenance
 			}
-			b.Callers = append([]model.Range{caller}, b.Callers...)
+			b.Callers = append(append([]model.Range(nil), callers...), b.Callers...)
 		}
 	}
 	l.callees = append(l.callees, absPath(mdir))
@@ -94,6 +108,9 @@ func (c *catalog) dependencyFunc(chain []string) dependencyFunc {
 		}
 		file := filepath.Join(dir, terragrunt.FileName)
 		r, ok := c.byPath[file]
+		if why, remote := c.stackRemote[file]; remote && !ok {
+			return nil, unresolved("the outputs of the Terragrunt unit %s are not known: %s", c.unitName(dir, chain), why)
+		}
 		if !ok || r.kind != terragruntUnit {
 			return nil, unresolved("no scanned or --context Terragrunt unit is at %s (lint it too, or name it with --context)", c.unitName(dir, chain))
 		}
@@ -131,7 +148,7 @@ func (c *catalog) evalUnit(r root, chain []string, ws string) (*eval.RemoteRoot,
 	}
 	dir := filepath.Dir(file)
 	next := append(chain[:len(chain):len(chain)], file) //nolint:gocritic // a copy: chain is shared
-	u, _ := terragrunt.Read(dir, terragrunt.Options{Tree: r.boundary, MaxFileBytes: c.opts.MaxFileBytes, Dependency: c.dependencyFunc(next)})
+	u, _ := terragrunt.Read(dir, unitOptions(r, c.opts.MaxFileBytes, c.dependencyFunc(next)))
 	if u.ModuleDir == "" {
 		why := "its module is not read"
 		if u.Unread != nil {

@@ -135,7 +135,7 @@ func (r *reader) recordRead(f function.Function) function.Function {
 			if err == nil && len(args) > 0 && args[0].IsKnown() && !args[0].IsNull() {
 				p := filepath.FromSlash(args[0].AsString())
 				if !filepath.IsAbs(p) {
-					p = filepath.Join(r.unitDir, p)
+					p = filepath.Join(r.resolve(r.unitDir), p)
 				}
 				r.files = append(r.files, filepath.Clean(p))
 			}
@@ -192,7 +192,7 @@ func (r *reader) findInParentFolders(self string) function.Function {
 					break
 				}
 				p := filepath.Join(d, name)
-				if st, err := os.Stat(p); err == nil && !st.IsDir() {
+				if st, err := os.Stat(r.resolve(p)); err == nil && !st.IsDir() {
 					return cty.StringVal(filepath.ToSlash(p)), nil
 				}
 				if d == filepath.Dir(d) {

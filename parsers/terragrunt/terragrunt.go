@@ -44,7 +44,23 @@ type Options struct {
 	// in dir (absolute) that a dependency block names, or why it cannot.
 	// Without it every dependency output is unknown.
 	Dependency func(dir string) (*eval.RemoteRoot, *model.Unresolved)
+	// Values, when non-nil, is the unit's `values`: what the
+	// terragrunt.stack.hcl that generates it passes (Terragrunt writes
+	// them to terragrunt.values.hcl beside the copied terragrunt.hcl).
+	// Without it a reference to values is unknown.
+	Values *cty.Value
+	// Copies, for a unit a stack generates, are the generated directories
+	// and the directories they are copies of, innermost first (see
+	// StackUnit): the unit is read at its generated place, every relative
+	// path resolved from there as Terragrunt resolves it, but a file that
+	// place holds is read from the directory it is copied from, since
+	// daslint writes nothing.
+	Copies []Copy
 }
+
+// Copy says that directory Generated (absolute) is written by `terragrunt
+// stack generate` as a copy of directory Source (absolute).
+type Copy struct{ Generated, Source string }
 
 // Unit is an evaluated Terragrunt unit.
 type Unit struct {
@@ -61,6 +77,10 @@ type Unit struct {
 	// Unread, when non-nil, says why the module is not read (a remote
 	// source, an unknown source).
 	Unread *model.Unresolved
+	// RemoteSource is the module source when it is remote: Read does not
+	// warn about it, the caller does, once for the units where it matters
+	// and in one summary for the others (see Unread for the unknowns).
+	RemoteSource string
 	// Inputs are the unit's inputs, merged over its includes.
 	Inputs map[string]cty.Value
 	// Files are the Terragrunt configuration files read.
@@ -84,9 +104,11 @@ type Unit struct {
 
 // Read reads the unit in dir.
 func Read(dir string, opts Options) (*Unit, diag.Diagnostics) {
-	r := &reader{opts: opts, parser: hclparse.NewParser(), unitDir: absDir(dir), funcs: eval.Functions(dir, opts.Tree)}
+	r := &reader{opts: opts, parser: hclparse.NewParser(), unitDir: absDir(dir)}
+	r.funcs = eval.Functions(r.resolve(dir), opts.Tree)
 	file := filepath.Join(dir, FileName)
-	u := &Unit{Dir: dir, File: file, Range: hcl.Range{Filename: file, Start: hcl.InitialPos, End: hcl.InitialPos}}
+	real := r.resolve(file)
+	u := &Unit{Dir: dir, File: real, Range: hcl.Range{Filename: real, Start: hcl.InitialPos, End: hcl.InitialPos}}
 	cfg := r.read(file, r.unitDir, false, 0)
 	u.Files = r.files
 	u.Included = r.included
@@ -99,7 +121,7 @@ func Read(dir string, opts Options) (*Unit, diag.Diagnostics) {
 	if r.ownRange != nil {
 		u.Range = *r.ownRange
 	}
-	u.ModuleDir, u.Unread = r.module(cfg)
+	u.ModuleDir, u.RemoteSource, u.Unread = r.module(cfg)
 	if u.ModuleDir != "" {
 		u.Generated = r.generatedFiles(cfg, u.ModuleDir)
 	}
@@ -152,7 +174,7 @@ func (r *reader) generatedFiles(cfg *config, moduleDir string) []eval.GeneratedF
 		if filepath.Dir(p) != filepath.Clean(moduleDir) {
 			continue // a file in another directory is no file of the module
 		}
-		if _, err := os.Stat(p); err == nil && g.ifExists == "skip" {
+		if _, err := os.Stat(r.resolve(p)); err == nil && g.ifExists == "skip" {
 			continue
 		}
 		out = append(out, eval.GeneratedFile{Name: p, Data: []byte(g.contents)})
@@ -208,20 +230,23 @@ func (r *reader) read(path, self string, included bool, depth int) *config {
 		r.ds.Warnf(model.Range{File: filepath.ToSlash(path)}, "includes nest deeper than %d levels; %s is not read", maxIncludeDepth, path)
 		return nil
 	}
-	data, problem := inputfile.Read(path, r.opts.Tree, r.opts.MaxFileBytes)
+	// path is where Terragrunt reads the file (a generated unit's copy);
+	// real is the file daslint reads, and positions name it.
+	real := r.resolve(path)
+	data, problem := inputfile.Read(real, r.opts.Tree, r.opts.MaxFileBytes)
 	if problem != nil {
 		r.ds = append(r.ds, diag.Diagnostic{Severity: problem.Severity, Message: problem.Message,
-			Range: model.Range{File: filepath.ToSlash(path), Line: problem.Line, Column: problem.Column}})
+			Range: model.Range{File: filepath.ToSlash(real), Line: problem.Line, Column: problem.Column}})
 		return nil
 	}
-	f, hds := r.parser.ParseHCL(data, path)
+	f, hds := r.parser.ParseHCL(data, real)
 	if hds.HasErrors() {
 		r.hclDiags(hds)
 		return nil
 	}
-	r.files = append(r.files, path)
+	r.files = append(r.files, real)
 	if included {
-		r.included = append(r.included, path)
+		r.included = append(r.included, real)
 	}
 	body, ok := f.Body.(*hclsyntax.Body)
 	if !ok {
@@ -292,6 +317,9 @@ func (r *reader) read(path, self string, included bool, depth int) *config {
 		}
 	}
 	vars := map[string]cty.Value{"include": cty.ObjectVal(includeVal)}
+	if r.opts.Values != nil {
+		vars["values"] = *r.opts.Values
+	}
 
 	cfg.locals = r.locals(body, vars, fns)
 	vars["local"] = cty.ObjectVal(cfg.locals)
@@ -623,6 +651,12 @@ func (r *reader) value(e hcl.Expression, ctx *hcl.EvalContext) cty.Value {
 	for _, t := range e.Variables() {
 		switch t.RootName() {
 		case "local", "include", "dependency":
+		case "values":
+			if r.opts.Values != nil {
+				continue
+			}
+			return cty.DynamicVal.Mark(&model.Unresolved{Kind: model.FromInput, Range: rng(e.Range()),
+				Reason: "values are known only in a unit that a terragrunt.stack.hcl generates, and no linted stack generates this one"})
 		default:
 			return cty.DynamicVal.Mark(&model.Unresolved{Kind: model.FromInput, Range: rng(e.Range()),
 				Reason: fmt.Sprintf("%s is not known to daslint in a Terragrunt configuration", t.RootName())})
@@ -651,10 +685,10 @@ func (r *reader) str(a *hclsyntax.Attribute, ctx *hcl.EvalContext) (string, bool
 
 // module resolves terraform.source: a local path (relative to the unit's
 // directory, `//` separating the directory to copy from the module's
-// subdirectory) is read; a remote one is not.
-func (r *reader) module(cfg *config) (string, *model.Unresolved) {
+// subdirectory) is read; a remote one is not, and is returned as remote.
+func (r *reader) module(cfg *config) (dir, remote string, why *model.Unresolved) {
 	if cfg.source == nil {
-		return r.unitDir, nil
+		return r.resolve(r.unitDir), "", nil
 	}
 	v, marks := cfg.source.Unmark()
 	if !v.IsKnown() || v.IsNull() || v.Type() != cty.String {
@@ -668,19 +702,45 @@ func (r *reader) module(cfg *config) (string, *model.Unresolved) {
 		// Never silent (SPEC §7.3): a cluster in that module would
 		// otherwise vanish from the report without a word.
 		r.ds.Warnf(u.Range, "%s: everything the unit creates is unknown; give the source a value daslint can evaluate (a local path, or get_env with a default)", u.Reason)
-		return "", u
+		return "", "", u
 	}
 	src := v.AsString()
 	dir, ok := LocalSource(src)
 	if !ok {
-		r.ds.Warnf(rng(cfg.sourceRange), "the unit's module %q is remote and not vendored: daslint does not download modules, so everything the unit creates is unknown; point terraform.source at a local copy to lint it", src)
-		return "", &model.Unresolved{Kind: model.FromModule, Range: rng(cfg.sourceRange),
+		return "", src, &model.Unresolved{Kind: model.FromModule, Range: rng(cfg.sourceRange),
 			Reason: fmt.Sprintf("the unit's module %q is remote, which daslint does not read", src)}
 	}
 	if !filepath.IsAbs(dir) {
 		dir = filepath.Join(r.unitDir, dir)
 	}
-	return filepath.Clean(dir), nil
+	return r.resolve(filepath.Clean(dir)), "", nil
+}
+
+// RemoteModuleWarning is the warning for one unit whose module is remote.
+func RemoteModuleWarning(src string) string {
+	return fmt.Sprintf("the unit's module %q is remote and not vendored: daslint does not download modules, so everything the unit creates is unknown; point terraform.source at a local copy to lint it", src)
+}
+
+// resolve maps a path inside a generated directory (Options.Copies) to
+// the file it is a copy of; any other path is returned as it is.
+func (r *reader) resolve(p string) string {
+	return resolveCopy(r.opts.Copies, p)
+}
+
+func resolveCopy(copies []Copy, p string) string {
+	if len(copies) == 0 {
+		return p
+	}
+	abs := absDir(p)
+	for _, c := range copies {
+		if inputfile.Inside(c.Generated, abs) {
+			rel, err := filepath.Rel(c.Generated, abs)
+			if err == nil {
+				return filepath.Join(c.Source, rel)
+			}
+		}
+	}
+	return p
 }
 
 // LocalSource returns the module directory of a local Terragrunt source:

@@ -1,0 +1,155 @@
+package parsers
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/model"
+	"github.com/daslint/daslint/parsers/terraform/eval"
+	"github.com/daslint/daslint/parsers/terragrunt"
+)
+
+// stackUnit is how a terragrunt.stack.hcl generates a unit.
+type stackUnit struct {
+	// callers are the stack files' blocks that generate the unit,
+	// outermost first: the outermost callers of its objects.
+	callers []model.Range
+	unit    *terragrunt.StackUnit
+	// files are the stack files read to generate it.
+	files []string
+}
+
+// expandStacks replaces each stack file among roots by the units it
+// generates, read as `terragrunt stack generate` would write them (package
+// terragrunt, ReadStack), without writing anything. The stack file wins
+// over what is on disk: Terragrunt regenerates the stack before `run
+// --all`, so a .terragrunt-stack directory that exists (committed or left
+// over) is never read (hidden directories are skipped anyway), and a unit
+// generated with no_dot_terragrunt_stack replaces the copy a walk found at
+// its place.
+//
+// remote maps the terragrunt.hcl of each unit a stack generates from a
+// remote source (absolute) to why it is not read, for the units that
+// depend on it.
+func expandStacks(roots []root, opts Options) (out []root, remote map[string]string, ds diag.Diagnostics) {
+	remote = map[string]string{}
+	var gen []root
+	for _, r := range roots {
+		if r.kind != terragruntStack {
+			out = append(out, r)
+			continue
+		}
+		st, sds := terragrunt.ReadStack(filepath.Dir(r.path), terragrunt.Options{Tree: r.boundary, MaxFileBytes: opts.MaxFileBytes})
+		if !r.context {
+			ds = append(ds, sds...)
+		}
+		for _, u := range st.Remote {
+			remote[absPath(filepath.Join(u.Dir, terragrunt.FileName))] = fmt.Sprintf("the stack in %s generates it from the remote source %q, which daslint does not read", unitKey(r), u.Source)
+		}
+		for i := range st.Units {
+			u := &st.Units[i]
+			su := &stackUnit{unit: u, files: st.Files}
+			for _, c := range u.Callers {
+				su.callers = append(su.callers, eval.Range(c))
+			}
+			gen = append(gen, root{kind: terragruntUnit, path: clean(filepath.Join(u.Dir, terragrunt.FileName)),
+				boundary: r.boundary, context: r.context, explicit: r.explicit, stack: su})
+		}
+	}
+	seen := map[string]bool{}
+	for _, g := range gen {
+		seen[absPath(g.path)] = true
+	}
+	out = slices.DeleteFunc(out, func(r root) bool { return r.kind == terragruntUnit && seen[absPath(r.path)] })
+	done := map[string]bool{}
+	for _, g := range gen {
+		if k := absPath(g.path); !done[k] {
+			done[k] = true
+			out = append(out, g)
+		}
+	}
+	slices.SortFunc(out, func(a, b root) int { return strings.Compare(a.path, b.path) })
+	return out, remote, ds
+}
+
+// unitOptions are the options to read the unit r: a unit a stack generates
+// gets its values and is read at its generated place.
+func unitOptions(r root, maxFileBytes int64, deps dependencyFunc) terragrunt.Options {
+	o := terragrunt.Options{Tree: r.boundary, MaxFileBytes: maxFileBytes, Dependency: deps}
+	if r.stack != nil {
+		o.Values, o.Copies = r.stack.unit.Values, r.stack.unit.Copies
+	}
+	return o
+}
+
+// remoteUnit is a linted unit whose module is remote.
+type remoteUnit struct {
+	name, source string
+	at           model.Range
+	// mayDAS is set when the unit looks like one that declares an Aurora
+	// cluster or its activity stream (unitMayDeclareDAS).
+	mayDAS bool
+}
+
+// maxListedUnits bounds how many units one summary names.
+const maxListedUnits = 5
+
+// unitMayDeclareDAS reports whether a unit whose module is remote looks
+// like one that declares an Aurora cluster or starts its activity stream,
+// as the Terraform side judges a module call that is not vendored: a
+// source that names RDS or Aurora, or an input about activity streams. It
+// only decides where the warning goes.
+func unitMayDeclareDAS(u *terragrunt.Unit) bool {
+	src := strings.ToLower(u.RemoteSource)
+	if strings.Contains(src, "rds") || strings.Contains(src, "aurora") {
+		return true
+	}
+	for name := range u.Inputs {
+		if strings.Contains(strings.ToLower(name), "activity_stream") {
+			return true
+		}
+	}
+	return false
+}
+
+// remoteUnitWarnings reports the linted units whose module is remote. A
+// unit that may declare a DAS cluster keeps its own warning at its source,
+// and so does a lone unit; the others share one line, at the first of
+// them, that names them: in a repository of units whose modules all live
+// elsewhere, one line per unit says nothing new, and none of them has a
+// cluster for a verdict to rest on. Every unknown such a module causes
+// (a dependency on the unit's outputs) still names it.
+func remoteUnitWarnings(units []*remoteUnit) diag.Diagnostics {
+	var ds diag.Diagnostics
+	var rest []*remoteUnit
+	for _, u := range units {
+		if u.mayDAS || len(units) == 1 {
+			ds.Warnf(u.at, "%s", terragrunt.RemoteModuleWarning(u.source))
+			continue
+		}
+		rest = append(rest, u)
+	}
+	switch len(rest) {
+	case 0:
+	case 1:
+		ds.Warnf(rest[0].at, "%s", terragrunt.RemoteModuleWarning(rest[0].source))
+	default:
+		sort.Slice(rest, func(i, j int) bool { return rest[i].name < rest[j].name })
+		at := rest[0].at
+		names := make([]string, 0, maxListedUnits+1)
+		for i, u := range rest {
+			if i == maxListedUnits {
+				names = append(names, fmt.Sprintf("and %d more", len(rest)-maxListedUnits))
+				break
+			}
+			names = append(names, u.name)
+		}
+		ds.Warnf(at, "%d Terragrunt units have remote modules that are not vendored (%s): daslint does not download modules, so what they create is unknown; no source names rds or aurora and no unit sets an activity_stream input, so none looks like a unit that declares an Aurora cluster or its activity stream; point terraform.source at a local copy to lint one",
+			len(rest), strings.Join(names, ", "))
+	}
+	return ds
+}
