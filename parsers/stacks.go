@@ -52,8 +52,15 @@ func expandStacks(roots []root, opts Options) (out []root, remote map[string]str
 		}
 		for i := range st.Units {
 			u := &st.Units[i]
+			// Positions read like the rest of the report: relative to
+			// the working directory when below it.
+			u.SourceDir = clean(u.SourceDir)
+			for j := range u.Copies {
+				u.Copies[j].Source = clean(u.Copies[j].Source)
+			}
 			su := &stackUnit{unit: u, files: st.Files}
 			for _, c := range u.Callers {
+				c.Filename = clean(c.Filename)
 				su.callers = append(su.callers, eval.Range(c))
 			}
 			gen = append(gen, root{kind: terragruntUnit, path: clean(filepath.Join(u.Dir, terragrunt.FileName)),

@@ -28,6 +28,11 @@ const StackDir = ".terragrunt-stack"
 // maxStackDepth bounds nested stack blocks.
 const maxStackDepth = 8
 
+// maxStackComponents bounds the unit and stack blocks one stack expands
+// to, nested ones included: a few blocks per level over maxStackDepth
+// levels would otherwise multiply.
+const maxStackComponents = 256
+
 // StackUnit is one unit a stack generates.
 type StackUnit struct {
 	// Name is the unit block's label, prefixed by the labels of the stack
@@ -69,7 +74,7 @@ type Stack struct {
 func ReadStack(dir string, opts Options) (*Stack, diag.Diagnostics) {
 	s := &stackReader{opts: opts, out: &Stack{}}
 	d := absDir(dir)
-	s.read(d, filepath.Join(d, StackFileName), nil, nil, nil, "", 0)
+	s.read(d, filepath.Join(dir, StackFileName), nil, nil, nil, "", 0)
 	return s.out, s.ds
 }
 
@@ -77,6 +82,9 @@ type stackReader struct {
 	opts Options
 	out  *Stack
 	ds   diag.Diagnostics
+	// components counts the blocks read, against maxStackComponents.
+	components int
+	stopped    bool
 }
 
 // component is a unit or stack block, evaluated.
@@ -129,6 +137,13 @@ func (s *stackReader) read(dir, file string, values *cty.Value, copies []Copy, c
 	for _, b := range body.Blocks {
 		if (b.Type != "unit" && b.Type != "stack") || len(b.Labels) != 1 {
 			continue
+		}
+		if s.components++; s.components > maxStackComponents {
+			if !s.stopped {
+				s.stopped = true
+				r.ds.Warnf(rng(b.DefRange()), "the stack expands to more than %d unit and stack blocks; the rest, from here on, is not read", maxStackComponents)
+			}
+			break
 		}
 		c, ok := s.component(r, b, ctx)
 		if !ok {
