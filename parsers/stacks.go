@@ -30,7 +30,7 @@ type stackUnit struct {
 // --all`, so a .terragrunt-stack directory that exists (committed or left
 // over) is never read (hidden directories are skipped anyway), and a unit
 // generated with no_dot_terragrunt_stack replaces the copy a walk found at
-// its place.
+// its place (its terragrunt.hcl, and the module files the template copies).
 //
 // remote maps the terragrunt.hcl of each unit a stack generates from a
 // remote source (absolute) to why it is not read, for the units that
@@ -67,11 +67,17 @@ func expandStacks(roots []root, opts Options) (out []root, remote map[string]str
 				boundary: r.boundary, context: r.context, explicit: r.explicit, stack: su})
 		}
 	}
+	// What a walk found where a stack generates a unit is a copy the
+	// next generate overwrites: the unit's terragrunt.hcl and, when the
+	// template holds its module, the module's files.
 	seen := map[string]bool{}
 	for _, g := range gen {
 		seen[absPath(g.path)] = true
+		seen[absPath(filepath.Dir(g.path))] = true
 	}
-	out = slices.DeleteFunc(out, func(r root) bool { return r.kind == terragruntUnit && seen[absPath(r.path)] })
+	out = slices.DeleteFunc(out, func(r root) bool {
+		return (r.kind == terragruntUnit || r.kind == terraformRoot) && seen[absPath(r.path)]
+	})
 	done := map[string]bool{}
 	for _, g := range gen {
 		if k := absPath(g.path); !done[k] {
