@@ -202,8 +202,14 @@ func (s *stackReader) component(r *reader, b *hclsyntax.Block, ctx *hcl.EvalCont
 		r.ds.Warnf(rng(c.rng), "the source or path of %s %q is not known offline; what it generates is not read", c.kind, c.name)
 		return c, false
 	}
-	if r.flag(b.Body.Attributes["no_dot_terragrunt_stack"], ctx, false) == flagTrue {
+	switch r.flag(b.Body.Attributes["no_dot_terragrunt_stack"], ctx, false) {
+	case flagTrue:
 		c.noDot = true
+	case flagUnknown:
+		// Where the unit lands decides which units its neighbours'
+		// relative paths name.
+		r.ds.Warnf(rng(c.rng), "whether %s %q sets no_dot_terragrunt_stack is not known offline, so neither is where Terragrunt generates it; what it generates is not read", c.kind, c.name)
+		return c, false
 	}
 	if a := b.Body.Attributes["values"]; a != nil {
 		v := r.value(a.Expr, ctx)

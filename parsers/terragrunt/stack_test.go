@@ -56,6 +56,11 @@ unit "escape" {
   source = "../../catalog/units/vpc"
   path   = "../../outside"
 }
+unit "unplaced" {
+  source                  = "../../catalog/units/vpc"
+  path                    = "unplaced"
+  no_dot_terragrunt_stack = get_env("FLAT") == "yes"
+}
 unit "remote" {
   source = "git::https://example.com/catalog.git//units/vpc?ref=v1"
   path   = "remote"
@@ -110,11 +115,13 @@ func TestReadStack(t *testing.T) {
 			count[filepath.Base(filepath.Dir(d.Range.File))]++
 		case strings.Contains(d.Message, `unit "escape" leads out`):
 			count["escape"]++
+		case strings.Contains(d.Message, `unit "unplaced" sets no_dot_terragrunt_stack is not known`):
+			count["unplaced"]++
 		default:
 			t.Errorf("unexpected diagnostic %v", d)
 		}
 	}
-	if diff := cmp.Diff(map[string]int{"prod": 1, "app": 1, "escape": 1}, count); diff != "" {
+	if diff := cmp.Diff(map[string]int{"prod": 1, "app": 1, "escape": 1, "unplaced": 1}, count); diff != "" {
 		t.Errorf("warnings (-want +got):\n%s", diff)
 	}
 	if got := len(st.Units[2].Callers); got != 2 {
