@@ -37,15 +37,35 @@ type stackUnit struct {
 // depend on it.
 func expandStacks(roots []root, opts Options) (out []root, remote map[string]string, ds diag.Diagnostics) {
 	remote = map[string]string{}
-	var gen []root
+	type read struct {
+		r  root
+		st *terragrunt.Stack
+		ds diag.Diagnostics
+	}
+	var stacks []read
+	// A stack file that another stack names as a nested stack's source is
+	// read through it, with its values, not as a stack of its own (like a
+	// unit template).
+	nested := map[string]bool{}
 	for _, r := range roots {
 		if r.kind != terragruntStack {
 			out = append(out, r)
 			continue
 		}
 		st, sds := terragrunt.ReadStack(filepath.Dir(r.path), terragrunt.Options{Tree: r.boundary, MaxFileBytes: opts.MaxFileBytes})
+		for _, f := range st.Files[min(1, len(st.Files)):] {
+			nested[absPath(f)] = true
+		}
+		stacks = append(stacks, read{r, st, sds})
+	}
+	var gen []root
+	for _, s := range stacks {
+		r, st := s.r, s.st
+		if nested[absPath(r.path)] {
+			continue
+		}
 		if !r.context {
-			ds = append(ds, sds...)
+			ds = append(ds, s.ds...)
 		}
 		for _, u := range st.Remote {
 			remote[absPath(filepath.Join(u.Dir, terragrunt.FileName))] = fmt.Sprintf("the stack in %s generates it from the remote source %q, which daslint does not read", unitKey(r), u.Source)
