@@ -42,8 +42,9 @@ type StackUnit struct {
 	// .terragrunt-stack/<path> beside the stack file, or <path> with
 	// no_dot_terragrunt_stack.
 	Dir string
-	// Source is the unit block's source as written; SourceDir is the local
-	// directory it names (absolute), empty when the source is remote.
+	// Source is the unit block's source as evaluated (an absolute path
+	// relative to the read boundary); SourceDir is the local directory it
+	// names (absolute), empty when the source is remote.
 	Source, SourceDir string
 	// Values are the unit block's values; nil when it sets none.
 	Values *cty.Value
@@ -89,10 +90,13 @@ type stackReader struct {
 
 // component is a unit or stack block, evaluated.
 type component struct {
-	kind, name, source, path string
-	values                   *cty.Value
-	noDot                    bool
-	rng                      hcl.Range
+	// shown is source as messages name it: an absolute path (from
+	// get_repo_root()) relative to the read boundary, so that a message is
+	// the same wherever the repository lies (SPEC §7.4).
+	kind, name, source, shown, path string
+	values                          *cty.Value
+	noDot                           bool
+	rng                             hcl.Range
 }
 
 // read reads the stack file file (real path) that Terragrunt sees in dir,
@@ -101,7 +105,7 @@ type component struct {
 // names of its units.
 func (s *stackReader) read(dir, file string, values *cty.Value, copies []Copy, callers []hcl.Range, prefix string, depth int) {
 	if depth > maxStackDepth {
-		s.ds.Warnf(model.Range{File: filepath.ToSlash(file)}, "stacks nest deeper than %d levels; %s is not read", maxStackDepth, file)
+		s.ds.Warnf(model.Range{File: filepath.ToSlash(file)}, "stacks nest deeper than %d levels; %s is not read", maxStackDepth, inputfile.Key(inputfile.Tree(s.opts.Tree), file))
 		return
 	}
 	data, problem := inputfile.Read(file, s.opts.Tree, s.opts.MaxFileBytes)
@@ -161,7 +165,7 @@ func (s *stackReader) read(dir, file string, values *cty.Value, copies []Copy, c
 		srcDir, local := s.localSource(dir, copies, c.source)
 		if !local {
 			remote = append(remote, c)
-			s.out.Remote = append(s.out.Remote, StackUnit{Name: prefix + c.name, Dir: dest, Source: c.source, Values: c.values,
+			s.out.Remote = append(s.out.Remote, StackUnit{Name: prefix + c.name, Dir: dest, Source: c.shown, Values: c.values,
 				Callers: append(callers[:len(callers):len(callers)], c.rng)})
 			continue
 		}
@@ -172,14 +176,14 @@ func (s *stackReader) read(dir, file string, values *cty.Value, copies []Copy, c
 			want = StackFileName
 		}
 		if st, err := os.Stat(filepath.Join(srcDir, want)); err != nil || st.IsDir() {
-			r.ds.Warnf(rng(c.rng), "the source of %s %q (%s) has no %s; Terragrunt refuses it, and daslint does not read it", c.kind, c.name, c.source, want)
+			r.ds.Warnf(rng(c.rng), "the source of %s %q (%s) has no %s; Terragrunt refuses it, and daslint does not read it", c.kind, c.name, c.shown, want)
 			continue
 		}
 		if c.kind == "stack" {
 			s.read(dest, filepath.Join(srcDir, StackFileName), c.values, inner, next, prefix+c.name+".", depth+1)
 			continue
 		}
-		s.out.Units = append(s.out.Units, StackUnit{Name: prefix + c.name, Dir: dest, Source: c.source, SourceDir: srcDir,
+		s.out.Units = append(s.out.Units, StackUnit{Name: prefix + c.name, Dir: dest, Source: c.shown, SourceDir: srcDir,
 			Values: c.values, Callers: next, Copies: inner})
 	}
 	if len(remote) > 0 {
@@ -201,6 +205,10 @@ func (s *stackReader) component(r *reader, b *hclsyntax.Block, ctx *hcl.EvalCont
 	if !ok1 || !ok2 {
 		r.ds.Warnf(rng(c.rng), "the source or path of %s %q is not known offline; what it generates is not read", c.kind, c.name)
 		return c, false
+	}
+	c.shown = c.source
+	if filepath.IsAbs(filepath.FromSlash(c.source)) {
+		c.shown = inputfile.Key(inputfile.Tree(s.opts.Tree), filepath.FromSlash(c.source))
 	}
 	switch r.flag(b.Body.Attributes["no_dot_terragrunt_stack"], ctx, false) {
 	case flagTrue:
@@ -242,7 +250,7 @@ func (s *stackReader) localSource(dir string, copies []Copy, src string) (string
 func remoteStackWarning(cs []component) string {
 	names := make([]string, 0, len(cs))
 	for _, c := range cs {
-		names = append(names, fmt.Sprintf("%s %q (%s)", c.kind, c.name, c.source))
+		names = append(names, fmt.Sprintf("%s %q (%s)", c.kind, c.name, c.shown))
 	}
 	sort.Strings(names)
 	if len(cs) == 1 {
