@@ -301,6 +301,9 @@ func (rs *remoteStates) unitBackends() {
 		dir := filepath.Dir(r.path)
 		// The backend names no dependency outputs: Terragrunt reads
 		// remote_state before it resolves them.
+		if r.stack != nil && r.stack.unread != nil {
+			continue // generated from a remote source: nothing to read
+		}
 		u, _ := terragrunt.Read(dir, unitOptions(r, rs.cat.opts.MaxFileBytes, nil))
 		if u.ModuleDir != "" {
 			rs.moduleDirs[absPath(u.ModuleDir)] = true

@@ -21,6 +21,9 @@ type stackUnit struct {
 	unit    *terragrunt.StackUnit
 	// files are the stack files read to generate it.
 	files []string
+	// unread, for a unit generated from a remote source, says so: the
+	// unit is not read, only reported as such.
+	unread *model.Unresolved
 }
 
 // expandStacks replaces each stack file among roots by the units it
@@ -68,7 +71,14 @@ func expandStacks(roots []root, opts Options) (out []root, remote map[string]str
 			ds = append(ds, s.ds...)
 		}
 		for _, u := range st.Remote {
-			remote[absPath(filepath.Join(u.Dir, terragrunt.FileName))] = fmt.Sprintf("the stack in %s generates it from the remote source %q, which daslint does not read", unitKey(r), u.Source)
+			why := fmt.Sprintf("the stack in %s generates it from the remote source %q, which daslint does not read", unitKey(r), u.Source)
+			remote[absPath(filepath.Join(u.Dir, terragrunt.FileName))] = why
+			at := u.Callers[len(u.Callers)-1]
+			at.Filename = clean(at.Filename)
+			su := &stackUnit{files: st.Files, unread: &model.Unresolved{Kind: model.FromModule, Range: eval.Range(at),
+				Reason: fmt.Sprintf("the Terragrunt %s %s: %s", u.Kind, u.Name, why)}}
+			gen = append(gen, root{kind: terragruntUnit, path: clean(filepath.Join(u.Dir, terragrunt.FileName)),
+				boundary: r.boundary, context: r.context, explicit: r.explicit, stack: su})
 		}
 		for i := range st.Units {
 			u := &st.Units[i]
@@ -113,7 +123,7 @@ func expandStacks(roots []root, opts Options) (out []root, remote map[string]str
 // gets its values and is read at its generated place.
 func unitOptions(r root, maxFileBytes int64, deps dependencyFunc) terragrunt.Options {
 	o := terragrunt.Options{Tree: r.boundary, MaxFileBytes: maxFileBytes, Dependency: deps}
-	if r.stack != nil {
+	if r.stack != nil && r.stack.unit != nil {
 		o.Values, o.Copies = r.stack.unit.Values, r.stack.unit.Copies
 	}
 	return o

@@ -140,3 +140,22 @@ func TestRemoteUnitWarnings(t *testing.T) {
 		})
 	}
 }
+
+// TestRemoteStackUnitIsNotRead: a unit generated from a remote source is
+// not read, says so in its model (a run that finds no cluster must not
+// read as clean), and gets the stack's one warning, not one of its own.
+func TestRemoteStackUnitIsNotRead(t *testing.T) {
+	tree(t, map[string]string{
+		"live/terragrunt.stack.hcl": "unit \"db\" {\n  source = \"git::https://example.com/c.git//units/aurora\"\n  path   = \"db\"\n}\n",
+	})
+	set, ds := Load([]string{"."}, Options{Root: "."})
+	if len(ds) != 1 || !strings.Contains(ds[0].Message, "remote or missing source") {
+		t.Errorf("diagnostics %v, want the stack's one warning", ds)
+	}
+	if len(set.Models) != 1 || len(set.Models[0].Unread) != 1 || !strings.Contains(set.Models[0].Unread[0].Reason, "git::https://example.com/c.git//units/aurora") {
+		t.Fatalf("models %+v: want one, not read, naming the source", set.Models)
+	}
+	if got := filepath.ToSlash(set.Models[0].Unread[0].Range.File); got != "live/terragrunt.stack.hcl" {
+		t.Errorf("unread at %s, want the stack's unit block", got)
+	}
+}

@@ -20,6 +20,13 @@ import (
 // annotations land on the unit (SPEC §7.2.5).
 func loadUnit(ctx context.Context, r root, opts Options, loadTerraform terraformLoader, remote remoteStateFunc, deps dependencyFunc) loaded {
 	dir := filepath.Dir(r.path)
+	if r.stack != nil && r.stack.unread != nil {
+		// Generated from a remote source: the stack warned; the model
+		// says it was not read, so that a run that finds no cluster does
+		// not read as a clean one (SPEC §7.3).
+		m := &model.Model{Source: model.Terraform, Root: filepath.ToSlash(dir), Unread: []*model.Unresolved{r.stack.unread}}
+		return loaded{root: r, model: m, files: r.stack.files}
+	}
 	u, ds := terragrunt.Read(dir, unitOptions(r, opts.MaxFileBytes, deps))
 	l := loaded{root: r, ds: ds}
 	l.files = append(l.files, u.Files...)
@@ -108,7 +115,7 @@ func (c *catalog) dependencyFunc(chain []string) dependencyFunc {
 		}
 		file := filepath.Join(dir, terragrunt.FileName)
 		r, ok := c.byPath[file]
-		if why, remote := c.stackRemote[file]; remote && !ok {
+		if why, remote := c.stackRemote[file]; remote {
 			return nil, unresolved("the outputs of the Terragrunt unit %s are not known: %s", c.unitName(dir, chain), why)
 		}
 		if !ok || r.kind != terragruntUnit {

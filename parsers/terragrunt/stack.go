@@ -36,8 +36,9 @@ const maxStackComponents = 256
 // StackUnit is one unit a stack generates.
 type StackUnit struct {
 	// Name is the unit block's label, prefixed by the labels of the stack
-	// blocks that lead to it ("app.db").
-	Name string
+	// blocks that lead to it ("app.db"); Kind is "unit", or "stack" for a
+	// remote nested stack.
+	Name, Kind string
 	// Dir is where Terragrunt generates the unit (absolute):
 	// .terragrunt-stack/<path> beside the stack file, or <path> with
 	// no_dot_terragrunt_stack.
@@ -165,7 +166,7 @@ func (s *stackReader) read(dir, file string, values *cty.Value, copies []Copy, c
 		srcDir, local := s.localSource(dir, copies, c.source)
 		if !local {
 			remote = append(remote, c)
-			s.out.Remote = append(s.out.Remote, StackUnit{Name: prefix + c.name, Dir: dest, Source: c.shown, Values: c.values,
+			s.out.Remote = append(s.out.Remote, StackUnit{Name: prefix + c.name, Kind: c.kind, Dir: dest, Source: c.shown, Values: c.values,
 				Callers: append(callers[:len(callers):len(callers)], c.rng)})
 			continue
 		}
@@ -183,7 +184,7 @@ func (s *stackReader) read(dir, file string, values *cty.Value, copies []Copy, c
 			s.read(dest, filepath.Join(srcDir, StackFileName), c.values, inner, next, prefix+c.name+".", depth+1)
 			continue
 		}
-		s.out.Units = append(s.out.Units, StackUnit{Name: prefix + c.name, Dir: dest, Source: c.shown, SourceDir: srcDir,
+		s.out.Units = append(s.out.Units, StackUnit{Name: prefix + c.name, Kind: c.kind, Dir: dest, Source: c.shown, SourceDir: srcDir,
 			Values: c.values, Callers: next, Copies: inner})
 	}
 	if len(remote) > 0 {
