@@ -164,33 +164,7 @@ resource "aws_db_subnet_group" "db" {
   subnet_ids = local.network.private_subnet_ids
 }
 
-resource "aws_rds_cluster" "db" {
-  cluster_identifier          = "db"
-  engine                      = "aurora-postgresql"
-  master_username             = "dbadmin"
-  manage_master_user_password = true
-  db_subnet_group_name        = aws_db_subnet_group.db.name
-  vpc_security_group_ids      = [aws_security_group.db.id]
-  skip_final_snapshot         = true
-}
-
-resource "aws_rds_cluster_instance" "db" {
-  identifier         = "db-0"
-  cluster_identifier = aws_rds_cluster.db.id
-  instance_class     = "db.r6g.large"
-  engine             = aws_rds_cluster.db.engine
-}
-
-resource "aws_kms_key" "das" {
-  description = "database activity stream"
-}
-
-resource "aws_rds_cluster_activity_stream" "db" {
-  resource_arn = aws_rds_cluster.db.arn
-  mode         = "async"
-  kms_key_id   = aws_kms_key.das.key_id
-}
-`
+` + clusterWithStream
 
 // WriteMonorepo writes n network roots (network-000, …) and n database
 // roots (database-000, …), database i reading the state of network i: 2n
@@ -359,19 +333,7 @@ resource "aws_rds_cluster" "db" {
   skip_final_snapshot         = true
 }
 
-resource "aws_rds_cluster_instance" "db" {
-  identifier         = "db-0"
-  cluster_identifier = aws_rds_cluster.db.id
-  instance_class     = "db.r6g.large"
-  engine             = aws_rds_cluster.db.engine
-}
-
-resource "aws_rds_cluster_activity_stream" "db" {
-  resource_arn = aws_rds_cluster.db.arn
-  mode         = "async"
-  kms_key_id   = "alias/das"
-}
-`
+` + instanceWithStream
 
 // factsDataRoot finds its VPC by ID and its private subnets by tag.
 const factsDataRoot = `provider "aws" {
@@ -420,19 +382,7 @@ resource "aws_rds_cluster" "db" {
   skip_final_snapshot         = true
 }
 
-resource "aws_rds_cluster_instance" "db" {
-  identifier         = "db-0"
-  cluster_identifier = aws_rds_cluster.db.id
-  instance_class     = "db.r6g.large"
-  engine             = aws_rds_cluster.db.engine
-}
-
-resource "aws_rds_cluster_activity_stream" "db" {
-  resource_arn = aws_rds_cluster.db.arn
-  mode         = "async"
-  kms_key_id   = "alias/das"
-}
-`
+` + instanceWithStream
 
 // WriteTerragrunt writes a Terragrunt repository: live/terragrunt.hcl, the
 // root configuration every unit includes; networks network units and
@@ -544,7 +494,12 @@ resource "aws_db_subnet_group" "db" {
   subnet_ids = var.private_subnet_ids
 }
 
-resource "aws_rds_cluster" "db" {
+` + clusterWithStream
+
+// clusterWithStream is the Aurora cluster, instance, key and activity stream
+// that every generated database root ends with; its subnet group and
+// security group come before it.
+const clusterWithStream = `resource "aws_rds_cluster" "db" {
   cluster_identifier          = "db"
   engine                      = "aurora-postgresql"
   master_username             = "dbadmin"
@@ -569,5 +524,21 @@ resource "aws_rds_cluster_activity_stream" "db" {
   resource_arn = aws_rds_cluster.db.arn
   mode         = "async"
   kms_key_id   = aws_kms_key.das.key_id
+}
+`
+
+// instanceWithStream ends the generated database roots that use an existing
+// key: the cluster's instance and its activity stream.
+const instanceWithStream = `resource "aws_rds_cluster_instance" "db" {
+  identifier         = "db-0"
+  cluster_identifier = aws_rds_cluster.db.id
+  instance_class     = "db.r6g.large"
+  engine             = aws_rds_cluster.db.engine
+}
+
+resource "aws_rds_cluster_activity_stream" "db" {
+  resource_arn = aws_rds_cluster.db.arn
+  mode         = "async"
+  kms_key_id   = "alias/das"
 }
 `
