@@ -58,7 +58,7 @@ func TestDiscoverBoundaries(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			roots, _, ds := discover(context.Background(), tt.paths, nil, tt.rootDir)
+			roots, _, ds := discover(context.Background(), frontEnds(Options{}), tt.paths, nil, tt.rootDir)
 			if diff := cmp.Diff(tt.want, boundaries(roots)); diff != "" {
 				t.Errorf("boundaries (-want +got):\n%s", diff)
 			}

@@ -17,8 +17,10 @@ import (
 // given a callback in its options (another root's outputs, another stack's
 // exports), which parsers implements with the catalog.
 type catalog struct {
-	ctx           context.Context
-	opts          Options
+	ctx  context.Context
+	opts Options
+	// frontEnds read the roots, each those of its kind.
+	frontEnds     []frontEnd
 	loadTerraform terraformLoader
 	// roots are every discovered root, sorted by path; a root found under a
 	// linted path and under a --context path is linted (context false).
@@ -68,8 +70,8 @@ type entry struct {
 	loading bool
 }
 
-func newCatalog(ctx context.Context, opts Options, loadTerraform terraformLoader, roots []root) *catalog {
-	c := &catalog{ctx: ctx, opts: opts, loadTerraform: loadTerraform, roots: roots,
+func newCatalog(ctx context.Context, opts Options, fes []frontEnd, loadTerraform terraformLoader, roots []root) *catalog {
+	c := &catalog{ctx: ctx, opts: opts, frontEnds: fes, loadTerraform: loadTerraform, roots: roots,
 		byPath: map[string]root{}, entries: map[string]*entry{},
 		stackNames: parseStackNames(opts.StackNames), manifests: map[string]map[string]manifestStack{}}
 	for _, r := range roots {
@@ -123,11 +125,7 @@ func (c *catalog) read(r root) entry {
 	e := &entry{loading: true}
 	c.entries[key] = e
 	c.mu.Unlock()
-	var topts TemplateOptions
-	if r.kind == templateFile {
-		topts = c.templateOptions(r)
-	}
-	l, ok, read := readRoot(c.ctx, r, c.opts, c.terraformLoader(r), c.remoteStateFunc([]string{absPath(r.path)}), c.dependencyFunc([]string{absPath(r.path)}), topts)
+	l, ok, read := readRoot(c.ctx, frontEndOf(c.frontEnds, r.kind), r, c.env(r))
 	if ok && read && l.model != nil {
 		l.model.Key = rootKey(r)
 		c.joinWorld(r, l.model)
@@ -137,6 +135,19 @@ func (c *catalog) read(r root) entry {
 	defer c.mu.Unlock()
 	e.l, e.ok, e.read, e.loading = l, ok, read, false
 	return *e
+}
+
+// env is what the run offers root r as it is read: every callback asks
+// the catalog, on behalf of r (a cycle through it is reported as such).
+func (c *catalog) env(r root) env {
+	self := []string{absPath(r.path)}
+	return env{
+		opts:      c.opts,
+		terraform: c.terraformLoader(r),
+		remote:    c.remoteStateFunc(self),
+		deps:      c.dependencyFunc(self),
+		templates: func() TemplateOptions { return c.templateOptions(r) },
+	}
 }
 
 // terraformLoader is the loader of root r: a Terraform root already
@@ -177,15 +188,15 @@ func (c *catalog) contextDiagnostics() diag.Diagnostics {
 	return ds
 }
 
-// readRoot reads one root on its own goroutine and waits for it or for
+// readRoot has fe read r on its own goroutine and waits for it or for
 // ctx, whichever comes first: read is false when ctx ended first.
 // Evaluation checks ctx only between values, and one value (an expression
 // over large collections) may run long, so waiting for it would let
 // --timeout pass by; the abandoned reader ends at its next check of ctx,
 // and its result, sent on a channel nobody reads any more, is dropped. It
 // shares nothing mutable with the caller but the catalog, which is guarded
-// (loaders keep no shared state: TestConcurrentUse).
-func readRoot(ctx context.Context, r root, opts Options, loadTerraform terraformLoader, remote remoteStateFunc, deps dependencyFunc, topts TemplateOptions) (l loaded, ok, read bool) {
+// (front ends keep no shared state: TestConcurrentUse).
+func readRoot(ctx context.Context, fe frontEnd, r root, env env) (l loaded, ok, read bool) {
 	type result struct {
 		l  loaded
 		ok bool
@@ -193,15 +204,8 @@ func readRoot(ctx context.Context, r root, opts Options, loadTerraform terraform
 	done := make(chan result, 1) // buffered: an abandoned reader never blocks
 	go func() {
 		var res result
-		switch r.kind {
-		case terraformRoot:
-			res.l, res.ok = loadModule(ctx, r, opts, loadTerraform, remote), true
-		case templateFile:
-			res.l, res.ok = loadTemplate(ctx, r, opts, topts)
-		case factsDir:
-			res.l, res.ok = loadFacts(ctx, r, opts)
-		case terragruntUnit:
-			res.l, res.ok = loadUnit(ctx, r, opts, loadTerraform, remote, deps), true
+		if fe != nil {
+			res.l, res.ok = fe.Load(ctx, r, env)
 		}
 		done <- res
 	}()

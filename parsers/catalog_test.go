@@ -62,8 +62,8 @@ func TestCatalogReadsOnceAndBreaksCycles(t *testing.T) {
 		}
 		return fakeTerraform(nil)(ctx, dir, o)
 	}
-	roots, _, _ := discover(context.Background(), []string{"."}, nil, "")
-	cat = newCatalog(context.Background(), Options{}, loader, roots)
+	roots, _, _ := discover(context.Background(), frontEnds(Options{}), []string{"."}, nil, "")
+	cat = newCatalog(context.Background(), Options{}, frontEnds(Options{}), loader, roots)
 	a := cat.get("a")
 	if a == nil || a.model == nil || a.model.Root != "a" {
 		t.Fatalf("get(a) = %+v, want the root a", a)

@@ -16,23 +16,10 @@ import (
 	"github.com/daslint/daslint/parsers/terragrunt"
 )
 
-// kind is what a discovered root is.
-type kind uint8
-
-const (
-	terraformRoot kind = iota
-	templateFile
-	// factsDir is a directory of AWS facts files: one snapshot (facts.go).
-	factsDir
-	// terragruntUnit is a Terragrunt unit; its path is its terragrunt.hcl.
-	terragruntUnit
-	// terragruntStack is a Terragrunt stack file (terragrunt.stack.hcl):
-	// discovered, then replaced by the units it generates (stacks.go).
-	terragruntStack
-)
-
-// root is one thing to lint: a Terraform root module directory or a
-// CloudFormation template candidate.
+// root is one thing to lint, of the kind of the front end that claimed it:
+// a Terraform root module directory, a Terragrunt unit, an AWS facts
+// folder, a plan or state JSON, or a CloudFormation template candidate
+// (a Terragrunt stack only until expandStacks replaces it by its units).
 type root struct {
 	kind kind
 	path string
@@ -96,22 +83,26 @@ func isTemplateCandidate(name string) bool {
 // YAML but never a template, even when a hook names it.
 const configFile = ".daslint.yaml"
 
-// discover turns the user's paths into roots, deduplicated and sorted.
+// discover turns the user's paths into roots, deduplicated and sorted:
+// every file it finds below a directory, and every file named, is offered
+// to the front ends fes in turn, and the first to claim it says which root
+// it stands for; a named file that none claims is an error.
 // Paths for which exclude returns true are skipped, with what lies below
 // them; exclude may be nil. Each root gets the read boundary of the path it
 // was found below: rootDir (--root) when set, else inputfile.Boundary of
 // the path; a path outside rootDir is an error and is not searched. Once
 // ctx is done it stops: unwalked are the paths it did not search in full.
-func discover(ctx context.Context, paths []string, exclude func(string) bool, rootDir string) (roots []root, unwalked []string, ds diag.Diagnostics) {
+func discover(ctx context.Context, fes []frontEnd, paths []string, exclude func(string) bool, rootDir string) (roots []root, unwalked []string, ds diag.Diagnostics) {
 	if exclude == nil {
 		exclude = func(string) bool { return false }
 	}
-	seen := map[string]*root{}
+	type key struct {
+		kind kind
+		path string
+	}
+	seen := map[key]*root{} // a directory may hold Terraform files and facts
 	add := func(r root) {
-		key := r.path
-		if r.kind == factsDir { // a directory may hold Terraform files and facts
-			key += "\x00facts"
-		}
+		key := key{r.kind, r.path}
 		if old := seen[key]; old != nil {
 			old.explicit = old.explicit || r.explicit
 			old.boundary = inputfile.Outer(old.boundary, r.boundary)
@@ -138,36 +129,17 @@ func discover(ctx context.Context, paths []string, exclude func(string) bool, ro
 			ds.Errorf(model.Range{File: filepath.ToSlash(p)}, "%v", err)
 			continue
 		}
-		add := func(r root) {
-			r.boundary = boundary
-			add(r)
-		}
 		if info.IsDir() {
-			complete, wds := walk(ctx, p, boundary, add, exclude)
+			complete, wds := walk(ctx, fes, p, boundary, add, exclude)
 			ds = append(ds, wds...)
 			if !complete {
 				unwalked = append(unwalked, p)
 			}
 			continue
 		}
-		name := info.Name()
-		switch {
-		case name == terragrunt.FileName:
-			add(root{kind: terragruntUnit, path: clean(p), explicit: true})
-		case name == terragrunt.StackFileName:
-			add(root{kind: terragruntStack, path: clean(p), explicit: true})
-		case isTerraformFile(name), isVarsFile(name):
-			// A file of a module stands for its module (SPEC §3: PATH may
-			// be a file); variables files are applied only with --var-file.
-			add(root{kind: terraformRoot, path: clean(filepath.Dir(p))})
-		case sniffFacts(p):
-			// A facts file stands for the snapshot of its folder.
-			add(root{kind: factsDir, path: clean(filepath.Dir(p)), explicit: true})
-		case isTemplateCandidate(name):
-			add(root{kind: templateFile, path: p, explicit: true})
-		case name == configFile:
-			// named by a hook that passes every changed YAML file
-		default:
+		if r, ok := claim(fes, inputFile{path: p, named: true, boundary: boundary}); ok {
+			add(r)
+		} else if info.Name() != configFile { // a hook passes every changed YAML file
 			ds.Errorf(model.Range{File: filepath.ToSlash(p)}, "%s is neither a Terraform file (.tf, .tf.json, .tfvars) nor a CloudFormation template (.yaml, .yml, .json, .template): name such files, or a directory", p)
 		}
 	}
@@ -183,13 +155,13 @@ func discover(ctx context.Context, paths []string, exclude func(string) bool, ro
 // outside --root is read below its own boundary: --root bounds what the
 // linted roots read, and a context source (a facts folder, another
 // repository's network root) is named by the user on purpose.
-func discoverContext(ctx context.Context, paths []string, exclude func(string) bool, rootDir string) (roots []root, unwalked []string, ds diag.Diagnostics) {
+func discoverContext(ctx context.Context, fes []frontEnd, paths []string, exclude func(string) bool, rootDir string) (roots []root, unwalked []string, ds diag.Diagnostics) {
 	for _, p := range paths {
 		rd := rootDir
 		if _, err := Boundary(p, rd); err != nil {
 			rd = ""
 		}
-		rs, uw, pds := discover(ctx, []string{p}, exclude, rd)
+		rs, uw, pds := discover(ctx, fes, []string{p}, exclude, rd)
 		for i := range rs {
 			rs[i].context = true
 		}
@@ -231,7 +203,7 @@ func withContext(linted, context []root) []root {
 func distinctKeys(roots []root) {
 	paths := map[string]map[string]bool{} // key → the absolute paths so named
 	for _, r := range roots {
-		if r.kind != templateFile {
+		if r.kind != templateFile && r.kind != planFile {
 			continue
 		}
 		k := rootKey(r)
@@ -241,7 +213,7 @@ func distinctKeys(roots []root) {
 		paths[k][absPath(r.path)] = true
 	}
 	for i, r := range roots {
-		if r.kind == templateFile && len(paths[rootKey(r)]) > 1 {
+		if (r.kind == templateFile || r.kind == planFile) && len(paths[rootKey(r)]) > 1 {
 			roots[i].asGiven = true
 		}
 	}
@@ -250,7 +222,7 @@ func distinctKeys(roots []root) {
 // walk adds every Terraform module directory and every template candidate
 // below dir, whose read boundary is tree. complete is false when ctx ended
 // the walk first.
-func walk(ctx context.Context, dir, tree string, add func(root), exclude func(string) bool) (complete bool, ds diag.Diagnostics) {
+func walk(ctx context.Context, fes []frontEnd, dir, tree string, add func(root), exclude func(string) bool) (complete bool, ds diag.Diagnostics) {
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -283,17 +255,8 @@ func walk(ctx context.Context, dir, tree string, add func(root), exclude func(st
 		case !d.Type().IsRegular():
 			return nil
 		}
-		switch {
-		case name == terragrunt.FileName:
-			add(root{kind: terragruntUnit, path: clean(p)})
-		case name == terragrunt.StackFileName:
-			add(root{kind: terragruntStack, path: clean(p)})
-		case isTerraformFile(name):
-			add(root{kind: terraformRoot, path: clean(filepath.Dir(p))})
-		case sniffFacts(p):
-			add(root{kind: factsDir, path: clean(filepath.Dir(p))})
-		case isTemplateCandidate(name):
-			add(root{kind: templateFile, path: clean(p)})
+		if r, ok := claim(fes, inputFile{path: clean(p), boundary: tree}); ok {
+			add(r)
 		}
 		return nil
 	})

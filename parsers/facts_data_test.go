@@ -89,8 +89,8 @@ var dataFacts = map[string]string{
 // lists, [] when nothing matches.
 func TestDataSourceAgainstFacts(t *testing.T) {
 	tree(t, dataFacts)
-	roots, _, _ := discover(context.Background(), []string{"facts"}, nil, "")
-	cat := newCatalog(context.Background(), Options{}, nil, roots)
+	roots, _, _ := discover(context.Background(), frontEnds(Options{}), []string{"facts"}, nil, "")
+	cat := newCatalog(context.Background(), Options{}, frontEnds(Options{}), nil, roots)
 	str := cty.StringVal
 	list := func(ss ...string) cty.Value { return stringList(ss) }
 	body := func(attrs map[string]cty.Value, filters ...*eval.Block) *eval.Body {
@@ -170,8 +170,8 @@ func TestDataSourceAgainstFacts(t *testing.T) {
 // without facts, settles nothing and says nothing.
 func TestDataSourceNotSettled(t *testing.T) {
 	tree(t, dataFacts)
-	roots, _, _ := discover(context.Background(), []string{"facts"}, nil, "")
-	cat := newCatalog(context.Background(), Options{}, nil, roots)
+	roots, _, _ := discover(context.Background(), frontEnds(Options{}), []string{"facts"}, nil, "")
+	cat := newCatalog(context.Background(), Options{}, frontEnds(Options{}), nil, roots)
 	tests := []struct {
 		typ   string
 		attrs map[string]cty.Value
@@ -191,8 +191,8 @@ func TestDataSourceNotSettled(t *testing.T) {
 		}
 	}
 	tree(t, map[string]string{"db/main.tf": ""})
-	roots, _, _ = discover(context.Background(), []string{"db"}, nil, "")
-	cat = newCatalog(context.Background(), Options{}, nil, roots)
+	roots, _, _ = discover(context.Background(), frontEnds(Options{}), []string{"db"}, nil, "")
+	cat = newCatalog(context.Background(), Options{}, frontEnds(Options{}), nil, roots)
 	b := &eval.Body{Attrs: map[string]*eval.Attr{"name": {Value: cty.StringVal("aurora-db")}}}
 	if got, why, err := cat.dataSource(eval.DataQuery{Type: "aws_db_subnet_group", Body: b}); got != nil || why != "" || err != nil {
 		t.Errorf("no facts in the run: %v, %q, %v; want nothing", got, why, err)

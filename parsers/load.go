@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/zclconf/go-cty/cty"
 
@@ -140,16 +139,17 @@ func load(ctx context.Context, paths []string, opts Options, loadTerraform terra
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	roots, unwalked, ds := discover(ctx, paths, opts.Exclude, opts.Root)
+	fes := frontEnds(opts)
+	roots, unwalked, ds := discover(ctx, fes, paths, opts.Exclude, opts.Root)
 	if len(opts.Context) > 0 {
-		croots, _, cds := discoverContext(ctx, opts.Context, opts.Exclude, opts.Root)
+		croots, _, cds := discoverContext(ctx, fes, opts.Context, opts.Exclude, opts.Root)
 		roots = withContext(roots, croots)
 		ds = append(ds, cds...)
 	}
 	roots, stackRemote, sds := expandStacks(roots, opts)
 	ds = append(ds, sds...)
 	distinctKeys(roots)
-	cat := newCatalog(ctx, opts, loadTerraform, roots)
+	cat := newCatalog(ctx, opts, fes, loadTerraform, roots)
 	cat.stackRemote = stackRemote
 	var stopped []string
 	var all []loaded
@@ -251,6 +251,7 @@ func loadModule(ctx context.Context, r root, opts Options, loadTerraform terrafo
 
 // loadTemplate reads a template candidate; ok is false when it is not a
 // template (or templates are not supported), so that it is no root at all.
+// A plan or state JSON is claimed before it (planFrontEnd).
 func loadTemplate(ctx context.Context, r root, opts Options, topts TemplateOptions) (l loaded, ok bool) {
 	l.root = r
 	rng := model.Range{File: filepath.ToSlash(r.path)}
@@ -262,40 +263,13 @@ func loadTemplate(ctx context.Context, r root, opts Options, topts TemplateOptio
 		return l, false
 	}
 	data, problem := inputfile.Read(r.path, r.boundary, opts.MaxFileBytes)
-	if problem == nil && tfplan.Claims(data) != tfplan.None {
-		// Terraform plan or state JSON: recognised by content (SPEC §7.1),
-		// and of any size. One found by a walk beside the code of its root
-		// is left to that root, which the walk lints: the same clusters
-		// would otherwise be reported twice. Named, it is linted; under
-		// --context it is only consulted, so it is read.
-		if !r.explicit && !r.context && hasTerraformFiles(filepath.Dir(r.path)) {
-			return l, false
-		}
-		return loadPlan(r, data, opts), true
-	}
-	if problem == nil && strings.EqualFold(filepath.Ext(r.path), ".tfstate") {
-		// A .tfstate file is a state or nothing daslint reads (an older
-		// state format): never a template.
-		if r.explicit {
-			l.ds.Errorf(rng, "%s is not a Terraform state daslint reads (the format-4 JSON of Terraform 0.12 and later, or the output of terraform show -json)", r.path)
-			return l, true
-		}
-		return l, false
-	}
 	if problem == nil && !r.explicit && int64(len(data)) > maxTemplateSize {
 		problem = &inputfile.Problem{Severity: diag.Warning, Kind: inputfile.TooLarge, Message: fmt.Sprintf(
 			"%s is %s, larger than any CloudFormation template (1 MB, CloudFormation quotas); it is not read as a template: name it as a PATH to lint it anyway",
 			diag.Path(r.path), diag.Bytes(int64(len(data))))}
 	}
 	if problem != nil {
-		// A large YAML or JSON file found by a walk is usually data, not a
-		// template: it is reported only when it says it is a template.
-		if problem.Kind == inputfile.TooLarge && !r.explicit && !claimsTemplate(head(r.path, data)) {
-			return l, false
-		}
-		l.ds = append(l.ds, diag.Diagnostic{Severity: problem.Severity, Message: problem.Message,
-			Range: model.Range{File: rng.File, Line: problem.Line, Column: problem.Column}})
-		return l, true
+		return unread(r, data, problem)
 	}
 	if !opts.Templates.IsTemplate(r.path, data) && !claimsTemplate(data) {
 		if r.explicit {
@@ -311,6 +285,44 @@ func loadTemplate(ctx context.Context, r root, opts Options, topts TemplateOptio
 		l.callees = append(l.callees, absPath(f))
 	}
 	return l, true
+}
+
+// unread is a template candidate that could not be read. A large YAML or
+// JSON file found by a walk is usually data, not a template: it is
+// reported only when it says it is a template.
+func unread(r root, data []byte, problem *inputfile.Problem) (l loaded, ok bool) {
+	l.root = r
+	if problem.Kind == inputfile.TooLarge && !r.explicit && !claimsTemplate(head(r.path, data)) {
+		return l, false
+	}
+	l.ds = append(l.ds, diag.Diagnostic{Severity: problem.Severity, Message: problem.Message,
+		Range: model.Range{File: filepath.ToSlash(r.path), Line: problem.Line, Column: problem.Column}})
+	return l, true
+}
+
+// loadStateFile reads a Terraform plan or state JSON (SPEC §7.1), of any
+// size. One found by a walk beside the code of its root is left to that
+// root, which the walk lints: the same clusters would otherwise be
+// reported twice. Named, it is linted; under --context it is only
+// consulted, so it is read. A .tfstate file is a state or nothing daslint
+// reads (an older state format).
+func loadStateFile(r root, opts Options) (l loaded, ok bool) {
+	l.root = r
+	data, problem := inputfile.Read(r.path, r.boundary, opts.MaxFileBytes)
+	if problem != nil {
+		return unread(r, data, problem)
+	}
+	if tfplan.Claims(data) == tfplan.None {
+		if r.explicit {
+			l.ds.Errorf(model.Range{File: filepath.ToSlash(r.path)}, "%s is not a Terraform state daslint reads (the format-4 JSON of Terraform 0.12 and later, or the output of terraform show -json)", r.path)
+			return l, true
+		}
+		return l, false
+	}
+	if !r.explicit && !r.context && hasTerraformFiles(filepath.Dir(r.path)) {
+		return l, false
+	}
+	return loadPlan(r, data, opts), true
 }
 
 // loadPlan reads the output of `terraform show -json`: a plan (the planned

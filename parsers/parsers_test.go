@@ -66,7 +66,7 @@ func TestDiscoverWalk(t *testing.T) {
 		"deep/er/still/.terraform.lock.hcl":  "",
 		"deep/er/still/.cache/template.json": "",
 	})
-	roots, _, ds := discover(context.Background(), []string{"."}, nil, "")
+	roots, _, ds := discover(context.Background(), frontEnds(Options{}), []string{"."}, nil, "")
 	if len(ds) != 0 {
 		t.Errorf("diagnostics: %v", ds)
 	}
@@ -115,7 +115,7 @@ func TestDiscoverFilesAndErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	roots, _, ds := discover(context.Background(), []string{"app/main.tf", "app/variables.tf", "./app", "env/prod.tfvars", "cfn/stack.yml", abs, "README.md", "missing"}, nil, "")
+	roots, _, ds := discover(context.Background(), frontEnds(Options{}), []string{"app/main.tf", "app/variables.tf", "./app", "env/prod.tfvars", "cfn/stack.yml", abs, "README.md", "missing"}, nil, "")
 	want := []found{
 		{terraformRoot, "app", false},
 		{templateFile, "cfn/stack.yml", true},
@@ -274,7 +274,7 @@ func TestDiscoverExclude(t *testing.T) {
 		p = filepath.ToSlash(p)
 		return strings.HasSuffix(p, "/examples") || strings.HasPrefix(p, "legacy")
 	}
-	roots, _, ds := discover(context.Background(), []string{".", "legacy/stack.yaml", ".daslint.yaml"}, exclude, "")
+	roots, _, ds := discover(context.Background(), frontEnds(Options{}), []string{".", "legacy/stack.yaml", ".daslint.yaml"}, exclude, "")
 	if len(ds) != 0 {
 		t.Errorf("diagnostics: %v", ds)
 	}

@@ -24,7 +24,7 @@ func TestExpandStacks(t *testing.T) {
 		"live/.terragrunt-stack/a/terragrunt.hcl":        ``,
 		"live/.terragrunt-stack/a/terragrunt.values.hcl": ``,
 	})
-	roots, _, ds := discover(context.Background(), []string{"."}, nil, ".")
+	roots, _, ds := discover(context.Background(), frontEnds(Options{}), []string{"."}, nil, ".")
 	if len(ds) != 0 {
 		t.Fatal(ds)
 	}

@@ -108,7 +108,7 @@ func sniffTerraformJSON(path string) bool {
 func (c *catalog) candidateStates() []root {
 	c.stateOnce.Do(func() {
 		for _, r := range c.roots {
-			if r.kind == templateFile && sniffTerraformJSON(r.path) {
+			if r.kind == planFile && sniffTerraformJSON(r.path) {
 				c.stateRoots = append(c.stateRoots, r)
 			}
 		}

@@ -152,8 +152,8 @@ func TestUnreadUnitRemembered(t *testing.T) {
 		"live/a/terragrunt.hcl":   `dependency "vpc" { config_path = "../vpc" }` + "\n" + `inputs = { id = dependency.vpc.outputs.id }`,
 		"live/b/terragrunt.hcl":   `dependency "vpc" { config_path = "../vpc" }` + "\n" + `inputs = { id = dependency.vpc.outputs.id }`,
 	})
-	roots, _, _ := discover(t.Context(), []string{"."}, func(string) bool { return false }, ".")
-	c := newCatalog(t.Context(), Options{}, nil, roots)
+	roots, _, _ := discover(t.Context(), frontEnds(Options{}), []string{"."}, func(string) bool { return false }, ".")
+	c := newCatalog(t.Context(), Options{}, frontEnds(Options{}), nil, roots)
 	dep := c.dependencyFunc(nil)
 	vpc, _ := filepath.Abs(filepath.Join("live", "vpc"))
 	_, first := dep(vpc)

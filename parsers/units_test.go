@@ -22,7 +22,7 @@ func TestDiscoverUnits(t *testing.T) {
 		"live/legacy/main.tf":                              "", // a unit with its module beside it
 		"live/legacy/.terragrunt-cache/abc/legacy/main.tf": "",
 	})
-	roots, _, ds := discover(context.Background(), []string{"."}, nil, "")
+	roots, _, ds := discover(context.Background(), frontEnds(Options{}), []string{"."}, nil, "")
 	if len(ds) != 0 {
 		t.Errorf("diagnostics: %v", ds)
 	}
