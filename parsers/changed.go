@@ -28,7 +28,7 @@ func touches(changed []string) func(loaded) bool {
 	// (SPEC §3: a .tfvars file stands for its directory) and a file that
 	// does not parse; for a template, only the files it reads.
 	return func(l loaded) bool {
-		module := l.root.kind == terraformRoot || l.root.kind == terragruntUnit
+		module := l.byDirectory
 		if module && dirs[absPath(l.root.path)] {
 			return true
 		}

@@ -219,8 +219,8 @@ func distinctKeys(roots []root) {
 	}
 }
 
-// walk adds every Terraform module directory and every template candidate
-// below dir, whose read boundary is tree. complete is false when ctx ended
+// walk adds the root of every file below dir that one of fes claims; tree
+// is the read boundary. complete is false when ctx ended
 // the walk first.
 func walk(ctx context.Context, fes []frontEnd, dir, tree string, add func(root), exclude func(string) bool) (complete bool, ds diag.Diagnostics) {
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {

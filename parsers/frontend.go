@@ -132,8 +132,12 @@ func (terragruntFrontEnd) Claim(f inputFile) (root, bool) {
 	return root{kind: terragruntUnit, path: f.path, explicit: f.named}, f.name() == terragrunt.FileName
 }
 
+// Load reads a unit. A changed file in the directory of a file the unit
+// reads re-lints it, as for a Terraform root.
 func (terragruntFrontEnd) Load(ctx context.Context, r root, env env) (loaded, bool) {
-	return loadUnit(ctx, r, env.opts, env.terraform, env.remote, env.deps), true
+	l := loadUnit(ctx, r, env.opts, env.terraform, env.remote, env.deps)
+	l.byDirectory = true
+	return l, true
 }
 
 // stackFrontEnd claims Terragrunt stack files (stacks.go). A stack is no
@@ -167,8 +171,14 @@ func (terraformFrontEnd) Claim(f inputFile) (root, bool) {
 	return root{kind: terraformRoot, path: clean(filepath.Dir(f.path))}, ok
 }
 
+// Load evaluates a root module. A changed file in the directory of any
+// module it reads re-lints it: a variables file it does not load by itself
+// (SPEC §3: a .tfvars file stands for its directory), a file that does not
+// parse.
 func (terraformFrontEnd) Load(ctx context.Context, r root, env env) (loaded, bool) {
-	return loadModule(ctx, r, env.opts, env.terraform, env.remote), true
+	l := loadModule(ctx, r, env.opts, env.terraform, env.remote)
+	l.byDirectory = true
+	return l, true
 }
 
 // factsFrontEnd reads folders of AWS facts (facts.go): a facts file

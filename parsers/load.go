@@ -126,6 +126,10 @@ type loaded struct {
 	// real is the source of real objects of a facts snapshot or a state,
 	// indexed once (join.go).
 	real *realSource
+	// byDirectory is set by the front ends of Terraform code (a root
+	// module, a Terragrunt unit): a changed file in the directory of a file
+	// the root reads re-lints it (changed.go).
+	byDirectory bool
 	// joined are the files of other sources (facts, states, templates)
 	// whose objects joined the model: not counted as read for it, but a
 	// change to one re-lints it (changed.go).
