@@ -106,3 +106,26 @@ func TestFrontEndKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestContextStateTooLarge: a --context state that the plan front end cannot
+// read (larger than --max-file-bytes) is left to the template front end,
+// and its problem is still reported once a linted root consults it.
+func TestContextStateTooLarge(t *testing.T) {
+	tree(t, map[string]string{
+		"db/main.tf":     "",
+		"net/state.json": showNetworkState,
+	})
+	opts := Options{Context: []string{"net/state.json"}, MaxFileBytes: 64, Templates: fakeTemplates{}}
+	set, ds := load(t.Context(), []string{"db"}, opts, fakeTerraform(nil))
+	if len(set.Models) != 1 {
+		t.Fatalf("%d models, want db's", len(set.Models))
+	}
+	var got []string
+	for _, d := range ds {
+		got = append(got, string(d.Severity)+" "+d.Range.File)
+	}
+	want := []string{"warning net/state.json", "warning db"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s\n%v", diff, ds)
+	}
+}

@@ -104,11 +104,14 @@ func sniffTerraformJSON(path string) bool {
 }
 
 // candidateStates are the roots of the run that may be a state or plan
-// JSON, found once: every root read asks for them.
+// JSON, found once: every root read asks for them. A template candidate
+// whose head looks like one is asked too: one the plan front end could not
+// read (larger than --max-file-bytes, out of the tree) is then read as a
+// template, so that a --context source's problem is reported.
 func (c *catalog) candidateStates() []root {
 	c.stateOnce.Do(func() {
 		for _, r := range c.roots {
-			if r.kind == planFile && sniffTerraformJSON(r.path) {
+			if (r.kind == planFile || r.kind == templateFile) && sniffTerraformJSON(r.path) {
 				c.stateRoots = append(c.stateRoots, r)
 			}
 		}
