@@ -34,6 +34,13 @@ type Cluster struct {
 	// unresolvable one); an addition to the SPEC §5 example, which has no
 	// place for them.
 	Unknowns []Unknown `json:"unknowns"`
+	// From says where the cluster itself came from when it is not declared
+	// in the linted code: a cluster that a linted activity stream names by
+	// identifier or ARN and that joined from AWS facts or a state JSON
+	// (SPEC §7.2.1); File and Line are then the stream's, the place the
+	// user edits. Absent for the linted code's own clusters. An addition
+	// to SPEC §5.
+	From *Source `json:"from,omitempty"`
 	// Unattached is true for an entry that stands for an activity stream
 	// whose cluster daslint cannot see (SPEC §7.3): ID, File and Line are
 	// the stream's, and Unknowns say what is missing. Not part of

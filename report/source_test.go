@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -199,4 +200,54 @@ func TestSourceThroughCallers(t *testing.T) {
 		!strings.HasSuffix(rl[1].Message.Text, "comes from the Terraform root modules/vpc/main.tf (module.vpc.aws_route_table.private), through network/main.tf:10 module.vpc") {
 		t.Errorf("second related location %s:%d %q, want the break in the module naming the call", second.ArtifactLocation.URI, second.Region.StartLine, rl[1].Message.Text)
 	}
+}
+
+// A cluster that joined from AWS facts for a linted activity stream says
+// so: in the JSON (`from`, absent for the code's own clusters) and on the
+// text report's cluster line.
+func TestJoinedClusterSaysWhereItCameFrom(t *testing.T) {
+	doc := &Report{Schema: Schema, Clusters: []Cluster{
+		{ID: "orders", Source: "terraform", File: "db/main.tf", Line: 9, Verdict: "fail",
+			From: &Source{Kind: SourceAWSFacts, File: "facts/db-clusters.json", Line: 3, ID: "orders"}},
+		{ID: "aws_rds_cluster.own", Source: "terraform", File: "db/main.tf", Line: 20, Verdict: "pass"},
+	}}
+	var js bytes.Buffer
+	if err := JSON(&js, doc); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Clusters []struct {
+			ID   string          `json:"id"`
+			From json.RawMessage `json:"from"`
+		} `json:"clusters"`
+	}
+	if err := json.Unmarshal(js.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	froms := map[string]string{}
+	for _, c := range got.Clusters {
+		froms[c.ID] = string(c.From)
+	}
+	if want := `{"kind":"aws-facts","file":"facts/db-clusters.json","line":3,"id":"orders"}`; compactJSON(t, froms["orders"]) != want {
+		t.Errorf("joined cluster from = %s, want %s", froms["orders"], want)
+	}
+	if f := froms["aws_rds_cluster.own"]; f != "" {
+		t.Errorf("the code's own cluster has from %s, want none", f)
+	}
+	var txt bytes.Buffer
+	if err := Text(&txt, doc, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "line 9 (its activity stream), no placement; the cluster: aws facts: facts/db-clusters.json orders"; !strings.Contains(txt.String(), want) {
+		t.Errorf("text lacks %q:\n%s", want, txt.String())
+	}
+}
+
+func compactJSON(t *testing.T, s string) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := json.Compact(&b, []byte(s)); err != nil {
+		t.Fatalf("%s: %v", s, err)
+	}
+	return b.String()
 }

@@ -152,7 +152,14 @@ func (p *printer) cluster(c Cluster, findings []Finding) {
 	if c.Unattached {
 		what = "activity stream, its cluster not known"
 	}
-	p.line(1, "%s  %s", head, p.style(ansiDim, fmt.Sprintf("line %d, %s", c.Line, what)))
+	at := fmt.Sprintf("line %d", c.Line)
+	if c.From != nil {
+		// A cluster joined from another source for the activity stream
+		// at this line (SPEC §7.2.1).
+		at += " (its activity stream)"
+		what += "; the cluster: " + c.From.Describe()
+	}
+	p.line(1, "%s  %s", head, p.style(ansiDim, at+", "+what))
 	for _, f := range findings {
 		p.finding(2, f)
 	}

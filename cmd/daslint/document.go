@@ -100,6 +100,7 @@ func clusterOf(m *model.Model, c network.ClusterResult, rel func(string) string)
 		out.Instances = append(out.Instances, instanceOf(ir, rel, m.Joined))
 	}
 	out.Unknowns = unknownsOf(c.Unknowns, rel)
+	out.From = sourceOf(c.Cluster.From, rel)
 	return out
 }
 
