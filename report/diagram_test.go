@@ -175,3 +175,34 @@ func TestDiagramcheckRejects(t *testing.T) {
 		}
 	}
 }
+
+// TestClusterGraphSources: a node whose object joined from another source
+// says which kind on its position line, whether the object is met in a
+// witness or as a broken link; the cluster's own objects say nothing.
+func TestClusterGraphSources(t *testing.T) {
+	facts := &Source{Kind: SourceAWSFacts, File: "facts/subnets.json", ID: "subnet-1"}
+	root := &Source{Kind: SourceTerraformRoot, File: "network/main.tf", Line: 58}
+	c := Cluster{Instances: []Instance{
+		{ID: "i0", Subnet: "subnet-1", Verdict: VerdictPass, Witness: []Link{
+			{Text: "subnet-1", Address: "subnet-1", File: "facts/subnets.json", Line: 3, Source: facts},
+			{Text: "aws_security_group.db", Address: "aws_security_group.db", File: "db/main.tf", Line: 9},
+		}},
+		{ID: "i1", Subnet: "subnet-1", Verdict: VerdictFail, Broken: map[string]Broken{
+			"nat": {Link: "network::aws_nat_gateway.main", Address: "network::aws_nat_gateway.main",
+				File: "network/main.tf", Line: 58, Status: "false", From: root},
+		}},
+	}}
+	got := map[string]string{}
+	for _, n := range clusterGraph(c).Nodes {
+		got[n.Key] = nodePlace(n)
+	}
+	want := map[string]string{
+		"i0": "", "i1": "",
+		"subnet-1":                      "facts/subnets.json:3 (AWS facts)",
+		"aws_security_group.db":         "db/main.tf:9",
+		"network::aws_nat_gateway.main": "network/main.tf:58 (Terraform root)",
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("node places\n got %v\nwant %v", got, want)
+	}
+}

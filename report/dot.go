@@ -28,7 +28,7 @@ func DOT(w io.Writer, r *Report) error {
 		}
 		for ni, n := range g.Nodes {
 			label := n.Label
-			if pos := fileLine(n.File, n.Line); pos != "" {
+			if pos := nodePlace(n); pos != "" {
 				label += "\n" + pos
 			}
 			attrs := []string{"label=" + dotString(label)}

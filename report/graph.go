@@ -23,6 +23,10 @@ type graphNode struct {
 	Label string
 	File  string
 	Line  int
+	// Source names the kind of source the object came from ("AWS
+	// facts", "Terraform root") when it joined from outside the
+	// cluster's own code (SPEC §7.2.7); empty for the code's own.
+	Source string
 	// Start marks an instance, where chains begin.
 	Start bool
 	// State is the worst status of a broken link at this node.
@@ -68,7 +72,7 @@ type graphBuilder struct {
 func clusterGraph(c Cluster) graph {
 	b := &graphBuilder{nodes: map[string]int{}, edges: map[[2]int]int{}}
 	for _, in := range c.Instances {
-		start := b.node(in.ID, in.ID, "", 0)
+		start := b.node(in.ID, in.ID, "", 0, nil)
 		b.g.Nodes[start].Start = true
 		if len(in.Witness) > 0 {
 			b.chain(start, in.Subnet, in.Witness)
@@ -76,7 +80,7 @@ func clusterGraph(c Cluster) graph {
 		for _, p := range pathOrder(in.Broken) {
 			br := in.Broken[p]
 			last, into := b.chain(start, in.Subnet, in.Held[p])
-			to := b.node(keyOf(br.Address, br.Link), labelOf(br.Address, br.Link), br.File, br.Line)
+			to := b.node(keyOf(br.Address, br.Link), labelOf(br.Address, br.Link), br.File, br.Line, br.From)
 			b.mark(to, stateOf(br.Status))
 			if e, ok := into[to]; ok {
 				// The break is a fact about an object the chain already
@@ -111,26 +115,33 @@ func (b *graphBuilder) chain(start int, subnet string, links []Link) (last int, 
 		last = to
 	}
 	if subnet != "" && (len(links) == 0 || keyOf(links[0].Address, links[0].Text) != subnet) {
-		step(b.node(subnet, subnet, "", 0))
+		step(b.node(subnet, subnet, "", 0, nil))
 	}
 	for _, l := range links {
-		step(b.node(keyOf(l.Address, l.Text), labelOf(l.Address, l.Text), l.File, l.Line))
+		step(b.node(keyOf(l.Address, l.Text), labelOf(l.Address, l.Text), l.File, l.Line, l.Source))
 	}
 	return last, into
 }
 
 // node returns the index of the node with key, adding it on first sight;
-// a later sighting supplies a position the first lacked.
-func (b *graphBuilder) node(key, label, file string, line int) int {
+// a later sighting supplies a position or a source the first lacked.
+func (b *graphBuilder) node(key, label, file string, line int, from *Source) int {
+	source := ""
+	if from != nil {
+		source = from.Noun()
+	}
 	if i, ok := b.nodes[key]; ok {
 		n := &b.g.Nodes[i]
 		if n.File == "" && file != "" {
 			n.File, n.Line = file, line
 		}
+		if n.Source == "" {
+			n.Source = source
+		}
 		return i
 	}
 	b.nodes[key] = len(b.g.Nodes)
-	b.g.Nodes = append(b.g.Nodes, graphNode{Key: key, Label: label, File: file, Line: line})
+	b.g.Nodes = append(b.g.Nodes, graphNode{Key: key, Label: label, File: file, Line: line, Source: source})
 	return len(b.g.Nodes) - 1
 }
 
@@ -185,4 +196,19 @@ func fileLine(file string, line int) string {
 		return file
 	}
 	return file + ":" + strconv.Itoa(line)
+}
+
+// nodePlace is the second line of a node's label: its position, and the
+// kind of source it came from when that is not the cluster's own code
+// ("network/main.tf:58 (Terraform root)").
+func nodePlace(n graphNode) string {
+	pos := fileLine(n.File, n.Line)
+	switch {
+	case n.Source == "":
+		return pos
+	case pos == "":
+		return "(" + n.Source + ")"
+	default:
+		return pos + " (" + n.Source + ")"
+	}
 }

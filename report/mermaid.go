@@ -23,7 +23,7 @@ func writeMermaid(b *strings.Builder, g graph) {
 	b.WriteString("flowchart LR\n")
 	for i, n := range g.Nodes {
 		label := mermaidLabel(n.Label)
-		if pos := fileLine(n.File, n.Line); pos != "" {
+		if pos := nodePlace(n); pos != "" {
 			label += "<br/>" + mermaidLabel(pos)
 		}
 		open, closing := `["`, `"]`
