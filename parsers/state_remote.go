@@ -18,7 +18,8 @@ import (
 //     file itself; or
 //   - it lies in the directory of the one Terraform root whose backend the
 //     data source names, and the workspace is the default one (a state does
-//     not say its workspace). Two states there are ambiguous: the root's
+//     not say its workspace); a Terragrunt unit's directory is that of its
+//     terragrunt.hcl. Two states there are ambiguous: the root's
 //     code is evaluated instead, as without a state.
 // The outputs are then the state's, with the state's resources joined under
 // `<state file>::<address>`, as another root's are through its code; a
@@ -84,12 +85,18 @@ func (rs *remoteStates) stateNamed(b eval.Backend, ws string) *stateSource {
 }
 
 // stateIn is the one state of the run in the directory of the Terraform
-// root code, for the default workspace; nil when there is none, or several.
+// root or Terragrunt unit code, for the default workspace; nil when there is
+// none, or several.
 func (rs *remoteStates) stateIn(code root, ws string) *stateSource {
 	if ws != "default" {
 		return nil
 	}
 	dir := absPath(code.path)
+	if code.kind == terragruntUnit {
+		// A unit is named by its terragrunt.hcl; its state is pulled
+		// (`terragrunt state pull`) in the directory of that file.
+		dir = filepath.Dir(dir)
+	}
 	var found *stateSource
 	for _, r := range rs.cat.candidateStates() {
 		if filepath.Dir(absPath(r.path)) != dir {
