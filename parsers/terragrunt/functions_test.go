@@ -45,12 +45,14 @@ inputs = { no_such = path_relative_to_include("nope") }`,
 		}
 	}
 	// Terragrunt refuses an unnamed call among several includes, and a
-	// label no include has: the inputs are not known.
+	// label no include has: that input is unknown, with a warning; the
+	// parents' inputs keep their values.
 	for unit, want := range map[string]string{"y": "name the one meant", "z": `no include block is labelled "nope"`} {
 		u, ds := Read(filepath.Join(dir, "live/a", unit), Options{Tree: dir})
-		_, own := u.Inputs[map[string]string{"y": "unnamed", "z": "no_such"}[unit]]
-		if own || len(ds) != 1 || !strings.Contains(ds[0].Message, want) {
-			t.Errorf("unit %s: inputs %v, diagnostics %v; want only the parents' and a warning saying %q", unit, u.Inputs, ds, want)
+		own, ok := u.Inputs[map[string]string{"y": "unnamed", "z": "no_such"}[unit]]
+		root, _ := u.Inputs["from_root"].Unmark()
+		if !ok || own.IsKnown() || !root.IsKnown() || len(ds) != 1 || !strings.Contains(ds[0].Message, want) {
+			t.Errorf("unit %s: inputs %v, diagnostics %v; want its own unknown, the parents' known and a warning saying %q", unit, u.Inputs, ds, want)
 		}
 	}
 }
@@ -164,5 +166,41 @@ inputs = { vpc_id = local.common.dependency.vpc.outputs.vpc_id }`,
 	}
 	if u.Backend == nil || u.Backend.Type != "gcs" || u.Backend.Config["bucket"] != "b" || u.Backend.Config["prefix"] != "p" {
 		t.Errorf("backend %+v, want the gcs one read", u.Backend)
+	}
+}
+
+// TestInputsOneBadItem: an item of inputs that fails (an undeclared local)
+// is unknown with a warning, and the others keep their values, so the
+// module's defaults never stand in for what the unit sets.
+func TestInputsOneBadItem(t *testing.T) {
+	tests := []struct {
+		name, inputs string
+		known        []string
+		unknown      []string
+		warnings     int
+	}{
+		{"undeclared local", `inputs = { cidr = "10.0.0.0/8", name = local.nope }`, []string{"cidr"}, []string{"name"}, 1},
+		{"quoted keys", `inputs = { "cidr" = "10.0.0.0/8", "name" = local.nope }`, []string{"cidr"}, []string{"name"}, 1},
+		{"get_env without default: unknown, no warning", `inputs = { cidr = "10.0.0.0/8", name = get_env("NOPE") }`, []string{"cidr"}, []string{"name"}, 0},
+		{"all good", `inputs = { cidr = "10.0.0.0/8" }`, []string{"cidr"}, nil, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := write(t, map[string]string{"app/terragrunt.hcl": tt.inputs})
+			u, ds := Read(filepath.Join(dir, "app"), Options{Tree: dir})
+			for _, k := range tt.known {
+				if v, _ := u.Inputs[k].Unmark(); !v.IsKnown() || v.IsNull() {
+					t.Errorf("input %s = %#v, want known", k, u.Inputs[k])
+				}
+			}
+			for _, k := range tt.unknown {
+				if v, ok := u.Inputs[k]; !ok || v.IsKnown() {
+					t.Errorf("input %s = %#v (present %v), want present and unknown", k, v, ok)
+				}
+			}
+			if len(ds) != tt.warnings {
+				t.Errorf("diagnostics %v, want %d", ds, tt.warnings)
+			}
+		})
 	}
 }

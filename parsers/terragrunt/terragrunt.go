@@ -372,6 +372,7 @@ func (r *reader) read(path, self string, included bool, depth int) *config {
 			for k, e := range v.AsValueMap() {
 				cfg.inputs[k] = e
 			}
+		case r.inputsByItem(a, ctx, cfg.inputs):
 		default:
 			why := ""
 			if rs := eval.Reasons(v); len(rs) > 0 {
@@ -395,6 +396,46 @@ func (r *reader) read(path, self string, included bool, depth int) *config {
 		}
 	}
 	return cfg
+}
+
+// inputsByItem evaluates an `inputs = { … }` whose whole value could not
+// be had item by item, into in: one item that fails (an undeclared local, a
+// function daslint lacks) must not drop the others, or the module's
+// defaults would stand in for the values the unit sets, and a default can
+// pass where the unit's value fails. Each failing item is unknown with its
+// reason and an input problem. It reports false, leaving in empty, when
+// inputs is not an object constructor with keys known offline.
+func (r *reader) inputsByItem(a *hclsyntax.Attribute, ctx *hcl.EvalContext, in map[string]cty.Value) bool {
+	obj, ok := a.Expr.(*hclsyntax.ObjectConsExpr)
+	if !ok {
+		return false
+	}
+	keys := make([]string, len(obj.Items))
+	for i, item := range obj.Items {
+		k, d := item.KeyExpr.Value(ctx)
+		if d.HasErrors() || !k.IsKnown() || k.IsNull() || k.Type() != cty.String {
+			return false
+		}
+		keys[i] = k.AsString()
+	}
+	for i, item := range obj.Items {
+		v := r.value(item.ValueExpr, ctx)
+		in[keys[i]] = v
+		if v.IsKnown() {
+			continue
+		}
+		// Warned: what value refused here (an error, a name daslint does
+		// not know), not an unknown that flows in (a dependency's mock
+		// outputs, get_env without a default), which says so where used.
+		at := rng(item.ValueExpr.Range())
+		for _, u := range eval.Reasons(v) {
+			if u.Range == at {
+				r.ds.Warnf(at, "the input %s of this configuration is not known offline (%s); its other inputs keep their values", keys[i], u.Reason)
+				break
+			}
+		}
+	}
+	return true
 }
 
 // merge merges child over parent as Terragrunt's include merge strategy
