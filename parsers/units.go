@@ -54,18 +54,19 @@ func loadUnit(ctx context.Context, r root, opts Options, loadTerraform terraform
 	}
 	mdir := clean(u.ModuleDir)
 	m, res, mds := loadTerraform(ctx, mdir, terraform.Options{
-		Vars:         opts.Vars,
-		VarFiles:     opts.VarFiles,
-		Region:       opts.Region,
-		Root:         r.boundary,
-		MaxFileBytes: opts.MaxFileBytes,
-		RemoteState:  remote,
-		DataSources:  opts.dataSources,
-		Inputs:       u.Inputs,
-		Joins:        u.Joins,
-		Generated:    generatedIn(mdir, u),
-		Cache:        opts.parsed,
-		SharedRoot:   true,
+		Vars:          opts.Vars,
+		VarFiles:      opts.VarFiles,
+		Region:        opts.Region,
+		Root:          r.boundary,
+		MaxFileBytes:  opts.MaxFileBytes,
+		RemoteState:   remote,
+		DataSources:   opts.dataSources,
+		Inputs:        u.Inputs,
+		InputsUnknown: u.InputsUnknown,
+		Joins:         u.Joins,
+		Generated:     generatedIn(mdir, u),
+		Cache:         opts.parsed,
+		SharedRoot:    true,
 	})
 	l.ds = append(l.ds, mds...)
 	l.model = m
@@ -175,19 +176,20 @@ func (c *catalog) evalUnit(r root, chain []string, ws string) (*eval.RemoteRoot,
 	// The other unit's diagnostics are its own: reported when it is
 	// linted, not for every unit that reads it.
 	res, _ := eval.EvaluateContext(c.ctx, clean(u.ModuleDir), eval.Options{
-		Vars:         c.opts.Vars,
-		VarFiles:     c.opts.VarFiles,
-		Region:       c.opts.Region,
-		Root:         r.boundary,
-		MaxFileBytes: c.opts.MaxFileBytes,
-		Workspace:    ws,
-		RemoteState:  c.remoteStateFunc(next),
-		DataSources:  c.opts.dataSources,
-		Inputs:       u.Inputs,
-		Joins:        u.Joins,
-		Generated:    generatedIn(clean(u.ModuleDir), u),
-		Cache:        c.opts.parsed,
-		SharedRoot:   true,
+		Vars:          c.opts.Vars,
+		VarFiles:      c.opts.VarFiles,
+		Region:        c.opts.Region,
+		Root:          r.boundary,
+		MaxFileBytes:  c.opts.MaxFileBytes,
+		Workspace:     ws,
+		RemoteState:   c.remoteStateFunc(next),
+		DataSources:   c.opts.dataSources,
+		Inputs:        u.Inputs,
+		InputsUnknown: u.InputsUnknown,
+		Joins:         u.Joins,
+		Generated:     generatedIn(clean(u.ModuleDir), u),
+		Cache:         c.opts.parsed,
+		SharedRoot:    true,
 	})
 	res.Files = append(res.Files, u.Files...)
 	rr := &eval.RemoteRoot{Name: name, Result: res, Kind: model.FromTerragruntUnit}

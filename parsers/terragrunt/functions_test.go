@@ -204,3 +204,31 @@ func TestInputsOneBadItem(t *testing.T) {
 		})
 	}
 }
+
+// TestInputsNotKnownAsAWhole: inputs that cannot be evaluated at all (not an
+// object constructor) leave the unit's InputsUnknown set, also through an
+// include, so that the module's defaults do not stand in for them.
+func TestInputsNotKnownAsAWhole(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  bool
+	}{
+		{"merge with an undeclared local", map[string]string{"app/terragrunt.hcl": `inputs = merge(local.nope, { cidr = "10.0.0.0/8" })`}, true},
+		{"object constructor", map[string]string{"app/terragrunt.hcl": `inputs = { cidr = local.nope }`}, false},
+		{"known merge", map[string]string{"app/terragrunt.hcl": `inputs = merge({ a = 1 }, { cidr = "10.0.0.0/8" })`}, false},
+		{"through an include", map[string]string{
+			"root.hcl":           `inputs = merge(local.nope, {})`,
+			"app/terragrunt.hcl": "include \"root\" {\n  path = find_in_parent_folders(\"root.hcl\")\n}\ninputs = { cidr = \"10.0.0.0/8\" }",
+		}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := write(t, tt.files)
+			u, ds := Read(filepath.Join(dir, "app"), Options{Tree: dir})
+			if got := u.InputsUnknown != nil; got != tt.want {
+				t.Errorf("InputsUnknown %v, want set %v (diagnostics %v)", u.InputsUnknown, tt.want, ds)
+			}
+		})
+	}
+}

@@ -83,6 +83,9 @@ type Unit struct {
 	RemoteSource string
 	// Inputs are the unit's inputs, merged over its includes.
 	Inputs map[string]cty.Value
+	// InputsUnknown says why the inputs of the unit or of a configuration
+	// it includes could not be evaluated as a whole (nil when they were).
+	InputsUnknown *model.Unresolved
 	// Files are the Terragrunt configuration files read.
 	Files []string
 	// Included are the files the unit includes (directly or not): read
@@ -117,7 +120,7 @@ func Read(dir string, opts Options) (*Unit, diag.Diagnostics) {
 		u.Unread = &model.Unresolved{Kind: model.FromInput, Reason: inputfile.Key(opts.Tree, file) + " could not be read"}
 		return u, r.ds
 	}
-	u.Inputs = cfg.inputs
+	u.Inputs, u.InputsUnknown = cfg.inputs, cfg.inputsUnknown
 	if r.ownRange != nil {
 		u.Range = *r.ownRange
 	}
@@ -206,6 +209,7 @@ type config struct {
 	sourceRange    hcl.Range
 	terraformRange *hcl.Range
 	inputs         map[string]cty.Value
+	inputsUnknown  *model.Unresolved
 	locals         map[string]cty.Value
 	// deps are the dependency blocks' values (`outputs`), by name.
 	deps map[string]cty.Value
@@ -378,7 +382,9 @@ func (r *reader) read(path, self string, included bool, depth int) *config {
 			if rs := eval.Reasons(v); len(rs) > 0 {
 				why = " (" + rs[0].Reason + ")"
 			}
-			r.ds.Warnf(rng(a.SrcRange), "the inputs of this configuration are not known offline%s; the module's variables keep their other values", why)
+			r.ds.Warnf(rng(a.SrcRange), "the inputs of this configuration are not known offline%s; the module's variables they may set are unknown", why)
+			cfg.inputsUnknown = &model.Unresolved{Kind: model.FromInput, Range: rng(a.SrcRange),
+				Reason: "the Terragrunt inputs that may set it are not known offline" + why}
 		}
 	}
 	if !included && depth == 0 {
@@ -468,6 +474,9 @@ func merge(parent, child *config, strategy string) *config {
 		for k, g := range child.generate {
 			out.generate[k] = g
 		}
+	}
+	if out.inputsUnknown == nil {
+		out.inputsUnknown = parent.inputsUnknown
 	}
 	if parent.inputs != nil {
 		in := map[string]cty.Value{}

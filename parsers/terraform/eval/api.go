@@ -60,6 +60,11 @@ type Options struct {
 	// they override only the defaults. An input no variable declares is
 	// ignored, as Terraform ignores such an environment variable.
 	Inputs map[string]cty.Value
+	// InputsUnknown, when set, says why the unit's inputs could not be
+	// evaluated as a whole: any variable may be among them, so a variable
+	// neither Inputs nor a variables file sets is unknown with this reason,
+	// never its default, which the unit may override.
+	InputsUnknown *model.Unresolved
 	// Joins are other roots whose objects join this evaluation before it
 	// starts, under the prefix JoinPrefix(r.Name): the Terragrunt units
 	// whose outputs this unit's inputs read (dependency blocks), their

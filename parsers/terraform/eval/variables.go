@@ -29,6 +29,13 @@ func (e *evaluator) rootVariables(cfg *moduleConfig) map[string]cty.Value {
 			rawRange[name] = cfg.variables[name].rng
 		}
 	}
+	if u := e.opts.InputsUnknown; u != nil {
+		for name, v := range cfg.variables {
+			if _, ok := raw[name]; !ok {
+				raw[name], rawRange[name] = unknown(v.typ, u), v.rng
+			}
+		}
+	}
 	files := []string{filepath.Join(e.rootDir, "terraform.tfvars"), filepath.Join(e.rootDir, "terraform.tfvars.json")}
 	if entries, err := os.ReadDir(e.rootDir); err == nil {
 		var auto []string
