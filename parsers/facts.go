@@ -337,7 +337,9 @@ func (c *catalog) joinWorld(self root, m *model.Model) {
 		return
 	}
 	own := m.Objects()
-	for _, s := range c.joinSources(self) {
+	facts, states := c.joinSources(self)
+	settleShared(own, facts)
+	for _, s := range append(facts, states...) {
 		joinInto(m, own, s)
 	}
 }

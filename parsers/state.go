@@ -123,8 +123,7 @@ func (c *catalog) candidateStates() []root {
 // self: every facts snapshot, then every state and plan JSON but self, in
 // path order (one beside its root's code too, which a walk does not lint).
 // Facts come first: the first source that holds an ID settles it.
-func (c *catalog) joinSources(self root) []*realSource {
-	var facts, states []*realSource
+func (c *catalog) joinSources(self root) (facts, states []*realSource) {
 	for _, r := range c.roots {
 		if r.kind != factsDir {
 			continue
@@ -141,7 +140,7 @@ func (c *catalog) joinSources(self root) []*realSource {
 			states = append(states, st.real)
 		}
 	}
-	return append(facts, states...)
+	return facts, states
 }
 
 // joinedFiles are the files, other than its own, whose objects joined m:
