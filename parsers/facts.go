@@ -80,6 +80,7 @@ func loadFacts(ctx context.Context, r root, opts Options) (l loaded, ok bool) {
 	m := snap.Model(awsfacts.Options{Audit: !r.context})
 	m.Root = filepath.ToSlash(r.path)
 	l.model, l.facts, l.real = m, snap, factsSource(m)
+	l.real.name = inputfile.Key(r.boundary, r.path)
 	for id, addr := range snap.ClusterIDs() {
 		l.real.ids[id] = addr
 	}

@@ -20,6 +20,9 @@ type realSource struct {
 	// model holds the source's objects under their addresses: a facts
 	// object's real ID, or `<state file>::<resource address>` for a state.
 	model *model.Model
+	// name names a facts snapshot in messages the same way from any
+	// working directory (inputfile.Key); "" for a state.
+	name string
 	// ids maps each real ID (and ARN) the source holds to the address of
 	// its object in model. An ID may name an implicit object of a VPC
 	// (model.MainRouteTableAddress): the VPC then joins, and the network

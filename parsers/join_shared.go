@@ -48,12 +48,12 @@ func holders(lit string, facts []*realSource) []string {
 	var out []string
 	for _, s := range facts {
 		if s.holds(lit) {
-			out = append(out, s.model.Root)
+			out = append(out, s.name)
 			continue
 		}
 		for _, t := range facts {
 			if t != s && t.holds(lit) && s.holdsVPCOf(lit, t) {
-				out = append(out, s.model.Root)
+				out = append(out, s.name)
 				break
 			}
 		}

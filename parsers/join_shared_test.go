@@ -17,7 +17,9 @@ func snapshot(root, vpc string, subnets []string, groups ...string) *realSource 
 		m.DBSubnetGroups = append(m.DBSubnetGroups, &model.DBSubnetGroup{
 			Origin: model.Origin{Address: "subgrp:" + g}, Name: model.KnownStr(g, model.Range{})})
 	}
-	return factsSource(m)
+	s := factsSource(m)
+	s.name = root
+	return s
 }
 
 func TestSettleShared(t *testing.T) {
