@@ -106,7 +106,7 @@ func (c *catalog) lookupFacts(kind awsfacts.Kind, filters []awsfacts.Filter, reg
 		files []string
 	}
 	var answers []answer
-	anyFacts := false
+	anyFacts, unread := false, false
 	for _, r := range c.roots {
 		if r.kind != factsDir {
 			continue
@@ -121,11 +121,17 @@ func (c *catalog) lookupFacts(kind awsfacts.Kind, filters []awsfacts.Filter, reg
 		}
 		if ms, complete := f.facts.Lookup(kind, filters); complete {
 			answers = append(answers, answer{ms, f.facts.FilesOf(kind)})
+		} else if f.facts.Have(kind) {
+			unread = true
 		}
 	}
 	switch {
 	case !anyFacts:
 		return nil, nil, ""
+	case len(answers) == 0 && unread:
+		// The facts are there, but a filter names a field daslint does not
+		// read: what it would match is not known, never "all" or "none".
+		return nil, nil, fmt.Sprintf("daslint does not search the %s facts by its filter %q", kind, awsfacts.UnreadFilter(kind, filters))
 	case len(answers) == 0:
 		return nil, nil, fmt.Sprintf("no %s facts of its region can answer it (export them: %s)", kind, awsfacts.Commands[kind])
 	case len(answers) > 1:

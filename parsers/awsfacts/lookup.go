@@ -61,6 +61,17 @@ func (s *Snapshot) Lookup(kind Kind, filters []Filter) (matches []Match, complet
 	return matches, true
 }
 
+// UnreadFilter is the name of the first filter of a lookup of kind that
+// names a field daslint does not read, or "".
+func UnreadFilter(kind Kind, filters []Filter) string {
+	for _, f := range filters {
+		if !knownFilter(kind, f.Name, lookupFields[kind]) {
+			return f.Name
+		}
+	}
+	return ""
+}
+
 // knownFilter says whether daslint reads the field a filter names. The
 // RDS kinds have no tags in their output, so no tag filters either.
 func knownFilter(kind Kind, name string, fields map[string][]string) bool {

@@ -195,3 +195,21 @@ func TestLookupAttributes(t *testing.T) {
 		}
 	}
 }
+
+func TestUnreadFilter(t *testing.T) {
+	tests := []struct {
+		kind    Kind
+		filters []Filter
+		want    string
+	}{
+		{Subnets, []Filter{{Name: "vpc-id"}, {Name: "tag:Name"}}, ""},
+		{Subnets, []Filter{{Name: "vpc-id"}, {Name: "ipv6-cidr-block-association.state"}, {Name: "owner-alias"}}, "ipv6-cidr-block-association.state"},
+		{DBClusters, []Filter{{Name: "tag:Name"}}, "tag:Name"}, // RDS output has no tags
+		{Vpcs, nil, ""},
+	}
+	for _, tt := range tests {
+		if got := UnreadFilter(tt.kind, tt.filters); got != tt.want {
+			t.Errorf("UnreadFilter(%s, %v) = %q, want %q", tt.kind, tt.filters, got, tt.want)
+		}
+	}
+}
