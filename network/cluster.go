@@ -133,9 +133,6 @@ func (a *analyzer) subnetGroupOf(c *model.DBCluster) (*model.DBSubnetGroup, *mod
 // names); when more than one remains, or none, which group the cluster uses
 // is not known.
 func oneSubnetGroup(c *model.DBCluster, r model.Ref, gs []*model.DBSubnetGroup) (*model.DBSubnetGroup, *model.Unresolved) {
-	if len(gs) == 1 {
-		return gs[0], nil
-	}
 	var same []*model.DBSubnetGroup
 	for _, g := range gs {
 		if c.Region.Known() && g.Region.Known() && !strings.EqualFold(c.Region.Value, g.Region.Value) {
@@ -156,7 +153,7 @@ func oneSubnetGroup(c *model.DBCluster, r model.Ref, gs []*model.DBSubnetGroup) 
 	}
 	if len(same) == 0 {
 		return nil, &model.Unresolved{Kind: model.FromExternal, Range: r.Range,
-			Reason: fmt.Sprintf("%s uses the DB subnet group %q; the groups of that name in the scanned code (%s) are all in other regions, so it is not in the scanned code", c.Address, r.Literal, strings.Join(addrs, ", "))}
+			Reason: fmt.Sprintf("%s uses the DB subnet group %q; the groups of that name that daslint reads (%s) are all in other regions, so it is none of them", c.Address, r.Literal, strings.Join(addrs, ", "))}
 	}
 	return nil, &model.Unresolved{Kind: model.FromExpression, Range: r.Range,
 		Reason: fmt.Sprintf("%s uses the DB subnet group %q, a name that %d groups in the scanned code share (%s) %s; daslint cannot tell which one it is", c.Address, r.Literal, len(same), strings.Join(addrs, ", "), where)}

@@ -18,13 +18,20 @@ func TestSubnetGroupByNameAndRegion(t *testing.T) {
 		verdict               model.Tri
 		subnet                string // the subnet judged, when one group is chosen
 		reason                string // in the cluster's unknowns otherwise
+		one                   bool   // only the first group has the name
 	}{
-		{"own region picks the first", "eu-west-1", "eu-west-1", "us-east-1", model.True, "aws_subnet.db", ""},
-		{"own region picks the other", "us-east-1", "eu-west-1", "us-east-1", model.False, "aws_subnet.other", ""},
-		{"group regions unknown", "eu-west-1", "", "", model.Unknown, "", "2 groups in the scanned code share"},
-		{"cluster region unknown", "", "eu-west-1", "us-east-1", model.Unknown, "", "its region is not known"},
-		{"both in the cluster's region", "eu-west-1", "eu-west-1", "eu-west-1", model.Unknown, "", "2 groups in the scanned code share"},
-		{"none in the cluster's region", "ap-south-1", "eu-west-1", "us-east-1", model.Unknown, "", "all in other regions"},
+		{"own region picks the first", "eu-west-1", "eu-west-1", "us-east-1", model.True, "aws_subnet.db", "", false},
+		{"own region picks the other", "us-east-1", "eu-west-1", "us-east-1", model.False, "aws_subnet.other", "", false},
+		{"group regions unknown", "eu-west-1", "", "", model.Unknown, "", "2 groups in the scanned code share", false},
+		{"cluster region unknown", "", "eu-west-1", "us-east-1", model.Unknown, "", "its region is not known", false},
+		{"both in the cluster's region", "eu-west-1", "eu-west-1", "eu-west-1", model.Unknown, "", "2 groups in the scanned code share", false},
+		{"none in the cluster's region", "ap-south-1", "eu-west-1", "us-east-1", model.Unknown, "", "all in other regions", false},
+		// One group of the name is no proof that it is the cluster's: a
+		// group of another region (AWS facts of another region, a global
+		// database's primary) is another group.
+		{"the only group in another region", "us-east-1", "eu-west-1", "", model.Unknown, "", "all in other regions", true},
+		{"the only group, its region unknown", "us-east-1", "", "", model.True, "aws_subnet.db", "", true},
+		{"the only group, the cluster's region unknown", "", "eu-west-1", "", model.True, "aws_subnet.db", "", true},
 	}
 	region := func(r string) model.Str {
 		if r == "" {
@@ -40,7 +47,11 @@ func TestSubnetGroupByNameAndRegion(t *testing.T) {
 			vpc2 := w.b.vpc("other", "10.1.0.0/16")
 			sub2 := w.b.subnet("other", vpc2, "10.1.1.0/24", "us-east-1a")
 			w.b.table("other", vpc2, sub2)
-			g2 := w.b.subnetGroup("db", sub2)
+			name := "db"
+			if tt.one {
+				name = "unrelated"
+			}
+			g2 := w.b.subnetGroup(name, sub2)
 			w.group.Region, g2.Region = region(tt.first), region(tt.other)
 			w.cluster.Region = region(tt.cluster)
 			w.cluster.SubnetGroup = model.Ref{Literal: "DB", Range: model.Range{File: "main.tf", Line: 2}}
