@@ -41,7 +41,7 @@ func (s *realSource) clusterSeeds(m *model.Model, own []model.Object) clusterJoi
 			continue
 		}
 		c := s.clusters[s.ids[st.Cluster.Literal]]
-		if c == nil {
+		if c == nil || !sameRegion(m, st.Cluster.Literal, c) {
 			continue
 		}
 		j.links[st.Cluster.Literal] = c.Address
@@ -62,6 +62,17 @@ func (s *realSource) clusterSeeds(m *model.Model, own []model.Object) clusterJoi
 		}
 	}
 	return j
+}
+
+// sameRegion says whether the cluster c of a source may be the one that
+// the literal of a model names. An ARN names its region (and account), and
+// matched c's exactly; a bare identifier is unique only per account and
+// region, so a cluster of another region than the model's is another one.
+func sameRegion(m *model.Model, lit string, c *model.DBCluster) bool {
+	if strings.HasPrefix(lit, "arn:") {
+		return true
+	}
+	return !m.Region.Known() || !c.Region.Known() || strings.EqualFold(m.Region.Value, c.Region.Value)
 }
 
 // declaresCluster reports whether m holds a cluster that the literal

@@ -149,3 +149,31 @@ func TestDeclaresCluster(t *testing.T) {
 		}
 	}
 }
+
+func TestSameRegion(t *testing.T) {
+	region := func(r string) model.Str {
+		if r == "" {
+			return model.Str{}
+		}
+		return model.KnownStr(r, model.Range{})
+	}
+	tests := []struct {
+		name, lit, model, cluster string
+		want                      bool
+	}{
+		{"identifier, same region", "orders", "eu-west-1", "eu-west-1", true},
+		{"identifier, another region", "orders", "us-east-1", "eu-west-1", false},
+		{"identifier, the model's region unknown", "orders", "", "eu-west-1", true},
+		{"identifier, the cluster's region unknown", "orders", "us-east-1", "", true},
+		{"an ARN matched exactly names its own region", "arn:aws:rds:eu-west-1:111122223333:cluster:orders", "us-east-1", "eu-west-1", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := &model.Model{Region: region(tt.model)}
+			c := &model.DBCluster{Region: region(tt.cluster)}
+			if got := sameRegion(m, tt.lit, c); got != tt.want {
+				t.Errorf("sameRegion = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
