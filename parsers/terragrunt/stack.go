@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -74,10 +75,31 @@ type Stack struct {
 // directory), as Terragrunt decides; other sources are remote and not
 // read: one warning per stack file names them.
 func ReadStack(dir string, opts Options) (*Stack, diag.Diagnostics) {
-	s := &stackReader{opts: opts, out: &Stack{}}
+	s := &stackReader{opts: opts, out: &Stack{}, dests: map[string]string{}, collided: map[string]bool{}}
 	d := absDir(dir)
 	s.read(d, filepath.Join(dir, StackFileName), nil, nil, nil, "", 0)
+	s.dropCollisions()
 	return s.out, s.ds
+}
+
+// dropCollisions leaves out every unit generated at, or below, a place
+// that two blocks name: Terragrunt refuses a stack whose blocks share a
+// path, and which block's files would be there is not known, so neither
+// is read (the first one read is not assumed).
+func (s *stackReader) dropCollisions() {
+	if len(s.collided) == 0 {
+		return
+	}
+	at := func(u StackUnit) bool {
+		for d := range s.collided {
+			if u.Dir == d || inputfile.Inside(d, u.Dir) {
+				return true
+			}
+		}
+		return false
+	}
+	s.out.Units = slices.DeleteFunc(s.out.Units, at)
+	s.out.Remote = slices.DeleteFunc(s.out.Remote, at)
 }
 
 type stackReader struct {
@@ -87,6 +109,10 @@ type stackReader struct {
 	// components counts the blocks read, against maxStackComponents.
 	components int
 	stopped    bool
+	// dests are the places the blocks read generate into, with the name of
+	// the block; collided the places two blocks name.
+	dests    map[string]string
+	collided map[string]bool
 }
 
 // component is a unit or stack block, evaluated.
@@ -163,6 +189,12 @@ func (s *stackReader) read(dir, file string, values *cty.Value, copies []Copy, c
 			r.ds.Warnf(rng(c.rng), "the path of %s %q leads out of the directory Terragrunt generates into; Terragrunt refuses it, and daslint does not read it", c.kind, c.name)
 			continue
 		}
+		if other, dup := s.dests[dest]; dup {
+			r.ds.Warnf(rng(c.rng), "%s %q has the path of %s; Terragrunt refuses a stack whose blocks share a path, and daslint reads neither", c.kind, prefix+c.name, other)
+			s.collided[dest] = true
+			continue
+		}
+		s.dests[dest] = fmt.Sprintf("%s %q", c.kind, prefix+c.name)
 		srcDir, local := s.localSource(dir, copies, c.source)
 		if !local {
 			remote = append(remote, c)

@@ -2,6 +2,7 @@ package terragrunt
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -178,5 +179,43 @@ func TestRemoteSourceIsReportedNotWarned(t *testing.T) {
 	u, ds := Read(filepath.Join(dir, "app"), Options{Tree: dir})
 	if u.RemoteSource != "git::https://example.com/m.git//rds?ref=v1" || len(ds) != 0 {
 		t.Errorf("remote %q, diagnostics %v: want the source, and no warning (the loader summarises)", u.RemoteSource, ds)
+	}
+}
+
+// Terragrunt refuses a stack whose blocks share a path: which block's
+// files would be there is not known, so neither is read, and a warning
+// says so; the other units are read.
+func TestStackPathCollision(t *testing.T) {
+	dir := write(t, map[string]string{
+		"units/a/terragrunt.hcl": `terraform { source = "../../m" }`,
+		"units/b/terragrunt.hcl": `terraform { source = "../../m" }`,
+		"live/terragrunt.stack.hcl": `
+unit "a" {
+  source = "../units/a"
+  path   = "db"
+}
+unit "b" {
+  source = "../units/b"
+  path   = "db"
+}
+unit "c" {
+  source = "../units/a"
+  path   = "other"
+}
+unit "d" {
+  source = "git::https://example.com/u.git"
+  path   = "db"
+}`,
+	})
+	st, ds := ReadStack(filepath.Join(dir, "live"), Options{Tree: dir})
+	var names []string
+	for _, u := range append(st.Units, st.Remote...) {
+		names = append(names, u.Name)
+	}
+	if want := []string{"c"}; !slices.Equal(names, want) {
+		t.Errorf("units read %v, want %v", names, want)
+	}
+	if len(ds) < 2 || !strings.Contains(ds[0].Message, `unit "b" has the path of unit "a"`) {
+		t.Errorf("diagnostics %v: want one per block that repeats a path", ds)
 	}
 }
