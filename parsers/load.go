@@ -225,21 +225,28 @@ func load(ctx context.Context, paths []string, opts Options, loadTerraform terra
 	return set, ds
 }
 
-// remoteStateFunc is eval.Options.RemoteState.
-type remoteStateFunc = func(eval.Backend, string) (*eval.RemoteRoot, *model.Unresolved)
-
-func loadModule(ctx context.Context, r root, opts Options, loadTerraform terraformLoader, remote remoteStateFunc) loaded {
-	m, res, ds := loadTerraform(ctx, r.path, terraform.Options{
-		Vars:     opts.Vars,
-		VarFiles: opts.VarFiles,
-		Region:   opts.Region,
-		Root:     r.boundary,
-
+// terraformOptions are the options of the Terraform evaluation of root r
+// (a root module, or a Terragrunt unit's module): the run's variables,
+// limits and parse cache, and what the world offers it (remote state,
+// data sources).
+func (opts Options) terraformOptions(r root, remote remoteStateFunc) terraform.Options {
+	return terraform.Options{
+		Vars:         opts.Vars,
+		VarFiles:     opts.VarFiles,
+		Region:       opts.Region,
+		Root:         r.boundary,
 		MaxFileBytes: opts.MaxFileBytes,
 		RemoteState:  remote,
 		DataSources:  opts.dataSources,
 		Cache:        opts.parsed,
-	})
+	}
+}
+
+// remoteStateFunc is eval.Options.RemoteState.
+type remoteStateFunc = func(eval.Backend, string) (*eval.RemoteRoot, *model.Unresolved)
+
+func loadModule(ctx context.Context, r root, opts Options, loadTerraform terraformLoader, remote remoteStateFunc) loaded {
+	m, res, ds := loadTerraform(ctx, r.path, opts.terraformOptions(r, remote))
 	l := loaded{root: r, model: m, ds: ds}
 	if res != nil {
 		// The files of the roots whose state it reads count as its own: a

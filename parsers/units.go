@@ -8,7 +8,6 @@ import (
 
 	"github.com/daslint/daslint/internal/inputfile"
 	"github.com/daslint/daslint/model"
-	"github.com/daslint/daslint/parsers/terraform"
 	"github.com/daslint/daslint/parsers/terraform/eval"
 	"github.com/daslint/daslint/parsers/terragrunt"
 )
@@ -53,21 +52,11 @@ func loadUnit(ctx context.Context, r root, opts Options, loadTerraform terraform
 		return l
 	}
 	mdir := clean(u.ModuleDir)
-	m, res, mds := loadTerraform(ctx, mdir, terraform.Options{
-		Vars:          opts.Vars,
-		VarFiles:      opts.VarFiles,
-		Region:        opts.Region,
-		Root:          r.boundary,
-		MaxFileBytes:  opts.MaxFileBytes,
-		RemoteState:   remote,
-		DataSources:   opts.dataSources,
-		Inputs:        u.Inputs,
-		InputsUnknown: u.InputsUnknown,
-		Joins:         u.Joins,
-		Generated:     generatedIn(mdir, u),
-		Cache:         opts.parsed,
-		SharedRoot:    true,
-	})
+	topts := opts.terraformOptions(r, remote)
+	topts.Inputs, topts.InputsUnknown, topts.Joins = u.Inputs, u.InputsUnknown, u.Joins
+	topts.Generated = generatedIn(mdir, u)
+	topts.SharedRoot = true
+	m, res, mds := loadTerraform(ctx, mdir, topts)
 	l.ds = append(l.ds, mds...)
 	l.model = m
 	if m != nil {
