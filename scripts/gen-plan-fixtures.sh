@@ -1,6 +1,7 @@
 #!/bin/sh
 # Regenerates the Terraform plan JSON fixtures of the tfplan golden cases:
-# each directory under scripts/plan-fixtures is a small root, planned
+# each directory under scripts/plan-fixtures (and each
+# testdata/tfplan-beside-code-* case, whose code is its root) is a small root, planned
 # offline (mock credentials, no data sources) with terraform 1.11 and the
 # AWS provider from a local plugin directory; the plan JSON goes to
 # testdata/<case>/plan.json. The case tfplan-beside-code-nat-pass also gets
@@ -12,8 +13,12 @@
 set -eu
 plugins=${1:-/opt/tf-plugins}
 repo=$(cd "$(dirname "$0")/.." && pwd)
-for src in "$repo"/scripts/plan-fixtures/*/; do
+# The roots of the tfplan-beside-code-* cases (but the nat one, below) live
+# in their case directories, which keep the plan beside its code: planned
+# from there, in a temporary copy, not kept twice.
+for src in "$repo"/scripts/plan-fixtures/*/ "$repo"/testdata/tfplan-beside-code-*/; do
 	name=$(basename "$src")
+	[ "$name" = tfplan-beside-code-nat-pass ] && continue
 	work=$(mktemp -d)
 	cp -R "$src"/. "$work"/
 	(
@@ -30,11 +35,6 @@ done
 mkdir -p "$repo/testdata/tfplan-beside-code-nat-pass"
 cp "$repo/scripts/plan-fixtures/tfplan-nat-pass/main.tf" "$repo/testdata/tfplan-beside-code-nat-pass/main.tf"
 cp "$repo/testdata/tfplan-nat-pass/plan.json" "$repo/testdata/tfplan-beside-code-nat-pass/plan.json"
-# Fixtures named tfplan-beside-code-* are planned like the others, and
-# their code (with its local modules) is kept beside the plan.
-for src in "$repo"/scripts/plan-fixtures/tfplan-beside-code-*/; do
-	cp -R "$src"/. "$repo/testdata/$(basename "$src")/"
-done
 # State JSON: a planned root as if applied (state-from-plan.py gives the
 # IDs AWS would; the types named after the plan are left to "another
 # root"), printed by terraform itself.
