@@ -270,9 +270,20 @@ func (b *builder) known(path []any, v any) cty.Value {
 	if b.ids == nil {
 		return toCty(v)
 	}
+	return b.tokenised(path, v, namesResource)
+}
+
+// tokenised converts v, found at path, turning each string that is the ID
+// or ARN of a resource of the document into that resource's identity
+// token where names says the path holds a reference. Values nested deeper
+// than maxDepth are not followed (unknown).
+func (b *builder) tokenised(path []any, v any, names func([]any) bool) cty.Value {
+	if len(path) > maxDepth {
+		return cty.DynamicVal
+	}
 	switch x := v.(type) {
 	case string:
-		if tok, ok := b.ids[x]; ok && namesResource(path) {
+		if tok, ok := b.ids[x]; ok && names(path) {
 			return cty.StringVal(tok)
 		}
 	case []any:
@@ -281,7 +292,7 @@ func (b *builder) known(path []any, v any) cty.Value {
 		}
 		elems := make([]cty.Value, len(x))
 		for i, e := range x {
-			elems[i] = b.known(append(append([]any{}, path...), i), e)
+			elems[i] = b.tokenised(append(slices.Clip(path), i), e, names)
 		}
 		return cty.TupleVal(elems)
 	case map[string]any:
@@ -290,7 +301,7 @@ func (b *builder) known(path []any, v any) cty.Value {
 		}
 		attrs := make(map[string]cty.Value, len(x))
 		for k, e := range x {
-			attrs[k] = b.known(append(append([]any{}, path...), k), e)
+			attrs[k] = b.tokenised(append(slices.Clip(path), k), e, names)
 		}
 		return cty.ObjectVal(attrs)
 	}

@@ -52,7 +52,7 @@ func (b *builder) source(state bool, vals *values) *Source {
 	if state {
 		src.Outputs = make(map[string]cty.Value, len(vals.Outputs))
 		for name, o := range vals.Outputs {
-			src.Outputs[name] = b.outputValue(o.Value, 0)
+			src.Outputs[name] = b.outputValue(o.Value)
 		}
 	}
 	return src
@@ -60,35 +60,8 @@ func (b *builder) source(state bool, vals *values) *Source {
 
 // outputValue converts an output's value, turning every string that is an
 // ID or ARN of a resource of the document into its identity token.
-func (b *builder) outputValue(v any, depth int) cty.Value {
-	if depth > maxDepth {
-		return cty.DynamicVal
-	}
-	switch x := v.(type) {
-	case string:
-		if tok, ok := b.ids[x]; ok {
-			return cty.StringVal(tok)
-		}
-	case []any:
-		if len(x) == 0 {
-			return cty.EmptyTupleVal
-		}
-		elems := make([]cty.Value, len(x))
-		for i, e := range x {
-			elems[i] = b.outputValue(e, depth+1)
-		}
-		return cty.TupleVal(elems)
-	case map[string]any:
-		if len(x) == 0 {
-			return cty.EmptyObjectVal
-		}
-		attrs := make(map[string]cty.Value, len(x))
-		for k, e := range x {
-			attrs[k] = b.outputValue(e, depth+1)
-		}
-		return cty.ObjectVal(attrs)
-	}
-	return toCty(v)
+func (b *builder) outputValue(v any) cty.Value {
+	return b.tokenised(nil, v, func([]any) bool { return true })
 }
 
 // Lookup returns the values of the managed resource of type typ whose id
