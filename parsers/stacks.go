@@ -134,30 +134,12 @@ type remoteUnit struct {
 	name, source string
 	at           model.Range
 	// mayDAS is set when the unit looks like one that declares an Aurora
-	// cluster or its activity stream (unitMayDeclareDAS).
+	// cluster or its activity stream (eval.MayDeclareDAS).
 	mayDAS bool
 }
 
 // maxListedUnits bounds how many units one summary names.
 const maxListedUnits = 5
-
-// unitMayDeclareDAS reports whether a unit whose module is remote looks
-// like one that declares an Aurora cluster or starts its activity stream,
-// as the Terraform side judges a module call that is not vendored: a
-// source that names RDS or Aurora, or an input about activity streams. It
-// only decides where the warning goes.
-func unitMayDeclareDAS(u *terragrunt.Unit) bool {
-	src := strings.ToLower(u.RemoteSource)
-	if strings.Contains(src, "rds") || strings.Contains(src, "aurora") {
-		return true
-	}
-	for name := range u.Inputs {
-		if strings.Contains(strings.ToLower(name), "activity_stream") {
-			return true
-		}
-	}
-	return false
-}
 
 // remoteUnitWarnings reports the linted units whose module is remote. A
 // unit that may declare a DAS cluster keeps its own warning at its source,

@@ -36,7 +36,7 @@ func loadUnit(ctx context.Context, r root, opts Options, loadTerraform terraform
 		l.callees = append(l.callees, absPath(u.File))
 	}
 	if u.RemoteSource != "" {
-		l.remote = &remoteUnit{name: unitKey(r), source: u.RemoteSource, at: u.Unread.Range, mayDAS: unitMayDeclareDAS(u)}
+		l.remote = &remoteUnit{name: unitKey(r), source: u.RemoteSource, at: u.Unread.Range, mayDAS: eval.MayDeclareDAS(u.RemoteSource, u.Inputs)}
 	}
 	// A configuration another unit includes (a root terragrunt.hcl) is
 	// read through that unit, not as a unit of its own; one it only reads

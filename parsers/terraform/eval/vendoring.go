@@ -69,17 +69,25 @@ func (e *evaluator) reportNotVendored() {
 
 // mayDeclareDAS reports whether a module call, by its source or its
 // arguments, looks like one that declares an Aurora cluster or starts its
-// activity stream: a source that names RDS or Aurora
-// (terraform-aws-modules/rds-aurora/aws, cloudposse/rds-cluster/aws), or
-// an argument about activity streams (create_db_cluster_activity_stream).
-// It only decides where the warning goes: a module it misses is still
-// named in the root's summary.
+// activity stream (MayDeclareDAS). It only decides where the warning goes:
+// a module it misses is still named in the root's summary.
 func mayDeclareDAS(c *moduleCall) bool {
-	src := strings.ToLower(c.source)
+	return MayDeclareDAS(c.source, c.inputs)
+}
+
+// MayDeclareDAS reports whether a module that daslint cannot read, known
+// by its source and the names of the inputs it is given, looks like one
+// that declares an Aurora cluster or starts its activity stream: a source
+// that names RDS or Aurora (terraform-aws-modules/rds-aurora/aws,
+// cloudposse/rds-cluster/aws), or an input about activity streams
+// (create_db_cluster_activity_stream). Module calls and Terragrunt units
+// whose module is remote share it to decide where a warning goes.
+func MayDeclareDAS[V any](source string, inputs map[string]V) bool {
+	src := strings.ToLower(source)
 	if strings.Contains(src, "rds") || strings.Contains(src, "aurora") {
 		return true
 	}
-	for name := range c.inputs {
+	for name := range inputs {
 		if strings.Contains(strings.ToLower(name), "activity_stream") {
 			return true
 		}
