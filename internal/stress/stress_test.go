@@ -54,3 +54,16 @@ func TestRootFiles(t *testing.T) {
 		t.Errorf("WriteRoots(2, 3) wrote %d files, want 6", len(m))
 	}
 }
+
+func TestWriteStacks(t *testing.T) {
+	if got := stackResources(); got != ResourcesPerStack {
+		t.Errorf("a stack has %d resources, ResourcesPerStack says %d", got, ResourcesPerStack)
+	}
+	dir := t.TempDir()
+	if err := WriteStacks(dir, 3); err != nil {
+		t.Fatal(err)
+	}
+	if m, _ := filepath.Glob(filepath.Join(dir, "*.tf")); len(m) != 4 {
+		t.Errorf("WriteStacks(3) wrote %d files, want 4", len(m))
+	}
+}

@@ -1,13 +1,19 @@
-// Command gen writes every case of package stress into a directory of its
-// own below DIR (DIR/<case>), for scripts/measure-bounds.sh, and prints the
-// known bug of each case that has one, as `<case>: <bug>` lines.
+// Command gen writes generated inputs of package stress.
 //
 // Usage:
 //
 //	go run ./internal/stress/gen DIR
+//	go run ./internal/stress/gen -stacks N DIR
+//
+// The first form writes every case of package stress into a directory of
+// its own below DIR (DIR/<case>), for scripts/measure-bounds.sh, and prints
+// the known bug of each case that has one, as `<case>: <bug>` lines. The
+// second writes one root of N stacks (9N resources, N+1 files) into DIR,
+// for scripts/bench-peers.sh.
 package main
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,22 +22,36 @@ import (
 )
 
 func main() {
-	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: gen DIR")
+	stacks := flag.Int("stacks", 0, "write one root of `N` stacks into DIR")
+	flag.Parse()
+	if flag.NArg() != 1 {
+		fmt.Fprintln(os.Stderr, "usage: gen [-stacks N] DIR")
 		os.Exit(2)
 	}
-	for _, c := range stress.Cases {
-		dir := filepath.Join(os.Args[1], c.Name)
+	if err := write(flag.Arg(0), *stacks); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+func write(dir string, stacks int) error {
+	if stacks > 0 {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
+			return err
 		}
-		if err := c.Write(dir); err != nil {
-			fmt.Fprintf(os.Stderr, "%s: %v\n", c.Name, err)
-			os.Exit(1)
+		return stress.WriteStacks(dir, stacks)
+	}
+	for _, c := range stress.Cases {
+		cdir := filepath.Join(dir, c.Name)
+		if err := os.MkdirAll(cdir, 0o755); err != nil {
+			return err
+		}
+		if err := c.Write(cdir); err != nil {
+			return fmt.Errorf("%s: %w", c.Name, err)
 		}
 		if c.Known != "" {
 			fmt.Printf("%s: %s\n", c.Name, c.Known)
 		}
 	}
+	return nil
 }
