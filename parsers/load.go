@@ -55,6 +55,10 @@ type Options struct {
 	// keeps only the roots that read one of these files (see changed.go);
 	// it is how a pre-commit hook's file names are linted.
 	Changed []string
+	// EveryRoot, with Changed, reads every root before keeping those that
+	// read a changed file, instead of only the roots a scan without
+	// evaluation pre-selects (preselect.go): the tests compare the two.
+	EveryRoot bool
 	// Loaded, when non-nil, is called with the model of each root as soon
 	// as the root is read, so that the caller can analyse it while the scan
 	// goes on: a scan that LoadContext's context stops then still has the
@@ -158,8 +162,9 @@ func load(ctx context.Context, paths []string, opts Options, loadTerraform terra
 	var stopped []string
 	var all []loaded
 	touched := touches(opts.Changed)
+	candidate := preselect(roots, opts)
 	for _, r := range roots {
-		if r.context {
+		if r.context || !candidate(r) {
 			continue
 		}
 		if ctx.Err() != nil {

@@ -289,7 +289,7 @@ func TestDiscoverExclude(t *testing.T) {
 
 func TestLoadChangedFiles(t *testing.T) {
 	tree(t, map[string]string{
-		"live/prod/main.tf":        "",
+		"live/prod/main.tf":        "module \"vpc\" {\n  source = \"../../modules/vpc\"\n}\n", // as calls says
 		"live/prod/network.tf":     "",
 		"live/prod/prod.tfvars":    "",
 		"live/stage/main.tf":       "",

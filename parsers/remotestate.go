@@ -32,6 +32,10 @@ type remoteStates struct {
 	// (see takeEvaluation).
 	evaluated map[string]*evaluation
 	idx       *backendIndex
+	// byKey are the roots found by keyed, by MatchKey, and texts the
+	// backend texts it read, by absolute root path (remotestate_key.go).
+	byKey map[string][]candidate
+	texts map[string]*backendText
 }
 
 // maxUnmatchedUnits bounds the units named in a reason as not matched
@@ -193,10 +197,11 @@ func (rs *remoteStates) read(b eval.Backend, ws string, chain []string) (*eval.R
 	}
 	var matches []root
 	var matchWS []string
-	ix := rs.index()
-	candidates := ix.byType[b.Type]
-	if k := b.MatchKey(); k != "" {
-		candidates = ix.byKey[k]
+	var candidates []candidate
+	if b.MatchKey() != "" {
+		candidates = rs.keyed(b) // without reading every root's backend
+	} else {
+		candidates = rs.index().byType[b.Type]
 	}
 	for _, c := range candidates {
 		if w, ok := eval.Match(b, ws, c.have); ok {
@@ -204,9 +209,9 @@ func (rs *remoteStates) read(b eval.Backend, ws string, chain []string) (*eval.R
 			matchWS = append(matchWS, w)
 		}
 	}
-	partial, unmatched := rs.unmatched(b.Type)
 	switch {
 	case len(matches) == 0:
+		partial, unmatched := rs.unmatched(b.Type)
 		what := "Terraform root"
 		if len(rs.units) > 0 {
 			what = "Terraform root or Terragrunt unit"

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -139,16 +140,30 @@ func BenchmarkJoinedUndeclared(b *testing.B) {
 
 // BenchmarkJoinedHook is the pre-commit hook on one changed file of a
 // monorepo of N network and N database roots (Options.Changed): a
-// database root's file selects that root.
+// database root's file selects that root; a network root's file selects
+// it and the database root that reads its state; a file no root reads
+// selects nothing.
 func BenchmarkJoinedHook(b *testing.B) {
 	for _, n := range []int{250, 500} {
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			dir := writeJoined(b, func(d string) error { return stress.WriteMonorepo(d, n) })
-			b.Chdir(dir)
-			b.ReportAllocs()
-			for b.Loop() {
-				lintJoined(b, []string{"--hook", fmt.Sprintf("database-%03d/main.tf", n/2)}, 1)
-			}
-		})
+		dir := writeJoined(b, func(d string) error { return stress.WriteMonorepo(d, n) })
+		if err := os.WriteFile(filepath.Join(dir, "README.md"), []byte("# infrastructure\n"), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		for _, c := range []struct {
+			name, file string
+			clusters   int
+		}{
+			{"database", fmt.Sprintf("database-%03d/main.tf", n/2), 1},
+			{"network", fmt.Sprintf("network-%03d/main.tf", n/2), 1},
+			{"none", "README.md", 0},
+		} {
+			b.Run(fmt.Sprintf("%d/%s", n, c.name), func(b *testing.B) {
+				b.Chdir(dir)
+				b.ReportAllocs()
+				for b.Loop() {
+					lintJoined(b, []string{"--hook", c.file}, c.clusters)
+				}
+			})
+		}
 	}
 }

@@ -4,12 +4,15 @@
 //
 //	go run ./internal/stress/gen DIR
 //	go run ./internal/stress/gen -stacks N DIR
+//	go run ./internal/stress/gen -monorepo N DIR
 //
 // The first form writes every case of package stress into a directory of
 // its own below DIR (DIR/<case>), for scripts/measure-bounds.sh, and prints
 // the known bug of each case that has one, as `<case>: <bug>` lines. The
 // second writes one root of N stacks (9N resources, N+1 files) into DIR,
-// for scripts/bench-peers.sh.
+// for scripts/bench-peers.sh. The third writes the monorepo of N network
+// and N database roots of the pre-commit hook's benchmark
+// (stress.WriteMonorepo), to time the hook as a whole process.
 package main
 
 import (
@@ -23,12 +26,19 @@ import (
 
 func main() {
 	stacks := flag.Int("stacks", 0, "write one root of `N` stacks into DIR")
+	monorepo := flag.Int("monorepo", 0, "write `N` network and N database roots into DIR")
 	flag.Parse()
 	if flag.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: gen [-stacks N] DIR")
+		fmt.Fprintln(os.Stderr, "usage: gen [-stacks N | -monorepo N] DIR")
 		os.Exit(2)
 	}
-	if err := write(flag.Arg(0), *stacks); err != nil {
+	var err error
+	if *monorepo > 0 {
+		err = writeMonorepo(flag.Arg(0), *monorepo)
+	} else {
+		err = write(flag.Arg(0), *stacks)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
@@ -54,4 +64,11 @@ func write(dir string, stacks int) error {
 		}
 	}
 	return nil
+}
+
+func writeMonorepo(dir string, n int) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	return stress.WriteMonorepo(dir, n)
 }

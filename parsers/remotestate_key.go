@@ -1,0 +1,176 @@
+package parsers
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/daslint/daslint/parsers/terraform/eval"
+)
+
+// A terraform_remote_state in the s3 backend names its state by bucket and
+// key, and only the roots whose backend has that key can keep it. Reading
+// every root's backend to find them parses every file of the tree, which
+// a pre-commit hook that reads two roots of five hundred cannot afford. So
+// a read by key first passes over the roots whose terraform blocks, cut
+// out of their files' bytes once (backendText), cannot declare that key,
+// and reads the backend of the others: the roots it finds, in the
+// catalog's order, are those the whole index would give
+// (backendIndex.byKey). A run that asks for many keys (a whole monorepo)
+// builds the index instead, which reads each backend once.
+
+// maxKeyed is the number of keys looked up without the index.
+const maxKeyed = 32
+
+// keyed returns the roots and units whose backend has b's MatchKey, which
+// is not "".
+func (rs *remoteStates) keyed(b eval.Backend) []candidate {
+	k := b.MatchKey()
+	if out, ok := rs.byKey[k]; ok {
+		return out
+	}
+	if rs.idx != nil || len(rs.byKey) >= maxKeyed {
+		return rs.index().byKey[k]
+	}
+	rs.unitBackends()
+	if rs.texts == nil {
+		rs.texts = map[string]*backendText{}
+	}
+	var out []candidate
+	for _, r := range rs.cat.roots {
+		var have eval.Backend
+		switch r.kind {
+		case terraformRoot:
+			abs := absPath(r.path)
+			if rs.moduleDirs[abs] {
+				continue
+			}
+			t := rs.texts[abs]
+			if t == nil {
+				t = readBackendText(r.path)
+				rs.texts[abs] = t
+			}
+			if !t.mayKeep(b.Config["key"]) {
+				continue
+			}
+			have = rs.backend(r)
+		case terragruntUnit:
+			ub := rs.units[absPath(r.path)]
+			if !ub.ok {
+				continue
+			}
+			have = ub.b
+		default:
+			continue
+		}
+		if have.MatchKey() == k {
+			out = append(out, candidate{r: r, have: have})
+		}
+	}
+	if rs.byKey == nil {
+		rs.byKey = map[string][]candidate{}
+	}
+	rs.byKey[k] = out
+	return out
+}
+
+// backendText is where a root module may declare its backend, from the
+// bytes of its files: the text of its terraform blocks, or any when that
+// cannot be told without parsing (any is set).
+type backendText struct {
+	blocks [][]byte
+	any    bool
+}
+
+// readBackendText reads the backend text of the root module in dir. A
+// file that cannot be read is left to eval.RootBackend.
+func readBackendText(dir string) *backendText {
+	t := &backendText{}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.any = true
+		return t
+	}
+	for _, e := range entries {
+		if e.IsDir() || !isTerraformFile(e.Name()) {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil || strings.HasSuffix(e.Name(), ".json") || bytes.IndexByte(data, '\\') >= 0 {
+			t.any = true // JSON, and escapes, may spell a key otherwise
+			return t
+		}
+		blocks, ok := topBlocks(data, "terraform")
+		if !ok {
+			t.any = true
+			return t
+		}
+		for _, b := range blocks {
+			if bytes.Contains(b, []byte("${")) || bytes.Contains(b, []byte("%{")) {
+				t.any = true
+				return t
+			}
+			t.blocks = append(t.blocks, bytes.Clone(b))
+		}
+	}
+	return t
+}
+
+// mayKeep reports whether the root may declare a backend whose key is
+// key: a backend block takes only literal strings, so the key is written
+// out in it, in a terraform block.
+func (t *backendText) mayKeep(key string) bool {
+	if t.any || key == "" {
+		return true
+	}
+	for _, b := range t.blocks {
+		if bytes.Contains(b, []byte(key)) {
+			return true
+		}
+	}
+	return false
+}
+
+// topBlocks cuts the blocks of type typ, which takes no labels, out of a
+// Terraform file in native syntax without parsing it: each from its
+// header line through the matching closing brace. ok is false when it
+// cannot tell for sure: the word after a comment on its line, a header it
+// does not recognise, a string with a template or a heredoc before a block
+// ends (see closingBrace). Lines of a comment or a heredoc that look like
+// a header may be among the blocks.
+func topBlocks(data []byte, typ string) (blocks [][]byte, ok bool) {
+	word := []byte(typ)
+	for i := 0; ; {
+		j := bytes.Index(data[i:], word)
+		if j < 0 {
+			return blocks, true
+		}
+		at := i + j
+		i = at + len(word)
+		if (at > 0 && (data[at-1] == '.' || isIdentByte(data[at-1]))) || (i < len(data) && (data[i] == '.' || isIdentByte(data[i]))) {
+			continue // part of another word or a reference
+		}
+		start := bytes.LastIndexByte(data[:at], '\n') + 1
+		before := bytes.TrimSpace(data[start:at])
+		if len(before) > 0 {
+			if bytes.Contains(before, []byte("/*")) {
+				return nil, false // a header may follow a comment
+			}
+			continue // in a string, an expression or a comment
+		}
+		line := data[at:]
+		if k := bytes.IndexByte(line, '\n'); k >= 0 {
+			line = line[:k]
+		}
+		if !bytes.HasSuffix(bytes.TrimSpace(line), []byte("{")) {
+			return nil, false
+		}
+		end, ok := closingBrace(data, at+bytes.LastIndexByte(line, '{'))
+		if !ok {
+			return nil, false
+		}
+		blocks = append(blocks, data[start:end])
+		i = end
+	}
+}
