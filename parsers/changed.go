@@ -6,9 +6,10 @@ import "path/filepath"
 // crosses files: a route table in network.tf decides the verdict of a
 // cluster in db.tf, a module decides for every root that calls it, a nested
 // template for its parent stack. So with Options.Changed the whole tree is
-// discovered and loaded as usual (each root once, modules and nested
-// templates through their callers), and only the roots that read a changed
-// file are kept. A changed file that no root reads (a Kubernetes manifest,
+// discovered as usual, the roots that may read a changed file are
+// pre-selected without evaluating anything (preselect.go), those are loaded
+// (each root once, modules and nested templates through their callers),
+// and only the roots that read a changed file are kept. A changed file that no root reads (a Kubernetes manifest,
 // a workflow, package.json) selects nothing and is no error: the hook is
 // handed every file whose extension might be a template's.
 
