@@ -54,9 +54,9 @@ import (
 //     (TemplateURL, AWS::CloudFormation::Stack, ImportValue, …) or when f
 //     no longer exists, a file whose name the template mentions, or a CDK
 //     manifest beside it selects it.
-//   - A --var-file or --parameters file, an AWS facts file, a Terraform
-//     state or plan JSON, or a deleted JSON file (which may have been one)
-//     selects every root: facts and states join any root by literal IDs
+//   - A --var-file (or a file beside it) or --parameters file, an AWS
+//     facts file, a Terraform state or plan JSON, or a deleted JSON file
+//     (which may have been one) selects every root: facts and states join any root by literal IDs
 //     and data sources, which only evaluation settles.
 //   - Facts folders and plan or state files as roots are always selected.
 
@@ -148,6 +148,13 @@ func (p *preselection) selectsAll() bool {
 	given := map[string]bool{}
 	for _, f := range append(append([]string(nil), p.opts.VarFiles...), p.opts.Parameters...) {
 		given[p.abs(f)] = true
+	}
+	for _, f := range p.opts.VarFiles {
+		// Every Terraform root reads it, and touches counts any file of
+		// the directory of a file a Terraform root reads.
+		if p.dirs[filepath.Dir(p.abs(f))] {
+			return true
+		}
 	}
 	world := map[string]bool{}
 	for _, r := range p.roots {

@@ -139,6 +139,9 @@ func TestPreselect(t *testing.T) {
 		{"a --var-file", with(modules, map[string]string{
 			"common.tfvars": "",
 		}), Options{VarFiles: []string{"common.tfvars"}}, []string{"common.tfvars"}, []string{"app", "modules/m", "modules/n", "other"}},
+		{"a file beside a --var-file", with(modules, map[string]string{
+			"env/prod.tfvars": "",
+		}), Options{VarFiles: []string{"env/prod.tfvars"}}, []string{"env/notes.md"}, []string{"app", "modules/m", "modules/n", "other"}},
 		{"a deleted JSON file", modules, Options{}, []string{"facts/gone.json"}, []string{"app", "modules/m", "modules/n", "other"}},
 		{"AWS facts", with(modules, map[string]string{
 			"facts/vpcs.json": `{"Vpcs": [{"VpcId": "vpc-0a1b2c3d4e5f60001", "CidrBlock": "10.0.0.0/16"}]}`,
