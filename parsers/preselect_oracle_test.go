@@ -36,35 +36,51 @@ func loadHook(t *testing.T, paths []string, opts Options, changed []string, ever
 	t.Helper()
 	opts.Changed, opts.EveryRoot = changed, every
 	set, ds := LoadContext(context.Background(), paths, opts)
-	got := hookLoad{Models: set.Models, Files: set.Files, Stopped: set.Stopped, Unwalked: set.Unwalked, Diags: ds}
-	for _, m := range set.Models {
+	// A directory that is a Terraform root and a facts snapshot at once
+	// gives two roots of one path, which discovery leaves in either order
+	// (noted in the report of issue 10): the oracle compares them sorted.
+	models := slices.Clone(set.Models)
+	slices.SortStableFunc(models, func(a, b *model.Model) int {
+		return strings.Compare(a.Key+"\x00"+string(a.Source), b.Key+"\x00"+string(b.Source))
+	})
+	diags := slices.Clone(ds)
+	slices.SortStableFunc(diags, func(a, b diag.Diagnostic) int { return strings.Compare(a.String(), b.String()) })
+	got := hookLoad{Models: models, Files: set.Files, Stopped: set.Stopped, Unwalked: set.Unwalked, Diags: diags}
+	for _, m := range models {
 		got.Keys = append(got.Keys, m.Key)
 	}
 	return got
 }
 
-// checkOracle changes every file below the directories of paths in turn,
-// and a deleted file of each extension daslint reads in each directory.
+// checkOracle changes every file below the directories of paths in turn
+// (but the golden test's own files), and a deleted Terraform file and
+// template in each directory, and a deleted Terragrunt file in each
+// directory of a tree that has some.
 func checkOracle(t *testing.T, paths []string, opts Options) (selected int) {
 	t.Helper()
-	var changed []string
+	var changed, dirs []string
+	terragrunt := false
 	for _, p := range paths {
 		_ = filepath.WalkDir(p, func(f string, d fs.DirEntry, err error) error {
-			if err != nil {
+			switch {
+			case err != nil:
 				return nil //nolint:nilerr // what cannot be walked is not changed
+			case d.IsDir() && f != p && d.Name() == ".git":
+				return fs.SkipDir
+			case d.IsDir():
+				dirs = append(dirs, f)
+			case !harnessFile[d.Name()]:
+				changed = append(changed, f)
+				terragrunt = terragrunt || strings.HasSuffix(f, ".hcl")
 			}
-			if d.IsDir() {
-				if f != p && d.Name() == ".git" {
-					return fs.SkipDir
-				}
-				for _, ext := range []string{".tf", ".yaml", ".hcl"} {
-					changed = append(changed, filepath.Join(f, "deleted"+ext))
-				}
-				return nil
-			}
-			changed = append(changed, f)
 			return nil
 		})
+	}
+	for _, d := range dirs {
+		changed = append(changed, filepath.Join(d, "deleted.tf"), filepath.Join(d, "deleted.yaml"))
+		if terragrunt {
+			changed = append(changed, filepath.Join(d, "deleted.hcl"))
+		}
 	}
 	for _, f := range changed {
 		want := loadHook(t, paths, opts, []string{f}, true)
@@ -79,8 +95,13 @@ func checkOracle(t *testing.T, paths []string, opts Options) (selected int) {
 	return selected
 }
 
+// harnessFile are the golden test's files in a case: they stand for any
+// file no root reads, as README.md does.
+var harnessFile = map[string]bool{"args": true, "expect": true, "paths": true, "want.json": true}
+
 // TestPreselectOracleGoldens runs the oracle on every golden case with
-// several roots (one in five with -short), with the case's arguments.
+// several roots (one in five with -short or -race), with the case's
+// arguments.
 func TestPreselectOracleGoldens(t *testing.T) {
 	t.Chdir("..") // the arguments name files from the repository's top
 	cases, err := os.ReadDir("testdata")
@@ -101,8 +122,8 @@ func TestPreselectOracleGoldens(t *testing.T) {
 		if len(roots) < 2 {
 			continue
 		}
-		if n++; testing.Short() && n%5 != 0 {
-			continue // -short: one case in five
+		if n++; (testing.Short() || raceDetector) && n%5 != 0 {
+			continue // -short, -race: one case in five
 		}
 		t.Run(c.Name(), func(t *testing.T) {
 			t.Parallel()
