@@ -56,8 +56,9 @@ import (
 //     manifest beside it selects it.
 //   - A --var-file (or a file beside it) or --parameters file, an AWS
 //     facts file, a Terraform state or plan JSON, or a deleted JSON file
-//     (which may have been one) selects every root: facts and states join any root by literal IDs
-//     and data sources, which only evaluation settles.
+//     (which may have been one) selects every root: facts and states join
+//     any root by literal IDs and data sources, which only evaluation
+//     settles.
 //   - Facts folders and plan or state files as roots are always selected.
 
 // preselect returns the roots of the run worth reading for opts.Changed:
@@ -596,8 +597,8 @@ func stringEnd(data []byte, k int) int {
 	return -1
 }
 
-// blockOf reports whether data may hold a block of type typ: the word at
-// the start of a line (not a reference such as path.module).
+// blockOf reports whether data may hold a block of type typ: the word
+// alone, not in a reference (path.module, module.vpc.id).
 func blockOf(data []byte, typ string) bool {
 	for i := 0; ; {
 		j := bytes.Index(data[i:], []byte(typ))
@@ -609,8 +610,8 @@ func blockOf(data []byte, typ string) bool {
 		if at > 0 && (data[at-1] == '.' || isIdentByte(data[at-1])) {
 			continue
 		}
-		if i < len(data) && isIdentByte(data[i]) {
-			continue
+		if i < len(data) && (isIdentByte(data[i]) || data[i] == '.') {
+			continue // a longer word, or a reference: module.vpc.id
 		}
 		return true
 	}
@@ -803,9 +804,12 @@ func (p *preselection) templateReads(r root) bool {
 	if p.files[self] {
 		return true
 	}
+	if st, err := os.Stat(self); err != nil || st.Size() > maxTemplateSize {
+		return true // the front end reports it, or passes it over by its head
+	}
 	data, err := os.ReadFile(self)
 	if err != nil {
-		return true // let the front end report it
+		return true
 	}
 	refs := false
 	for _, t := range templateRefs {

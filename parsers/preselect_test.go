@@ -326,3 +326,19 @@ func TestKeyed(t *testing.T) {
 		t.Errorf("keyed differs from the index (-index +keyed):\n%s", diff)
 	}
 }
+
+func TestBlockOf(t *testing.T) {
+	for src, want := range map[string]bool{
+		"module \"vpc\" {\n}\n":          true,
+		"  module {\n":                   true,
+		"a = path.module\n":              false,
+		"a = module.vpc.id\n":            false,
+		"module_name = \"x\"\n":          false,
+		"a = my-module\n":                false,
+		"# a module is called elsewhere": true, // only a reason to parse
+	} {
+		if got := blockOf([]byte(src), "module"); got != want {
+			t.Errorf("blockOf(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
