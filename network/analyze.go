@@ -8,6 +8,9 @@ package network
 import (
 	"context"
 	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"github.com/daslint/daslint/model"
 )
@@ -16,6 +19,9 @@ import (
 type Options struct {
 	// AllClusters treats every Aurora cluster as having an activity stream.
 	AllClusters bool
+	// Workers bounds how many clusters of a model are analysed at once;
+	// zero means runtime.GOMAXPROCS. Results do not depend on it.
+	Workers int
 }
 
 // analyzer holds the index of one model while its clusters are analysed.
@@ -47,11 +53,8 @@ func AnalyzeContext(ctx context.Context, m *model.Model, opts Options) ([]Cluste
 		return nil, ctx.Err()
 	}
 	a := &analyzer{ix: newIndex(m), ctx: ctx}
-	var out []ClusterResult
+	var jobs []clusterJob
 	for _, c := range m.DBClusters {
-		if a.stopped() {
-			break
-		}
 		if isAurora(c) == model.False {
 			continue
 		}
@@ -59,20 +62,78 @@ func AnalyzeContext(ctx context.Context, m *model.Model, opts Options) ([]Cluste
 		if s == nil && !opts.AllClusters {
 			continue
 		}
-		res := a.analyzeCluster(c, s)
-		if uncertain != nil && !opts.AllClusters {
-			streamMayNotApply(&res, s, uncertain)
+		if opts.AllClusters {
+			uncertain = nil
+		}
+		jobs = append(jobs, clusterJob{cluster: c, stream: s, uncertain: uncertain})
+	}
+	out := make([]ClusterResult, len(jobs))
+	forEach(len(jobs), workers(opts.Workers), func(i int) {
+		if a.stopped() {
+			return // discarded below
+		}
+		j := jobs[i]
+		res := a.analyzeCluster(j.cluster, j.stream)
+		if j.uncertain != nil {
+			streamMayNotApply(&res, j.stream, j.uncertain)
 		}
 		unreadMayBreak(&res, m.Unread)
-		out = append(out, res)
-	}
+		out[i] = res
+	})
 	if !a.stopped() {
 		out = append(out, a.unattachedStreams()...)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	if len(out) == 0 {
+		return nil, nil
+	}
 	return out, nil
+}
+
+// clusterJob is a cluster to analyse with the stream that makes it one,
+// and why that stream may not be its own (nil when it is).
+type clusterJob struct {
+	cluster   *model.DBCluster
+	stream    *model.ActivityStream
+	uncertain *model.Unresolved
+}
+
+// workers is the number of clusters analysed at once: n, or GOMAXPROCS.
+func workers(n int) int {
+	if n > 0 {
+		return n
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// forEach calls f(i) for each i below n on at most w goroutines, and
+// returns when every call has. Each call writes only its own results, in
+// its own slot, so the outcome is the same for every w; with one worker
+// or one item, the calls are made in order on the caller's goroutine.
+func forEach(n, w int, f func(i int)) {
+	w = min(w, n)
+	if w <= 1 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range w {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // streamMayNotApply weakens the verdict of a cluster that may not have an

@@ -34,7 +34,8 @@ func isAurora(c *model.DBCluster) model.Tri {
 func (a *analyzer) streamOf(c *model.DBCluster) (*model.ActivityStream, *model.Unresolved) {
 	var maybe *model.ActivityStream
 	var why *model.Unresolved
-	for _, s := range a.ix.m.ActivityStreams {
+	for _, i := range a.ix.db.streamCandidates(c) {
+		s := a.ix.m.ActivityStreams[i]
 		match, u := a.streamTargets(s.Cluster, c)
 		switch {
 		case match == model.True && s.Maybe == nil:
@@ -87,7 +88,8 @@ type member struct {
 // ref is unknown may belong to any cluster.
 func (a *analyzer) instancesOf(c *model.DBCluster) []member {
 	var out []member
-	for _, i := range a.ix.m.DBInstances {
+	for _, k := range a.ix.db.instanceCandidates(c) {
+		i := a.ix.m.DBInstances[k]
 		switch {
 		case a.refersToCluster(i.Cluster, c):
 			out = append(out, member{inst: i, maybe: i.Maybe})

@@ -65,16 +65,25 @@ func (c *chain) breakAt(b *Broken) {
 // then appends a sub-chain evaluated after the links of c.
 func (c *chain) then(sub *chain) {
 	prefix := c.links
-	c.links = appendLinks(slices.Clone(c.links), sub.links)
+	// A new array, never the one prefix (and Held slices taken from it)
+	// may share, sized once for both parts.
+	c.links = appendLinks(cloneWithRoom(c.links, len(sub.links)), sub.links)
 	if sub.broken != nil {
 		b := *sub.broken
 		b.Depth += c.n
-		b.Held = appendLinks(slices.Clone(prefix), sub.broken.Held)
+		b.Held = appendLinks(cloneWithRoom(prefix, len(sub.broken.Held)), sub.broken.Held)
 		c.breakAt(&b)
 	}
 	c.n += sub.n
 	c.unknowns = append(c.unknowns, sub.unknowns...)
 	c.val = c.val.And(sub.val)
+}
+
+// cloneWithRoom copies links into a new array with room for n more.
+func cloneWithRoom(links []Link, n int) []Link {
+	out := make([]Link, len(links), len(links)+n)
+	copy(out, links)
+	return out
 }
 
 // appendLinks appends links to chain, dropping a link that repeats the one

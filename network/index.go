@@ -48,6 +48,8 @@ type index struct {
 	kmsByVPC map[string][]*model.VPCEndpoint
 	kmsLoose []*model.VPCEndpoint
 	kmsAll   []*model.VPCEndpoint
+
+	db dbIndex
 }
 
 // aclAssoc ties a subnet to a network ACL, inline or standalone.
@@ -84,6 +86,7 @@ func newIndex(m *model.Model) *index {
 			ix.objs[o.Base().Address] = o
 		}
 	}
+	ix.db = newDBIndex(m)
 	ix.addImplicit()
 	ix.attachRoutes()
 	ix.attachAssociations()

@@ -36,14 +36,12 @@ func (a *analyzer) unattachedStreams() []ClusterResult {
 
 // attached reports whether a cluster of the model is certainly the target
 // of s. Any cluster counts, whatever its engine: a stream on a cluster that
-// is not Aurora is outside what daslint checks (SPEC §1), not unknown.
+// is not Aurora is outside what daslint checks (SPEC §1), not unknown. A
+// stream certainly targets a cluster it names by address, or by an
+// identifier equal to the cluster's known one (streamTargets), which is
+// what the index answers without asking every cluster.
 func (a *analyzer) attached(s *model.ActivityStream) bool {
-	for _, c := range a.ix.m.DBClusters {
-		if match, _ := a.streamTargets(s.Cluster, c); match == model.True {
-			return true
-		}
-	}
-	return false
+	return a.ix.db.targetsSomeCluster(s.Cluster)
 }
 
 // whyUnattached says what is missing to know the cluster of s: the reason
@@ -57,7 +55,8 @@ func (a *analyzer) whyUnattached(s *model.ActivityStream) *model.Unresolved {
 	case r.Unknown != nil:
 		return r.Unknown
 	case r.Literal != "":
-		for _, c := range a.ix.m.DBClusters {
+		// Only a cluster whose identifier is unknown may match.
+		for _, c := range a.ix.db.idUnknown {
 			if match, u := a.streamTargets(r, c); match == model.Unknown && u != nil {
 				return &model.Unresolved{Kind: u.Kind, Range: u.Range,
 					Reason: fmt.Sprintf("%s names the DB cluster %q, and the identifier of %s is not known: %s", s.Address, clusterID(r.Literal), c.Address, u.Reason)}
