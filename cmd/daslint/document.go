@@ -96,6 +96,9 @@ func clusterOf(m *model.Model, c network.ClusterResult, rel func(string) string)
 	if c.Verdict == model.True && c.Path != "" {
 		out.Path = pathName(c.Path)
 	}
+	if len(c.Instances) > 0 {
+		out.Instances = make([]report.Instance, 0, len(c.Instances))
+	}
 	for _, ir := range c.Instances {
 		out.Instances = append(out.Instances, instanceOf(ir, rel, m.Joined))
 	}
@@ -129,6 +132,9 @@ func instanceOf(ir network.InstanceResult, rel func(string) string, joined []str
 	}
 	if ir.Verdict == model.True && ir.Path != "" {
 		out.Path = pathName(ir.Path)
+	}
+	if len(ir.Witness) > 0 {
+		out.Witness = make([]report.Link, 0, len(ir.Witness))
 	}
 	for _, l := range ir.Witness {
 		out.Witness = append(out.Witness, linkOf(l, rel))
@@ -247,18 +253,27 @@ func pathName(p network.Path) *string {
 
 // relativizer returns a function that writes a file path relative to the
 // working directory when it lies below it, with / separators (SPEC §5).
+// A report names a few files many times (every link of every witness), so
+// each answer is kept: the function is for one goroutine.
 func relativizer() func(string) string {
 	wd, err := os.Getwd()
+	seen := map[string]string{}
 	return func(f string) string {
 		if f == "" {
 			return ""
 		}
+		if r, ok := seen[f]; ok {
+			return r
+		}
+		r := f
 		if filepath.IsAbs(f) && err == nil {
-			if r, rerr := filepath.Rel(wd, f); rerr == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-				f = r
+			if rr, rerr := filepath.Rel(wd, f); rerr == nil && rr != ".." && !strings.HasPrefix(rr, ".."+string(filepath.Separator)) {
+				r = rr
 			}
 		}
-		return filepath.ToSlash(filepath.Clean(f))
+		r = filepath.ToSlash(filepath.Clean(r))
+		seen[f] = r
+		return r
 	}
 }
 
