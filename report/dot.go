@@ -82,5 +82,7 @@ func dotStyle(s linkState, node bool) []string {
 // escape, but in a label a backslash starts an escape sequence (\n, \l,
 // \N...), so a backslash is doubled; a line break becomes \n (centred).
 func dotString(s string) string {
-	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`).Replace(s) + `"`
+	return `"` + dotEscaper.Replace(s) + `"`
 }
+
+var dotEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)

@@ -31,13 +31,21 @@ func Markdown(w io.Writer, r *Report) error {
 		}
 		b.WriteByte('\n')
 	}
+	// The findings about each cluster, in report order.
+	type at struct {
+		id, file string
+		line     int
+	}
+	about := map[at][]int{}
+	for i, f := range r.Findings {
+		k := at{f.Resource, f.File, f.Line}
+		about[k] = append(about[k], i)
+	}
 	used := make([]bool, len(r.Findings))
 	for _, c := range r.Clusters {
 		var fs []Finding
-		for i, f := range r.Findings {
-			if f.Resource == c.ID && f.File == c.File && f.Line == c.Line {
-				fs, used[i] = append(fs, f), true
-			}
+		for _, i := range about[at{c.ID, c.File, c.Line}] {
+			fs, used[i] = append(fs, r.Findings[i]), true
 		}
 		if c.Verdict != VerdictPass {
 			markdownCluster(&b, c, fs)
@@ -197,6 +205,9 @@ var mdEscaper = strings.NewReplacer(
 
 func mdText(s string) string { return mdEscaper.Replace(s) }
 
+// mdCodeEscaper keeps a code span on one line and in its table cell.
+var mdCodeEscaper = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "|", `\|`)
+
 // mdCode writes s as a code span, or nothing for an empty s. The fence is
 // one backtick longer than the longest run of backticks in s; `|` is
 // escaped even inside it, since GitHub splits table cells first.
@@ -204,7 +215,7 @@ func mdCode(s string) string {
 	if s == "" {
 		return ""
 	}
-	s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "|", `\|`).Replace(s)
+	s = mdCodeEscaper.Replace(s)
 	longest, run := 0, 0
 	for _, r := range s {
 		if r == '`' {

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -124,8 +125,18 @@ func (p *printer) body(r *Report) {
 	for _, c := range r.Clusters {
 		clusterKeys[key{c.File, c.ID}] = true
 	}
-	files := map[string]bool{}
-	var loose []Finding
+	// The clusters and loose findings of each file, in report order.
+	type inFile struct {
+		clusters []Cluster
+		loose    []Finding
+	}
+	files := map[string]*inFile{}
+	at := func(file string) *inFile {
+		if files[file] == nil {
+			files[file] = &inFile{}
+		}
+		return files[file]
+	}
 	for _, f := range r.Findings {
 		if p.hidden(f) {
 			continue
@@ -135,28 +146,18 @@ func (p *printer) body(r *Report) {
 			byCluster[k] = append(byCluster[k], f)
 			continue
 		}
-		loose = append(loose, f)
-		files[f.File] = true
+		at(f.File).loose = append(at(f.File).loose, f)
 	}
 	for _, c := range r.Clusters {
-		files[c.File] = true
+		at(c.File).clusters = append(at(c.File).clusters, c)
 	}
-	names := make([]string, 0, len(files))
-	for f := range files {
-		names = append(names, f)
-	}
-	slices.Sort(names)
-	for _, file := range names {
+	for _, file := range slices.Sorted(maps.Keys(files)) {
 		p.line(0, "%s", p.style(ansiBold, file))
-		for _, c := range r.Clusters {
-			if c.File == file {
-				p.cluster(c, byCluster[key{c.File, c.ID}])
-			}
+		for _, c := range files[file].clusters {
+			p.cluster(c, byCluster[key{c.File, c.ID}])
 		}
-		for _, f := range loose {
-			if f.File == file {
-				p.finding(1, f)
-			}
+		for _, f := range files[file].loose {
+			p.finding(1, f)
 		}
 		p.w.WriteByte('\n')
 	}
