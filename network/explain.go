@@ -37,7 +37,7 @@ func (c *chain) check(v model.Tri, l Link, reason, fix string, us ...Unknown) {
 		c.hold(l)
 		return
 	}
-	c.breakAt(&Broken{Link: l, Status: v, Reason: reason, Fix: fix, Depth: c.n, Held: slices.Clone(c.links)})
+	c.breakAt(&Broken{Link: l, Status: v, Reason: reason, Fix: fix, Depth: c.n, Held: heldSoFar(c.links)})
 	c.unknowns = append(c.unknowns, us...)
 	c.n++
 	c.val = c.val.And(v)
@@ -62,12 +62,12 @@ func (c *chain) breakAt(b *Broken) {
 	}
 }
 
-// then appends a sub-chain evaluated after the links of c.
+// then appends a sub-chain evaluated after the links of c. The links of c
+// grow in place: what was taken of them before (heldSoFar) keeps its own
+// length and capacity.
 func (c *chain) then(sub *chain) {
 	prefix := c.links
-	// A new array, never the one prefix (and Held slices taken from it)
-	// may share, sized once for both parts.
-	c.links = appendLinks(cloneWithRoom(c.links, len(sub.links)), sub.links)
+	c.links = appendLinks(growLinks(c.links, len(sub.links)), sub.links)
 	if sub.broken != nil {
 		b := *sub.broken
 		b.Depth += c.n
@@ -77,6 +77,22 @@ func (c *chain) then(sub *chain) {
 	c.n += sub.n
 	c.unknowns = append(c.unknowns, sub.unknowns...)
 	c.val = c.val.And(sub.val)
+}
+
+// heldSoFar is the links of a chain so far, for a Broken's Held. A chain
+// only ever appends to its links and never changes one in place, so the
+// slice shares their array; it is clipped, so that an append to it copies
+// rather than writing over the chain's later links.
+func heldSoFar(links []Link) []Link { return slices.Clip(links) }
+
+// growLinks makes room for n more links, to the size needed when the
+// array must grow: a chain is appended to a few times, and append's
+// doubling would leave much of each array unused.
+func growLinks(links []Link, n int) []Link {
+	if len(links)+n <= cap(links) {
+		return links
+	}
+	return cloneWithRoom(links, n)
 }
 
 // cloneWithRoom copies links into a new array with room for n more.

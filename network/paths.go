@@ -104,11 +104,11 @@ func (a *analyzer) evaluate(p *placement) outcome {
 	if v == model.True {
 		switch {
 		case ep.active == model.True || (ep.active == model.Unknown && pub.val != model.True && nat.val != model.True):
-			out.path, out.witness = PathKMSEndpoint, ep.ch.links
+			out.path, out.witness = PathKMSEndpoint, slices.Clip(ep.ch.links)
 		case pub.val == model.True:
-			out.path, out.witness = PathPublic, pub.links
+			out.path, out.witness = PathPublic, slices.Clip(pub.links)
 		default:
-			out.path, out.witness = PathNAT, nat.links
+			out.path, out.witness = PathNAT, slices.Clip(nat.links)
 		}
 		return out
 	}
@@ -128,7 +128,7 @@ func (a *analyzer) evaluate(p *placement) outcome {
 				Reason: whether(ep.active.Not(),
 					fmt.Sprintf("the %s path holds, but %s takes over kms.<region>.amazonaws.com with its private DNS, so the %s path does not carry KMS traffic", path, ep.endpoint.Address, path),
 					fmt.Sprintf("the %s path carries KMS traffic: it holds, but %s, if it is active, takes over kms.<region>.amazonaws.com with its private DNS", path, ep.endpoint.Address)),
-				Depth: ch.n, Held: slices.Clone(ch.links)}
+				Depth: ch.n, Held: heldSoFar(ch.links)}
 		}
 	}
 	out.primary = primaryPath(out.broken, v, ep.active)
