@@ -50,7 +50,27 @@ var position = regexp.MustCompile(`[^\s(),;]+:[0-9]+(:[0-9]+)?`)
 // withoutPositions drops file:line citations from a reason, so that moving
 // a line does not change the fingerprint.
 func withoutPositions(s string) string {
-	return strings.Join(strings.Fields(position.ReplaceAllString(s, "")), " ")
+	if mayCitePosition(s) {
+		s = position.ReplaceAllString(s, "")
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// mayCitePosition reports whether s has a colon followed by a digit,
+// without which position cannot match: most causes cite no position, and
+// the regular expression was most of the cost of a fingerprint.
+func mayCitePosition(s string) bool {
+	for i := strings.IndexByte(s, ':'); i >= 0 && i+1 < len(s); {
+		if c := s[i+1]; c >= '0' && c <= '9' {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], ':')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 // cause is one explaining fact, as fingerprints hash it.
