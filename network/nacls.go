@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/daslint/daslint/model"
@@ -26,15 +27,15 @@ type flow struct {
 }
 
 func (f flow) String() string {
-	dir, prep := "ingress", "from"
+	dir, prep := "ingress", " from "
 	if f.egress {
-		dir, prep = "egress", "to"
+		dir, prep = "egress", " to "
 	}
-	ports := fmt.Sprint(f.lo)
+	ports := strconv.Itoa(f.lo)
 	if f.hi != f.lo {
-		ports = fmt.Sprintf("%d-%d", f.lo, f.hi)
+		ports += "-" + strconv.Itoa(f.hi)
 	}
-	return fmt.Sprintf("%s TCP %s %s %s", dir, ports, prep, f.peer.name)
+	return dir + " TCP " + ports + prep + f.peer.name
 }
 
 // aclChoice is one possibility for a subnet's network ACL.

@@ -219,7 +219,7 @@ func isDefaultRoute(dest string) bool {
 func (a *analyzer) describe(o model.Object) string {
 	b := o.Base()
 	if vpc, kind, ok := model.ImplicitOf(b.Address); ok && strings.HasPrefix(b.Type, "implicit ") {
-		return fmt.Sprintf("the %s of %s", strings.ReplaceAll(kind, "-", " "), vpc)
+		return "the " + strings.ReplaceAll(kind, "-", " ") + " of " + vpc
 	}
 	return b.Address
 }
