@@ -149,14 +149,3 @@ func TestAppendJSONString(t *testing.T) {
 		}
 	}
 }
-
-// errWriter fails every write.
-type errWriter struct{}
-
-func (errWriter) Write([]byte) (int, error) { return 0, fmt.Errorf("disk full") }
-
-func TestJSONWriteError(t *testing.T) {
-	if err := JSON(errWriter{}, fixture()); err == nil || !strings.Contains(err.Error(), "disk full") {
-		t.Fatalf("got %v, want the writer's error", err)
-	}
-}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"maps"
@@ -34,14 +35,17 @@ type TextOptions struct {
 // counts and time. It normalizes r first.
 func Text(w io.Writer, r *Report, opts TextOptions) error {
 	r.Normalize()
-	p := &printer{opts: opts}
+	// Written as it is printed: a report of thousands of clusters is
+	// megabytes that a builder would copy as it grows.
+	bw := bufio.NewWriterSize(w, 64<<10)
+	p := &printer{w: bw, opts: opts}
 	p.body(r)
-	_, err := io.WriteString(w, p.w.String())
-	return err
+	return bw.Flush()
 }
 
 type printer struct {
-	w    strings.Builder
+	// w keeps the first write error, which Flush returns.
+	w    *bufio.Writer
 	opts TextOptions
 }
 
@@ -111,9 +115,9 @@ func (p *printer) pos(file string, line int) string {
 // written for the JSON) continues one level deeper.
 func (p *printer) line(indent int, format string, args ...any) {
 	pad := strings.Repeat("  ", indent)
-	p.w.WriteString(pad)
-	p.w.WriteString(strings.ReplaceAll(fmt.Sprintf(format, args...), "\n", "\n"+pad+"  "))
-	p.w.WriteByte('\n')
+	_, _ = p.w.WriteString(pad)
+	_, _ = p.w.WriteString(strings.ReplaceAll(fmt.Sprintf(format, args...), "\n", "\n"+pad+"  "))
+	_ = p.w.WriteByte('\n')
 }
 
 func (p *printer) body(r *Report) {
@@ -159,14 +163,14 @@ func (p *printer) body(r *Report) {
 		for _, f := range files[file].loose {
 			p.finding(1, f)
 		}
-		p.w.WriteByte('\n')
+		_ = p.w.WriteByte('\n')
 	}
 	if len(r.Errors) > 0 {
 		p.line(0, "%s", p.style(ansiBold, "input problems"))
 		for _, e := range r.Errors {
 			p.line(1, "%s: %s: %s", position(e.File, e.Line, e.Column), p.severity(e.Severity), e.Message)
 		}
-		p.w.WriteByte('\n')
+		_ = p.w.WriteByte('\n')
 	}
 	p.summary(r)
 }
