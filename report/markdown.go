@@ -203,7 +203,16 @@ var mdEscaper = strings.NewReplacer(
 	"\r\n", "<br>", "\n", "<br>", "\r", "<br>",
 )
 
-func mdText(s string) string { return mdEscaper.Replace(s) }
+// mdSpecial are the bytes mdEscaper replaces; most texts have none, and
+// skipping the replacer for them keeps the Markdown of a large report cheap.
+const mdSpecial = "\\`*_[]<>|~&#\r\n"
+
+func mdText(s string) string {
+	if !strings.ContainsAny(s, mdSpecial) {
+		return s
+	}
+	return mdEscaper.Replace(s)
+}
 
 // mdCodeEscaper keeps a code span on one line and in its table cell.
 var mdCodeEscaper = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "|", `\|`)
@@ -215,7 +224,9 @@ func mdCode(s string) string {
 	if s == "" {
 		return ""
 	}
-	s = mdCodeEscaper.Replace(s)
+	if strings.ContainsAny(s, "\r\n|") {
+		s = mdCodeEscaper.Replace(s)
+	}
 	longest, run := 0, 0
 	for _, r := range s {
 		if r == '`' {

@@ -95,4 +95,9 @@ var mermaidEscaper = strings.NewReplacer(
 	"\r", " ",
 )
 
-func mermaidLabel(s string) string { return mermaidEscaper.Replace(s) }
+func mermaidLabel(s string) string {
+	if !strings.ContainsAny(s, "#\"&<>`\r\n") {
+		return s // nothing to escape, the usual case
+	}
+	return mermaidEscaper.Replace(s)
+}
