@@ -1,7 +1,8 @@
 package eval
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -40,18 +41,30 @@ type rawBlock struct {
 	rng    hcl.Range
 }
 
-// splitBody lists the attributes and nested blocks of a body without a
-// schema.
-func splitBody(b hcl.Body) ([]*hcl.Attribute, []rawBlock, hcl.Diagnostics) {
+// rawAttr is an argument of either syntax. It is held by value: a body is
+// split once per instance evaluated, and hclsyntax's AsHCLAttribute would
+// allocate a copy of every argument each time.
+type rawAttr struct {
+	name string
+	expr hcl.Expression
+	rng  hcl.Range
+}
+
+// splitBody lists the attributes, in source order, and nested blocks of a
+// body without a schema.
+func splitBody(b hcl.Body) ([]rawAttr, []rawBlock, hcl.Diagnostics) {
 	if sb, ok := b.(*hclsyntax.Body); ok {
-		attrs := make([]*hcl.Attribute, 0, len(sb.Attributes))
+		attrs := make([]rawAttr, 0, len(sb.Attributes))
 		for _, a := range sb.Attributes {
-			attrs = append(attrs, a.AsHCLAttribute())
+			attrs = append(attrs, rawAttr{name: a.Name, expr: a.Expr, rng: a.SrcRange})
 		}
-		sort.Slice(attrs, func(i, j int) bool { return attrs[i].Range.Start.Byte < attrs[j].Range.Start.Byte })
-		blocks := make([]rawBlock, 0, len(sb.Blocks))
-		for _, blk := range sb.Blocks {
-			blocks = append(blocks, rawBlock{typ: blk.Type, labels: blk.Labels, body: blk.Body, rng: hcl.RangeBetween(blk.TypeRange, blk.Body.SrcRange)})
+		slices.SortFunc(attrs, func(a, b rawAttr) int { return cmp.Compare(a.rng.Start.Byte, b.rng.Start.Byte) })
+		var blocks []rawBlock
+		if len(sb.Blocks) > 0 {
+			blocks = make([]rawBlock, 0, len(sb.Blocks))
+			for _, blk := range sb.Blocks {
+				blocks = append(blocks, rawBlock{typ: blk.Type, labels: blk.Labels, body: blk.Body, rng: hcl.RangeBetween(blk.TypeRange, blk.Body.SrcRange)})
+			}
 		}
 		return attrs, blocks, nil
 	}
@@ -71,7 +84,11 @@ func splitBody(b hcl.Body) ([]*hcl.Attribute, []rawBlock, hcl.Diagnostics) {
 		}
 	}
 	content, _, diags := b.PartialContent(schema)
-	attrs := sortedAttrs(content.Attributes)
+	sorted := sortedAttrs(content.Attributes)
+	attrs := make([]rawAttr, len(sorted))
+	for i, a := range sorted {
+		attrs[i] = rawAttr{name: a.Name, expr: a.Expr, rng: a.Range}
+	}
 	blocks := make([]rawBlock, 0, len(content.Blocks))
 	for _, blk := range content.Blocks {
 		blocks = append(blocks, rawBlock{typ: blk.Type, labels: blk.Labels, body: blk.Body, rng: blk.DefRange})
@@ -82,22 +99,33 @@ func splitBody(b hcl.Body) ([]*hcl.Attribute, []rawBlock, hcl.Diagnostics) {
 // evalBody evaluates the arguments and nested blocks of a body. top is set
 // for a resource body, whose meta-arguments are skipped.
 func (e *evaluator) evalBody(b hcl.Body, sc *scope, top bool, depth int) *Body {
-	out := &Body{Attrs: map[string]*Attr{}, Blocks: map[string][]*Block{}}
 	if depth > maxBlockDepth {
 		e.ds.Errorf(Range(b.MissingItemRange()), "blocks nest deeper than %d", maxBlockDepth)
-		return out
+		return &Body{Attrs: map[string]*Attr{}}
 	}
 	attrs, blocks, diags := splitBody(b)
 	addHCLDiags(&e.ds, diags, b.MissingItemRange())
-	for _, a := range attrs {
-		if top && metaArgs[a.Name] {
+	out := &Body{Attrs: make(map[string]*Attr, len(attrs))}
+	// The arguments of one body are allocated together: they live and die
+	// with the instance.
+	vals := make([]Attr, len(attrs))
+	for i, a := range attrs {
+		if top && metaArgs[a.name] {
 			continue
 		}
-		v := e.eval(a.Expr, sc)
-		out.Attrs[a.Name] = &Attr{Value: v, Range: a.Range, Partial: e.partialOf(a.Expr, v, sc),
-			Complete: !v.IsKnown() && e.completeList(a.Expr, sc)}
+		v := e.eval(a.expr, sc)
+		vals[i] = Attr{Value: v, Range: a.rng}
+		if !v.IsKnown() {
+			vals[i].Partial = e.partialOf(a.expr, v, sc)
+			vals[i].Complete = e.completeList(a.expr, sc)
+		}
+		out.Attrs[a.name] = &vals[i]
 	}
 	for _, blk := range blocks {
+		if out.Blocks == nil && !skippedBlocks[blk.typ] {
+			// Nil when there are none: most bodies have no nested block.
+			out.Blocks = map[string][]*Block{}
+		}
 		switch {
 		case skippedBlocks[blk.typ]:
 		case blk.typ == "dynamic":

@@ -69,11 +69,10 @@ func (e *evaluator) exprText(expr hcl.Expression) (string, bool) {
 		return "", false
 	}
 	impure := false
-	_ = hclsyntax.VisitAll(sx, func(n hclsyntax.Node) hcl.Diagnostics {
+	visitSyntax(sx, func(n hclsyntax.Node) {
 		if call, ok := n.(*hclsyntax.FunctionCallExpr); ok && impureFunctions[call.Name] {
 			impure = true
 		}
-		return nil
 	})
 	rng := expr.Range()
 	f := e.parser.Files()[rng.Filename]

@@ -7,7 +7,6 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
 
@@ -37,13 +36,12 @@ type evaluator struct {
 	// limits are the places where a limit stopped evaluation (an expansion
 	// or a function's result too large): what lies beyond is not analysed,
 	// so, like an unread file, each makes the root's passes unknown.
-	// forExprs memoises the for expressions inside each expression;
-	// forWork counts the elements they iterate over in the Value call under
-	// way, and refused is the limit that stopped it, if any (see
+	// forWork counts the elements that the for expressions of the
+	// expression being evaluated iterate over in the Value call under
+	// way (see forCounted), and refused is the limit that stopped it, if any (see
 	// forCounter).
-	forExprs map[hclsyntax.Expression][]*hclsyntax.ForExpr
-	forWork  int
-	refused  *limitError
+	forWork int
+	refused *limitError
 	// limitSeen are the limits recorded, by place and message (limitAt).
 	limitSeen map[string]*model.Unresolved
 	limits    []*model.Unresolved
@@ -71,7 +69,10 @@ type evaluator struct {
 	// (see pairIndexed and completeList).
 	symbolic map[string]symbolicElem
 
-	memo       map[string]*node
+	memo map[string]*node
+	// refObjs are the objects {NAME = value} through which expressions
+	// see the resources they read (refObject).
+	refObjs    map[refKey]cty.Value
 	stack      []*node
 	expansions map[string]*moduleExpansion
 	funcs      map[string]function.Function

@@ -25,27 +25,21 @@ const maxForElements = maxElements
 // configuration cannot call it.
 const forCountFunc = "⟪for-elements⟫"
 
-// forCounted returns the for expressions in expr, memoised: eval wraps
-// their collections in a call to forCountFunc while it evaluates expr.
+// forCounted returns the for expressions in expr: eval wraps their
+// collections in a call to forCountFunc while it evaluates expr. It is not
+// memoised: most expressions are evaluated once, and the walk, which does
+// not allocate, costs less than a lookup in a map of every expression.
 func (e *evaluator) forCounted(expr hcl.Expression) []*hclsyntax.ForExpr {
 	sx, ok := expr.(hclsyntax.Expression)
 	if !ok {
 		return nil
 	}
-	if fors, seen := e.forExprs[sx]; seen {
-		return fors
-	}
 	var fors []*hclsyntax.ForExpr
-	_ = hclsyntax.VisitAll(sx, func(n hclsyntax.Node) hcl.Diagnostics {
+	visitSyntax(sx, func(n hclsyntax.Node) {
 		if f, ok := n.(*hclsyntax.ForExpr); ok {
 			fors = append(fors, f)
 		}
-		return nil
 	})
-	if e.forExprs == nil {
-		e.forExprs = map[hclsyntax.Expression][]*hclsyntax.ForExpr{}
-	}
-	e.forExprs[sx] = fors
 	return fors
 }
 
@@ -54,6 +48,9 @@ func (e *evaluator) forCounted(expr hcl.Expression) []*hclsyntax.ForExpr {
 // is changed only for the duration of one Value call: everything else
 // (completeList, pairIndexed, names) sees it as parsed.
 func countFors(fors []*hclsyntax.ForExpr) (restore func()) {
+	if len(fors) == 0 {
+		return func() {}
+	}
 	orig := make([]hclsyntax.Expression, len(fors))
 	for i, f := range fors {
 		orig[i] = f.CollExpr

@@ -29,7 +29,7 @@ func (e *evaluator) resourceValue(m *modInst, key string, use hcl.Range) cty.Val
 // and returns the value references to r see.
 func (e *evaluator) resource(m *modInst, r *resourceDecl) cty.Value {
 	label := m.prefix() + r.key
-	return e.compute(m.path+"|"+r.key, label, r.defRng, func() cty.Value {
+	return e.compute(resourceMemoKey(m, r), label, r.defRng, func() cty.Value {
 		exp := e.expand(r.count, r.forEach, &scope{mod: m}, label)
 		objs := make([]cty.Value, 0, len(exp.items))
 		attrs := make(map[string]cty.Value, len(exp.items))
@@ -65,6 +65,19 @@ func (e *evaluator) resource(m *modInst, r *resourceDecl) cty.Value {
 			return objs[0]
 		}
 	})
+}
+
+// resourceMemoKey is the key of r's value in m in the evaluator's memo.
+func resourceMemoKey(m *modInst, r *resourceDecl) string { return m.path + "|" + r.key }
+
+// resourceDone returns r's value in m once it is evaluated, and false
+// while it is not yet or is being evaluated (a reference cycle).
+func (e *evaluator) resourceDone(m *modInst, r *resourceDecl) (cty.Value, bool) {
+	n, ok := e.memo[resourceMemoKey(m, r)]
+	if !ok || n.busy {
+		return cty.NilVal, false
+	}
+	return n.val, true
 }
 
 func (e *evaluator) newInstance(m *modInst, r *resourceDecl, addr string, rep repetition, maybe *model.Unresolved) *Instance {

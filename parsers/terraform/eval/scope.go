@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
@@ -164,7 +165,7 @@ func valueDependent(ds hcl.Diagnostics) bool {
 func inputReasons(expr hcl.Expression, ctx *hcl.EvalContext) []*model.Unresolved {
 	var all []*model.Unresolved
 	seen := map[*model.Unresolved]bool{}
-	for _, tr := range expr.Variables() {
+	for _, tr := range variables(expr) {
 		v, diags := tr.TraverseAbs(ctx)
 		if diags.HasErrors() {
 			v, _ = hcl.Traversal{tr[0]}.TraverseAbs(ctx)
@@ -183,21 +184,44 @@ func inputReasons(expr hcl.Expression, ctx *hcl.EvalContext) []*model.Unresolved
 // to are evaluated (lazily, memoised), so that evaluating one expression
 // never drags in unrelated values or cycles.
 func (e *evaluator) context(expr hcl.Expression, sc *scope) *hcl.EvalContext {
-	vars := map[string]cty.Value{}
-	groups := map[string]map[string]cty.Value{}
+	travs := variables(expr)
+	if len(travs) == 0 {
+		return &hcl.EvalContext{Functions: e.funcs}
+	}
+	// The maps are made on first use, sized for the one or two names a
+	// typical expression reads: this runs once per argument evaluated.
+	vars := make(map[string]cty.Value, len(travs))
+	var groups map[string]map[string]cty.Value
+	// refs are the roots under which expr reads one resource only (the
+	// common `aws_vpc.main.id`): their objects are built once per resource
+	// (refObject), not once per expression.
+	var refs []resourceRef
 	put := func(root, name string, v cty.Value) {
+		for i, ref := range refs {
+			if ref.root == root {
+				// A second name under this root: the object is built here.
+				refs = slices.Delete(refs, i, i+1)
+				if groups == nil {
+					groups = make(map[string]map[string]cty.Value, 1)
+				}
+				groups[root] = map[string]cty.Value{ref.name: ref.val}
+				break
+			}
+		}
 		g := groups[root]
 		if g == nil {
-			g = map[string]cty.Value{}
+			if groups == nil {
+				groups = make(map[string]map[string]cty.Value, 1)
+			}
+			g = make(map[string]cty.Value, 1)
 			groups[root] = g
 		}
 		g[name] = v
 	}
-	dataGroups := map[string]map[string]cty.Value{}
-	resGroups := map[string]map[string]cty.Value{} // resource.TYPE.NAME
-	modTravs := map[string][]hcl.Traversal{}
+	var dataGroups, resGroups map[string]map[string]cty.Value // resource.TYPE.NAME
+	var modTravs map[string][]hcl.Traversal
 	var modNames []string
-	for _, tr := range expr.Variables() {
+	for _, tr := range travs {
 		root := tr.RootName()
 		rng := tr.SourceRange()
 		if v, ok := sc.extra[root]; ok {
@@ -220,6 +244,9 @@ func (e *evaluator) context(expr hcl.Expression, sc *scope) *hcl.EvalContext {
 				// Every traversal of one module is gathered first: the
 				// object built for it must hold each output the expression
 				// reads (module.vpc.a and module.vpc.b in one expression).
+				if modTravs == nil {
+					modTravs = map[string][]hcl.Traversal{}
+				}
 				if modTravs[name] == nil {
 					modNames = append(modNames, name)
 				}
@@ -263,14 +290,17 @@ func (e *evaluator) context(expr hcl.Expression, sc *scope) *hcl.EvalContext {
 				continue
 			}
 			t, n := tr[1].(hcl.TraverseAttr).Name, tr[2].(hcl.TraverseAttr).Name
-			byType := dataGroups
+			byType := &dataGroups
 			if root == "resource" {
-				byType = resGroups
+				byType = &resGroups
 			}
-			g := byType[t]
+			if *byType == nil {
+				*byType = map[string]map[string]cty.Value{}
+			}
+			g := (*byType)[t]
 			if g == nil {
 				g = map[string]cty.Value{}
-				byType[t] = g
+				(*byType)[t] = g
 			}
 			g[n] = e.resourceValue(sc.mod, key, rng)
 		default:
@@ -281,7 +311,16 @@ func (e *evaluator) context(expr hcl.Expression, sc *scope) *hcl.EvalContext {
 				continue
 			}
 			name, _ := stepName(tr, 1)
-			put(root, name, e.resourceValue(sc.mod, key, rng))
+			v := e.resourceValue(sc.mod, key, rng)
+			if _, grouped := groups[root]; !grouped && !slices.ContainsFunc(refs, func(r resourceRef) bool { return r.root == root && r.name != name }) {
+				if obj, ok := e.refObject(sc.mod, key); ok {
+					if !slices.ContainsFunc(refs, func(r resourceRef) bool { return r.root == root }) {
+						refs = append(refs, resourceRef{root: root, name: name, val: v, obj: obj})
+					}
+					continue
+				}
+			}
+			put(root, name, v)
 		}
 	}
 	for _, name := range modNames {
@@ -291,17 +330,64 @@ func (e *evaluator) context(expr hcl.Expression, sc *scope) *hcl.EvalContext {
 	for root, g := range groups {
 		vars[root] = cty.ObjectVal(g)
 	}
-	for root, byType := range map[string]map[string]map[string]cty.Value{"data": dataGroups, "resource": resGroups} {
-		if len(byType) == 0 {
-			continue
-		}
-		d := map[string]cty.Value{}
-		for t, g := range byType {
-			d[t] = cty.ObjectVal(g)
-		}
-		vars[root] = cty.ObjectVal(d)
+	for _, ref := range refs {
+		vars[ref.root] = ref.obj
 	}
+	groupsOfTypes(vars, "data", dataGroups)
+	groupsOfTypes(vars, "resource", resGroups)
 	return &hcl.EvalContext{Variables: vars, Functions: e.funcs}
+}
+
+// resourceRef is a resource that an expression reads under its type
+// (root), by name, with its value and the object {name = val} that the
+// expression's context gives the type.
+type resourceRef struct {
+	root, name string
+	val, obj   cty.Value
+}
+
+// refObject returns the object {NAME = value} through which references to
+// the resource key ("TYPE.NAME") in m see it, built once per resource. It
+// has none (false) while the resource is being evaluated, in a reference
+// cycle, or when it is not declared: each use reports those again.
+func (e *evaluator) refObject(m *modInst, key string) (cty.Value, bool) {
+	r, ok := m.cfg().byKey[key]
+	if !ok {
+		return cty.NilVal, false
+	}
+	k := refKey{mod: m, r: r}
+	if obj, ok := e.refObjs[k]; ok {
+		return obj, true
+	}
+	v, done := e.resourceDone(m, r)
+	if !done {
+		return cty.NilVal, false
+	}
+	obj := cty.ObjectVal(map[string]cty.Value{r.name: v})
+	if e.refObjs == nil {
+		e.refObjs = map[refKey]cty.Value{}
+	}
+	e.refObjs[k] = obj
+	return obj, true
+}
+
+// refKey names a resource declaration in a module instance.
+type refKey struct {
+	mod *modInst
+	r   *resourceDecl
+}
+
+// groupsOfTypes sets vars[root] to the object of byType's objects, by
+// type and name (`data.TYPE.NAME`), when it holds any.
+func groupsOfTypes(vars map[string]cty.Value, root string, byType map[string]map[string]cty.Value) {
+	if len(byType) == 0 {
+		return
+	}
+	d := make(map[string]cty.Value, len(byType))
+	for t, g := range byType {
+		d[t] = cty.ObjectVal(g)
+	}
+	vars[root] = cty.ObjectVal(d)
 }
 
 // stepName returns the attribute name at step i of tr.

@@ -71,15 +71,14 @@ func (e *evaluator) callReasons(expr hcl.Expression) []*model.Unresolved {
 		return nil
 	}
 	var out []*model.Unresolved
-	_ = hclsyntax.VisitAll(syn, func(n hclsyntax.Node) hcl.Diagnostics {
+	visitSyntax(syn, func(n hclsyntax.Node) {
 		call, ok := n.(*hclsyntax.FunctionCallExpr)
 		if !ok {
-			return nil
+			return
 		}
 		if format, ok := e.unevaluated[call.Name]; ok {
 			out = append(out, &model.Unresolved{Kind: model.FromExpression, Reason: fmt.Sprintf(format, call.Name), Range: Range(call.Range())})
 		}
-		return nil
 	})
 	return out
 }
@@ -93,11 +92,10 @@ func providerFunctions(files map[string]*hcl.File) map[string]bool {
 		if !ok {
 			continue
 		}
-		_ = hclsyntax.VisitAll(body, func(n hclsyntax.Node) hcl.Diagnostics {
+		visitSyntax(body, func(n hclsyntax.Node) {
 			if call, ok := n.(*hclsyntax.FunctionCallExpr); ok && strings.HasPrefix(call.Name, "provider::") {
 				out[call.Name] = true
 			}
-			return nil
 		})
 	}
 	return out
