@@ -38,7 +38,7 @@ type evaluator struct {
 	// so, like an unread file, each makes the root's passes unknown.
 	// forWork counts the elements that the for expressions of the
 	// expression being evaluated iterate over in the Value call under
-	// way (see forCounted), and refused is the limit that stopped it, if any (see
+	// way (see scanExpr), and refused is the limit that stopped it, if any (see
 	// forCounter).
 	forWork int
 	refused *limitError

@@ -3,7 +3,6 @@ package eval
 import (
 	"fmt"
 
-	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
@@ -21,27 +20,9 @@ import (
 const maxForElements = maxElements
 
 // forCountFunc is the function that counts the elements a for expression
-// iterates over (see forCounted). Its name is no identifier, so the
+// iterates over (see scanExpr). Its name is no identifier, so the
 // configuration cannot call it.
 const forCountFunc = "⟪for-elements⟫"
-
-// forCounted returns the for expressions in expr: eval wraps their
-// collections in a call to forCountFunc while it evaluates expr. It is not
-// memoised: most expressions are evaluated once, and the walk, which does
-// not allocate, costs less than a lookup in a map of every expression.
-func (e *evaluator) forCounted(expr hcl.Expression) []*hclsyntax.ForExpr {
-	sx, ok := expr.(hclsyntax.Expression)
-	if !ok {
-		return nil
-	}
-	var fors []*hclsyntax.ForExpr
-	visitSyntax(sx, func(n hclsyntax.Node) {
-		if f, ok := n.(*hclsyntax.ForExpr); ok {
-			fors = append(fors, f)
-		}
-	})
-	return fors
-}
 
 // countFors wraps the collection of each for expression in fors in a call
 // to forCountFunc, and returns the function that undoes it. The syntax tree

@@ -82,11 +82,12 @@ func (sc *scope) with(name string, v cty.Value) *scope {
 func (e *evaluator) eval(expr hcl.Expression, sc *scope) cty.Value {
 	// pairIndexed does not enter for expressions: the rewritten expression
 	// holds those of expr.
-	fors := e.forCounted(expr)
+	fors, travs := scanExpr(expr)
 	if sc.rep.cohort != "" {
 		expr, sc = e.pairIndexed(expr, sc)
+		travs = variables(expr)
 	}
-	ctx := e.context(expr, sc)
+	ctx := e.context(travs, sc)
 	restore := countFors(fors)
 	e.forWork, e.refused = 0, nil
 	v, hds := expr.Value(ctx)
@@ -180,11 +181,11 @@ func inputReasons(expr hcl.Expression, ctx *hcl.EvalContext) []*model.Unresolved
 	return all
 }
 
-// context builds the evaluation context of expr: only the names expr refers
-// to are evaluated (lazily, memoised), so that evaluating one expression
-// never drags in unrelated values or cycles.
-func (e *evaluator) context(expr hcl.Expression, sc *scope) *hcl.EvalContext {
-	travs := variables(expr)
+// context builds the evaluation context of an expression from the
+// traversals it reads (variables): only the names it refers to are
+// evaluated (lazily, memoised), so that evaluating one expression never
+// drags in unrelated values or cycles.
+func (e *evaluator) context(travs []hcl.Traversal, sc *scope) *hcl.EvalContext {
 	if len(travs) == 0 {
 		return &hcl.EvalContext{Functions: e.funcs}
 	}

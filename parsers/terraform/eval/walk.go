@@ -105,33 +105,52 @@ func visitSyntax(n hclsyntax.Node, f func(hclsyntax.Node)) {
 }
 
 // variables is expr.Variables(): the traversals expr reads from its
-// context, in source order. For a native expression without for
-// expressions, the only ones that bind names of their own, it collects
-// them in one walk that allocates only the result; hcl's walker allocates
-// for every node, and this runs for every argument evaluated.
+// context, in source order (see scanExpr).
 func variables(expr hcl.Expression) []hcl.Traversal {
+	_, travs := scanExpr(expr)
+	return travs
+}
+
+// scanExpr returns the for expressions in expr and the traversals expr
+// reads from its context (expr.Variables()), in source order, in one walk
+// that allocates only its results: hcl's walker allocates for every node,
+// and this runs for every argument evaluated. When expr holds a for
+// expression, which binds names of its own, hcl's Variables sorts them
+// out.
+func scanExpr(expr hcl.Expression) ([]*hclsyntax.ForExpr, []hcl.Traversal) {
 	sx, ok := expr.(hclsyntax.Expression)
 	if !ok {
-		return expr.Variables()
+		return nil, expr.Variables()
 	}
 	switch x := sx.(type) {
 	case *hclsyntax.LiteralValueExpr:
-		return nil
+		return nil, nil
 	case *hclsyntax.ScopeTraversalExpr:
-		return []hcl.Traversal{x.Traversal}
-	}
-	var out []hcl.Traversal
-	scoped := false
-	visitSyntax(sx, func(n hclsyntax.Node) {
-		switch x := n.(type) {
-		case *hclsyntax.ScopeTraversalExpr:
-			out = append(out, x.Traversal)
-		case *hclsyntax.ForExpr:
-			scoped = true
+		return nil, []hcl.Traversal{x.Traversal}
+	case *hclsyntax.TemplateExpr:
+		if x.IsStringLiteral() {
+			return nil, nil
 		}
-	})
-	if scoped {
-		return sx.Variables()
 	}
-	return out
+	var s exprScan
+	visitSyntax(sx, s.visit)
+	if len(s.fors) > 0 {
+		return s.fors, sx.Variables()
+	}
+	return nil, s.travs
+}
+
+// exprScan gathers what scanExpr returns.
+type exprScan struct {
+	fors  []*hclsyntax.ForExpr
+	travs []hcl.Traversal
+}
+
+func (s *exprScan) visit(n hclsyntax.Node) {
+	switch x := n.(type) {
+	case *hclsyntax.ScopeTraversalExpr:
+		s.travs = append(s.travs, x.Traversal)
+	case *hclsyntax.ForExpr:
+		s.fors = append(s.fors, x)
+	}
 }

@@ -133,3 +133,25 @@ func TestVariablesMatchesHCL(t *testing.T) {
 		}
 	}
 }
+
+// TestScanExprFors checks that scanExpr finds every for expression, nested
+// ones and those inside templates included, and none where there is none.
+func TestScanExprFors(t *testing.T) {
+	for src, want := range map[string]int{
+		`"literal"`:            0,
+		`var.a`:                0,
+		`"a-${var.b}"`:         0,
+		`[for s in var.l : s]`: 1,
+		`{ for k, v in var.m : k => [for x in v : x] }`:      2,
+		`"%{ for s in var.l }${s}%{ endfor }"`:               1,
+		`concat([for s in var.a : s], [for s in var.b : s])`: 2,
+	} {
+		expr, diags := hclsyntax.ParseExpression([]byte(src), "t.tf", hcl.InitialPos)
+		if diags.HasErrors() {
+			t.Fatalf("%s: %v", src, diags)
+		}
+		if fors, _ := scanExpr(expr); len(fors) != want {
+			t.Errorf("%s: %d for expressions found, want %d", src, len(fors), want)
+		}
+	}
+}
