@@ -24,26 +24,150 @@ const maxForElements = maxElements
 // configuration cannot call it.
 const forCountFunc = "⟪for-elements⟫"
 
-// countFors wraps the collection of each for expression in fors in a call
-// to forCountFunc, and returns the function that undoes it. The syntax tree
-// is changed only for the duration of one Value call: everything else
-// (completeList, pairIndexed, names) sees it as parsed.
-func countFors(fors []*hclsyntax.ForExpr) (restore func()) {
-	if len(fors) == 0 {
-		return func() {}
-	}
-	orig := make([]hclsyntax.Expression, len(fors))
-	for i, f := range fors {
-		orig[i] = f.CollExpr
-		r := f.CollExpr.Range()
-		f.CollExpr = &hclsyntax.FunctionCallExpr{Name: forCountFunc, Args: []hclsyntax.Expression{orig[i]},
+// countedFors returns expr with the collection of each of its for
+// expressions wrapped in a call to forCountFunc, which counts the elements
+// it iterates over; expr itself when it holds none. The nodes on the way
+// to a for expression are copied and the others shared: the syntax tree is
+// never changed, because evaluations share it (the files of a module are
+// parsed once per run and read by roots on several goroutines), and
+// everything else (completeList, pairIndexed, names) must see it as
+// parsed.
+func countedFors(x hclsyntax.Expression) hclsyntax.Expression {
+	switch x := x.(type) {
+	case *hclsyntax.ForExpr:
+		cp := *x
+		coll := countedFors(x.CollExpr)
+		r := coll.Range()
+		cp.CollExpr = &hclsyntax.FunctionCallExpr{Name: forCountFunc, Args: []hclsyntax.Expression{coll},
 			NameRange: r, OpenParenRange: r, CloseParenRange: r}
-	}
-	return func() {
-		for i, f := range fors {
-			f.CollExpr = orig[i]
+		if x.KeyExpr != nil {
+			cp.KeyExpr = countedFors(x.KeyExpr)
+		}
+		cp.ValExpr = countedFors(x.ValExpr)
+		if x.CondExpr != nil {
+			cp.CondExpr = countedFors(x.CondExpr)
+		}
+		return &cp
+	case *hclsyntax.TemplateExpr:
+		if xs, changed := countedList(x.Parts); changed {
+			cp := *x
+			cp.Parts = xs
+			return &cp
+		}
+	case *hclsyntax.TemplateWrapExpr:
+		if w := countedFors(x.Wrapped); w != x.Wrapped {
+			cp := *x
+			cp.Wrapped = w
+			return &cp
+		}
+	case *hclsyntax.TemplateJoinExpr:
+		if t := countedFors(x.Tuple); t != x.Tuple {
+			cp := *x
+			cp.Tuple = t
+			return &cp
+		}
+	case *hclsyntax.FunctionCallExpr:
+		if xs, changed := countedList(x.Args); changed {
+			cp := *x
+			cp.Args = xs
+			return &cp
+		}
+	case *hclsyntax.TupleConsExpr:
+		if xs, changed := countedList(x.Exprs); changed {
+			cp := *x
+			cp.Exprs = xs
+			return &cp
+		}
+	case *hclsyntax.ObjectConsExpr:
+		var items []hclsyntax.ObjectConsItem
+		for i, it := range x.Items {
+			k, v := countedFors(it.KeyExpr), countedFors(it.ValueExpr)
+			if (k != it.KeyExpr || v != it.ValueExpr) && items == nil {
+				items = append(make([]hclsyntax.ObjectConsItem, 0, len(x.Items)), x.Items[:i]...)
+			}
+			if items != nil {
+				items = append(items, hclsyntax.ObjectConsItem{KeyExpr: k, ValueExpr: v})
+			}
+		}
+		if items != nil {
+			cp := *x
+			cp.Items = items
+			return &cp
+		}
+	case *hclsyntax.ObjectConsKeyExpr:
+		if w := countedFors(x.Wrapped); w != x.Wrapped {
+			cp := *x
+			cp.Wrapped = w
+			return &cp
+		}
+	case *hclsyntax.RelativeTraversalExpr:
+		if src := countedFors(x.Source); src != x.Source {
+			cp := *x
+			cp.Source = src
+			return &cp
+		}
+	case *hclsyntax.IndexExpr:
+		c, k := countedFors(x.Collection), countedFors(x.Key)
+		if c != x.Collection || k != x.Key {
+			cp := *x
+			cp.Collection, cp.Key = c, k
+			return &cp
+		}
+	case *hclsyntax.SplatExpr:
+		// Each keeps the splat's own symbol (Item), which is shared.
+		s, each := countedFors(x.Source), countedFors(x.Each)
+		if s != x.Source || each != x.Each {
+			cp := *x
+			cp.Source, cp.Each = s, each
+			return &cp
+		}
+	case *hclsyntax.ConditionalExpr:
+		c, t, f := countedFors(x.Condition), countedFors(x.TrueResult), countedFors(x.FalseResult)
+		if c != x.Condition || t != x.TrueResult || f != x.FalseResult {
+			cp := *x
+			cp.Condition, cp.TrueResult, cp.FalseResult = c, t, f
+			return &cp
+		}
+	case *hclsyntax.BinaryOpExpr:
+		l, r := countedFors(x.LHS), countedFors(x.RHS)
+		if l != x.LHS || r != x.RHS {
+			cp := *x
+			cp.LHS, cp.RHS = l, r
+			return &cp
+		}
+	case *hclsyntax.UnaryOpExpr:
+		if v := countedFors(x.Val); v != x.Val {
+			cp := *x
+			cp.Val = v
+			return &cp
+		}
+	case *hclsyntax.ParenthesesExpr:
+		if w := countedFors(x.Expression); w != x.Expression {
+			cp := *x
+			cp.Expression = w
+			return &cp
 		}
 	}
+	return x
+}
+
+// countedList is countedFors of each expression of xs: a new slice when
+// one changed, else xs and false.
+func countedList(xs []hclsyntax.Expression) ([]hclsyntax.Expression, bool) {
+	var out []hclsyntax.Expression
+	for i, x := range xs {
+		r := countedFors(x)
+		if r != x && out == nil {
+			out = append(make([]hclsyntax.Expression, 0, len(xs)), xs[:i]...)
+		}
+		if out != nil {
+			out = append(out, r)
+		}
+	}
+	if out == nil {
+		return xs, false
+	}
+	return out, true
 }
 
 // forCounter is forCountFunc: it passes the collection through and counts

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/daslint/daslint/model"
@@ -81,17 +82,19 @@ func (sc *scope) with(name string, v cty.Value) *scope {
 // every unknown in the result carries a reason.
 func (e *evaluator) eval(expr hcl.Expression, sc *scope) cty.Value {
 	// pairIndexed does not enter for expressions: the rewritten expression
-	// holds those of expr.
+	// holds those of expr, whose work countedFors counts.
 	fors, travs := scanExpr(expr)
 	if sc.rep.cohort != "" {
 		expr, sc = e.pairIndexed(expr, sc)
 		travs = variables(expr)
 	}
 	ctx := e.context(travs, sc)
-	restore := countFors(fors)
+	counted := expr
+	if sx, ok := expr.(hclsyntax.Expression); ok && len(fors) > 0 {
+		counted = countedFors(sx)
+	}
 	e.forWork, e.refused = 0, nil
-	v, hds := expr.Value(ctx)
-	restore()
+	v, hds := counted.Value(ctx)
 	if le := e.refused; le != nil {
 		e.refused = nil
 		return unknown(cty.DynamicPseudoType, e.limitAt(le.msg, expr))
