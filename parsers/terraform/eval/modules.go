@@ -64,14 +64,11 @@ func (e *evaluator) loadTree(dir, key string, chain []string) *moduleTree {
 		if key == "" {
 			gen = e.opts.Generated
 		}
-		// A module is parsed once per run, whatever the number of roots
-		// that call it; a root's own files only by its evaluation, so that
-		// their syntax trees are not kept for the whole run.
-		var cache *ParseCache
-		if key != "" || e.opts.SharedRoot {
-			cache = e.opts.Cache
-		}
-		cfg = parseModule(cache, e.parser, dir, e.confine, e.opts.MaxFileBytes, &e.ds, gen...)
+		// A module is prepared once per run, whatever the number of roots
+		// that call it; a root's own directory is kept only when others
+		// run it too (see ParseCache).
+		keep := key != "" || e.opts.SharedRoot
+		cfg = e.opts.Cache.module(e.parser, dir, e.confine, e.opts.MaxFileBytes, &e.ds, keep, gen)
 		e.configs[dir] = cfg
 	}
 	t := &moduleTree{cfg: cfg, relDir: relDir(e.rootDir, dir), children: map[string]*moduleTree{}, unread: map[string]*model.Unresolved{}}

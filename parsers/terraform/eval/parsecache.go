@@ -1,6 +1,9 @@
 package eval
 
 import (
+	"sort"
+	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/hashicorp/hcl/v2"
@@ -9,34 +12,51 @@ import (
 	"github.com/daslint/daslint/diag"
 )
 
-// ParseCache holds the module files parsed during one run, so that a
-// module directory is read and parsed once however many roots call it
-// (and a Terragrunt unit's module once however many units run it). A
-// root's own files are not kept (see Options.SharedRoot): a syntax tree
-// kept for the whole run costs more memory than parsing the file again
-// costs time. It is safe for concurrent use. The syntax trees it hands
-// out are shared and only read.
+// ParseCache holds what one run read of the configuration, so that a
+// module directory is read, parsed and prepared (variable declarations
+// with their defaults converted, the index of attribute names, the
+// diagnostics) once however many roots call it, and a Terragrunt unit's
+// module once however many units run it. It is safe for concurrent use:
+// evaluations of several roots may share it at once, and what it hands
+// out (syntax trees, module configurations) is shared and only read.
 //
-// A file is cached by its name as given, its read boundary and the size
-// limit, which are everything parseFile's outcome depends on besides the
-// file's content: a hit returns what parsing gave the first time, file,
-// problem and diagnostics alike, so that every evaluation reports as if it
-// had parsed the file itself.
+// A prepared module is cached by its directory as given, its read
+// boundary, the size limit and the files Terragrunt generates into it,
+// which are everything parseModule's outcome depends on besides the files
+// on disk (which a run does not change): a hit returns what preparing the
+// module gave the first time, configuration and diagnostics alike, so that
+// every evaluation reports as if it had prepared the module itself.
+//
+// A root's own directory is prepared through the cache too, but kept only
+// when it is a module that others run (Options.SharedRoot) or once a call
+// has read it as a module: a root that nothing calls is prepared by its
+// evaluation alone, so that its syntax trees go when the evaluation ends
+// (for a large root they outweigh everything else the run keeps), while a
+// directory that is a root and a module of many callers, as a published
+// module with its examples, is prepared at most twice.
+//
+// Files are cached one by one as well, by name as given, read boundary
+// and size limit, for the modules that are prepared more than once: a
+// Terragrunt module run with different generated files.
 //
 // It also keeps the outcome of the one other read of the tree that every
 // root could repeat: the search for a terragrunt.hcl below a read
 // boundary (terragruntHint), made once per boundary instead of once per
 // root that references an undeclared variable.
 type ParseCache struct {
-	mu    sync.Mutex
-	files map[parseKey]*parsedFile
+	mu      sync.Mutex
+	files   map[parseKey]*parsedFile
+	modules map[moduleKey]*preparedModule
+	// rootBytes is the size of the root files kept, at most rootBudget.
+	rootBytes, rootBudget int64
 	// terragrunt is findTerragrunt's answer by read boundary.
 	terragrunt map[string]string
 }
 
 // NewParseCache returns an empty cache.
 func NewParseCache() *ParseCache {
-	return &ParseCache{files: map[parseKey]*parsedFile{}, terragrunt: map[string]string{}}
+	return &ParseCache{files: map[parseKey]*parsedFile{}, modules: map[moduleKey]*preparedModule{},
+		terragrunt: map[string]string{}, rootBudget: rootBudget}
 }
 
 // findTerragrunt is findTerragrunt through the cache; a nil cache searches.
@@ -56,6 +76,11 @@ func (c *ParseCache) findTerragrunt(root string) string {
 	c.mu.Unlock()
 	return found
 }
+
+// rootBudget bounds the size of the files of the roots that a ParseCache
+// keeps though no one asked it to (see ParseCache): their syntax trees
+// take about 25 times the size of their text.
+const rootBudget = 2 << 20
 
 type parseKey struct {
 	name, tree string
@@ -80,26 +105,147 @@ func (c *ParseCache) parse(p *hclparse.Parser, name, tree string, maxBytes int64
 		// diagnostics: keep that behaviour.
 		return parseFileWith(p, name, tree, maxBytes, ds)
 	}
+	return c.parsed(name, tree, maxBytes).use(p, name, ds)
+}
+
+// parsed returns the outcome of parsing name on a parser of its own, from
+// the cache when it holds it; a nil cache parses. It may be called from
+// several goroutines at once.
+func (c *ParseCache) parsed(name, tree string, maxBytes int64) *parsedFile {
+	if c == nil {
+		return parseAlone(name, tree, maxBytes)
+	}
 	key := parseKey{name: name, tree: tree, maxBytes: maxBytes}
 	c.mu.Lock()
 	e := c.files[key]
 	c.mu.Unlock()
-	if e == nil {
-		q := hclparse.NewParser()
-		e = &parsedFile{}
-		e.f, e.unread = parseFileWith(q, name, tree, maxBytes, &e.ds)
-		e.added, e.parsed = q.Files()[name]
-		c.mu.Lock()
-		if prev := c.files[key]; prev != nil {
-			e = prev // parsed meanwhile by another evaluation: one outcome
-		} else {
-			c.files[key] = e
-		}
-		c.mu.Unlock()
+	if e != nil {
+		return e
 	}
+	e = parseAlone(name, tree, maxBytes)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if prev := c.files[key]; prev != nil {
+		return prev // parsed meanwhile by another evaluation: one outcome
+	}
+	c.files[key] = e
+	return e
+}
+
+// parseAlone parses name on a parser of its own.
+func parseAlone(name, tree string, maxBytes int64) *parsedFile {
+	q := hclparse.NewParser()
+	e := &parsedFile{}
+	e.f, e.unread = parseFileWith(q, name, tree, maxBytes, &e.ds)
+	e.added, e.parsed = q.Files()[name]
+	return e
+}
+
+// use hands the outcome to an evaluation's parser and diagnostics, as if
+// that parser had parsed the file itself.
+func (e *parsedFile) use(p *hclparse.Parser, name string, ds *diag.Diagnostics) (*hcl.File, *unreadFile) {
 	*ds = append(*ds, e.ds...)
 	if e.parsed {
 		p.AddFile(name, e.added)
 	}
 	return e.f, e.unread
+}
+
+// moduleKey is everything a prepared module depends on besides the files
+// on disk; generated holds the generated files' names and contents.
+type moduleKey struct {
+	dir, tree string
+	maxBytes  int64
+	generated string
+}
+
+func newModuleKey(dir, tree string, maxBytes int64, generated []GeneratedFile) moduleKey {
+	var b strings.Builder
+	for _, g := range generated {
+		// Lengths first: no two lists of files give one key.
+		b.WriteString(strconv.Itoa(len(g.Name)) + ":" + strconv.Itoa(len(g.Data)) + ":")
+		b.WriteString(g.Name)
+		b.Write(g.Data)
+	}
+	return moduleKey{dir: dir, tree: tree, maxBytes: maxBytes, generated: b.String()}
+}
+
+// preparedModule is the outcome of parseModule on a parser of its own:
+// the configuration, the diagnostics it reported and the files the parser
+// recorded, by name.
+type preparedModule struct {
+	once  sync.Once
+	cfg   *moduleConfig
+	ds    diag.Diagnostics
+	names []string
+	files []*hcl.File
+}
+
+// module returns the prepared configuration of dir, from the cache when
+// it holds it, adding its files to p and its diagnostics to ds as
+// parseModule would; a nil cache prepares it with p. keep says whether a
+// module prepared now is kept for the rest of the run (see ParseCache).
+// The configuration returned is shared: it must not be changed.
+func (c *ParseCache) module(p *hclparse.Parser, dir, tree string, maxBytes int64, ds *diag.Diagnostics, keep bool, generated []GeneratedFile) *moduleConfig {
+	if c == nil {
+		return parseModule(nil, p, dir, tree, maxBytes, ds, generated...)
+	}
+	key := newModuleKey(dir, tree, maxBytes, generated)
+	c.mu.Lock()
+	m := c.modules[key]
+	if m == nil && keep {
+		m = &preparedModule{}
+		c.modules[key] = m
+	}
+	c.mu.Unlock()
+	if m == nil {
+		m = c.prepareRoot(key, dir, tree, maxBytes, generated)
+	}
+	// The first evaluation to ask prepares the module; one asking at the
+	// same time waits for it rather than prepare it again.
+	m.once.Do(func() { m.prepare(c, dir, tree, maxBytes, generated) })
+	seen := p.Files()
+	for _, n := range m.names {
+		if _, ok := seen[n]; ok {
+			// A parser answers a name it has seen itself, without
+			// diagnostics: a prepared module cannot say what that gives.
+			return parseModule(c, p, dir, tree, maxBytes, ds, generated...)
+		}
+	}
+	*ds = append(*ds, m.ds...)
+	for i, n := range m.names {
+		p.AddFile(n, m.files[i])
+	}
+	return m.cfg
+}
+
+// prepareRoot prepares the directory of a root that no one has asked to
+// keep, and keeps it while the root files kept stay within the budget.
+// Neither it nor its files go through the file cache.
+func (c *ParseCache) prepareRoot(key moduleKey, dir, tree string, maxBytes int64, generated []GeneratedFile) *preparedModule {
+	m := &preparedModule{}
+	m.once.Do(func() { m.prepare(nil, dir, tree, maxBytes, generated) })
+	var size int64
+	for _, f := range m.files {
+		size += int64(len(f.Bytes))
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.modules[key]; !ok && c.rootBytes+size <= c.rootBudget {
+		c.modules[key] = m
+		c.rootBytes += size
+	}
+	return m
+}
+
+func (m *preparedModule) prepare(c *ParseCache, dir, tree string, maxBytes int64, generated []GeneratedFile) {
+	q := hclparse.NewParser()
+	m.cfg = parseModule(c, q, dir, tree, maxBytes, &m.ds, generated...)
+	for n := range q.Files() {
+		m.names = append(m.names, n)
+	}
+	sort.Strings(m.names)
+	for _, n := range m.names {
+		m.files = append(m.files, q.Files()[n])
+	}
 }

