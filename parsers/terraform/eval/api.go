@@ -155,7 +155,15 @@ func EvaluateContext(ctx context.Context, dir string, opts Options) (*Result, di
 	e.funcs = e.functions()
 	e.readModulesJSON()
 	tree := e.loadTree(dir, "", []string{absDir(dir)})
-	e.addUnevaluated(e.funcs, providerFunctions(e.parser.Files()))
+	// The provider functions of every file parsed, indexed when the
+	// files were (see moduleConfig).
+	called := map[string]bool{}
+	for _, cfg := range e.configs {
+		for n := range cfg.providerFuncs {
+			called[n] = true
+		}
+	}
+	e.addUnevaluated(e.funcs, called)
 	e.generic = map[string]bool{}
 	for _, cfg := range e.configs {
 		for n := range cfg.names.generic {

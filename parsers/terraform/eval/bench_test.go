@@ -6,6 +6,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hashicorp/hcl/v2/hclparse"
+
+	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/internal/stress"
 )
 
 // benchModule is a VPC-like module of about 20 resources: subnets with
@@ -92,6 +97,43 @@ func BenchmarkEvaluateLargeTree(b *testing.B) {
 		res, ds := Evaluate(dir, Options{})
 		if ds.HasErrors() || len(res.Instances) < 20_000 {
 			b.Fatalf("%d instances, diagnostics %v", len(res.Instances), ds)
+		}
+	}
+}
+
+// BenchmarkParseModule prepares one module directory (parseModule: read,
+// parse, index attribute names, declare) without a cache, the parse layer
+// alone: the one-root tree of 2,000 stacks (2,001 files, 18,000
+// resources), and the directory DASLINT_BENCH_MODULE names when set (a
+// real module, such as terraform-aws-security-group's root):
+//
+//	DASLINT_BENCH_MODULE=/work/sg go test ./parsers/terraform/eval \
+//	    -run '^$' -bench ParseModule -benchmem
+func BenchmarkParseModule(b *testing.B) {
+	b.Run("stacks2000", func(b *testing.B) {
+		dir := b.TempDir()
+		if err := stress.WriteStacks(dir, 2000); err != nil {
+			b.Fatal(err)
+		}
+		benchParseModule(b, dir, 2001)
+	})
+	b.Run("dir", func(b *testing.B) {
+		dir := os.Getenv("DASLINT_BENCH_MODULE")
+		if dir == "" {
+			b.Skip("DASLINT_BENCH_MODULE is not set")
+		}
+		benchParseModule(b, dir, 1)
+	})
+}
+
+func benchParseModule(b *testing.B, dir string, files int) {
+	dir = absDir(dir)
+	b.ReportAllocs()
+	for b.Loop() {
+		var ds diag.Diagnostics
+		cfg := parseModule(nil, hclparse.NewParser(), dir, dir, 0, &ds)
+		if ds.HasErrors() || len(cfg.files) < files {
+			b.Fatalf("%d files, diagnostics %v", len(cfg.files), ds)
 		}
 	}
 }

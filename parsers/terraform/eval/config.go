@@ -3,8 +3,11 @@ package eval
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/typeexpr"
@@ -31,6 +34,9 @@ type moduleConfig struct {
 	callNames []string
 	providers map[string]*providerDecl // "aws", "aws.west"
 	names     attrNames
+	// providerFuncs are the provider-defined functions the files call,
+	// those that do not parse included (see addUnevaluated).
+	providerFuncs map[string]bool
 }
 
 type variableDecl struct {
@@ -140,6 +146,8 @@ func parseModule(c *ParseCache, p *hclparse.Parser, dir, tree string, maxBytes i
 		calls:     map[string]*moduleCall{},
 		providers: map[string]*providerDecl{},
 		names:     newAttrNames(),
+
+		providerFuncs: map[string]bool{},
 	}
 	files, overrides, err := configFiles(dir)
 	if err != nil {
@@ -156,11 +164,28 @@ func parseModule(c *ParseCache, p *hclparse.Parser, dir, tree string, maxBytes i
 	for _, g := range generated {
 		replaced[filepath.Clean(g.Name)] = true
 	}
+	read := make([]string, 0, len(files))
 	for _, name := range files {
-		if replaced[filepath.Clean(name)] {
-			continue
+		if !replaced[filepath.Clean(name)] {
+			read = append(read, name)
 		}
-		f, problem := parseFile(c, p, name, tree, maxBytes, ds)
+	}
+	// The files are parsed at once; what they give is taken in file-name
+	// order, so that the configuration and the diagnostics do not depend
+	// on which finished first.
+	parsed := parseFiles(c, p, read, tree, maxBytes)
+	for i, name := range read {
+		var f *hcl.File
+		var problem *unreadFile
+		if pf := parsed[i].file; pf != nil {
+			f, problem = pf.use(p, name, ds)
+			for n := range parsed[i].funcs {
+				cfg.providerFuncs[n] = true
+			}
+		} else {
+			f, problem = parseFileWith(p, name, tree, maxBytes, ds)
+			cfg.addProviderFuncs(p, name)
+		}
 		if f == nil {
 			kind := model.FromInput
 			if problem.Severity == diag.Warning {
@@ -170,7 +195,11 @@ func parseModule(c *ParseCache, p *hclparse.Parser, dir, tree string, maxBytes i
 			continue
 		}
 		cfg.files = append(cfg.files, name)
-		cfg.names.collectFile(f)
+		if parsed[i].file != nil {
+			cfg.names.merge(parsed[i].names)
+		} else {
+			cfg.names.collectFile(f)
+		}
 		cfg.addFile(f, ds)
 	}
 	for _, g := range generated {
@@ -181,6 +210,7 @@ func parseModule(c *ParseCache, p *hclparse.Parser, dir, tree string, maxBytes i
 		} else {
 			f, hds = p.ParseHCL(g.Data, g.Name)
 		}
+		cfg.addProviderFuncs(p, g.Name)
 		if hds.HasErrors() || f == nil {
 			addHCLDiags(ds, hds, hcl.Range{Filename: g.Name, Start: hcl.InitialPos, End: hcl.InitialPos})
 			cfg.unread = append(cfg.unread, &model.Unresolved{Kind: model.FromInput, Range: rangeOf(g.Name),
@@ -191,6 +221,68 @@ func parseModule(c *ParseCache, p *hclparse.Parser, dir, tree string, maxBytes i
 		cfg.addFile(f, ds)
 	}
 	return cfg
+}
+
+// fileParse is what parseFiles gives for one file: the outcome of parsing
+// it and the attribute names it reads; file is nil for a file p has parsed
+// before, which p answers itself.
+type fileParse struct {
+	file  *parsedFile
+	names attrNames
+	funcs map[string]bool
+}
+
+// parseFiles parses names, each on a parser of its own (through the cache
+// c when non-nil), on up to GOMAXPROCS goroutines, and indexes the
+// attribute names each reads and the provider-defined functions it calls.
+// The outcomes are in the order of names.
+func parseFiles(c *ParseCache, p *hclparse.Parser, names []string, tree string, maxBytes int64) []fileParse {
+	out := make([]fileParse, len(names))
+	seen := p.Files() // only read while the goroutines run
+	parse := func(i int) {
+		if _, ok := seen[names[i]]; ok {
+			return
+		}
+		pf := c.parsed(names[i], tree, maxBytes)
+		out[i].file = pf
+		switch {
+		case pf.f != nil:
+			out[i].names, out[i].funcs = newAttrNames(), map[string]bool{}
+			out[i].names.index(pf.f, out[i].funcs)
+		case pf.parsed:
+			// What hcl made of a file that does not parse is looked
+			// through for provider functions all the same.
+			out[i].funcs = providerFunctions(map[string]*hcl.File{names[i]: pf.added})
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(names))
+	if workers <= 1 {
+		for i := range names {
+			parse(i)
+		}
+		return out
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(names); i = int(next.Add(1)) - 1 {
+				parse(i)
+			}
+		})
+	}
+	wg.Wait()
+	return out
+}
+
+// addProviderFuncs adds the provider-defined functions that the file p
+// recorded under name calls.
+func (cfg *moduleConfig) addProviderFuncs(p *hclparse.Parser, name string) {
+	if f, ok := p.Files()[name]; ok {
+		for n := range providerFunctions(map[string]*hcl.File{name: f}) {
+			cfg.providerFuncs[n] = true
+		}
+	}
 }
 
 func (cfg *moduleConfig) addFile(f *hcl.File, ds *diag.Diagnostics) {

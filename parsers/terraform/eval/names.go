@@ -3,6 +3,7 @@ package eval
 import (
 	"regexp"
 	"sort"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -32,6 +33,13 @@ func newAttrNames() attrNames {
 var identRe = regexp.MustCompile(`\.([A-Za-z_][A-Za-z0-9_-]*)`)
 
 func (n attrNames) collectFile(f *hcl.File) {
+	n.index(f, nil)
+}
+
+// index records the attribute names f reads and, when funcs is not nil,
+// the provider-defined functions (`provider::NAME::FUNCTION`) it calls, in
+// one walk of its syntax.
+func (n attrNames) index(f *hcl.File, funcs map[string]bool) {
 	body, ok := f.Body.(*hclsyntax.Body)
 	if !ok {
 		for _, m := range identRe.FindAllSubmatch(f.Bytes, -1) {
@@ -39,8 +47,24 @@ func (n attrNames) collectFile(f *hcl.File) {
 		}
 		return
 	}
-	iters := iteratorNames(body)
+	// The walk gathers the traversals and the names iterators bind; the
+	// traversals are read once every iterator name of the file is known.
+	iters := map[string]bool{}
+	var nodes []hclsyntax.Node
 	_ = hclsyntax.VisitAll(body, func(node hclsyntax.Node) hcl.Diagnostics {
+		switch x := node.(type) {
+		case *hclsyntax.ScopeTraversalExpr, *hclsyntax.RelativeTraversalExpr, *hclsyntax.SplatExpr:
+			nodes = append(nodes, node)
+		case *hclsyntax.FunctionCallExpr:
+			if funcs != nil && strings.HasPrefix(x.Name, "provider::") {
+				funcs[x.Name] = true
+			}
+		default:
+			addIteratorNames(node, iters)
+		}
+		return nil
+	})
+	for _, node := range nodes {
 		switch e := node.(type) {
 		case *hclsyntax.ScopeTraversalExpr:
 			if iters[e.Traversal.RootName()] {
@@ -63,38 +87,44 @@ func (n attrNames) collectFile(f *hcl.File) {
 				}
 			}
 		}
-		return nil
-	})
+	}
 }
 
-// iteratorNames lists the names that for expressions and dynamic blocks
-// bind in body. A traversal rooted at one of them reads whatever the
-// iterated collection holds, not a resource of that type, though it is
-// spelled like one.
-func iteratorNames(body *hclsyntax.Body) map[string]bool {
-	names := map[string]bool{}
-	_ = hclsyntax.VisitAll(body, func(node hclsyntax.Node) hcl.Diagnostics {
-		switch x := node.(type) {
-		case *hclsyntax.ForExpr:
-			for _, v := range []string{x.KeyVar, x.ValVar} {
-				if v != "" {
-					names[v] = true
-				}
-			}
-		case *hclsyntax.Block:
-			if x.Type != "dynamic" || len(x.Labels) == 0 {
-				break
-			}
-			names[x.Labels[0]] = true
-			if it, ok := x.Body.Attributes["iterator"]; ok {
-				if tr, diags := hcl.AbsTraversalForExpr(it.Expr); !diags.HasErrors() && len(tr) == 1 {
-					names[tr.RootName()] = true
-				}
+// addIteratorNames adds to names the names that node binds, when it is a
+// for expression or a dynamic block. A traversal rooted at one of them
+// reads whatever the iterated collection holds, not a resource of that
+// type, though it is spelled like one.
+func addIteratorNames(node hclsyntax.Node, names map[string]bool) {
+	switch x := node.(type) {
+	case *hclsyntax.ForExpr:
+		for _, v := range []string{x.KeyVar, x.ValVar} {
+			if v != "" {
+				names[v] = true
 			}
 		}
-		return nil
-	})
-	return names
+	case *hclsyntax.Block:
+		if x.Type != "dynamic" || len(x.Labels) == 0 {
+			break
+		}
+		names[x.Labels[0]] = true
+		if it, ok := x.Body.Attributes["iterator"]; ok {
+			if tr, diags := hcl.AbsTraversalForExpr(it.Expr); !diags.HasErrors() && len(tr) == 1 {
+				names[tr.RootName()] = true
+			}
+		}
+	}
+}
+
+// merge adds the names of o to n.
+func (n attrNames) merge(o attrNames) {
+	for key, names := range o.byResource {
+		for name := range names {
+			n.add(key, name)
+		}
+	}
+	for name := range o.generic {
+		n.generic[name] = true
+	}
 }
 
 func (n attrNames) add(key, name string) {

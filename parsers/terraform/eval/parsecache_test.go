@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -391,5 +392,74 @@ func testParseCacheConcurrent(t *testing.T, modules map[string]string) {
 	wg.Wait()
 	if n := len(cache.modules); n != 5 {
 		t.Errorf("%d modules cached, want 5 (m, n and the roots a, b, c, within the budget)", n)
+	}
+}
+
+// TestParseModuleParallel: the files of a module are parsed at once, yet
+// the configuration and the diagnostics, in their order, are the same
+// whatever the number of goroutines.
+func TestParseModuleParallel(t *testing.T) {
+	files := map[string]string{}
+	for i := range 40 {
+		name := fmt.Sprintf("m/f%02d.tf", i)
+		switch i % 5 {
+		case 0:
+			files[name] = fmt.Sprintf("output \"o%d\" {\n", i) // does not parse
+		case 1:
+			files[name] = fmt.Sprintf("locals {\n  pad%d = %q\n}\n", i, make([]byte, 300)) // too large
+		default:
+			files[name] = fmt.Sprintf("variable \"v%d\" {\n  type    = list(string)\n  default = [%d, -%d.5]\n}\n\nresource \"aws_vpc\" \"r%d\" {\n  cidr_block = var.v%d[0]\n  tags       = { a = aws_vpc.r%d.arn%d, b = local.x.generic%d }\n}\n\nlocals {\n  l%d = 1\n  dup = %d\n}\n",
+				i, i, i, i, i, (i+1)%40, i, i, i, i)
+		}
+	}
+	tree := writeTree(t, files)
+	dir := tree + "/m"
+	var want string
+	for _, procs := range []int{1, 4, 1, 4} {
+		old := runtime.GOMAXPROCS(procs)
+		got := prepareWith(nil, hclparse.NewParser(), dir, tree, 600, true)
+		runtime.GOMAXPROCS(old)
+		if len(got.ds) < 24 || len(got.cfg.variables) != 24 {
+			t.Fatalf("GOMAXPROCS %d: the case must report problems and declare 24 variables:\n%s", procs, got.summary())
+		}
+		if want == "" {
+			want = got.summary()
+		} else if diff := cmp.Diff(want, got.summary()); diff != "" {
+			t.Errorf("GOMAXPROCS %d (-1 +%d):\n%s", procs, procs, diff)
+		}
+	}
+}
+
+// TestProviderFunctionsIndexed: the provider-defined functions a module's
+// files and a generated file call are found when the files are parsed, so
+// a module prepared once serves them to every evaluation: each call is
+// unknown with its reason, never an unknown function.
+func TestProviderFunctionsIndexed(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"root/main.tf": "module \"m\" {\n  source = \"../m\"\n}\n\nresource \"null_resource\" \"g\" {\n  v = local.t.year\n}\n",
+		"m/main.tf":    "resource \"null_resource\" \"r\" {\n  v = provider::aws::arn_parse(\"arn:aws:kms:eu-west-1:1:key/x\").region\n}\n",
+		"m/broken.tf":  "output \"x\" {\n  value = provider::aws::arn_build(\"a\")\n",
+	})
+	opts := Options{Root: dir, Generated: []GeneratedFile{{Name: dir + "/root/time.tf",
+		Data: []byte("locals {\n  t = provider::time::rfc3339_parse(\"2024-01-01T00:00:00Z\")\n}\n")}}}
+	cache := NewParseCache()
+	for _, c := range []*ParseCache{nil, cache, cache} {
+		o := opts
+		o.Cache = c
+		res, ds := Evaluate(dir+"/root", o)
+		for _, d := range ds {
+			if strings.Contains(d.Message, "function") {
+				t.Errorf("cache %t: %s", c != nil, d)
+			}
+		}
+		for addr, want := range map[string]string{
+			"null_resource.g":          "provider::time::rfc3339_parse()",
+			"module.m.null_resource.r": "provider::aws::arn_parse()",
+		} {
+			v := attr(t, res, addr, "v")
+			if rs := Reasons(v); v.IsKnown() || len(rs) != 1 || !strings.Contains(rs[0].Reason, want) {
+				t.Errorf("cache %t: %s.v = %#v, reasons %v; want unknown, %s", c != nil, addr, v, reasonTexts(v), want)
+			}
+		}
 	}
 }
