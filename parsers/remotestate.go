@@ -178,7 +178,7 @@ func (rs *remoteStates) backend(r root) eval.Backend {
 	key := absPath(r.path)
 	b, ok := rs.backends[key]
 	if !ok {
-		b = eval.RootBackend(r.path, r.boundary, rs.cat.opts.MaxFileBytes)
+		b = rs.cat.opts.parsed.RootBackend(r.path, r.boundary, rs.cat.opts.MaxFileBytes)
 		rs.backends[key] = b
 	}
 	return b

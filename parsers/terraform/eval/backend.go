@@ -220,6 +220,13 @@ func samePath(a, b string) bool {
 // dir) and up to maxBytes (0: no limit); files that cannot be read are
 // skipped, as the root's own evaluation reports them.
 func RootBackend(dir, root string, maxBytes int64) Backend {
+	return (*ParseCache)(nil).RootBackend(dir, root, maxBytes)
+}
+
+// RootBackend is RootBackend through the cache: when the cache keeps the
+// root's directory (see ParseCache), it is prepared once for this read and
+// the root's evaluation alike.
+func (c *ParseCache) RootBackend(dir, root string, maxBytes int64) Backend {
 	if root == "" {
 		root = dir
 	}
@@ -231,6 +238,16 @@ func RootBackend(dir, root string, maxBytes int64) Backend {
 	}
 	p := hclparse.NewParser()
 	var ds diag.Diagnostics
+	if c.keepsRoot(dir, confine, maxBytes, files) {
+		cfg := c.module(p, dir, confine, maxBytes, &ds, false, nil)
+		for _, name := range cfg.files {
+			if found, ok := backendOfFile(p.Files()[name], dir); ok {
+				return found
+			}
+		}
+		return b
+	}
+	// Read up to the file that declares the backend, no further.
 	for _, name := range files {
 		f, _ := parseFile(nil, p, name, confine, maxBytes, &ds)
 		if f == nil {

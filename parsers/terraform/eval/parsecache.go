@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -236,6 +237,25 @@ func (c *ParseCache) prepareRoot(key moduleKey, dir, tree string, maxBytes int64
 		c.rootBytes += size
 	}
 	return m
+}
+
+// keepsRoot reports whether the cache holds, or would keep, the root
+// directory dir (without generated files) whose configuration files are
+// files: whether preparing it whole now is work its evaluation reuses.
+func (c *ParseCache) keepsRoot(dir, tree string, maxBytes int64, files []string) bool {
+	if c == nil {
+		return false
+	}
+	var size int64
+	for _, name := range files {
+		if st, err := os.Lstat(name); err == nil {
+			size += st.Size()
+		}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, ok := c.modules[newModuleKey(dir, tree, maxBytes, nil)]
+	return ok || c.rootBytes+size <= c.rootBudget
 }
 
 func (m *preparedModule) prepare(c *ParseCache, dir, tree string, maxBytes int64, generated []GeneratedFile) {

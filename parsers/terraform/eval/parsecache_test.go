@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -461,5 +462,42 @@ func TestProviderFunctionsIndexed(t *testing.T) {
 				t.Errorf("cache %t: %s.v = %#v, reasons %v; want unknown, %s", c != nil, addr, v, reasonTexts(v), want)
 			}
 		}
+	}
+}
+
+// TestParseCacheRootBackend: the backend read through the cache is the
+// one read without; a root the cache keeps is prepared once for the read
+// and the evaluation, one it does not keep is read only up to its backend.
+func TestParseCacheRootBackend(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"a/a.tf":       "resource \"aws_vpc\" \"v\" {\n  cidr_block = \"10.0.0.0/16\"\n}\n",
+		"a/b.tf":       "terraform {\n",
+		"a/backend.tf": "terraform {\n  backend \"s3\" {\n    bucket = \"b\"\n    key    = \"a\"\n  }\n}\n",
+		"a/big.tf":     fmt.Sprintf("terraform {\n  backend \"s3\" {\n    bucket = %q\n  }\n}\n", make([]byte, 300)),
+		"b/main.tf":    "resource \"aws_vpc\" \"v\" {\n  cidr_block = \"10.0.0.0/16\"\n}\n",
+	})
+	for _, budget := range []int64{0, 1 << 20} {
+		for _, root := range []string{"a", "b"} {
+			c := NewParseCache()
+			c.rootBudget = budget
+			want := RootBackend(dir+"/"+root, dir, 256)
+			got := c.RootBackend(dir+"/"+root, dir, 256)
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("%s, budget %d (-without +with the cache):\n%s", root, budget, diff)
+			}
+			if kept := len(c.modules) == 1; kept != (budget > 0) {
+				t.Errorf("%s, budget %d: root kept %t", root, budget, kept)
+			}
+			o := Options{Root: dir, MaxFileBytes: 256}
+			wantRes, wantDs := Evaluate(dir+"/"+root, o)
+			o.Cache = c
+			gotRes, gotDs := Evaluate(dir+"/"+root, o)
+			if diff := cmp.Diff(wantDs, gotDs); diff != "" || !slices.Equal(addresses(wantRes), addresses(gotRes)) {
+				t.Errorf("%s, budget %d: the evaluation after the read differs (-without +with the cache):\n%s", root, budget, diff)
+			}
+		}
+	}
+	if b := RootBackend(dir+"/a", dir, 256); b.Type != "s3" {
+		t.Errorf("a: %s, want the s3 backend", b)
 	}
 }
