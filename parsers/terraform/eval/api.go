@@ -75,10 +75,11 @@ type Options struct {
 	// there, replacing a file of the same name.
 	Generated []GeneratedFile
 	// Cache, when non-nil, is shared by the evaluations of one run so
-	// that the files of a module that several roots call are parsed once
-	// (see ParseCache). The root module's files are cached only when
-	// SharedRoot is set: the root module is one that others run too (the
-	// module of a Terragrunt unit).
+	// that a module that several roots call is parsed and prepared once
+	// (see ParseCache); the cache is safe for concurrent use. The root
+	// module is always kept in it when SharedRoot is set: the root module
+	// is one that others run too (the module of a Terragrunt unit);
+	// otherwise only within the cache's budget for roots.
 	Cache      *ParseCache
 	SharedRoot bool
 }
