@@ -51,7 +51,7 @@ func (n attrNames) index(f *hcl.File, funcs map[string]bool) {
 	// traversals are read once every iterator name of the file is known.
 	iters := map[string]bool{}
 	var nodes []hclsyntax.Node
-	_ = hclsyntax.VisitAll(body, func(node hclsyntax.Node) hcl.Diagnostics {
+	visitSyntax(body, func(node hclsyntax.Node) {
 		switch x := node.(type) {
 		case *hclsyntax.ScopeTraversalExpr, *hclsyntax.RelativeTraversalExpr, *hclsyntax.SplatExpr:
 			nodes = append(nodes, node)
@@ -62,7 +62,6 @@ func (n attrNames) index(f *hcl.File, funcs map[string]bool) {
 		default:
 			addIteratorNames(node, iters)
 		}
-		return nil
 	})
 	for _, node := range nodes {
 		switch e := node.(type) {
