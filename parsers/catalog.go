@@ -29,15 +29,10 @@ type catalog struct {
 	// mu guards entries and what they hold.
 	mu      sync.Mutex
 	entries map[string]*entry // by absolute root path
-	// remoteStates settles terraform_remote_state, created when first
-	// needed (see remotestate.go).
+	// remoteStates settles terraform_remote_state and Terragrunt
+	// dependency blocks, created when first needed (see remotestate.go).
+	remoteOnce   sync.Once
 	remoteStates *remoteStates
-	// units are the Terragrunt units evaluated for dependency blocks, by
-	// absolute terragrunt.hcl path (see units.go).
-	units map[string]*eval.RemoteRoot
-	// unitsUnread are why the units whose module is not read have no
-	// outputs, by the same key.
-	unitsUnread map[string]*model.Unresolved
 	// stackNames are the --stack-name values by absolute template path
 	// (read only), and manifests the stacks of the CDK manifests read, by
 	// directory,
@@ -68,6 +63,7 @@ type entry struct {
 	ok      bool // the root is one (a candidate file may be no template)
 	read    bool // reading finished before ctx ended
 	loading bool
+	done    chan struct{} // closed when loading ends
 }
 
 func newCatalog(ctx context.Context, opts Options, fes []frontEnd, loadTerraform terraformLoader, roots []root) *catalog {
@@ -101,9 +97,18 @@ func (c *catalog) get(path string) *loaded {
 	return c.getRoot(r)
 }
 
-// getRoot is get of a root of the catalog.
+// getRoot is get of a root of the catalog. A facts snapshot that another
+// goroutine is reading is waited for: reading one asks nothing of the
+// rest of the run, so the wait ends. Any other root being read is nil, as
+// for a cycle: roots read each other on several goroutines (see load), so
+// waiting for one could wait for the waiting root itself.
 func (c *catalog) getRoot(r root) *loaded {
-	e := c.read(r)
+	var e entry
+	if r.kind == factsDir {
+		e = c.await(r)
+	} else {
+		e = c.read(r)
+	}
 	if e.loading || !e.ok || !e.read {
 		return nil
 	}
@@ -115,16 +120,41 @@ func (c *catalog) getRoot(r root) *loaded {
 // abandoned when ctx ended (see readRoot) may still be filling in entries
 // while the caller goes on, so they are shared only under mu.
 func (c *catalog) read(r root) entry {
+	return c.readOrWait(r, false)
+}
+
+// await is read, waiting for a root that another goroutine is reading,
+// or for ctx, rather than returning it still loading. Only a caller that
+// holds no root's evaluation may wait for any root (the pool of load);
+// others wait only for roots that read nothing of other roots.
+func (c *catalog) await(r root) entry {
+	return c.readOrWait(r, true)
+}
+
+func (c *catalog) readOrWait(r root, wait bool) entry {
 	key := entryKey(r)
 	c.mu.Lock()
 	if e := c.entries[key]; e != nil {
+		if !wait || !e.loading {
+			cp := *e
+			c.mu.Unlock()
+			return cp
+		}
+		c.mu.Unlock()
+		select {
+		case <-e.done:
+		case <-c.ctx.Done():
+			return entry{} // not read
+		}
+		c.mu.Lock()
 		cp := *e
 		c.mu.Unlock()
 		return cp
 	}
-	e := &entry{loading: true}
+	e := &entry{loading: true, done: make(chan struct{})}
 	c.entries[key] = e
 	c.mu.Unlock()
+	defer close(e.done)
 	l, ok, read := readRoot(c.ctx, frontEndOf(c.frontEnds, r.kind), r, c.env(r))
 	if ok && read && l.model != nil {
 		l.model.Key = rootKey(r)
@@ -138,14 +168,16 @@ func (c *catalog) read(r root) entry {
 }
 
 // env is what the run offers root r as it is read: every callback asks
-// the catalog, on behalf of r (a cycle through it is reported as such).
+// the catalog, on behalf of r (a cycle through it is reported as such), in
+// a task of its own (see flight.go).
 func (c *catalog) env(r root) env {
 	self := []string{absPath(r.path)}
+	tk := &task{}
 	return env{
 		opts:      c.opts,
-		terraform: c.terraformLoader(r),
-		remote:    c.remoteStateFunc(self),
-		deps:      c.dependencyFunc(self),
+		terraform: c.terraformLoader(r, tk),
+		remote:    c.remoteStateFunc(self, tk, nil),
+		deps:      c.dependencyFunc(self, tk, nil),
 		templates: func() TemplateOptions { return c.templateOptions(r) },
 	}
 }
@@ -154,12 +186,12 @@ func (c *catalog) env(r root) env {
 // evaluated for another root's terraform_remote_state, with nothing asked
 // of the rest of the run (takeEvaluation), is translated from that
 // evaluation instead of evaluated again.
-func (c *catalog) terraformLoader(r root) terraformLoader {
+func (c *catalog) terraformLoader(r root, tk *task) terraformLoader {
 	if r.kind != terraformRoot {
 		return c.loadTerraform
 	}
 	return func(ctx context.Context, dir string, opts terraform.Options) (*model.Model, *eval.Result, diag.Diagnostics) {
-		if ev := c.takeEvaluation(absPath(r.path)); ev != nil {
+		if ev := c.takeEvaluation(absPath(r.path), tk); ev != nil {
 			return terraform.FromEvaluation(ctx, dir, ev.res, ev.ds)
 		}
 		return c.loadTerraform(ctx, dir, opts)

@@ -28,7 +28,8 @@ func TestLoadContextStops(t *testing.T) {
 		return fake(ctx, dir, opts)
 	}
 	var handed []string
-	opts := Options{Loaded: func(m *model.Model) { handed = append(handed, m.Root) }}
+	// One root at a time: b is read after a, and c is not started.
+	opts := Options{Jobs: 1, Loaded: func(m *model.Model) { handed = append(handed, m.Root) }}
 	set, ds := load(ctx, []string{"."}, opts, loader)
 	var roots []string
 	for _, m := range set.Models {
@@ -74,7 +75,7 @@ func TestLoadContextAbandonsBlockedRoot(t *testing.T) {
 		<-entered
 		cancel()
 	}()
-	set, ds := load(ctx, []string{"."}, Options{}, loader)
+	set, ds := load(ctx, []string{"."}, Options{Jobs: 1}, loader)
 	select {
 	case <-finished:
 		t.Fatal("load waited for the blocked loader")

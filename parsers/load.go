@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"github.com/zclconf/go-cty/cty"
 
@@ -67,7 +70,13 @@ type Options struct {
 	// later turn out to be a module or nested template that another root
 	// reads; it is then left out of Set.Models, which is what counts. With
 	// Changed, only the roots that read a changed file are handed over.
+	// Roots are read on Jobs goroutines, and Loaded is called on them:
+	// calls may overlap, in any order.
 	Loaded func(*model.Model)
+	// Jobs is how many roots are read at once; 0 means
+	// runtime.GOMAXPROCS(0). The Set and the diagnostics are the same
+	// whatever it is.
+	Jobs int
 
 	// dataSources answers data sources from the AWS facts of the run; the
 	// catalog sets it (facts_data.go).
@@ -159,37 +168,23 @@ func load(ctx context.Context, paths []string, opts Options, loadTerraform terra
 	distinctKeys(roots)
 	cat := newCatalog(ctx, opts, fes, loadTerraform, roots)
 	cat.stackRemote = stackRemote
-	var stopped []string
-	var all []loaded
 	touched := touches(opts.Changed)
 	candidate := preselect(roots, opts)
+	var linted []root
 	for _, r := range roots {
-		if r.context || !candidate(r) {
-			continue
+		if !r.context && candidate(r) {
+			linted = append(linted, r)
 		}
-		if ctx.Err() != nil {
-			stopped = append(stopped, r.path)
-			continue
-		}
-		e := cat.read(r)
-		if !e.read {
-			// ctx ended while the root was still being read: it is
-			// abandoned, not waited for (see readRoot).
-			stopped = append(stopped, r.path)
-			continue
-		}
-		l, ok := e.l, e.ok
-		if ok && l.model != nil && opts.Loaded != nil && ctx.Err() == nil && touched(l) {
-			opts.Loaded(l.model)
-		}
-		if ctx.Err() != nil {
-			// Stopped while reading: what was read is incomplete, and an
-			// incomplete model could pass where the whole would fail.
-			stopped = append(stopped, r.path)
-			continue
-		}
-		if ok {
-			all = append(all, l)
+	}
+	outs := readAll(ctx, cat, linted, opts.Jobs, touched)
+	var stopped []string
+	var all []loaded
+	for i, o := range outs {
+		switch {
+		case o.stopped:
+			stopped = append(stopped, linted[i].path)
+		case o.ok:
+			all = append(all, o.l)
 		}
 	}
 	// A directory another root uses as a local module, or a template another
@@ -228,6 +223,71 @@ func load(ctx context.Context, paths []string, opts Options, loadTerraform terra
 	ds = append(ds, remoteUnitWarnings(remote)...)
 	set.Files = len(files)
 	return set, ds
+}
+
+// readOutcome is what became of one linted root.
+type readOutcome struct {
+	l       loaded
+	ok      bool // the root is one (see entry)
+	stopped bool // ctx ended before it was read in full
+}
+
+// readAll reads the linted roots on jobs goroutines (GOMAXPROCS when 0),
+// each handing its model to opts.Loaded as soon as it is read, and
+// returns what became of each, in the order of roots: nothing of the
+// output depends on which goroutine read which root, or when (see
+// flight.go for what roots share). The goroutines take the roots in
+// order, so that a root that others read (a network root) tends to be
+// read before them, as in a sequential run.
+func readAll(ctx context.Context, cat *catalog, roots []root, jobs int, touched func(loaded) bool) []readOutcome {
+	outs := make([]readOutcome, len(roots))
+	forEach(len(roots), jobs, func(i int) { outs[i] = readOne(ctx, cat, roots[i], touched) })
+	return outs
+}
+
+// forEach calls f(0), …, f(n-1) on jobs goroutines (GOMAXPROCS when 0),
+// which take the indexes in order, and returns when all calls have.
+func forEach(n, jobs int, f func(i int)) {
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(jobs, n) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// readOne reads one linted root and hands its model to Loaded.
+func readOne(ctx context.Context, cat *catalog, r root, touched func(loaded) bool) readOutcome {
+	if ctx.Err() != nil {
+		return readOutcome{stopped: true}
+	}
+	e := cat.await(r)
+	if !e.read {
+		// ctx ended while the root was still being read: it is
+		// abandoned, not waited for (see readRoot).
+		return readOutcome{stopped: true}
+	}
+	l, ok := e.l, e.ok
+	if loadedFn := cat.opts.Loaded; ok && l.model != nil && loadedFn != nil && ctx.Err() == nil && touched(l) {
+		loadedFn(l.model)
+	}
+	if ctx.Err() != nil {
+		// Stopped while reading: what was read is incomplete, and an
+		// incomplete model could pass where the whole would fail.
+		return readOutcome{stopped: true}
+	}
+	return readOutcome{l: l, ok: ok}
 }
 
 // terraformOptions are the options of the Terraform evaluation of root r

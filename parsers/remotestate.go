@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/zclconf/go-cty/cty"
 
@@ -18,22 +20,32 @@ import (
 // (SPEC §7.2.3): it finds, among the catalog's Terraform roots (linted and
 // --context), the one whose backend a data source names, and evaluates it
 // in the workspace asked for, once per root and workspace.
+// Roots read it from several goroutines: the evaluations are flights
+// (flight.go), the index is built once, and mu guards the small maps.
 type remoteStates struct {
-	cat      *catalog
-	backends map[string]eval.Backend     // by absolute root path
-	results  map[string]*eval.RemoteRoot // by absolute root path and workspace
+	cat *catalog
+	// evals are the evaluations of roots and units for others, by
+	// absolute root path and workspace ("unit" before a unit's key).
+	evals flights
 	// units are the Terragrunt units' backends, read once for all of them
 	// (unitBackends), by absolute terragrunt.hcl path; moduleDirs are the
-	// directories units use as their module.
+	// directories units use as their module. Both are read only once idx
+	// is built.
 	units      map[string]unitBackend
 	moduleDirs map[string]bool
-	// evaluated are the evaluations, in the default workspace, of linted
-	// roots not linted yet, by absolute root path, kept for their lint
-	// (see takeEvaluation).
-	evaluated map[string]*evaluation
-	idx       *backendIndex
+	unitsOnce  sync.Once
+	idxOnce    sync.Once
+	idx        *backendIndex
+	idxBuilt   atomic.Bool // idx is built: keyed takes it
+	// mu guards backends (by absolute root path) and states (the remote
+	// roots of state files, by absolute path).
+	mu       sync.Mutex
+	backends map[string]eval.Backend
+	states   map[string]*eval.RemoteRoot
 	// byKey are the roots found by keyed, by MatchKey, and texts the
-	// backend texts it read, by absolute root path (remotestate_key.go).
+	// backend texts it read, by absolute root path (remotestate_key.go);
+	// keyMu guards both.
+	keyMu sync.Mutex
 	byKey map[string][]candidate
 	texts map[string]*backendText
 }
@@ -60,18 +72,20 @@ type evaluation struct {
 
 // remoteStateFunc is the callback given to the evaluation of the root at
 // the end of chain; chain holds the absolute paths of the roots being
-// evaluated, outermost first, to catch a cycle of remote states.
-func (c *catalog) remoteStateFunc(chain []string) remoteStateFunc {
+// evaluated, outermost first, to catch a cycle of remote states. tk is the
+// task of the root being read, and tr the tracker of the evaluation (see
+// flight.go).
+func (c *catalog) remoteStateFunc(chain []string, tk *task, tr *tracker) remoteStateFunc {
 	return func(b eval.Backend, ws string) (*eval.RemoteRoot, *model.Unresolved) {
-		return c.remote().read(b, ws, chain)
+		return c.remote().read(b, ws, chain, tk, tr)
 	}
 }
 
+// remote is the run's remoteStates, created at the first use.
 func (c *catalog) remote() *remoteStates {
-	if c.remoteStates == nil {
-		c.remoteStates = &remoteStates{cat: c, backends: map[string]eval.Backend{}, results: map[string]*eval.RemoteRoot{},
-			evaluated: map[string]*evaluation{}}
-	}
+	c.remoteOnce.Do(func() {
+		c.remoteStates = &remoteStates{cat: c, backends: map[string]eval.Backend{}, states: map[string]*eval.RemoteRoot{}}
+	})
 	return c.remoteStates
 }
 
@@ -107,10 +121,22 @@ type unmatchedRoots struct {
 // Terraform roots that are a unit's module are left out: the unit keeps
 // the state.
 func (rs *remoteStates) index() *backendIndex {
-	if rs.idx != nil {
-		return rs.idx
-	}
+	rs.idxOnce.Do(rs.buildIndex)
+	return rs.idx
+}
+
+func (rs *remoteStates) buildIndex() {
 	rs.unitBackends()
+	// Reading a backend parses the root's files: with hundreds of roots
+	// that is much of the run, so they are read on the pool (the readers
+	// of remote states wait for the index), then taken in order.
+	var tf []root
+	for _, r := range rs.cat.roots {
+		if r.kind == terraformRoot && !rs.moduleDirs[absPath(r.path)] {
+			tf = append(tf, r)
+		}
+	}
+	forEach(len(tf), rs.cat.opts.Jobs, func(i int) { rs.backend(tf[i]) })
 	ix := &backendIndex{byKey: map[string][]candidate{}, byType: map[string][]candidate{}, unmatched: map[string]unmatchedRoots{}}
 	for _, r := range rs.cat.roots {
 		var have eval.Backend
@@ -137,7 +163,7 @@ func (rs *remoteStates) index() *backendIndex {
 		}
 	}
 	rs.idx = ix
-	return ix
+	rs.idxBuilt.Store(true)
 }
 
 // unmatched names, in the catalog's order, the Terraform roots whose
@@ -146,10 +172,13 @@ func (rs *remoteStates) index() *backendIndex {
 // units; worked out once per type.
 func (rs *remoteStates) unmatched(typ string) (names []string, units int) {
 	ix := rs.index()
-	if u, ok := ix.unmatched[typ]; ok {
+	rs.mu.Lock()
+	u, ok := ix.unmatched[typ]
+	rs.mu.Unlock()
+	if ok {
 		return slices.Clone(u.names), u.units // the caller appends
 	}
-	var u unmatchedRoots
+	u = unmatchedRoots{}
 	for _, r := range rs.cat.roots {
 		switch r.kind {
 		case terraformRoot:
@@ -169,23 +198,31 @@ func (rs *remoteStates) unmatched(typ string) (names []string, units int) {
 			}
 		}
 	}
-	ix.unmatched[typ] = u
+	rs.mu.Lock()
+	ix.unmatched[typ] = u // the same whoever works it out
+	rs.mu.Unlock()
 	return slices.Clone(u.names), u.units
 }
 
 // backend returns the backend root r declares, read once.
 func (rs *remoteStates) backend(r root) eval.Backend {
 	key := absPath(r.path)
+	rs.mu.Lock()
 	b, ok := rs.backends[key]
+	rs.mu.Unlock()
 	if !ok {
 		b = rs.cat.opts.parsed.RootBackend(r.path, r.boundary, rs.cat.opts.MaxFileBytes)
+		rs.mu.Lock()
 		rs.backends[key] = b
+		rs.mu.Unlock()
 	}
 	return b
 }
 
-// read returns the evaluated root whose state b names in workspace ws.
-func (rs *remoteStates) read(b eval.Backend, ws string, chain []string) (*eval.RemoteRoot, *model.Unresolved) {
+// read returns the evaluated root whose state b names in workspace ws,
+// for the evaluation at the end of chain, which tr tracks, on behalf of
+// the task tk.
+func (rs *remoteStates) read(b eval.Backend, ws string, chain []string, tk *task, tr *tracker) (*eval.RemoteRoot, *model.Unresolved) {
 	unresolved := func(format string, args ...any) *model.Unresolved {
 		return &model.Unresolved{Kind: model.FromDataSource, Reason: fmt.Sprintf(format, args...)}
 	}
@@ -245,21 +282,29 @@ func (rs *remoteStates) read(b eval.Backend, ws string, chain []string) (*eval.R
 				loop = append(loop, rs.nameOf(q))
 			}
 			loop = append(loop, rs.name(r))
+			tr.taint()
 			return nil, unresolved("remote state cycle: %s; each root reads the other's outputs", strings.Join(loop, " → "))
 		}
 	}
 	if r.kind == terragruntUnit {
-		return rs.cat.evalUnit(r, chain, w)
+		return rs.cat.evalUnit(r, chain, w, tk, tr)
 	}
-	key := abs + "\x00" + w
-	if res, ok := rs.results[key]; ok {
-		return res, nil
+	o := rs.evals.do(rs.cat.ctx, abs+"\x00"+w, tk, func() outcome { return rs.evaluate(r, abs, w, chain, tk) })
+	if !o.pure {
+		tr.taint()
 	}
+	return o.rr, nil
+}
+
+// evaluate evaluates the root r (at abs) in workspace w for a
+// terraform_remote_state of the evaluation at the end of chain.
+func (rs *remoteStates) evaluate(r root, abs, w string, chain []string, tk *task) outcome {
 	// asked records whether the evaluation asked the rest of the run
 	// anything: a remote state, or a data source the run's AWS facts might
 	// settle (which a remote root is not given: nil is what DataSources
 	// answers here, as when it is not set).
-	asked := false
+	var asked atomic.Bool
+	tr := &tracker{}
 	res, ds := eval.EvaluateContext(rs.cat.ctx, r.path, eval.Options{
 		Vars:         rs.cat.opts.Vars,
 		VarFiles:     rs.cat.opts.VarFiles,
@@ -267,14 +312,15 @@ func (rs *remoteStates) read(b eval.Backend, ws string, chain []string) (*eval.R
 		Root:         r.boundary,
 		MaxFileBytes: rs.cat.opts.MaxFileBytes,
 		Workspace:    w,
-		RemoteState:  asking(&asked, rs.cat.remoteStateFunc(append(chain[:len(chain):len(chain)], abs))),
-		DataSources:  func(eval.DataQuery) (map[string]cty.Value, string, error) { asked = true; return nil, "", nil },
+		RemoteState:  asking(&asked, rs.cat.remoteStateFunc(append(chain[:len(chain):len(chain)], abs), tk, tr)),
+		DataSources:  func(eval.DataQuery) (map[string]cty.Value, string, error) { asked.Store(true); return nil, "", nil },
 		Cache:        rs.cat.opts.parsed,
 	})
-	if !asked && !r.context && w == defaultWorkspace && rs.cat.ctx.Err() == nil {
+	o := outcome{pure: !tr.tainted.Load()}
+	if !asked.Load() && !r.context && w == defaultWorkspace && rs.cat.ctx.Err() == nil {
 		// Its lint would evaluate it again with the same options: only
 		// the callbacks differ, and it called none.
-		rs.evaluated[abs] = &evaluation{res: res, ds: ds}
+		o.ev = &evaluation{res: res, ds: ds}
 	}
 	// The other root's diagnostics are its own: reported when it is linted,
 	// not for every root that reads it. What it could not read is in
@@ -286,34 +332,44 @@ func (rs *remoteStates) read(b eval.Backend, ws string, chain []string) (*eval.R
 	if w != "default" {
 		name += "@" + w
 	}
-	rr := &eval.RemoteRoot{Name: name, Result: res}
-	rs.results[key] = rr
-	return rr, nil
+	o.rr = &eval.RemoteRoot{Name: name, Result: res}
+	return o
 }
 
 // unitBackends reads the backend of every Terragrunt unit of the run, once:
 // a unit's module directory is no root of its own, so the units must be
 // known before any Terraform root is matched.
 func (rs *remoteStates) unitBackends() {
-	if rs.units != nil {
-		return
-	}
+	rs.unitsOnce.Do(rs.readUnitBackends)
+}
+
+func (rs *remoteStates) readUnitBackends() {
 	rs.units, rs.moduleDirs = map[string]unitBackend{}, map[string]bool{}
+	var units []root
 	for _, r := range rs.cat.roots {
-		if r.kind != terragruntUnit {
-			continue
+		// A unit generated from a remote source has nothing to read.
+		if r.kind == terragruntUnit && (r.stack == nil || r.stack.unread == nil) {
+			units = append(units, r)
 		}
-		dir := filepath.Dir(r.path)
+	}
+	// Read on the pool, then recorded in order.
+	type read struct {
+		moduleDir string
+		b         unitBackend
+	}
+	reads := make([]read, len(units))
+	forEach(len(units), rs.cat.opts.Jobs, func(i int) {
+		r := units[i]
 		// The backend names no dependency outputs: Terragrunt reads
 		// remote_state before it resolves them.
-		if r.stack != nil && r.stack.unread != nil {
-			continue // generated from a remote source: nothing to read
+		u, _ := terragrunt.Read(filepath.Dir(r.path), unitOptions(r, rs.cat.opts.MaxFileBytes, nil))
+		reads[i] = read{moduleDir: u.ModuleDir, b: unitBackendOf(u, r.boundary, rs.cat.opts.MaxFileBytes)}
+	})
+	for i, r := range units {
+		if reads[i].moduleDir != "" {
+			rs.moduleDirs[absPath(reads[i].moduleDir)] = true
 		}
-		u, _ := terragrunt.Read(dir, unitOptions(r, rs.cat.opts.MaxFileBytes, nil))
-		if u.ModuleDir != "" {
-			rs.moduleDirs[absPath(u.ModuleDir)] = true
-		}
-		rs.units[absPath(r.path)] = unitBackendOf(u, r.boundary, rs.cat.opts.MaxFileBytes)
+		rs.units[absPath(r.path)] = reads[i].b
 	}
 }
 
@@ -350,9 +406,9 @@ func unitBackendOf(u *terragrunt.Unit, boundary string, maxBytes int64) unitBack
 const defaultWorkspace = "default"
 
 // asking returns f, recording in asked whether it was called.
-func asking(asked *bool, f remoteStateFunc) remoteStateFunc {
+func asking(asked *atomic.Bool, f remoteStateFunc) remoteStateFunc {
 	return func(b eval.Backend, ws string) (*eval.RemoteRoot, *model.Unresolved) {
-		*asked = true
+		asked.Store(true)
 		return f(b, ws)
 	}
 }
@@ -361,14 +417,10 @@ func asking(asked *bool, f remoteStateFunc) remoteStateFunc {
 // made for another root's terraform_remote_state when it asked nothing of
 // the rest of the run: the root's lint would evaluate it again with the
 // same options and get the same result and diagnostics. nil when there
-// is none.
-func (c *catalog) takeEvaluation(abs string) *evaluation {
-	if c.remoteStates == nil {
-		return nil
-	}
-	ev := c.remoteStates.evaluated[abs]
-	delete(c.remoteStates.evaluated, abs)
-	return ev
+// is none. An evaluation still running for another root is waited for, on
+// behalf of tk, the task of the lint.
+func (c *catalog) takeEvaluation(abs string, tk *task) *evaluation {
+	return c.remote().evals.take(c.ctx, abs+"\x00"+defaultWorkspace, tk)
 }
 
 // name is how a root is named in reasons: its path relative to its read

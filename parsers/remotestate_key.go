@@ -24,13 +24,15 @@ import (
 const maxKeyed = 32
 
 // keyed returns the roots and units whose backend has b's MatchKey, which
-// is not "".
+// is not "". Roots read on several goroutines call it: one at a time.
 func (rs *remoteStates) keyed(b eval.Backend) []candidate {
 	k := b.MatchKey()
+	rs.keyMu.Lock()
+	defer rs.keyMu.Unlock()
 	if out, ok := rs.byKey[k]; ok {
 		return out
 	}
-	if rs.idx != nil || len(rs.byKey) >= maxKeyed {
+	if rs.idxBuilt.Load() || len(rs.byKey) >= maxKeyed {
 		return rs.index().byKey[k]
 	}
 	rs.unitBackends()

@@ -114,12 +114,14 @@ func (rs *remoteStates) stateIn(code root, ws string) *stateSource {
 
 // fromState is the remote root of the state s, built once.
 func (rs *remoteStates) fromState(s *stateSource) *eval.RemoteRoot {
-	key := "state\x00" + absPath(s.file)
-	if rr, ok := rs.results[key]; ok {
+	key := absPath(s.file)
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	if rr, ok := rs.states[key]; ok {
 		return rr
 	}
 	rr := &eval.RemoteRoot{Name: s.name, Kind: s.kind(), Result: &eval.Result{Dir: s.file, Instances: s.src.Instances,
 		Outputs: s.src.Outputs, Files: []string{filepath.FromSlash(s.file)}}}
-	rs.results[key] = rr
+	rs.states[key] = rr
 	return rr
 }

@@ -97,8 +97,9 @@ type dependencyFunc = func(dir string) (*eval.RemoteRoot, *model.Unresolved)
 // paths, outermost first, to catch a cycle). Like a remote state, the unit
 // must be among the run's roots (scanned or --context); it is evaluated
 // once, with its own inputs and dependencies, and its objects join the
-// reading unit under its name.
-func (c *catalog) dependencyFunc(chain []string) dependencyFunc {
+// reading unit under its name. tk is the task of the root being read, and
+// tr the tracker of the evaluation (see flight.go).
+func (c *catalog) dependencyFunc(chain []string, tk *task, tr *tracker) dependencyFunc {
 	return func(dir string) (*eval.RemoteRoot, *model.Unresolved) {
 		unresolved := func(format string, args ...any) *model.Unresolved {
 			return &model.Unresolved{Kind: model.FromDataSource, Reason: fmt.Sprintf(format, args...)}
@@ -106,46 +107,55 @@ func (c *catalog) dependencyFunc(chain []string) dependencyFunc {
 		file := filepath.Join(dir, terragrunt.FileName)
 		r, ok := c.byPath[file]
 		if why, remote := c.stackRemote[file]; remote {
-			return nil, unresolved("the outputs of the Terragrunt unit %s are not known: %s", c.unitName(dir, chain), why)
+			return nil, unresolved("the outputs of the Terragrunt unit %s are not known: %s", c.unitName(dir, chain, tr), why)
 		}
 		if !ok || r.kind != terragruntUnit {
-			return nil, unresolved("no scanned or --context Terragrunt unit is at %s (lint it too, or name it with --context)", c.unitName(dir, chain))
+			return nil, unresolved("no scanned or --context Terragrunt unit is at %s (lint it too, or name it with --context)", c.unitName(dir, chain, tr))
 		}
 		name := unitKey(r)
 		for i, p := range chain {
 			if p == file {
 				loop := make([]string, 0, len(chain)-i+1)
 				for _, q := range chain[i:] {
-					loop = append(loop, c.unitName(filepath.Dir(q), nil))
+					loop = append(loop, c.unitName(filepath.Dir(q), nil, nil))
 				}
+				tr.taint()
 				return nil, unresolved("Terragrunt dependency cycle: %s → %s; each unit reads the other's outputs", strings.Join(loop, " → "), name)
 			}
 		}
-		return c.evalUnit(r, chain, "default")
+		return c.evalUnit(r, chain, "default", tk, tr)
 	}
 }
 
 // evalUnit evaluates the unit r (a root of the catalog) in workspace ws,
 // once, for a dependency block or a terraform_remote_state that reads it;
-// chain are the roots being evaluated, which r is not among.
-func (c *catalog) evalUnit(r root, chain []string, ws string) (*eval.RemoteRoot, *model.Unresolved) {
+// chain are the roots being evaluated, which r is not among, tr tracks the
+// evaluation at its end, and tk is the task of the root being read.
+func (c *catalog) evalUnit(r root, chain []string, ws string, tk *task, tr *tracker) (*eval.RemoteRoot, *model.Unresolved) {
+	file := absPath(r.path)
+	key := "unit\x00" + file + "\x00" + ws
+	o := c.remote().evals.do(c.ctx, key, tk, func() outcome { return c.evaluateUnit(r, chain, ws, tk) })
+	if !o.pure {
+		tr.taint()
+	}
+	if o.why != nil {
+		u := *o.why // each reader sets its own range
+		return nil, &u
+	}
+	return o.rr, nil
+}
+
+// evaluateUnit is evalUnit's evaluation.
+func (c *catalog) evaluateUnit(r root, chain []string, ws string, tk *task) outcome {
 	file := absPath(r.path)
 	name := unitKey(r)
-	key := file
 	if ws != "default" {
-		key += "\x00" + ws
 		name += "@" + ws
-	}
-	if rr, ok := c.units[key]; ok {
-		return rr, nil
-	}
-	if why, ok := c.unitsUnread[key]; ok {
-		u := *why // each reader sets its own range
-		return nil, &u
 	}
 	dir := filepath.Dir(file)
 	next := append(chain[:len(chain):len(chain)], file) //nolint:gocritic // a copy: chain is shared
-	u, _ := terragrunt.Read(dir, unitOptions(r, c.opts.MaxFileBytes, c.dependencyFunc(next)))
+	tr := &tracker{}
+	u, _ := terragrunt.Read(dir, unitOptions(r, c.opts.MaxFileBytes, c.dependencyFunc(next, tk, tr)))
 	if u.ModuleDir == "" {
 		why := "its module is not read"
 		if u.Unread != nil {
@@ -155,12 +165,7 @@ func (c *catalog) evalUnit(r root, chain []string, ws string) (*eval.RemoteRoot,
 		// that depends on this one would read it (and what it depends
 		// on) again.
 		unread := &model.Unresolved{Kind: model.FromDataSource, Reason: fmt.Sprintf("the outputs of the Terragrunt unit %s are not known: %s", unitKey(r), why)}
-		if c.unitsUnread == nil {
-			c.unitsUnread = map[string]*model.Unresolved{}
-		}
-		c.unitsUnread[key] = unread
-		cp := *unread
-		return nil, &cp
+		return outcome{why: unread, pure: !tr.tainted.Load()}
 	}
 	// The other unit's diagnostics are its own: reported when it is
 	// linted, not for every unit that reads it.
@@ -171,7 +176,7 @@ func (c *catalog) evalUnit(r root, chain []string, ws string) (*eval.RemoteRoot,
 		Root:          r.boundary,
 		MaxFileBytes:  c.opts.MaxFileBytes,
 		Workspace:     ws,
-		RemoteState:   c.remoteStateFunc(next),
+		RemoteState:   c.remoteStateFunc(next, tk, tr),
 		DataSources:   c.opts.dataSources,
 		Inputs:        u.Inputs,
 		InputsUnknown: u.InputsUnknown,
@@ -182,11 +187,7 @@ func (c *catalog) evalUnit(r root, chain []string, ws string) (*eval.RemoteRoot,
 	})
 	res.Files = append(res.Files, u.Files...)
 	rr := &eval.RemoteRoot{Name: name, Result: res, Kind: model.FromTerragruntUnit}
-	if c.units == nil {
-		c.units = map[string]*eval.RemoteRoot{}
-	}
-	c.units[key] = rr
-	return rr, nil
+	return outcome{rr: rr, pure: !tr.tainted.Load()}
 }
 
 // unitKey names a unit in addresses and reasons: its directory relative
@@ -200,10 +201,14 @@ func unitKey(r root) string {
 }
 
 // unitName names the directory dir in a reason, relative to the boundary
-// of the first unit of chain when there is one.
-func (c *catalog) unitName(dir string, chain []string) string {
+// of the first unit of chain when there is one: a name that depends on
+// the chain taints the evaluation tr tracks (see flight.go).
+func (c *catalog) unitName(dir string, chain []string, tr *tracker) string {
 	if r, ok := c.byPath[filepath.Join(dir, terragrunt.FileName)]; ok {
 		return unitKey(r)
+	}
+	if len(chain) > 1 {
+		tr.taint()
 	}
 	if len(chain) > 0 {
 		if r, ok := c.byPath[chain[0]]; ok && r.boundary != "" {

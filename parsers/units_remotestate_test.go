@@ -154,11 +154,11 @@ func TestUnreadUnitRemembered(t *testing.T) {
 	})
 	roots, _, _ := discover(t.Context(), frontEnds(Options{}), []string{"."}, func(string) bool { return false }, ".")
 	c := newCatalog(t.Context(), Options{}, frontEnds(Options{}), nil, roots)
-	dep := c.dependencyFunc(nil)
+	dep := c.dependencyFunc(nil, &task{}, nil)
 	vpc, _ := filepath.Abs(filepath.Join("live", "vpc"))
 	_, first := dep(vpc)
-	if first == nil || !strings.Contains(first.Reason, "the outputs of the Terragrunt unit live/vpc are not known") || len(c.unitsUnread) != 1 {
-		t.Fatalf("first read: %v, %d remembered", first, len(c.unitsUnread))
+	if first == nil || !strings.Contains(first.Reason, "the outputs of the Terragrunt unit live/vpc are not known") || len(c.remote().evals.m) != 1 {
+		t.Fatalf("first read: %v, %d remembered", first, len(c.remote().evals.m))
 	}
 	first.Reason = "changed by a reader"
 	if _, again := dep(vpc); again == nil || !strings.Contains(again.Reason, "are not known") || again == first {

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"sync"
 	"time"
 
 	"github.com/daslint/daslint/diag"
@@ -135,14 +136,19 @@ func runWith(args []string, stdout, stderr io.Writer, hooks runHooks) int {
 
 // lintGroup reads the roots under paths and runs the rules over each as
 // soon as it is read, so that a scan that ctx stops still has the results
-// of every root finished before; what ctx stopped is added to cut. The
-// results are in the order of the set's models, as rules.Run gives them.
+// of every root finished before; what ctx stopped is added to cut. Roots
+// are read and analysed on several goroutines at once (parsers.Options.Jobs);
+// the results are in the order of the set's models, as rules.Run gives
+// them, whichever finished first.
 func lintGroup(ctx context.Context, in parsers.Options, paths []string, opts rules.Options, cut *cutShort) (*parsers.Set, []rules.Result, diag.Diagnostics) {
+	var mu sync.Mutex
 	analysed := map[*model.Model]rules.Result{}
 	in.Loaded = func(m *model.Model) {
 		res, err := rules.RunContext(ctx, []*model.Model{m}, rules.All(), opts)
 		if err == nil && len(res) == 1 {
+			mu.Lock()
 			analysed[m] = res[0]
+			mu.Unlock()
 		}
 	}
 	set, ds := parsers.LoadContext(ctx, paths, in)
