@@ -143,8 +143,10 @@ func runWith(args []string, stdout, stderr io.Writer, hooks runHooks) int {
 func lintGroup(ctx context.Context, in parsers.Options, paths []string, opts rules.Options, cut *cutShort) (*parsers.Set, []rules.Result, diag.Diagnostics) {
 	var mu sync.Mutex
 	analysed := map[*model.Model]rules.Result{}
+	// Built once: a rule is read only, and building one renders its page.
+	all := rules.All()
 	in.Loaded = func(m *model.Model) {
-		res, err := rules.RunContext(ctx, []*model.Model{m}, rules.All(), opts)
+		res, err := rules.RunContext(ctx, []*model.Model{m}, all, opts)
 		if err == nil && len(res) == 1 {
 			mu.Lock()
 			analysed[m] = res[0]
