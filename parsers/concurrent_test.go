@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/daslint/daslint/internal/stress"
 	"github.com/daslint/daslint/parsers"
 	"github.com/daslint/daslint/rules"
 )
@@ -86,6 +87,60 @@ func lint(dir string) string {
 		}
 		for _, f := range r.Findings {
 			fmt.Fprintln(&b, " ", f.Rule, f.Severity, f.Fingerprint, f.Message)
+		}
+	}
+	return b.String()
+}
+
+// TestParallelRootsShareEvaluations lints, with Jobs 1 and then 2, trees
+// whose roots are read at the same time as the roots they read: a
+// database root and the network root whose state it reads, side by side
+// in path order, so that the network's own lint takes the evaluation made
+// for the database (takeEvaluation) while the database still joins it;
+// and two database roots reading one network. Under -race it is the test
+// that a shared evaluation is only read; every run must give the same
+// models.
+func TestParallelRootsShareEvaluations(t *testing.T) {
+	for name, files := range map[string]map[string]string{
+		"pair": {"database/main.tf": fmt.Sprintf(stress.MonorepoDatabase, "net", "db"), "network/main.tf": fmt.Sprintf(stress.MonorepoNetwork, "net")},
+		"two readers": {"a/main.tf": fmt.Sprintf(stress.MonorepoDatabase, "net", "a"), "b/main.tf": fmt.Sprintf(stress.MonorepoDatabase, "net", "b"),
+			"network/main.tf": fmt.Sprintf(stress.MonorepoNetwork, "net")},
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			for f, src := range files {
+				p := filepath.Join(dir, filepath.FromSlash(f))
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(p, []byte(src), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want := lintJobs(dir, 1)
+			if strings.Count(want, "aws_rds_cluster.db true nat") != len(files)-1 {
+				t.Fatalf("the database root does not pass through the network root:\n%s", want)
+			}
+			for range 10 {
+				if got := lintJobs(dir, 2); got != want {
+					t.Fatalf("Jobs 2:\n%s\nJobs 1:\n%s", got, want)
+				}
+			}
+		})
+	}
+}
+
+// lintJobs is lint with Options.Jobs.
+func lintJobs(dir string, jobs int) string {
+	set, ds := parsers.Load([]string{dir}, parsers.Options{Region: "eu-west-1", Jobs: jobs})
+	var b strings.Builder
+	for _, d := range ds {
+		fmt.Fprintln(&b, d)
+	}
+	for _, r := range rules.Run(set.Models, rules.All(), rules.Options{}) {
+		fmt.Fprintln(&b, "root", r.Model.Root)
+		for _, c := range r.Clusters {
+			fmt.Fprintln(&b, " ", c.Subject().Address, c.Verdict, c.Path, len(c.Unknowns))
 		}
 	}
 	return b.String()
