@@ -1,0 +1,48 @@
+// Command parsefloor is the parse-only floor of scripts/bench-peers.sh:
+// it finds every Terraform file below its paths as daslint's discovery
+// would, parses each with hclparse, sequentially, and prints how many it
+// parsed (see package parsefloor). It runs with daslint's collector
+// settings, so that the two differ only by the work daslint adds.
+//
+// Usage:
+//
+//	parsefloor PATH ...
+//
+// Exit status 0 when every file parsed, 1 when some did not, 2 when a
+// path could not be walked.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+
+	"github.com/daslint/daslint/internal/parsefloor"
+)
+
+func main() {
+	// The settings of cmd/daslint's main.
+	debug.SetGCPercent(400)
+	debug.SetMemoryLimit(2 << 30)
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(paths []string, stdout, stderr io.Writer) int {
+	if len(paths) == 0 {
+		_, _ = fmt.Fprintln(stderr, "usage: parsefloor PATH ...")
+		return 2
+	}
+	s, err := parsefloor.Run(paths)
+	if err != nil {
+		_, _ = fmt.Fprintf(stderr, "parsefloor: %v\n", err)
+		return 2
+	}
+	if _, err := fmt.Fprintf(stdout, "%d files, %d bytes, %d broken\n", s.Files, s.Bytes, s.Broken); err != nil {
+		return 2
+	}
+	if s.Broken > 0 {
+		return 1
+	}
+	return 0
+}
