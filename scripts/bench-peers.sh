@@ -1,0 +1,305 @@
+#!/usr/bin/env bash
+# bench-peers.sh — daslint side by side with its peers and the parse-only
+# floor (issue 10). Not run by CI.
+#
+# Usage: scripts/bench-peers.sh [-r RUNS] [-R PEER_RUNS] [-G] [-P] [REPO ...]
+#
+# It builds Trivy and TFLint at pinned versions from the Go module proxy
+# (go install) into a cache folder, once; builds daslint (this work tree)
+# and the parse-only floor (internal/cmd/parsefloor); writes the generated
+# trees (stress.WriteStacks: 100 and 2,000 stacks of 9 resources, one root;
+# the growth series from 1,000 to 40,000 resources); then runs, on each
+# tree and on each REPO given (a checkout, e.g. of
+# terraform-aws-modules/terraform-aws-security-group), every tool under
+# GNU /usr/bin/time -v and prints Markdown on stdout: the machine, date and
+# versions, a table of median wall time, peak RSS and CPU use with the
+# ratios, and the growth table (daslint and the floor only). Progress goes
+# to stderr.
+#
+#   -r RUNS       runs of daslint and the floor per input (default 5)
+#   -R PEER_RUNS  runs of Trivy and TFLint per input (default 5; Trivy
+#                 takes minutes per run on the 2,000-stack tree)
+#   -G            skip the growth series
+#   -P            skip the peers (no build, daslint and the floor only)
+#
+# The cache folder is $DASLINT_BENCH_CACHE, default ~/.cache/daslint-bench:
+# bin/ holds the peers, *.log their build logs, trivy-cache/ Trivy's own
+# cache. The first build takes about 20 minutes on 2 cores (Trivy is most
+# of it) and downloads the peers' modules through GOPROXY; later runs
+# reuse the binaries. The tools run offline: Trivy with its embedded
+# checks (--skip-check-update, --skip-version-check, --disable-telemetry
+# where it has the flag), TFLint with its bundled Terraform ruleset only
+# (no .tflint.hcl, no plugin).
+#
+# Needs Go, GNU time (Debian: apt-get install time) and git.
+set -euo pipefail
+
+TRIVY_VERSION=0.74.0
+TFLINT_VERSION=0.64.0
+STACKS=(100 2000)
+GROWTH=(111 222 556 1111 2222 4444) # stacks: 999 to 39,996 resources
+
+runs=5
+peer_runs=5
+growth=1
+peers=1
+while getopts "r:R:GPh" opt; do
+	case $opt in
+	r) runs=$OPTARG ;;
+	R) peer_runs=$OPTARG ;;
+	G) growth=0 ;;
+	P) peers=0 ;;
+	*)
+		sed -n '2,/^set -e/p' "$0" | sed 's/^# \{0,1\}//; /^set -e/d' >&2
+		exit 2
+		;;
+	esac
+done
+shift $((OPTIND - 1))
+repos=("$@")
+
+for r in "${repos[@]}"; do
+	[ -d "$r" ] || {
+		echo "bench-peers: $r is not a directory" >&2
+		exit 2
+	}
+done
+[ -x /usr/bin/time ] || {
+	echo "bench-peers: GNU time is missing (Debian: apt-get install time)" >&2
+	exit 2
+}
+
+cache=${DASLINT_BENCH_CACHE:-$HOME/.cache/daslint-bench}
+top=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+say() { echo "bench-peers: $*" >&2; }
+commas() { echo "$1" | sed ':a; s/\B[0-9]\{3\}\>/,&/; ta'; }
+
+# build_peer NAME VERSION MODULE [ENV=VALUE ...] installs MODULE@vVERSION
+# into $cache/bin unless the binary there reports VERSION.
+build_peer() {
+	local name=$1 version=$2 module=$3
+	shift 3
+	local bin=$cache/bin/$name
+	if [ -x "$bin" ] && "$bin" --version 2>/dev/null | grep -q "$version"; then
+		return
+	fi
+	mkdir -p "$cache/bin"
+	say "building $name $version into $cache/bin (the first build takes about 20 minutes; log: $cache/$name.log)"
+	local start=$SECONDS
+	if ! env "$@" GOBIN="$cache/bin" GOFLAGS=-buildvcs=false go install "$module@v$version" >"$cache/$name.log" 2>&1; then
+		say "building $name failed; see $cache/$name.log"
+		exit 1
+	fi
+	say "built $name in $((SECONDS - start)) s"
+}
+
+if [ "$peers" = 1 ]; then
+	# Trivy's own builds set GOEXPERIMENT=jsonv2: it imports encoding/json/v2.
+	build_peer trivy "$TRIVY_VERSION" github.com/aquasecurity/trivy/cmd/trivy GOEXPERIMENT=jsonv2
+	build_peer tflint "$TFLINT_VERSION" github.com/terraform-linters/tflint
+fi
+
+say "building daslint, the parse floor and an empty Go program"
+(cd "$top" && go build -o "$work/bin/daslint" ./cmd/daslint && go build -o "$work/bin/parsefloor" ./internal/cmd/parsefloor)
+mkdir -p "$work/empty"
+printf 'package main\n\nfunc main() {}\n' >"$work/empty/main.go"
+printf 'module empty\n\ngo 1.26\n' >"$work/empty/go.mod"
+(cd "$work/empty" && go build -o "$work/bin/empty" .)
+
+say "writing the generated trees"
+gen() { (cd "$top" && go run ./internal/stress/gen -stacks "$1" "$work/trees/stacks$1"); }
+for n in "${STACKS[@]}"; do gen "$n"; done
+if [ "$growth" = 1 ]; then
+	for n in "${GROWTH[@]}"; do [ -d "$work/trees/stacks$n" ] || gen "$n"; done
+fi
+
+# measure KEY RUNS OK CMD... runs CMD RUNS times under /usr/bin/time -v,
+# its output discarded, and records under KEY the median wall time (s,
+# from bash's EPOCHREALTIME around each run: time -v counts in 10 ms
+# steps), the median CPU time (user + system, s) and the largest peak RSS
+# (MB); an exit status not in OK (a regular expression) records the error
+# instead.
+declare -A wall cpu rss failed
+measure() {
+	local key=$1 n=$2 ok=$3
+	shift 3
+	local i walls=() cpus=() peak=0
+	for ((i = 0; i < n; i++)); do
+		local t0=$EPOCHREALTIME t1
+		/usr/bin/time -v -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || true
+		t1=$EPOCHREALTIME
+		local status m c
+		status=$(awk -F': ' '/Exit status/ {print $2}' "$work/time")
+		if ! [[ $status =~ ^($ok)$ ]]; then
+			failed[$key]="exit $status"
+			say "$key: exit status $status: $(tail -c 300 "$work/stderr" | tr '\n' ' ')"
+			return
+		fi
+		m=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time")
+		c=$(awk -F': ' '/(User|System) time \(seconds\)/ {s += $2} END {print s}' "$work/time")
+		walls+=("$(awk -v a="${t0/,/.}" -v b="${t1/,/.}" 'BEGIN {printf "%.6f", b - a}')")
+		cpus+=("$c")
+		if ((m > peak)); then peak=$m; fi
+	done
+	wall[$key]=$(median "${walls[@]}")
+	cpu[$key]=$(median "${cpus[@]}")
+	rss[$key]=$((peak / 1024))
+	say "$key: ${wall[$key]} s wall, ${cpu[$key]} s CPU, ${rss[$key]} MB (median of $n)"
+}
+# startup N times `daslint --version` and an empty Go program, N runs
+# each, alternating, without /usr/bin/time (whose own start would count):
+# the median wall time of each, in wall[version] and wall[empty].
+startup() {
+	local i t0 t1 t2 versions=() empties=()
+	for ((i = 0; i < $1; i++)); do
+		t0=$EPOCHREALTIME
+		"$work/bin/empty"
+		t1=$EPOCHREALTIME
+		"$work/bin/daslint" --version >/dev/null
+		t2=$EPOCHREALTIME
+		empties+=("$(awk -v a="${t0/,/.}" -v b="${t1/,/.}" 'BEGIN {printf "%.6f", b - a}')")
+		versions+=("$(awk -v a="${t1/,/.}" -v b="${t2/,/.}" 'BEGIN {printf "%.6f", b - a}')")
+	done
+	wall[version]=$(median "${versions[@]}")
+	wall[empty]=$(median "${empties[@]}")
+	say "start-up: daslint --version ${wall[version]} s, an empty program ${wall[empty]} s (median of $1)"
+}
+
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
+
+# The commands, each on input directory $2.
+run_tool() {
+	local tool=$1 dir=$2 key=$3 n=$4
+	case $tool in
+	daslint) measure "$key" "$n" '0|1' "$work/bin/daslint" --format json "$dir" ;;
+	floor) measure "$key" "$n" '0|1' "$work/bin/parsefloor" "$dir" ;;
+	trivy)
+		measure "$key" "$n" 0 "$cache/bin/trivy" config --cache-dir "$cache/trivy-cache" \
+			--skip-check-update --skip-version-check "${trivy_extra[@]}" --quiet --format json "$dir"
+		;;
+	tflint) measure "$key" "$n" 0 "$cache/bin/tflint" --chdir "$dir" --recursive --format json --force ;;
+	esac
+}
+trivy_extra=()
+if [ "$peers" = 1 ] && "$cache/bin/trivy" config --help 2>&1 | grep -q -- --disable-telemetry; then
+	trivy_extra=(--disable-telemetry)
+fi
+
+inputs=()
+declare -A label
+for n in "${STACKS[@]}"; do
+	inputs+=("$work/trees/stacks$n")
+	label[$work/trees/stacks$n]="$(commas "$n") stacks, $(commas $((9 * n))) resources, $(commas $((n + 1))) files (one root)"
+done
+for r in "${repos[@]}"; do
+	r=$(cd "$r" && pwd)
+	inputs+=("$r")
+	files=$(find "$r" -name '*.tf' -not -path '*/.*' | wc -l)
+	dirs=$(find "$r" -name '*.tf' -not -path '*/.*' -exec dirname {} \; | sort -u | wc -l)
+	label[$r]="$(basename "$r") ($files .tf files in $dirs directories)"
+done
+
+# Warm the page cache and the peers' caches once per tool, uncounted.
+"$work/bin/daslint" --version >/dev/null
+
+for in in "${inputs[@]}"; do
+	say "input ${label[$in]}"
+	"$work/bin/daslint" --format json "$in" >/dev/null || true
+	run_tool daslint "$in" "daslint $in" "$runs"
+	run_tool floor "$in" "floor $in" "$runs"
+	if [ "$peers" = 1 ]; then
+		run_tool trivy "$in" "trivy $in" "$peer_runs"
+		run_tool tflint "$in" "tflint $in" "$peer_runs"
+	fi
+done
+small=$top/examples/terraform-nat
+say "input one small root and start-up"
+measure "daslint $small" "$runs" '0|1' "$work/bin/daslint" --format json "$small"
+measure "floor $small" "$runs" '0|1' "$work/bin/parsefloor" "$small"
+startup $((20 * runs + 1))
+
+if [ "$growth" = 1 ]; then
+	for n in "${GROWTH[@]}"; do
+		in=$work/trees/stacks$n
+		say "growth: $n stacks"
+		run_tool daslint "$in" "daslint $in" "$runs"
+		run_tool floor "$in" "floor $in" "$runs"
+	done
+fi
+
+# cell KEY [BASE]: "0.19 s, 0.18 s CPU, 35 MB", with the ratio to BASE's
+# wall time when given.
+cell() {
+	local key=$1 base=${2:-}
+	if [ -n "${failed[$key]:-}" ]; then
+		echo "error (${failed[$key]})"
+		return
+	fi
+	[ -n "${wall[$key]:-}" ] || {
+		echo "—"
+		return
+	}
+	secs "${wall[$key]}"
+	if [ -n "$base" ] && [ -n "${wall[$base]:-}" ]; then
+		awk -v w="${wall[$key]}" -v b="${wall[$base]}" 'BEGIN {if (b > 0) printf " (%.1f×)", w / b}'
+	fi
+	if awk -v c="${cpu[$key]}" 'BEGIN {exit !(c < 0.01)}'; then
+		echo ", < 10 ms CPU, ${rss[$key]} MB" # time -v counts in 10 ms steps
+	else
+		echo ", $(secs "${cpu[$key]}") CPU, ${rss[$key]} MB"
+	fi
+}
+
+# secs S prints S seconds readably: 3 significant digits, ms below 0.1 s.
+secs() {
+	awk -v s="$1" 'BEGIN {
+		if (s < 0.1) printf "%.1f ms", s * 1000
+		else if (s < 1) printf "%.3f s", s
+		else if (s < 10) printf "%.2f s", s
+		else printf "%.1f s", s
+	}'
+}
+
+cpu_model=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null || true)
+mem=$(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo 2>/dev/null || true)
+rev=$(cd "$top" && git describe --always --dirty 2>/dev/null || echo unknown)
+echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores (${cpu_model:-unknown CPU}), $mem, $(uname -sr);"
+echo "$(go version | cut -d' ' -f3); daslint $rev$([ "$peers" = 1 ] && echo ", Trivy $TRIVY_VERSION, TFLint $TFLINT_VERSION")."
+echo "Whole process: median wall time of $runs runs (peers: $peer_runs; start-up: $((20 * runs + 1))), median CPU time"
+echo "(user + system: a CPU time near the wall time means one core was used), largest peak RSS"
+echo "(/usr/bin/time -v). In parentheses: the peer's wall time over daslint's; for the floor, daslint's"
+echo "wall time over the floor's. The floor is single-threaded."
+echo
+echo "| input | daslint | Trivy $TRIVY_VERSION | TFLint $TFLINT_VERSION | parse only (hclparse, sequential) |"
+echo "| --- | --- | --- | --- | --- |"
+for in in "${inputs[@]}"; do
+	floor=$(cell "floor $in")
+	if [ -n "${wall[floor $in]:-}" ] && [ -n "${wall[daslint $in]:-}" ]; then
+		floor+=$(awk -v d="${wall[daslint $in]}" -v f="${wall[floor $in]}" 'BEGIN {if (f > 0) printf "; daslint is %.1f× this", d / f}')
+	fi
+	echo "| ${label[$in]} | $(cell "daslint $in") | $(cell "trivy $in" "daslint $in") | $(cell "tflint $in" "daslint $in") | $floor |"
+done
+echo "| one small root (examples/terraform-nat) | $(cell "daslint $small") | | | $(cell "floor $small") |"
+echo "| \`daslint --version\` | $(secs "${wall[version]}") (an empty Go program: $(secs "${wall[empty]}"); $(secs "$(awk -v a="${wall[version]}" -v b="${wall[empty]}" 'BEGIN {print a - b}')") more) | | | |"
+
+if [ "$growth" = 1 ]; then
+	echo
+	echo "Growth (one root, stress.WriteStacks): median of $runs runs; per 1,000 resources, daslint's wall time."
+	echo
+	echo "| resources | files | daslint | peak RSS | parse only | peak RSS | daslint / parse | daslint per 1,000 resources |"
+	echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+	for n in "${GROWTH[@]}"; do
+		in=$work/trees/stacks$n
+		d="daslint $in" f="floor $in"
+		if [ -n "${failed[$d]:-}" ] || [ -z "${wall[$d]:-}" ]; then
+			echo "| $((9 * n)) | $((n + 1)) | error | | | | | |"
+			continue
+		fi
+		awk -v n="$n" -v dw="${wall[$d]}" -v dr="${rss[$d]}" -v fw="${wall[$f]:-0}" -v fr="${rss[$f]:-0}" 'BEGIN {
+			printf "| %d | %d | %.3f s | %d MB | %.3f s | %d MB | %.1f× | %.1f ms |\n",
+				9 * n, n + 1, dw, dr, fw, fr, (fw > 0 ? dw / fw : 0), dw * 1000 / (9 * n / 1000)
+		}'
+	done
+fi
