@@ -4,17 +4,11 @@ go 1.26.8
 
 require (
 	github.com/hashicorp/hcl/v2 v2.25.0
-	github.com/owenrumney/go-sarif/v3 v3.3.1
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	github.com/zclconf/go-cty v1.20.0
 )
 
-require (
-	github.com/apparentlymart/go-cidr v1.1.0 // indirect
-	github.com/xeipuuv/gojsonpointer v0.0.0-20180127040702-4e3ac2762d5f // indirect
-	github.com/xeipuuv/gojsonreference v0.0.0-20180127040603-bd5ef7bd5415 // indirect
-	github.com/xeipuuv/gojsonschema v1.2.0 // indirect
-)
+require github.com/apparentlymart/go-cidr v1.1.0 // indirect
 
 require (
 	github.com/agext/levenshtein v1.2.1 // indirect

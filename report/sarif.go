@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
+	"github.com/daslint/daslint/report/internal/sarif"
 )
 
 // InformationURI is daslint's home page, as SARIF names the tool's.

@@ -7,7 +7,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
+	"github.com/daslint/daslint/report/internal/sarif"
 )
 
 // srcRoot is the uriBaseId of relative file URIs: the root of the source
