@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/daslint/daslint/diag"
 	"github.com/daslint/daslint/internal/inputfile"
@@ -23,8 +24,10 @@ import (
 
 // factsHead matches the start of a facts file as the AWS CLI prints it:
 // the list key first, or describe-vpc-attribute's keys.
-var factsHead = regexp.MustCompile(`^\s*\{\s*"(Vpcs|Subnets|RouteTables|InternetGateways|NatGateways|VpcEndpoints|SecurityGroups|NetworkAcls|PrefixLists|DBSubnetGroups|DBClusters|DBInstances)"\s*:\s*\[` +
-	`|^\s*\{\s*"(EnableDnsSupport|EnableDnsHostnames|VpcId)"\s*:`)
+var factsHead = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*\{\s*"(Vpcs|Subnets|RouteTables|InternetGateways|NatGateways|VpcEndpoints|SecurityGroups|NetworkAcls|PrefixLists|DBSubnetGroups|DBClusters|DBInstances)"\s*:\s*\[` +
+		`|^\s*\{\s*"(EnableDnsSupport|EnableDnsHostnames|VpcId)"\s*:`)
+})
 
 // sniffFacts reports whether the .json file at path starts like AWS facts.
 // Discovery reads only the head; loading checks the whole file.
@@ -32,7 +35,7 @@ func sniffFacts(path string) bool {
 	if !strings.EqualFold(filepath.Ext(path), ".json") {
 		return false
 	}
-	return factsHead.Match(inputfile.Head(path, 4<<10))
+	return factsHead().Match(inputfile.Head(path, 4<<10))
 }
 
 // loadFacts reads every facts file in the directory r.path into one

@@ -3,6 +3,7 @@ package parsers
 import (
 	"context"
 	"regexp"
+	"sync"
 
 	"github.com/daslint/daslint/diag"
 	"github.com/daslint/daslint/model"
@@ -59,12 +60,14 @@ type TemplateInfo struct {
 
 // formatVersionKey matches a top-level AWSTemplateFormatVersion key, in
 // YAML or JSON form (where it may follow the opening brace on its line).
-var formatVersionKey = regexp.MustCompile(`(?m)^\s*(\{\s*)?"?AWSTemplateFormatVersion"?\s*:`)
+var formatVersionKey = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)^\s*(\{\s*)?"?AWSTemplateFormatVersion"?\s*:`)
+})
 
 // claimsTemplate reports whether data declares itself a CloudFormation
 // template even though it may not parse: such a file is loaded anyway, so
 // that its syntax error is reported (exit status 2) instead of the file
 // being passed over as "not a template".
 func claimsTemplate(data []byte) bool {
-	return formatVersionKey.Match(data)
+	return formatVersionKey().Match(data)
 }

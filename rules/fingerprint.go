@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Fingerprint identifies a finding so that a baseline (and a code-scanning
@@ -45,13 +46,15 @@ func Fingerprint(root string, f *Finding) string {
 }
 
 // position matches a `file:line` or `file:line:column` citation.
-var position = regexp.MustCompile(`[^\s(),;]+:[0-9]+(:[0-9]+)?`)
+var position = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`[^\s(),;]+:[0-9]+(:[0-9]+)?`)
+})
 
 // withoutPositions drops file:line citations from a reason, so that moving
 // a line does not change the fingerprint.
 func withoutPositions(s string) string {
 	if mayCitePosition(s) {
-		s = position.ReplaceAllString(s, "")
+		s = position().ReplaceAllString(s, "")
 	}
 	return strings.Join(strings.Fields(s), " ")
 }

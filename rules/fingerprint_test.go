@@ -23,11 +23,11 @@ func TestWithoutPositionsShortcut(t *testing.T) {
 		cases = append(cases, b.String())
 	}
 	for _, s := range cases {
-		want := strings.Join(strings.Fields(position.ReplaceAllString(s, "")), " ")
+		want := strings.Join(strings.Fields(position().ReplaceAllString(s, "")), " ")
 		if got := withoutPositions(s); got != want {
 			t.Fatalf("withoutPositions(%q) = %q, want %q", s, got, want)
 		}
-		if position.MatchString(s) && !mayCitePosition(s) {
+		if position().MatchString(s) && !mayCitePosition(s) {
 			t.Fatalf("mayCitePosition(%q) is false, but it cites a position", s)
 		}
 	}

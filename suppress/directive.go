@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -19,7 +20,9 @@ const Directive = "daslint:ignore"
 const DateLayout = "2006-01-02"
 
 // ruleID is what a rule ID looks like (DAS001, DAS101).
-var ruleID = regexp.MustCompile(`^[A-Z]{2,}[0-9]{3}$`)
+var ruleID = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[A-Z]{2,}[0-9]{3}$`)
+})
 
 // Entry is one parsed suppression, before it is attached to a resource.
 type Entry struct {
@@ -84,7 +87,7 @@ func commentBody(text string) string {
 func ParseRules(s string) ([]string, error) {
 	var out []string
 	for _, r := range strings.Split(s, ",") {
-		if !ruleID.MatchString(r) {
+		if !ruleID().MatchString(r) {
 			return nil, fmt.Errorf("%q is not a rule ID (such as DAS001)", r)
 		}
 		out = append(out, r)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/daslint/daslint/model"
@@ -243,7 +244,9 @@ func clusterValue(v Value, at model.Range) (model.Ref, bool) {
 
 // payloadIdentifier finds a cluster identifier in a JSON payload: the end
 // of a cluster ARN, or a DBClusterIdentifier value.
-var payloadIdentifier = regexp.MustCompile(`:cluster:([A-Za-z0-9-]+)|"DBClusterIdentifier"\s*:\s*"([^"$]+)"`)
+var payloadIdentifier = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`:cluster:([A-Za-z0-9-]+)|"DBClusterIdentifier"\s*:\s*"([^"$]+)"`)
+})
 
 // payloadCluster finds the cluster in a string payload that names one
 // (ResourceArn, DBClusterIdentifier): its identifier when the payload is
@@ -258,7 +261,7 @@ func payloadCluster(v Value, at model.Range) (model.Ref, bool) {
 		if v.kind == kUnknown {
 			return model.Ref{Unknown: v.unknown, Range: rangeOr(v.rng, at)}, true
 		}
-		if m := payloadIdentifier.FindStringSubmatch(v.str); m != nil {
+		if m := payloadIdentifier().FindStringSubmatch(v.str); m != nil {
 			return model.Ref{Literal: m[1] + m[2], Range: rangeOr(v.rng, at)}, true
 		}
 	case kList:

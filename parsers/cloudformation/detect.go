@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/daslint/daslint/diag"
 )
@@ -21,7 +22,7 @@ func IsTemplate(_ string, data []byte) bool {
 	if root == nil {
 		// A template that does not parse is still a template: Load reports
 		// why, instead of discovery passing over it in silence.
-		return looksLikeTemplate.Match(data)
+		return looksLikeTemplate().Match(data)
 	}
 	if root.kind != mapNode {
 		return false
@@ -45,4 +46,6 @@ func IsTemplate(_ string, data []byte) bool {
 // looksLikeTemplate matches the text of a template that does not parse: a
 // top-level AWSTemplateFormatVersion key, or a resource Type of AWS:: or
 // Custom:: form.
-var looksLikeTemplate = regexp.MustCompile(`(?m)^\s*"?AWSTemplateFormatVersion"?\s*:|"?Type"?\s*:\s*"?(AWS|Custom)::`)
+var looksLikeTemplate = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)^\s*"?AWSTemplateFormatVersion"?\s*:|"?Type"?\s*:\s*"?(AWS|Custom)::`)
+})

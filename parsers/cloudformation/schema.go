@@ -255,7 +255,7 @@ func joinPath(path, name string) string {
 // it, and the property type of its value ("" when it has no properties of
 // its own to check).
 func propertyOf(typ, name string) (nested string, ok bool) {
-	if nested, ok := schemaProperties[typ][name]; ok {
+	if nested, ok := schemaProperties()[typ][name]; ok {
 		return nested, true
 	}
 	return "", slices.Contains(laterProperties[typ], name)
@@ -263,8 +263,8 @@ func propertyOf(typ, name string) (nested string, ok bool) {
 
 // propertyNames returns the properties of typ, sorted.
 func propertyNames(typ string) []string {
-	names := make([]string, 0, len(schemaProperties[typ])+len(laterProperties[typ]))
-	for n := range schemaProperties[typ] {
+	names := make([]string, 0, len(schemaProperties()[typ])+len(laterProperties[typ]))
+	for n := range schemaProperties()[typ] {
 		names = append(names, n)
 	}
 	names = append(names, laterProperties[typ]...)

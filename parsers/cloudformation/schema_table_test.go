@@ -11,14 +11,14 @@ import (
 // fails here instead of warning about every property of its type.
 func TestSchemaCoversTranslatedTypes(t *testing.T) {
 	for typ := range translators {
-		if _, ok := schemaProperties[typ]; !ok {
+		if _, ok := schemaProperties()[typ]; !ok {
 			t.Errorf("%s is translated but has no schema: add it to the go:generate line in schema.go and run go generate", typ)
 		}
 		if !knownType(typ) {
 			t.Errorf("%s is translated but not a known resource type", typ)
 		}
 	}
-	if _, ok := schemaProperties["AWS::CloudFormation::Stack"]; !ok {
+	if _, ok := schemaProperties()["AWS::CloudFormation::Stack"]; !ok {
 		t.Error("AWS::CloudFormation::Stack has no schema")
 	}
 }
@@ -34,22 +34,22 @@ func TestSchemaTables(t *testing.T) {
 	if len(knownResourceTypes) < 1000 {
 		t.Errorf("only %d known resource types", len(knownResourceTypes))
 	}
-	for typ, props := range schemaProperties {
+	for typ, props := range schemaProperties() {
 		for name, nested := range props {
 			if nested == "" {
 				continue
 			}
-			if _, ok := schemaProperties[nested]; !ok {
+			if _, ok := schemaProperties()[nested]; !ok {
 				t.Errorf("%s.%s has property type %s, which is not in the table", typ, name, nested)
 			}
 		}
 	}
 	for typ, names := range laterProperties {
-		if _, ok := schemaProperties[typ]; !ok {
+		if _, ok := schemaProperties()[typ]; !ok {
 			t.Errorf("laterProperties names %s, which has no schema", typ)
 		}
 		for _, n := range names {
-			if _, dup := schemaProperties[typ][n]; dup {
+			if _, dup := schemaProperties()[typ][n]; dup {
 				t.Errorf("laterProperties: %s already has %s", typ, n)
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -30,7 +31,9 @@ func newAttrNames() attrNames {
 
 // identRe finds `.name` steps in JSON configuration text, where expressions
 // are strings and a syntax walk is not available.
-var identRe = regexp.MustCompile(`\.([A-Za-z_][A-Za-z0-9_-]*)`)
+var identRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\.([A-Za-z_][A-Za-z0-9_-]*)`)
+})
 
 func (n attrNames) collectFile(f *hcl.File) {
 	n.index(f, nil)
@@ -42,7 +45,7 @@ func (n attrNames) collectFile(f *hcl.File) {
 func (n attrNames) index(f *hcl.File, funcs map[string]bool) {
 	body, ok := f.Body.(*hclsyntax.Body)
 	if !ok {
-		for _, m := range identRe.FindAllSubmatch(f.Bytes, -1) {
+		for _, m := range identRe().FindAllSubmatch(f.Bytes, -1) {
 			n.generic[string(m[1])] = true
 		}
 		return

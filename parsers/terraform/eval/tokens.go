@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
@@ -102,7 +103,9 @@ func inspectsString(args []cty.Value) (cty.Value, bool) {
 }
 
 // passVerbs matches the format verbs that embed a string whole.
-var passVerbs = regexp.MustCompile(`%(\[[0-9]+\])?[sv]|%%`)
+var passVerbs = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`%(\[[0-9]+\])?[sv]|%%`)
+})
 
 // formatPolicy passes tokens through %s and %v; any other verb (a width, a
 // quote, a number) reads the placeholder, as does a token in the format.
@@ -127,7 +130,7 @@ func formatPolicy(args []cty.Value) (cty.Value, bool) {
 	if !spec.IsKnown() || spec.IsNull() || spec.Type() != cty.String {
 		return tokened, true
 	}
-	if rest := passVerbs.ReplaceAllString(spec.AsString(), ""); strings.Contains(rest, "%") {
+	if rest := passVerbs().ReplaceAllString(spec.AsString(), ""); strings.Contains(rest, "%") {
 		return tokened, true
 	}
 	return cty.NilVal, false
