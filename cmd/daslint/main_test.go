@@ -33,7 +33,7 @@ func TestMain(m *testing.M) {
 
 // daslintBinary returns the path of the built command; the test is skipped
 // where there is no go command to build it with.
-func daslintBinary(t *testing.T) string {
+func daslintBinary(t testing.TB) string {
 	t.Helper()
 	goTool, err := exec.LookPath("go")
 	if err != nil {
