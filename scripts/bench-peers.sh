@@ -70,6 +70,7 @@ done
 }
 
 cache=${DASLINT_BENCH_CACHE:-$HOME/.cache/daslint-bench}
+load_start=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 top=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -266,6 +267,8 @@ cpu_model=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null
 mem=$(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo 2>/dev/null || true)
 rev=$(cd "$top" && git describe --always --dirty 2>/dev/null || echo unknown)
 echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores (${cpu_model:-unknown CPU}), $mem, $(uname -sr);"
+echo "load average $load_start at the start, $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) at the end"
+echo "(above the number of cores, other work competed for them and wall times grow; CPU times less so);"
 echo "$(go version | cut -d' ' -f3); daslint $rev$([ "$peers" = 1 ] && echo ", Trivy $TRIVY_VERSION, TFLint $TFLINT_VERSION")."
 echo "Whole process: median wall time of $runs runs (peers: $peer_runs; start-up: $((20 * runs + 1))), median CPU time"
 echo "(user + system: a CPU time near the wall time means one core was used), largest peak RSS"
@@ -277,7 +280,8 @@ echo "| --- | --- | --- | --- | --- |"
 for in in "${inputs[@]}"; do
 	floor=$(cell "floor $in")
 	if [ -n "${wall[floor $in]:-}" ] && [ -n "${wall[daslint $in]:-}" ]; then
-		floor+=$(awk -v d="${wall[daslint $in]}" -v f="${wall[floor $in]}" 'BEGIN {if (f > 0) printf "; daslint is %.1f× this", d / f}')
+		floor+=$(awk -v d="${wall[daslint $in]}" -v f="${wall[floor $in]}" -v dc="${cpu[daslint $in]}" -v fc="${cpu[floor $in]}" \
+			'BEGIN {if (f > 0) printf "; daslint is %.1f× this", d / f; if (fc > 0) printf " (CPU: %.1f×)", dc / fc}')
 	fi
 	echo "| ${label[$in]} | $(cell "daslint $in") | $(cell "trivy $in" "daslint $in") | $(cell "tflint $in" "daslint $in") | $floor |"
 done
@@ -286,20 +290,20 @@ echo "| \`daslint --version\` | $(secs "${wall[version]}") (an empty Go program:
 
 if [ "$growth" = 1 ]; then
 	echo
-	echo "Growth (one root, stress.WriteStacks): median of $runs runs; per 1,000 resources, daslint's wall time."
+	echo "Growth (one root, stress.WriteStacks): median of $runs runs; CPU is user + system time."
 	echo
-	echo "| resources | files | daslint | peak RSS | parse only | peak RSS | daslint / parse | daslint per 1,000 resources |"
-	echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+	echo "| resources | files | daslint: wall | CPU | peak RSS | parse only: wall | CPU | peak RSS | daslint / parse (wall) | daslint CPU per 1,000 resources |"
+	echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 	for n in "${GROWTH[@]}"; do
 		in=$work/trees/stacks$n
 		d="daslint $in" f="floor $in"
 		if [ -n "${failed[$d]:-}" ] || [ -z "${wall[$d]:-}" ]; then
-			echo "| $((9 * n)) | $((n + 1)) | error | | | | | |"
+			echo "| $(commas $((9 * n))) | $(commas $((n + 1))) | error | | | | | | | |"
 			continue
 		fi
-		awk -v n="$n" -v dw="${wall[$d]}" -v dr="${rss[$d]}" -v fw="${wall[$f]:-0}" -v fr="${rss[$f]:-0}" 'BEGIN {
-			printf "| %d | %d | %.3f s | %d MB | %.3f s | %d MB | %.1f× | %.1f ms |\n",
-				9 * n, n + 1, dw, dr, fw, fr, (fw > 0 ? dw / fw : 0), dw * 1000 / (9 * n / 1000)
-		}'
+		echo "| $(commas $((9 * n))) | $(commas $((n + 1))) | $(secs "${wall[$d]}") | $(secs "${cpu[$d]}") | ${rss[$d]} MB" \
+			"| $(secs "${wall[$f]:-0}") | $(secs "${cpu[$f]:-0}") | ${rss[$f]:-0} MB" \
+			"| $(awk -v d="${wall[$d]}" -v f="${wall[$f]:-0}" 'BEGIN {if (f > 0) printf "%.1f×", d / f}')" \
+			"| $(secs "$(awk -v c="${cpu[$d]}" -v n="$n" 'BEGIN {print c / (9 * n / 1000)}')") |"
 	done
 fi
