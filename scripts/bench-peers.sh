@@ -2,7 +2,7 @@
 # bench-peers.sh — daslint side by side with its peers and the parse-only
 # floor (issue 10). Not run by CI.
 #
-# Usage: scripts/bench-peers.sh [-r RUNS] [-R PEER_RUNS] [-G] [-P] [REPO ...]
+# Usage: scripts/bench-peers.sh [-r RUNS] [-R PEER_RUNS] [-s STACKS] [-G] [-P] [REPO ...]
 #
 # It builds Trivy and TFLint at pinned versions from the Go module proxy
 # (go install) into a cache folder, once; builds daslint (this work tree)
@@ -19,6 +19,8 @@
 #   -r RUNS       runs of daslint and the floor per input (default 5)
 #   -R PEER_RUNS  runs of Trivy and TFLint per input (default 5; Trivy
 #                 takes minutes per run on the 2,000-stack tree)
+#   -s STACKS     the sizes of the generated trees, in stacks (default
+#                 "100 2000"; "" for none)
 #   -G            skip the growth series
 #   -P            skip the peers (no build, daslint and the floor only)
 #
@@ -43,10 +45,11 @@ runs=5
 peer_runs=5
 growth=1
 peers=1
-while getopts "r:R:GPh" opt; do
+while getopts "r:R:s:GPh" opt; do
 	case $opt in
 	r) runs=$OPTARG ;;
 	R) peer_runs=$OPTARG ;;
+	s) read -r -a STACKS <<<"$OPTARG" ;;
 	G) growth=0 ;;
 	P) peers=0 ;;
 	*)
