@@ -86,7 +86,8 @@ build_peer() {
 	local name=$1 version=$2 module=$3
 	shift 3
 	local bin=$cache/bin/$name
-	if [ -x "$bin" ] && "$bin" --version 2>/dev/null | grep -q "$version"; then
+	# Not `--version | grep -q`: grep's early exit fails the pipeline.
+	if [ -x "$bin" ] && [[ $("$bin" --version 2>&1 || true) == *"$version"* ]]; then
 		return
 	fi
 	mkdir -p "$cache/bin"
