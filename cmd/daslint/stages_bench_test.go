@@ -40,23 +40,14 @@ import (
 var stackSizes = []int{100, 111, 222, 556, 1111, 2000, 2222, 4444}
 
 // forEachSize runs bench as a sub-benchmark for each of stackSizes, on
-// the tree of that many stacks, written once per size.
+// the tree of that many stacks (writeStacks, passing), written once per
+// size.
 func forEachSize(b *testing.B, bench func(b *testing.B, dir string, stacks int)) {
 	for _, n := range stackSizes {
 		b.Run(fmt.Sprintf("stacks=%d", n), func(b *testing.B) {
-			bench(b, writeStacks(b, n), n)
+			bench(b, writeStacks(b, n, false), n)
 		})
 	}
-}
-
-// writeStacks writes the tree of n stacks into a temporary directory.
-func writeStacks(tb testing.TB, n int) string {
-	tb.Helper()
-	dir := tb.TempDir()
-	if err := stress.WriteStacks(dir, n); err != nil {
-		tb.Fatal(err)
-	}
-	return dir
 }
 
 // parseFloor parses the tree of n stacks in dir and checks that every file
@@ -115,7 +106,7 @@ func passed(json string) int {
 // that their checks are known to hold.
 func TestStages(t *testing.T) {
 	const n = 3
-	dir := writeStacks(t, n)
+	dir := writeStacks(t, n, false)
 	parseFloor(t, dir, n)
 	res, ds := evaluate(t, dir, n)
 	m, ds := translate(t, dir, res, ds, n)
