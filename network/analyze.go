@@ -8,10 +8,8 @@ package network
 import (
 	"context"
 	"fmt"
-	"runtime"
-	"sync"
-	"sync/atomic"
 
+	"github.com/daslint/daslint/internal/parallel"
 	"github.com/daslint/daslint/model"
 )
 
@@ -68,7 +66,7 @@ func AnalyzeContext(ctx context.Context, m *model.Model, opts Options) ([]Cluste
 		jobs = append(jobs, clusterJob{cluster: c, stream: s, uncertain: uncertain})
 	}
 	out := make([]ClusterResult, len(jobs))
-	forEach(len(jobs), workers(opts.Workers), func(i int) {
+	parallel.ForEach(len(jobs), opts.Workers, func(i int) {
 		if a.stopped() {
 			return // discarded below
 		}
@@ -98,42 +96,6 @@ type clusterJob struct {
 	cluster   *model.DBCluster
 	stream    *model.ActivityStream
 	uncertain *model.Unresolved
-}
-
-// workers is the number of clusters analysed at once: n, or GOMAXPROCS.
-func workers(n int) int {
-	if n > 0 {
-		return n
-	}
-	return runtime.GOMAXPROCS(0)
-}
-
-// forEach calls f(i) for each i below n on at most w goroutines, and
-// returns when every call has. Each call writes only its own results, in
-// its own slot, so the outcome is the same for every w; with one worker
-// or one item, the calls are made in order on the caller's goroutine.
-func forEach(n, w int, f func(i int)) {
-	w = min(w, n)
-	if w <= 1 {
-		for i := range n {
-			f(i)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range w {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				f(i)
-			}
-		})
-	}
-	wg.Wait()
 }
 
 // streamMayNotApply weakens the verdict of a cluster that may not have an

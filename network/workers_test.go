@@ -4,7 +4,6 @@ import (
 	"context"
 	"math/rand/v2"
 	"reflect"
-	"sync/atomic"
 	"testing"
 
 	"github.com/daslint/daslint/model"
@@ -40,18 +39,6 @@ func TestAnalyzeSameForAnyWorkers(t *testing.T) {
 	}
 	if several < 10 {
 		t.Fatalf("only %d models have several results; the test compares nothing", several)
-	}
-}
-
-func TestForEach(t *testing.T) {
-	for _, c := range []struct{ n, w int }{{0, 4}, {1, 4}, {5, 1}, {5, 2}, {100, 3}, {3, 8}} {
-		calls := make([]atomic.Int32, c.n)
-		forEach(c.n, c.w, func(i int) { calls[i].Add(1) })
-		for i := range calls {
-			if got := calls[i].Load(); got != 1 {
-				t.Errorf("n=%d w=%d: item %d called %d times", c.n, c.w, i, got)
-			}
-		}
 	}
 }
 

@@ -5,14 +5,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sync"
-	"sync/atomic"
 
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/daslint/daslint/diag"
 	"github.com/daslint/daslint/internal/inputfile"
+	"github.com/daslint/daslint/internal/parallel"
 	"github.com/daslint/daslint/model"
 	"github.com/daslint/daslint/parsers/awsfacts"
 	"github.com/daslint/daslint/parsers/terraform"
@@ -241,30 +239,8 @@ type readOutcome struct {
 // read before them, as in a sequential run.
 func readAll(ctx context.Context, cat *catalog, roots []root, jobs int, touched func(loaded) bool) []readOutcome {
 	outs := make([]readOutcome, len(roots))
-	forEach(len(roots), jobs, func(i int) { outs[i] = readOne(ctx, cat, roots[i], touched) })
+	parallel.ForEach(len(roots), jobs, func(i int) { outs[i] = readOne(ctx, cat, roots[i], touched) })
 	return outs
-}
-
-// forEach calls f(0), …, f(n-1) on jobs goroutines (GOMAXPROCS when 0),
-// which take the indexes in order, and returns when all calls have.
-func forEach(n, jobs int, f func(i int)) {
-	if jobs <= 0 {
-		jobs = runtime.GOMAXPROCS(0)
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(jobs, n) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				f(i)
-			}
-		})
-	}
-	wg.Wait()
 }
 
 // readOne reads one linted root and hands its model to Loaded.

@@ -11,6 +11,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/internal/parallel"
 	"github.com/daslint/daslint/model"
 	"github.com/daslint/daslint/parsers/terraform/eval"
 	"github.com/daslint/daslint/parsers/terragrunt"
@@ -136,7 +137,7 @@ func (rs *remoteStates) buildIndex() {
 			tf = append(tf, r)
 		}
 	}
-	forEach(len(tf), rs.cat.opts.Jobs, func(i int) { rs.backend(tf[i]) })
+	parallel.ForEach(len(tf), rs.cat.opts.Jobs, func(i int) { rs.backend(tf[i]) })
 	ix := &backendIndex{byKey: map[string][]candidate{}, byType: map[string][]candidate{}, unmatched: map[string]unmatchedRoots{}}
 	for _, r := range rs.cat.roots {
 		var have eval.Backend
@@ -358,7 +359,7 @@ func (rs *remoteStates) readUnitBackends() {
 		b         unitBackend
 	}
 	reads := make([]read, len(units))
-	forEach(len(units), rs.cat.opts.Jobs, func(i int) {
+	parallel.ForEach(len(units), rs.cat.opts.Jobs, func(i int) {
 		r := units[i]
 		// The backend names no dependency outputs: Terragrunt reads
 		// remote_state before it resolves them.

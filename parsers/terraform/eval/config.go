@@ -3,11 +3,8 @@ package eval
 import (
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/typeexpr"
@@ -15,6 +12,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/internal/parallel"
 	"github.com/daslint/daslint/model"
 )
 
@@ -233,7 +231,7 @@ type fileParse struct {
 }
 
 // parseFiles parses names, each on a parser of its own (through the cache
-// c when non-nil), on up to GOMAXPROCS goroutines, and indexes the
+// c when non-nil), on up to GOMAXPROCS goroutines (parallel.ForEach), and indexes the
 // attribute names each reads and the provider-defined functions it calls.
 // The outcomes are in the order of names.
 func parseFiles(c *ParseCache, p *hclparse.Parser, names []string, tree string, maxBytes int64) []fileParse {
@@ -255,23 +253,7 @@ func parseFiles(c *ParseCache, p *hclparse.Parser, names []string, tree string, 
 			out[i].funcs = providerFunctions(map[string]*hcl.File{names[i]: pf.added})
 		}
 	}
-	workers := min(runtime.GOMAXPROCS(0), len(names))
-	if workers <= 1 {
-		for i := range names {
-			parse(i)
-		}
-		return out
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for i := int(next.Add(1)) - 1; i < len(names); i = int(next.Add(1)) - 1 {
-				parse(i)
-			}
-		})
-	}
-	wg.Wait()
+	parallel.ForEach(len(names), 0, parse)
 	return out
 }
 
