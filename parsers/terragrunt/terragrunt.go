@@ -740,14 +740,14 @@ func (r *reader) module(cfg *config) (dir, remote string, why *model.Unresolved)
 	if cfg.source == nil {
 		return r.resolve(r.unitDir), "", nil
 	}
-	v, marks := cfg.source.Unmark()
+	v, _ := cfg.source.Unmark()
 	if !v.IsKnown() || v.IsNull() || v.Type() != cty.String {
 		u := &model.Unresolved{Kind: model.FromInput, Range: rng(cfg.sourceRange), Reason: "the unit's terraform.source is not known offline, so its module is not read"}
-		for m := range marks {
-			if x, ok := m.(*model.Unresolved); ok && x != nil {
-				u.Reason += " (" + x.Reason + ")"
-				break
-			}
+		// The first reason in eval.Reasons' stable order: the marks are
+		// a set, and naming whichever comes first would make the message
+		// differ from run to run.
+		if rs := eval.Reasons(*cfg.source); len(rs) > 0 {
+			u.Reason += " (" + rs[0].Reason + ")"
 		}
 		// Never silent (SPEC §7.3): a cluster in that module would
 		// otherwise vanish from the report without a word.

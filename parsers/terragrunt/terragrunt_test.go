@@ -181,3 +181,19 @@ func TestModuleNotRead(t *testing.T) {
 		})
 	}
 }
+
+// TestModuleNotReadNamesOneReasonStably checks that a source unknown for
+// several reasons names the same one on every run (the first in
+// eval.Reasons' order), not whichever a set of marks yields first: a
+// report must not change from run to run.
+func TestModuleNotReadNamesOneReasonStably(t *testing.T) {
+	dir := write(t, map[string]string{
+		"live/vpc/terragrunt.hcl": "terraform {\n  source = \"${get_env(\"ZZ_LAST\")}/${get_env(\"AA_FIRST\")}//vpc\"\n}\n",
+	})
+	for range 20 {
+		u, _ := Read(filepath.Join(dir, "live/vpc"), Options{Tree: dir})
+		if u.Unread == nil || !strings.Contains(u.Unread.Reason, `get_env("AA_FIRST")`) || strings.Contains(u.Unread.Reason, "ZZ_LAST") {
+			t.Fatalf("unread %v, want the reason of get_env(\"AA_FIRST\") alone", u.Unread)
+		}
+	}
+}

@@ -55,9 +55,16 @@ func (e *evaluator) partial(expr hcl.Expression, v cty.Value, sc *scope, hops in
 		return b.String(), true
 	case *hclsyntax.ScopeTraversalExpr:
 		// The exact value of a data source attribute, or of a module output
-		// or local that passes it on unchanged.
+		// or local that passes it on unchanged. A value with several
+		// partial marks was built from several such values: which text
+		// is its own is not known from the marks (and choosing one would
+		// depend on map order), so the local's expression says.
+		var texts []string
 		for m := range cty.ValueMarksOfType[*partialMark](v) {
-			return m.text, true
+			texts = append(texts, m.text)
+		}
+		if len(texts) == 1 {
+			return texts[0], true
 		}
 		if hops > 0 && x.Traversal.RootName() == "local" && len(x.Traversal) == 2 {
 			if name, ok := stepName(x.Traversal, 1); ok {
