@@ -1,6 +1,7 @@
 package parsers
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -147,8 +148,18 @@ func discover(ctx context.Context, fes []frontEnd, paths []string, exclude func(
 	for _, r := range seen {
 		roots = append(roots, *r)
 	}
-	slices.SortFunc(roots, func(a, b root) int { return strings.Compare(a.path, b.path) })
+	slices.SortFunc(roots, compareRoots)
 	return roots, unwalked, ds
+}
+
+// compareRoots orders roots by path, then by kind: one directory may be
+// two roots (a Terraform root that is also an AWS facts folder), and the
+// order of the run's roots decides the order of its output.
+func compareRoots(a, b root) int {
+	if c := strings.Compare(a.path, b.path); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.kind, b.kind)
 }
 
 // discoverContext finds the roots under the --context paths. A context path
@@ -186,7 +197,7 @@ func withContext(linted, context []root) []root {
 			out = append(out, r)
 		}
 	}
-	slices.SortFunc(out, func(a, b root) int { return strings.Compare(a.path, b.path) })
+	slices.SortFunc(out, compareRoots)
 	return out
 }
 

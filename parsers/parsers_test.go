@@ -337,3 +337,26 @@ func TestLoadChangedFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestDiscoverOneDirectoryTwoRoots checks that a directory that is two
+// roots (a Terraform root that also holds AWS facts) gives them in one
+// order on every run, Terraform first: the order of the roots is the
+// order of the output.
+func TestDiscoverOneDirectoryTwoRoots(t *testing.T) {
+	tree(t, map[string]string{
+		"both/main.tf":   "",
+		"both/vpcs.json": factsVPCs,
+	})
+	for range 20 {
+		roots, _, _ := discover(context.Background(), frontEnds(Options{}), []string{"."}, nil, "")
+		var kinds []kind
+		for _, r := range roots {
+			if filepath.ToSlash(r.path) == "both" {
+				kinds = append(kinds, r.kind)
+			}
+		}
+		if len(kinds) != 2 || kinds[0] != terraformRoot || kinds[1] == terraformRoot {
+			t.Fatalf("roots of both/: kinds %v, want the Terraform root and then the facts folder", kinds)
+		}
+	}
+}
