@@ -1,11 +1,15 @@
 package inputfile
 
 import (
+	"bytes"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
+	"testing/iotest"
 
 	"github.com/daslint/daslint/diag"
 )
@@ -118,5 +122,44 @@ func TestNesting(t *testing.T) {
 		if (p == nil) != (tt.line == 0) || (p != nil && p.Line != tt.line) {
 			t.Errorf("%s: %+v, want a problem at line %d (0: none)", tt.name, p, tt.line)
 		}
+	}
+}
+
+// TestReadSizes reads files around the buffer sizes Read uses, and checks
+// that the limit still holds.
+func TestReadSizes(t *testing.T) {
+	dir := t.TempDir()
+	for _, size := range []int{0, 1, 511, 512, 513, 4096, 100_000} {
+		content := bytes.Repeat([]byte("x"), size)
+		name := filepath.Join(dir, fmt.Sprintf("f%d.tf", size))
+		if err := os.WriteFile(name, content, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, p := Read(name, "", 0)
+		if p != nil || !bytes.Equal(got, content) {
+			t.Errorf("size %d: got %d bytes, problem %v", size, len(got), p)
+		}
+		if size > 1 { // a limit of 0 means none
+			if _, p := Read(name, "", int64(size-1)); p == nil || p.Kind != TooLarge {
+				t.Errorf("size %d, limit %d: problem %v, want TooLarge", size, size-1, p)
+			}
+		}
+	}
+}
+
+// TestReadSized checks that a file that grew after it was measured is
+// still read whole, and that a read error is returned.
+func TestReadSized(t *testing.T) {
+	for _, tc := range []struct {
+		content string
+		size    int64
+	}{{"", 0}, {"abc", 3}, {"abcdef", 2}, {"abcdef", 0}, {"ab", 10}} {
+		got, err := readSized(iotest.OneByteReader(strings.NewReader(tc.content)), tc.size)
+		if err != nil || string(got) != tc.content {
+			t.Errorf("readSized(%q, %d) = %q, %v", tc.content, tc.size, got, err)
+		}
+	}
+	if _, err := readSized(iotest.ErrReader(errors.New("boom")), 4); err == nil {
+		t.Error("readSized did not return the read error")
 	}
 }

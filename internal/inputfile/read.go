@@ -53,44 +53,47 @@ func (p *Problem) Error() string { return p.Message }
 // symlink-free directory; "" means no confinement) and is at most maxBytes
 // long (0 means no limit). The size is checked again while reading, so a
 // file that grows in between cannot exceed it.
+//
+// The name shown in a problem (diag.Path, which asks for the working
+// directory) is computed only when there is a problem: a run reads every
+// file through here, and the look-up cost a few system calls per file.
 func Read(path, tree string, maxBytes int64) ([]byte, *Problem) {
-	shown := diag.Path(path)
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return nil, cannotRead(shown, err)
+		return nil, cannotRead(diag.Path(path), err)
 	}
 	real, err := filepath.EvalSymlinks(abs)
 	if err != nil {
-		return nil, cannotRead(shown, err)
+		return nil, cannotRead(diag.Path(path), err)
 	}
 	if tree != "" && !Inside(tree, real) {
 		return nil, &Problem{Severity: diag.Warning, Kind: Outside, Message: fmt.Sprintf(
 			"%s is a symbolic link out of the scanned tree (to %s); it is not read: copy the file into the tree, or lint its directory as a PATH of its own",
-			shown, filepath.ToSlash(real))}
+			diag.Path(path), filepath.ToSlash(real))}
 	}
 	st, err := os.Stat(real)
 	if err != nil {
-		return nil, cannotRead(shown, err)
+		return nil, cannotRead(diag.Path(path), err)
 	}
 	if !st.Mode().IsRegular() {
 		return nil, &Problem{Severity: diag.Error, Message: fmt.Sprintf(
-			"%s is not a regular file (%s); it is not read: remove it or exclude it in .daslint.yaml", shown, kindOf(st.Mode()))}
+			"%s is not a regular file (%s); it is not read: remove it or exclude it in .daslint.yaml", diag.Path(path), kindOf(st.Mode()))}
 	}
 	if msg := diag.TooLarge(path, st.Size(), maxBytes); msg != "" {
 		return nil, &Problem{Severity: diag.Warning, Kind: TooLarge, Message: msg}
 	}
 	f, err := os.Open(real)
 	if err != nil {
-		return nil, cannotRead(shown, err)
+		return nil, cannotRead(diag.Path(path), err)
 	}
 	defer func() { _ = f.Close() }() // read-only: a close error loses nothing
 	r := io.Reader(f)
 	if maxBytes > 0 {
 		r = io.LimitReader(f, maxBytes+1)
 	}
-	data, err := io.ReadAll(r)
+	data, err := readSized(r, st.Size())
 	if err != nil {
-		return nil, cannotRead(shown, err)
+		return nil, cannotRead(diag.Path(path), err)
 	}
 	if maxBytes > 0 && int64(len(data)) > maxBytes {
 		return nil, &Problem{Severity: diag.Warning, Kind: TooLarge, Message: diag.TooLarge(path, int64(len(data)), maxBytes)}
@@ -156,5 +159,27 @@ func kindOf(m fs.FileMode) string {
 		return "a device"
 	default:
 		return "mode " + m.String()
+	}
+}
+
+// readSized reads r to its end into one buffer sized for size bytes, the
+// size the file had when it was checked, plus one so that the end is seen
+// without growing: io.ReadAll starts at 512 bytes and copies as it grows.
+// A file that grew since is still read whole (the caller's LimitReader
+// bounds it).
+func readSized(r io.Reader, size int64) ([]byte, error) {
+	data := make([]byte, 0, size+1)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
 	}
 }
