@@ -1,8 +1,8 @@
 package inputfile
 
 import (
+	"bytes"
 	"fmt"
-	"strings"
 
 	"github.com/daslint/daslint/diag"
 )
@@ -22,9 +22,17 @@ const MaxNesting = 1000
 // lexer would hold a token per bracket: a gigabyte for a 10 MB file) that
 // follows HCL's lexical modes, so that nothing an attacker writes inside a
 // string, a comment or a heredoc can hide nesting from it.
+//
+// Most bytes open and close nothing (letters, digits, spaces, the text of a
+// string): a table lets the loop pass them without the full step. They can
+// only lower the depth (they end a run of unary operators), so the depth
+// check is not needed after them.
 func CheckHCLNesting(data []byte) *Problem {
 	sc := &hclScan{data: data, line: 1, modes: []mode{{kind: code}}}
 	for sc.i = 0; sc.i < len(data); sc.i++ {
+		if sc.pass(); sc.i == len(data) {
+			break
+		}
 		sc.step()
 		if len(sc.modes)+sc.unary > MaxNesting {
 			return tooDeep(sc.line, sc.col)
@@ -41,9 +49,55 @@ const (
 	heredoc                 // a heredoc, until a line that is its marker
 )
 
+// A byteClass says what a byte does in a lexical mode, for the fast path
+// of CheckHCLNesting.
+type byteClass uint8
+
+const (
+	special byteClass = iota // may open or close something: the full step
+	plain                    // ends a run of unary operators, nothing else
+	blank                    // a space or tab in code: changes nothing
+)
+
+// passing classifies every byte in each mode. In code, the special bytes
+// are those step switches on; in strings and heredocs, those template
+// switches on, and the line break, which step counts.
+var passing = func() (t [3][256]byteClass) {
+	for b := range 256 {
+		t[code][b], t[str][b], t[heredoc][b] = plain, plain, plain
+	}
+	for _, b := range []byte("!-\r\n#/\"<{[(}])") {
+		t[code][b] = special
+	}
+	t[code][' '], t[code]['\t'] = blank, blank
+	for _, b := range []byte("$%\\\"\n") {
+		t[str][b], t[heredoc][b] = special, special
+	}
+	return t
+}()
+
+// pass moves the scan over the bytes that open and close nothing, up to
+// the next special one or the end.
+func (sc *hclScan) pass() {
+	t := &passing[sc.modes[len(sc.modes)-1].kind]
+	i, col, unary := sc.i, sc.col, sc.unary
+	for ; i < len(sc.data); i++ {
+		switch t[sc.data[i]] {
+		case plain:
+			unary = 0
+		case blank:
+		default:
+			sc.i, sc.col, sc.unary = i, col, unary
+			return
+		}
+		col++
+	}
+	sc.i, sc.col, sc.unary = i, col, unary
+}
+
 type mode struct {
 	kind   modeKind
-	marker string // a heredoc's closing marker
+	marker []byte // a heredoc's closing marker
 }
 
 type hclScan struct {
@@ -129,11 +183,11 @@ func (sc *hclScan) template(b byte, top mode) {
 	case top.kind == str && (b == '"' || b == '\n'):
 		sc.pop()
 	case top.kind == heredoc && b == '\n':
-		end := sc.i + 1
-		for end < len(sc.data) && sc.data[end] != '\n' {
-			end++
+		line := sc.data[sc.i+1:]
+		if end := bytes.IndexByte(line, '\n'); end >= 0 {
+			line = line[:end]
 		}
-		if strings.TrimSpace(string(sc.data[sc.i+1:end])) == top.marker {
+		if bytes.Equal(bytes.TrimSpace(line), top.marker) {
 			sc.pop()
 		}
 	}
@@ -158,7 +212,7 @@ func (sc *hclScan) openHeredoc() {
 	if end == start || k >= len(sc.data) || sc.data[k] != '\n' {
 		return
 	}
-	sc.push(mode{kind: heredoc, marker: string(sc.data[start:end])})
+	sc.push(mode{kind: heredoc, marker: sc.data[start:end]})
 	sc.i = k
 	sc.newline()
 }
