@@ -44,7 +44,7 @@ func FromEvaluation(ctx context.Context, dir string, res *eval.Result, ds diag.D
 	ds = append(ds, mds...)
 	if res != nil {
 		var sds diag.Diagnostics
-		m.Suppressions, sds = suppressions(res.Files)
+		m.Suppressions, sds = suppressions(res.Files, res.Sources)
 		ds = append(ds, sds...)
 	}
 	return m, res, ds
@@ -79,7 +79,7 @@ func Translate(res *eval.Result) (*model.Model, diag.Diagnostics) {
 	m, ds := toModel(res, Options{})
 	if res != nil {
 		var sds diag.Diagnostics
-		m.Suppressions, sds = suppressions(res.Files)
+		m.Suppressions, sds = suppressions(res.Files, res.Sources)
 		ds = append(ds, sds...)
 	}
 	return m, ds

@@ -18,14 +18,21 @@ import (
 // contains it, or the block that starts on the line below it (or below a run
 // of comment lines that includes it). HCL drops comments from its AST, so
 // they are read from the token stream and matched by line.
-func suppressions(files []string) ([]*model.Suppression, diag.Diagnostics) {
+//
+// A file's text is taken from sources, what evaluation read, when it is
+// there: the file is then not read a second time.
+func suppressions(files []string, sources map[string][]byte) ([]*model.Suppression, diag.Diagnostics) {
 	var out []*model.Suppression
 	var ds diag.Diagnostics
 	for _, f := range files {
 		if !strings.HasSuffix(f, ".tf") {
 			continue // JSON has no comments
 		}
-		src, err := os.ReadFile(f)
+		src, ok := sources[f]
+		var err error
+		if !ok {
+			src, err = os.ReadFile(f)
+		}
 		if err != nil || !bytes.Contains(src, []byte(suppress.Directive)) {
 			continue // a file that cannot be read was reported by eval
 		}

@@ -1,6 +1,9 @@
 package terraform
 
 import (
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -98,6 +101,39 @@ resource "aws_rds_cluster" "c" {
 	for _, c := range m.DBClusters {
 		if c.Range.File != s.Target.File || c.Range.Line != s.Target.Line {
 			t.Errorf("cluster %s at %v, suppression targets %v", c.Address, c.Range, s.Target)
+		}
+	}
+}
+
+// TestSuppressionsFromSources checks that the text evaluation read is used
+// in place of the file, and that a file without it is read from disk.
+func TestSuppressionsFromSources(t *testing.T) {
+	dir := t.TempDir()
+	const with = "# daslint:ignore DAS001 accepted\nresource \"aws_rds_cluster\" \"c\" {}\n"
+	const without = "resource \"aws_rds_cluster\" \"c\" {}\n"
+	read, given := filepath.Join(dir, "read.tf"), filepath.Join(dir, "given.tf")
+	for name, text := range map[string]string{read: with, given: without} {
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		name    string
+		files   []string
+		sources map[string][]byte
+		want    []string // the files of the suppressions found
+	}{
+		{"from disk", []string{read, given}, nil, []string{read}},
+		{"text given", []string{given}, map[string][]byte{given: []byte(with)}, []string{given}},
+		{"text given wins", []string{read}, map[string][]byte{read: []byte(without)}, nil},
+	} {
+		sups, ds := suppressions(tc.files, tc.sources)
+		var got []string
+		for _, s := range sups {
+			got = append(got, s.Range.File)
+		}
+		if len(ds) != 0 || !slices.Equal(got, tc.want) {
+			t.Errorf("%s: suppressions in %v (%v), want %v", tc.name, got, ds, tc.want)
 		}
 	}
 }

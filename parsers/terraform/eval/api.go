@@ -107,6 +107,11 @@ type Result struct {
 	Instances []*Instance
 	// Files are the configuration files read, root and modules.
 	Files []string
+	// Sources holds the text of those of Files that this evaluation's
+	// parser read (a module prepared by another root's evaluation is not
+	// among them), so that what is read from their comments later does
+	// not read them again.
+	Sources map[string][]byte
 	// ModuleDirs are the local module directories the root module called, so
 	// that discovery does not lint them again as roots.
 	ModuleDirs []string
@@ -188,6 +193,12 @@ func EvaluateContext(ctx context.Context, dir string, opts Options) (*Result, di
 	for _, d := range sortedKeys(e.configs) {
 		res.Files = append(res.Files, e.configs[d].files...)
 		res.Unread = append(res.Unread, e.configs[d].unread...)
+	}
+	res.Sources = make(map[string][]byte, len(res.Files))
+	for _, name := range res.Files {
+		if f := e.parser.Files()[name]; f != nil {
+			res.Sources[name] = f.Bytes
+		}
 	}
 	res.Unread = append(res.Unread, e.limits...)
 	sortInstances(res.Instances)

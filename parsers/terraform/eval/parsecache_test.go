@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -499,5 +500,35 @@ func TestParseCacheRootBackend(t *testing.T) {
 	}
 	if b := RootBackend(dir+"/a", dir, 256); b.Type != "s3" {
 		t.Errorf("a: %s, want the s3 backend", b)
+	}
+}
+
+// TestResultSources: a result holds the text of each file its evaluation
+// parsed, root and module, as read, and nothing for other names.
+func TestResultSources(t *testing.T) {
+	files := map[string]string{
+		"root/main.tf":       "module \"m\" {\n  source = \"../mod\"\n}\n# daslint:ignore DAS001 x\n",
+		"root/vars.tf":       "variable \"v\" {}\n",
+		"mod/main.tf":        "resource \"aws_vpc\" \"v\" {}\n",
+		"root/broken.tf":     "resource {",
+		"root/notes.txt":     "not configuration",
+		"root/over.tf.json":  `{"variable": {"w": {}}}`,
+		"elsewhere/other.tf": "resource \"aws_vpc\" \"o\" {}\n",
+	}
+	dir := writeTree(t, files)
+	for _, cache := range []*ParseCache{nil, NewParseCache()} {
+		res, ds := Evaluate(dir+"/root", Options{Cache: cache, Root: dir})
+		if len(res.Files) != 4 {
+			t.Fatalf("files %v, want the four that parse (%v)", res.Files, ds)
+		}
+		for _, name := range res.Files {
+			rel := strings.TrimPrefix(filepath.ToSlash(name), filepath.ToSlash(dir)+"/")
+			if got, ok := res.Sources[name]; !ok || string(got) != files[rel] {
+				t.Errorf("cache %v: source of %s = %q, %v; want %q", cache != nil, rel, got, ok, files[rel])
+			}
+		}
+		if len(res.Sources) != len(res.Files) {
+			t.Errorf("sources for %d names, want %d", len(res.Sources), len(res.Files))
+		}
 	}
 }
