@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/daslint/daslint/diag"
@@ -20,9 +21,9 @@ func TestContextRootsAreNotLinted(t *testing.T) {
 		"shared/a/main.tf":  "",
 		"shared/db/main.tf": "", // also below a linted path: linted
 	})
-	calls := 0
+	var calls atomic.Int32 // roots are read on several goroutines
 	loader := func(ctx context.Context, dir string, o terraform.Options) (*model.Model, *eval.Result, diag.Diagnostics) {
-		calls++
+		calls.Add(1)
 		return fakeTerraform(nil)(ctx, dir, o)
 	}
 	set, ds := load(context.Background(), []string{"db", "shared/db"},
@@ -36,8 +37,8 @@ func TestContextRootsAreNotLinted(t *testing.T) {
 	}
 	// Nothing asked for the context roots, so none was read, and none of
 	// their diagnostics is reported.
-	if calls != 2 {
-		t.Errorf("loader called %d times, want 2 (context roots are read on demand)", calls)
+	if n := calls.Load(); n != 2 {
+		t.Errorf("loader called %d times, want 2 (context roots are read on demand)", n)
 	}
 	for _, d := range ds {
 		if strings.Contains(d.Message, "network") {
