@@ -51,10 +51,10 @@ type rawAttr struct {
 }
 
 // splitBody lists the attributes, in source order, and nested blocks of a
-// body without a schema.
-func splitBody(b hcl.Body) ([]rawAttr, []rawBlock, hcl.Diagnostics) {
+// body without a schema. The attributes are appended to buf.
+func splitBody(b hcl.Body, buf []rawAttr) ([]rawAttr, []rawBlock, hcl.Diagnostics) {
 	if sb, ok := b.(*hclsyntax.Body); ok {
-		attrs := make([]rawAttr, 0, len(sb.Attributes))
+		attrs := slices.Grow(buf[:0], len(sb.Attributes))
 		for _, a := range sb.Attributes {
 			attrs = append(attrs, rawAttr{name: a.Name, expr: a.Expr, rng: a.SrcRange})
 		}
@@ -85,9 +85,9 @@ func splitBody(b hcl.Body) ([]rawAttr, []rawBlock, hcl.Diagnostics) {
 	}
 	content, _, diags := b.PartialContent(schema)
 	sorted := sortedAttrs(content.Attributes)
-	attrs := make([]rawAttr, len(sorted))
-	for i, a := range sorted {
-		attrs[i] = rawAttr{name: a.Name, expr: a.Expr, rng: a.Range}
+	attrs := slices.Grow(buf[:0], len(sorted))
+	for _, a := range sorted {
+		attrs = append(attrs, rawAttr{name: a.Name, expr: a.Expr, rng: a.Range})
 	}
 	blocks := make([]rawBlock, 0, len(content.Blocks))
 	for _, blk := range content.Blocks {
@@ -103,7 +103,8 @@ func (e *evaluator) evalBody(b hcl.Body, sc *scope, top bool, depth int) *Body {
 		e.ds.Errorf(Range(b.MissingItemRange()), "blocks nest deeper than %d", maxBlockDepth)
 		return &Body{Attrs: map[string]*Attr{}}
 	}
-	attrs, blocks, diags := splitBody(b)
+	attrs, blocks, diags := splitBody(b, e.takeAttrBuf())
+	defer e.giveAttrBuf(attrs)
 	addHCLDiags(&e.ds, diags, b.MissingItemRange())
 	out := &Body{Attrs: make(map[string]*Attr, len(attrs))}
 	// The arguments of one body are allocated together: they live and die
@@ -137,6 +138,28 @@ func (e *evaluator) evalBody(b hcl.Body, sc *scope, top bool, depth int) *Body {
 		}
 	}
 	return out
+}
+
+// takeAttrBuf returns a buffer for the attributes of a body (splitBody).
+// evalBody needs one only while it runs, and it runs once per block of
+// every instance: reusing them saves an allocation per body. They are a
+// stack, not one buffer, because evaluating an argument may evaluate
+// another resource's body first.
+func (e *evaluator) takeAttrBuf() []rawAttr {
+	n := len(e.attrBufs)
+	if n == 0 {
+		return nil
+	}
+	buf := e.attrBufs[n-1]
+	e.attrBufs = e.attrBufs[:n-1]
+	return buf
+}
+
+// giveAttrBuf returns buf to the evaluator, cleared so that it holds no
+// expression of a syntax tree alive.
+func (e *evaluator) giveAttrBuf(buf []rawAttr) {
+	clear(buf)
+	e.attrBufs = append(e.attrBufs, buf[:0])
 }
 
 var dynamicSchema = &hcl.BodySchema{

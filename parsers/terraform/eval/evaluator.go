@@ -72,7 +72,11 @@ type evaluator struct {
 	memo map[string]*node
 	// refObjs are the objects {NAME = value} through which expressions
 	// see the resources they read (refObject).
-	refObjs    map[refKey]cty.Value
+	refObjs map[refKey]*refObj
+	// attrBufs are the buffers of the bodies' attributes (takeAttrBuf).
+	attrBufs [][]rawAttr
+	// bareCtx is the context of the expressions that read no variable.
+	bareCtx    *hcl.EvalContext
 	stack      []*node
 	expansions map[string]*moduleExpansion
 	funcs      map[string]function.Function

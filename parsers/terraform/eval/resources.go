@@ -30,10 +30,21 @@ func (e *evaluator) resourceValue(m *modInst, key string, use hcl.Range) cty.Val
 func (e *evaluator) resource(m *modInst, r *resourceDecl) cty.Value {
 	label := m.prefix() + r.key
 	return e.compute(resourceMemoKey(m, r), label, r.defRng, func() cty.Value {
+		names := forResource(r.key, m.cfg(), e.generic)
+		if r.count == nil && r.forEach == nil {
+			// One instance, as expand's single expansion would give
+			// (most resources): without its slices and map.
+			if e.stopped() {
+				return cty.DynamicVal
+			}
+			return e.objectOf(e.newInstance(m, r, label, repetition{}, nil), names)
+		}
 		exp := e.expand(r.count, r.forEach, &scope{mod: m}, label)
 		objs := make([]cty.Value, 0, len(exp.items))
-		attrs := make(map[string]cty.Value, len(exp.items))
-		names := forResource(r.key, m.cfg(), e.generic)
+		var attrs map[string]cty.Value
+		if exp.kind == keyed {
+			attrs = make(map[string]cty.Value, len(exp.items))
+		}
 		for _, it := range exp.items {
 			if e.stopped() {
 				// The result is discarded (see EvaluateContext); what
@@ -43,7 +54,9 @@ func (e *evaluator) resource(m *modInst, r *resourceDecl) cty.Value {
 			inst := e.newInstance(m, r, label+it.suffix, it.rep, exp.maybe)
 			obj := e.objectOf(inst, names)
 			objs = append(objs, obj)
-			attrs[it.key] = obj
+			if attrs != nil {
+				attrs[it.key] = obj
+			}
 			if exp.kind == symbolic {
 				e.symbolic[m.path+"|"+r.key] = symbolicElem{cohort: exp.cohort, address: inst.Address, obj: obj, keyed: r.forEach != nil}
 			}

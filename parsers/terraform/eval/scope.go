@@ -190,16 +190,29 @@ func inputReasons(expr hcl.Expression, ctx *hcl.EvalContext) []*model.Unresolved
 // drags in unrelated values or cycles.
 func (e *evaluator) context(travs []hcl.Traversal, sc *scope) *hcl.EvalContext {
 	if len(travs) == 0 {
-		return &hcl.EvalContext{Functions: e.funcs}
+		// Shared: hcl only reads a context (for expressions make children
+		// of it), and so does eval.
+		if e.bareCtx == nil {
+			e.bareCtx = &hcl.EvalContext{Functions: e.funcs}
+		}
+		return e.bareCtx
 	}
 	// The maps are made on first use, sized for the one or two names a
 	// typical expression reads: this runs once per argument evaluated.
-	vars := make(map[string]cty.Value, len(travs))
+	var vars map[string]cty.Value
+	setVar := func(root string, v cty.Value) {
+		if vars == nil {
+			vars = make(map[string]cty.Value, len(travs))
+		}
+		vars[root] = v
+	}
 	var groups map[string]map[string]cty.Value
 	// refs are the roots under which expr reads one resource only (the
 	// common `aws_vpc.main.id`): their objects are built once per resource
-	// (refObject), not once per expression.
-	var refs []resourceRef
+	// (refObject), not once per expression. Most expressions read one or
+	// two, which the array holds without allocating.
+	var refBuf [2]resourceRef
+	refs := refBuf[:0]
 	put := func(root, name string, v cty.Value) {
 		for i, ref := range refs {
 			if ref.root == root {
@@ -229,7 +242,7 @@ func (e *evaluator) context(travs []hcl.Traversal, sc *scope) *hcl.EvalContext {
 		root := tr.RootName()
 		rng := tr.SourceRange()
 		if v, ok := sc.extra[root]; ok {
-			vars[root] = v
+			setVar(root, v)
 			continue
 		}
 		switch root {
@@ -286,7 +299,7 @@ func (e *evaluator) context(travs []hcl.Traversal, sc *scope) *hcl.EvalContext {
 			}
 			put(root, "workspace", cty.StringVal(ws))
 		case "self":
-			vars[root] = unknown(cty.DynamicPseudoType, &model.Unresolved{Kind: model.FromComputed, Reason: "self is known only after apply", Range: Range(rng)})
+			setVar(root, unknown(cty.DynamicPseudoType, &model.Unresolved{Kind: model.FromComputed, Reason: "self is known only after apply", Range: Range(rng)}))
 		case "data", "resource":
 			key, _ := resourceKeyOf(tr)
 			if key == "" {
@@ -311,15 +324,15 @@ func (e *evaluator) context(travs []hcl.Traversal, sc *scope) *hcl.EvalContext {
 			key, _ := resourceKeyOf(tr)
 			if key == "" {
 				e.ds.Errorf(Range(rng), "unknown reference %q", root)
-				vars[root] = unknown(cty.DynamicPseudoType, &model.Unresolved{Kind: model.FromExpression, Reason: fmt.Sprintf("%q is not declared", root), Range: Range(rng)})
+				setVar(root, unknown(cty.DynamicPseudoType, &model.Unresolved{Kind: model.FromExpression, Reason: fmt.Sprintf("%q is not declared", root), Range: Range(rng)}))
 				continue
 			}
 			name, _ := stepName(tr, 1)
 			v := e.resourceValue(sc.mod, key, rng)
 			if _, grouped := groups[root]; !grouped && !slices.ContainsFunc(refs, func(r resourceRef) bool { return r.root == root && r.name != name }) {
-				if obj, ok := e.refObject(sc.mod, key); ok {
+				if ref, ok := e.refObject(sc.mod, key); ok {
 					if !slices.ContainsFunc(refs, func(r resourceRef) bool { return r.root == root }) {
-						refs = append(refs, resourceRef{root: root, name: name, val: v, obj: obj})
+						refs = append(refs, resourceRef{root: root, name: name, val: v, ref: ref})
 					}
 					continue
 				}
@@ -331,11 +344,21 @@ func (e *evaluator) context(travs []hcl.Traversal, sc *scope) *hcl.EvalContext {
 		trs := modTravs[name]
 		put("module", name, e.moduleValue(sc.mod, name, trs, trs[0].SourceRange()))
 	}
+	if vars == nil && groups == nil && dataGroups == nil && resGroups == nil && len(refs) == 1 {
+		// The common case, an expression that reads one resource only:
+		// its context is the same for every such expression.
+		return e.refContext(refs[0])
+	}
+	if vars == nil {
+		// Never nil: hcl reports references in a context without
+		// variables differently.
+		vars = make(map[string]cty.Value, len(travs))
+	}
 	for root, g := range groups {
 		vars[root] = cty.ObjectVal(g)
 	}
 	for _, ref := range refs {
-		vars[ref.root] = ref.obj
+		vars[ref.root] = ref.ref.obj
 	}
 	groupsOfTypes(vars, "data", dataGroups)
 	groupsOfTypes(vars, "resource", resGroups)
@@ -347,32 +370,52 @@ func (e *evaluator) context(travs []hcl.Traversal, sc *scope) *hcl.EvalContext {
 // expression's context gives the type.
 type resourceRef struct {
 	root, name string
-	val, obj   cty.Value
+	val        cty.Value
+	ref        *refObj
+}
+
+// refObj is the object {NAME = value} through which references see a
+// resource, and the context of the expressions that read that resource
+// only (made on first use, see refContext).
+type refObj struct {
+	obj cty.Value
+	ctx *hcl.EvalContext
 }
 
 // refObject returns the object {NAME = value} through which references to
 // the resource key ("TYPE.NAME") in m see it, built once per resource. It
 // has none (false) while the resource is being evaluated, in a reference
 // cycle, or when it is not declared: each use reports those again.
-func (e *evaluator) refObject(m *modInst, key string) (cty.Value, bool) {
+func (e *evaluator) refObject(m *modInst, key string) (*refObj, bool) {
 	r, ok := m.cfg().byKey[key]
 	if !ok {
-		return cty.NilVal, false
+		return nil, false
 	}
 	k := refKey{mod: m, r: r}
-	if obj, ok := e.refObjs[k]; ok {
-		return obj, true
+	if ro, ok := e.refObjs[k]; ok {
+		return ro, true
 	}
 	v, done := e.resourceDone(m, r)
 	if !done {
-		return cty.NilVal, false
+		return nil, false
 	}
-	obj := cty.ObjectVal(map[string]cty.Value{r.name: v})
+	ro := &refObj{obj: cty.ObjectVal(map[string]cty.Value{r.name: v})}
 	if e.refObjs == nil {
-		e.refObjs = map[refKey]cty.Value{}
+		e.refObjs = map[refKey]*refObj{}
 	}
-	e.refObjs[k] = obj
-	return obj, true
+	e.refObjs[k] = ro
+	return ro, true
+}
+
+// refContext returns the context of an expression that reads one resource
+// only, ref, under its type: {TYPE = {NAME = value}}. It depends on
+// nothing else (not on the scope: a name of the scope's own, such as an
+// iterator, is never read through refs), so it is made once per resource.
+func (e *evaluator) refContext(ref resourceRef) *hcl.EvalContext {
+	if ref.ref.ctx == nil {
+		ref.ref.ctx = &hcl.EvalContext{Variables: map[string]cty.Value{ref.root: ref.ref.obj}, Functions: e.funcs}
+	}
+	return ref.ref.ctx
 }
 
 // refKey names a resource declaration in a module instance.
