@@ -140,20 +140,8 @@ func (rs *remoteStates) buildIndex() {
 	parallel.ForEach(len(tf), rs.cat.opts.Jobs, func(i int) { rs.backend(tf[i]) })
 	ix := &backendIndex{byKey: map[string][]candidate{}, byType: map[string][]candidate{}, unmatched: map[string]unmatchedRoots{}}
 	for _, r := range rs.cat.roots {
-		var have eval.Backend
-		switch r.kind {
-		case terraformRoot:
-			if rs.moduleDirs[absPath(r.path)] {
-				continue
-			}
-			have = rs.backend(r)
-		case terragruntUnit:
-			ub := rs.units[absPath(r.path)]
-			if !ub.ok {
-				continue
-			}
-			have = ub.b
-		default:
+		have, ok := rs.rootBackend(r, nil)
+		if !ok {
 			continue
 		}
 		c := candidate{r: r, have: have}
@@ -165,6 +153,26 @@ func (rs *remoteStates) buildIndex() {
 	}
 	rs.idx = ix
 	rs.idxBuilt.Store(true)
+}
+
+// rootBackend is the backend root r keeps its state in: a Terraform
+// root's (not a directory that is only another root's module) or a
+// Terragrunt unit's. ok is false for other roots and for a unit whose
+// backend is not known. mayKeep, when non-nil, may rule a Terraform root
+// out (by its absolute path) before its backend is read.
+func (rs *remoteStates) rootBackend(r root, mayKeep func(abs string) bool) (b eval.Backend, ok bool) {
+	switch r.kind {
+	case terraformRoot:
+		abs := absPath(r.path)
+		if rs.moduleDirs[abs] || (mayKeep != nil && !mayKeep(abs)) {
+			return eval.Backend{}, false
+		}
+		return rs.backend(r), true
+	case terragruntUnit:
+		ub := rs.units[absPath(r.path)]
+		return ub.b, ub.ok
+	}
+	return eval.Backend{}, false
 }
 
 // unmatched names, in the catalog's order, the Terraform roots whose

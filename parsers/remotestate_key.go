@@ -40,33 +40,19 @@ func (rs *remoteStates) keyed(b eval.Backend) []candidate {
 		rs.texts = map[string]*backendText{}
 	}
 	var out []candidate
-	for _, r := range rs.cat.roots {
-		var have eval.Backend
-		switch r.kind {
-		case terraformRoot:
-			abs := absPath(r.path)
-			if rs.moduleDirs[abs] {
-				continue
-			}
-			t := rs.texts[abs]
-			if t == nil {
-				t = readBackendText(r.path)
-				rs.texts[abs] = t
-			}
-			if !t.mayKeep(b.Config["key"]) {
-				continue
-			}
-			have = rs.backend(r)
-		case terragruntUnit:
-			ub := rs.units[absPath(r.path)]
-			if !ub.ok {
-				continue
-			}
-			have = ub.b
-		default:
-			continue
+	// A root whose files cannot hold the key is ruled out before its
+	// backend is read (which parses its files).
+	mayKeep := func(abs string) bool {
+		t := rs.texts[abs]
+		if t == nil {
+			t = readBackendText(abs)
+			rs.texts[abs] = t
 		}
-		if have.MatchKey() == k {
+		return t.mayKeep(b.Config["key"])
+	}
+	for _, r := range rs.cat.roots {
+		have, ok := rs.rootBackend(r, mayKeep)
+		if ok && have.MatchKey() == k {
 			out = append(out, candidate{r: r, have: have})
 		}
 	}
