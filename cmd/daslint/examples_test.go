@@ -44,13 +44,17 @@ func TestMonorepoExample(t *testing.T) {
 }
 
 // TestDocumentedMonorepoRuns checks that every `$ daslint examples/monorepo…`
-// block pasted in README.md and examples/monorepo/README.md is what the
+// block pasted in README.md, docs/*.md and examples/monorepo/README.md is what the
 // command prints today (the run's time masked), so the documentation stays
 // true.
 func TestDocumentedMonorepoRuns(t *testing.T) {
 	t.Chdir(filepath.Join("..", ".."))
 	n := 0
-	for _, doc := range []string{"README.md", "examples/monorepo/README.md"} {
+	docs, err := filepath.Glob("docs/*.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, doc := range append([]string{"README.md", "examples/monorepo/README.md"}, docs...) {
 		data, err := os.ReadFile(doc)
 		if err != nil {
 			t.Fatal(err)
