@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"path"
 	"path/filepath"
 	"strings"
@@ -21,10 +22,19 @@ import (
 //
 // Paths outside the configuration's directory are never excluded.
 func (c *Config) Excluded(p string) bool {
-	if len(c.Exclude) == 0 {
+	return Excluded(c.Dir(), c.Exclude, p)
+}
+
+// Excluded reports whether p (a file or directory, absolute or relative to
+// the working directory) is excluded by patterns, read relative to the
+// directory base as Config.Excluded reads the file's patterns relative to
+// its directory (--exclude reads them relative to the working directory).
+// Paths outside base are never excluded.
+func Excluded(base string, patterns []string, p string) bool {
+	if len(patterns) == 0 {
 		return false
 	}
-	base, err := filepath.Abs(c.Dir())
+	base, err := filepath.Abs(base)
 	if err != nil {
 		return false
 	}
@@ -37,12 +47,21 @@ func (c *Config) Excluded(p string) bool {
 		return false
 	}
 	elems := strings.Split(filepath.ToSlash(rel), "/")
-	for _, pat := range c.Exclude {
+	for _, pat := range patterns {
 		if matchPattern(strings.TrimSuffix(strings.TrimPrefix(pat, "./"), "/"), elems) {
 			return true
 		}
 	}
 	return false
+}
+
+// CheckPattern returns an error for a pattern that is no valid glob.
+func CheckPattern(pat string) error {
+	if strings.TrimSpace(pat) == "" {
+		return errors.New("an empty pattern")
+	}
+	_, err := path.Match(strings.ReplaceAll(pat, "**", "*"), "")
+	return err
 }
 
 func matchPattern(pat string, elems []string) bool {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -178,7 +177,7 @@ func (p *parser) exclude(n *yaml.Node) error {
 		return err
 	}
 	for i, it := range items {
-		if _, err := path.Match(strings.ReplaceAll(it, "**", "*"), ""); err != nil {
+		if err := CheckPattern(it); err != nil {
 			return p.errorf(n.Content[i], "exclude pattern %q: %v", it, err)
 		}
 	}
