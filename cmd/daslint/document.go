@@ -17,7 +17,13 @@ import (
 // document assembles the report: this is where the analysis's AWS notions
 // (clusters, paths, links) become the plain records package report prints.
 func document(set *parsers.Set, results []rules.Result, ds diag.Diagnostics, ver string) *report.Report {
-	rel := relativizer()
+	return documentNamed(set, results, ds, ver, nil)
+}
+
+// documentNamed is document with names: files the report calls by another
+// name (standard input's staged file is "<stdin>"), by path as read.
+func documentNamed(set *parsers.Set, results []rules.Result, ds diag.Diagnostics, ver string, names map[string]string) *report.Report {
+	rel := relativizer(names)
 	doc := &report.Report{Schema: report.Schema, Version: ver, Summary: report.Summary{Files: set.Files}}
 	for _, res := range results {
 		for _, c := range res.Clusters {
@@ -254,8 +260,9 @@ func pathName(p network.Path) *string {
 // relativizer returns a function that writes a file path relative to the
 // working directory when it lies below it, with / separators (SPEC §5).
 // A report names a few files many times (every link of every witness), so
-// each answer is kept: the function is for one goroutine.
-func relativizer() func(string) string {
+// each answer is kept: the function is for one goroutine. A file in names
+// is written as names says.
+func relativizer(names map[string]string) func(string) string {
 	wd, err := os.Getwd()
 	seen := map[string]string{}
 	return func(f string) string {
@@ -263,6 +270,10 @@ func relativizer() func(string) string {
 			return ""
 		}
 		if r, ok := seen[f]; ok {
+			return r
+		}
+		if r, ok := names[filepath.FromSlash(f)]; ok {
+			seen[f] = r
 			return r
 		}
 		r := f

@@ -6,13 +6,26 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
+
+	"github.com/daslint/daslint/config"
 )
 
 // cliArgs is the parsed command line.
 type cliArgs struct {
-	format     string
+	// formats are the --format values, FORMAT or FORMAT=FILE, and output
+	// is --output; outputs is what validate makes of them.
+	formats listFlag
+	output  string
+	outputs []output
+	// exclude are --exclude globs, relative to the working directory.
+	exclude listFlag
+	// skipRules are --skip-rule rule IDs: those rules are off.
+	skipRules listFlag
+	// softFail is --soft-fail: findings do not fail the run.
+	softFail   bool
 	vars       listFlag
 	varFiles   listFlag
 	parameters listFlag
@@ -60,9 +73,6 @@ func (l *listFlag) Set(v string) error {
 	return nil
 }
 
-// formats are the supported output formats.
-const formats = "text, json, sarif, github, markdown, dot"
-
 // errUsage marks a command line that cannot be run (exit status 2).
 var errUsage = errors.New("usage error")
 
@@ -70,17 +80,38 @@ const usageText = `daslint proves, offline, that every DB instance of every Auro
 Database Activity Stream can reach AWS KMS, from Terraform and CloudFormation.
 
 Usage:
-  daslint [flags] [PATH ...]     PATH: files or directories (default ".")
-  daslint rules                  list the rules
+  daslint [flags] [PATH ...]     PATH: files or directories (default "."),
+                                 or "-" for a template or Terraform file
+                                 read from standard input (named <stdin>)
+  daslint rules [--format json]  list the rules
   daslint explain RULE           print a rule's documentation
   daslint init [DIR]             write a commented default .daslint.yaml
+  daslint help [COMMAND]         print this help, or a command's
+  daslint version                print the version
+
+A command is the first argument, spelt exactly; to lint a directory named
+like one, write it as a path: daslint ./help
 
 Flags:
-  --format FORMAT                output format: text (default), json, sarif
-                                 (SARIF 2.1.0, for code scanning), github
-                                 (GitHub Actions annotations), markdown (a
-                                 pull-request comment with Mermaid diagrams)
-                                 or dot (Graphviz)
+  --format FORMAT[=FILE]         output format, to stdout or to FILE
+                                 (repeatable: several formats in one run, at
+                                 most one to stdout): text (default), json,
+                                 sarif (SARIF 2.1.0, for code scanning),
+                                 github (GitHub Actions annotations),
+                                 markdown (a pull-request comment with
+                                 Mermaid diagrams) or dot (Graphviz)
+  --output FILE, -o FILE         write the stdout format to FILE instead; a
+                                 FILE is replaced whole once complete, never
+                                 left half written, and may not be an input
+  --exclude GLOB                 do not lint files and directories matching
+                                 GLOB, relative to the working directory
+                                 (repeatable; ** for any number of
+                                 directories; a GLOB without / matches any
+                                 name); they are still read when linted code
+                                 uses them (a module source)
+  --skip-rule ID                 turn the rule ID off (repeatable)
+  --soft-fail                    exit 0 even with error findings (an input
+                                 that cannot be read still exits 2)
   --var NAME=VALUE               set a Terraform variable (repeatable)
   --var-file FILE                read Terraform variables from FILE (repeatable)
   --parameters FILE|KEY=VALUE    CloudFormation parameters (repeatable)
@@ -121,13 +152,14 @@ Flags:
   --version                      print the version
   --help                         print this help
 
-Exit status: 0 no error finding, 1 at least one error finding, 2 usage error
-or some input could not be read or parsed (the rest is still reported).
+Exit status: 0 no error finding (or --soft-fail), 1 at least one error
+finding, 2 usage error or some input could not be read or parsed (the rest
+is still reported).
 
 Examples:
   daslint .
   daslint --format json infra/ > daslint.json
-  daslint --format sarif . > daslint.sarif
+  daslint --format text --format sarif=daslint.sarif .
   daslint --format github .      # in a GitHub Actions step
   daslint --format markdown . > comment.md
   daslint --format dot . | dot -Tsvg > daslint.svg
@@ -136,6 +168,8 @@ Examples:
   daslint --unknown error --all-clusters .
   daslint --write-baseline .daslint-baseline.json . && daslint --baseline .daslint-baseline.json .
   daslint --hook modules/vpc/main.tf   # every root that uses modules/vpc
+  daslint --exclude '**/examples' --skip-rule DAS002 .
+  cdk synth MyStack | daslint -
   daslint explain DAS001
 `
 
@@ -145,7 +179,12 @@ func parseArgs(args []string, stderr io.Writer) (*cliArgs, error) {
 	c := &cliArgs{}
 	fs := flag.NewFlagSet("daslint", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.StringVar(&c.format, "format", "text", "")
+	fs.Var(&c.formats, "format", "")
+	fs.StringVar(&c.output, "output", "", "")
+	fs.StringVar(&c.output, "o", "", "")
+	fs.Var(&c.exclude, "exclude", "")
+	fs.Var(&c.skipRules, "skip-rule", "")
+	fs.BoolVar(&c.softFail, "soft-fail", false, "")
 	fs.Var(&c.vars, "var", "")
 	fs.Var(&c.varFiles, "var-file", "")
 	fs.Var(&c.parameters, "parameters", "")
@@ -173,7 +212,7 @@ func parseArgs(args []string, stderr io.Writer) (*cliArgs, error) {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, err
 			}
-			return nil, usageError(stderr, "%v", err)
+			return nil, usageError(stderr, "%v", flagError(fs, err))
 		}
 		rest = fs.Args()
 		if len(rest) == 0 {
@@ -206,10 +245,29 @@ func (c *cliArgs) validate(stderr io.Writer) error {
 			return usageError(stderr, "--stack-name %q: want FILE=NAME (the template and its stack name)", v)
 		}
 	}
-	switch c.format {
-	case "text", "json", "sarif", "github", "markdown", "dot":
-	default:
-		return usageError(stderr, "unknown --format %q (supported: %s)", c.format, formats)
+	outs, err := parseOutputs(c.formats, c.output)
+	if err != nil {
+		return usageError(stderr, "%v", err)
+	}
+	c.outputs = outs
+	if err := checkOutputFiles(c); err != nil {
+		return usageError(stderr, "%v", err)
+	}
+	ids := ruleIDs()
+	for _, id := range c.skipRules {
+		if !slices.Contains(ids, id) {
+			return usageError(stderr, "--skip-rule %s: unknown rule%s (rules: %s; see 'daslint rules')", id, didYouMean(id, ids), strings.Join(ids, ", "))
+		}
+	}
+	for _, g := range c.exclude {
+		if err := config.CheckPattern(g); err != nil {
+			return usageError(stderr, "--exclude %q: %v", g, err)
+		}
+	}
+	if n := countStdin(c.paths); n > 1 {
+		return usageError(stderr, "%q (standard input) is named %d times: it can be read once", stdinPath, n)
+	} else if n == 1 && c.hook {
+		return usageError(stderr, "--hook takes the names of changed files, not %q (standard input)", stdinPath)
 	}
 	switch c.unknown {
 	case "warn", "error", "ignore":
@@ -233,6 +291,28 @@ func (c *cliArgs) validate(stderr io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// flagError adds a suggestion to the flag package's error for a flag that
+// is not defined: the closest flag's name.
+func flagError(fs *flag.FlagSet, err error) error {
+	const undefined = "flag provided but not defined: -"
+	msg := err.Error()
+	name, ok := strings.CutPrefix(msg, undefined)
+	if !ok {
+		return err
+	}
+	name = strings.TrimPrefix(name, "-")
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) {
+		if len(f.Name) > 1 { // -o and -v are spelt out as --output and --verbose
+			names = append(names, f.Name)
+		}
+	})
+	if s := didYouMean(name, names); s != "" {
+		return fmt.Errorf("unknown flag --%s%s", name, s)
+	}
+	return fmt.Errorf("unknown flag --%s", name)
 }
 
 func usageError(stderr io.Writer, format string, args ...any) error {

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"sync"
 	"time"
 
@@ -13,7 +14,6 @@ import (
 	"github.com/daslint/daslint/docs"
 	"github.com/daslint/daslint/model"
 	"github.com/daslint/daslint/parsers"
-	"github.com/daslint/daslint/report"
 	"github.com/daslint/daslint/rules"
 )
 
@@ -44,21 +44,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 type runHooks struct {
 	// templates, when non-nil, replaces the CloudFormation front end.
 	templates parsers.TemplateLoader
+	// stdin, when non-nil, replaces os.Stdin as what PATH "-" reads.
+	stdin io.Reader
 }
 
 // runWith is run with hooks.
 func runWith(args []string, stdout, stderr io.Writer, hooks runHooks) int {
 	start := now()
 	if len(args) > 0 {
-		switch args[0] {
-		case "explain":
-			return explain(args[1:], stdout, stderr)
-		case "rules":
-			return listRules(args[1:], stdout, stderr)
+		if c, ok := commandOf(args[0]); ok {
+			return c.run(args[1:], stdout, stderr)
 		}
-	}
-	if len(args) > 0 && args[0] == "init" {
-		return initConfig(args[1:], stdout, stderr)
+		if err := misspeltCommand(args[0]); err != nil {
+			_ = usageError(stderr, "%v", err)
+			return exitInput
+		}
 	}
 	cfg, err := parseArgs(args, stderr)
 	switch {
@@ -70,7 +70,19 @@ func runWith(args []string, stdout, stderr io.Writer, hooks runHooks) int {
 		return write(stdout, "daslint %s\n", version())
 	}
 
-	groups, err := groupPaths(cfg)
+	var stdin *stagedStdin
+	if countStdin(cfg.paths) > 0 {
+		in := hooks.stdin
+		if in == nil {
+			in = os.Stdin
+		}
+		if stdin, err = stageStdin(in, int64(cfg.maxFileMB)<<20); err != nil {
+			complain(stderr, "%v", err)
+			return exitInput
+		}
+		defer stdin.remove()
+	}
+	groups, err := groupPaths(cfg, stdin)
 	if err != nil {
 		complain(stderr, "%v", err)
 		return exitInput
@@ -95,6 +107,9 @@ func runWith(args []string, stdout, stderr io.Writer, hooks runHooks) int {
 		opts.Today, opts.Baseline = today(), known
 		in := inputOptions(cfg, g.conf)
 		in.Templates = hooks.templates
+		if g.root != "" {
+			in.Root = g.root
+		}
 		gset, gres, gds := lintGroup(ctx, in, g.paths, opts, &cut)
 		set.Models = append(set.Models, gset.Models...)
 		set.Files += gset.Files
@@ -119,19 +134,27 @@ func runWith(args []string, stdout, stderr io.Writer, hooks runHooks) int {
 		// The text report goes to a terminal, where a warning belongs on
 		// stderr; the other formats are read by tools, which take it
 		// from the report's errors.
-		if cfg.format == "text" {
+		if onlyText(cfg.outputs) {
 			complain(stderr, "warning: %s", msg)
 		} else {
 			ds = append(ds, diag.Diagnostic{Severity: diag.Warning, Range: model.Range{File: path}, Message: msg})
 		}
 	}
-	doc := document(set, results, ds, version())
+	doc := documentNamed(set, results, ds, version(), stdin.names())
+	stdin.rename(doc)
 
-	if err := writeReport(stdout, doc, cfg, now().Sub(start)); err != nil {
-		complain(stderr, "writing the report: %v", err)
+	if err := writeOutputs(stdout, doc, cfg, now().Sub(start)); err != nil {
+		complain(stderr, "%v", err)
 		return exitInput
 	}
-	return exitCode(ds, results)
+	code := exitCode(ds, results)
+	if code == exitFindings && cfg.softFail {
+		// --soft-fail: findings are reported but do not fail the run;
+		// input that could not be read still does, since what it
+		// declares was not checked.
+		return exitOK
+	}
+	return code
 }
 
 // lintGroup reads the roots under paths and runs the rules over each as
@@ -168,30 +191,6 @@ func lintGroup(ctx context.Context, in parsers.Options, paths []string, opts rul
 		results = append(results, res)
 	}
 	return set, results, ds
-}
-
-// writeReport writes doc to stdout in the format cfg asks for; the text
-// summary says how long the run took.
-func writeReport(stdout io.Writer, doc *report.Report, cfg *cliArgs, elapsed time.Duration) error {
-	switch cfg.format {
-	case "json":
-		return report.JSON(stdout, doc)
-	case "sarif":
-		return report.SARIF(stdout, doc)
-	case "github":
-		return report.GitHub(stdout, doc)
-	case "markdown":
-		return report.Markdown(stdout, doc)
-	case "dot":
-		return report.DOT(stdout, doc)
-	default:
-		return report.Text(stdout, doc, report.TextOptions{
-			Color:          useColor(stdout, cfg.noColor),
-			ShowSuppressed: cfg.showSuppressed,
-			Verbose:        cfg.verbose,
-			Elapsed:        elapsed,
-		})
-	}
 }
 
 // unknownSeverity maps --unknown to the severity of DAS002.

@@ -107,16 +107,17 @@ func TestParseArgs(t *testing.T) {
 	}
 	type got struct {
 		Vars, VarFiles, Parameters, Paths []string
-		Region, Unknown, Format           string
+		Region, Unknown                   string
+		Outputs                           []output
 		AllClusters, NoColor              bool
 	}
 	want := got{
 		Vars: []string{"a=1", "b=2"}, VarFiles: []string{"x.tfvars", "y.tfvars"},
 		Parameters: []string{"p.json", "K=V"}, Paths: []string{"infra", "--odd-dir"},
-		Region: "eu-west-1", Unknown: "ignore", Format: "text", AllClusters: true, NoColor: true,
+		Region: "eu-west-1", Unknown: "ignore", Outputs: []output{{format: "text", flag: "--format text"}}, AllClusters: true, NoColor: true,
 	}
-	have := got{cfg.vars, cfg.varFiles, cfg.parameters, cfg.paths, cfg.region, cfg.unknown, cfg.format, cfg.allClusters, cfg.noColor}
-	if diff := cmp.Diff(want, have); diff != "" {
+	have := got{cfg.vars, cfg.varFiles, cfg.parameters, cfg.paths, cfg.region, cfg.unknown, cfg.outputs, cfg.allClusters, cfg.noColor}
+	if diff := cmp.Diff(want, have, cmp.AllowUnexported(output{})); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

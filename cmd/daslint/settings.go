@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"slices"
 
 	"github.com/daslint/daslint/config"
 	"github.com/daslint/daslint/network"
@@ -14,12 +15,19 @@ import (
 type group struct {
 	conf  *config.Config
 	paths []string
+	// root, when set, is the read boundary of the group whatever --root
+	// and the configuration say: standard input's staged file is read
+	// alone, below its own directory.
+	root string
 }
 
 // groupPaths reads the configuration that applies to each path: the one
 // named with --config, else the nearest .daslint.yaml above each path. Paths
 // with the same configuration form one group, in the order first given.
-func groupPaths(c *cliArgs) ([]group, error) {
+//
+// Standard input (PATH "-", staged in stdin) forms a group of its own,
+// with the configuration of the working directory.
+func groupPaths(c *cliArgs, stdin *stagedStdin) ([]group, error) {
 	paths := c.paths
 	if len(paths) == 0 || c.hook {
 		// With --hook the paths are changed files that select among the
@@ -28,12 +36,32 @@ func groupPaths(c *cliArgs) ([]group, error) {
 		paths = []string{"."}
 	}
 	ids := ruleIDs()
+	var stdinGroup []group
+	if stdin != nil {
+		paths = slices.DeleteFunc(slices.Clone(paths), func(p string) bool { return p == stdinPath })
+		stdinGroup = []group{{paths: []string{stdin.file}, root: stdin.dir}}
+		if c.configFile == "" {
+			if file := config.Find("."); file != "" {
+				conf, err := config.Load(file, ids)
+				if err != nil {
+					return nil, err
+				}
+				stdinGroup[0].conf = conf
+			}
+		}
+	}
 	if c.configFile != "" {
 		conf, err := config.Load(c.configFile, ids)
 		if err != nil {
 			return nil, err
 		}
-		return []group{{conf: conf, paths: paths}}, nil
+		for i := range stdinGroup {
+			stdinGroup[i].conf = conf
+		}
+		if len(paths) == 0 {
+			return stdinGroup, nil
+		}
+		return append([]group{{conf: conf, paths: paths}}, stdinGroup...), nil
 	}
 	var out []group
 	index := map[string]int{}
@@ -55,7 +83,7 @@ func groupPaths(c *cliArgs) ([]group, error) {
 		}
 		out[i].paths = append(out[i].paths, p)
 	}
-	return out, nil
+	return append(out, stdinGroup...), nil
 }
 
 // checkRoots makes a path outside its read boundary a usage error: with
@@ -64,7 +92,7 @@ func groupPaths(c *cliArgs) ([]group, error) {
 func checkRoots(c *cliArgs, groups []group) error {
 	for _, g := range groups {
 		root := inputOptions(c, g.conf).Root
-		if root == "" {
+		if root == "" || g.root != "" {
 			continue
 		}
 		if st, err := os.Stat(root); err != nil || !st.IsDir() {
@@ -105,6 +133,7 @@ func inputOptions(c *cliArgs, conf *config.Config) parsers.Options {
 		opts.Changed = append([]string{}, c.paths...) // non-nil: no file, no root
 	}
 	if conf == nil {
+		opts.Exclude = excluder(c, nil)
 		return opts
 	}
 	opts.Vars = append(append([]string(nil), conf.Vars...), c.vars...)
@@ -117,14 +146,31 @@ func inputOptions(c *cliArgs, conf *config.Config) parsers.Options {
 	if !c.set["root"] {
 		opts.Root = conf.Root
 	}
-	opts.Exclude = conf.Excluded
+	opts.Exclude = excluder(c, conf)
 	return opts
+}
+
+// excluder is the exclusion of discovery: the configuration's exclude
+// globs, relative to its directory, and --exclude's, relative to the
+// working directory; nil when there are none.
+func excluder(c *cliArgs, conf *config.Config) func(string) bool {
+	var fromFile []string
+	if conf != nil {
+		fromFile = conf.Exclude
+	}
+	if len(fromFile) == 0 && len(c.exclude) == 0 {
+		return nil
+	}
+	return func(p string) bool {
+		return config.Excluded(".", c.exclude, p) || (conf != nil && conf.Excluded(p))
+	}
 }
 
 // ruleOptions resolves each rule's severity, from lowest to highest
 // precedence: the rule's default; the file's `unknown` policy (DAS002); the
 // file's `rules` entry (`enabled: false` turns a rule off, `severity` sets
-// it); and --unknown. --all-clusters wins over the file's all_clusters.
+// it); --unknown; and --skip-rule, which turns a rule off whatever else
+// says. --all-clusters wins over the file's all_clusters.
 func ruleOptions(c *cliArgs, conf *config.Config) rules.Options {
 	sev := map[string]rules.Severity{}
 	allClusters := c.allClusters
@@ -146,6 +192,9 @@ func ruleOptions(c *cliArgs, conf *config.Config) rules.Options {
 	}
 	if c.set["unknown"] || conf == nil {
 		sev["DAS002"] = unknownSeverity(c.unknown)
+	}
+	for _, id := range c.skipRules {
+		sev[id] = rules.Off
 	}
 	return rules.Options{Network: network.Options{AllClusters: allClusters}, Severity: sev}
 }
