@@ -30,7 +30,7 @@ func nothingToLint(cfg *cliArgs, set *parsers.Set, results []rules.Result, ds di
 	}
 	path = "."
 	if len(cfg.paths) > 0 && !cfg.hook {
-		path = cfg.paths[0]
+		path = shownPath(cfg.paths[0])
 	}
 	if len(set.Models) == 0 {
 		if cfg.hook {
@@ -90,7 +90,7 @@ func scanned(cfg *cliArgs) string {
 	}
 	ps := make([]string, len(cfg.paths))
 	for i, p := range cfg.paths {
-		ps[i] = diag.Path(p)
+		ps[i] = shownPath(p)
 	}
 	return strings.Join(ps, ", ")
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sync"
 	"time"
 
@@ -110,6 +111,7 @@ func runWith(args []string, stdout, stderr io.Writer, hooks runHooks) int {
 		if g.root != "" {
 			in.Root = g.root
 		}
+		in.Exclude = excluder(cfg.exclude, readBoundaries(append(slices.Clone(g.paths), in.Context...), in.Root), in.Exclude)
 		gset, gres, gds := lintGroup(ctx, in, g.paths, opts, &cut)
 		set.Models = append(set.Models, gset.Models...)
 		set.Files += gset.Files

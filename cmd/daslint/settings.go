@@ -1,11 +1,14 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 
 	"github.com/daslint/daslint/config"
+	"github.com/daslint/daslint/internal/inputfile"
 	"github.com/daslint/daslint/network"
 	"github.com/daslint/daslint/parsers"
 	"github.com/daslint/daslint/rules"
@@ -133,7 +136,6 @@ func inputOptions(c *cliArgs, conf *config.Config) parsers.Options {
 		opts.Changed = append([]string{}, c.paths...) // non-nil: no file, no root
 	}
 	if conf == nil {
-		opts.Exclude = excluder(c, nil)
 		return opts
 	}
 	opts.Vars = append(append([]string(nil), conf.Vars...), c.vars...)
@@ -146,24 +148,59 @@ func inputOptions(c *cliArgs, conf *config.Config) parsers.Options {
 	if !c.set["root"] {
 		opts.Root = conf.Root
 	}
-	opts.Exclude = excluder(c, conf)
+	opts.Exclude = conf.Excluded
 	return opts
 }
 
-// excluder is the exclusion of discovery: the configuration's exclude
-// globs, relative to its directory, and --exclude's, relative to the
-// working directory; nil when there are none.
-func excluder(c *cliArgs, conf *config.Config) func(string) bool {
-	var fromFile []string
-	if conf != nil {
-		fromFile = conf.Exclude
+// excluder adds the --exclude globs to fromFile, the configuration's
+// exclusion (nil when none). A glob is matched against a file's path
+// relative to its read boundary (--root, else the top of the repository
+// that holds it, else the PATH), the directory fingerprints are relative
+// to, so that what is excluded does not depend on the working directory
+// (docs/semantics.md). bases are the boundaries of the PATHs and --context
+// paths; a file is matched against the innermost that holds it.
+func excluder(patterns, bases []string, fromFile func(string) bool) func(string) bool {
+	if len(patterns) == 0 {
+		return fromFile
 	}
-	if len(fromFile) == 0 && len(c.exclude) == 0 {
-		return nil
-	}
+	bases = slices.Clone(bases)
+	slices.SortFunc(bases, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
 	return func(p string) bool {
-		return config.Excluded(".", c.exclude, p) || (conf != nil && conf.Excluded(p))
+		if fromFile != nil && fromFile(p) {
+			return true
+		}
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return false
+		}
+		// Boundaries are free of symbolic links; the path as found
+		// is resolved only when it is below none of them as it is.
+		for _, cand := range []string{abs, inputfile.Tree(p)} {
+			for _, b := range bases {
+				if inputfile.Inside(b, cand) {
+					return config.Excluded(b, patterns, cand)
+				}
+			}
+		}
+		return false
 	}
+}
+
+// readBoundaries are the distinct read boundaries of paths with root
+// (--root) as parsers.Boundary gives them; a path outside root (a
+// --context path may be) has its own.
+func readBoundaries(paths []string, root string) []string {
+	var out []string
+	for _, p := range paths {
+		b, err := parsers.Boundary(p, root)
+		if err != nil {
+			b = inputfile.Boundary(p)
+		}
+		if !slices.Contains(out, b) {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // ruleOptions resolves each rule's severity, from lowest to highest

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/daslint/daslint/diag"
 	"github.com/daslint/daslint/report"
 )
 
@@ -31,6 +32,14 @@ func countStdin(paths []string) int {
 		}
 	}
 	return n
+}
+
+// shownPath is a PATH as messages show it: standard input is <stdin>.
+func shownPath(p string) string {
+	if p == stdinPath {
+		return stdinName
+	}
+	return diag.Path(p)
 }
 
 // stagedStdin is standard input written to a file of its own, so that it
