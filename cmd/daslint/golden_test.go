@@ -23,7 +23,11 @@ var update = flag.Bool("update", false, "rewrite testdata/<case>/want.json from 
 // of input files with
 //   - args (optional): extra command-line arguments, one per line;
 //   - paths (optional): the PATHs to lint, relative to the case directory,
-//     one per line (default: the case directory itself);
+//     one per line (default: the case directory itself, or "-" when the
+//     case has a stdin file);
+//   - stdin (optional): what standard input holds: the case lints "-".
+//     The other tests that run every case lint its directory instead, so
+//     that none reads the test process's own standard input;
 //   - want.json: the complete JSON report, compared byte for byte and
 //     rewritten with -update (read the diff before committing it);
 //   - expect: hand-written from the SPEC, one line per reported cluster,
@@ -89,12 +93,17 @@ func golden(t *testing.T, dir string) {
 		// pinning it keeps the fingerprints in want.json the same in both.
 		args = append([]string{"--root", "."}, args...)
 	}
-	paths, err := casePaths(dir)
+	stdin, err := os.ReadFile(filepath.Join(dir, "stdin"))
+	hasStdin := err == nil
+	if err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	paths, err := casePaths(dir, hasStdin)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var stdout, stderr bytes.Buffer
-	code := run(append(append(args, "--format", "json"), paths...), &stdout, &stderr)
+	code := runWith(append(append(args, "--format", "json"), paths...), &stdout, &stderr, runHooks{stdin: bytes.NewReader(stdin)})
 	got := versionLine.ReplaceAll(stdout.Bytes(), []byte(`  "version": "`+fallbackVersion+`",`))
 	if stderr.Len() != 0 {
 		t.Errorf("stderr is not empty:\n%s", stderr.String())
@@ -199,15 +208,22 @@ func readArgs(file string) ([]string, error) {
 }
 
 // casePaths returns the PATHs a case lints: those its paths file names,
-// below its directory, else the directory.
-func casePaths(dir string) ([]string, error) {
+// below its directory, else the directory, or "-" for a case that reads
+// standard input.
+func casePaths(dir string, stdin bool) ([]string, error) {
 	rel, err := readArgs(filepath.Join(dir, "paths"))
 	if err != nil || len(rel) == 0 {
+		if stdin {
+			return []string{stdinPath}, err
+		}
 		return []string{dir}, err
 	}
 	paths := make([]string, len(rel))
 	for i, p := range rel {
 		paths[i] = filepath.Join(dir, filepath.FromSlash(p))
+		if p == stdinPath {
+			paths[i] = p
+		}
 	}
 	return paths, nil
 }

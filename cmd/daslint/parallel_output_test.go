@@ -48,7 +48,7 @@ func TestOutputSameForAnyParallelism(t *testing.T) {
 			args = append([]string{"--root", "."}, args...)
 		}
 		t.Chdir(repo)
-		paths, err := casePaths(dir)
+		paths, err := casePaths(dir, false)
 		if err != nil {
 			t.Fatal(err)
 		}

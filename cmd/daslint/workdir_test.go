@@ -99,7 +99,7 @@ func TestWorkingDirectoryIndependence(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			paths, err := casePaths(rel)
+			paths, err := casePaths(rel, false)
 			if err != nil {
 				t.Fatal(err)
 			}
