@@ -20,7 +20,7 @@ type cliArgs struct {
 	formats listFlag
 	output  string
 	outputs []output
-	// exclude are --exclude globs, relative to the working directory.
+	// exclude are --exclude globs, relative to each path's read boundary.
 	exclude listFlag
 	// skipRules are --skip-rule rule IDs: those rules are off.
 	skipRules listFlag
@@ -104,11 +104,12 @@ Flags:
                                  FILE is replaced whole once complete, never
                                  left half written, and may not be an input
   --exclude GLOB                 do not lint files and directories matching
-                                 GLOB, relative to the working directory
-                                 (repeatable; ** for any number of
+                                 GLOB (repeatable; relative to the read
+                                 boundary, see --root; ** for any number of
                                  directories; a GLOB without / matches any
-                                 name); they are still read when linted code
-                                 uses them (a module source)
+                                 name); linted code still reads them (a
+                                 module source), but they settle no remote
+                                 state or export
   --skip-rule ID                 turn the rule ID off (repeatable)
   --soft-fail                    exit 0 even with error findings (an input
                                  that cannot be read still exits 2)
