@@ -91,6 +91,9 @@ func TestUsageErrors(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	if err := os.WriteFile(filepath.Join(dir, "package.json"), []byte(`{"name": "x"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	const more = "\nRun 'daslint --help' for usage.\n"
 	tests := []struct {
 		name   string
@@ -119,6 +122,12 @@ func TestUsageErrors(t *testing.T) {
 			"daslint: --output " + template + ": " + template + " is an input of the run; write the report to another file" + more},
 		{"output is a parameters file", []string{"--format", "json=" + template, "--parameters", template, dir},
 			"daslint: --format json=" + template + ": " + template + " is an input of the run; write the report to another file" + more},
+		{"output is a JSON file below a PATH", []string{"--format", "json=" + filepath.Join(dir, "package.json"), dir},
+			"daslint: --format json=" + filepath.Join(dir, "package.json") + ": " + filepath.Join(dir, "package.json") + " is below " + dir +
+				", where daslint reads JSON and YAML files as input, and holds no daslint report; write the report to another file" + more},
+		{"output is a YAML file below a --context directory", []string{"-o", template, "--context", dir, "."},
+			"daslint: --output " + template + ": " + template + " is below " + dir +
+				", where daslint reads JSON and YAML files as input, and holds no daslint report; write the report to another file" + more},
 		{"unknown rule", []string{"--skip-rule", "DAS003", dir},
 			`daslint: --skip-rule DAS003: unknown rule (did you mean "DAS001"?) (rules: DAS001, DAS002; see 'daslint rules')` + more},
 		{"rule far from any", []string{"--skip-rule", "kms", dir},
@@ -292,6 +301,29 @@ func TestSeveralFormats(t *testing.T) {
 	}
 	if len(entries) != 3 {
 		t.Errorf("%d files in the output directory, want the 3 reports (a temporary file left behind?)", len(entries))
+	}
+}
+
+// TestReportInLintedDirectory: a run may write its reports into the
+// directory it lints, and replace them on the next run: a daslint JSON
+// report, a SARIF log and a JSON array are no input.
+func TestReportInLintedDirectory(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "array.json"), []byte("[]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		var stdout, stderr bytes.Buffer
+		code := run([]string{"--format", "text", "--format", "json=" + filepath.Join(dir, "daslint.json"),
+			"--format", "sarif=" + filepath.Join(dir, "daslint.sarif.json"), "--format", "json=" + filepath.Join(dir, "array.json"), dir}, &stdout, &stderr)
+		if code != exitOK {
+			t.Fatalf("exit %d: %s", code, stderr.String())
+		}
+	}
+	for _, f := range []string{"daslint.json", "daslint.sarif.json", "array.json"} {
+		if head := inputfile.Head(filepath.Join(dir, f), 1); string(head) != "{" {
+			t.Errorf("%s starts with %q, want a report", f, head)
+		}
 	}
 }
 

@@ -5,10 +5,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/daslint/daslint/internal/inputfile"
 	"github.com/daslint/daslint/internal/spelling"
 	"github.com/daslint/daslint/report"
 )
@@ -150,49 +153,98 @@ func didYouMean(name string, candidates []string) string {
 	return ` (did you mean "` + best + `"?)`
 }
 
-// checkOutputFiles refuses an output file that is an input of the run: a
-// PATH or a file named by another flag (compared as files, so that two
-// spellings of one file are one), or any file whose name says it is
-// Terraform code or state.
+// checkOutputFiles refuses an output file that is, or may be, an input of
+// the run (checkOutputFile).
 func checkOutputFiles(c *cliArgs) error {
 	inputs := c.inputFiles()
 	for _, o := range c.outputs {
 		if o.file == "" {
 			continue
 		}
-		lower := strings.ToLower(o.file)
-		// No report is Terraform code or state, and writing one over
-		// such a file would destroy it.
-		for _, ext := range []string{".tf", ".tf.json", ".tfvars", ".tfvars.json", ".tfstate", ".hcl"} {
-			if strings.HasSuffix(lower, ext) {
-				return fmt.Errorf("%s: a %s file is an input, not a report; write the report to another file", o.flag, ext)
-			}
-		}
-		if st, err := os.Stat(filepath.Dir(o.file)); err != nil || !st.IsDir() {
-			// Said now rather than after a scan that may take minutes.
-			return fmt.Errorf("%s: the directory %s does not exist", o.flag, filepath.Dir(o.file))
-		}
-		out, err := os.Stat(o.file)
-		if err != nil {
-			continue // a new file is no input
-		}
-		if out.IsDir() {
-			return fmt.Errorf("%s: %s is a directory; name a file", o.flag, o.file)
-		}
-		for _, in := range inputs {
-			if st, err := os.Stat(in); err == nil && os.SameFile(out, st) {
-				return fmt.Errorf("%s: %s is an input of the run; write the report to another file", o.flag, in)
-			}
+		if err := checkOutputFile(o, inputs); err != nil {
+			return err
 		}
 	}
 	return nil
 }
+
+// checkOutputFile refuses an output file whose name says it is Terraform
+// code or state, that is in no existing directory or is one, that is one
+// of inputs (compared as files, so that two spellings of one file are
+// one), or that lies below a directory of inputs and may be read there
+// (mayBeRead).
+func checkOutputFile(o output, inputs []string) error {
+	lower := strings.ToLower(o.file)
+	// No report is Terraform code or state, and writing one over such a
+	// file would destroy it.
+	for _, ext := range []string{".tf", ".tf.json", ".tfvars", ".tfvars.json", ".tfstate", ".hcl"} {
+		if strings.HasSuffix(lower, ext) {
+			return fmt.Errorf("%s: a %s file is an input, not a report; write the report to another file", o.flag, ext)
+		}
+	}
+	if st, err := os.Stat(filepath.Dir(o.file)); err != nil || !st.IsDir() {
+		// Said now rather than after a scan that may take minutes.
+		return fmt.Errorf("%s: the directory %s does not exist", o.flag, filepath.Dir(o.file))
+	}
+	out, err := os.Stat(o.file)
+	if err != nil {
+		return nil // a new file is no input
+	}
+	if out.IsDir() {
+		return fmt.Errorf("%s: %s is a directory; name a file", o.flag, o.file)
+	}
+	for _, in := range inputs {
+		if st, err := os.Stat(in); err == nil && os.SameFile(out, st) {
+			return fmt.Errorf("%s: %s is an input of the run; write the report to another file", o.flag, in)
+		}
+	}
+	for _, in := range inputs {
+		if st, err := os.Stat(in); err == nil && st.IsDir() && mayBeRead(o.file, in) {
+			return fmt.Errorf("%s: %s is below %s, where daslint reads JSON and YAML files as input, and holds no daslint report; write the report to another file", o.flag, o.file, in)
+		}
+	}
+	return nil
+}
+
+// mayBeRead reports whether file, an existing file below the directory dir
+// that a run searches, may be one of its inputs: discovery offers every
+// JSON and YAML file to the front ends (a template, a plan, a state, AWS
+// facts), every one a JSON object or YAML. A file that holds a report
+// daslint writes in JSON (its own format, SARIF, or a JSON array such as a
+// GitLab Code Quality report) is none, so that a run may replace its last
+// report.
+func mayBeRead(file, dir string) bool {
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return true
+	}
+	absDir, err := filepath.Abs(dir)
+	if err != nil || !inputfile.Inside(absDir, abs) {
+		return false
+	}
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".json", ".yaml", ".yml", ".template":
+	default:
+		return false
+	}
+	head := string(inputfile.Head(file, 512))
+	return !daslintReport().MatchString(head)
+}
+
+// daslintReport matches the start of a JSON report daslint writes: its
+// own (schema daslint/v1), a SARIF log, or an array.
+var daslintReport = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*(\[|\{\s*"(schema"\s*:\s*"daslint/|\$schema"\s*:\s*"[^"]*sarif))`)
+})
 
 // inputFiles are the files and directories the command line names as
 // input, --baseline among them (it is read before any report is written).
 func (c *cliArgs) inputFiles() []string {
 	var in []string
 	in = append(in, c.paths...)
+	if len(c.paths) == 0 || c.hook {
+		in = append(in, ".") // the directory searched
+	}
 	in = append(in, c.varFiles...)
 	in = append(in, c.context...)
 	for _, p := range c.parameters {

@@ -68,6 +68,11 @@ func stageStdin(r io.Reader, maxBytes int64) (*stagedStdin, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot stage standard input: %w", unwrapPath(err))
 	}
+	// The read boundary is free of symbolic links (a macOS temporary
+	// directory is below one), and so must be the names reports map.
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real
+	}
 	s := &stagedStdin{dir: dir, file: filepath.Join(dir, sniffInput(data))}
 	if err := os.WriteFile(s.file, data, 0o600); err != nil {
 		s.remove()
