@@ -553,3 +553,35 @@ func TestStdin(t *testing.T) {
 		t.Errorf("exit %d, want 0 and a size warning for <stdin>:\n%s", code, stdout.String())
 	}
 }
+
+// TestStdinConfiguration: standard input is checked with the
+// configuration of the working directory, and apart from the other PATHs.
+func TestStdinConfiguration(t *testing.T) {
+	code, err := os.ReadFile("../../testdata/tf-one-subnet-broken-fail/main.tf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pass, err := filepath.Abs(passCase)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	lint := func(args ...string) (int, string) {
+		var stdout, stderr bytes.Buffer
+		code := runWith(append([]string{"--format", "json"}, args...), &stdout, &stderr, runHooks{stdin: bytes.NewReader(code)})
+		return code, stdout.String()
+	}
+	if got, out := lint("-"); got != exitFindings || !strings.Contains(out, `"rule": "DAS001"`) {
+		t.Fatalf("without configuration: exit %d, want 1 and DAS001:\n%s", got, out)
+	}
+	// Beside another PATH: both reported, each cluster once.
+	if got, out := lint("--root", "/", pass, "-"); got != exitFindings || strings.Count(out, `"verdict": "fail"`) < 1 || strings.Count(out, `"verdict": "pass"`) < 1 {
+		t.Errorf("with another PATH: exit %d, want 1, a pass and a fail:\n%s", got, out)
+	}
+	if err := os.WriteFile(config.FileName, []byte("rules:\n  DAS001: {enabled: false}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got, out := lint("-"); got != exitOK || strings.Contains(out, `"rule": "DAS001"`) {
+		t.Errorf("with DAS001 off in ./%s: exit %d, want 0 and no DAS001:\n%s", config.FileName, got, out)
+	}
+}

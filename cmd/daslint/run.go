@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"sync"
 	"time"
@@ -71,18 +70,12 @@ func runWith(args []string, stdout, stderr io.Writer, hooks runHooks) int {
 		return write(stdout, "daslint %s\n", version())
 	}
 
-	var stdin *stagedStdin
-	if countStdin(cfg.paths) > 0 {
-		in := hooks.stdin
-		if in == nil {
-			in = os.Stdin
-		}
-		if stdin, err = stageStdin(in, int64(cfg.maxFileMB)<<20); err != nil {
-			complain(stderr, "%v", err)
-			return exitInput
-		}
-		defer stdin.remove()
+	stdin, err := stdinOf(cfg, hooks.stdin)
+	if err != nil {
+		complain(stderr, "%v", err)
+		return exitInput
 	}
+	defer stdin.remove()
 	groups, err := groupPaths(cfg, stdin)
 	if err != nil {
 		complain(stderr, "%v", err)

@@ -29,7 +29,7 @@ type group struct {
 // with the same configuration form one group, in the order first given.
 //
 // Standard input (PATH "-", staged in stdin) forms a group of its own,
-// with the configuration of the working directory.
+// last, with the configuration of the working directory (or --config).
 func groupPaths(c *cliArgs, stdin *stagedStdin) ([]group, error) {
 	paths := c.paths
 	if len(paths) == 0 || c.hook {
@@ -38,33 +38,33 @@ func groupPaths(c *cliArgs, stdin *stagedStdin) ([]group, error) {
 		// where pre-commit runs hooks).
 		paths = []string{"."}
 	}
-	ids := ruleIDs()
-	var stdinGroup []group
 	if stdin != nil {
 		paths = slices.DeleteFunc(slices.Clone(paths), func(p string) bool { return p == stdinPath })
-		stdinGroup = []group{{paths: []string{stdin.file}, root: stdin.dir}}
-		if c.configFile == "" {
-			if file := config.Find("."); file != "" {
-				conf, err := config.Load(file, ids)
-				if err != nil {
-					return nil, err
-				}
-				stdinGroup[0].conf = conf
-			}
-		}
 	}
-	if c.configFile != "" {
-		conf, err := config.Load(c.configFile, ids)
+	groups, err := configGroups(c.configFile, paths)
+	if err != nil || stdin == nil {
+		return groups, err
+	}
+	conf, err := configFor(c.configFile, ".")
+	if err != nil {
+		return nil, err
+	}
+	return append(groups, group{conf: conf, paths: []string{stdin.file}, root: stdin.dir}), nil
+}
+
+// configGroups groups paths by the configuration that applies to each:
+// file (--config) for all when set, else the nearest .daslint.yaml above
+// each.
+func configGroups(file string, paths []string) ([]group, error) {
+	if len(paths) == 0 {
+		return nil, nil
+	}
+	if file != "" {
+		conf, err := config.Load(file, ruleIDs())
 		if err != nil {
 			return nil, err
 		}
-		for i := range stdinGroup {
-			stdinGroup[i].conf = conf
-		}
-		if len(paths) == 0 {
-			return stdinGroup, nil
-		}
-		return append([]group{{conf: conf, paths: paths}}, stdinGroup...), nil
+		return []group{{conf: conf, paths: paths}}, nil
 	}
 	var out []group
 	index := map[string]int{}
@@ -74,7 +74,7 @@ func groupPaths(c *cliArgs, stdin *stagedStdin) ([]group, error) {
 		if !ok {
 			g := group{}
 			if file != "" {
-				conf, err := config.Load(file, ids)
+				conf, err := config.Load(file, ruleIDs())
 				if err != nil {
 					return nil, err
 				}
@@ -86,7 +86,19 @@ func groupPaths(c *cliArgs, stdin *stagedStdin) ([]group, error) {
 		}
 		out[i].paths = append(out[i].paths, p)
 	}
-	return append(out, stdinGroup...), nil
+	return out, nil
+}
+
+// configFor is the configuration that applies to path: file (--config)
+// when set, else the nearest .daslint.yaml above path; nil when none.
+func configFor(file, path string) (*config.Config, error) {
+	if file == "" {
+		file = config.Find(path)
+	}
+	if file == "" {
+		return nil, nil
+	}
+	return config.Load(file, ruleIDs())
 }
 
 // checkRoots makes a path outside its read boundary a usage error: with

@@ -54,6 +54,18 @@ type stagedStdin struct {
 	file string
 }
 
+// stdinOf stages standard input (r, or os.Stdin when nil) when a PATH
+// names it, and returns nil when none does.
+func stdinOf(c *cliArgs, r io.Reader) (*stagedStdin, error) {
+	if countStdin(c.paths) == 0 {
+		return nil, nil
+	}
+	if r == nil {
+		r = os.Stdin
+	}
+	return stageStdin(r, int64(c.maxFileMB)<<20)
+}
+
 // stageStdin reads r once, at most maxBytes+1 bytes, and writes it to a
 // file in a new temporary directory, named for what its content looks like
 // (sniffInput). A larger input is cut one byte past the limit, so that the
@@ -81,8 +93,12 @@ func stageStdin(r io.Reader, maxBytes int64) (*stagedStdin, error) {
 	return s, nil
 }
 
-// remove deletes the staged file and its directory.
-func (s *stagedStdin) remove() { _ = os.RemoveAll(s.dir) }
+// remove deletes the staged file and its directory; a nil s has none.
+func (s *stagedStdin) remove() {
+	if s != nil {
+		_ = os.RemoveAll(s.dir)
+	}
+}
 
 // names maps the staged file, and its directory (a Terraform root is its
 // directory), to the name reports give standard input.
