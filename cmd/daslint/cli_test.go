@@ -498,6 +498,9 @@ func TestSniffInput(t *testing.T) {
 		{"region = \"eu-west-1\"\n", "stdin.tf"},
 		{"Description: x = y\n", "stdin.yaml"},
 		{"dynamic_block_name label {\n", "stdin.tf"},
+		{"{\"resource\": {\"aws_vpc\": {}}}", "stdin.tf.json"},
+		{"\xef\xbb\xbf{\n  \"terraform\" : {}\n}", "stdin.tf.json"},
+		{"{\"format_version\": \"1.2\", \"resource\": []}", "stdin.json"}, // a plan: the first key decides
 	}
 	for _, tt := range tests {
 		if got := sniffInput([]byte(tt.in)); got != tt.want {

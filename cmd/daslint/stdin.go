@@ -115,10 +115,16 @@ var hclStart = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*\s*(=|\{|"|[A-Za-z_][A-Za-z0-9_-]*\s*\{)`)
 })
 
-// sniffInput names standard input's content for the front ends: a JSON
-// document (a template, a plan or a state: the content decides) is
-// stdin.json, Terraform HCL is stdin.tf, anything else is taken for a YAML
-// template, stdin.yaml. The first line that is neither blank nor a comment
+// terraformJSON matches a Terraform configuration in JSON syntax: an
+// object whose first key is a top-level block type.
+var terraformJSON = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*\{\s*"(resource|data|module|variable|output|locals|provider|terraform|moved|import|check|removed)"\s*:`)
+})
+
+// sniffInput names standard input's content for the front ends: Terraform
+// in JSON syntax is stdin.tf.json, another JSON document (a template, a
+// plan or a state: the content decides) is stdin.json, Terraform HCL is
+// stdin.tf, anything else is taken for a YAML template, stdin.yaml. The first line that is neither blank nor a comment
 // decides: JSON opens with `{`; HCL with a block or an attribute
 // (`resource "aws_vpc" "main" {`, `x = 1`); YAML with a key and a colon
 // (`Resources:`) or a document marker.
@@ -152,6 +158,8 @@ func sniffInput(data []byte) string {
 			}
 		}
 		switch {
+		case strings.HasPrefix(line, "{") && terraformJSON().Match(data):
+			return "stdin.tf.json"
 		case strings.HasPrefix(line, "{"):
 			return "stdin.json"
 		case hclStart().MatchString(line):
