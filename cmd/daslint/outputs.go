@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -281,9 +282,9 @@ func writeOutputs(stdout io.Writer, doc *report.Report, c *cliArgs, elapsed time
 				err = fmt.Errorf("writing the %s report: %w", o.format, err)
 			}
 		} else {
-			var b strings.Builder
+			var b bytes.Buffer
 			if err = f.write(&b, doc, ro); err == nil {
-				err = writeFileAtomic(o.file, []byte(b.String()))
+				err = writeFileAtomic(o.file, b.Bytes())
 			}
 			if err != nil {
 				err = fmt.Errorf("writing the %s report to %s: %w", o.format, o.file, err)
@@ -310,10 +311,10 @@ func writeFileAtomic(file string, data []byte) error {
 	if err != nil {
 		return unwrapPath(err)
 	}
-	done := false
+	renamed := false
 	defer func() {
-		if !done {
-			_ = tmp.Close()
+		if !renamed {
+			_ = tmp.Close() // closed already unless a step failed; a second Close is harmless
 			_ = os.Remove(tmp.Name())
 		}
 	}()
@@ -331,11 +332,9 @@ func writeFileAtomic(file string, data []byte) error {
 		return unwrapPath(err)
 	}
 	if err := os.Rename(tmp.Name(), file); err != nil {
-		_ = os.Remove(tmp.Name())
-		done = true
 		return unwrapPath(err)
 	}
-	done = true
+	renamed = true
 	return nil
 }
 
