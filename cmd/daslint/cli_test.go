@@ -168,6 +168,8 @@ func TestCommands(t *testing.T) {
 		{name: "help version", args: []string{"help", "version"}, stdout: "Usage: daslint version\n\nPrint the version (the same as --version).\n"},
 		{name: "help help", args: []string{"help", "help"}, stdout: "Usage: daslint help [COMMAND]\n\nPrint the usage of daslint, or of COMMAND.\n"},
 		{name: "rules --help", args: []string{"rules", "--help"}, stdout: "Usage: daslint rules [--format text|json]..."},
+		{name: "init --help", args: []string{"init", "--help"}, stdout: "Usage: daslint init [DIR]\n\nWrite a commented default .daslint.yaml..."},
+		{name: "explain -h", args: []string{"explain", "-h"}, stdout: "Usage: daslint explain RULE...\n\nPrint the documentation..."},
 		{name: "help of no command", args: []string{"help", "lint"}, code: 2,
 			stderr: "daslint: help lint: no such command (commands: rules, explain, init, help, version)\n"},
 		{name: "help of a misspelt command", args: []string{"help", "explian"}, code: 2,

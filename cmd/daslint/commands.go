@@ -75,6 +75,17 @@ func help(args []string, stdout, stderr io.Writer) int {
 	return exitInput
 }
 
+// isHelpFlag reports whether arg asks for help, as the flag package reads
+// -h, -help and their double-dash forms: `daslint init --help` is the help
+// of init, not a directory named --help.
+func isHelpFlag(arg string) bool {
+	switch arg {
+	case "-h", "--h", "-help", "--help":
+		return true
+	}
+	return false
+}
+
 // printVersion is `daslint version`.
 func printVersion(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 {

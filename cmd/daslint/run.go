@@ -53,6 +53,9 @@ func runWith(args []string, stdout, stderr io.Writer, hooks runHooks) int {
 	start := now()
 	if len(args) > 0 {
 		if c, ok := commandOf(args[0]); ok {
+			if len(args) == 2 && isHelpFlag(args[1]) {
+				return help([]string{c.name}, stdout, stderr)
+			}
 			return c.run(args[1:], stdout, stderr)
 		}
 		if err := misspeltCommand(args[0]); err != nil {
