@@ -49,6 +49,12 @@ func TestParseOutputs(t *testing.T) {
 			{format: "json", file: "j", flag: "--output j"},
 			{format: "sarif", file: "s", flag: "--format sarif=s"},
 		}},
+		{name: "dash is stdout", formats: []string{"sarif=-", "json=r"}, out: "-", want: []output{
+			{format: "sarif", flag: "--format sarif=-"},
+			{format: "json", file: "r", flag: "--format json=r"},
+		}},
+		{name: "two to stdout with a dash", formats: []string{"text", "sarif=-"},
+			err: "--format text and --format sarif both write to stdout: give all but one a file (--format sarif=FILE)"},
 		{name: "unknown", formats: []string{"xml"},
 			err: `unknown --format "xml" (supported: text, json, sarif, github, markdown, dot)`},
 		{name: "misspelt", formats: []string{"sarfi=x"},

@@ -89,9 +89,10 @@ type output struct {
 }
 
 // parseOutputs turns the --format values and --output into the run's
-// outputs: FORMAT goes to stdout, FORMAT=FILE to FILE; without --format
-// the text format goes to stdout. At most one format goes to stdout, and
-// --output FILE sends that one to FILE instead.
+// outputs: FORMAT (or FORMAT=-) goes to stdout, FORMAT=FILE to FILE;
+// without --format the text format goes to stdout. At most one format goes
+// to stdout, and --output FILE sends that one to FILE instead (--output -
+// leaves it on stdout).
 func parseOutputs(formats []string, outFile string) ([]output, error) {
 	if len(formats) == 0 {
 		formats = []string{"text"}
@@ -101,6 +102,10 @@ func parseOutputs(formats []string, outFile string) ([]output, error) {
 	files := map[string]string{}
 	for _, v := range formats {
 		name, file, hasFile := strings.Cut(v, "=")
+		if file == stdinPath {
+			// FORMAT=- is stdout, as - is standard input among PATHs.
+			file, hasFile = "", false
+		}
 		if _, ok := formatOf(name); !ok {
 			return nil, fmt.Errorf("unknown --format %q%s (supported: %s)", name, didYouMean(name, formatNames()), strings.Join(formatNames(), ", "))
 		}
@@ -117,7 +122,7 @@ func parseOutputs(formats []string, outFile string) ([]output, error) {
 		}
 		outs = append(outs, output{format: name, file: file, flag: "--format " + v})
 	}
-	if outFile != "" {
+	if outFile != "" && outFile != stdinPath {
 		if toStdout < 0 {
 			return nil, fmt.Errorf("--output %s: every --format already has its own file; --output names the file of the one format without", outFile)
 		}
