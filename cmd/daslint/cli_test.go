@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -594,5 +595,20 @@ func TestStdinConfiguration(t *testing.T) {
 	}
 	if got, out := lint("-"); got != exitOK || strings.Contains(out, `"rule": "DAS001"`) {
 		t.Errorf("with DAS001 off in ./%s: exit %d, want 0 and no DAS001:\n%s", config.FileName, got, out)
+	}
+}
+
+// TestUsageWidth keeps the help within an 80-column terminal.
+func TestUsageWidth(t *testing.T) {
+	texts := []string{usageText}
+	for _, c := range commands() {
+		texts = append(texts, "Usage: "+c.usage+"\n"+c.help)
+	}
+	for _, text := range texts {
+		for i, line := range strings.Split(text, "\n") {
+			if n := utf8.RuneCountInString(line); n > 80 {
+				t.Errorf("line %d has %d columns: %q", i+1, n, line)
+			}
+		}
 	}
 }

@@ -130,23 +130,28 @@ Flags:
                                  repository that holds each PATH, else the
                                  PATH itself); results never depend on the
                                  working directory
-  --all-clusters                 treat every Aurora cluster as having an activity stream
-  --unknown warn|error|ignore    severity of DAS002, unverifiable paths (default warn)
-  --config FILE                  configuration (default: .daslint.yaml found upward
-                                 from each PATH, up to the repository root)
-  --show-suppressed              show findings suppressed in the code (daslint:ignore)
+  --all-clusters                 treat every Aurora cluster as having an
+                                 activity stream
+  --unknown warn|error|ignore    severity of DAS002, unverifiable paths
+                                 (default warn)
+  --config FILE                  configuration (default: .daslint.yaml found
+                                 upward from each PATH, up to the repository
+                                 root)
+  --show-suppressed              show findings suppressed in the code
+                                 (daslint:ignore)
   --baseline FILE                only findings not in FILE count
-  --write-baseline FILE          write the current findings' fingerprints to FILE
-  --max-file-size MB             largest input file read (default 10); a larger one
-                                 is skipped with a warning and its root's passes
-                                 become unknown
-  --timeout DURATION             stop the scan after DURATION (such as 30s or 2m;
-                                 default: no limit); the roots finished by then
-                                 are reported, the others are listed as errors
-                                 (exit status 2)
-  --hook                         PATHs are changed files (pre-commit): lint every
-                                 Terraform root and template below "." that reads
-                                 one of them; ignore files none reads
+  --write-baseline FILE          write the current findings' fingerprints to
+                                 FILE
+  --max-file-size MB             largest input file read (default 10); a larger
+                                 one is skipped with a warning and its root's
+                                 passes become unknown
+  --timeout DURATION             stop the scan after DURATION (such as 30s or
+                                 2m; default: no limit); the roots finished by
+                                 then are reported, the others are listed as
+                                 errors (exit status 2)
+  --hook                         PATHs are changed files (pre-commit): lint
+                                 every Terraform root and template below "."
+                                 that reads one of them; ignore files none reads
   --verbose, -v                  text output: every passing placement's full
                                  witness chain with file:line, all names in full
   --no-color                     no colour in text output (also NO_COLOR)
@@ -167,7 +172,8 @@ Examples:
   daslint --var-file env/prod.tfvars --var region=eu-west-1 live/prod
   daslint --region eu-west-1 --parameters params.json cfn/stack.yaml
   daslint --unknown error --all-clusters .
-  daslint --write-baseline .daslint-baseline.json . && daslint --baseline .daslint-baseline.json .
+  daslint --write-baseline .daslint-baseline.json .
+  daslint --baseline .daslint-baseline.json .
   daslint --hook modules/vpc/main.tf   # every root that uses modules/vpc
   daslint --exclude '**/examples' --skip-rule DAS002 .
   cdk synth MyStack | daslint -
