@@ -184,6 +184,8 @@ func TestCommands(t *testing.T) {
 		{name: "help of two", args: []string{"help", "rules", "init"}, code: 2,
 			stderr: "daslint: help takes at most one command (got \"rules init\")\nRun 'daslint help' for usage.\n"},
 		{name: "version", args: []string{"version"}, stdout: "daslint " + version() + "\n"},
+		{name: "explain a misspelt rule", args: []string{"explain", "das001"}, code: 2,
+			stderr: "daslint: no documentation for rule \"das001\" (did you mean \"DAS001\"?) (rules: DAS001, DAS002; see 'daslint rules')\n"},
 		{name: "version with arguments", args: []string{"version", "--short"}, code: 2,
 			stderr: "daslint: version takes no arguments (got \"--short\")\nRun 'daslint help version' for usage.\n"},
 		{name: "rules table", args: []string{"rules", "--format", "text"}, stdout: "ID      SEVERITY  NAME..."},

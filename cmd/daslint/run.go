@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -229,7 +230,7 @@ func explain(ids []string, stdout, stderr io.Writer) int {
 	for _, id := range ids {
 		doc, err := docs.Rule(id)
 		if err != nil {
-			complain(stderr, "%v", err)
+			complain(stderr, "%v%s (rules: %s; see 'daslint rules')", err, didYouMean(id, ruleIDs()), strings.Join(ruleIDs(), ", "))
 			return exitInput
 		}
 		if code := write(stdout, "%s", doc); code != exitOK {
