@@ -4,33 +4,71 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
+// MarkdownMarker opens every Markdown report: an HTML comment, invisible
+// once rendered, by which a bot finds the comment it posted before and
+// updates it instead of adding another (one sticky comment per pull
+// request).
+const MarkdownMarker = "<!-- daslint-report -->"
+
+// MarkdownLimit is the size of the largest Markdown report, in characters
+// (Unicode code points, as Go counts runes): GitHub refuses a comment
+// "longer than 65536 characters". A report of that many runes is at most
+// 262,144 bytes in UTF-8, the byte bound measured on comment bodies, so it
+// fits whichever way GitHub counts.
+const MarkdownLimit = 65536
+
 // Markdown writes r as a report to paste into a pull-request comment
-// (GitHub-flavoured Markdown): a summary table of every cluster, then for
-// each cluster that fails or cannot be verified its findings, where each
-// path breaks, what could not be resolved, and a Mermaid flowchart of the
-// network its placements pass through, the broken steps in red (unknown
-// ones orange and dashed). GitHub renders ```mermaid blocks as diagrams.
-// Input problems close the report. It normalizes r first.
+// (GitHub-flavoured Markdown), at most MarkdownLimit characters: the
+// marker, a summary, then the causes (each broken link with its reason and
+// fix once, with every cluster and placement it breaks), the input
+// problems, then for each cluster that fails or cannot be verified its
+// findings, where its placements break (placements that break alike on one
+// row), what could not be resolved and a Mermaid flowchart of the network
+// its placements pass through, the broken steps in red (unknown ones
+// orange and dashed); GitHub renders ```mermaid blocks as diagrams. The
+// passing clusters close it, folded. What does not fit is left out whole
+// (never half a table row, list item or code block) and counted in a note
+// at the end. It normalizes r first.
 func Markdown(w io.Writer, r *Report) error {
+	return markdownLimited(w, r, MarkdownLimit)
+}
+
+// noteReserve is the room kept for the closing note: a few counts and a
+// sentence, far less than this.
+const noteReserve = 1000
+
+// markdownLimited is Markdown with the size limit as a parameter, for
+// tests; limit must exceed noteReserve by the summary's size.
+func markdownLimited(w io.Writer, r *Report, limit int) error {
 	r.Normalize()
-	var b strings.Builder
+	d := &mdDoc{budget: limit - noteReserve}
 	s := r.Summary
-	fmt.Fprintf(&b, "## daslint: %d pass, %d fail, %d unknown\n\n", s.Pass, s.Fail, s.Unknown)
-	fmt.Fprintf(&b, "%s in %s checked by daslint %s; %s.\n\n",
+	var head strings.Builder
+	head.WriteString(MarkdownMarker + "\n")
+	fmt.Fprintf(&head, "## daslint: %d pass, %d fail, %d unknown\n\n", s.Pass, s.Fail, s.Unknown)
+	fmt.Fprintf(&head, "%s in %s checked by daslint %s; %s.\n\n",
 		count(s.Clusters, "cluster"), count(s.Files, "file"), mdText(r.Version), count(s.Errors, "input problem"))
-	if len(r.Clusters) > 0 {
-		b.WriteString("| cluster | declared at | verdict | path |\n| --- | --- | --- | --- |\n")
-		for _, c := range r.Clusters {
-			path := ""
-			if c.Path != nil {
-				path = *c.Path
+	d.write(head.String())
+
+	var left omitted
+	causes := markdownCauses(r.Clusters)
+	left.add("cause", len(causes)-d.list("### Causes\n\n", causes, "\n"), len(causes))
+
+	if len(r.Errors) > 0 {
+		rows := make([]string, len(r.Errors))
+		for i, e := range r.Errors {
+			at := fileLine(e.File, e.Line)
+			if at == "" {
+				at = "(unknown position)"
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", mdCode(c.ID), mdCode(fileLine(c.File, c.Line)), verdictBadge(c.Verdict), mdText(path))
+			rows[i] = fmt.Sprintf("| %s | %s | %s |\n", mdCode(at), mdText(e.Severity), mdText(e.Message))
 		}
-		b.WriteByte('\n')
+		left.add("input problem", len(rows)-d.list("### Input problems\n\n| at | severity | message |\n| --- | --- | --- |\n", rows, "\n"), len(rows))
 	}
+
 	// The findings about each cluster, in report order.
 	type at struct {
 		id, file string
@@ -42,15 +80,26 @@ func Markdown(w io.Writer, r *Report) error {
 		about[k] = append(about[k], i)
 	}
 	used := make([]bool, len(r.Findings))
+	var sections, passing []string
 	for _, c := range r.Clusters {
 		var fs []Finding
 		for _, i := range about[at{c.ID, c.File, c.Line}] {
 			fs, used[i] = append(fs, r.Findings[i]), true
 		}
-		if c.Verdict != VerdictPass {
-			markdownCluster(&b, c, fs)
+		if c.Verdict == VerdictPass {
+			path := ""
+			if c.Path != nil {
+				path = *c.Path
+			}
+			passing = append(passing, fmt.Sprintf("| %s | %s | %s |\n", mdCode(c.ID), mdCode(fileLine(c.File, c.Line)), mdText(path)))
+			continue
 		}
+		var b strings.Builder
+		markdownCluster(&b, c, fs)
+		sections = append(sections, b.String())
 	}
+	left.add("failing or unknown cluster", len(sections)-d.list("", sections, ""), len(sections))
+
 	var other []Finding
 	for i, f := range r.Findings {
 		if !used[i] {
@@ -58,25 +107,92 @@ func Markdown(w io.Writer, r *Report) error {
 		}
 	}
 	if len(other) > 0 {
-		b.WriteString("### Other findings\n\n")
-		markdownFindings(&b, other)
-	}
-	if len(r.Errors) > 0 {
-		b.WriteString("### Input problems\n\n| at | severity | message |\n| --- | --- | --- |\n")
-		for _, e := range r.Errors {
-			at := fileLine(e.File, e.Line)
-			if at == "" {
-				at = "(unknown position)"
-			}
-			fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCode(at), mdText(e.Severity), mdText(e.Message))
+		items := make([]string, len(other))
+		for i, f := range other {
+			var b strings.Builder
+			markdownFinding(&b, f)
+			items[i] = b.String()
 		}
-		b.WriteByte('\n')
+		left.add("other finding", len(items)-d.list("### Other findings\n\n", items, "\n"), len(items))
 	}
-	_, err := io.WriteString(w, strings.TrimSuffix(b.String(), "\n"))
-	if err == nil {
-		_, err = io.WriteString(w, "\n")
+	if len(passing) > 0 {
+		open := fmt.Sprintf("<details><summary>%s</summary>\n\n| cluster | declared at | path |\n| --- | --- | --- |\n", count(len(passing), "passing cluster"))
+		left.add("passing cluster", len(passing)-d.list(open, passing, "\n</details>\n\n"), len(passing))
 	}
+	out := strings.TrimRight(d.b.String(), "\n") + "\n"
+	if note := left.note(); note != "" {
+		out += "\n" + note
+	}
+	_, err := io.WriteString(w, out)
 	return err
+}
+
+// mdDoc is a Markdown report written within a budget of characters.
+// Blocks are written whole or not at all, and once one does not fit,
+// nothing after it is written: the report is the full one cut between two
+// blocks, its order kept.
+type mdDoc struct {
+	b      strings.Builder
+	used   int // characters written
+	budget int
+	full   bool // a block did not fit
+}
+
+func (d *mdDoc) write(s string) {
+	d.b.WriteString(s)
+	d.used += utf8.RuneCountInString(s)
+}
+
+// list writes open, as many items as fit, and closing, and returns how
+// many items it wrote: a heading and list items, a table's head and rows,
+// or a <details> around a table, which is closed however many rows fit.
+// Nothing is written when not even the first item fits.
+func (d *mdDoc) list(open string, items []string, closing string) int {
+	if d.full || len(items) == 0 {
+		return 0
+	}
+	fixed := utf8.RuneCountInString(open) + utf8.RuneCountInString(closing)
+	n := 0
+	for _, it := range items {
+		size := utf8.RuneCountInString(it)
+		if n == 0 {
+			size += fixed
+		} else {
+			size += utf8.RuneCountInString(closing)
+		}
+		if d.used+size > d.budget {
+			d.full = true
+			break
+		}
+		if n == 0 {
+			d.write(open)
+		}
+		d.write(it)
+		n++
+	}
+	if n > 0 {
+		d.write(closing)
+	}
+	return n
+}
+
+// omitted counts what a report left out, by kind, in the order met.
+type omitted struct{ parts []string }
+
+// add counts that n of all things of a kind were left out.
+func (o *omitted) add(kind string, n, all int) {
+	if n > 0 {
+		o.parts = append(o.parts, fmt.Sprintf("%d of %d %ss", n, all, kind))
+	}
+}
+
+// note is the closing note of a report cut to fit, or "".
+func (o *omitted) note() string {
+	if len(o.parts) == 0 {
+		return ""
+	}
+	return "---\n\n**Cut to fit GitHub's limit of 65,536 characters:** left out " + strings.Join(o.parts, ", ") + ". " +
+		"For the full report, run `daslint --format text` on this change, or keep the JSON (`--format json`) or SARIF (`--format sarif`) report of this run.\n"
 }
 
 // markdownCluster writes the section of a cluster that does not pass.
@@ -84,7 +200,6 @@ func markdownCluster(b *strings.Builder, c Cluster, fs []Finding) {
 	fmt.Fprintf(b, "### %s %s\n\n", verdictBadge(c.Verdict), mdCode(c.ID))
 	fmt.Fprintf(b, "Declared at %s (%s).\n\n", mdCode(fileLine(c.File, c.Line)), mdText(c.Source))
 	markdownFindings(b, fs)
-	markdownBroken(b, c)
 	markdownUnknowns(b, c)
 	g := clusterGraph(c)
 	switch {
@@ -102,48 +217,61 @@ func markdownCluster(b *strings.Builder, c Cluster, fs []Finding) {
 
 func markdownFindings(b *strings.Builder, fs []Finding) {
 	for _, f := range fs {
-		fmt.Fprintf(b, "- **%s** %s", mdText(f.Severity), mdText(f.Message))
-		if len(f.Callers) > 0 {
-			fmt.Fprintf(b, "<br>Reached through %s", markdownChain(f))
-		}
-		if f.Remediation != "" {
-			fmt.Fprintf(b, "<br>Fix: %s", mdText(f.Remediation))
-		}
-		switch {
-		case f.Suppressed != nil:
-			s := f.Suppressed
-			fmt.Fprintf(b, "<br>Suppressed at %s: %s", mdCode(fileLine(s.File, s.Line)), mdText(s.Reason))
-			if s.Until != nil {
-				fmt.Fprintf(b, " (until %s)", mdText(*s.Until))
-			}
-		case f.Baseline:
-			b.WriteString("<br>In the baseline: does not fail the check.")
-		}
-		b.WriteByte('\n')
+		markdownFinding(b, f)
 	}
 	if len(fs) > 0 {
 		b.WriteByte('\n')
 	}
 }
 
-// markdownBroken lists, folded, the first broken link of each path of
-// each placement that does not pass.
-func markdownBroken(b *strings.Builder, c Cluster) {
-	var rows []string
-	for _, in := range c.Instances {
-		for _, p := range pathOrder(in.Broken) {
-			br := in.Broken[p]
-			rows = append(rows, fmt.Sprintf("| %s | %s | %s | %s %s | %s | %s |", mdCode(in.ID), mdCode(in.Subnet), mdText(p),
-				mdCode(br.Link), mdCode(fileLine(br.File, br.Line))+mdText(sourceSuffixAt(br.From, br.File, br.Line)), mdText(br.Status), mdText(br.Reason)))
+// markdownFinding writes f as one list item.
+func markdownFinding(b *strings.Builder, f Finding) {
+	fmt.Fprintf(b, "- **%s** %s", mdText(f.Severity), mdText(f.Message))
+	if len(f.Callers) > 0 {
+		fmt.Fprintf(b, "<br>Reached through %s", markdownChain(f))
+	}
+	if f.Remediation != "" {
+		fmt.Fprintf(b, "<br>Fix: %s", mdText(f.Remediation))
+	}
+	switch {
+	case f.Suppressed != nil:
+		s := f.Suppressed
+		fmt.Fprintf(b, "<br>Suppressed at %s: %s", mdCode(fileLine(s.File, s.Line)), mdText(s.Reason))
+		if s.Until != nil {
+			fmt.Fprintf(b, " (until %s)", mdText(*s.Until))
 		}
+	case f.Baseline:
+		b.WriteString("<br>In the baseline: does not fail the check.")
 	}
-	if len(rows) == 0 {
-		return
+	b.WriteByte('\n')
+}
+
+// mdPlacements names a group's placements in code spans, every name:
+// "`A`, `B` in `x`, `y`" when they are every instance in every subnet,
+// else each pair.
+func mdPlacements(g *placements) string {
+	codes := func(xs []string) string {
+		out := make([]string, len(xs))
+		for i, x := range xs {
+			out[i] = mdCode(x)
+		}
+		return strings.Join(out, ", ")
 	}
-	fmt.Fprintf(b, "<details><summary>Where each path breaks (%s)</summary>\n\n", count(len(rows), "broken path"))
-	b.WriteString("| instance | subnet | path | breaks at | status | reason |\n| --- | --- | --- | --- | --- | --- |\n")
-	b.WriteString(strings.Join(rows, "\n"))
-	b.WriteString("\n\n</details>\n\n")
+	if len(g.members) == len(g.instances)*len(g.subnets) {
+		if g.subnets[0] == "" {
+			return codes(g.instances) + " in an unknown subnet"
+		}
+		return codes(g.instances) + " in " + codes(g.subnets)
+	}
+	pairs := make([]string, len(g.members))
+	for i, in := range g.members {
+		if in.Subnet == "" {
+			pairs[i] = mdCode(in.ID) + " in an unknown subnet"
+			continue
+		}
+		pairs[i] = mdCode(in.ID) + " in " + mdCode(in.Subnet)
+	}
+	return strings.Join(pairs, ", ")
 }
 
 // markdownUnknowns lists, folded, every value the verdict depends on that

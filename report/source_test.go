@@ -113,7 +113,7 @@ func TestMarkdownAndGitHubSayWhereLinksCameFrom(t *testing.T) {
 	if err := Markdown(&md, sourceFixture()); err != nil {
 		t.Fatal(err)
 	}
-	if want := "`network::aws_route_table.private` `network/main.tf:58` (from another root) |"; !strings.Contains(md.String(), want) {
+	if want := "breaks at `network::aws_route_table.private` `network/main.tf:58` (from another root): no default route<br>"; !strings.Contains(md.String(), want) {
 		t.Errorf("markdown lacks %q:\n%s", want, md.String())
 	}
 	var gh bytes.Buffer
