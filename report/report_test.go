@@ -210,17 +210,21 @@ func TestText(t *testing.T) {
 	// Golden files, read when they change: a fail with a passing placement,
 	// a suppressed finding (hidden, then shown), an unknown, input
 	// problems; a pass of two instances in three subnets, two of which
-	// share their route; each compact and verbose.
+	// share their route; each compact and verbose, wrapped at 80 columns
+	// (the width when stdout is not a terminal); the fixture in ASCII at
+	// 60, the pass not wrapped.
 	for _, tc := range []struct {
 		name string
 		r    func() *Report
 		opts TextOptions
 	}{
-		{"text.fixture.txt", fixture, TextOptions{}},
-		{"text.fixture.suppressed.txt", fixture, TextOptions{ShowSuppressed: true}},
-		{"text.fixture.verbose.txt", fixture, TextOptions{Verbose: true}},
-		{"text.pass.txt", passFixture, TextOptions{}},
-		{"text.pass.verbose.txt", passFixture, TextOptions{Verbose: true}},
+		{"text.fixture.txt", fixture, TextOptions{Width: 80}},
+		{"text.fixture.suppressed.txt", fixture, TextOptions{ShowSuppressed: true, Width: 80}},
+		{"text.fixture.verbose.txt", fixture, TextOptions{Verbose: true, Width: 80}},
+		{"text.fixture.ascii.txt", fixture, TextOptions{ASCII: true, Width: 60}},
+		{"text.pass.txt", passFixture, TextOptions{Width: 80}},
+		{"text.pass.verbose.txt", passFixture, TextOptions{Verbose: true, Width: 80}},
+		{"text.pass.nowrap.txt", passFixture, TextOptions{}},
 	} {
 		var buf bytes.Buffer
 		if err := Text(&buf, tc.r(), tc.opts); err != nil {

@@ -21,6 +21,13 @@ type TextOptions struct {
 	// Verbose prints the full witness chain of every passing placement,
 	// link by link with file:line, instead of one line per distinct route.
 	Verbose bool
+	// Width wraps the lines at that many columns (the terminal's width),
+	// continuation lines indented under the line they continue; 0 does
+	// not wrap. Words (paths, addresses, positions) are never cut.
+	Width int
+	// ASCII writes the symbols of the format in ASCII (+ x ? -> |- `-)
+	// for terminals without Unicode.
+	ASCII bool
 	// Elapsed, when positive, is the time the run took; the summary line
 	// ends with it. The caller measures it, so tests can fix it. (The JSON
 	// has no time: the same input gives the same bytes, SPEC §5.)
@@ -106,18 +113,42 @@ func (p *printer) severity(s string) string {
 	return p.style(ansiYellow, s)
 }
 
-// pos prints a position dimmed: it is there to be clicked, not read.
+// pos prints a position dimmed: it is there to be clicked, not read. A
+// line never breaks inside it.
 func (p *printer) pos(file string, line int) string {
-	return p.style(ansiDim, position(file, line, 0))
+	return p.style(ansiDim, strings.ReplaceAll(position(file, line, 0), " ", keep))
 }
 
-// line writes one indented line; a text with line breaks (a message
-// written for the JSON) continues one level deeper.
+// hanging is how much deeper than its own indentation a wrapped line
+// continues: two levels, so that a continuation cannot be mistaken for a
+// line one level below (a finding's fix, a placement's tree).
+const hanging = "    "
+
+// line writes one indented line, wrapped; a text with line breaks (a
+// message written for the JSON) continues one level deeper, and wrapped
+// lines two levels deeper.
 func (p *printer) line(indent int, format string, args ...any) {
 	pad := strings.Repeat("  ", indent)
-	_, _ = p.w.WriteString(pad)
-	_, _ = p.w.WriteString(strings.ReplaceAll(fmt.Sprintf(format, args...), "\n", "\n"+pad+"  "))
-	_ = p.w.WriteByte('\n')
+	text := fmt.Sprintf(format, args...)
+	for i, para := range strings.Split(text, "\n") {
+		if i == 0 {
+			p.emit(pad, pad+hanging, para)
+		} else {
+			p.emit(pad+"  ", pad+"  "+hanging, para)
+		}
+	}
+}
+
+// emit writes text wrapped to the width, its first line prefixed by first
+// and the lines that continue it by cont.
+func (p *printer) emit(first, cont, text string) {
+	if p.opts.ASCII {
+		first, cont, text = asciiText.Replace(first), asciiText.Replace(cont), asciiText.Replace(text)
+	}
+	for _, l := range wrap(text, p.opts.Width, first, cont) {
+		_, _ = p.w.WriteString(strings.ReplaceAll(l, keep, " "))
+		_ = p.w.WriteByte('\n')
+	}
 }
 
 func (p *printer) body(r *Report) {
@@ -168,7 +199,7 @@ func (p *printer) body(r *Report) {
 	if len(r.Errors) > 0 {
 		p.line(0, "%s", p.style(ansiBold, "input problems"))
 		for _, e := range r.Errors {
-			p.line(1, "%s: %s: %s", position(e.File, e.Line, e.Column), p.severity(e.Severity), e.Message)
+			p.line(1, "%s: %s: %s", strings.ReplaceAll(position(e.File, e.Line, e.Column), " ", keep), p.severity(e.Severity), e.Message)
 		}
 		_ = p.w.WriteByte('\n')
 	}

@@ -164,7 +164,7 @@ func (p *printer) cluster(c Cluster, findings []Finding) {
 		p.finding(2, f)
 	}
 	for _, u := range c.Unknowns {
-		p.unknown(2, u, "", func(s string) string { return s })
+		p.unknown(2, u, "", "", func(s string) string { return s })
 	}
 	var failing, passing []Instance
 	for _, in := range c.Instances {
@@ -174,16 +174,61 @@ func (p *printer) cluster(c Cluster, findings []Finding) {
 			failing = append(failing, in)
 		}
 	}
-	for _, g := range groupPlacements(failing, brokenKey) {
-		p.failing(g)
+	// Placements with one outcome (fail, unknown, pass by one path) are
+	// named once, then what explains each group of them: the instance
+	// list is not repeated per subnet.
+	for _, og := range groupPlacements(failing, func(in Instance) string { return in.Verdict }) {
+		in := og.members[0]
+		p.line(2, "%s %s: %s", p.mark(in.Verdict), og.names(p.opts.Verbose), in.Verdict)
+		p.explained(og, brokenKey, p.failing)
 	}
 	key := routeKey
 	if p.opts.Verbose {
 		key = chainKey
 	}
-	for _, g := range groupPlacements(passing, key) {
-		p.passing(g)
+	for _, og := range groupPlacements(passing, pathOf) {
+		via := ""
+		if path := pathOf(og.members[0]); path != "" {
+			via = " via " + path
+		}
+		p.line(2, "%s %s: pass%s", p.mark(VerdictPass), og.names(p.opts.Verbose), via)
+		if p.opts.Verbose {
+			p.explained(og, key, p.chain)
+		} else {
+			p.routes(og)
+		}
 	}
+}
+
+func pathOf(in Instance) string {
+	if in.Path == nil {
+		return ""
+	}
+	return *in.Path
+}
+
+// explained writes what explains the placements of og, grouped by key:
+// one group directly below og's line, several each under a line that
+// names its placements.
+func (p *printer) explained(og *placements, key func(Instance) string, write func(indent int, g *placements)) {
+	groups := groupPlacements(og.members, key)
+	if len(groups) == 1 {
+		write(3, groups[0])
+		return
+	}
+	for _, g := range groups {
+		p.line(3, "%s:", g.within(og, p.opts.Verbose))
+		write(4, g)
+	}
+}
+
+// within names g's placements as part of og: "in S1, S2" when they are
+// every instance of og in those subnets, else all their names.
+func (g *placements) within(og *placements, long bool) string {
+	if len(g.members) == len(og.instances)*len(g.subnets) && len(g.instances) == len(og.instances) && g.subnets[0] != "" {
+		return "in " + strings.Join(g.subnets, ", ")
+	}
+	return g.names(long)
 }
 
 // placementCount says how many placements a cluster has: "2 instances × 3
@@ -242,9 +287,11 @@ func (g *placements) concrete(s string) string {
 	return s
 }
 
-func (p *printer) failing(g *placements) {
+// failing writes, as a tree, the first broken link of each path of the
+// group, then its unresolved values.
+func (p *printer) failing(indent int, g *placements) {
 	in := g.members[0]
-	p.line(2, "%s %s: %s", p.mark(in.Verdict), g.names(p.opts.Verbose), in.Verdict)
+	pad := strings.Repeat("  ", indent)
 	paths := brokenPaths(in)
 	n := len(paths) + len(in.Unknowns)
 	for i, name := range paths {
@@ -254,22 +301,24 @@ func (p *printer) failing(g *placements) {
 			status = "unknown"
 		}
 		branch, cont := treeBranch(i, n)
-		p.line(3, "%s%s %s at %s%s  %s", branch, name, status, g.concrete(b.Link), sourceSuffixAt(b.From, b.File, b.Line), p.pos(b.File, b.Line))
-		p.line(3, "%s  %s", cont, g.concrete(b.Reason))
+		p.emit(pad+branch, pad+cont+hanging, fmt.Sprintf("%s %s at %s%s  %s", name, status, g.concrete(b.Link), sourceSuffixAt(b.From, b.File, b.Line), p.pos(b.File, b.Line)))
+		p.emit(pad+cont+"  ", pad+cont+"  ", g.concrete(b.Reason))
 	}
 	for i, u := range in.Unknowns {
-		branch, _ := treeBranch(len(paths)+i, n)
-		p.unknown(3, u, branch, g.concrete)
+		branch, cont := treeBranch(len(paths)+i, n)
+		p.unknown(indent, u, branch, cont, g.concrete)
 	}
 }
 
-func (p *printer) passing(g *placements) {
-	in := g.members[0]
-	via := ""
-	if in.Path != nil {
-		via = " via " + *in.Path
-	}
-	if !p.opts.Verbose {
+// routes writes the distinct routes of the passing placements of og, one
+// line each: the resources its witness passes through or checks, subnets
+// that share a route joined in {...}; the placements a route carries are
+// named below it when they are not every instance of og.
+func (p *printer) routes(og *placements) {
+	groups := groupPlacements(og.members, routeKey)
+	pad := strings.Repeat("  ", 3)
+	for i, g := range groups {
+		in := g.members[0]
 		steps := route(in)
 		sources := routeSources(in)
 		for i := range steps {
@@ -278,14 +327,22 @@ func (p *printer) passing(g *placements) {
 		if len(g.subnets) > 1 && len(steps) > 0 && route(in)[0] == in.Subnet {
 			steps[0] = "{" + strings.Join(g.subnets, ", ") + "}"
 		}
-		p.line(2, "%s%s: %s", p.mark(in.Verdict), via, strings.Join(steps, " → "))
-		p.line(3, "%s", p.style(ansiDim, "for "+g.names(false)))
-		return
+		branch, cont := treeBranch(i, len(groups))
+		p.emit(pad+branch, pad+cont+hanging, strings.Join(steps, " → "))
+		if len(g.instances) < len(og.instances) || len(g.members) < len(g.instances)*len(g.subnets) {
+			p.emit(pad+cont+"  ", pad+cont+"  "+hanging, p.style(ansiDim, "for "+g.names(false)))
+		}
 	}
-	p.line(2, "%s %s: pass%s", p.mark(in.Verdict), g.names(true), via)
+}
+
+// chain writes the full witness of the group's first placement, link by
+// link with its position (--verbose).
+func (p *printer) chain(indent int, g *placements) {
+	in := g.members[0]
+	pad := strings.Repeat("  ", indent)
 	for i, l := range in.Witness {
-		branch, _ := treeBranch(i, len(in.Witness))
-		p.line(3, "%s%s%s  %s", branch, g.concrete(l.Text), sourceSuffixAt(l.Source, l.File, l.Line), p.pos(l.File, l.Line))
+		branch, cont := treeBranch(i, len(in.Witness))
+		p.emit(pad+branch, pad+cont+hanging, fmt.Sprintf("%s%s  %s", g.concrete(l.Text), sourceSuffixAt(l.Source, l.File, l.Line), p.pos(l.File, l.Line)))
 	}
 }
 
@@ -299,14 +356,15 @@ func treeBranch(i, n int) (branch, cont string) {
 }
 
 // unknown prints an unresolved value: why, where it comes from and where it
-// is used; branch is its tree prefix, concrete writes its reason for the
-// group it explains.
-func (p *printer) unknown(indent int, u Unknown, branch string, concrete func(string) string) {
-	text := fmt.Sprintf("%s? %s (%s, %s)", branch, concrete(u.Reason), u.Kind, p.pos(u.File, u.Line))
+// is used; branch and cont are its tree prefixes ("" outside a tree),
+// concrete writes its reason for the group it explains.
+func (p *printer) unknown(indent int, u Unknown, branch, cont string, concrete func(string) string) {
+	text := fmt.Sprintf("? %s (%s, %s)", concrete(u.Reason), u.Kind, p.pos(u.File, u.Line))
 	if u.UsedFile != "" && (u.UsedFile != u.File || u.UsedLine != u.Line) {
 		text += ", used at " + p.pos(u.UsedFile, u.UsedLine)
 	}
-	p.line(indent, "%s", text)
+	pad := strings.Repeat("  ", indent)
+	p.emit(pad+branch, pad+cont+hanging, text)
 }
 
 // replaceName replaces the whole-word occurrences of name in s: name is an
