@@ -6,9 +6,13 @@ require (
 	github.com/hashicorp/hcl/v2 v2.25.0
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	github.com/zclconf/go-cty v1.20.0
+	golang.org/x/term v0.37.0
 )
 
-require github.com/apparentlymart/go-cidr v1.1.0 // indirect
+require (
+	github.com/apparentlymart/go-cidr v1.1.0 // indirect
+	golang.org/x/sys v0.38.0 // indirect
+)
 
 require (
 	github.com/agext/levenshtein v1.2.1 // indirect

@@ -54,6 +54,8 @@ type printer struct {
 	// w keeps the first write error, which Flush returns.
 	w    *bufio.Writer
 	opts TextOptions
+	// tail is written after the next line that emit wraps, unwrapped.
+	tail string
 }
 
 // hidden reports whether a finding is left out of the text (it is still
@@ -144,8 +146,12 @@ func (p *printer) line(indent int, format string, args ...any) {
 func (p *printer) emit(first, cont, text string) {
 	if p.opts.ASCII {
 		first, cont, text = asciiText.Replace(first), asciiText.Replace(cont), asciiText.Replace(text)
+		p.tail = asciiText.Replace(p.tail)
 	}
-	for _, l := range wrap(text, p.opts.Width, first, cont) {
+	lines := wrap(text, p.opts.Width, first, cont)
+	lines[len(lines)-1] += p.tail
+	p.tail = ""
+	for _, l := range lines {
 		_, _ = p.w.WriteString(strings.ReplaceAll(l, keep, " "))
 		_ = p.w.WriteByte('\n')
 	}
@@ -265,9 +271,13 @@ func (p *printer) summary(r *Report) {
 	if p.opts.Elapsed > 0 {
 		elapsed = "; done in " + roundDuration(p.opts.Elapsed).String()
 	}
-	p.line(0, "%s, %s: %d pass, %d fail, %d unknown; %s; %s%s",
+	// The time ends the last line whatever its length: were it wrapped
+	// with the rest, where the line breaks would depend on how long the
+	// run took.
+	p.tail = elapsed
+	p.line(0, "%s, %s: %d pass, %d fail, %d unknown; %s; %s",
 		plural(s.Files, "file"), plural(s.Clusters, "cluster"), s.Pass, s.Fail, s.Unknown,
-		findings, plural(s.Errors, "input problem"), elapsed)
+		findings, plural(s.Errors, "input problem"))
 }
 
 // roundDuration keeps two or three significant digits: 1.24s, 87ms, 312µs.

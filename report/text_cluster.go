@@ -301,7 +301,7 @@ func (p *printer) failing(indent int, g *placements) {
 			status = "unknown"
 		}
 		branch, cont := treeBranch(i, n)
-		p.emit(pad+branch, pad+cont+hanging, fmt.Sprintf("%s %s at %s%s  %s", name, status, g.concrete(b.Link), sourceSuffixAt(b.From, b.File, b.Line), p.pos(b.File, b.Line)))
+		p.emit(pad+branch, pad+cont+hanging, fmt.Sprintf("%s %s at %s%s  %s", name, status, g.concrete(b.Link), glued(sourceSuffixAt(b.From, b.File, b.Line)), p.pos(b.File, b.Line)))
 		p.emit(pad+cont+"  ", pad+cont+"  ", g.concrete(b.Reason))
 	}
 	for i, u := range in.Unknowns {
@@ -322,7 +322,7 @@ func (p *printer) routes(og *placements) {
 		steps := route(in)
 		sources := routeSources(in)
 		for i := range steps {
-			steps[i] += sourceSuffixFor(sources[i], steps[i])
+			steps[i] += glued(sourceSuffixFor(sources[i], steps[i]))
 		}
 		if len(g.subnets) > 1 && len(steps) > 0 && route(in)[0] == in.Subnet {
 			steps[0] = "{" + strings.Join(g.subnets, ", ") + "}"
@@ -342,8 +342,23 @@ func (p *printer) chain(indent int, g *placements) {
 	pad := strings.Repeat("  ", indent)
 	for i, l := range in.Witness {
 		branch, cont := treeBranch(i, len(in.Witness))
-		p.emit(pad+branch, pad+cont+hanging, fmt.Sprintf("%s%s  %s", g.concrete(l.Text), sourceSuffixAt(l.Source, l.File, l.Line), p.pos(l.File, l.Line)))
+		p.emit(pad+branch, pad+cont+hanging, fmt.Sprintf("%s%s  %s", g.concrete(l.Text), glued(sourceSuffixAt(l.Source, l.File, l.Line)), p.pos(l.File, l.Line)))
 	}
+}
+
+// glued keeps a source suffix such as " (from network/main.tf:58)" whole
+// on a line: a line breaks only between the steps of a chain of calls
+// that may follow (", through ...").
+func glued(suffix string) string {
+	if suffix == "" {
+		return ""
+	}
+	head, chain, ok := strings.Cut(suffix[1:], ", through ")
+	s := " " + strings.ReplaceAll(head, " ", keep)
+	if ok {
+		s += ", through " + chain
+	}
+	return s
 }
 
 // treeBranch is the prefix of item i of n in an indented tree, and the

@@ -41,8 +41,10 @@ type cliArgs struct {
 	allClusters bool
 	unknown     string
 	noColor     bool
-	version     bool
-	paths       []string
+	// ascii is --ascii: the text output in ASCII (issue 11).
+	ascii   bool
+	version bool
+	paths   []string
 
 	// configFile is --config; "" means .daslint.yaml found upward from
 	// each path.
@@ -155,6 +157,8 @@ Flags:
   --verbose, -v                  text output: every passing placement's full
                                  witness chain with file:line, all names in full
   --no-color                     no colour in text output (also NO_COLOR)
+  --ascii                        text output in ASCII, no Unicode symbols (also
+                                 TERM=dumb, or a locale that is not UTF-8)
   --version                      print the version
   --help                         print this help
 
@@ -202,6 +206,7 @@ func parseArgs(args []string, stderr io.Writer) (*cliArgs, error) {
 	fs.BoolVar(&c.allClusters, "all-clusters", false, "")
 	fs.StringVar(&c.unknown, "unknown", "warn", "")
 	fs.BoolVar(&c.noColor, "no-color", false, "")
+	fs.BoolVar(&c.ascii, "ascii", false, "")
 	fs.BoolVar(&c.version, "version", false, "")
 	fs.StringVar(&c.configFile, "config", "", "")
 	fs.BoolVar(&c.showSuppressed, "show-suppressed", false, "")

@@ -27,6 +27,8 @@ type reportFormat struct {
 // the report; only the text format reads them today.
 type renderOptions struct {
 	color          bool
+	width          int  // wrap the text at this many columns (0: do not)
+	ascii          bool // the text in ASCII
 	showSuppressed bool
 	verbose        bool
 	elapsed        time.Duration
@@ -54,6 +56,8 @@ func plain(f func(io.Writer, *report.Report) error) func(io.Writer, *report.Repo
 func writeText(w io.Writer, doc *report.Report, o renderOptions) error {
 	return report.Text(w, doc, report.TextOptions{
 		Color:          o.color,
+		Width:          o.width,
+		ASCII:          o.ascii,
 		ShowSuppressed: o.showSuppressed,
 		Verbose:        o.verbose,
 		Elapsed:        o.elapsed,
@@ -279,14 +283,17 @@ func writeOutputs(stdout io.Writer, doc *report.Report, c *cliArgs, elapsed time
 	var first error
 	for _, o := range c.outputs {
 		f, _ := formatOf(o.format) // parseOutputs checked the name
-		ro := renderOptions{showSuppressed: c.showSuppressed, verbose: c.verbose, elapsed: elapsed}
+		ro := renderOptions{showSuppressed: c.showSuppressed, verbose: c.verbose, elapsed: elapsed,
+			ascii: useASCII(c.ascii, getenv)}
 		var err error
 		if o.file == "" {
 			ro.color = useColor(stdout, c.noColor)
+			ro.width = textWidth(stdout, getenv)
 			if err = f.write(stdout, doc, ro); err != nil {
 				err = fmt.Errorf("writing the %s report: %w", o.format, err)
 			}
 		} else {
+			ro.width = textWidth(nil, getenv) // a file: COLUMNS, else 80
 			var b bytes.Buffer
 			if err = f.write(&b, doc, ro); err == nil {
 				err = writeFileAtomic(o.file, b.Bytes())
