@@ -41,10 +41,8 @@ type cliArgs struct {
 	allClusters bool
 	unknown     string
 	noColor     bool
-	// ascii is --ascii: the text output in ASCII (issue 11).
-	ascii   bool
-	version bool
-	paths   []string
+	version     bool
+	paths       []string
 
 	// configFile is --config; "" means .daslint.yaml found upward from
 	// each path.
@@ -60,6 +58,8 @@ type cliArgs struct {
 	hook bool
 	// timeout is --timeout: how long the scan may take; 0 means no limit.
 	timeout time.Duration
+	// ascii is --ascii: the text output in ASCII (issue 11).
+	ascii bool
 	// set holds the flags given on the command line, which win over the
 	// configuration file.
 	set map[string]bool
