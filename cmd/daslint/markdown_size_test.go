@@ -174,8 +174,11 @@ func TestMarkdownSharedCauses(t *testing.T) {
 	if !strings.Contains(md, "## daslint: 0 pass, 32 fail, 0 unknown\n") {
 		t.Fatalf("not 32 failing clusters:\n%.300s", md)
 	}
-	causes := md[strings.Index(md, "### Causes\n"):]
-	causes, _, _ = strings.Cut(causes[len("### Causes\n\n"):], "\n\n")
+	_, causes, ok := strings.Cut(md, "### Causes\n\n")
+	if !ok {
+		t.Fatalf("no causes:\n%s", md)
+	}
+	causes, _, _ = strings.Cut(causes, "\n\n")
 	lines := strings.Split(causes, "\n")
 	if len(lines) != 3 {
 		t.Errorf("%d causes, want 3 (public, nat, kms-endpoint):\n%s", len(lines), causes)
