@@ -328,7 +328,8 @@ func (p *printer) routes(og *placements) {
 			steps[0] = "{" + strings.Join(g.subnets, ", ") + "}"
 		}
 		branch, cont := treeBranch(i, len(groups))
-		p.emit(pad+branch, pad+cont+hanging, strings.Join(steps, " → "))
+		// An arrow ends a line rather than starts one.
+		p.emit(pad+branch, pad+cont+hanging, strings.Join(steps, keep+"→ "))
 		if len(g.instances) < len(og.instances) || len(g.members) < len(g.instances)*len(g.subnets) {
 			p.emit(pad+cont+"  ", pad+cont+"  "+hanging, p.style(ansiDim, "for "+g.names(false)))
 		}
