@@ -80,7 +80,9 @@ func markdownLimited(w io.Writer, r *Report, limit int) error {
 		about[k] = append(about[k], i)
 	}
 	used := make([]bool, len(r.Findings))
-	var sections, passing []string
+	var failing []Cluster
+	var findings [][]Finding
+	var passing []string
 	for _, c := range r.Clusters {
 		var fs []Finding
 		for _, i := range about[at{c.ID, c.File, c.Line}] {
@@ -94,11 +96,16 @@ func markdownLimited(w io.Writer, r *Report, limit int) error {
 			passing = append(passing, fmt.Sprintf("| %s | %s | %s |\n", mdCode(c.ID), mdCode(fileLine(c.File, c.Line)), mdText(path)))
 			continue
 		}
-		var b strings.Builder
-		markdownCluster(&b, c, fs)
-		sections = append(sections, b.String())
+		failing, findings = append(failing, c), append(findings, fs)
 	}
-	left.add("failing or unknown cluster", len(sections)-d.list("", sections, ""), len(sections))
+	// A cluster's section, with its diagram, is written only if it
+	// fits: those left out are never built.
+	section := func(i int) string {
+		var b strings.Builder
+		markdownCluster(&b, failing[i], findings[i])
+		return b.String()
+	}
+	left.add("failing or unknown cluster", len(failing)-d.lazyList("", len(failing), section, ""), len(failing))
 
 	var other []Finding
 	for i, f := range r.Findings {
@@ -148,14 +155,21 @@ func (d *mdDoc) write(s string) {
 // or a <details> around a table, which is closed however many rows fit.
 // Nothing is written when not even the first item fits.
 func (d *mdDoc) list(open string, items []string, closing string) int {
-	if d.full || len(items) == 0 {
+	return d.lazyList(open, len(items), func(i int) string { return items[i] }, closing)
+}
+
+// lazyList is list for n items that item writes on demand: an item is
+// built only when what comes before it fitted.
+func (d *mdDoc) lazyList(open string, n int, item func(int) string, closing string) int {
+	if d.full || n == 0 {
 		return 0
 	}
 	fixed := utf8.RuneCountInString(open) + utf8.RuneCountInString(closing)
-	n := 0
-	for _, it := range items {
+	written := 0
+	for i := range n {
+		it := item(i)
 		size := utf8.RuneCountInString(it)
-		if n == 0 {
+		if written == 0 {
 			size += fixed
 		} else {
 			size += utf8.RuneCountInString(closing)
@@ -164,16 +178,16 @@ func (d *mdDoc) list(open string, items []string, closing string) int {
 			d.full = true
 			break
 		}
-		if n == 0 {
+		if written == 0 {
 			d.write(open)
 		}
 		d.write(it)
-		n++
+		written++
 	}
-	if n > 0 {
+	if written > 0 {
 		d.write(closing)
 	}
-	return n
+	return written
 }
 
 // omitted counts what a report left out, by kind, in the order met.

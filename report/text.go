@@ -148,13 +148,27 @@ func (p *printer) emit(first, cont, text string) {
 		first, cont, text = asciiText.Replace(first), asciiText.Replace(cont), asciiText.Replace(text)
 		p.tail = asciiText.Replace(p.tail)
 	}
+	if !strings.Contains(text, "\n") && (p.opts.Width <= 0 || columns(first)+columns(text) <= p.opts.Width) {
+		// The usual line, which fits: no need to split it into words.
+		p.write(strings.TrimRight(first+text, " ") + p.tail)
+		p.tail = ""
+		return
+	}
 	lines := wrap(text, p.opts.Width, first, cont)
 	lines[len(lines)-1] += p.tail
 	p.tail = ""
 	for _, l := range lines {
-		_, _ = p.w.WriteString(strings.ReplaceAll(l, keep, " "))
-		_ = p.w.WriteByte('\n')
+		p.write(l)
 	}
+}
+
+// write writes one line, the spaces kept from breaking made spaces again.
+func (p *printer) write(line string) {
+	if strings.Contains(line, keep) {
+		line = strings.ReplaceAll(line, keep, " ")
+	}
+	_, _ = p.w.WriteString(line)
+	_ = p.w.WriteByte('\n')
 }
 
 func (p *printer) body(r *Report) {
