@@ -25,10 +25,9 @@ const MarkdownLimit = 65536
 // marker, a summary, then the causes (each broken link with its reason and
 // fix once, with every cluster and placement it breaks), the input
 // problems, then for each cluster that fails or cannot be verified its
-// findings, where its placements break (placements that break alike on one
-// row), what could not be resolved and a Mermaid flowchart of the network
-// its placements pass through, the broken steps in red (unknown ones
-// orange and dashed); GitHub renders ```mermaid blocks as diagrams. The
+// findings, what could not be resolved and a Mermaid flowchart of the
+// network its placements pass through, the broken steps in red (unknown
+// ones orange and dashed); GitHub renders ```mermaid blocks as diagrams. The
 // passing clusters close it, folded. What does not fit is left out whole
 // (never half a table row, list item or code block) and counted in a note
 // at the end. It normalizes r first.

@@ -197,10 +197,11 @@ func TestMarkdownSharedCauses(t *testing.T) {
 
 // TestMarkdownSize: 32 clusters that each break at their own links (the
 // report was 103,000 characters before the cap), and 2,000 of them, fit
-// a comment, with a note that counts the clusters left out.
+// a comment, with a note that counts the clusters left out. (The 2,000
+// run takes seconds; it is left out with -short and -race.)
 func TestMarkdownSize(t *testing.T) {
 	for _, n := range []int{32, 2000} {
-		if n > 100 && testing.Short() {
+		if n > 100 && (testing.Short() || raceDetector) {
 			continue
 		}
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
