@@ -135,3 +135,24 @@ func TestUseASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestTextFileWidth: a text report written to a file (--format text=FILE)
+// is wrapped at 80 columns too, and in ASCII with --ascii.
+func TestTextFileWidth(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "report.txt")
+	var stdout, stderr bytes.Buffer
+	run([]string{"--ascii", "--format", "text=" + out, "--format", "json", filepath.Join("..", "..", "testdata", "tf-one-subnet-broken-fail")}, &stdout, &stderr)
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatalf("%v: %s", err, stderr.String())
+	}
+	text := string(data)
+	if !strings.Contains(text, "\n    x aws_rds_cluster_instance.main[0], aws_rds_cluster_instance.main[1] in\n        ") {
+		t.Errorf("the report in the file is not wrapped in ASCII at 80 columns:\n%s", text)
+	}
+	for _, l := range strings.Split(text, "\n") {
+		if n := len([]rune(l)); n > defaultWidth && !strings.Contains(l, "; done in ") {
+			t.Errorf("a line of %d columns:\n%s", n, l)
+		}
+	}
+}
