@@ -8,7 +8,7 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")/.." && pwd)"
-export PATH="/usr/local/go/bin:$PATH"
+export PATH="/usr/local/go/bin:$PATH" LC_ALL=C # LC_ALL: the order of globs
 work="$(mktemp -d)"
 trap 'chmod -R u+w "$work"; rm -rf "$work"' EXIT
 version=v0.0.0-snapshot
@@ -22,7 +22,7 @@ fail() {
 
 "$here/scripts/release.sh" -o "$work/a" "$version"
 want="SHA256SUMS daslint_darwin_amd64.tar.gz daslint_darwin_arm64.tar.gz daslint_linux_amd64.tar.gz daslint_linux_arm64.tar.gz daslint_windows_amd64.zip daslint_windows_arm64.zip"
-got="$(cd "$work/a" && LC_ALL=C ls | tr '\n' ' ' | sed 's/ $//')"
+got="$(cd "$work/a" && printf '%s ' * | sed 's/ $//')"
 [ "$got" = "$want" ] || fail "release holds \"$got\", want \"$want\""
 (cd "$work/a" && sha256sum -c --strict SHA256SUMS) || fail "SHA256SUMS does not verify"
 
@@ -40,7 +40,7 @@ cmp "$work/a/$archive" "$work/c/$archive" || fail "$archive differs when built w
 echo "-- the $host binary"
 mkdir "$work/x"
 tar -C "$work/x" -xzf "$work/a/$archive"
-members="$(cd "$work/x" && LC_ALL=C ls | tr '\n' ' ')"
+members="$(cd "$work/x" && printf '%s ' *)"
 [ "$members" = "LICENSE NOTICE README.md THIRD_PARTY_LICENSES daslint " ] || fail "$archive holds \"$members\""
 bin="$work/x/daslint"
 got="$("$bin" --version)"
