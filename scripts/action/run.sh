@@ -41,8 +41,14 @@ base=${DASLINT_RELEASE_BASE:-https://github.com/daslint/daslint/releases}
 # die reports a problem found before daslint ran, as an annotation (the
 # runner reads workflow commands on standard error too; standard output may
 # be a command substitution).
+# The message is escaped as workflow commands require, so that an input
+# with a line break cannot start a command of its own.
 die() {
-	echo "::error title=daslint action::$*" >&2
+	local msg="$*"
+	msg=${msg//%/%25}
+	msg=${msg//$'\r'/%0D}
+	msg=${msg//$'\n'/%0A}
+	echo "::error title=daslint action::$msg" >&2
 	exit 2
 }
 

@@ -218,6 +218,10 @@ done
 expect_in "the run" "$log" 'arg $(touch'
 expect_in "the run" "$log" 'arg *'
 expect_in "the run" "$log" 'arg "$(id)"'
+run_action command-in-directory DASLINT_VERSION=v1.2.3 DASLINT_WORKING_DIRECTORY=$'nope\n::warning::injected 100%'
+expect_status 2
+expect_out '::error title=daslint action::working-directory "nope%0A::warning::injected 100%25" does not exist'
+grep -q '^::warning::' <<<"$out" && fail "an input started a workflow command: $out"
 run_action bad-version DASLINT_VERSION='v1.2.3/../../evil'
 expect_status 2
 expect_out 'is not latest or a tag like v1.2.3'
