@@ -58,6 +58,10 @@ if [ -z "${SOURCE_DATE_EPOCH:-}" ]; then
 	}
 fi
 
+if git rev-parse --git-dir >/dev/null 2>&1 && [ -n "$(git status --porcelain --untracked-files=no)" ]; then
+	echo "release.sh: warning: the work tree has uncommitted changes; this is not the release of a commit" >&2
+fi
+
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
