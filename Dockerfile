@@ -12,8 +12,10 @@
 # (the binary is cross-compiled on the build machine's platform).
 
 FROM --platform=$BUILDPLATFORM golang:1.26.8 AS build
-ARG TARGETOS=linux
-ARG TARGETARCH=amd64
+# Set by BuildKit for the platform being built; a default value here would
+# override it (docker/buildx#510).
+ARG TARGETOS
+ARG TARGETARCH
 # The tag daslint --version prints, and the archives' file times.
 ARG VERSION=v0.0.0-dev
 ARG SOURCE_DATE_EPOCH=0

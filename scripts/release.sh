@@ -21,7 +21,7 @@
 set -euo pipefail
 
 usage() {
-	sed -n 's/^# \{0,1\}//; 11,15p' "$0" >&2
+	sed -n '10,14s/^# \{0,1\}//p' "$0" >&2
 	exit 2
 }
 
