@@ -13,9 +13,8 @@
 #
 # Environment (the action's inputs):
 #   DASLINT_VERSION            "latest", a tag (v1.2.3) or "" (the action's own
-#                              tag when it is an exact vX.Y.Z, else latest)
-#   DASLINT_ACTION_REF         github.action_ref (may be empty in composite
-#                              actions: GITHUB_ACTION_PATH's last element is used)
+#                              tag, from GITHUB_ACTION_PATH, when it is an exact
+#                              vX.Y.Z, else latest)
 #   DASLINT_WORKING_DIRECTORY  where daslint runs (default .)
 #   DASLINT_PATH               paths to lint, relative to it (default .)
 #   DASLINT_FORMAT             formats, each given to --format (default github)
@@ -64,12 +63,13 @@ is_true() {
 
 # resolve_version prints the release tag to install, or "latest".
 resolve_version() {
-	local v=${DASLINT_VERSION:-} ref=${DASLINT_ACTION_REF:-}
+	local v=${DASLINT_VERSION:-} ref
 	if [ -z "$v" ]; then
-		# github.action_ref is empty in some composite action steps
-		# (actions/runner#2473); the action's directory is named after it.
-		# (\ separates it on Windows runners.)
-		[ -n "$ref" ] || ref=${GITHUB_ACTION_PATH:-}
+		# The runner unpacks an action into _actions/<owner>/<repo>/<ref>
+		# (\ separates on Windows). github.action_ref is no substitute: it
+		# is empty in composite actions' steps, or the ref of an enclosing
+		# action (actions/runner#2473).
+		ref=${GITHUB_ACTION_PATH:-}
 		ref=${ref##*[\\/]}
 		if [[ $ref =~ ^v[0-9]+\.[0-9]+\.[0-9]+$ ]]; then
 			v=$ref

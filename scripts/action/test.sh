@@ -130,16 +130,16 @@ grep -q "^arg markdown=$work/case-$case/temp/daslint/v1.2.3/summary-[0-9]*\.md$"
 [ -x "$work/case-$case/temp/daslint/v1.2.3/bin/daslint" ] || fail "daslint is not installed in RUNNER_TEMP"
 
 # 2. The version: the action's exact tag, else latest; "1.2.3" means v1.2.3.
-run_action ref-exact DASLINT_ACTION_REF=v1.2.3
+run_action ref-exact GITHUB_ACTION_PATH=/runner/_actions/daslint/daslint/v1.2.3
 expect_in "the outputs" "$outputs" "version=1.2.3"
-run_action ref-major DASLINT_ACTION_REF=v1
+run_action ref-major GITHUB_ACTION_PATH=/runner/_actions/daslint/daslint/v1
 expect_in "the outputs" "$outputs" "version=1.3.0"
 expect_out "download file://$releases/latest/download/daslint_linux_amd64.tar.gz"
-run_action ref-from-path GITHUB_ACTION_PATH=/runner/_actions/daslint/daslint/v1.2.3
+run_action ref-windows-path GITHUB_ACTION_PATH='D:\a\_actions\daslint\daslint\v1.2.3'
 expect_in "the outputs" "$outputs" "version=1.2.3"
-run_action version-no-v DASLINT_VERSION=1.2.3 DASLINT_ACTION_REF=v9.9.9
+run_action version-no-v DASLINT_VERSION=1.2.3 GITHUB_ACTION_PATH=/runner/_actions/daslint/daslint/v9.9.9
 expect_in "the outputs" "$outputs" "version=1.2.3"
-run_action version-latest DASLINT_VERSION=latest DASLINT_ACTION_REF=v1.2.3
+run_action version-latest DASLINT_VERSION=latest GITHUB_ACTION_PATH=/runner/_actions/daslint/daslint/v1.2.3
 expect_in "the outputs" "$outputs" "version=1.3.0"
 
 # 3. A checksum that does not match stops the step; nothing runs, and
