@@ -18,7 +18,7 @@
 #   DASLINT_WORKING_DIRECTORY  where daslint runs (default .)
 #   DASLINT_PATH               paths to lint, relative to it (default .)
 #   DASLINT_FORMAT             formats, each given to --format (default github)
-#   DASLINT_OUTPUT             a file for the report on standard output
+#   DASLINT_OUTPUT             a file for the report daslint would print (--output)
 #   DASLINT_ARGS               more daslint arguments
 #   DASLINT_SOFT_FAIL          "true": exit 0 when daslint exits 1 (findings)
 #   DASLINT_SUMMARY            "true": the Markdown report into the job summary
@@ -207,14 +207,14 @@ main() {
 		rm -f "$summary"
 		argv+=(--format "markdown=$summary")
 	fi
+	if [ -n "${DASLINT_OUTPUT:-}" ]; then
+		# daslint writes it whole or not at all, and never over an input.
+		argv+=(--output "$DASLINT_OUTPUT")
+	fi
 	argv+=(${args[@]+"${args[@]}"} -- ${paths[@]+"${paths[@]}"})
 
 	echo "daslint ${argv[*]}"
-	if [ -n "${DASLINT_OUTPUT:-}" ]; then
-		"$exe" "${argv[@]}" >"$DASLINT_OUTPUT" || status=$?
-	else
-		"$exe" "${argv[@]}" || status=$?
-	fi
+	"$exe" "${argv[@]}" || status=$?
 
 	if [ -n "$summary" ]; then
 		if [ -s "$summary" ]; then

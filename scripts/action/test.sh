@@ -24,18 +24,20 @@ real_go="$(command -v go)"
 
 # The fake daslint: --version prints the version it was built as; a run
 # appends its directory and arguments to $FAKE_LOG, writes "<format>
-# report" to the file of every --format F=FILE, prints "stdout report" and
-# exits $FAKE_EXIT.
+# report" to the file of every --format F=FILE, prints "stdout report" (or
+# writes it to the file of --output) and exits $FAKE_EXIT.
 fake_daslint() { # VERSION FILE
 	cat >"$2" <<EOF
 #!/usr/bin/env bash
 if [ "\$1" = --version ]; then echo "daslint $1"; exit 0; fi
 { echo "pwd \$PWD"; printf 'arg %s\n' "\$@"; } >>"\$FAKE_LOG"
+out=/dev/stdout
 while [ \$# -gt 0 ]; do
 	if [ "\$1" = --format ] && [[ \$2 == *=* ]]; then echo "\${2%%=*} report" >"\${2#*=}"; fi
+	if [ "\$1" = --output ]; then out=\$2; fi
 	shift
 done
-echo "stdout report"
+echo "stdout report" >"\$out"
 exit "\${FAKE_EXIT:-0}"
 EOF
 	chmod +x "$2"
@@ -191,7 +193,9 @@ run_action missing-directory DASLINT_VERSION=v1.2.3 DASLINT_WORKING_DIRECTORY=no
 expect_status 2
 expect_out 'working-directory "nope" does not exist'
 run_action output DASLINT_VERSION=v1.2.3 DASLINT_FORMAT=sarif DASLINT_OUTPUT=out.sarif
-[ "$(cat "$ws/out.sarif" 2>/dev/null)" = "stdout report" ] || fail "output did not receive standard output"
+expect_in "the run" "$log" "arg --output"
+expect_in "the run" "$log" "arg out.sarif"
+[ "$(cat "$ws/out.sarif" 2>/dev/null)" = "stdout report" ] || fail "out.sarif does not hold the report"
 expect_in "the outputs" "$outputs" "report=out.sarif"
 
 # 7. The summary: off, or daslint wrote none (exit 2 before reporting).
@@ -244,10 +248,16 @@ if [ "$host" = linux/amd64 ]; then
 	mkdir -p "$work/case-real/ws"
 	cp -r "$here/examples/terraform-nat" "$work/case-real/ws/"
 	case=real
-	run_action real DASLINT_VERSION=v0.0.0-test DASLINT_WORKING_DIRECTORY=terraform-nat DASLINT_FORMAT=text DASLINT_SUMMARY=false
+	run_action real DASLINT_VERSION=v0.0.0-test DASLINT_WORKING_DIRECTORY=terraform-nat \
+		DASLINT_FORMAT="text sarif=daslint.sarif" DASLINT_ARGS="--region eu-west-1"
 	expect_in "the outputs" "$outputs" "version=0.0.0-test"
+	expect_in "the outputs" "$outputs" "report=terraform-nat/daslint.sarif"
 	if [ "$status" -gt 1 ]; then fail "the real daslint exited $status:"$'\n'"$out"; fi
 	expect_out "aws_rds_cluster.this"
+	grep -qE '"version": ?"2\.1\.0"' "$ws/terraform-nat/daslint.sarif" || fail "no SARIF in terraform-nat/daslint.sarif"
+	if ! grep -q 'aws_rds_cluster\.this' <<<"$summary" || grep -q 'wrote no report' <<<"$summary"; then
+		fail "the job summary is not daslint's Markdown report: $summary"
+	fi
 else
 	echo "skipped the real release: it is built for linux/amd64 here, this is $host"
 fi
