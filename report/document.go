@@ -16,6 +16,19 @@ type Report struct {
 	// Rules are the rules of the run, for the formats that describe them
 	// (SARIF); not part of daslint/v1.
 	Rules []Rule `json:"-"`
+	// Released is set when Version is a released version, whose
+	// documentation is published under the tag v<Version>; the formats
+	// that link to the rules' pages (SARIF) link to main's otherwise. Not
+	// part of daslint/v1.
+	Released bool `json:"-"`
+	// SourceRoot is the absolute directory that SARIF's %SRCROOT% stands
+	// for, the top of the repository (see the SARIF writer), and WorkDir the
+	// absolute working directory that the report's relative paths are
+	// relative to. Without a SourceRoot, SARIF URIs are relative to the
+	// working directory. Neither is written in any format: the output
+	// holds no absolute path of the machine's. Not part of daslint/v1.
+	SourceRoot string `json:"-"`
+	WorkDir    string `json:"-"`
 }
 
 // Cluster is the verdict for one cluster.

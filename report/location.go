@@ -32,9 +32,12 @@ type Location struct {
 // innermost place of its chain (its declaration, then its callers from
 // the innermost outward) that the user edits (see Editable); when none is,
 // the declaration.
-func (f Finding) Primary() Location {
+func (f Finding) Primary() Location { return f.primary(Editable) }
+
+// primary is Primary with editable telling the files the user edits.
+func (f Finding) primary(editable func(file string) bool) Location {
 	for _, l := range f.chain() {
-		if Editable(l.File) {
+		if editable(l.File) {
 			return l
 		}
 	}
@@ -44,11 +47,13 @@ func (f Finding) Primary() Location {
 // ChainLocations are the places of f's chain other than Primary, outermost
 // first, each with a message that says what it is: the calls, then the
 // declaration. Nil when f has no caller.
-func (f Finding) ChainLocations() []Location {
+func (f Finding) ChainLocations() []Location { return f.chainLocations(f.Primary()) }
+
+// chainLocations is ChainLocations with primary as the primary location.
+func (f Finding) chainLocations(primary Location) []Location {
 	if len(f.Callers) == 0 {
 		return nil
 	}
-	primary := f.Primary()
 	chain := f.chain()
 	var out []Location
 	for i := len(chain) - 1; i >= 0; i-- {
@@ -85,9 +90,10 @@ var downloaded = []string{".terraform", ".terragrunt-cache"}
 
 // Editable reports whether a reported file is one the user edits in the
 // repository: not in a directory that a tool downloads code into
-// (.terraform/, .terragrunt-cache/), and below the working directory
-// (relative, without a leading ../), which for SARIF and GitHub
-// annotations must be the repository root.
+// (.terraform/, .terragrunt-cache/), and below the directory it is
+// relative to (relative, without a leading ../): the working directory for
+// GitHub annotations, which must be run from the repository root; SARIF
+// asks it of the file's path relative to the source root (Report.SourceRoot).
 func Editable(file string) bool {
 	if file == "" || strings.HasPrefix(file, "/") || (len(file) > 1 && file[1] == ':') {
 		return false
@@ -124,9 +130,14 @@ func callChain(f Finding, pos func(file string, line int) string) string {
 // add to a finding with callers, so that the annotation, wherever it lands,
 // says where the resource is and how it was reached.
 func chainSentence(f Finding) string {
+	return chainSentenceIn(f, func(file string) string { return file })
+}
+
+// chainSentenceIn is chainSentence with the files named by path(file).
+func chainSentenceIn(f Finding, path func(file string) string) string {
 	if len(f.Callers) == 0 {
 		return ""
 	}
-	plain := func(file string, line int) string { return position(file, line, 0) }
-	return fmt.Sprintf("Reached through %s; declared at %s.", callChain(f, plain), position(f.File, f.Line, 0))
+	plain := func(file string, line int) string { return position(path(file), line, 0) }
+	return fmt.Sprintf("Reached through %s; declared at %s.", callChain(f, plain), plain(f.File, f.Line))
 }

@@ -1,9 +1,19 @@
 package report
 
-// DocsURL is where the documentation page of each rule is published:
-// DocsURL + ID + ".md" (the same page as docs/rules/<ID>.md and `daslint
-// explain`).
+// DocsURL is where the documentation page of each rule is published on
+// the main branch: DocsURL + ID + ".md" (the same page as docs/rules/<ID>.md
+// and `daslint explain`). See DocsURLAt for a released version's.
 const DocsURL = "https://github.com/daslint/daslint/blob/main/docs/rules/"
+
+// DocsURLAt is where the rules' pages of version are published: under the
+// release's tag, v<version>, when released is set, else on main (a
+// development build's pages may differ from every release's).
+func DocsURLAt(version string, released bool) string {
+	if !released || version == "" {
+		return DocsURL
+	}
+	return "https://github.com/daslint/daslint/blob/v" + version + "/docs/rules/"
+}
 
 // Rule describes one rule of the run, for the formats that list the rules
 // (SARIF's tool.driver.rules).
@@ -23,7 +33,10 @@ type Rule struct {
 	// for code scanning.
 	Tags             []string
 	SecuritySeverity float64
+	// Precision says how often the rule's findings are right: very-high,
+	// high, medium or low (GitHub code scanning orders alerts by it).
+	Precision string
 }
 
-// HelpURI is the address of the rule's published documentation page.
+// HelpURI is the address of the rule's documentation page on main.
 func (r Rule) HelpURI() string { return DocsURL + r.ID + ".md" }

@@ -2,9 +2,11 @@ package report
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/daslint/daslint/report/internal/sarif"
 )
@@ -17,28 +19,32 @@ const InformationURI = "https://github.com/daslint/daslint"
 // dashboards import. The log holds one run:
 //
 //   - tool.driver: name, version, informationUri and every rule of
-//     r.Rules, with its descriptions, helpUri, markdown help,
-//     defaultConfiguration.level, and properties.tags and
-//     properties.security-severity (GitHub ranks alerts by them);
-//   - one result per finding: ruleId, level, message (with the fix), as
-//     the location the resource's declaration or, when that lies in code
-//     the user does not edit (a module under .terraform/), the innermost
-//     module call or nested-stack resource that the user does edit (see
-//     Finding.Primary); relatedLocations for the rest of that chain of
-//     calls, then for the broken links and unresolved values that explain
-//     the verdict,
-//     partialFingerprints[FingerprintKey], and suppressions when the
-//     finding is suppressed;
+//     r.Rules, with its descriptions, help (the rule's page as markdown, and
+//     as text its description and address), helpUri (the page of this
+//     version, see DocsURLAt), defaultConfiguration.level, and the
+//     properties GitHub ranks alerts by: tags, security-severity and
+//     precision;
+//   - one result per finding: ruleId, ruleIndex, level, message (with the
+//     fix), as the location the resource's declaration or, when that lies
+//     in code the user does not edit (a module under .terraform/), the
+//     innermost module call or nested-stack resource that the user does
+//     edit (see Finding.Primary); relatedLocations for the rest of that
+//     chain of calls, then for the broken links and unresolved values that
+//     explain the verdict; partialFingerprints[FingerprintKey], and
+//     suppressions when the finding is suppressed;
 //   - artifacts: every file a location names, which locations cite by
 //     index;
-//   - one invocation whose toolExecutionNotifications are r.Errors and
-//     which is executionSuccessful unless one of them is an error.
+//   - one invocation, executionSuccessful unless one of r.Errors is an
+//     error, whose toolExecutionNotifications are r.Errors.
 //
-// File URIs are relative to the working directory, with uriBaseId
-// %SRCROOT% (run daslint from the repository root); a file outside it
-// gets an absolute file:// URI. Like the JSON report, the output holds no
-// timestamp, GUID or absolute path of its own: the same input gives the
-// same bytes. It normalizes r first.
+// File URIs are relative to the source root (r.SourceRoot: the top of the
+// repository), with uriBaseId %SRCROOT%, which originalUriBaseIds
+// describes in words; a file outside it gets an absolute file:// URI.
+// Nothing unknown is written: no -1, null or empty array or object stands
+// for a value the report does not have (the run's results excepted, which
+// GitHub requires even when empty). Like the JSON report, the output holds
+// no timestamp, GUID or absolute path of its own: the same input gives the
+// same bytes, from any working directory. It normalizes r first.
 func SARIF(w io.Writer, r *Report) error {
 	r.Normalize()
 	log := sarif.NewReport()
@@ -58,8 +64,14 @@ func SARIF(w io.Writer, r *Report) error {
 // sarifRun builds the one run of a log.
 type sarifRun struct {
 	run *sarif.Run
+	// paths turns the report's paths into the source root's.
+	paths rootPaths
+	// docs is where the rules' pages of this version are published.
+	docs string
 	// artifacts maps a URI to its index in run.artifacts.
 	artifacts map[string]int
+	// usesRoot is set once a URI is relative to %SRCROOT%.
+	usesRoot bool
 	// clusters finds the cluster a finding is about.
 	clusters map[clusterKey]*Cluster
 }
@@ -72,6 +84,8 @@ type clusterKey struct {
 func newSARIFRun(r *Report) *sarifRun {
 	s := &sarifRun{
 		run:       sarif.NewRunWithInformationURI("daslint", InformationURI),
+		paths:     rootPaths{root: r.SourceRoot, wd: r.WorkDir},
+		docs:      DocsURLAt(r.Version, r.Released),
 		artifacts: map[string]int{},
 		clusters:  map[clusterKey]*Cluster{},
 	}
@@ -90,6 +104,13 @@ func newSARIFRun(r *Report) *sarifRun {
 		s.addResult(f)
 	}
 	s.addInvocation(r.Errors)
+	if s.usesRoot && s.paths.root != "" {
+		// In words only: its absolute path is the machine's, and GitHub
+		// resolves %SRCROOT% to the repository's top by itself.
+		s.run.DescribeURIBase(srcRoot, "The top of the repository that holds the scanned paths "+
+			"(the nearest directory at or above them with .git), or --root when it is wider; "+
+			"outside any repository, --root, else the scanned directory.")
+	}
 	return s
 }
 
@@ -100,18 +121,27 @@ func (s *sarifRun) addRule(rule Rule) {
 		d.WithName(rule.Name)
 	}
 	if rule.Title != "" {
-		d.WithShortDescription(sarif.NewMultiformatMessageString().WithText(rule.Title))
+		d.WithShortDescription(sarif.NewMultiformatMessageString(rule.Title))
 	}
 	if rule.Description != "" {
-		d.WithFullDescription(sarif.NewMultiformatMessageString().WithText(rule.Description))
+		d.WithFullDescription(sarif.NewMultiformatMessageString(rule.Description))
 	}
+	helpURI := s.docs + rule.ID + ".md"
 	if rule.Help != "" {
-		// help.text is required beside help.markdown; the markdown source
-		// reads well as plain text.
-		d.WithMarkdownHelp(rule.Help)
+		// help.text is required beside help.markdown, which GitHub shows
+		// instead when it is there: the text is the description and the
+		// page's address rather than the page a second time (the page is
+		// most of the log's size otherwise).
+		text := cmp.Or(rule.Description, rule.Title)
+		d.WithHelp(sarif.NewMultiformatMessageString(strings.TrimSpace(text + "\n\nDocumentation: " + helpURI)).
+			WithMarkdown(rule.Help))
 	}
-	d.WithHelpURI(rule.HelpURI())
-	d.WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(rule.Severity)))
+	if rule.Title != "" || rule.Help != "" {
+		// Only a described rule has a page; one r.Rules forgot (a result
+		// of an unknown rule) gets none.
+		d.WithHelpURI(helpURI)
+	}
+	d.WithDefaultConfiguration(sarif.NewReportingConfiguration(sarifLevel(rule.Severity)))
 	props := sarif.NewPropertyBag()
 	if len(rule.Tags) > 0 {
 		props.WithTags(rule.Tags)
@@ -119,6 +149,9 @@ func (s *sarifRun) addRule(rule Rule) {
 	if rule.SecuritySeverity > 0 {
 		// GitHub reads security-severity as a string holding a number.
 		props.Add("security-severity", fmt.Sprintf("%.1f", rule.SecuritySeverity))
+	}
+	if rule.Precision != "" {
+		props.Add("precision", rule.Precision)
 	}
 	d.WithProperties(props)
 }
@@ -132,7 +165,7 @@ func (s *sarifRun) addResult(f Finding) {
 		index = s.run.GetRuleIndex(f.Rule)
 	}
 	text := f.Message
-	if chain := chainSentence(f); chain != "" {
+	if chain := chainSentenceIn(f, s.paths.rel); chain != "" {
 		text += "\n" + chain
 	}
 	if f.Remediation != "" {
@@ -141,13 +174,15 @@ func (s *sarifRun) addResult(f Finding) {
 	res := s.run.CreateResultForRule(f.Rule).
 		WithRuleIndex(index).
 		WithLevel(sarifLevel(f.Severity)).
-		WithMessage(sarif.NewTextMessage(text)).
-		WithPartialFingerprints(map[string]string{FingerprintKey: f.Fingerprint})
-	primary := f.Primary()
+		WithMessage(sarif.NewTextMessage(text))
+	if f.Fingerprint != "" {
+		res.WithPartialFingerprints(map[string]string{FingerprintKey: f.Fingerprint})
+	}
+	primary := f.primary(s.editable)
 	if loc := s.location(primary.File, primary.Line, primary.EndLine, ""); loc != nil {
 		res.AddLocation(loc)
 	}
-	for i, rel := range s.related(f) {
+	for i, rel := range s.related(f, primary) {
 		// Related locations are numbered from 1 so that a message could
 		// link to them; ids must be unique within the result.
 		if loc := s.location(rel.file, rel.line, 0, rel.message); loc != nil {
@@ -157,14 +192,14 @@ func (s *sarifRun) addResult(f Finding) {
 	// A suppression written in the code is SARIF's "inSource"; a baseline,
 	// which lives outside the scanned code, is "external".
 	if sup := f.Suppressed; sup != nil {
-		ss := sarif.NewSuppression().WithKind(SuppressedInSource).WithStatus("accepted").WithJustification(sup.Reason)
+		ss := sarif.NewSuppression(SuppressedInSource).WithStatus("accepted").WithJustification(sup.Reason)
 		if loc := s.location(sup.File, sup.Line, 0, ""); loc != nil {
 			ss.WithLocation(loc)
 		}
 		res.AddSuppression(ss)
 	}
 	if f.Baseline {
-		res.AddSuppression(sarif.NewSuppression().WithKind(SuppressedExternal).WithStatus("accepted").
+		res.AddSuppression(sarif.NewSuppression(SuppressedExternal).WithStatus("accepted").
 			WithJustification("in the baseline given with --baseline"))
 	}
 }
@@ -173,19 +208,18 @@ func (s *sarifRun) addResult(f Finding) {
 // notifications: SARIF's place for what went wrong while the tool ran, as
 // opposed to what it found.
 func (s *sarifRun) addInvocation(errs []Error) {
-	ok := true
 	inv := sarif.NewInvocation()
 	for _, e := range errs {
 		if e.Severity == "error" {
-			ok = false
+			inv.WithExecutionSuccessful(false)
 		}
-		n := sarif.NewNotification().WithLevel(sarifLevel(e.Severity)).WithMessage(sarif.NewTextMessage(e.Message))
+		n := sarif.NewNotification(sarifLevel(e.Severity), sarif.NewTextMessage(e.Message))
 		if loc := s.location(e.File, e.Line, 0, ""); loc != nil {
 			n.AddLocation(loc)
 		}
 		inv.AddToolExecutionNotification(n)
 	}
-	s.run.AddInvocation(inv.WithExecutionSuccessful(ok))
+	s.run.AddInvocation(inv)
 }
 
 // sarifLevel maps a severity to a SARIF level.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -19,25 +20,21 @@ const srcRoot = "%SRCROOT%"
 // scanning accepts at most 1,000, and a few dozen already say everything.
 const maxRelated = 100
 
-// location is a SARIF location in file at line (to endLine when it spans
-// more), with an optional message; nil when file is empty. Columns are left
-// out: the parsers count them in different units.
+// location is a SARIF location in file (a path of the report's) at line
+// (to endLine when it spans more), with an optional message; nil when file
+// is empty. Columns are left out: the parsers count them in different
+// units.
 func (s *sarifRun) location(file string, line, endLine int, message string) *sarif.Location {
 	if file == "" {
 		return nil
 	}
-	uri, base := fileURI(file)
-	al := sarif.NewArtifactLocation().WithURI(uri).WithIndex(s.artifact(uri, base))
+	uri, base := fileURI(s.paths.rel(file))
 	if base != "" {
-		al.WithURIBaseID(base)
+		s.usesRoot = true
 	}
-	pl := sarif.NewPhysicalLocation().WithArtifactLocation(al)
+	pl := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewArtifactLocation(uri, base).WithIndex(s.artifact(uri, base)))
 	if line > 0 {
-		region := sarif.NewRegion().WithStartLine(line)
-		if endLine > line {
-			region.WithEndLine(endLine)
-		}
-		pl.WithRegion(region)
+		pl.WithRegion(sarif.NewRegion(line, endLine))
 	}
 	loc := sarif.NewLocationWithPhysicalLocation(pl)
 	if message != "" {
@@ -51,28 +48,64 @@ func (s *sarifRun) artifact(uri, base string) int {
 	if i, ok := s.artifacts[uri]; ok {
 		return i
 	}
-	al := sarif.NewArtifactLocation().WithURI(uri)
-	if base != "" {
-		al.WithURIBaseID(base)
-	}
-	s.run.AddArtifact(sarif.NewArtifact().WithLocation(al))
+	s.run.AddArtifact(sarif.NewArtifact(sarif.NewArtifactLocation(uri, base)))
 	i := len(s.run.Artifacts) - 1
 	s.artifacts[uri] = i
 	return i
 }
 
-// fileURI turns a reported path (relative to the working directory, or
-// absolute, with / separators) into a URI reference and its base: a
-// relative reference against %SRCROOT%, or an absolute file URI.
+// editable reports whether the user edits file, a path of the report's:
+// Editable of its path relative to the source root, so that where a
+// finding is annotated does not depend on the working directory.
+func (s *sarifRun) editable(file string) bool { return Editable(s.paths.rel(file)) }
+
+// fileURI turns a path relative to the source root, or absolute, with /
+// separators, into a URI reference and its base: a relative reference
+// against %SRCROOT%, or an absolute file URI.
 func fileURI(file string) (uri, base string) {
-	if strings.HasPrefix(file, "/") || (len(file) > 1 && file[1] == ':') {
+	if isAbs(file) {
 		p := file
 		if !strings.HasPrefix(p, "/") {
 			p = "/" + p // a Windows drive path: file:///C:/...
 		}
 		return (&url.URL{Scheme: "file", Path: p}).String(), ""
 	}
-	return (&url.URL{Path: path.Clean(file)}).EscapedPath(), srcRoot
+	uri = (&url.URL{Path: path.Clean(file)}).EscapedPath()
+	if first, _, _ := strings.Cut(uri, "/"); strings.Contains(first, ":") {
+		// "a:b.yaml" would read as a URI of scheme "a" (RFC 3986 §4.2).
+		uri = "./" + uri
+	}
+	return uri, srcRoot
+}
+
+// isAbs reports whether a reported path (with / separators) is absolute,
+// on any system: /x, or a Windows drive path C:/x.
+func isAbs(file string) bool {
+	return strings.HasPrefix(file, "/") || (len(file) > 1 && file[1] == ':')
+}
+
+// rootPaths turns the report's paths, relative to the working directory
+// wd or absolute, into paths relative to the source root: the same from
+// any working directory. A path outside the root stays absolute. With no
+// root, paths are left as they are (relative to the working directory).
+type rootPaths struct {
+	root, wd string
+}
+
+// rel is file relative to the root, with / separators, or absolute.
+func (p rootPaths) rel(file string) string {
+	if p.root == "" || file == "" {
+		return file
+	}
+	abs := filepath.FromSlash(file)
+	if !isAbs(file) {
+		abs = filepath.Join(p.wd, abs)
+	}
+	r, err := filepath.Rel(p.root, abs)
+	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		return filepath.ToSlash(abs)
+	}
+	return filepath.ToSlash(r)
 }
 
 // relatedLocation is one place that explains a finding.
@@ -90,7 +123,7 @@ type relatedLocation struct {
 // from, then where each link settled through another source came from. A
 // finding whose cluster is not in the report falls back to the
 // links its message cites.
-func (s *sarifRun) related(f Finding) []relatedLocation {
+func (s *sarifRun) related(f Finding, primary Location) []relatedLocation {
 	var out []relatedLocation
 	seen := map[relatedLocation]bool{}
 	add := func(rl relatedLocation) {
@@ -100,7 +133,7 @@ func (s *sarifRun) related(f Finding) []relatedLocation {
 		seen[rl] = true
 		out = append(out, rl)
 	}
-	for _, l := range f.ChainLocations() {
+	for _, l := range f.chainLocations(primary) {
 		add(relatedLocation{l.File, l.Line, l.Message})
 	}
 	c := s.clusters[clusterKey{f.Resource, f.File, f.Line}]
@@ -118,10 +151,10 @@ func (s *sarifRun) related(f Finding) []relatedLocation {
 			b := in.Broken[p]
 			// The call in the other root (what the user edits) before
 			// the shared module's declaration (SPEC §7.4).
-			for _, rl := range callerLocations(b.Link, b.From) {
+			for _, rl := range s.callerLocations(b.Link, b.From) {
 				add(rl)
 			}
-			add(relatedLocation{b.File, b.Line, brokenMessage(p, b)})
+			add(relatedLocation{b.File, b.Line, s.brokenMessage(p, b)})
 		}
 	}
 	for _, u := range c.Unknowns {
@@ -142,17 +175,17 @@ func (s *sarifRun) related(f Finding) []relatedLocation {
 	for _, in := range c.Instances {
 		for _, p := range pathOrder(in.Broken) {
 			for _, l := range in.Held[p] {
-				for _, rl := range callerLocations(l.Text, l.Source) {
+				for _, rl := range s.callerLocations(l.Text, l.Source) {
 					add(rl)
 				}
-				add(sourceLocation(l.Text, l.Source))
+				add(s.sourceLocation(l.Text, l.Source))
 			}
 		}
 		for _, l := range in.Witness {
-			for _, rl := range callerLocations(l.Text, l.Source) {
+			for _, rl := range s.callerLocations(l.Text, l.Source) {
 				add(rl)
 			}
-			add(sourceLocation(l.Text, l.Source))
+			add(s.sourceLocation(l.Text, l.Source))
 		}
 	}
 	return out
@@ -161,16 +194,21 @@ func (s *sarifRun) related(f Finding) []relatedLocation {
 // sourceLocation is where in another source the object of a link came
 // from, with a message naming the source; empty (skipped) for a link of
 // the linted root's own.
-func sourceLocation(link string, src *Source) relatedLocation {
+func (s *sarifRun) sourceLocation(link string, src *Source) relatedLocation {
 	if src == nil {
 		return relatedLocation{}
 	}
-	msg := fmt.Sprintf("%s comes from the %s %s", link, src.Noun(), src.File)
+	msg := fmt.Sprintf("%s comes from the %s %s", link, src.Noun(), s.paths.rel(src.File))
 	if src.ID != "" {
 		msg += " (" + src.ID + ")"
 	}
 	if len(src.Callers) > 0 {
-		msg += ", through " + strings.TrimSuffix(src.through(), " → ")
+		steps := make([]string, 0, len(src.Callers))
+		for _, c := range src.Callers {
+			c.File = s.paths.rel(c.File)
+			steps = append(steps, callerText(c))
+		}
+		msg += ", through " + strings.Join(steps, " → ")
 	}
 	return relatedLocation{src.File, src.Line, msg}
 }
@@ -178,7 +216,7 @@ func sourceLocation(link string, src *Source) relatedLocation {
 // callerLocations are the module calls in another source through which the
 // object of a link was reached, outermost first: in another root, the
 // `module` blocks the user edits when the object is in a shared module.
-func callerLocations(link string, src *Source) []relatedLocation {
+func (s *sarifRun) callerLocations(link string, src *Source) []relatedLocation {
 	if src == nil {
 		return nil
 	}
@@ -213,7 +251,7 @@ func pathOrder(broken map[string]Broken) []string {
 	return append(out, rest...)
 }
 
-func brokenMessage(p string, b Broken) string {
+func (s *sarifRun) brokenMessage(p string, b Broken) string {
 	verb := "breaks"
 	if b.Status == "unknown" {
 		verb = "cannot be verified"
@@ -223,7 +261,7 @@ func brokenMessage(p string, b Broken) string {
 		msg += ": " + b.Reason
 	}
 	if src := b.From; src != nil {
-		msg += "; " + sourceLocation(b.Link, src).message
+		msg += "; " + s.sourceLocation(b.Link, src).message
 	}
 	return msg
 }

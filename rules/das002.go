@@ -24,9 +24,12 @@ func DAS002() *Rule {
 		// Medium: the same loss of the audit trail as DAS001 is possible
 		// but not established.
 		SecuritySeverity: 4.0,
-		Severity:         Warning,
-		Doc:              mustDoc("DAS002"),
-		Check:            checkDAS002,
+		// Medium: that the path cannot be verified is always so, but
+		// whether the stream is then cut off is not known.
+		Precision: "medium",
+		Severity:  Warning,
+		Doc:       mustDoc("DAS002"),
+		Check:     checkDAS002,
 	}
 }
 

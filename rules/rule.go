@@ -34,6 +34,10 @@ type Rule struct {
 	// SecuritySeverity is a CVSS-like score from 0.1 to 10 that GitHub code
 	// scanning maps to critical (>= 9), high (>= 7), medium (>= 4) or low.
 	SecuritySeverity float64
+	// Precision says how often the rule's findings are right, as GitHub
+	// code scanning grades it (very-high, high, medium, low) and orders
+	// alerts by.
+	Precision string
 	// Severity is the default severity of the rule's findings.
 	Severity Severity
 	// Doc is the rule's markdown page (docs/rules/<ID>.md).

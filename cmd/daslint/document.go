@@ -83,6 +83,7 @@ func reportRules(rs []*rules.Rule) []report.Rule {
 			Help:             r.Doc,
 			Tags:             r.Tags,
 			SecuritySeverity: r.SecuritySeverity,
+			Precision:        r.Precision,
 		})
 	}
 	return out

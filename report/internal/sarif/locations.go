@@ -2,20 +2,18 @@ package sarif
 
 // Location is a place in an artifact, with an optional message.
 type Location struct {
-	Annotations      none              `json:"annotations"`
-	ID               int               `json:"id"`
-	LogicalLocations none              `json:"logicalLocations"`
-	Message          *Message          `json:"message,omitempty"`
+	// ID is unique within a result; 0 is left out, so ids start at 1.
+	ID               int               `json:"id,omitempty"`
 	PhysicalLocation *PhysicalLocation `json:"physicalLocation,omitempty"`
-	Relationships    none              `json:"relationships"`
+	Message          *Message          `json:"message,omitempty"`
 }
 
 // NewLocationWithPhysicalLocation returns the location pl, without an id.
 func NewLocationWithPhysicalLocation(pl *PhysicalLocation) *Location {
-	return &Location{Annotations: none{}, ID: -1, LogicalLocations: none{}, PhysicalLocation: pl, Relationships: none{}}
+	return &Location{PhysicalLocation: pl}
 }
 
-// WithID sets the location's id, unique within its result.
+// WithID sets the location's id, unique within its result and above 0.
 func (l *Location) WithID(id int) *Location {
 	l.ID = id
 	return l
@@ -49,70 +47,48 @@ func (p *PhysicalLocation) WithRegion(r *Region) *PhysicalLocation {
 }
 
 // ArtifactLocation names an artifact by URI and by its index in the run's
-// artifacts (-1: none).
+// artifacts; as a value of a run's originalUriBaseIds, it may hold only a
+// description.
 type ArtifactLocation struct {
-	Index     int     `json:"index"`
-	URI       *string `json:"uri,omitempty"`
-	URIBaseID *string `json:"uriBaseId,omitempty"`
+	URI       string `json:"uri,omitempty"`
+	URIBaseID string `json:"uriBaseId,omitempty"`
+	// Index is nil when the artifact is not among the run's artifacts.
+	Index       *int     `json:"index,omitempty"`
+	Description *Message `json:"description,omitempty"`
 }
 
-// NewArtifactLocation returns an artifact location without an index.
-func NewArtifactLocation() *ArtifactLocation { return &ArtifactLocation{Index: -1} }
-
-// WithURI sets the URI.
-func (a *ArtifactLocation) WithURI(uri string) *ArtifactLocation {
-	a.URI = &uri
-	return a
+// NewArtifactLocation returns the artifact location uri, relative to the
+// base base when that is not empty.
+func NewArtifactLocation(uri, base string) *ArtifactLocation {
+	return &ArtifactLocation{URI: uri, URIBaseID: base}
 }
 
 // WithIndex sets the index in the run's artifacts.
 func (a *ArtifactLocation) WithIndex(i int) *ArtifactLocation {
-	a.Index = i
+	a.Index = &i
 	return a
 }
 
-// WithURIBaseID sets the base a relative URI resolves against.
-func (a *ArtifactLocation) WithURIBaseID(base string) *ArtifactLocation {
-	a.URIBaseID = &base
-	return a
-}
-
-// Region is a span of lines; offsets -1 mean not given.
+// Region is a span of whole lines. Columns are not written.
 type Region struct {
-	ByteOffset int  `json:"byteOffset"`
-	CharOffset int  `json:"charOffset"`
-	EndLine    *int `json:"endLine,omitempty"`
-	StartLine  *int `json:"startLine,omitempty"`
+	StartLine int `json:"startLine,omitempty"`
+	EndLine   int `json:"endLine,omitempty"`
 }
 
-// NewRegion returns a region without offsets.
-func NewRegion() *Region { return &Region{ByteOffset: -1, CharOffset: -1} }
-
-// WithStartLine sets the first line.
-func (r *Region) WithStartLine(line int) *Region {
-	r.StartLine = &line
-	return r
-}
-
-// WithEndLine sets the last line.
-func (r *Region) WithEndLine(line int) *Region {
-	r.EndLine = &line
+// NewRegion returns the region of line start to end; end is left out when
+// it is not after start.
+func NewRegion(start, end int) *Region {
+	r := &Region{StartLine: start}
+	if end > start {
+		r.EndLine = end
+	}
 	return r
 }
 
 // Artifact is a file that locations cite.
 type Artifact struct {
-	Length      int               `json:"length"`
-	Location    *ArtifactLocation `json:"location,omitempty"`
-	ParentIndex int               `json:"parentIndex"`
-	Roles       none              `json:"roles"`
+	Location *ArtifactLocation `json:"location"`
 }
 
-// NewArtifact returns an artifact of unknown length without a parent.
-func NewArtifact() *Artifact { return &Artifact{Length: -1, ParentIndex: -1, Roles: none{}} }
-
-// WithLocation sets where the artifact is.
-func (a *Artifact) WithLocation(l *ArtifactLocation) *Artifact {
-	a.Location = l
-	return a
-}
+// NewArtifact returns the artifact at l.
+func NewArtifact(l *ArtifactLocation) *Artifact { return &Artifact{Location: l} }

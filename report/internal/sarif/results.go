@@ -2,20 +2,19 @@ package sarif
 
 // ReportingDescriptor describes a rule.
 type ReportingDescriptor struct {
-	DefaultConfiguration *ReportingConfiguration   `json:"defaultConfiguration,omitempty"`
+	ID                   string                    `json:"id"`
+	Name                 string                    `json:"name,omitempty"`
+	ShortDescription     *MultiformatMessageString `json:"shortDescription,omitempty"`
 	FullDescription      *MultiformatMessageString `json:"fullDescription,omitempty"`
 	Help                 *MultiformatMessageString `json:"help,omitempty"`
-	HelpURI              *string                   `json:"helpUri,omitempty"`
-	ID                   *string                   `json:"id,omitempty"`
-	Name                 *string                   `json:"name,omitempty"`
+	HelpURI              string                    `json:"helpUri,omitempty"`
+	DefaultConfiguration *ReportingConfiguration   `json:"defaultConfiguration,omitempty"`
 	Properties           *PropertyBag              `json:"properties,omitempty"`
-	Relationships        none                      `json:"relationships"`
-	ShortDescription     *MultiformatMessageString `json:"shortDescription,omitempty"`
 }
 
 // WithName sets the rule's name.
 func (d *ReportingDescriptor) WithName(name string) *ReportingDescriptor {
-	d.Name = &name
+	d.Name = name
 	return d
 }
 
@@ -31,19 +30,15 @@ func (d *ReportingDescriptor) WithFullDescription(m *MultiformatMessageString) *
 	return d
 }
 
-// WithMarkdownHelp sets the rule's help, markdown as both its Markdown and
-// its text.
-func (d *ReportingDescriptor) WithMarkdownHelp(markdown string) *ReportingDescriptor {
-	if d.Help == nil {
-		d.Help = NewMultiformatMessageString()
-	}
-	d.Help.Text, d.Help.Markdown = &markdown, &markdown
+// WithHelp sets the rule's help.
+func (d *ReportingDescriptor) WithHelp(m *MultiformatMessageString) *ReportingDescriptor {
+	d.Help = m
 	return d
 }
 
 // WithHelpURI sets the address of the rule's documentation.
 func (d *ReportingDescriptor) WithHelpURI(uri string) *ReportingDescriptor {
-	d.HelpURI = &uri
+	d.HelpURI = uri
 	return d
 }
 
@@ -53,55 +48,42 @@ func (d *ReportingDescriptor) WithDefaultConfiguration(c *ReportingConfiguration
 	return d
 }
 
-// WithProperties sets the rule's property bag.
+// WithProperties sets the rule's property bag; an empty one is left out.
 func (d *ReportingDescriptor) WithProperties(p *PropertyBag) *ReportingDescriptor {
+	if p.Empty() {
+		p = nil
+	}
 	d.Properties = p
 	return d
 }
 
-// ReportingConfiguration is a rule's default configuration.
+// ReportingConfiguration is a rule's default configuration. Only the level
+// is written: a rule is enabled and unranked by default.
 type ReportingConfiguration struct {
-	Enabled bool    `json:"enabled"`
-	Level   string  `json:"level,omitempty"`
-	Rank    float64 `json:"rank"`
+	Level string `json:"level,omitempty"`
 }
 
-// NewReportingConfiguration returns an enabled configuration of level
-// warning.
-func NewReportingConfiguration() *ReportingConfiguration {
-	return &ReportingConfiguration{Enabled: true, Level: LevelWarning, Rank: -1}
+// NewReportingConfiguration returns a configuration of level.
+func NewReportingConfiguration(level string) *ReportingConfiguration {
+	return &ReportingConfiguration{Level: level}
 }
 
-// WithLevel sets the level.
-func (c *ReportingConfiguration) WithLevel(level string) *ReportingConfiguration {
-	c.Level = level
-	return c
-}
-
-// Result is one finding.
+// Result is one finding. Its kind is SARIF's default, "fail".
 type Result struct {
-	PartialFingerprints map[string]string `json:"partialFingerprints,omitempty"`
-	Attachments         none              `json:"attachments"`
-	CodeFlows           none              `json:"codeFlows"`
-	Fixes               none              `json:"fixes"`
-	GraphTraversals     none              `json:"graphTraversals"`
-	Graphs              none              `json:"graphs"`
-	Kind                string            `json:"kind,omitempty"`
+	RuleID string `json:"ruleId"`
+	// RuleIndex is nil when the rule is not described.
+	RuleIndex           *int              `json:"ruleIndex,omitempty"`
 	Level               string            `json:"level,omitempty"`
-	Locations           []*Location       `json:"locations"`
-	Message             *Message          `json:"message,omitempty"`
-	Rank                float64           `json:"rank"`
-	RelatedLocations    []*Location       `json:"relatedLocations"`
-	RuleID              *string           `json:"ruleId,omitempty"`
-	RuleIndex           int               `json:"ruleIndex"`
-	Stacks              none              `json:"stacks"`
+	Message             *Message          `json:"message"`
+	Locations           []*Location       `json:"locations,omitempty"`
+	RelatedLocations    []*Location       `json:"relatedLocations,omitempty"`
+	PartialFingerprints map[string]string `json:"partialFingerprints,omitempty"`
 	Suppressions        []*Suppression    `json:"suppressions,omitempty"`
-	Taxa                none              `json:"taxa"`
 }
 
 // WithRuleIndex sets the index of the result's rule in the driver's rules.
 func (r *Result) WithRuleIndex(i int) *Result {
-	r.RuleIndex = i
+	r.RuleIndex = &i
 	return r
 }
 
@@ -143,41 +125,34 @@ func (r *Result) AddSuppression(s *Suppression) *Result {
 
 // Message is a plain-text message.
 type Message struct {
-	Arguments none    `json:"arguments"`
-	Text      *string `json:"text,omitempty"`
+	Text string `json:"text"`
 }
 
 // NewTextMessage returns the message text.
 func NewTextMessage(text string) *Message {
-	return &Message{Arguments: none{}, Text: &text}
+	return &Message{Text: text}
 }
 
 // Suppression says that a result is suppressed, how and why.
 type Suppression struct {
-	Justification *string   `json:"justification,omitempty"`
-	Kind          *string   `json:"kind,omitempty"`
+	Kind          string    `json:"kind"`
+	Status        string    `json:"status,omitempty"`
+	Justification string    `json:"justification,omitempty"`
 	Location      *Location `json:"location,omitempty"`
-	Status        *string   `json:"status,omitempty"`
 }
 
-// NewSuppression returns an empty suppression.
-func NewSuppression() *Suppression { return &Suppression{} }
-
-// WithKind sets the kind: inSource or external.
-func (s *Suppression) WithKind(kind string) *Suppression {
-	s.Kind = &kind
-	return s
-}
+// NewSuppression returns a suppression of kind inSource or external.
+func NewSuppression(kind string) *Suppression { return &Suppression{Kind: kind} }
 
 // WithStatus sets the status.
 func (s *Suppression) WithStatus(status string) *Suppression {
-	s.Status = &status
+	s.Status = status
 	return s
 }
 
 // WithJustification sets the justification.
 func (s *Suppression) WithJustification(j string) *Suppression {
-	s.Justification = &j
+	s.Justification = j
 	return s
 }
 
@@ -189,19 +164,13 @@ func (s *Suppression) WithLocation(l *Location) *Suppression {
 
 // Invocation is the run's invocation of the tool.
 type Invocation struct {
-	ExecutionSuccessful                *bool           `json:"executionSuccessful,omitempty"`
-	NotificationConfigurationOverrides none            `json:"notificationConfigurationOverrides"`
-	RuleConfigurationOverrides         none            `json:"ruleConfigurationOverrides"`
-	ToolConfigurationNotifications     none            `json:"toolConfigurationNotifications"`
-	ToolExecutionNotifications         []*Notification `json:"toolExecutionNotifications"`
+	ExecutionSuccessful        bool            `json:"executionSuccessful"`
+	ToolExecutionNotifications []*Notification `json:"toolExecutionNotifications,omitempty"`
 }
 
-// NewInvocation returns an invocation with no notification.
+// NewInvocation returns a successful invocation with no notification.
 func NewInvocation() *Invocation {
-	return &Invocation{
-		NotificationConfigurationOverrides: none{}, RuleConfigurationOverrides: none{},
-		ToolConfigurationNotifications: none{}, ToolExecutionNotifications: []*Notification{},
-	}
+	return &Invocation{ExecutionSuccessful: true}
 }
 
 // AddToolExecutionNotification appends a notification of a problem met
@@ -213,32 +182,20 @@ func (inv *Invocation) AddToolExecutionNotification(n *Notification) *Invocation
 
 // WithExecutionSuccessful says whether the tool ran successfully.
 func (inv *Invocation) WithExecutionSuccessful(ok bool) *Invocation {
-	inv.ExecutionSuccessful = &ok
+	inv.ExecutionSuccessful = ok
 	return inv
 }
 
 // Notification is a problem met while the tool ran.
 type Notification struct {
-	Level     string      `json:"level"`
-	Locations []*Location `json:"locations"`
-	Message   *Message    `json:"message,omitempty"`
+	Level     string      `json:"level,omitempty"`
+	Message   *Message    `json:"message"`
+	Locations []*Location `json:"locations,omitempty"`
 }
 
-// NewNotification returns a notification of level warning.
-func NewNotification() *Notification {
-	return &Notification{Level: LevelWarning, Locations: []*Location{}}
-}
-
-// WithLevel sets the level.
-func (n *Notification) WithLevel(level string) *Notification {
-	n.Level = level
-	return n
-}
-
-// WithMessage sets the message.
-func (n *Notification) WithMessage(m *Message) *Notification {
-	n.Message = m
-	return n
+// NewNotification returns a notification of level with message m.
+func NewNotification(level string, m *Message) *Notification {
+	return &Notification{Level: level, Message: m}
 }
 
 // AddLocation appends a location.

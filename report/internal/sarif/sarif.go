@@ -1,14 +1,19 @@
 // Package sarif holds the few SARIF 2.1.0 objects that daslint's SARIF
 // report writes, with the constructors and setters it builds them with.
 //
-// It replaces github.com/owenrumney/go-sarif, which daslint used only to
-// marshal these objects and which links a JSON Schema validator and with
-// it net/http and crypto/tls: their package initialisation alone was
-// about half of daslint's start-up (issue 10). The names, the JSON field
-// order and the defaults that the constructors fill in (empty arrays,
-// index -1, rank -1, "en-US") are go-sarif v3's, so that the report stays
-// the same bytes; internal/sarifcheck validates it against the schema.
-// Objects and fields the report never writes are left out.
+// Only what is known is written: a property the report has no value for is
+// left out rather than written as a sentinel (-1, an empty array or object,
+// null). SARIF gives every optional property a default that stands for "not
+// given" (an index of -1, a rank of -1, an empty array), so leaving it out
+// says the same thing in fewer bytes, and a log for one finding stays small
+// enough to read. The required parts stay: the log's $schema, version and
+// runs, a run's tool and results (GitHub code scanning rejects a run without
+// results, even an empty one), an invocation's executionSuccessful.
+// internal/sarifcheck validates what the report writes against the schema.
+//
+// It replaces github.com/owenrumney/go-sarif, which linked a JSON Schema
+// validator and with it net/http and crypto/tls, about half of daslint's
+// start-up (issue 10).
 package sarif
 
 import "encoding/json"
@@ -23,21 +28,16 @@ const (
 	LevelNote    = "note"
 )
 
-// none is an array that is always empty: go-sarif writes these properties
-// as [] rather than leaving them out, and so must the report.
-type none []struct{}
-
 // Report is a SARIF log.
 type Report struct {
-	Schema     string      `json:"$schema"`
-	Version    string      `json:"version"`
-	Runs       []*Run      `json:"runs"`
-	Properties PropertyBag `json:"properties"`
+	Schema  string `json:"$schema"`
+	Version string `json:"version"`
+	Runs    []*Run `json:"runs"`
 }
 
 // NewReport returns a log of version 2.1.0 with no run.
 func NewReport() *Report {
-	return &Report{Schema: Schema, Version: "2.1.0", Runs: []*Run{}, Properties: *NewPropertyBag()}
+	return &Report{Schema: Schema, Version: "2.1.0", Runs: []*Run{}}
 }
 
 // AddRun appends run to the log.
@@ -48,37 +48,22 @@ func (r *Report) AddRun(run *Run) *Report {
 
 // Run is one run of a tool.
 type Run struct {
-	Addresses                none          `json:"addresses"`
-	Artifacts                []*Artifact   `json:"artifacts,omitempty"`
-	Graphs                   none          `json:"graphs"`
-	Invocations              []*Invocation `json:"invocations"`
-	Language                 string        `json:"language"`
-	LogicalLocations         none          `json:"logicalLocations"`
-	NewlineSequences         []string      `json:"newlineSequences"`
-	Policies                 none          `json:"policies"`
-	RedactionTokens          none          `json:"redactionTokens"`
-	Results                  []*Result     `json:"results"`
-	RunAggregates            none          `json:"runAggregates"`
-	Taxonomies               none          `json:"taxonomies"`
-	ThreadFlowLocations      none          `json:"threadFlowLocations"`
-	Tool                     *Tool         `json:"tool,omitempty"`
-	Translations             none          `json:"translations"`
-	VersionControlProvenance none          `json:"versionControlProvenance"`
-	WebRequests              none          `json:"webRequests"`
-	WebResponses             none          `json:"webResponses"`
+	Tool *Tool `json:"tool"`
+	// OriginalURIBaseIDs describes the bases that relative URIs resolve
+	// against.
+	OriginalURIBaseIDs map[string]*ArtifactLocation `json:"originalUriBaseIds,omitempty"`
+	Artifacts          []*Artifact                  `json:"artifacts,omitempty"`
+	Invocations        []*Invocation                `json:"invocations,omitempty"`
+	// Results is always written, [] when there is none.
+	Results []*Result `json:"results"`
 }
 
 // NewRunWithInformationURI returns a run of the tool named toolName, whose
 // home page is informationURI.
 func NewRunWithInformationURI(toolName, informationURI string) *Run {
-	driver := newToolComponent()
-	driver.Name, driver.InformationURI = &toolName, &informationURI
 	return &Run{
-		Addresses: none{}, Artifacts: []*Artifact{}, Graphs: none{}, Invocations: []*Invocation{},
-		Language: "en-US", LogicalLocations: none{}, NewlineSequences: []string{"\r\n", "\n"},
-		Policies: none{}, RedactionTokens: none{}, Results: []*Result{}, RunAggregates: none{},
-		Taxonomies: none{}, ThreadFlowLocations: none{}, Tool: &Tool{Driver: driver, Extensions: none{}},
-		Translations: none{}, VersionControlProvenance: none{}, WebRequests: none{}, WebResponses: none{},
+		Tool:    &Tool{Driver: &ToolComponent{Name: toolName, InformationURI: informationURI}},
+		Results: []*Result{},
 	}
 }
 
@@ -88,7 +73,7 @@ func (run *Run) AddRule(ruleID string) *ReportingDescriptor {
 	if i := run.GetRuleIndex(ruleID); i >= 0 {
 		return run.Tool.Driver.Rules[i]
 	}
-	rule := &ReportingDescriptor{ID: &ruleID, Relationships: none{}}
+	rule := &ReportingDescriptor{ID: ruleID}
 	run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, rule)
 	return rule
 }
@@ -100,20 +85,19 @@ func (run *Run) GetRuleIndex(ruleID string) int {
 		return -1
 	}
 	for i, rule := range run.Tool.Driver.Rules {
-		if rule.ID != nil && *rule.ID == ruleID {
+		if rule.ID == ruleID {
 			return i
 		}
 	}
 	return -1
 }
 
-// CreateResultForRule appends a result of rule ruleID to the run.
+// CreateResultForRule appends a result of rule ruleID to the run. Its
+// ruleIndex is set when the rule is described.
 func (run *Run) CreateResultForRule(ruleID string) *Result {
-	r := &Result{
-		Attachments: none{}, CodeFlows: none{}, Fixes: none{}, GraphTraversals: none{}, Graphs: none{},
-		Kind: "fail", Level: LevelWarning, Locations: []*Location{}, Rank: -1,
-		RelatedLocations: []*Location{}, RuleID: &ruleID, RuleIndex: run.GetRuleIndex(ruleID),
-		Stacks: none{}, Suppressions: []*Suppression{}, Taxa: none{},
+	r := &Result{RuleID: ruleID}
+	if i := run.GetRuleIndex(ruleID); i >= 0 {
+		r.WithRuleIndex(i)
 	}
 	run.Results = append(run.Results, r)
 	return r
@@ -131,61 +115,56 @@ func (run *Run) AddInvocation(inv *Invocation) *Run {
 	return run
 }
 
+// DescribeURIBase says in words what the base id stands for, without
+// giving its absolute URI (which would put a machine's path in the log).
+func (run *Run) DescribeURIBase(id, description string) *Run {
+	if run.OriginalURIBaseIDs == nil {
+		run.OriginalURIBaseIDs = map[string]*ArtifactLocation{}
+	}
+	run.OriginalURIBaseIDs[id] = &ArtifactLocation{Description: NewTextMessage(description)}
+	return run
+}
+
 // Tool is the analysis tool of a run.
 type Tool struct {
-	Driver     *ToolComponent `json:"driver,omitempty"`
-	Extensions none           `json:"extensions"`
+	Driver *ToolComponent `json:"driver"`
 }
 
 // ToolComponent is the tool's driver.
 type ToolComponent struct {
-	Contents            []string               `json:"contents"`
-	InformationURI      *string                `json:"informationUri,omitempty"`
-	IsComprehensive     bool                   `json:"isComprehensive"`
-	Language            string                 `json:"language"`
-	Locations           none                   `json:"locations"`
-	Name                *string                `json:"name,omitempty"`
-	Notifications       none                   `json:"notifications"`
-	Rules               []*ReportingDescriptor `json:"rules"`
-	SemanticVersion     *string                `json:"semanticVersion,omitempty"`
-	SupportedTaxonomies none                   `json:"supportedTaxonomies"`
-	Taxa                none                   `json:"taxa"`
-	Version             *string                `json:"version,omitempty"`
-}
-
-func newToolComponent() *ToolComponent {
-	return &ToolComponent{
-		Contents: []string{"localizedData", "nonLocalizedData"}, Language: "en-US", Locations: none{},
-		Notifications: none{}, Rules: []*ReportingDescriptor{}, SupportedTaxonomies: none{}, Taxa: none{},
-	}
+	Name            string                 `json:"name"`
+	Version         string                 `json:"version,omitempty"`
+	SemanticVersion string                 `json:"semanticVersion,omitempty"`
+	InformationURI  string                 `json:"informationUri,omitempty"`
+	Rules           []*ReportingDescriptor `json:"rules,omitempty"`
 }
 
 // WithVersion sets the tool's version.
 func (c *ToolComponent) WithVersion(v string) *ToolComponent {
-	c.Version = &v
+	c.Version = v
 	return c
 }
 
 // WithSemanticVersion sets the tool's semantic version.
 func (c *ToolComponent) WithSemanticVersion(v string) *ToolComponent {
-	c.SemanticVersion = &v
+	c.SemanticVersion = v
 	return c
 }
 
 // MultiformatMessageString is a text with an optional Markdown form.
 type MultiformatMessageString struct {
-	Markdown *string `json:"markdown,omitempty"`
-	Text     *string `json:"text,omitempty"`
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
 }
 
-// NewMultiformatMessageString returns an empty message string.
-func NewMultiformatMessageString() *MultiformatMessageString {
-	return &MultiformatMessageString{}
+// NewMultiformatMessageString returns the plain text text.
+func NewMultiformatMessageString(text string) *MultiformatMessageString {
+	return &MultiformatMessageString{Text: text}
 }
 
-// WithText sets the plain text.
-func (m *MultiformatMessageString) WithText(text string) *MultiformatMessageString {
-	m.Text = &text
+// WithMarkdown sets the Markdown form.
+func (m *MultiformatMessageString) WithMarkdown(markdown string) *MultiformatMessageString {
+	m.Markdown = markdown
 	return m
 }
 
@@ -198,7 +177,7 @@ type PropertyBag struct {
 
 // NewPropertyBag returns an empty bag.
 func NewPropertyBag() *PropertyBag {
-	return &PropertyBag{Properties: map[string]any{}, Tags: []string{}}
+	return &PropertyBag{Properties: map[string]any{}}
 }
 
 // Add sets the property key.
@@ -213,9 +192,13 @@ func (p *PropertyBag) WithTags(tags []string) *PropertyBag {
 	return p
 }
 
+// Empty reports whether the bag holds nothing, so that it can be left out.
+func (p *PropertyBag) Empty() bool {
+	return p == nil || (len(p.Properties) == 0 && len(p.Tags) == 0)
+}
+
 // MarshalJSON writes the properties and the tags as one object, with
-// sorted keys and HTML escaped as go-sarif wrote it (json.Marshal of a
-// map).
+// sorted keys (json.Marshal of a map).
 func (p PropertyBag) MarshalJSON() ([]byte, error) {
 	all := make(map[string]any, len(p.Properties)+1)
 	for k, v := range p.Properties {
