@@ -141,6 +141,7 @@ func runWith(args []string, stdout, stderr io.Writer, hooks runHooks) int {
 	}
 	doc := documentNamed(set, results, ds, version(), stdin.names())
 	stdin.rename(doc)
+	locate(doc, cfg, groups)
 
 	if err := writeOutputs(stdout, doc, cfg, now().Sub(start)); err != nil {
 		complain(stderr, "%v", err)
