@@ -189,7 +189,9 @@ func TestRuleDocs(t *testing.T) {
 
 // TestRuleMetadata checks what code-scanning tools read from each rule:
 // GitHub only ranks a rule by security-severity when it is tagged
-// "security", and a score outside (0, 10] is rejected.
+// "security", a score outside (0, 10] is rejected, and precision is one of
+// four words (docs.github.com, "SARIF support for code scanning",
+// reportingDescriptor object).
 func TestRuleMetadata(t *testing.T) {
 	for _, r := range All() {
 		if r.Name == "" || r.Title == "" || r.Description == "" {
@@ -200,6 +202,23 @@ func TestRuleMetadata(t *testing.T) {
 		}
 		if r.SecuritySeverity <= 0 || r.SecuritySeverity > 10 {
 			t.Errorf("%s: security severity %v is not in (0, 10]", r.ID, r.SecuritySeverity)
+		}
+		if !slices.Contains([]string{"very-high", "high", "medium", "low"}, r.Precision) {
+			t.Errorf("%s: precision %q is none of GitHub's (very-high, high, medium, low)", r.ID, r.Precision)
+		}
+		if len(r.Description) > 1024 || len(r.Title) > 1024 || len(r.Name) > 255 {
+			t.Errorf("%s: GitHub takes at most 1,024 characters of description and 255 of name", r.ID)
+		}
+	}
+	// GitHub's bands: 7.0 to 8.9 is high, 4.0 to 6.9 medium. A fail cuts
+	// the audit trail off; an unknown may.
+	for id, band := range map[string][2]float64{"DAS001": {7, 9}, "DAS002": {4, 7}} {
+		r, err := ByID(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.SecuritySeverity < band[0] || r.SecuritySeverity >= band[1] {
+			t.Errorf("%s: security severity %v, want in [%v, %v)", id, r.SecuritySeverity, band[0], band[1])
 		}
 	}
 }
