@@ -63,6 +63,10 @@ func (s *sarifRun) editable(file string) bool { return Editable(s.paths.rel(file
 // separators, into a URI reference and its base: a relative reference
 // against %SRCROOT%, or an absolute file URI.
 func fileURI(file string) (uri, base string) {
+	if isName(file) {
+		// Standard input: no file of the source tree, nor of any other.
+		return (&url.URL{Path: file}).EscapedPath(), ""
+	}
 	if isAbs(file) {
 		p := file
 		if !strings.HasPrefix(p, "/") {
@@ -84,6 +88,12 @@ func isAbs(file string) bool {
 	return strings.HasPrefix(file, "/") || (len(file) > 1 && file[1] == ':')
 }
 
+// isName reports whether a reported file is a name in angle brackets
+// rather than a path: <stdin>, standard input.
+func isName(file string) bool {
+	return strings.HasPrefix(file, "<") && strings.HasSuffix(file, ">")
+}
+
 // rootPaths turns the report's paths, relative to the working directory
 // wd or absolute, into paths relative to the source root: the same from
 // any working directory. A path outside the root stays absolute. With no
@@ -94,7 +104,7 @@ type rootPaths struct {
 
 // rel is file relative to the root, with / separators, or absolute.
 func (p rootPaths) rel(file string) string {
-	if p.root == "" || file == "" {
+	if p.root == "" || file == "" || isName(file) {
 		return file
 	}
 	abs := filepath.FromSlash(file)

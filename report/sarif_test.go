@@ -389,6 +389,7 @@ func TestRootPaths(t *testing.T) {
 		{"/repo", "/repo", "/opt/modules/vpc", "/opt/modules/vpc"},
 		{"/repo", "/repo", "../sibling/main.tf", "/sibling/main.tf"},
 		{"/repo", "/repo", "", ""},
+		{"/repo", "/repo/infra", "<stdin>", "<stdin>"},
 		{"", "/repo/infra", "../modules/db/main.tf", "../modules/db/main.tf"},
 	}
 	for _, tt := range tests {
@@ -465,6 +466,7 @@ func TestFileURI(t *testing.T) {
 		{"prod:db.yaml", "./prod:db.yaml", "%SRCROOT%"}, // not a URI of scheme "prod"
 		{"/opt/modules/vpc", "file:///opt/modules/vpc", ""},
 		{"C:/src/main.tf", "file:///C:/src/main.tf", ""},
+		{"<stdin>", "%3Cstdin%3E", ""}, // standard input: no file, no base
 	} {
 		if uri, base := fileURI(tt.file); uri != tt.uri || base != tt.base {
 			t.Errorf("fileURI(%q) = %q, %q; want %q, %q", tt.file, uri, base, tt.uri, tt.base)

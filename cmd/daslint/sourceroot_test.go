@@ -267,3 +267,33 @@ func TestSARIFOneRealResult(t *testing.T) {
 		t.Errorf("one result takes %d bytes, %d beside the rules' pages; want under 9000", len(out), len(out)-pages)
 	}
 }
+
+// TestSARIFStandardInput: standard input beside a PATH is <stdin>, with no
+// base, and does not move the other files' base; neither its staged
+// directory nor any other absolute path is in the log.
+func TestSARIFStandardInput(t *testing.T) {
+	hcl, err := os.ReadFile(filepath.Join("..", "..", "testdata", "tf-igw-not-attached-fail", "main.tf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	repo := monorepoCopy(t, true)
+	t.Chdir(filepath.Join(repo, "envs", "staging"))
+	var stdout, stderr bytes.Buffer
+	code := runWith([]string{"--format", "sarif", ".", "-"}, &stdout, &stderr, runHooks{stdin: bytes.NewReader(hcl)})
+	if code != exitFindings || stderr.Len() != 0 {
+		t.Fatalf("exit %d, want %d\n%s", code, exitFindings, stderr.String())
+	}
+	if err := sarifcheck.Validate(sarifSchema, stdout.Bytes()); err != nil {
+		t.Fatalf("the SARIF log does not validate:\n%v", err)
+	}
+	_, uris := sarifView(t, stdout.Bytes())
+	want := []string{" %3Cstdin%3E", "%SRCROOT% envs/staging/main.tf", "%SRCROOT% modules/vpc/main.tf"}
+	if diff := cmp.Diff(want, uris); diff != "" {
+		t.Errorf("artifacts (-want +got):\n%s", diff)
+	}
+	for _, abs := range []string{repo, os.TempDir(), "daslint-stdin-", "file://"} {
+		if bytes.Contains(stdout.Bytes(), []byte(abs)) {
+			t.Errorf("the log holds %q", abs)
+		}
+	}
+}
