@@ -140,6 +140,11 @@ func Evaluate(dir string, opts Options) (*Result, diag.Diagnostics) {
 // incomplete. The caller must then discard it (ctx.Err() says so); nothing
 // keeps running after EvaluateContext returns.
 func EvaluateContext(ctx context.Context, dir string, opts Options) (*Result, diag.Diagnostics) {
+	return newEvaluator(ctx, dir, opts).evaluate()
+}
+
+// newEvaluator returns the evaluator of one EvaluateContext call.
+func newEvaluator(ctx context.Context, dir string, opts Options) *evaluator {
 	if opts.MaxInstances <= 0 {
 		opts.MaxInstances = defaultMaxInstances
 	}
@@ -147,7 +152,7 @@ func EvaluateContext(ctx context.Context, dir string, opts Options) (*Result, di
 	if root == "" {
 		root = dir
 	}
-	e := &evaluator{
+	return &evaluator{
 		ctx:        ctx,
 		opts:       opts,
 		rootDir:    dir,
@@ -158,9 +163,15 @@ func EvaluateContext(ctx context.Context, dir string, opts Options) (*Result, di
 		symbolic:   map[string]symbolicElem{},
 		expansions: map[string]*moduleExpansion{},
 	}
+}
+
+// evaluate evaluates the root module e was made for (EvaluateContext).
+func (e *evaluator) evaluate() (*Result, diag.Diagnostics) {
+	dir, opts := e.rootDir, e.opts
 	e.funcs = e.functions()
 	e.readModulesJSON()
 	tree := e.loadTree(dir, "", []string{absDir(dir)})
+	e.ownRoot(tree)
 	// The provider functions of every file parsed, indexed when the
 	// files were (see moduleConfig).
 	called := map[string]bool{}

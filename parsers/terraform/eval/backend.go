@@ -239,7 +239,7 @@ func (c *ParseCache) RootBackend(dir, root string, maxBytes int64) Backend {
 	p := hclparse.NewParser()
 	var ds diag.Diagnostics
 	if c.keepsRoot(dir, confine, maxBytes, files) {
-		cfg := c.module(p, dir, confine, maxBytes, &ds, false, nil)
+		cfg, _ := c.module(p, dir, confine, maxBytes, &ds, false, nil)
 		for _, name := range cfg.files {
 			if found, ok := backendOfFile(p.Files()[name], dir); ok {
 				return found

@@ -53,8 +53,12 @@ type evaluator struct {
 	parser  *hclparse.Parser
 	ds      diag.Diagnostics
 
-	configs  map[string]*moduleConfig // by directory
-	vendored map[string]string        // modules.json key -> directory
+	configs map[string]*moduleConfig // by directory
+	// owned is the root module's configuration when this evaluation
+	// alone holds it: the walk releases its syntax as it goes (ownRoot).
+	// Set by loadTree when the parse cache does not hold it.
+	owned    *moduleConfig
+	vendored map[string]string // modules.json key -> directory
 	rootVars map[string]cty.Value
 	nulls    nullDefaults
 	// fileWarned are the unreadable files already warned about, by call

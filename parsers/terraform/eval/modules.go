@@ -68,8 +68,13 @@ func (e *evaluator) loadTree(dir, key string, chain []string) *moduleTree {
 		// that call it; a root's own directory is kept only when others
 		// run it too (see ParseCache).
 		keep := key != "" || e.opts.SharedRoot
-		cfg = e.opts.Cache.module(e.parser, dir, e.confine, e.opts.MaxFileBytes, &e.ds, keep, gen)
+		var held bool
+		cfg, held = e.opts.Cache.module(e.parser, dir, e.confine, e.opts.MaxFileBytes, &e.ds, keep, gen)
 		e.configs[dir] = cfg
+		if key == "" && !held {
+			// No other evaluation reads it (see ownRoot).
+			e.owned = cfg
+		}
 	}
 	t := &moduleTree{cfg: cfg, relDir: relDir(e.rootDir, dir), children: map[string]*moduleTree{}, unread: map[string]*model.Unresolved{}}
 	for _, name := range cfg.callNames {
@@ -388,6 +393,7 @@ func (e *evaluator) walk(m *modInst) {
 			return
 		}
 		e.resource(m, r)
+		e.releaseResource(m, r)
 	}
 	for _, name := range sortedKeys(cfg.outputs) {
 		e.output(m, name)

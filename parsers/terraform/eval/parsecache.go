@@ -190,10 +190,12 @@ type preparedModule struct {
 // it holds it, adding its files to p and its diagnostics to ds as
 // parseModule would; a nil cache prepares it with p. keep says whether a
 // module prepared now is kept for the rest of the run (see ParseCache).
-// The configuration returned is shared: it must not be changed.
-func (c *ParseCache) module(p *hclparse.Parser, dir, tree string, maxBytes int64, ds *diag.Diagnostics, keep bool, generated []GeneratedFile) *moduleConfig {
+// held says whether the cache holds the configuration returned, which is
+// then shared and must not be changed; one it does not hold is the
+// caller's alone.
+func (c *ParseCache) module(p *hclparse.Parser, dir, tree string, maxBytes int64, ds *diag.Diagnostics, keep bool, generated []GeneratedFile) (cfg *moduleConfig, held bool) {
 	if c == nil {
-		return parseModule(nil, p, dir, tree, maxBytes, ds, generated...)
+		return parseModule(nil, p, dir, tree, maxBytes, ds, generated...), false
 	}
 	key := newModuleKey(dir, tree, maxBytes, generated)
 	c.mu.Lock()
@@ -203,8 +205,9 @@ func (c *ParseCache) module(p *hclparse.Parser, dir, tree string, maxBytes int64
 		c.modules[key] = m
 	}
 	c.mu.Unlock()
+	held = m != nil
 	if m == nil {
-		m = c.prepareRoot(key, dir, tree, maxBytes, generated)
+		m, held = c.prepareRoot(key, dir, tree, maxBytes, generated)
 	}
 	// The first evaluation to ask prepares the module; one asking at the
 	// same time waits for it rather than prepare it again.
@@ -214,21 +217,22 @@ func (c *ParseCache) module(p *hclparse.Parser, dir, tree string, maxBytes int64
 		if _, ok := seen[n]; ok {
 			// A parser answers a name it has seen itself, without
 			// diagnostics: a prepared module cannot say what that gives.
-			return parseModule(c, p, dir, tree, maxBytes, ds, generated...)
+			return parseModule(c, p, dir, tree, maxBytes, ds, generated...), false
 		}
 	}
 	*ds = append(*ds, m.ds...)
 	for i, n := range m.names {
 		p.AddFile(n, m.files[i])
 	}
-	return m.cfg
+	return m.cfg, held
 }
 
 // prepareRoot prepares the directory of a root that no one has asked to
-// keep, and keeps it while the root files kept stay within the budget.
-// Neither it nor its files go through the file cache.
-func (c *ParseCache) prepareRoot(key moduleKey, dir, tree string, maxBytes int64, generated []GeneratedFile) *preparedModule {
-	m := &preparedModule{}
+// keep, and keeps it while the root files kept stay within the budget;
+// kept says whether it did. Neither it nor its files go through the file
+// cache.
+func (c *ParseCache) prepareRoot(key moduleKey, dir, tree string, maxBytes int64, generated []GeneratedFile) (m *preparedModule, kept bool) {
+	m = &preparedModule{}
 	m.once.Do(func() { m.prepare(nil, dir, tree, maxBytes, generated) })
 	var size int64
 	for _, f := range m.files {
@@ -239,8 +243,9 @@ func (c *ParseCache) prepareRoot(key moduleKey, dir, tree string, maxBytes int64
 	if _, ok := c.modules[key]; !ok && c.rootBytes+size <= c.rootBudget {
 		c.modules[key] = m
 		c.rootBytes += size
+		return m, true
 	}
-	return m
+	return m, false
 }
 
 // keepsRoot reports whether the cache holds, or would keep, the root

@@ -151,7 +151,7 @@ type moduleOutcome struct {
 
 func prepareWith(c *ParseCache, p *hclparse.Parser, dir, tree string, maxBytes int64, keep bool, gen ...GeneratedFile) moduleOutcome {
 	var ds diag.Diagnostics
-	cfg := c.module(p, dir, tree, maxBytes, &ds, keep, gen)
+	cfg, _ := c.module(p, dir, tree, maxBytes, &ds, keep, gen)
 	return moduleOutcome{cfg: cfg, ds: ds, files: sortedKeys(p.Files())}
 }
 

@@ -1,0 +1,63 @@
+package eval
+
+import (
+	"github.com/hashicorp/hcl/v2"
+)
+
+// The syntax trees of a root module's files are most of what a large root
+// keeps alive while it is evaluated: about fifteen times the size of their
+// text, against a few kilobytes of evaluated instance per resource. A
+// resource block's syntax is read once, when the resource is evaluated
+// (the memo answers every later reference), so the walk lets it go as soon
+// as the resource is done, and the live heap no longer holds every tree
+// and every instance at once.
+//
+// Only a configuration that this evaluation alone holds is released: the
+// root module's, when the parse cache does not keep it for other roots
+// and no module call of the root reads the same directory. A
+// configuration of the cache is shared, and must not change.
+
+// ownRoot keeps the root's configuration (tree's) as the one this
+// evaluation releases as it goes (see releaseResource) when it alone
+// holds it: loadTree set e.owned when the parse cache does not hold it,
+// and no module call of the root may read the same configuration. It then
+// replaces the root's files in the evaluation's parser by their text
+// alone: what is read of them after loading (Result.Sources, the text of a
+// count expression) is their text, and the parser would otherwise keep
+// every syntax tree to the end.
+func (e *evaluator) ownRoot(tree *moduleTree) {
+	if e.owned != tree.cfg || usesConfig(tree, tree.cfg) > 1 {
+		e.owned = nil
+		return
+	}
+	files := e.parser.Files()
+	for _, name := range tree.cfg.files {
+		if f := files[name]; f != nil {
+			e.parser.AddFile(name, &hcl.File{Body: hcl.EmptyBody(), Bytes: f.Bytes})
+		}
+	}
+}
+
+// usesConfig counts the nodes of t that read cfg.
+func usesConfig(t *moduleTree, cfg *moduleConfig) int {
+	n := 0
+	if t.cfg == cfg {
+		n++
+	}
+	for _, c := range t.children {
+		n += usesConfig(c, cfg)
+	}
+	return n
+}
+
+// releaseResource lets the syntax of r's block go once r is evaluated in
+// m, when its configuration is the one this evaluation owns (ownRoot):
+// every later reference to r reads its memoised value, never its body.
+func (e *evaluator) releaseResource(m *modInst, r *resourceDecl) {
+	if e.owned == nil || m.cfg() != e.owned || m.path != "" {
+		return
+	}
+	if _, done := e.resourceDone(m, r); done {
+		r.body = nil
+	}
+}
