@@ -60,6 +60,14 @@ type Options struct {
 	// read a changed file, instead of only the roots a scan without
 	// evaluation pre-selects (preselect.go): the tests compare the two.
 	EveryRoot bool
+	// Former, with Changed, returns what a changed file that no longer
+	// exists held before it was deleted (a pre-commit hook reads it from
+	// the last commit), or false when that is not known: the
+	// pre-selection then learns what the file was (a template, AWS facts,
+	// the file that declared a backend or called a module) instead of
+	// assuming it may have been anything (preselect_deleted.go). It is
+	// called with the path as given in Changed; nil knows nothing.
+	Former func(path string) ([]byte, bool)
 	// Loaded, when non-nil, is called with the model of each root as soon
 	// as the root is read, so that the caller can analyse it while the scan
 	// goes on: a scan that LoadContext's context stops then still has the
@@ -166,8 +174,11 @@ func load(ctx context.Context, paths []string, opts Options, loadTerraform terra
 	distinctKeys(roots)
 	cat := newCatalog(ctx, opts, fes, loadTerraform, roots)
 	cat.stackRemote = stackRemote
-	touched := touches(opts.Changed)
-	candidate := preselect(roots, opts)
+	candidate, keep := preselect(roots, opts)
+	// A root that may have read a deleted file is reported whatever
+	// touches says: what it read no longer exists to be matched.
+	reads := touches(opts.Changed)
+	touched := func(l loaded) bool { return reads(l) || keep(l.root) }
 	var linted []root
 	for _, r := range roots {
 		if !r.context && candidate(r) {

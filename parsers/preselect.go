@@ -39,31 +39,46 @@ import (
 //     (in its parent directories, or any .hcl file), its module (a
 //     directory with Terraform files) and its dependencies: f in or above
 //     its directory, any .hcl file, a file in a directory with Terraform
-//     or Terragrunt files, or a file that no longer exists selects it; so
-//     does any file function in its configuration, and every unit that a
-//     stack file generates is selected.
+//     or Terragrunt files, or a file whose directory no longer exists
+//     selects it; so does any file function in its configuration, and
+//     every unit that a stack file generates is selected.
 //   - A CloudFormation template reads itself, its nested templates and
 //     parameter files, and the templates whose exports it imports: f
 //     itself, a template candidate when the template nests or imports
 //     (TemplateURL, AWS::CloudFormation::Stack, ImportValue, …) or when f
-//     no longer exists, a file whose name the template mentions, or a CDK
-//     manifest beside it selects it.
+//     no longer exists and may have been a template, a file whose name
+//     the template mentions, or a CDK manifest beside it selects it.
 //   - A --var-file (or a file beside it) or --parameters file, an AWS
 //     facts file, a Terraform state or plan JSON, or a deleted JSON file
-//     (which may have been one) selects every root: facts and states join
+//     that may have been one selects every root: facts and states join
 //     any root by literal IDs and data sources, which only evaluation
 //     settles.
 //   - Facts folders and plan or state files as roots are always selected.
+//   - A deleted file is judged by what it was (preselect_deleted.go), and
+//     the roots it selects are reported whatever touches says; a deleted
+//     terragrunt.hcl that leaves no unit selects every root, whose
+//     variables Terragrunt can then no longer pass.
 
-// preselect returns the roots of the run worth reading for opts.Changed:
-// every root when Changed is nil or EveryRoot is set.
-func preselect(roots []root, opts Options) func(root) bool {
-	if opts.Changed == nil || opts.EveryRoot {
-		return func(root) bool { return true }
+// preselect returns the roots of the run worth reading for opts.Changed
+// (every root when Changed is nil or EveryRoot is set), and those to
+// report whatever touches says: the roots that may have read a changed
+// file that no longer exists (see preselect_deleted.go).
+func preselect(roots []root, opts Options) (read, keep func(root) bool) {
+	all := func(root) bool { return true }
+	keep = func(root) bool { return false }
+	if opts.Changed == nil {
+		return all, keep
 	}
 	p := newPreselection(roots, opts)
+	if deleted := p.deleted(); len(deleted) > 0 {
+		kept := p.only(deleted).run()
+		keep = func(r root) bool { return kept[rootID{r.kind, r.path}] }
+	}
+	if opts.EveryRoot {
+		return all, keep
+	}
 	selected := p.run()
-	return func(r root) bool { return selected[rootID{r.kind, r.path}] }
+	return func(r root) bool { return selected[rootID{r.kind, r.path}] }, keep
 }
 
 // preselection is the state of one pre-selection.
@@ -83,6 +98,13 @@ type preselection struct {
 	hasCode map[string]bool
 	// wd is the working directory, which absPath would ask for each path.
 	wd string
+	// given is each changed file as Changed names it, by absolute path
+	// (for Options.Former), and formers what Former said of each.
+	given   map[string]string
+	formers map[string]formerText
+	// orphans are the directories of the local modules that deleted
+	// files called, once known.
+	orphans map[string]bool
 }
 
 // abs is absPath, with the working directory asked once.
@@ -94,15 +116,24 @@ func (p *preselection) abs(path string) string {
 }
 
 func newPreselection(roots []root, opts Options) *preselection {
-	p := &preselection{roots: roots, opts: opts, files: map[string]bool{}, dirs: map[string]bool{},
-		scans: map[string]*dirScan{}, hcl: map[string]bool{}, hasCode: map[string]bool{}}
+	p := &preselection{roots: roots, opts: opts, scans: map[string]*dirScan{}, hcl: map[string]bool{},
+		hasCode: map[string]bool{}, given: map[string]string{}, formers: map[string]formerText{}}
 	p.wd, _ = os.Getwd()
 	for _, f := range opts.Changed {
+		p.given[p.abs(f)] = f
+	}
+	p.setChanged(opts.Changed)
+	return p
+}
+
+// setChanged makes changed the changed files.
+func (p *preselection) setChanged(changed []string) {
+	p.changed, p.files, p.dirs, p.orphans = nil, map[string]bool{}, map[string]bool{}, nil
+	for _, f := range changed {
 		f = p.abs(f)
 		p.changed = append(p.changed, f)
 		p.files[f], p.dirs[filepath.Dir(f)] = true, true
 	}
-	return p
 }
 
 // rootID identifies a root of the run: discovery gives each kind and
@@ -138,7 +169,8 @@ func (p *preselection) run() map[rootID]bool {
 
 // selectsAll reports whether a changed file may decide any root's verdict:
 // a variables or parameters file every root is given, an AWS facts file,
-// a Terraform state or plan, or a JSON file that no longer exists.
+// a Terraform state or plan, or a JSON file that no longer exists and may
+// have been one.
 func (p *preselection) selectsAll() bool {
 	given := map[string]bool{}
 	for _, f := range append(append([]string(nil), p.opts.VarFiles...), p.opts.Parameters...) {
@@ -165,11 +197,27 @@ func (p *preselection) selectsAll() bool {
 		}
 	}
 	for _, f := range p.changed {
-		if given[f] || world[f] || (isStateLike(f) && !exists(f)) {
+		if given[f] || world[f] || (isStateLike(f) && !exists(f) && p.wasWorld(f)) || p.lastUnit(f) {
 			return true
 		}
 	}
 	return false
+}
+
+// lastUnit reports whether f is a deleted terragrunt.hcl and no unit is
+// left: a root's variables that only Terragrunt could pass are then
+// errors, not unknowns (terraform.Options, the repository's use of
+// Terragrunt).
+func (p *preselection) lastUnit(f string) bool {
+	if filepath.Base(f) != terragrunt.FileName || exists(f) {
+		return false
+	}
+	for _, r := range p.roots {
+		if r.kind == terragruntUnit {
+			return false
+		}
+	}
+	return true
 }
 
 // isStateLike reports whether a file's name allows it to be AWS facts, a
@@ -186,7 +234,7 @@ func (p *preselection) direct(r root) bool {
 	case terraformRoot:
 		self := p.abs(r.path)
 		dirs, open, remote := p.closure(self)
-		if open || (remote && exists(filepath.Join(self, ".terraform", "modules", "modules.json"))) {
+		if open || (remote && exists(filepath.Join(self, ".terraform", "modules", "modules.json"))) || p.orphaned(self) {
 			return true
 		}
 		for d := range dirs {
@@ -214,14 +262,17 @@ func (p *preselection) direct(r root) bool {
 // remote states may read a selected root, until none is added.
 func (p *preselection) throughState(readers []root, selected map[rootID]bool) {
 	var states []eval.Backend // of the selected Terraform roots
-	unit := false             // a Terragrunt unit is selected
+	// unit is set when a state no scan names may have changed: a
+	// Terragrunt unit's is selected, or a deleted file may have declared
+	// a backend.
+	unit := p.lostBackend()
 	added := make([]root, 0, len(p.roots))
 	for _, r := range p.roots {
 		if selected[rootID{r.kind, r.path}] {
 			added = append(added, r)
 		}
 	}
-	for len(added) > 0 {
+	for first := unit; len(added) > 0 || first; first = false {
 		for _, r := range added {
 			switch r.kind {
 			case terraformRoot:
@@ -303,7 +354,7 @@ func (p *preselection) unitReads(r root) bool {
 	for _, f := range p.changed {
 		fd := filepath.Dir(f)
 		switch {
-		case !exists(f), strings.HasSuffix(f, ".hcl"), strings.HasSuffix(f, ".hcl.json"),
+		case !exists(fd), strings.HasSuffix(f, ".hcl"), strings.HasSuffix(f, ".hcl.json"),
 			isTerraformFile(f), isVarsFile(f),
 			fd == dir || strings.HasPrefix(fd, dir+string(filepath.Separator)), // in it or below
 			strings.HasPrefix(dir, fd+string(filepath.Separator)),              // above it: includes
@@ -387,7 +438,8 @@ func (p *preselection) templateReads(r root) bool {
 		name := filepath.Base(f)
 		switch {
 		case bytes.Contains(data, []byte(name)),
-			isTemplateCandidate(name) && (refs || !exists(f)),
+			isTemplateCandidate(name) && exists(f) && refs,
+			isTemplateCandidate(name) && !exists(f) && p.wasTemplate(f),
 			name == "manifest.json" && strings.HasPrefix(self, filepath.Dir(f)+string(filepath.Separator)):
 			return true
 		}

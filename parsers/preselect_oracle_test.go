@@ -198,9 +198,41 @@ func readLines(name string) ([]string, error) {
 	return out, err
 }
 
-// TestPreselectOracleGenerated runs the oracle on generated trees: a
-// monorepo of remote states, Terragrunt units with dependencies, database
-// roots settled by an AWS facts folder, and the examples.
+// writeYAMLWorld writes a monorepo beside YAML and JSON files of every
+// kind: templates that nest, import and transform, one that reads a
+// network template's export, a Kubernetes manifest, a workflow, a
+// package.json.
+func writeYAMLWorld(dir string) error {
+	if err := stress.WriteMonorepo(dir, 2); err != nil {
+		return err
+	}
+	topic := "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n"
+	for name, text := range map[string]string{
+		"stacks/parent.yaml":       "Resources:\n  Child:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: child.yaml\n",
+		"stacks/child.yaml":        topic,
+		"stacks/exporter.yaml":     topic + "Outputs:\n  Arn:\n    Value: !Ref Topic\n    Export:\n      Name: topic\n",
+		"stacks/importer.yaml":     "Resources:\n  Sub:\n    Type: AWS::SNS::Subscription\n    Properties:\n      TopicArn: !ImportValue topic\n      Protocol: email\n      Endpoint: a@example.com\n",
+		"stacks/sam.yaml":          "Transform: AWS::Serverless-2016-10-31\n" + topic,
+		"k8s/web.yaml":             "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n",
+		".github/workflows/ci.yml": "on: push\njobs: {}\n",
+		"package.json":             "{\"name\": \"web\", \"private\": true}\n",
+		"network-000/values.yaml":  "cidr: 10.0.0.0/16\n",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// TestPreselectOracleGenerated runs the oracle, and the oracle of
+// deletions, on generated trees: a monorepo of remote states, Terragrunt
+// units with dependencies, database roots settled by an AWS facts folder,
+// a monorepo among YAML and JSON files of every kind, and the examples.
 func TestPreselectOracleGenerated(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
@@ -214,6 +246,7 @@ func TestPreselectOracleGenerated(t *testing.T) {
 			return stress.WriteFactsWorld(d, stress.FactsWorld{VPCs: 2, Subnets: 20, RouteTables: 5, SecurityGroups: 20, Roots: 2})
 		}, []string{"facts"}},
 		{"module-tree", func(d string) error { return stress.WriteModuleTree(d, 3) }, nil},
+		{"yaml", writeYAMLWorld, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -226,6 +259,10 @@ func TestPreselectOracleGenerated(t *testing.T) {
 			if selected := checkOracle(t, []string{"."}, opts); selected == 0 {
 				t.Error("no change selected a root: the oracle compared nothing")
 			}
+			if changed := checkDeletions(t, []string{"."}, opts, true); changed == 0 {
+				t.Error("no deletion changed a root: the oracle compared nothing")
+			}
+			checkDeletions(t, []string{"."}, opts, false)
 		})
 	}
 	t.Run("examples", func(t *testing.T) {

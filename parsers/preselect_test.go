@@ -83,7 +83,16 @@ func TestPreselect(t *testing.T) {
 	}{
 		{"own file", network, Options{}, []string{"net2/main.tf"}, []string{"db2", "net2"}},
 		{"a file beside the code", network, Options{}, []string{"db/notes.md"}, []string{"chain", "db"}},
-		{"a deleted file of a root", network, Options{}, []string{"db/gone.tf"}, []string{"chain", "db"}},
+		{"a deleted file of a root", network, Options{}, []string{"db/gone.tf"}, []string{"chain", "db", "db2", "gone"}},
+		{"a deleted file of a root that declared no backend", network, Options{Former: formerOf(map[string]string{
+			"db/gone.tf": resource,
+		})}, []string{"db/gone.tf"}, []string{"chain", "db"}},
+		{"a deleted file of a root that declared its backend", network, Options{Former: formerOf(map[string]string{
+			"db/gone.tf": s3Backend("old/terraform.tfstate"),
+		})}, []string{"db/gone.tf"}, []string{"chain", "db", "db2", "gone"}},
+		{"a deleted root", network, Options{Former: formerOf(map[string]string{
+			"old/main.tf": resource,
+		})}, []string{"old/main.tf"}, []string{"chain", "db", "db2", "gone"}},
 		{"a file no root reads", network, Options{}, []string{"README.md", "docs/guide.md"}, []string{}},
 		{"remote state: the reader and the reader of the reader", network, Options{}, []string{"net/main.tf"}, []string{"chain", "db", "net"}},
 		{"remote state: a reader's own change", network, Options{}, []string{"chain/main.tf"}, []string{"chain"}},
@@ -143,6 +152,18 @@ func TestPreselect(t *testing.T) {
 			"env/prod.tfvars": "",
 		}), Options{VarFiles: []string{"env/prod.tfvars"}}, []string{"env/notes.md"}, []string{"app", "modules/m", "modules/n", "other"}},
 		{"a deleted JSON file", modules, Options{}, []string{"facts/gone.json"}, []string{"app", "modules/m", "modules/n", "other"}},
+		{"a deleted JSON file that was AWS facts", modules, Options{Former: formerOf(map[string]string{
+			"facts/gone.json": `{"Vpcs": []}`,
+		})}, []string{"facts/gone.json"}, []string{"app", "modules/m", "modules/n", "other"}},
+		{"a deleted JSON file that was no facts", modules, Options{Former: formerOf(map[string]string{
+			"package-lock.json": `{"name": "web", "lockfileVersion": 3}`,
+		})}, []string{"package-lock.json"}, []string{}},
+		{"a deleted caller", map[string]string{
+			"modules/m/main.tf": "module \"n\" {\n  source = \"../n\"\n}\n",
+			"modules/n/main.tf": resource,
+		}, Options{Former: formerOf(map[string]string{
+			"app/main.tf": "module \"m\" {\n  source = \"../modules/m\"\n}\n",
+		})}, []string{"app/main.tf"}, []string{"modules/m"}},
 		{"AWS facts", with(modules, map[string]string{
 			"facts/vpcs.json": `{"Vpcs": [{"VpcId": "vpc-0a1b2c3d4e5f60001", "CidrBlock": "10.0.0.0/16"}]}`,
 		}), Options{}, []string{"facts/vpcs.json"}, []string{"app", "facts", "modules/m", "modules/n", "other"}},
@@ -155,6 +176,15 @@ func TestPreselect(t *testing.T) {
 		{"a YAML file no template is", templates, Options{}, []string{"k8s/web.yaml"}, []string{"k8s/web.yaml", "stacks/importer.yaml", "stacks/parent.yaml"}},
 		{"a JSON file no root reads", templates, Options{}, []string{"package.json"}, []string{"package.json", "stacks/importer.yaml", "stacks/parent.yaml"}},
 		{"a template deleted", templates, Options{}, []string{"stacks/gone.yaml"}, []string{"k8s/web.yaml", "package.json", "stacks/child.yaml", "stacks/exporter.yaml", "stacks/importer.yaml", "stacks/parent.yaml", "stacks/solo.yaml"}},
+		{"a template deleted, known to be one", templates, Options{Former: formerOf(map[string]string{
+			"stacks/gone.yaml": "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n",
+		})}, []string{"stacks/gone.yaml"}, []string{"k8s/web.yaml", "package.json", "stacks/child.yaml", "stacks/exporter.yaml", "stacks/importer.yaml", "stacks/parent.yaml", "stacks/solo.yaml"}},
+		{"a YAML file deleted that was no template", templates, Options{Former: formerOf(map[string]string{
+			"k8s/gone.yaml": "apiVersion: v1\nkind: ConfigMap\n",
+		})}, []string{"k8s/gone.yaml"}, []string{}},
+		{"a deleted file a template names", with(templates, map[string]string{
+			"stacks/solo2.yaml": "Description: see gone.txt\nResources:\n  Topic:\n    Type: AWS::SNS::Topic\n",
+		}), Options{Former: formerOf(map[string]string{"stacks/gone.txt": ""})}, []string{"stacks/gone.txt"}, []string{"stacks/solo2.yaml"}},
 		{"a --parameters file", with(templates, map[string]string{
 			"params.json": `[{"ParameterKey": "A", "ParameterValue": "b"}]`,
 		}), Options{Parameters: []string{"params.json"}}, []string{"params.json"}, []string{"k8s/web.yaml", "package.json", "params.json", "stacks/child.yaml", "stacks/exporter.yaml", "stacks/importer.yaml", "stacks/parent.yaml", "stacks/solo.yaml"}},
@@ -163,6 +193,8 @@ func TestPreselect(t *testing.T) {
 		{"a unit's own file", units, Options{}, []string{"live/a/notes.md"}, []string{"live/a/terragrunt.hcl", "live/b/terragrunt.hcl", "tf/reads-unit"}},
 		{"a file above every unit", units, Options{}, []string{"README.md"}, []string{"live/a/terragrunt.hcl", "live/b/terragrunt.hcl", "tf/reads-unit"}},
 		{"a file beside no code", units, Options{}, []string{"docs/guide.md"}, []string{}},
+		{"a deleted file beside no code", units, Options{}, []string{"docs/gone.yaml"}, []string{}},
+		{"a deleted file in a deleted directory", units, Options{}, []string{"gone/x.yaml"}, []string{"live/a/terragrunt.hcl", "live/b/terragrunt.hcl", "tf/reads-unit"}},
 		{"a unit reading a file", with(units, map[string]string{
 			"live/c/terragrunt.hcl": "inputs = jsondecode(file(\"../../docs/inputs.json\"))\n",
 		}), Options{}, []string{"docs/guide.md"}, []string{"live/c/terragrunt.hcl", "tf/reads-unit"}},
@@ -172,7 +204,7 @@ func TestPreselect(t *testing.T) {
 			opts := tc.opts
 			opts.Templates, opts.Changed = cloudFormation{}, tc.changed
 			roots, _, _ := discover(context.Background(), frontEnds(opts), []string{"."}, nil, "")
-			selected := preselect(roots, opts)
+			selected, _ := preselect(roots, opts)
 			got := []string{}
 			for _, r := range roots {
 				if selected(r) {
@@ -191,11 +223,19 @@ func TestPreselect(t *testing.T) {
 	}
 }
 
+// formerOf is an Options.Former that knows texts, by path as given.
+func formerOf(texts map[string]string) func(string) ([]byte, bool) {
+	return func(p string) ([]byte, bool) {
+		t, ok := texts[filepath.ToSlash(p)]
+		return []byte(t), ok
+	}
+}
+
 // TestPreselectAll: without changed files every root is read.
 func TestPreselectAll(t *testing.T) {
 	roots := []root{{kind: terraformRoot, path: "a"}, {kind: templateFile, path: "b.yaml"}}
 	for _, opts := range []Options{{}, {Changed: []string{"x"}, EveryRoot: true}} {
-		selected := preselect(roots, opts)
+		selected, _ := preselect(roots, opts)
 		for _, r := range roots {
 			if !selected(r) {
 				t.Errorf("%+v: %s not selected", opts, r.path)
@@ -339,6 +379,30 @@ func TestBlockOf(t *testing.T) {
 	} {
 		if got := blockOf([]byte(src), "module"); got != want {
 			t.Errorf("blockOf(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
+
+// TestFormerModules: the module directories a deleted file's text calls.
+func TestFormerModules(t *testing.T) {
+	for _, tc := range []struct {
+		file, text string
+		want       []string
+	}{
+		{"/r/app/main.tf", "module \"m\" {\n  source = \"../modules/m\"\n}\nmodule \"v\" {\n  source = \"terraform-aws-modules/vpc/aws\"\n}\n", []string{"/r/modules/m"}},
+		{"/r/app/main.tf", "module \"m\" {\n  source = \n", nil},
+		{"/r/live/a/terragrunt.hcl", "terraform {\n  source = \"../../modules//x\"\n}\n", []string{"/r/modules/x"}},
+		{"/r/live/terragrunt.hcl", "terraform {\n  source = \"${get_parent_terragrunt_dir()}/..//modules/db\"\n}\n", []string{"*/modules/db"}},
+		{"/r/live/a/terragrunt.hcl", "terraform {\n  source = \"${get_repo_root()}/modules//database\"\n}\n", []string{"*/modules/database"}},
+		{"/r/live/a/terragrunt.hcl", "terraform {\n  source = \"git::https://example.com/m.git//db?ref=v1\"\n}\nx = \"${local.a}/\"\n", nil},
+		{"/r/k8s/web.yaml", "source: ../modules/m\n", nil},
+	} {
+		var got []string
+		for _, m := range formerModules(filepath.FromSlash(tc.file), []byte(tc.text)) {
+			got = append(got, filepath.ToSlash(m))
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("%s %q (-want +got):\n%s", tc.file, tc.text, diff)
 		}
 	}
 }
