@@ -94,6 +94,11 @@ func runWith(args []string, stdout, stderr io.Writer, hooks runHooks) int {
 		complain(stderr, "%v", err)
 		return exitInput
 	}
+	var changes *hookChanges
+	if cfg.hook {
+		changes = hookGit(context.Background())
+		defer changes.close()
+	}
 	ctx, cancel := scanContext(cfg.timeout)
 	defer cancel()
 	set := &parsers.Set{}
@@ -109,6 +114,13 @@ func runWith(args []string, stdout, stderr io.Writer, hooks runHooks) int {
 			in.Root = g.root
 		}
 		in.Exclude = excluder(cfg.exclude, readBoundaries(append(slices.Clone(g.paths), in.Context...), in.Root), in.Exclude)
+		changes.apply(&in)
+		switch {
+		case cfg.hook && configChanged(in.Changed, g.conf):
+			in.Changed = nil // the configuration of every root changed
+		case in.Changed != nil && len(in.Changed) == 0:
+			continue // a hook given no file, and no deletion: nothing to find
+		}
 		gset, gres, gds := lintGroup(ctx, in, g.paths, opts, &cut)
 		set.Models = append(set.Models, gset.Models...)
 		set.Files += gset.Files
