@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Integration test of the pre-commit hook (.pre-commit-hooks.yaml) with the
 # real pre-commit tool: in a temporary git repository holding a broken and a
-# fixed Terraform root, a module, a Kubernetes manifest and a workflow, it
-# runs `pre-commit try-repo <this repository> daslint` on all files and on
-# staged files, and checks the exit status and the output. pre-commit builds
+# fixed Terraform root, a root whose KMS endpoint is in a file of its own,
+# a Kubernetes manifest and a workflow, it runs `pre-commit try-repo <this
+# repository> daslint` on all files, on staged files, on a staged deletion
+# (which pre-commit does not pass: daslint asks git) and between two refs,
+# and checks the exit status and the output. pre-commit builds
 # daslint with `go install` (language: golang); the host's module cache is
 # reused and only the Go module proxy is consulted for what is missing.
 set -euo pipefail
@@ -28,9 +30,13 @@ git -C "$hookrepo" add -A
 git -C "$hookrepo" commit -qm "daslint under test"
 
 repo="$work/repo"
-mkdir -p "$repo/live/broken" "$repo/live/fixed" "$repo/k8s" "$repo/.github/workflows"
+mkdir -p "$repo/live/broken" "$repo/live/fixed" "$repo/live/endpoint" "$repo/k8s" "$repo/.github/workflows"
 cp "$here/testdata/tf-one-subnet-broken-fail/main.tf" "$repo/live/broken/main.tf"
 cp "$here/examples/terraform-nat/main.tf" "$repo/live/fixed/main.tf"
+# tf-endpoint-pass with its KMS interface endpoint in endpoint.tf.
+split="$(grep -n '^resource "aws_security_group" "kms_endpoint"' "$here/testdata/tf-endpoint-pass/main.tf" | cut -d: -f1)"
+head -n "$((split - 1))" "$here/testdata/tf-endpoint-pass/main.tf" >"$repo/live/endpoint/main.tf"
+tail -n "+$split" "$here/testdata/tf-endpoint-pass/main.tf" >"$repo/live/endpoint/endpoint.tf"
 printf 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n' >"$repo/k8s/web.yaml"
 printf 'on: push\njobs: {}\n' >"$repo/.github/workflows/ci.yml"
 printf '{"name": "web", "private": true}\n' >"$repo/package.json"
@@ -76,7 +82,7 @@ hook() { pre-commit try-repo "$hookrepo" daslint --verbose "$@"; }
 # Every file: the broken root fails (exit 1) and is reported once; the
 # manifest, the workflow and package.json are passed to the hook and ignored.
 expect 1 'daslint.*Failed' 'DAS001: aws_rds_cluster.main cannot reach AWS KMS' \
-	'2 files, 2 clusters: 1 pass, 1 fail' '!k8s/web.yaml' '!package.json' '!input problem[^s]|[1-9] input problems' \
+	'4 files, 3 clusters: 2 pass, 1 fail' '!k8s/web.yaml' '!package.json' '!input problem[^s]|[1-9] input problems' \
 	-- hook --all-files
 
 # Staged files only: a change to the fixed root lints that root alone.
@@ -95,6 +101,36 @@ git commit -qm manifest
 echo '# reviewed' >>live/broken/main.tf
 git add live/broken/main.tf
 expect 1 'daslint.*Failed' 'live/broken/main.tf' 'error DAS001' '!live/fixed' -- hook
+
+# A staged deletion alone: pre-commit passes no file, the hook runs all the
+# same (always_run) and daslint learns the deletion from git. Deleting the
+# file that holds the KMS endpoint fails the commit.
+git commit -qm broken
+git rm -q live/endpoint/endpoint.tf
+expect 1 'daslint.*Failed' 'live/endpoint/main.tf' 'error DAS001' 'kms-endpoint broken' '!live/fixed' '!live/broken' -- hook
+
+# Renamed out of Terraform: the old path is a deletion too.
+git reset -q --hard
+git mv live/endpoint/endpoint.tf live/endpoint/endpoint.tf.disabled
+expect 1 'daslint.*Failed' 'live/endpoint/main.tf' 'error DAS001' -- hook
+git reset -q --hard
+
+# A YAML file no root reads: nothing is linted (the pre-selection decides
+# from the files' bytes, without evaluating a root).
+printf 'kind: ConfigMap\n' >k8s/config.yaml
+git add k8s/config.yaml
+expect 0 'daslint.*Passed' '0 files, 0 clusters' -- hook
+git commit -qm config
+# So is the deletion of one.
+git rm -q k8s/config.yaml
+expect 0 'daslint.*Passed' '0 files, 0 clusters' -- hook
+git reset -q --hard
+
+# Between two refs (pre-push, CI): the deletion is learned from the refs.
+git rm -q live/endpoint/endpoint.tf
+git commit -qm "no endpoint"
+expect 1 'daslint.*Failed' 'live/endpoint/main.tf' 'error DAS001' -- hook --from-ref HEAD~1 --to-ref HEAD
+expect 0 'daslint.*Passed' -- hook --from-ref HEAD~2 --to-ref HEAD~1
 
 if [ "$failures" -ne 0 ]; then
 	echo "$failures pre-commit checks failed"

@@ -22,14 +22,21 @@ func TestPreCommitFilesSelectEveryInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	var hooks []struct {
-		ID    string `yaml:"id"`
-		Files string `yaml:"files"`
+		ID        string `yaml:"id"`
+		Files     string `yaml:"files"`
+		AlwaysRun bool   `yaml:"always_run"`
 	}
 	if err := yaml.Unmarshal(data, &hooks); err != nil {
 		t.Fatal(err)
 	}
 	if len(hooks) != 1 || hooks[0].ID != "daslint" {
 		t.Fatalf("want one hook with id daslint, got %+v", hooks)
+	}
+	if !hooks[0].AlwaysRun {
+		// pre-commit passes no deleted file and skips a hook with no
+		// file: a commit that only deletes the file holding a KMS
+		// endpoint would not be checked.
+		t.Error("always_run is not set")
 	}
 	files, err := regexp.Compile(hooks[0].Files)
 	if err != nil {
@@ -44,6 +51,7 @@ func TestPreCommitFilesSelectEveryInput(t *testing.T) {
 		{"live/network/terraform.tfvars", true},
 		{"live/network/prod.auto.tfvars.json", true},
 		{"live/network/plan.json", true},
+		{"live/network/terraform.tfstate", true},
 		{"facts/describe-subnets.json", true},
 		{"stacks/network.yaml", true},
 		{"stacks/network.yml", true},
