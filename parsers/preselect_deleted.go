@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/daslint/daslint/parsers/terraform/eval"
 	"github.com/daslint/daslint/parsers/tfplan"
 )
 
@@ -103,7 +104,12 @@ func (p *preselection) lostBackend() bool {
 			continue
 		}
 		data, ok := p.former(f)
-		if !ok || blockOf(data, "terraform") || strings.HasSuffix(f, ".json") {
+		switch {
+		case !ok && p.backendIn(filepath.Dir(f)):
+			// Terraform allows one backend per module: the one its
+			// other files declare is the one it had.
+			continue
+		case !ok || blockOf(data, "terraform") || strings.HasSuffix(f, ".json"):
 			return true
 		}
 		if dirs == nil {
@@ -121,6 +127,23 @@ func (p *preselection) lostBackend() bool {
 		}
 	}
 	return false
+}
+
+// backendIn reports whether the Terraform files of dir declare a backend
+// (or HCP Terraform) other than the local one.
+func (p *preselection) backendIn(dir string) bool {
+	b := eval.RootBackend(dir, p.boundary(dir), p.opts.MaxFileBytes)
+	return b.Type != "" && b.Type != "local"
+}
+
+// boundary is the read boundary of the root in dir, or dir.
+func (p *preselection) boundary(dir string) string {
+	for _, r := range p.roots {
+		if r.kind == terraformRoot && p.abs(r.path) == dir {
+			return r.boundary
+		}
+	}
+	return dir
 }
 
 // orphaned reports whether the Terraform module in dir (absolute) may

@@ -83,7 +83,8 @@ func TestPreselect(t *testing.T) {
 	}{
 		{"own file", network, Options{}, []string{"net2/main.tf"}, []string{"db2", "net2"}},
 		{"a file beside the code", network, Options{}, []string{"db/notes.md"}, []string{"chain", "db"}},
-		{"a deleted file of a root", network, Options{}, []string{"db/gone.tf"}, []string{"chain", "db", "db2", "gone"}},
+		{"a deleted file of a root with a backend", network, Options{}, []string{"db/gone.tf"}, []string{"chain", "db"}},
+		{"a deleted file of a root without a backend", network, Options{}, []string{"db2/gone.tf"}, []string{"chain", "db", "db2", "gone"}},
 		{"a deleted file of a root that declared no backend", network, Options{Former: formerOf(map[string]string{
 			"db/gone.tf": resource,
 		})}, []string{"db/gone.tf"}, []string{"chain", "db"}},
