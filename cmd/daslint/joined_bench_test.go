@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -142,13 +143,23 @@ func BenchmarkJoinedUndeclared(b *testing.B) {
 // monorepo of N network and N database roots (Options.Changed): a
 // database root's file selects that root; a network root's file selects
 // it and the database root that reads its state; a file no root reads
-// selects nothing.
+// (README.md, a Kubernetes manifest) selects nothing. A deleted file of a
+// network root: named outside git (deleted-nogit), it may have declared
+// the backend, so every database root that reads a state is read; staged
+// in a git repository (deleted), git says what it held, and only the
+// network root and its reader are.
 func BenchmarkJoinedHook(b *testing.B) {
 	for _, n := range []int{250, 500} {
 		dir := writeJoined(b, func(d string) error { return stress.WriteMonorepo(d, n) })
-		if err := os.WriteFile(filepath.Join(dir, "README.md"), []byte("# infrastructure\n"), 0o644); err != nil {
-			b.Fatal(err)
+		for name, text := range map[string]string{"README.md": "# infrastructure\n", "k8s/web.yaml": "apiVersion: apps/v1\nkind: Deployment\n"} {
+			if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+				b.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+				b.Fatal(err)
+			}
 		}
+		gone := fmt.Sprintf("network-%03d/tags.tf", n/2)
 		for _, c := range []struct {
 			name, file string
 			clusters   int
@@ -156,14 +167,45 @@ func BenchmarkJoinedHook(b *testing.B) {
 			{"database", fmt.Sprintf("database-%03d/main.tf", n/2), 1},
 			{"network", fmt.Sprintf("network-%03d/main.tf", n/2), 1},
 			{"none", "README.md", 0},
+			{"yaml", "k8s/web.yaml", 0},
+			{"deleted-nogit", gone, n},
 		} {
 			b.Run(fmt.Sprintf("%d/%s", n, c.name), func(b *testing.B) {
 				b.Chdir(dir)
+				b.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(dir))
 				b.ReportAllocs()
 				for b.Loop() {
 					lintJoined(b, []string{"--hook", c.file}, c.clusters)
 				}
 			})
 		}
+		b.Run(fmt.Sprintf("%d/deleted", n), func(b *testing.B) {
+			gitDir := writeJoined(b, func(d string) error { return stress.WriteMonorepo(d, n) })
+			b.Chdir(gitDir)
+			if err := os.WriteFile(gone, []byte("locals {\n  tags = {}\n}\n"), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			benchGit(b, "init", "-q")
+			benchGit(b, "add", "-A")
+			benchGit(b, "commit", "-qm", "init")
+			benchGit(b, "rm", "-q", gone)
+			b.ReportAllocs()
+			for b.Loop() {
+				lintJoined(b, []string{"--hook"}, 1)
+			}
+		})
+	}
+}
+
+// benchGit runs git in the working directory, or skips when there is no
+// git.
+func benchGit(b *testing.B, args ...string) {
+	b.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		b.Skip("git is not installed")
+	}
+	cmd := exec.Command("git", append([]string{"-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"}, args...)...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("git %v: %v\n%s", args, err, out)
 	}
 }
