@@ -90,9 +90,11 @@ type preselection struct {
 	changed     []string
 	files, dirs map[string]bool
 	// scans are the Terraform directories scanned, by absolute path; hcl
-	// whether each directory's .hcl files call a file function.
+	// what each directory's .hcl files read through file functions, and
+	// units what those below the units' boundaries do (preselect_hcl.go).
 	scans map[string]*dirScan
-	hcl   map[string]bool
+	hcl   map[string]hclReads
+	units *hclReads
 	// hasCode caches whether a directory holds Terraform or Terragrunt
 	// files.
 	hasCode map[string]bool
@@ -116,7 +118,7 @@ func (p *preselection) abs(path string) string {
 }
 
 func newPreselection(roots []root, opts Options) *preselection {
-	p := &preselection{roots: roots, opts: opts, scans: map[string]*dirScan{}, hcl: map[string]bool{},
+	p := &preselection{roots: roots, opts: opts, scans: map[string]*dirScan{}, hcl: map[string]hclReads{},
 		hasCode: map[string]bool{}, given: map[string]string{}, formers: map[string]formerText{}}
 	p.wd, _ = os.Getwd()
 	for _, f := range opts.Changed {
@@ -341,10 +343,14 @@ func (p *preselection) unitReads(r root) bool {
 		return true // generated: its source may be anywhere
 	}
 	dir := p.abs(filepath.Dir(r.path))
-	// Its includes are in the directories above it; up to the top, as
-	// the boundary may be named through a symbolic link.
+	// Its includes may be any .hcl file below the boundary, or above it
+	// (find_in_parent_folders goes up to the top, and the boundary may
+	// be named through a symbolic link): what their file functions read.
+	if p.unitsRead().readsAny(p.changed) {
+		return true
+	}
 	for d := dir; ; d = filepath.Dir(d) {
-		if p.hclCalls(d) {
+		if r := p.hclReadsIn(d); r.readsAny(p.changed) {
 			return true
 		}
 		if filepath.Dir(d) == d {
@@ -363,28 +369,6 @@ func (p *preselection) unitReads(r root) bool {
 		}
 	}
 	return false
-}
-
-// hclCalls reports whether the .hcl files of dir call a function that
-// reads files.
-func (p *preselection) hclCalls(dir string) bool {
-	if v, ok := p.hcl[dir]; ok {
-		return v
-	}
-	calls := false
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".hcl") {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil || callsAny(data, terragruntFunctions) {
-			calls = true
-			break
-		}
-	}
-	p.hcl[dir] = calls
-	return calls
 }
 
 // codeIn reports whether dir holds Terraform or Terragrunt files.

@@ -2,6 +2,7 @@ package parsers
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -194,11 +195,33 @@ func TestPreselect(t *testing.T) {
 		{"a unit's own file", units, Options{}, []string{"live/a/notes.md"}, []string{"live/a/terragrunt.hcl", "live/b/terragrunt.hcl", "tf/reads-unit"}},
 		{"a file above every unit", units, Options{}, []string{"README.md"}, []string{"live/a/terragrunt.hcl", "live/b/terragrunt.hcl", "tf/reads-unit"}},
 		{"a file beside no code", units, Options{}, []string{"docs/guide.md"}, []string{}},
+		{"a file an include outside the unit's parents reads", with(units, map[string]string{
+			"live/c/terragrunt.hcl": "include \"common\" {\n  path = \"../../common/db.hcl\"\n}\nterraform {\n  source = \"../../modules//x\"\n}\n",
+			"common/db.hcl":         "inputs = yamldecode(file(\"${get_repo_root()}/config/db.yaml\"))\n",
+			"config/db.yaml":        "name: db\n",
+		}), Options{}, []string{"config/db.yaml"}, []string{"config/db.yaml", "live/a/terragrunt.hcl", "live/b/terragrunt.hcl", "live/c/terragrunt.hcl", "tf/reads-unit"}},
+		{"a file no file function names", with(units, map[string]string{
+			"live/c/terragrunt.hcl": "locals {\n  env = yamldecode(file(find_in_parent_folders(\"env.yaml\")))\n  acct = read_terragrunt_config(\"${get_repo_root()}/account.hcl\")\n}\n",
+			"k8s/web.yaml":          "kind: Deployment\n",
+			"docs/environment.yml":  "a: 1\n",
+		}), Options{}, []string{"k8s/web.yaml", "docs/environment.yml"}, []string{"docs/environment.yml", "k8s/web.yaml"}},
+		{"a file whose name's end a file function names", with(units, map[string]string{
+			"live/c/terragrunt.hcl": "inputs = yamldecode(file(\"${get_terragrunt_dir()}/${local.env}.yaml\"))\n",
+			"k8s/web.yaml":          "kind: Deployment\n",
+		}), Options{}, []string{"k8s/web.yaml"}, []string{"k8s/web.yaml", "live/a/terragrunt.hcl", "live/b/terragrunt.hcl", "live/c/terragrunt.hcl", "tf/reads-unit"}},
+		{"a file function whose path is not literal", with(units, map[string]string{
+			"common/db.hcl": "inputs = yamldecode(file(local.path))\n",
+			"k8s/web.yaml":  "kind: Deployment\n",
+		}), Options{}, []string{"k8s/web.yaml"}, []string{"k8s/web.yaml", "live/a/terragrunt.hcl", "live/b/terragrunt.hcl", "tf/reads-unit"}},
 		{"a deleted file beside no code", units, Options{}, []string{"docs/gone.yaml"}, []string{}},
 		{"a deleted file in a deleted directory", units, Options{}, []string{"gone/x.yaml"}, []string{"live/a/terragrunt.hcl", "live/b/terragrunt.hcl", "tf/reads-unit"}},
 		{"a unit reading a file", with(units, map[string]string{
 			"live/c/terragrunt.hcl": "inputs = jsondecode(file(\"../../docs/inputs.json\"))\n",
-		}), Options{}, []string{"docs/guide.md"}, []string{"live/c/terragrunt.hcl", "tf/reads-unit"}},
+			"docs/inputs.json":      "{}\n",
+		}), Options{}, []string{"docs/inputs.json"}, []string{"docs/inputs.json", "live/a/terragrunt.hcl", "live/b/terragrunt.hcl", "live/c/terragrunt.hcl", "tf/reads-unit"}},
+		{"a file beside one a unit reads", with(units, map[string]string{
+			"live/c/terragrunt.hcl": "inputs = jsondecode(file(\"../../docs/inputs.json\"))\n",
+		}), Options{}, []string{"docs/guide.md"}, []string{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tree(t, tc.files)
@@ -405,5 +428,35 @@ func TestFormerModules(t *testing.T) {
 		if diff := cmp.Diff(tc.want, got); diff != "" {
 			t.Errorf("%s %q (-want +got):\n%s", tc.file, tc.text, diff)
 		}
+	}
+}
+
+// TestHCLFileReads: what the file functions of a .hcl file read, by the
+// literal end of their paths.
+func TestHCLFileReads(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       hclReads
+	}{
+		{"none", "inputs = {\n  a = 1\n}\n", hclReads{}},
+		{"find_in_parent_folders", "locals {\n  env = yamldecode(file(find_in_parent_folders(\"env.yaml\")))\n}\n", hclReads{ends: []string{"env.yaml"}}},
+		{"a template", "locals {\n  a = read_terragrunt_config(\"${get_repo_root()}/_envcommon/db.hcl\")\n}\n", hclReads{ends: []string{"db.hcl"}}},
+		{"a name's end", "inputs = yamldecode(file(\"${get_terragrunt_dir()}/${local.env}.yaml\"))\n", hclReads{ends: []string{".yaml"}}},
+		{"a literal", "inputs = jsondecode(file(\"inputs.json\"))\n", hclReads{ends: []string{"inputs.json"}}},
+		{"a variable", "inputs = yamldecode(file(local.path))\n", hclReads{open: true}},
+		{"a directory's end", "inputs = yamldecode(file(\"${local.dir}/\"))\n", hclReads{open: true}},
+		{"another function", "inputs = yamldecode(file(format(\"%s.yaml\", local.env)))\n", hclReads{open: true}},
+		{"does not parse", "inputs = file(\"a.yaml\"\n", hclReads{open: true}},
+		{"the name in a string only", "description = \"file(x) reads\"\n", hclReads{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			name := filepath.Join(t.TempDir(), "terragrunt.hcl")
+			if err := os.WriteFile(name, []byte(tc.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if got := hclFileReads(name); !cmp.Equal(tc.want, got, cmp.AllowUnexported(hclReads{})) {
+				t.Errorf("hclFileReads = %+v, want %+v", got, tc.want)
+			}
+		})
 	}
 }
