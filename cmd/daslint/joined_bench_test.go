@@ -209,3 +209,46 @@ func benchGit(b *testing.B, args ...string) {
 		b.Fatalf("git %v: %v\n%s", args, err, out)
 	}
 }
+
+// BenchmarkJoinedHookTerragrunt is the pre-commit hook in a Terragrunt
+// repository of 200 database units whose root configuration reads
+// env.yaml through yamldecode(file(find_in_parent_folders("env.yaml"))):
+// a change to env.yaml reads every unit; one to a Kubernetes manifest,
+// whose name no file function names, none.
+func BenchmarkJoinedHookTerragrunt(b *testing.B) {
+	dir := writeJoined(b, func(d string) error { return stress.WriteTerragrunt(d, 200, 20) })
+	root := filepath.Join(dir, "live", "terragrunt.hcl")
+	data, err := os.ReadFile(root)
+	if err != nil {
+		b.Fatal(err)
+	}
+	data = []byte(strings.Replace(string(data), "locals {\n", "locals {\n  env = yamldecode(file(find_in_parent_folders(\"env.yaml\")))\n", 1))
+	for name, text := range map[string][]byte{
+		root:                                data,
+		filepath.Join(dir, "live/env.yaml"): []byte("name: prod\n"),
+		filepath.Join(dir, "k8s/web.yaml"):  []byte("apiVersion: apps/v1\nkind: Deployment\n"),
+	} {
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(name, text, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, c := range []struct {
+		name, file string
+		clusters   int
+	}{
+		{"env", "live/env.yaml", 200},
+		{"yaml", "k8s/web.yaml", 0},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.Chdir(dir)
+			b.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(dir))
+			b.ReportAllocs()
+			for b.Loop() {
+				lintJoined(b, []string{"--hook", c.file}, c.clusters)
+			}
+		})
+	}
+}
