@@ -48,15 +48,18 @@ const gitTimeout = 10 * time.Second
 // hookGit learns the deletions of a --hook run from the git repository
 // of the working directory; nil when there is none or git fails.
 func hookGit(ctx context.Context) *hookChanges {
-	top, err := git(ctx, "", "rev-parse", "--show-toplevel")
+	out, err := git(ctx, "", "rev-parse", "--show-toplevel", "--show-cdup")
 	if err != nil {
 		return nil
 	}
-	top = strings.TrimRight(top, "\n")
-	wd, err := os.Getwd()
-	if err != nil {
+	// The top as git resolves it, and as a path from the working
+	// directory (which may be named through a symbolic link, as the
+	// paths of the roots are).
+	lines := strings.SplitN(out, "\n", 3)
+	if len(lines) < 2 {
 		return nil
 	}
+	top, cdup := lines[0], lines[1]
 	// The commit whose files a deletion removes, and the diff that lists
 	// them: between the refs pre-commit names, else the staged changes.
 	before, diff := "HEAD", []string{"diff", "--cached"}
@@ -69,7 +72,7 @@ func hookGit(ctx context.Context) *hookChanges {
 		before = strings.TrimSpace(base)
 		diff = []string{"diff", before, to}
 	}
-	out, err := git(ctx, top, append(diff, "--name-only", "--no-renames", "--diff-filter=D", "-z", "--")...)
+	out, err = git(ctx, top, append(diff, "--name-only", "--no-renames", "--diff-filter=D", "-z", "--")...)
 	if err != nil {
 		return nil
 	}
@@ -78,13 +81,9 @@ func hookGit(ctx context.Context) *hookChanges {
 		if p == "" {
 			continue
 		}
-		abs := filepath.Join(top, filepath.FromSlash(p))
-		if _, err := os.Lstat(abs); err == nil {
+		rel := filepath.Join(filepath.FromSlash(cdup), filepath.FromSlash(p))
+		if _, err := os.Lstat(rel); err == nil {
 			continue // deleted from git but still here: a changed file
-		}
-		rel, err := filepath.Rel(wd, abs)
-		if err != nil {
-			continue
 		}
 		h.deleted = append(h.deleted, rel)
 		h.repo[rel] = p

@@ -123,6 +123,10 @@ func TestRunHookDeletions(t *testing.T) {
 		{"nothing staged", func(*testing.T) {}, nil, exitOK, []string{}},
 		{"the endpoint's file deleted", func(t *testing.T) { runGit(t, "rm", "-q", "live/db/endpoint.tf") },
 			nil, exitFindings, []string{fail}},
+		{"the endpoint's file deleted, the hook run in a subdirectory", func(t *testing.T) {
+			runGit(t, "rm", "-q", "live/db/endpoint.tf")
+			t.Chdir("live")
+		}, nil, exitFindings, []string{"db/main.tf fail"}},
 		{"the endpoint's file renamed out of Terraform", func(t *testing.T) {
 			runGit(t, "mv", "live/db/endpoint.tf", "live/db/endpoint.tf.txt")
 		}, nil, exitFindings, []string{fail}},
