@@ -186,29 +186,3 @@ func TestRunHookNoGit(t *testing.T) {
 		t.Errorf("a deleted file named: exit %d, clusters %v; want 1 and live/main.tf failing", code, got)
 	}
 }
-
-// TestGitBlobs reads what files held in a commit through one git process.
-func TestGitBlobs(t *testing.T) {
-	big := bytes.Repeat([]byte("x"), maxBlob+10)
-	gitRepo(t, map[string][]byte{"a.tf": []byte("locals {}\n"), "big.json": big, "b/c.yaml": []byte("")})
-	g := newGitBlobs(".", "HEAD")
-	defer g.close()
-	for _, tc := range []struct {
-		path string
-		data string
-		ok   bool
-	}{
-		{"a.tf", "locals {}\n", true},
-		{"missing.tf", "", false},
-		{"big.json", "", false}, // larger than maxBlob: not known
-		{"b/c.yaml", "", true},
-		{"b", "", false}, // a directory
-		{"a\nb", "", false},
-		{"a.tf", "locals {}\n", true}, // the stream is still in step
-	} {
-		data, ok := g.read(tc.path)
-		if ok != tc.ok || string(data) != tc.data && tc.ok {
-			t.Errorf("read(%q) = %q, %v; want %q, %v", tc.path, data, ok, tc.data, tc.ok)
-		}
-	}
-}
