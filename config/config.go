@@ -38,12 +38,12 @@ type Config struct {
 	Parameters []string
 	// Region is the region when the code sets none, or "".
 	Region string
-	// Root is the read boundary (SPEC §7.4), resolved against the file's
+	// Root is the read boundary (docs/semantics.md#where-a-run-starts-does-not-matter), resolved against the file's
 	// directory, or "" for the default (the repository top). --root
 	// overrides it.
 	Root string
 	// Context are the paths read to settle references but never reported
-	// (SPEC §7.1), resolved against the file's directory.
+	// (docs/semantics.md#sources-of-one-run), resolved against the file's directory.
 	Context []string
 	// Exclude are path globs, relative to the file's directory (see
 	// Excluded).

@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-// Path returns a path the way reports print paths (SPEC §5): relative to
+// Path returns a path the way reports print paths (docs/output.md#json-report): relative to
 // the working directory when it lies below it, with / separators.
 func Path(path string) string {
 	if wd, err := os.Getwd(); err == nil && filepath.IsAbs(path) {

@@ -36,7 +36,7 @@ const (
 	// sends false).
 	PublicDefaultFalse PublicDefault = iota
 	// PublicDefaultRDSAPI: unset leaves it to the RDS API, which documents two
-	// defaults (SPEC §1.2); the analysis evaluates both.
+	// defaults (docs/semantics.md#where-each-instance-can-be); the analysis evaluates both.
 	PublicDefaultRDSAPI
 )
 
@@ -56,7 +56,7 @@ type DBInstance struct {
 
 // ActivityStream says that a cluster has a database activity stream:
 // aws_rds_cluster_activity_stream, or in CloudFormation a custom resource or
-// daslint metadata (SPEC §1.1).
+// daslint metadata (docs/semantics.md#when-a-cluster-has-an-activity-stream).
 type ActivityStream struct {
 	Origin
 	Cluster Ref

@@ -10,7 +10,7 @@ type Model struct {
 	Root string
 	// Key names the root the same way from any working directory: its path
 	// relative to the read boundary (the repository top, or --root), with /
-	// separators. Fingerprints hash it instead of Root (SPEC §7.4); empty
+	// separators. Fingerprints hash it instead of Root (docs/semantics.md#where-a-run-starts-does-not-matter); empty
 	// when the model was not read through a boundary.
 	Key string
 	// Region is the region the resources are deployed to, when known.
@@ -45,8 +45,8 @@ type Model struct {
 
 	// Joined are the files of other sources whose objects joined this
 	// model to settle its references (an exporting template for
-	// Fn::ImportValue, SPEC §7.2.4), sorted: a link resting on an object
-	// declared in one of them names the file as its source (SPEC §7.2.7).
+	// Fn::ImportValue, docs/semantics.md#imports-and-exports), sorted: a link resting on an object
+	// declared in one of them names the file as its source (docs/semantics.md#where-a-link-came-from).
 	Joined []string
 
 	// Unread are the input files of this root that could not be read or

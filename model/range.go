@@ -34,7 +34,7 @@ const (
 	Terraform      Source = "terraform"
 	CloudFormation Source = "cloudformation"
 	// AWSFacts is the JSON the AWS CLI prints (describe-vpcs, ...), a
-	// snapshot of a live account (SPEC §7.1).
+	// snapshot of a live account (docs/semantics.md#sources-of-one-run).
 	AWSFacts Source = "aws-facts"
 )
 
@@ -68,7 +68,7 @@ type Origin struct {
 	// to settle one of its references (another root read through
 	// terraform_remote_state, a Terragrunt dependency, an exporting
 	// template, AWS facts, a state or plan JSON): which source, and where
-	// in it (SPEC §7.2.7). Nil for the model's own objects. Provenance is
+	// in it (docs/semantics.md#where-a-link-came-from). Nil for the model's own objects. Provenance is
 	// typed here, never read back from an address convention.
 	From *Provenance
 }
@@ -76,7 +76,7 @@ type Origin struct {
 // SourceKind is the kind of source an object joined a model from.
 type SourceKind string
 
-// The kinds of source that settle references (SPEC §7.1, §7.2).
+// The kinds of source that settle references (docs/semantics.md#the-world-beyond-one-root).
 const (
 	FromTerraformRoot       SourceKind = "terraform-root"
 	FromTerragruntUnit      SourceKind = "terragrunt-unit"
@@ -101,7 +101,7 @@ type Provenance struct {
 	ID string
 	// Callers are the module calls in that source through which the object
 	// was reached, outermost first: in another root, the `module` blocks
-	// the user edits, while File is in a shared module (SPEC §7.4). Empty
+	// the user edits, while File is in a shared module (docs/semantics.md#where-a-run-starts-does-not-matter). Empty
 	// for an object at the source's top level.
 	Callers []Range
 }

@@ -207,6 +207,6 @@ func ImplicitOf(address string) (vpc, kind string, ok bool) {
 // RegionToken stands for the deployment region inside a string that is
 // otherwise known when the region itself is not (CloudFormation
 // `com.amazonaws.${AWS::Region}.kms` without --region): such a service name
-// still names that service in the endpoint's own region (SPEC §1.3). It is
+// still names that service in the endpoint's own region (docs/semantics.md#an-active-kms-endpoint). It is
 // not an address: no object is ever declared with it.
 const RegionToken = tokenOpen + "?region" + tokenClose

@@ -1,5 +1,5 @@
 // Package network decides, offline, whether each DB instance of each Aurora
-// cluster with a database activity stream can reach AWS KMS (SPEC §1): it
+// cluster with a database activity stream can reach AWS KMS (docs/semantics.md#what-is-checked): it
 // resolves subnets, route tables, gateways, endpoints, security groups and
 // network ACLs in three-valued logic, and explains every verdict with the
 // witness chain, the first broken link of each path, or the unknowns.

@@ -8,7 +8,7 @@ import (
 	"github.com/daslint/daslint/model"
 )
 
-// expect is what a scenario must produce, derived from SPEC §1.
+// expect is what a scenario must produce, derived from docs/semantics.md#what-is-checked.
 type expect struct {
 	verdict model.Tri
 	path    Path   // for a pass
@@ -50,7 +50,7 @@ func explains(t *testing.T, r ClusterResult) {
 	if r.Verdict != model.True && len(r.Unknowns) == 0 && len(r.Instances) == 0 {
 		t.Errorf("cluster %s: %v verdict without explanation", r.Subject().Address, r.Verdict)
 	}
-	// SPEC §1.5: a cluster passes only when every placement passes, so its
+	// docs/semantics.md#three-valued-logic: a cluster passes only when every placement passes, so its
 	// verdict is never better than the AND of its instances'.
 	all := model.True
 	for _, ir := range r.Instances {
@@ -627,7 +627,7 @@ func TestBrokenHeld(t *testing.T) {
 }
 
 // TestLinkProvenance: a link carries the provenance of the object whose
-// position it carries (SPEC §7.2.7): the joined NAT gateway, route table
+// position it carries (docs/semantics.md#where-a-link-came-from): the joined NAT gateway, route table
 // and public subnet (and the VPC's implicit network ACL) say where they
 // came from, in the witness of a pass and among the links held before a
 // break; the root's own links say nothing.

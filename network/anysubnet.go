@@ -11,7 +11,7 @@ import (
 // that is not in the scanned code; or a subnet's VPC cannot be resolved),
 // the instance is still placed: in "any subnet", a placement that stands
 // for every subnet it may be in. Only the links that hold or break the same
-// way in all of them are decided (SPEC §1.5: AND(false, unknown) = false);
+// way in all of them are decided (docs/semantics.md#three-valued-logic: AND(false, unknown) = false);
 // every link that rests on the subnet (its route table, its network ACL, its
 // address) is one unknown link, so such a placement never passes.
 //

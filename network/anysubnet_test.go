@@ -27,7 +27,7 @@ func kmsEndpoint(w *world, in *model.SecurityGroupRule) *model.SecurityGroup {
 }
 
 // TestAnySubnet checks placements whose subnet is not known: the links
-// that do not rest on the subnet decide a fail (SPEC §1.5, AND(false,
+// that do not rest on the subnet decide a fail (docs/semantics.md#three-valued-logic, AND(false,
 // unknown) = false), and nothing else does; such a placement never passes.
 func TestAnySubnet(t *testing.T) {
 	egressOnlyPrivate := func(w *world) {

@@ -105,7 +105,7 @@ func TestUncertainStream(t *testing.T) {
 	idVar := unresolved(model.FromVariable, `variable "cluster_id" has no value`)
 	countVar := unresolved(model.FromCondition, `count depends on variable "enable_das"`)
 	// A stream that may name the cluster is also reported on its own, as a
-	// stream whose cluster is not known (SPEC §7.3): it may name a cluster
+	// stream whose cluster is not known (docs/semantics.md#never-silent): it may name a cluster
 	// outside the scanned code.
 	tests := []struct {
 		name       string

@@ -17,7 +17,7 @@ const (
 // the given cohort (a symbolic instance when addr ends in [?]), and its route
 // table association into a maybe object of assocCohort that links it, with
 // SameIndex when sameIndex. The subnet group lists the subnet, which is
-// therefore taken to exist (SPEC §2).
+// therefore taken to exist (docs/semantics.md#symbolic-instances).
 func makeCohort(w *world, addr, subnetCohort, assocCohort string, sameIndex bool) *model.RouteTableAssociation {
 	as := w.b.m.RouteTableAssociations[1]
 	if as.Subnet.Key != w.db.Address {

@@ -260,7 +260,7 @@ func (a *analyzer) kmsCandidates(vpc *model.VPC) []*model.VPCEndpoint {
 // IPv4 addresses. With DNS record IP type "ipv6" (the only one an endpoint
 // of IP address type "ipv6" can have) the name gets AAAA records only (VPC
 // PrivateLink Guide, "DNS record IP type"), while Aurora reaches KMS over
-// IPv4 (SPEC §1.3): the endpoint takes over the KMS name yet carries none
+// IPv4 (docs/semantics.md#the-three-paths): the endpoint takes over the KMS name yet carries none
 // of the activity stream's traffic.
 func ipv4Records(e *model.VPCEndpoint, region string) (model.Tri, string, []Unknown) {
 	t := e.DNSRecordIPType

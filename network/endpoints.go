@@ -15,7 +15,7 @@ const unknownRegionMarker = "⟨unknown-region⟩"
 // kmsService says whether an endpoint service name is the standard KMS
 // service of vpcRegion: `com.amazonaws.<region>.kms` (or the `cn.` prefix
 // of the China partitions). The region part may be unknown: it still names
-// KMS of the endpoint's own region (SPEC §1.3). `kms-fips` never counts:
+// KMS of the endpoint's own region (docs/semantics.md#an-active-kms-endpoint). `kms-fips` never counts:
 // its private DNS name is kms-fips.<region>.amazonaws.com (KMS Developer
 // Guide, "Create a VPC endpoint for AWS KMS").
 func kmsService(name model.Str, vpcRegion string) (isKMS model.Tri, reason string) {
@@ -191,7 +191,7 @@ func (a *analyzer) vpcDNS(vpc *model.VPC, what string) *chain {
 
 // endpointSubnets resolves the endpoint's subnets. They are taken to exist
 // even when symbolic or maybe, since AWS refuses an interface endpoint
-// without subnets (SPEC §2).
+// without subnets (docs/semantics.md#symbolic-instances).
 func (a *analyzer) endpointSubnets(e *model.VPCEndpoint) (subnets []*model.Subnet, us []Unknown) {
 	refs := e.Subnets.Items
 	for _, as := range a.ix.epSubnets[e] {

@@ -8,7 +8,8 @@ import (
 )
 
 // unknownTargets are the route targets behind which egress happens outside
-// the scanned network (SPEC §1.3, the unknown row of the target table).
+// the scanned network (the unknown row of
+// docs/semantics.md#what-a-default-route-leads-to).
 var unknownTargets = map[model.TargetKind]string{
 	model.TargetTransitGateway:   "transit gateway",
 	model.TargetCoreNetwork:      "Cloud WAN core network",
@@ -32,8 +33,8 @@ type target struct {
 	fix string
 }
 
-// routeTarget resolves the target of route r by the meaning table of SPEC
-// §1.3.
+// routeTarget resolves the target of route r by the table of
+// docs/semantics.md#what-a-default-route-leads-to.
 func (a *analyzer) routeTarget(r *model.Route) target {
 	if kind, ok := unknownTargets[r.TargetKind]; ok {
 		u := &model.Unresolved{Kind: model.FromTarget,

@@ -284,7 +284,7 @@ func (ix *index) lookup(r model.Ref) model.Object {
 
 // resolve follows a ref. It returns the object it names, or the reason it
 // cannot be followed offline: an unknown value, or a literal ID or an
-// address of a resource that is not in the scanned code (SPEC §2). Both
+// address of a resource that is not in the scanned code (docs/semantics.md#computed-ids-and-names). Both
 // results are nil when the ref is unset.
 func (ix *index) resolve(r model.Ref, what string) (model.Object, *model.Unresolved) {
 	switch {

@@ -55,7 +55,7 @@ type outcome struct {
 }
 
 // primaryPath picks the path whose broken link explains verdict v and whose
-// fix is given: the path the code was evidently built for (SPEC §1.4). A
+// fix is given: the path the code was evidently built for (docs/semantics.md#what-a-verdict-explains). A
 // link whose status is the verdict itself (False for a fail, Unknown for an
 // unknown) explains it better than one that merely breaks; then the path
 // that got furthest wins. On a tie an existing endpoint wins (it was built
@@ -92,8 +92,8 @@ func primaryPath(broken map[Path]*Broken, v, active model.Tri) Path {
 	return best
 }
 
-// evaluate decides whether the placement reaches KMS (SPEC §1.3, "Which
-// path applies"): through the VPC's active KMS endpoint when there is one,
+// evaluate decides whether the placement reaches KMS (docs/semantics.md#which-path-applies):
+// through the VPC's active KMS endpoint when there is one,
 // else through the public or the nat path.
 func (a *analyzer) evaluate(p *placement) outcome {
 	pub := a.publicPath(p)

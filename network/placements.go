@@ -7,7 +7,7 @@ import (
 )
 
 // analyzeCluster places every instance of the cluster in every candidate
-// subnet of its DB subnet group (SPEC §1.2) and ANDs the verdicts.
+// subnet of its DB subnet group (docs/semantics.md#where-each-instance-can-be) and ANDs the verdicts.
 func (a *analyzer) analyzeCluster(c *model.DBCluster, s *model.ActivityStream) (res ClusterResult) {
 	res = ClusterResult{Cluster: c, Stream: s, Verdict: model.True}
 	defer a.finishCluster(&res)
@@ -104,7 +104,7 @@ func (a *analyzer) finishCluster(res *ClusterResult) {
 
 // groupSubnets resolves the subnets of a DB subnet group. Symbolic and
 // maybe subnets count as present: RDS refuses a group without subnets in
-// at least two zones (SPEC §2).
+// at least two zones (docs/semantics.md#symbolic-instances).
 func (a *analyzer) groupSubnets(g *model.DBSubnetGroup) ([]*model.Subnet, []Unknown) {
 	var subnets []*model.Subnet
 	var us []Unknown
@@ -193,7 +193,7 @@ func (a *analyzer) placementResult(p *placement, m member) InstanceResult {
 
 // publicReadings returns how to read the instance's public accessibility:
 // one reading, or, when PubliclyAccessible is unset and left to the RDS
-// API, the two readings its documentation gives (SPEC §1.2).
+// API, the two readings its documentation gives (docs/semantics.md#where-each-instance-can-be).
 func (a *analyzer) publicReadings(p *placement) []reading {
 	i := p.inst
 	switch {

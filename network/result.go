@@ -2,7 +2,7 @@ package network
 
 import "github.com/daslint/daslint/model"
 
-// Path names one of the three ways an instance can reach KMS (SPEC §1.3).
+// Path names one of the three ways an instance can reach KMS (docs/semantics.md#the-three-paths).
 type Path string
 
 // The paths, in the order reports list them.
@@ -26,8 +26,8 @@ type Link struct {
 	Text  string
 	Range model.Range
 	// From is the provenance of the object whose Range the link carries,
-	// when that object joined the model from another source (SPEC
-	// §7.2.7); nil for the model's own objects.
+	// when that object joined the model from another source
+	// (docs/semantics.md#where-a-link-came-from); nil for the model's own objects.
 	From *model.Provenance
 }
 
@@ -70,7 +70,7 @@ type InstanceResult struct {
 	// that declares none) it is the cluster's address.
 	Instance string
 	// Assumed is true when the cluster declares no instance and one instance
-	// per subnet is assumed (SPEC §1.2).
+	// per subnet is assumed (docs/semantics.md#where-each-instance-can-be).
 	Assumed bool
 	// Subnet is the candidate subnet's address; empty when the subnet is
 	// not known (AnySubnet), and set with AnySubnet when the subnet is
@@ -91,7 +91,7 @@ type InstanceResult struct {
 	// that was evaluated.
 	Broken map[Path]*Broken
 	// Primary is, for a fail or unknown, the path whose broken link explains
-	// the verdict: the path the code was evidently built for (SPEC §1.4).
+	// the verdict: the path the code was evidently built for (docs/semantics.md#what-a-verdict-explains).
 	Primary Path
 	// Fix is the remediation for the Primary path.
 	Fix string
@@ -114,7 +114,7 @@ type AnySubnet struct {
 // AND over its instances and their candidate subnets.
 //
 // A result with no Cluster stands for an activity stream that names no
-// cluster of the model (SPEC §7.3): its Stream is the subject, its Verdict
+// cluster of the model (docs/semantics.md#never-silent): its Stream is the subject, its Verdict
 // is Unknown, it has no instances, and Unknowns say what is missing to know
 // the cluster.
 type ClusterResult struct {

@@ -7,7 +7,7 @@ import (
 	"github.com/daslint/daslint/model"
 )
 
-// Every activity stream that daslint sees is reported (SPEC §7.3). A stream
+// Every activity stream that daslint sees is reported (docs/semantics.md#never-silent). A stream
 // that names a cluster of the model is reported through that cluster; one
 // that names none the model holds (its cluster comes from a module that is
 // not read, a variable, a data source, an import, or a literal identifier of
@@ -36,7 +36,7 @@ func (a *analyzer) unattachedStreams() []ClusterResult {
 
 // attached reports whether a cluster of the model is certainly the target
 // of s. Any cluster counts, whatever its engine: a stream on a cluster that
-// is not Aurora is outside what daslint checks (SPEC §1), not unknown. A
+// is not Aurora is outside what daslint checks (docs/semantics.md#what-is-checked), not unknown. A
 // stream certainly targets a cluster it names by address, or by an
 // identifier equal to the cluster's known one (streamTargets), which is
 // what the index answers without asking every cluster.

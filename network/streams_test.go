@@ -7,7 +7,7 @@ import (
 	"github.com/daslint/daslint/model"
 )
 
-// TestUnattachedStreams: every stream is reported (SPEC §7.3). One that
+// TestUnattachedStreams: every stream is reported (docs/semantics.md#never-silent). One that
 // names no cluster of the model for certain gets an unknown result of its
 // own that says why; one that names a cluster is reported through it only.
 func TestUnattachedStreams(t *testing.T) {

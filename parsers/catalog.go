@@ -13,7 +13,7 @@ import (
 
 // catalog is every root of one run, the linted ones and those of --context,
 // read on demand and at most once. It is how one source settles what
-// another leaves open (SPEC §7): a front end never calls another; it is
+// another leaves open (docs/semantics.md#the-world-beyond-one-root): a front end never calls another; it is
 // given a callback in its options (another root's outputs, another stack's
 // exports), which parsers implements with the catalog.
 type catalog struct {

@@ -26,7 +26,7 @@ func touches(changed []string) func(loaded) bool {
 	}
 	// For a Terraform root, a changed file in the directory of any module it
 	// reads counts, including a variables file it does not load by itself
-	// (SPEC §3: a .tfvars file stands for its directory) and a file that
+	// (docs/cli.md: a .tfvars file stands for its directory) and a file that
 	// does not parse; for a template, only the files it reads.
 	return func(l loaded) bool {
 		module := l.byDirectory

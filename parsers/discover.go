@@ -35,7 +35,7 @@ type root struct {
 	// another root's too (distinctKeys): it is then named by its path.
 	asGiven bool
 	// context is set for a root found only under --context paths: read when
-	// a linted root needs it, never reported (SPEC §7.1).
+	// a linted root needs it, never reported (docs/semantics.md#sources-of-one-run).
 	context bool
 	// stack, for a unit that a terragrunt.stack.hcl generates, is how;
 	// the unit's path is then its generated terragrunt.hcl, which need not
@@ -210,7 +210,7 @@ func withContext(linted, context []root) []root {
 // instead (stateKey), relative to the working directory: a name that
 // clashed would join the second state's objects under the first's. A root
 // whose name is its own keeps it, the same from any working directory
-// (SPEC §7.4).
+// (docs/semantics.md#where-a-run-starts-does-not-matter).
 func distinctKeys(roots []root) {
 	paths := map[string]map[string]bool{} // key → the absolute paths so named
 	for _, r := range roots {

@@ -39,7 +39,7 @@ type ExportLookup struct {
 
 // templateExporter is the optional part of a TemplateLoader that lists a
 // template's exports, so that Fn::ImportValue can be settled by another
-// template of the run (SPEC §7.2.4). A loader without it leaves imports
+// template of the run (docs/semantics.md#imports-and-exports). A loader without it leaves imports
 // unknown.
 type templateExporter interface {
 	ExportNames(file string, data []byte, opts TemplateOptions) []TemplateExport

@@ -16,7 +16,7 @@ import (
 	"github.com/daslint/daslint/parsers/awsfacts"
 )
 
-// AWS facts (SPEC §7.1): the JSON the AWS CLI prints. All facts files of
+// AWS facts (docs/semantics.md#sources-of-one-run): the JSON the AWS CLI prints. All facts files of
 // one directory form one snapshot of an account and region, a root of kind
 // factsDir. Named as PATH, the snapshot is linted (its clusters with a
 // started activity stream are reported); under --context, or beside the
@@ -96,7 +96,7 @@ func loadFacts(ctx context.Context, r root, opts Options) (l loaded, ok bool) {
 // name), with everything they link to and everything of each VPC reached
 // (its route tables, gateways, endpoints, security groups, network ACLs,
 // and the markers of what was not exported), and rewrites those literals
-// into links by identity (SPEC §7.2.1). The objects keep their real IDs as
+// into links by identity (docs/semantics.md#literal-ids-and-names). The objects keep their real IDs as
 // addresses and their facts file positions; each joins as a copy that
 // says it came from the facts (model.Origin.From), which the report shows.
 // The facts objects are shared, never changed. See join.go.
@@ -218,7 +218,7 @@ func firstOf(ss ...string) string {
 
 // joinedCopy is a copy of the facts object o, with its inline routes and
 // rules, each marked as coming from the facts file that holds it, under its
-// AWS ID (SPEC §7.2.7). The snapshot's own objects stay unmarked: linted,
+// AWS ID (docs/semantics.md#where-a-link-came-from). The snapshot's own objects stay unmarked: linted,
 // the snapshot is its own source.
 func joinedCopy(o model.Object) model.Object {
 	switch o := o.(type) {

@@ -11,7 +11,7 @@ import (
 	"github.com/daslint/daslint/parsers/terraform/eval"
 )
 
-// Data source lookups against AWS facts (SPEC §7.2.2): the data sources
+// Data source lookups against AWS facts (docs/semantics.md#data-sources-answered-by-other-sources): the data sources
 // below are answered from the facts snapshots of the run, with their
 // arguments turned into the filters the AWS provider (5.x) sends. What
 // they return are real IDs, which joinFacts then resolves like any
@@ -31,7 +31,7 @@ type dataSpec struct {
 	lists map[string]string
 }
 
-// dataSpecs are the supported data sources (SPEC §7.2.2).
+// dataSpecs are the supported data sources (docs/semantics.md#data-sources-answered-by-other-sources).
 var dataSpecs = map[string]dataSpec{
 	"aws_vpc": {kind: awsfacts.Vpcs, tags: true, args: map[string]string{"id": "vpc-id", "cidr_block": "cidr",
 		"default": "is-default", "dhcp_options_id": "dhcp-options-id", "state": "state"}},

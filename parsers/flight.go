@@ -22,7 +22,7 @@ import (
 //     behalf) records the flights it waits for; a task about to wait for
 //     a flight whose owner waits, through others, for this very task does
 //     not wait but evaluates for itself, as one goroutine would, and the
-//     chain of roots it carries then finds the cycle (SPEC §7.2.3).
+//     chain of roots it carries then finds the cycle (docs/semantics.md#remote-state).
 //   - An evaluation that met a cycle depends on who asked: the cycle is
 //     named from the outermost root of the chain, and the roots of the
 //     chain are unknown to it. Such an evaluation is tainted and is never

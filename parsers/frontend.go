@@ -51,7 +51,7 @@ func (k kind) String() string {
 	return "unknown input"
 }
 
-// A frontEnd is one kind of input daslint reads (SPEC §7.1). Discovery
+// A frontEnd is one kind of input daslint reads (docs/semantics.md#sources-of-one-run). Discovery
 // offers it every file it finds or the user names; the catalog has it read
 // the roots it claimed. A front end never calls another: what the rest of
 // the run offers (other roots' outputs, dependencies, data sources, stack
@@ -163,7 +163,7 @@ type terraformFrontEnd struct{}
 
 func (terraformFrontEnd) Kind() kind { return terraformRoot }
 
-// Claim takes a Terraform file for its module (SPEC §3: PATH may be a
+// Claim takes a Terraform file for its module (docs/cli.md: PATH may be a
 // file); a variables file named by the user stands for its directory too,
 // though it is applied only with --var-file.
 func (terraformFrontEnd) Claim(f inputFile) (root, bool) {
@@ -173,7 +173,7 @@ func (terraformFrontEnd) Claim(f inputFile) (root, bool) {
 
 // Load evaluates a root module. A changed file in the directory of any
 // module it reads re-lints it: a variables file it does not load by itself
-// (SPEC §3: a .tfvars file stands for its directory), a file that does not
+// (docs/cli.md: a .tfvars file stands for its directory), a file that does not
 // parse.
 func (terraformFrontEnd) Load(ctx context.Context, r root, env env) (loaded, bool) {
 	l := loadModule(ctx, r, env.opts, env.terraform, env.remote)
@@ -196,7 +196,7 @@ func (factsFrontEnd) Load(ctx context.Context, r root, env env) (loaded, bool) {
 }
 
 // planFrontEnd reads the output of `terraform show -json` and Terraform
-// state, recognised by content (SPEC §7.1) whatever the file's name, and
+// state, recognised by content (docs/semantics.md#sources-of-one-run) whatever the file's name, and
 // every .tfstate file: one that is no state daslint reads is no template
 // either.
 type planFrontEnd struct {

@@ -8,7 +8,7 @@ import (
 	"github.com/daslint/daslint/parsers/awsfacts"
 )
 
-// One join mechanism for every source of real objects (SPEC §7.2.1): an
+// One join mechanism for every source of real objects (docs/semantics.md#literal-ids-and-names): an
 // AWS facts snapshot, or a Terraform state or plan JSON. A literal ID in a
 // root's code (`subnet_ids = ["subnet-0abc"]`, `VpcId: vpc-123`) or a DB
 // subnet group name that such a source holds joins that source's object,
@@ -172,7 +172,7 @@ func joinInto(m *model.Model, own []model.Object, s *realSource) {
 		}
 	}
 	// The source files are the source of the links that rest on their
-	// objects (SPEC §7.2.7).
+	// objects (docs/semantics.md#where-a-link-came-from).
 	m.Joined = m.Joined[:0]
 	for f := range files {
 		m.Joined = append(m.Joined, f)

@@ -7,7 +7,7 @@ import (
 	"github.com/daslint/daslint/model"
 )
 
-// Clusters by identifier or ARN (SPEC §7.2.1): an activity stream whose
+// Clusters by identifier or ARN (docs/semantics.md#literal-ids-and-names): an activity stream whose
 // cluster is a literal (`resource_arn = "arn:aws:rds:…:cluster:orders"`,
 // the ARN a data source answered, a CloudFormation custom resource's
 // cluster identifier) names a cluster of a source of real objects when

@@ -29,10 +29,10 @@ type Options struct {
 	// Context are --context paths: discovered like the paths to lint, their
 	// roots are read only when a linted root needs them (another root's
 	// outputs, another stack's exports, AWS facts) and are never reported
-	// (SPEC §7.1). A root found under both is linted.
+	// (docs/semantics.md#sources-of-one-run). A root found under both is linted.
 	Context []string
 	// StackNames are --stack-name FILE=NAME values: the AWS::StackName of a
-	// template (SPEC §7.1). A template in a CDK cloud assembly (cdk.out) is
+	// template (docs/semantics.md#sources-of-one-run). A template in a CDK cloud assembly (cdk.out) is
 	// named by its manifest.json.
 	StackNames []string
 	// Region is --region.
@@ -199,7 +199,7 @@ func load(ctx context.Context, paths []string, opts Options, loadTerraform terra
 	// A directory another root uses as a local module, or a template another
 	// stack nests, is read through its caller: linted alone its variables
 	// and parameters would have no values, and every finding would appear
-	// twice (SPEC §2).
+	// twice (docs/semantics.md#terraform-values).
 	used := map[string]bool{}
 	for _, l := range all {
 		self := absPath(l.root.path)
@@ -363,7 +363,7 @@ func unread(r root, data []byte, problem *inputfile.Problem) (l loaded, ok bool)
 	return l, true
 }
 
-// loadStateFile reads a Terraform plan or state JSON (SPEC §7.1), of any
+// loadStateFile reads a Terraform plan or state JSON (docs/semantics.md#sources-of-one-run), of any
 // size. One found by a walk beside the code of its root is left to that
 // root, which the walk lints: the same clusters would otherwise be
 // reported twice. Named, it is linted; under --context it is only

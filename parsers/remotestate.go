@@ -18,7 +18,7 @@ import (
 )
 
 // remoteStates settles terraform_remote_state data sources for one run
-// (SPEC §7.2.3): it finds, among the catalog's Terraform roots (linted and
+// (docs/semantics.md#remote-state): it finds, among the catalog's Terraform roots (linted and
 // --context), the one whose backend a data source names, and evaluates it
 // in the workspace asked for, once per root and workspace.
 // Roots read it from several goroutines: the evaluations are flights

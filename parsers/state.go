@@ -11,7 +11,7 @@ import (
 	"github.com/daslint/daslint/parsers/tfplan"
 )
 
-// Terraform state and plan JSON as sources (SPEC §7.1, §7.2.1 to §7.2.3):
+// Terraform state and plan JSON as sources (docs/semantics.md#the-world-beyond-one-root):
 // given as PATH or with --context, a state (`terraform show -json`, or the
 // format-4 JSON of terraform.tfstate and `terraform state pull`) settles
 // the literal IDs of the other roots of the run by its resources' real
@@ -81,7 +81,7 @@ func joinsByIdentifier(in *eval.Instance) bool {
 
 // stateKey names the state of r in addresses and reasons: its path
 // relative to its read boundary, the same from any working directory
-// (SPEC §7.4), unless another root of the run has that name too
+// (docs/semantics.md#where-a-run-starts-does-not-matter), unless another root of the run has that name too
 // (distinctKeys): then its path as given.
 func stateKey(r root) string {
 	if k := rootKey(r); k != "" && !r.asGiven {

@@ -8,7 +8,7 @@ import (
 	"github.com/daslint/daslint/parsers/terraform/eval"
 )
 
-// Data sources settled by a state or plan JSON (SPEC §7.2.2): a state is
+// Data sources settled by a state or plan JSON (docs/semantics.md#data-sources-answered-by-other-sources): a state is
 // never the complete list of anything in the account, so it settles a
 // lookup by exact ID only: `data "aws_subnet" { id = "subnet-0abc" }` is
 // the subnet of a state of the run whose id that is. Its values are the

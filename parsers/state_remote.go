@@ -8,7 +8,7 @@ import (
 	"github.com/daslint/daslint/parsers/tfplan"
 )
 
-// terraform_remote_state from a state (SPEC §7.2.3: "A state JSON of that
+// terraform_remote_state from a state (docs/semantics.md#remote-state: "A state JSON of that
 // root in --context is used instead when given"): real IDs and values win
 // over evaluated code. A state of the run (a `terraform show -json` state
 // or a format-4 state, given as PATH, with --context, or found by their

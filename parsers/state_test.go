@@ -79,7 +79,7 @@ resource "aws_security_group" "db" {
 
 // TestStateLiteralIDs: a literal ID of a state of the run joins its object
 // under the state's prefix, complete for what the state's root manages: a
-// VPC whose state holds no endpoint has none (SPEC §7.1); a change to the
+// VPC whose state holds no endpoint has none (docs/semantics.md#sources-of-one-run); a change to the
 // state re-lints the root (hook mode).
 func TestStateLiteralIDs(t *testing.T) {
 	dir := writeRoots(t, map[string]string{

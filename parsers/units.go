@@ -16,13 +16,13 @@ import (
 // module its terraform.source names is evaluated with the unit's inputs,
 // and every object of the module is reached through the unit's file, the
 // outermost caller, so that two units of one module are told apart and
-// annotations land on the unit (SPEC §7.2.5).
+// annotations land on the unit (docs/semantics.md#terragrunt-units).
 func loadUnit(ctx context.Context, r root, opts Options, loadTerraform terraformLoader, remote remoteStateFunc, deps dependencyFunc) loaded {
 	dir := filepath.Dir(r.path)
 	if r.stack != nil && r.stack.unread != nil {
 		// Generated from a remote source: the stack warned; the model
 		// says it was not read, so that a run that finds no cluster does
-		// not read as a clean one (SPEC §7.3).
+		// not read as a clean one (docs/semantics.md#never-silent).
 		m := &model.Model{Source: model.Terraform, Root: filepath.ToSlash(dir), Unread: []*model.Unresolved{r.stack.unread}}
 		return loaded{root: r, model: m, files: r.stack.files}
 	}

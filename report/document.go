@@ -44,18 +44,17 @@ type Cluster struct {
 	Path      *string    `json:"path"`
 	Instances []Instance `json:"instances"`
 	// Unknowns concern the cluster as a whole (no DB subnet group, an
-	// unresolvable one); an addition to the SPEC §5 example, which has no
-	// place for them.
+	// unresolvable one), so that an unknown cluster always says why
+	// (docs/semantics.md#cluster-level-unknowns).
 	Unknowns []Unknown `json:"unknowns"`
 	// From says where the cluster itself came from when it is not declared
 	// in the linted code: a cluster that a linted activity stream names by
 	// identifier or ARN and that joined from AWS facts or a state JSON
-	// (SPEC §7.2.1); File and Line are then the stream's, the place the
-	// user edits. Absent for the linted code's own clusters. An addition
-	// to SPEC §5.
+	// (docs/semantics.md#literal-ids-and-names); File and Line are then the stream's, the place the
+	// user edits. Absent for the linted code's own clusters.
 	From *Source `json:"from,omitempty"`
 	// Unattached is true for an entry that stands for an activity stream
-	// whose cluster daslint cannot see (SPEC §7.3): ID, File and Line are
+	// whose cluster daslint cannot see (docs/semantics.md#never-silent): ID, File and Line are
 	// the stream's, and Unknowns say what is missing. Not part of
 	// daslint/v1, which tells such an entry by its ID.
 	Unattached bool `json:"-"`
@@ -94,14 +93,14 @@ type Link struct {
 	// of the text format lists subjects. Empty: Text stands for itself.
 	Subject string
 	// Source is where the link's object came from when another source
-	// settled it (SPEC §7.2.7); nil for the linted root's own objects.
+	// settled it (docs/semantics.md#where-a-link-came-from); nil for the linted root's own objects.
 	Source *Source
 }
 
-// MarshalJSON writes a link as its text, as SPEC §5 shows witnesses.
+// MarshalJSON writes a link as its text, as docs/output.md#json-report shows witnesses.
 func (l Link) MarshalJSON() ([]byte, error) { return json.Marshal(l.Text) }
 
-// Source is the other source a link's object came from (SPEC §7.2.7): a
+// Source is the other source a link's object came from (docs/semantics.md#where-a-link-came-from): a
 // Terraform root read through terraform_remote_state, a Terragrunt unit read
 // through a dependency block, a CloudFormation stack read through
 // Fn::ImportValue, AWS facts, a state or plan JSON.
@@ -119,7 +118,7 @@ type Source struct {
 	ID string `json:"id"`
 	// Callers are the module calls in that source through which the object
 	// was reached, outermost first: the `module` blocks of the other root
-	// that the user edits when File is in a shared module (SPEC §7.4).
+	// that the user edits when File is in a shared module (docs/semantics.md#where-a-run-starts-does-not-matter).
 	Callers []Caller `json:"callers,omitempty"`
 }
 
@@ -151,7 +150,7 @@ func linkRecords(ls []Link) []linkRecord {
 	return out
 }
 
-// MarshalJSON writes an instance as SPEC §5 shows it, with two additions:
+// MarshalJSON writes an instance as docs/output.md#json-report shows it, with
 // "links", the witness link by link with its position and source, and, in
 // each broken path, "held", the links that held before the break, the same
 // way.
@@ -193,7 +192,7 @@ type Broken struct {
 	// Source is the file of another source (another root read by
 	// terraform_remote_state, another stack's template) that the link's
 	// object came from, when it joined the cluster's model to settle a
-	// reference (SPEC §7.2.7); absent for the model's own files.
+	// reference (docs/semantics.md#where-a-link-came-from); absent for the model's own files.
 	Source string `json:"source,omitempty"`
 	// From is the structured form of Source: the kind of source, the file
 	// and line, and the object's ID there; absent with Source. An addition
@@ -227,19 +226,18 @@ type Finding struct {
 	Message     string `json:"message"`
 	Remediation string `json:"remediation"`
 	// Fingerprint identifies the finding across line moves and
-	// reformatting; a baseline lists fingerprints. An addition to SPEC §5.
+	// reformatting; a baseline lists fingerprints.
 	Fingerprint string `json:"fingerprint"`
 	// Suppressed is the suppression written in the code that silences the
-	// finding, or nil (JSON null). An addition to SPEC §5.
+	// finding, or nil (JSON null).
 	Suppressed *Suppression `json:"suppressed"`
 	// Baseline is true when the finding is in the baseline given with
-	// --baseline. An addition to SPEC §5.
+	// --baseline.
 	Baseline bool `json:"baseline"`
 	// Callers are the module calls or nested-stack resources through which
 	// the resource (declared at File:Line) was reached, outermost first;
 	// [] for a resource of the root. SARIF and GitHub annotate the
-	// innermost place of that chain that the user edits (see Primary). An
-	// addition to SPEC §5.
+	// innermost place of that chain that the user edits (see Primary).
 	Callers []Caller `json:"callers"`
 	// Related are the links the message points at, most important first
 	// (for DAS001 the first broken link of each group of failing

@@ -25,7 +25,7 @@ type graphNode struct {
 	Line  int
 	// Source names the kind of source the object came from ("AWS
 	// facts", "Terraform root") when it joined from outside the
-	// cluster's own code (SPEC §7.2.7); empty for the code's own.
+	// cluster's own code (docs/semantics.md#where-a-link-came-from); empty for the code's own.
 	Source string
 	// Start marks an instance, where chains begin.
 	Start bool

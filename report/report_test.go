@@ -59,7 +59,7 @@ func TestJSONFieldsAndOrder(t *testing.T) {
 	if err := JSON(&buf, r); err != nil {
 		t.Fatal(err)
 	}
-	// Field order and names as SPEC §5; the witness is a list of link texts,
+	// Field order and names as docs/output.md#json-report; the witness is a list of link texts,
 	// broken is null for a pass, the summary is recounted from the content.
 	want := `{
   "schema": "daslint/v1",
@@ -329,7 +329,7 @@ func TestTextSuppressedAndBaseline(t *testing.T) {
 // each link with its position and, for one settled through another
 // source, the structured source; each broken path lists the links that
 // held before it the same way, and a broken link from another source has
-// "from" beside the "source" file (SPEC §7.2.7).
+// "from" beside the "source" file (docs/semantics.md#where-a-link-came-from).
 func TestJSONLinkSources(t *testing.T) {
 	facts := &Source{Kind: SourceAWSFacts, File: "facts/subnets.json", Line: 3, ID: "subnet-0abc"}
 	root := &Source{Kind: SourceTerraformRoot, File: "network/main.tf", Line: 58, ID: "aws_route_table.private"}

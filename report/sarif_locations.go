@@ -128,7 +128,7 @@ type relatedLocation struct {
 // related lists what explains f, in a stable order without repeats: the
 // places of its chain of calls other than the primary location
 // (Finding.ChainLocations), then for each placement of its cluster that does not pass, the first broken link
-// of each path (SPEC §1.4: a fail names the first link that breaks on each
+// of each path (docs/semantics.md#what-a-verdict-explains: a fail names the first link that breaks on each
 // of the three paths), then every unresolved value with where it comes
 // from, then where each link settled through another source came from. A
 // finding whose cluster is not in the report falls back to the
@@ -160,7 +160,7 @@ func (s *sarifRun) related(f Finding, primary Location) []relatedLocation {
 		for _, p := range pathOrder(in.Broken) {
 			b := in.Broken[p]
 			// The call in the other root (what the user edits) before
-			// the shared module's declaration (SPEC §7.4).
+			// the shared module's declaration (docs/semantics.md#where-a-run-starts-does-not-matter).
 			for _, rl := range s.callerLocations(b.Link, b.From) {
 				add(rl)
 			}
@@ -178,8 +178,8 @@ func (s *sarifRun) related(f Finding, primary Location) []relatedLocation {
 			add(unknownLocation(u))
 		}
 	}
-	// Last, where the links that another source settled came from (SPEC
-	// §7.2.7): those that held before each break (a broken link's own
+	// Last, where the links that another source settled came from
+	// (docs/semantics.md#where-a-link-came-from): those that held before each break (a broken link's own
 	// message names its source), and the witnesses of the placements
 	// that pass.
 	for _, in := range c.Instances {
@@ -241,7 +241,7 @@ func (s *sarifRun) callerLocations(link string, src *Source) []relatedLocation {
 	return out
 }
 
-// pathOrder lists the paths of broken in SPEC §1.3's order (public, nat,
+// pathOrder lists the paths of broken in the order of docs/semantics.md#the-three-paths (public, nat,
 // kms-endpoint), then any other in name order.
 func pathOrder(broken map[string]Broken) []string {
 	known := []string{"public", "nat", "kms-endpoint"}

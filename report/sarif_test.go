@@ -199,7 +199,7 @@ func TestSARIFResults(t *testing.T) {
 	}
 
 	// The failing cluster: the first broken link of each path of its
-	// failing placement, in SPEC order, numbered from 1; not the witness of
+	// failing placement, in the order of docs/semantics.md#the-three-paths, numbered from 1; not the witness of
 	// the placement that passes.
 	fail := run.Results[1]
 	var related []string

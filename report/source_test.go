@@ -168,7 +168,7 @@ func TestSARIFRelatesSources(t *testing.T) {
 
 // TestSourceThroughCallers checks that a link whose object is in a shared
 // module of another root names that root's module call, the place the user
-// edits (SPEC §7.4), in the text beside its position and, before the
+// edits (docs/semantics.md#where-a-run-starts-does-not-matter), in the text beside its position and, before the
 // module's declaration, among SARIF's related locations.
 func TestSourceThroughCallers(t *testing.T) {
 	const mod = "modules/vpc/main.tf"

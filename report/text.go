@@ -30,7 +30,7 @@ type TextOptions struct {
 	ASCII bool
 	// Elapsed, when positive, is the time the run took; the summary line
 	// ends with it. The caller measures it, so tests can fix it. (The JSON
-	// has no time: the same input gives the same bytes, SPEC §5.)
+	// has no time: the same input gives the same bytes, docs/output.md#json-report.)
 	Elapsed time.Duration
 }
 

@@ -155,7 +155,7 @@ func (p *printer) cluster(c Cluster, findings []Finding) {
 	at := fmt.Sprintf("line %d", c.Line)
 	if c.From != nil {
 		// A cluster joined from another source for the activity stream
-		// at this line (SPEC §7.2.1).
+		// at this line (docs/semantics.md#literal-ids-and-names).
 		at += " (its activity stream)"
 		what += "; the cluster: " + c.From.Describe()
 	}
@@ -239,7 +239,7 @@ func placementCount(ins []Instance) string {
 	case len(g) == 0:
 		return "no placement"
 	case len(g[0].subnets) == 1 && g[0].subnets[0] == "":
-		// Placements in a subnet that is not known (SPEC §1.5): the
+		// Placements in a subnet that is not known (docs/semantics.md#three-valued-logic): the
 		// verdict rests on the links that hold in every subnet.
 		return plural(len(g[0].instances), "instance") + " in an unknown subnet"
 	case len(g[0].members) == len(g[0].instances)*len(g[0].subnets):

@@ -9,7 +9,7 @@ import (
 )
 
 // unattachedStream is the DAS002 finding of an activity stream whose
-// cluster is not in the scanned code (SPEC §7.3): it sits on the stream,
+// cluster is not in the scanned code (docs/semantics.md#never-silent): it sits on the stream,
 // says what is missing to know the cluster, and how to supply it. A
 // suppression above the stream silences it, as for a cluster.
 func unattachedStream(c *network.ClusterResult, src model.Source) Finding {

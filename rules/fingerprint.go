@@ -16,7 +16,7 @@ import (
 //   - the root the finding was read from (the Terraform root module
 //     directory or the template file), relative to the read boundary (the
 //     repository top or --root; model.Model.Key), so that it is the same
-//     from any working directory (SPEC §7.4): two roots may declare the
+//     from any working directory (docs/semantics.md#where-a-run-starts-does-not-matter): two roots may declare the
 //     same address;
 //   - the subject's address (the Terraform address or CloudFormation
 //     logical ID), not its file or line;

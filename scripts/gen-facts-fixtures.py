@@ -208,7 +208,7 @@ write("examples/aws-facts/facts", base())
 write(f"{T}/facts-audit-nat-dns-attributes-missing-pass/facts",
       variant(drop(f"{VPC}-enableDnsSupport.json", f"{VPC}-enableDnsHostnames.json")))
 
-# Data sources answered by the facts (SPEC 7.2.2): one database root per
+# Data sources answered by the facts (docs/semantics.md#data-sources-answered-by-other-sources): one database root per
 # case looks the shared network up; these are the context snapshots.
 def ctx(*changes):
     def change(f):
@@ -254,7 +254,7 @@ data_case("vpc-endpoint-no-match-input-error-pass")
 data_case("network-acls-fail", db_acl_deny_egress)
 data_case("prefix-list-unknown", prefix_lists)
 # The whole account, clusters included: the stream's cluster is found and
-# joins the root with its instances and network (SPEC 7.2.1).
+# joins the root with its instances and network (docs/semantics.md#literal-ids-and-names).
 write(f"{T}/facts-data-rds-cluster-nat-pass/facts", base())
 write(f"{T}/facts-context-cfn-custom-das-literal-cluster-pass/facts", base())
 write(f"{T}/facts-context-stream-literal-arn-failed-nat-fail/facts", variant(failed_nat))

@@ -9,7 +9,7 @@ import (
 )
 
 // hostileCases is the bad-input suite, one case a row (issue 5 item 2).
-// Every expected problem was written from the SPEC and README (exit status:
+// Every expected problem was written from docs/semantics.md and docs/cli.md (exit status:
 // an error is input that could not be read, 2; a warning is a limit or an
 // input left out, whose affected verdicts cannot pass).
 func hostileCases() []hostileCase {

@@ -115,7 +115,7 @@ func clusterOf(m *model.Model, c network.ClusterResult, rel func(string) string)
 }
 
 // streamOf reports an activity stream whose cluster is not in the scanned
-// code as a cluster entry of its own (SPEC §7.3): the stream's address and
+// code as a cluster entry of its own (docs/semantics.md#never-silent): the stream's address and
 // position, verdict unknown, and why its cluster is not known.
 func streamOf(m *model.Model, c network.ClusterResult, rel func(string) string) report.Cluster {
 	s := c.Stream
@@ -167,7 +167,7 @@ func instanceOf(ir network.InstanceResult, rel func(string) string, joined []str
 			br.Source = br.From.File
 			if len(br.From.Callers) > 0 {
 				// The other root's call, which the user edits, not
-				// the shared module's file (SPEC §7.4).
+				// the shared module's file (docs/semantics.md#where-a-run-starts-does-not-matter).
 				br.Source = br.From.Callers[0].File
 			}
 		case slices.Contains(joined, b.Range.File):
@@ -204,7 +204,7 @@ func linkOf(l network.Link, rel func(string) string) report.Link {
 }
 
 // sourceOf is the provenance of a link's object as the report prints it,
-// or nil for the linted root's own objects (SPEC §7.2.7).
+// or nil for the linted root's own objects (docs/semantics.md#where-a-link-came-from).
 func sourceOf(p *model.Provenance, rel func(string) string) *report.Source {
 	if p == nil {
 		return nil
@@ -259,7 +259,7 @@ func pathName(p network.Path) *string {
 }
 
 // relativizer returns a function that writes a file path relative to the
-// working directory when it lies below it, with / separators (SPEC §5).
+// working directory when it lies below it, with / separators (docs/output.md#json-report).
 // A report names a few files many times (every link of every witness), so
 // each answer is kept: the function is for one goroutine. A file in names
 // is written as names says.

@@ -8,8 +8,8 @@ import (
 	"testing"
 )
 
-// TestErrorPaths: each way a run can go wrong gives the exit status of SPEC
-// §3 (1: an error finding; 2: a usage error or input that could not be
+// TestErrorPaths: each way a run can go wrong gives the exit status of
+// docs/cli.md#exit-status (1: an error finding; 2: a usage error or input that could not be
 // read) and a message that names the file (and the line, when there is
 // one) and says what to do. Input problems are in the report's errors;
 // problems with the command line or daslint's own files go to stderr.

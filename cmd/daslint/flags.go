@@ -30,12 +30,12 @@ type cliArgs struct {
 	varFiles   listFlag
 	parameters listFlag
 	// context are --context paths: read to settle references, never
-	// reported (SPEC §7.1).
+	// reported (docs/semantics.md#sources-of-one-run).
 	context listFlag
-	// stackNames are --stack-name FILE=NAME values (SPEC §7.1).
+	// stackNames are --stack-name FILE=NAME values (docs/semantics.md#sources-of-one-run).
 	stackNames listFlag
 	region     string
-	// root is --root: the read boundary of every path (SPEC §7.4); ""
+	// root is --root: the read boundary of every path (docs/semantics.md#where-a-run-starts-does-not-matter); ""
 	// means the repository top of each path.
 	root        string
 	allClusters bool

@@ -11,7 +11,7 @@ import (
 // FuzzRun runs the whole command on a directory made from the input: the
 // text before the first NUL byte becomes main.tf, the rest template.yaml.
 // Whatever the input, daslint must not panic or hang, must write one valid
-// JSON document, and its exit status must agree with the report (SPEC §3:
+// JSON document, and its exit status must agree with the report (docs/cli.md#exit-status:
 // 2 exactly when an error entry exists), every entry naming a file. Seeds
 // live in testdata/fuzz/FuzzRun.
 func FuzzRun(f *testing.F) {

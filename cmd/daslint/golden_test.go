@@ -30,7 +30,7 @@ var update = flag.Bool("update", false, "rewrite testdata/<case>/want.json from 
 //     that none reads the test process's own standard input;
 //   - want.json: the complete JSON report, compared byte for byte and
 //     rewritten with -update (read the diff before committing it);
-//   - expect: hand-written from the SPEC, one line per reported cluster,
+//   - expect: hand-written from docs/semantics.md, one line per reported cluster,
 //     `<cluster id> <verdict> [path]`, and `exit <code>`.
 //
 // expect is checked independently of want.json, so that -update can never

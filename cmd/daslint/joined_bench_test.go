@@ -12,7 +12,7 @@ import (
 	"github.com/daslint/daslint/internal/stress"
 )
 
-// Joined worlds (SPEC §7): the benchmarks below lint generated trees whose
+// Joined worlds (docs/semantics.md#the-world-beyond-one-root): the benchmarks below lint generated trees whose
 // clusters settle through another source of the run. Each size N is run
 // next to 2N or 5N, so that the growth is visible in one run:
 //

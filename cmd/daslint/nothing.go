@@ -12,7 +12,7 @@ import (
 // nothingToLint says why a scan reported no cluster, and the path it is
 // about (the first scanned path), or "" when it
 // reported one or need not say: a bare "0 files, 0 clusters" reads like a
-// clean bill of health when daslint found nothing to check (SPEC §7.3). It
+// clean bill of health when daslint found nothing to check (docs/semantics.md#never-silent). It
 // distinguishes a scan that found no Terraform root or template (a wrong
 // path, a layout daslint does not discover) from one that read files but
 // found no cluster with an activity stream (see docs/activity-streams.md
@@ -49,7 +49,7 @@ func nothingToLint(cfg *cliArgs, set *parsers.Set, results []rules.Result, ds di
 	if notRead := unreadNote(set); notRead != "" {
 		// Something was not read (a Terragrunt unit whose module is not
 		// known, a file that could not be read): "none found" must not
-		// read as "none there" (SPEC §7.3).
+		// read as "none there" (docs/semantics.md#never-silent).
 		return files + " read, " + what + " in what could be read; " + notRead, path
 	}
 	if cfg.allClusters {

@@ -11,7 +11,7 @@ import (
 // TestLinkProvenance checks, independently of want.json, that every link
 // of a pass whose path crosses another root (terraform_remote_state) or
 // an exporting stack (Fn::ImportValue), and AWS facts, says where it came
-// from, and that the linted root's own links say nothing (SPEC §7.2.7).
+// from, and that the linted root's own links say nothing (docs/semantics.md#where-a-link-came-from).
 func TestLinkProvenance(t *testing.T) {
 	t.Chdir(filepath.Join("..", ".."))
 	tests := []struct {

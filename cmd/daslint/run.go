@@ -25,7 +25,7 @@ var today = time.Now
 // now is the clock that times a run for the text summary; tests fix it.
 var now = time.Now
 
-// Exit statuses (SPEC §3).
+// Exit statuses (docs/cli.md#exit-status).
 const (
 	exitOK       = 0
 	exitFindings = 1

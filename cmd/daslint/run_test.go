@@ -19,7 +19,7 @@ import (
 func TestRunUsage(t *testing.T) {
 	empty := t.TempDir()
 	// A template of 1.5 MB: above a 1 MB --max-file-size, it is skipped
-	// with a warning (a limit leaves the exit status alone, SPEC §5).
+	// with a warning (a limit leaves the exit status alone, docs/cli.md#exit-status).
 	big := t.TempDir()
 	template := "AWSTemplateFormatVersion: \"2010-09-09\"\n# " + strings.Repeat("x", 3<<19) + "\nResources: {}\n"
 	if err := os.WriteFile(filepath.Join(big, "template.yaml"), []byte(template), 0o644); err != nil {
@@ -42,7 +42,7 @@ func TestRunUsage(t *testing.T) {
 		{name: "version", args: []string{"--version"}, code: 0, stdout: "daslint " + version() + "\n"},
 		{name: "sarif", args: []string{"--format", "sarif", empty}, code: 0, stdout: `"version": "2.1.0"`},
 		{name: "github", args: []string{"--format=github", empty}, code: 0, stdout: "daslint: 0 clusters: 0 pass, 0 fail, 0 unknown; 1 input problem\n"},
-		// A scan that finds nothing to lint says so (SPEC §7.3): on stderr
+		// A scan that finds nothing to lint says so (docs/semantics.md#never-silent): on stderr
 		// for text, as a warning entry in the other formats.
 		{name: "nothing found, text", args: []string{empty}, code: 0, stdout: "0 files, 0 clusters",
 			stderr: "daslint: warning: no Terraform root or CloudFormation template found under " + empty + "\n"},

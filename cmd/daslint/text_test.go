@@ -20,7 +20,7 @@ func init() {
 }
 
 // TestRunTextTime checks that the text summary says how long the run took,
-// by the injected clock, and that the JSON never has a time (SPEC §5).
+// by the injected clock, and that the JSON never has a time (docs/output.md#json-report).
 func TestRunTextTime(t *testing.T) {
 	clock := time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
 	old := now

@@ -12,10 +12,10 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// outcome is what SPEC §7.4 says must not depend on the working directory:
+// outcome is what docs/semantics.md#where-a-run-starts-does-not-matter says must not depend on the working directory:
 // the verdicts, the findings and their fingerprints, how many problems of
 // each severity the inputs have, and the exit status. File paths are left
-// out: they are relative to the working directory by design (SPEC §5).
+// out: they are relative to the working directory by design (docs/output.md#json-report).
 type outcome struct {
 	Clusters []string // "<id> <verdict> <path>"
 	Findings []string // "<rule> <severity> <resource> <fingerprint>"
@@ -74,7 +74,7 @@ func runFrom(t *testing.T, dir string, args []string) outcome {
 // directory itself, and a directory outside the tree, naming the same files
 // each time (relative paths, then absolute ones). The verdicts, findings,
 // fingerprints, problem counts and exit status must be the same
-// (SPEC §7.4). The read boundary is the same in all three runs: the
+// (docs/semantics.md#where-a-run-starts-does-not-matter). The read boundary is the same in all three runs: the
 // repository top when the tests run in a git checkout, else each case's
 // directory, or --root where a case's args give it.
 func TestWorkingDirectoryIndependence(t *testing.T) {

@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 )
 
-// Boundary returns the read boundary of a scanned path (SPEC §7.4): the
+// Boundary returns the read boundary of a scanned path (docs/semantics.md#where-a-run-starts-does-not-matter): the
 // directory below which daslint may read files for it (module sources,
 // file() and its kin, nested templates). It is the top of the repository
 // that holds path, the nearest directory at or above it with a .git entry
@@ -47,7 +47,7 @@ func Outer(a, b string) string {
 // Key names path the same way from any working directory: relative to
 // boundary (an absolute, symlink-free directory), with / separators, when it
 // lies inside, else absolute. Messages that feed finding fingerprints name
-// files with it, never relative to the working directory (SPEC §7.4).
+// files with it, never relative to the working directory (docs/semantics.md#where-a-run-starts-does-not-matter).
 func Key(boundary, path string) string {
 	abs, err := filepath.Abs(path)
 	if err != nil {

@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-// Joined worlds (SPEC §7): trees whose clusters settle through another
+// Joined worlds (docs/semantics.md#the-world-beyond-one-root): trees whose clusters settle through another
 // source of the run. They measure what joining costs on top of reading
 // each source: a remote state read by many roots, a facts folder consulted
 // by many roots, Terragrunt units that depend on shared network units.

@@ -5,7 +5,7 @@
 // `describe-security-groups`, `describe-network-acls`,
 // `describe-managed-prefix-lists`, `describe-vpc-attribute` and
 // `aws rds describe-db-subnet-groups`, `describe-db-clusters`,
-// `describe-db-instances` (SPEC §7.1). A file is recognised by its
+// `describe-db-instances` (docs/semantics.md#sources-of-one-run). A file is recognised by its
 // top-level key, exactly as the AWS CLI (botocore's service models) shapes
 // the output.
 //

@@ -224,7 +224,7 @@ func (s *Snapshot) securityGroup(n node) {
 
 // permission is one IpPermission: protocol, ports and the peers it allows
 // (IPv4 ranges, prefix lists, groups). IPv6 ranges are not modelled: KMS
-// is reached over IPv4 (SPEC §1.3).
+// is reached over IPv4 (docs/semantics.md#the-three-paths).
 func permission(group string, dir model.Direction, i int, n node) *model.SecurityGroupRule {
 	r := &model.SecurityGroupRule{
 		Origin:    model.Origin{Address: fmt.Sprintf("%s %s[%d]", group, dir, i), Type: "security group rule", Range: n.rng()},
@@ -288,7 +288,7 @@ func (s *Snapshot) networkACL(n node) {
 // dropGatewayEndpointRoutes leaves out the routes that a gateway endpoint
 // for S3 or DynamoDB adds for its service's AWS-managed prefix list
 // (`DestinationPrefixListId` to `vpce-…`). Such a prefix list never holds
-// KMS's addresses (SPEC §8.1), and code does not carry these routes
+// KMS's addresses (docs/semantics.md#more-specific-routes), and code does not carry these routes
 // either: the endpoint's route_table_ids / RouteTableIds add them. A route
 // to an endpoint that the facts do not show as such a gateway endpoint is
 // kept, so it stays unknown.

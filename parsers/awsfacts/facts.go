@@ -266,7 +266,7 @@ func (s *Snapshot) noteRegion(n node) model.Str {
 // Options say how the snapshot becomes a model.
 type Options struct {
 	// Audit makes every cluster whose ActivityStreamStatus is started or
-	// starting have an activity stream: the snapshot is linted (SPEC §7.1).
+	// starting have an activity stream: the snapshot is linted (docs/semantics.md#sources-of-one-run).
 	Audit bool
 }
 

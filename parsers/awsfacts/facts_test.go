@@ -510,7 +510,7 @@ func TestLookup(t *testing.T) {
 }
 
 // TestGatewayEndpointRoutes: the route an S3 gateway endpoint adds for its
-// prefix list is left out (it never carries KMS traffic, SPEC §8.1); a
+// prefix list is left out (it never carries KMS traffic, docs/semantics.md#more-specific-routes); a
 // prefix-list route to anything else stays.
 func TestGatewayEndpointRoutes(t *testing.T) {
 	m := snapshot(t, false, "vpcs.json", vpcs, "rt.json", `{"RouteTables": [{"RouteTableId": "rtb-1", "VpcId": "vpc-1", "Routes": [

@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// Data source lookups (SPEC §7.2.2): a Terraform data source such as
+// Data source lookups (docs/semantics.md#data-sources-answered-by-other-sources): a Terraform data source such as
 // `data "aws_subnets"` with `filter { name = "tag:Tier" values = ["db"] }`
 // is answered from the facts with the filters applied as the EC2 API
 // applies them: the values of one filter are alternatives, all filters

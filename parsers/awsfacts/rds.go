@@ -95,7 +95,7 @@ func (s *Snapshot) linkClusters() {
 }
 
 // addStreams gives every cluster whose activity stream is started or
-// starting an activity stream (SPEC §7.1: a live-account audit).
+// starting an activity stream (docs/semantics.md#sources-of-one-run: a live-account audit).
 func (s *Snapshot) addStreams() {
 	for _, f := range s.streams {
 		st := f.status.text()
@@ -114,7 +114,7 @@ func (s *Snapshot) addStreams() {
 // ClusterIDs maps the identifier and the ARN of each DB cluster of the
 // snapshot to its address, so that a literal in another root's code (a
 // stream's resource_arn, a custom resource's cluster identifier) can name
-// it (SPEC §7.2.1). Of a cluster exported twice, only the object read is
+// it (docs/semantics.md#literal-ids-and-names). Of a cluster exported twice, only the object read is
 // named: an ARN of the other copy (another region or account) names
 // nothing.
 func (s *Snapshot) ClusterIDs() map[string]string {

@@ -14,7 +14,7 @@ import (
 // started by a custom resource (the CDK's AwsCustomResource calling
 // rds:StartActivityStream, a Lambda-backed resource calling boto3's
 // start_activity_stream) or declared to daslint through cluster metadata
-// (SPEC §1.1). docs/activity-streams.md is the user's version of the rules
+// (docs/semantics.md#when-a-cluster-has-an-activity-stream). docs/activity-streams.md is the user's version of the rules
 // below; keep the two in step.
 
 func isCustomResource(t string) bool {
@@ -52,7 +52,7 @@ func mentions(folded string) (all, stops int) {
 // one (see startsStream), on each DB cluster it names; when it names no
 // cluster that the template declares, one stream whose cluster ref says
 // what it names instead (a literal identifier, an unknown), which the
-// analysis reports on its own (SPEC §7.3).
+// analysis reports on its own (docs/semantics.md#never-silent).
 func (s *stack) customResource(p props, o model.Origin) {
 	props := Value{}
 	if p.r.props != nil {

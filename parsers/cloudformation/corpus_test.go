@@ -87,7 +87,7 @@ func TestGoldenCases(t *testing.T) {
 				}
 				for _, s := range m.ActivityStreams {
 					// A stream that names no cluster of the template by
-					// identity is reported on its own (SPEC §7.3).
+					// identity is reported on its own (docs/semantics.md#never-silent).
 					id := s.Cluster.Key
 					if id == "" {
 						id = s.Address

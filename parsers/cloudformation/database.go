@@ -31,7 +31,7 @@ func dbCluster(p props, o model.Origin) {
 }
 
 // dbInstance: an unset PubliclyAccessible is left to the RDS API, whose
-// documentation gives two defaults (SPEC §1.2).
+// documentation gives two defaults (docs/semantics.md#where-each-instance-can-be).
 func dbInstance(p props, o model.Origin) {
 	in := &model.DBInstance{
 		Origin:             o,

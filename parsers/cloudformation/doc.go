@@ -11,7 +11,7 @@
 // tokens (model.Token), so that links are followed by identity through
 // Fn::Sub, Fn::Join, parameters and nested stack outputs.
 //
-// The CloudFormation defaults that matter for reachability (SPEC §6) are
+// The CloudFormation defaults that matter for reachability (docs/semantics.md#defaults-that-matter) are
 // applied here: a security group keeps its allow-all egress rule unless the
 // SecurityGroupEgress property is given, an unset PubliclyAccessible is left
 // to the RDS API, and so on.

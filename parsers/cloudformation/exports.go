@@ -22,7 +22,7 @@ type Export struct {
 }
 
 // ExportSource is a template that exports a name, as the caller of Load
-// found it among the scanned and context templates (SPEC §7.2.4).
+// found it among the scanned and context templates (docs/semantics.md#imports-and-exports).
 type ExportSource struct {
 	// File is the template's path.
 	File string

@@ -218,7 +218,7 @@ func (s *stack) getAtt(id, attr string, n *node) Value {
 	}
 	if r.typ == "AWS::EC2::VPC" {
 		// The VPC's implicit objects, which a template reaches only through
-		// these attributes (SPEC §6).
+		// these attributes (docs/semantics.md#defaults-that-matter).
 		switch attr {
 		case "DefaultSecurityGroup":
 			return strVal(model.Token(model.DefaultSecurityGroupAddress(addr)), at)

@@ -33,7 +33,7 @@ type Options struct {
 	// be in the same.
 	StackAccount, StackRegion string
 	// Exports, when non-nil, finds the templates that export a name, for
-	// Fn::ImportValue (SPEC §7.2.4); nil leaves every import unknown.
+	// Fn::ImportValue (docs/semantics.md#imports-and-exports); nil leaves every import unknown.
 	Exports func(name string) ExportLookup
 	// Stacks, when non-nil, finds the templates whose stack name is name,
 	// for Fn::GetStackOutput; nil leaves those references unknown.

@@ -13,10 +13,10 @@ import (
 // The schema check. CloudFormation rejects a resource type it does not know
 // and a property its type does not have, but daslint reads templates
 // offline: a misspelt property is simply absent to it, and an absent
-// PrivateDnsEnabled means false (SPEC §6). So that such a typo is not
+// PrivateDnsEnabled means false (docs/semantics.md#defaults-that-matter). So that such a typo is not
 // silently read as a default, it is reported as a warning, with the name it
-// most likely stands for. The verdict stays what the SPEC gives for the
-// property absent: the warning explains it, it does not change it.
+// most likely stands for. The verdict stays what docs/semantics.md#defaults-that-matter
+// gives for the property absent: the warning explains it, it does not change it.
 //
 // The schema is goformation's generated resource types, reduced to a table
 // of names by internal/schemagen; see schema_table.go and schema_later.go.

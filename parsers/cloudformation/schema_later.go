@@ -16,7 +16,7 @@ var laterProperties = map[string][]string{
 	"AWS::EC2::EIP":                       {"Address", "IpamPoolId"},
 	"AWS::EC2::EgressOnlyInternetGateway": {"Tags"},
 	// Regional NAT gateways (2025): the gateway names its VPC instead of a
-	// subnet. daslint reads AvailabilityMode and VpcId (SPEC §1.3).
+	// subnet. daslint reads AvailabilityMode and VpcId (docs/semantics.md#the-three-paths).
 	"AWS::EC2::NatGateway": {"AvailabilityMode", "AvailabilityZoneAddresses", "VpcId"},
 	// Dual-stack DNS options, tags, VPC Lattice resource and service network
 	// endpoints, cross-region endpoints (2024-2025).

@@ -328,7 +328,8 @@ Resources:
 }
 
 // TestSchemaWarningIsNotAVerdict: the misspelt property is reported, and the
-// model holds what the SPEC gives for the property absent (private DNS off),
+// model holds what docs/semantics.md#defaults-that-matter gives for the
+// property absent (private DNS off),
 // not what the author meant.
 func TestSchemaWarningIsNotAVerdict(t *testing.T) {
 	m, ds := loadText(t, `

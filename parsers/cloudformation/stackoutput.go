@@ -10,7 +10,7 @@ import (
 // Region, RoleArn}: the value of an output of another stack, exported or
 // not. It is what CDK writes for a weak cross-stack reference (and for
 // references across regions), where older apps used an export and
-// Fn::ImportValue. Like an import (SPEC §7.2.4) it settles against the
+// Fn::ImportValue. Like an import (docs/semantics.md#imports-and-exports) it settles against the
 // templates of the run: the one whose stack name (--stack-name, a CDK
 // manifest) is StackName, in the account and region the reference names
 // where both are known: Region, else the consumer's; the account of

@@ -66,7 +66,7 @@ func (s *stack) translate() {
 
 // origin describes where a resource was declared. A resource of an
 // exporting template (read for Fn::ImportValue) came from that stack: its
-// provenance is the template and its logical ID there (SPEC §7.2.7).
+// provenance is the template and its logical ID there (docs/semantics.md#where-a-link-came-from).
 func (s *stack) origin(r *resource) model.Origin {
 	o := model.Origin{
 		Address: s.address(r.id),

@@ -32,7 +32,7 @@ func (t *translator) dbSubnetGroup(in *eval.Instance) {
 
 // dbCluster translates aws_rds_cluster. db_subnet_group_name links by
 // identity when it is a token and by name when it is a literal (RDS links
-// by name, SPEC §2).
+// by name, docs/semantics.md#computed-ids-and-names).
 func (t *translator) dbCluster(in *eval.Instance) {
 	f := t.fields(in)
 	t.m.DBClusters = append(t.m.DBClusters, &model.DBCluster{
@@ -47,7 +47,7 @@ func (t *translator) dbCluster(in *eval.Instance) {
 
 // dbInstance translates aws_rds_cluster_instance. An unset
 // publicly_accessible is false: the provider always sends the argument
-// (default false), so the RDS API default never applies (SPEC §1.2).
+// (default false), so the RDS API default never applies (docs/semantics.md#where-each-instance-can-be).
 func (t *translator) dbInstance(in *eval.Instance) {
 	f := t.fields(in)
 	t.m.DBInstances = append(t.m.DBInstances, &model.DBInstance{

@@ -103,7 +103,7 @@ func (t *translator) endpointPrivateDNS(in *eval.Instance) {
 // serviceName reads an endpoint's service name. When only the region part
 // is unknown ("com.amazonaws.${var.region}.kms"), eval gives the rest of the
 // string with eval.UnknownRegion in place of each unknown part. Such a name
-// still names the service in the endpoint's own region (SPEC §1.3), so it is
+// still names the service in the endpoint's own region (docs/semantics.md#an-active-kms-endpoint), so it is
 // kept as a known value with model.RegionToken in place of the region. Only
 // the region position is accepted: an unknown anywhere else could hide
 // another service, and then the name stays unknown.

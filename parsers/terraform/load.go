@@ -86,8 +86,8 @@ func Translate(res *eval.Result) (*model.Model, diag.Diagnostics) {
 }
 
 // joinedFiles are the files of the other roots whose objects joined res
-// through terraform_remote_state (SPEC §7.2.3), sorted: a link resting on
-// one of their objects names its file as the source (SPEC §7.2.7). A file
+// through terraform_remote_state (docs/semantics.md#remote-state), sorted: a link resting on
+// one of their objects names its file as the source (docs/semantics.md#where-a-link-came-from). A file
 // that is also the root's own (a module both roots call) is left out: an
 // object declared there may be the root's own, which has no other source.
 func joinedFiles(res *eval.Result) []string {

@@ -9,7 +9,7 @@ import (
 )
 
 // rangeOf converts an HCL range into a model range. File names are written
-// with / separators, as the JSON report wants them (SPEC §5).
+// with / separators, as the JSON report wants them (docs/output.md#json-report).
 func rangeOf(r hcl.Range) model.Range {
 	if r.Filename == "" && r.Start.Line == 0 {
 		return model.Range{}

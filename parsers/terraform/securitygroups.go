@@ -11,7 +11,7 @@ import (
 // AllowAllEgress is False for both: the provider's aws_security_group docs
 // say it deletes AWS's default allow-all egress rule and keeps only the
 // declared ones, and aws_default_security_group removes every existing rule
-// of the adopted group (SPEC §6).
+// of the adopted group (docs/semantics.md#defaults-that-matter).
 func (t *translator) securityGroup(in *eval.Instance) {
 	f := t.fields(in)
 	sg := &model.SecurityGroup{

@@ -20,7 +20,7 @@ func TestSecurityGroupInlineRules(t *testing.T) {
 	ro := org("aws_security_group.db")
 	want := &model.SecurityGroup{
 		Origin: org("aws_security_group.db"), VPC: key("aws_vpc.main"), Name: known("db"),
-		// The provider deletes AWS's allow-all egress rule (SPEC §6).
+		// The provider deletes AWS's allow-all egress rule (docs/semantics.md#defaults-that-matter).
 		AllowAllEgress: model.False,
 		Rules: []*model.SecurityGroupRule{
 			{Origin: ro, Group: group, Direction: model.Ingress, Protocol: known("tcp"), FromPort: knownInt(3306), ToPort: knownInt(3306),

@@ -103,7 +103,7 @@ func TestGateways(t *testing.T) {
 		t.Errorf("EIPs (-want +got):\n%s", d)
 	}
 	// connectivity_type and availability_mode stay unset when not given:
-	// the model reads unset as "public" and "zonal" (SPEC §6).
+	// the model reads unset as "public" and "zonal" (docs/semantics.md#defaults-that-matter).
 	wantNAT := []*model.NATGateway{
 		{Origin: org("aws_nat_gateway.zonal"), Subnet: key("aws_subnet.public")},
 		{Origin: org("aws_nat_gateway.private"), Subnet: key("aws_subnet.a"), ConnectivityType: known("private")},

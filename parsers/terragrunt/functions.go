@@ -88,7 +88,7 @@ func (r *reader) functions(self string, include func(label string, named bool) (
 	})
 	// The repository root is daslint's read boundary: the top of the git
 	// repository that holds the scanned path, unless --root says otherwise
-	// (SPEC §7.4); Terragrunt asks git for the same top. Paths from and to
+	// (docs/semantics.md#where-a-run-starts-does-not-matter); Terragrunt asks git for the same top. Paths from and to
 	// it are taken from the unit's directory, Terragrunt's working
 	// directory.
 	if tree := r.opts.Tree; tree != "" {

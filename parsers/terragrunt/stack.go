@@ -119,7 +119,7 @@ type stackReader struct {
 type component struct {
 	// shown is source as messages name it: an absolute path (from
 	// get_repo_root()) relative to the read boundary, so that a message is
-	// the same wherever the repository lies (SPEC §7.4).
+	// the same wherever the repository lies (docs/semantics.md#where-a-run-starts-does-not-matter).
 	kind, name, source, shown, path string
 	values                          *cty.Value
 	noDot                           bool

@@ -1,7 +1,7 @@
 // Package terragrunt reads a Terragrunt unit (a directory with
 // terragrunt.hcl) the way `terragrunt plan` would before it runs Terraform:
 // includes merged, locals and the common functions evaluated, the module
-// source resolved, inputs evaluated (SPEC §7.2.5). It never reads the
+// source resolved, inputs evaluated (docs/semantics.md#terragrunt-units). It never reads the
 // environment and never fetches a remote source: what cannot be known
 // offline is an unknown value with its reason. The module itself is
 // evaluated by package eval, with the unit's inputs.
@@ -522,7 +522,7 @@ func deepMerge(a, b cty.Value) cty.Value {
 
 // dependency returns the value of a dependency block: `outputs`, the
 // evaluated outputs of the unit config_path names (relative to self), with
-// its objects joined to this unit (SPEC §7.2.5). mock_outputs are
+// its objects joined to this unit (docs/semantics.md#terragrunt-units). mock_outputs are
 // placeholders for planning: an output known only from them is unknown,
 // never its mock value. A dependency with `enabled = false` or
 // `skip_outputs = true` is not read at all: Terragrunt gives it its
@@ -749,7 +749,7 @@ func (r *reader) module(cfg *config) (dir, remote string, why *model.Unresolved)
 		if rs := eval.Reasons(*cfg.source); len(rs) > 0 {
 			u.Reason += " (" + rs[0].Reason + ")"
 		}
-		// Never silent (SPEC §7.3): a cluster in that module would
+		// Never silent (docs/semantics.md#never-silent): a cluster in that module would
 		// otherwise vanish from the report without a word.
 		r.ds.Warnf(u.Range, "%s: everything the unit creates is unknown; give the source a value daslint can evaluate (a local path, or get_env with a default)", u.Reason)
 		return "", "", u

@@ -135,7 +135,7 @@ func TestLocalSource(t *testing.T) {
 
 // TestModuleNotRead checks that a unit whose module is not read says so:
 // a warning at terraform.source and Unread with the reason, whether the
-// source is remote or not known offline (SPEC §7.3, never silent).
+// source is remote or not known offline (docs/semantics.md#never-silent).
 func TestModuleNotRead(t *testing.T) {
 	tests := []struct {
 		name, source string

@@ -1,6 +1,6 @@
 // Package tfplan reads the JSON that `terraform show -json` prints, of a
 // saved plan (the planned world) or of a state (the deployed world), into
-// the model (SPEC §7.1, §7.2.6).
+// the model (docs/semantics.md#sources-of-one-run, docs/semantics.md#plan-json).
 //
 // The plan's resource instances become eval.Instance records that the
 // Terraform translator (package parsers/terraform) turns into model

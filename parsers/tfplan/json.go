@@ -111,7 +111,7 @@ const (
 
 // Claims reports whether data is the output of `terraform show -json`: a
 // plan (format_version and planned_values) or a state (format_version and
-// values, no planned_values), going by content as SPEC §7.1 asks. A
+// values, no planned_values), going by content as docs/semantics.md#sources-of-one-run asks. A
 // format-4 state as Terraform stores it (terraform.tfstate, `terraform
 // state pull`) is a State too.
 func Claims(data []byte) Kind {

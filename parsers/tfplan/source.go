@@ -9,8 +9,7 @@ import (
 
 // Source is what a plan or state offers the other roots of a run: the
 // objects that hold real IDs, which the literal IDs, the data sources and
-// the terraform_remote_state of other roots settle against (SPEC §7.2.1 to
-// §7.2.3). A plan offers only what exists already (its resources whose ID
+// the terraform_remote_state of other roots settle against (docs/semantics.md#the-world-beyond-one-root). A plan offers only what exists already (its resources whose ID
 // is known); a state offers all it manages, and its outputs.
 type Source struct {
 	// State is true for a state, false for a plan.

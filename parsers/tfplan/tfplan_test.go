@@ -116,7 +116,7 @@ func TestResolve(t *testing.T) {
 	}
 }
 
-// TestPlanAndCodeAgree checks SPEC §7.2.6: the plan of a root and the root's
+// TestPlanAndCodeAgree checks docs/semantics.md#plan-json: the plan of a root and the root's
 // code give the same verdicts, instance by instance and path by path. A
 // fixture named *-unknown holds a reference the plan cannot settle (a
 // splat): its plan must be unknown, whatever the code says.

@@ -47,7 +47,7 @@ type Options struct {
 	// terraform_remote_state is unknown.
 	RemoteState func(b Backend, ws string) (*RemoteRoot, *model.Unresolved)
 	// DataSources, when non-nil, settles data sources from the other
-	// sources of the run (AWS facts, SPEC §7.2.2). It gets the data
+	// sources of the run (AWS facts, docs/semantics.md#data-sources-answered-by-other-sources). It gets the data
 	// source's type, evaluated body and region, and returns the attributes
 	// it settles, or nil and why it cannot ("" when it has nothing to say).
 	// A non-nil err is an input error at the data block: Terraform itself
@@ -123,7 +123,7 @@ type Result struct {
 	// kept (what a terraform_remote_state of this root reads).
 	Outputs map[string]cty.Value
 	// RemoteFiles are the configuration files of the other roots whose
-	// state terraform_remote_state data sources read (SPEC §7.2.3): a
+	// state terraform_remote_state data sources read (docs/semantics.md#remote-state): a
 	// change to one of them changes this root's result.
 	RemoteFiles []string
 }

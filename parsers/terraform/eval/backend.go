@@ -17,7 +17,7 @@ import (
 
 // Backend is where a root keeps its state, as its `terraform { backend }`
 // (or `cloud`) block declares it, or as a terraform_remote_state data source
-// names it (SPEC §7.2.3). Two backends name the same state when their
+// names it (docs/semantics.md#remote-state). Two backends name the same state when their
 // identity fields are equal (see Match); fields that only say how to reach
 // the storage (region, credentials) play no part.
 type Backend struct {

@@ -12,7 +12,7 @@ import (
 // dataObject builds the value of a data source instance. Data sources are
 // read at apply time, so every attribute is unknown, except for the few
 // whose result follows from their arguments and the provider configuration
-// (SPEC §2).
+// (docs/semantics.md#how-values-resolve).
 func (e *evaluator) dataObject(inst *Instance, names []string) cty.Value {
 	attrs := map[string]cty.Value{}
 	for name, a := range inst.Body.Attrs {
@@ -66,7 +66,7 @@ func (e *evaluator) dataObject(inst *Instance, names []string) cty.Value {
 }
 
 // askDataSources settles a data source from the other sources of the run
-// (SPEC §7.2.2), which say which types they answer. What they settle joins
+// (docs/semantics.md#data-sources-answered-by-other-sources), which say which types they answer. What they settle joins
 // attrs; why they cannot joins the reason of what stays unknown.
 func (e *evaluator) askDataSources(inst *Instance, attrs map[string]cty.Value, readLater *model.Unresolved) {
 	if e.opts.DataSources == nil {
@@ -107,7 +107,7 @@ func partitionOf(region cty.Value) (cty.Value, cty.Value) {
 // com.amazonaws.<region>.kms (KMS Developer Guide, "Connecting to AWS KMS
 // through a VPC endpoint"). When the region is unknown the name is unknown
 // too, but it carries its known parts for Attr.Partial: the translator must
-// still see that the service is KMS (SPEC §1.3).
+// still see that the service is KMS (docs/semantics.md#an-active-kms-endpoint).
 func kmsServiceName(region cty.Value, why *model.Unresolved) cty.Value {
 	if region.IsKnown() && !region.IsNull() && region.Type() == cty.String {
 		r, marks := region.Unmark()

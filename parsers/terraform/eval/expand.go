@@ -145,7 +145,7 @@ func (e *evaluator) expandForEach(expr hcl.Expression, sc *scope, what string) *
 }
 
 // symbolicExpansion is one instance that stands for all instances of an
-// expansion whose size is unknown (SPEC §2).
+// expansion whose size is unknown (docs/semantics.md#symbolic-instances).
 func (e *evaluator) symbolicExpansion(kind expansionKind, expr hcl.Expression, sc *scope, what, meta string, reasons []*model.Unresolved) *expansion {
 	reason := fmt.Sprintf("%s: %s is unknown", what, meta)
 	if len(reasons) > 0 {

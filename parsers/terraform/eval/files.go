@@ -58,7 +58,7 @@ func (e *evaluator) resolvePath(p string) (string, error) {
 	if !e.inside(resolved) {
 		// The path as written, not as resolved: the message is part of an
 		// unknown's reason, hence of fingerprints, which must not depend
-		// on the working directory (SPEC §7.4).
+		// on the working directory (docs/semantics.md#where-a-run-starts-does-not-matter).
 		return "", &unreadableFile{fmt.Sprintf("%s is outside the read boundary (the top of the git repository, or --root DIR); daslint reads no file there", p)}
 	}
 	return resolved, nil

@@ -21,8 +21,8 @@ import (
 const maxElements = 100_000
 
 // limitError is a function's refusal to build a value above a limit. Like
-// the expansion limit it is a warning and leaves the value unknown (SPEC §5:
-// a limit reached is a warning), not an error in the configuration.
+// the expansion limit it is a warning and leaves the value unknown (a limit reached is a
+// warning: docs/limits.md#limits-and-hostile-input), not an error in the configuration.
 type limitError struct{ msg string }
 
 func (e *limitError) Error() string { return e.msg }

@@ -58,7 +58,7 @@ func Reasons(v cty.Value) []*model.Unresolved {
 // (`model.Token("aws_subnet.db[?]")`) whose collections flowed into v. A
 // list of unknown length built from a resource with an unknown count still
 // names the resource it holds; the translator decides whether the symbolic
-// instance may be taken to exist (SPEC §2).
+// instance may be taken to exist (docs/semantics.md#symbolic-instances).
 func ElementTokens(v cty.Value) []string {
 	seen := map[string]bool{}
 	var out []string

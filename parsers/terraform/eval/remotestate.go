@@ -40,7 +40,7 @@ var notJoined = map[string]bool{
 
 // remoteOutputs returns the `outputs` of a terraform_remote_state instance:
 // the outputs of the root whose state it reads, evaluated from that root's
-// code, with that root's resources joined to this evaluation (SPEC §7.2.3).
+// code, with that root's resources joined to this evaluation (docs/semantics.md#remote-state).
 // What cannot be matched is unknown, with the reason.
 func (e *evaluator) remoteOutputs(inst *Instance) cty.Value {
 	b, ws, why := remoteBackend(inst, e.rootDir)

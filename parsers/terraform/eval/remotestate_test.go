@@ -218,7 +218,7 @@ resource "aws_security_group" "b" { vpc_id = data.terraform_remote_state.net.out
 
 // TestRemoteStateProvenanceCallers checks that an object of another root
 // keeps, in its provenance, the module calls of that root that reached it
-// (the place the user edits, SPEC §7.4), and that one at the root's top
+// (the place the user edits, docs/semantics.md#where-a-run-starts-does-not-matter), and that one at the root's top
 // level has none.
 func TestRemoteStateProvenanceCallers(t *testing.T) {
 	other := writeTree(t, map[string]string{

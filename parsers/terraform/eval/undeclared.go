@@ -93,7 +93,7 @@ func (u *undeclaredVar) sortedRanges() []hcl.Range {
 // may name this module as its source). "" when there is none.
 //
 // Paths in the hint are relative to the module directory or to the read
-// boundary, never to the working directory (SPEC §7.4).
+// boundary, never to the working directory (docs/semantics.md#where-a-run-starts-does-not-matter).
 func (e *evaluator) terragruntHint(dir string) string {
 	mod := absDir(dir)
 	for d := mod; e.inside(d); d = filepath.Dir(d) {
