@@ -1,0 +1,313 @@
+package report
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+)
+
+// CIOptions are the options of the formats that a CI system reads from a
+// job's artifacts (JUnit, GitLab Code Quality).
+type CIOptions struct {
+	// Path maps a reported file path (relative to the working directory,
+	// or absolute outside it) to the path the CI system resolves, relative
+	// to the repository root; nil keeps paths as reported.
+	Path func(file string) string
+}
+
+func (o CIOptions) path(file string) string {
+	if o.Path == nil || file == "" {
+		return file
+	}
+	return o.Path(file)
+}
+
+// JUnit writes r as a JUnit XML report, the test report format that
+// GitLab (artifacts:reports:junit), Jenkins (the junit step) and Azure
+// DevOps (PublishTestResults, format JUnit) read. The document follows
+// the schema that Jenkins' xunit plugin publishes as junit-10.xsd, the
+// widest-read description of the format:
+//
+//   - one <testsuite> per file, named by its path, holding the clusters
+//     declared in it and the input problems found in it, in the report's
+//     order;
+//   - one <testcase> per reported cluster: name the cluster's ID,
+//     classname its file without extensions (Jenkins reads what follows
+//     the last dot of a classname as a class), file and line its
+//     declaration. Neither holds a line, so a test keeps its identity
+//     when code moves;
+//   - a case fails (<failure>, type the rule) when a finding on the
+//     cluster counts toward exit status 1: severity error, neither
+//     suppressed nor in the baseline (DAS001; DAS002 with --unknown
+//     error). A passing cluster with no such finding passes. Any other
+//     cluster is <skipped>, with a message saying why: unknown (DAS002 at
+//     severity warning), suppressed, in the baseline, or a rule that is
+//     off. An unknown or failing cluster never shows as a pass;
+//   - each input problem is a case of its own, named by its message: an
+//     <error> for severity error (exit status 2), <skipped> for a warning.
+//
+// Like the JSON report, it holds no timestamp or duration: the same input
+// gives the same bytes. It normalizes r first.
+func JUnit(w io.Writer, r *Report, opts CIOptions) error {
+	r.Normalize()
+	doc := junitSuites{Name: "daslint"}
+	suites := map[string]*junitSuite{}
+	suite := func(file string) *junitSuite {
+		name := opts.path(file)
+		if name == "" {
+			name = "daslint"
+		}
+		s, ok := suites[name]
+		if !ok {
+			s = &junitSuite{Name: name}
+			suites[name] = s
+		}
+		return s
+	}
+	findings := findingsByCluster(r.Findings)
+	for _, c := range r.Clusters {
+		k := clusterKey{c.ID, c.File, c.Line}
+		fs := findings[k]
+		if len(fs) > 0 {
+			// A cluster reported twice (a module that two roots call)
+			// takes its findings in turn.
+			findings[k] = fs[1:]
+		}
+		var mine []Finding
+		if len(fs) > 0 {
+			mine = fs[0]
+		}
+		s := suite(c.File)
+		s.add(clusterCase(c, mine, opts))
+	}
+	for _, e := range r.Errors {
+		s := suite(e.File)
+		s.add(errorCase(e, opts))
+	}
+	for _, name := range slices.Sorted(maps.Keys(suites)) {
+		s := suites[name]
+		s.uniqueNames()
+		doc.Suites = append(doc.Suites, *s)
+		doc.Tests += s.Tests
+		doc.Failures += s.Failures
+		doc.Errors += s.Errors
+	}
+	out, err := xml.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		return err
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	out = append(out, '\n')
+	_, err = w.Write(out)
+	return err
+}
+
+// The JUnit document, as junit-10.xsd names its elements and attributes.
+// Counts are always written: GitLab and Azure DevOps read them.
+type junitSuites struct {
+	XMLName  xml.Name     `xml:"testsuites"`
+	Name     string       `xml:"name,attr"`
+	Tests    int          `xml:"tests,attr"`
+	Failures int          `xml:"failures,attr"`
+	Errors   int          `xml:"errors,attr"`
+	Suites   []junitSuite `xml:"testsuite"`
+}
+
+type junitSuite struct {
+	Name     string      `xml:"name,attr"`
+	Tests    int         `xml:"tests,attr"`
+	Failures int         `xml:"failures,attr"`
+	Errors   int         `xml:"errors,attr"`
+	Skipped  int         `xml:"skipped,attr"`
+	Cases    []junitCase `xml:"testcase"`
+}
+
+type junitCase struct {
+	Name      string       `xml:"name,attr"`
+	Classname string       `xml:"classname,attr"`
+	File      string       `xml:"file,attr,omitempty"`
+	Line      int          `xml:"line,attr,omitempty"`
+	Failure   *junitResult `xml:"failure,omitempty"`
+	Error     *junitResult `xml:"error,omitempty"`
+	Skipped   *junitResult `xml:"skipped,omitempty"`
+}
+
+// junitResult is a <failure>, <error> or <skipped>: a one-line message,
+// a type, and the whole text as content.
+type junitResult struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr,omitempty"`
+	Text    string `xml:",chardata"`
+}
+
+func (s *junitSuite) add(c junitCase) {
+	s.Tests++
+	switch {
+	case c.Failure != nil:
+		s.Failures++
+	case c.Error != nil:
+		s.Errors++
+	case c.Skipped != nil:
+		s.Skipped++
+	}
+	s.Cases = append(s.Cases, c)
+}
+
+// uniqueNames numbers the second and later cases of one classname and
+// name (" #2"), which the consumers would otherwise merge: a cluster of a
+// module that two roots call is reported once per root.
+func (s *junitSuite) uniqueNames() {
+	seen := map[[2]string]int{}
+	for i := range s.Cases {
+		c := &s.Cases[i]
+		k := [2]string{c.Classname, c.Name}
+		seen[k]++
+		if n := seen[k]; n > 1 {
+			c.Name = fmt.Sprintf("%s #%d", c.Name, n)
+		}
+	}
+}
+
+// findingsByCluster groups findings by the cluster they are about (a
+// finding is at its cluster's declaration), one group per reported
+// cluster of that key, in the report's order.
+func findingsByCluster(fs []Finding) map[clusterKey][][]Finding {
+	out := map[clusterKey][][]Finding{}
+	for _, f := range fs {
+		k := clusterKey{f.Resource, f.File, f.Line}
+		groups := out[k]
+		// Each rule reports a cluster once: a second finding of the same
+		// rule belongs to the next cluster of the same key.
+		placed := false
+		for i, g := range groups {
+			if !slices.ContainsFunc(g, func(o Finding) bool { return o.Rule == f.Rule }) {
+				groups[i] = append(g, f)
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			groups = append(groups, []Finding{f})
+		}
+		out[k] = groups
+	}
+	return out
+}
+
+// clusterCase is the test case of cluster c, whose findings are fs.
+func clusterCase(c Cluster, fs []Finding, opts CIOptions) junitCase {
+	file := opts.path(c.File)
+	tc := junitCase{Name: c.ID, Classname: classname(file), File: file, Line: c.Line}
+	var failing []Finding
+	for _, f := range fs {
+		if f.Severity == "error" && f.Counts() {
+			failing = append(failing, f)
+		}
+	}
+	switch {
+	case len(failing) > 0:
+		tc.Failure = &junitResult{Message: firstLine(failing[0].Message), Type: ruleIDs(failing), Text: findingsText(failing)}
+	case c.Verdict == VerdictPass && len(fs) == 0:
+	case len(fs) > 0:
+		tc.Skipped = &junitResult{Message: skipReason(c, fs[0]), Type: ruleIDs(fs), Text: findingsText(fs)}
+	default:
+		// A verdict no rule reports: its rule is off.
+		tc.Skipped = &junitResult{Message: fmt.Sprintf("verdict %s, reported by no rule (its rule is off)", c.Verdict)}
+	}
+	return tc
+}
+
+// skipReason says why a cluster with finding f is skipped rather than
+// failed or passed.
+func skipReason(c Cluster, f Finding) string {
+	msg := firstLine(f.Message)
+	switch {
+	case f.Suppressed != nil:
+		return fmt.Sprintf("suppressed in the code (%s): %s", f.Suppressed.Reason, msg)
+	case f.Baseline:
+		return "in the baseline: " + msg
+	case c.Verdict == VerdictUnknown:
+		return "unknown: " + msg
+	default:
+		return f.Severity + ": " + msg
+	}
+}
+
+// errorCase is the test case of an input problem.
+func errorCase(e Error, opts CIOptions) junitCase {
+	file := opts.path(e.File)
+	tc := junitCase{Name: firstLine(e.Message), Classname: classname(file), File: file, Line: e.Line}
+	if tc.Classname == "" {
+		tc.Classname = "daslint"
+	}
+	text := position(file, e.Line, e.Column) + ": " + e.Message
+	res := &junitResult{Message: firstLine(e.Message), Type: "input " + e.Severity, Text: text}
+	if e.Severity == "error" {
+		tc.Error = res
+	} else {
+		tc.Skipped = res
+	}
+	return tc
+}
+
+// findingsText is the whole text of findings: each message with the
+// chain of calls, the other sources and the fix, as the GitHub
+// annotations say it.
+func findingsText(fs []Finding) string {
+	var b strings.Builder
+	for i, f := range fs {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(findingText(f))
+	}
+	return b.String()
+}
+
+// findingText is one finding's message with where it was reached from,
+// what other sources settled, and the fix.
+func findingText(f Finding) string {
+	msg := f.Message
+	if chain := chainSentence(f); chain != "" {
+		msg += "\n" + chain
+	}
+	if from := sourcesSentence(f); from != "" {
+		msg += "\n" + from
+	}
+	if f.Remediation != "" {
+		msg += "\nFix: " + f.Remediation
+	}
+	return msg
+}
+
+// ruleIDs lists the rules of findings, without repeats.
+func ruleIDs(fs []Finding) string {
+	var ids []string
+	for _, f := range fs {
+		if !slices.Contains(ids, f.Rule) {
+			ids = append(ids, f.Rule)
+		}
+	}
+	return strings.Join(ids, " ")
+}
+
+// classname is a file path without the extensions of its base name:
+// Jenkins splits a classname at its last dot into package and class.
+func classname(file string) string {
+	dir, base := path.Split(file)
+	if i := strings.IndexByte(base, '.'); i > 0 {
+		base = base[:i]
+	}
+	return dir + base
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
