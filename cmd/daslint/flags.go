@@ -101,7 +101,10 @@ Flags:
                                  sarif (SARIF 2.1.0, for code scanning),
                                  github (GitHub Actions annotations),
                                  markdown (a pull-request comment with
-                                 Mermaid diagrams) or dot (Graphviz)
+                                 Mermaid diagrams), dot (Graphviz), junit
+                                 (JUnit XML test report: GitLab, Jenkins,
+                                 Azure DevOps) or gitlab (GitLab Code
+                                 Quality)
   --output FILE, -o FILE         write the stdout format to FILE instead; a
                                  FILE is replaced whole once complete, never
                                  left half written, and may not be an input
@@ -173,6 +176,7 @@ Examples:
   daslint --format github .      # in a GitHub Actions step
   daslint --format markdown . > comment.md
   daslint --format dot . | dot -Tsvg > daslint.svg
+  daslint --format junit=junit.xml --format gitlab=gl-code-quality.json .
   daslint --var-file env/prod.tfvars --var region=eu-west-1 live/prod
   daslint --region eu-west-1 --parameters params.json cfn/stack.yaml
   daslint --unknown error --all-clusters .

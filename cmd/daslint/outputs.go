@@ -35,8 +35,7 @@ type renderOptions struct {
 }
 
 // reportFormats are the formats --format accepts, in the order the help
-// lists them. A new format of package report is one line here (junit and
-// gitlab come next).
+// lists them. A new format of package report is one line here.
 func reportFormats() []reportFormat {
 	return []reportFormat{
 		{"text", writeText},
@@ -45,12 +44,22 @@ func reportFormats() []reportFormat {
 		{"github", plain(report.GitHub)},
 		{"markdown", plain(report.Markdown)},
 		{"dot", plain(report.DOT)},
+		{"junit", forCI(report.JUnit)},
+		{"gitlab", forCI(report.GitLab)},
 	}
 }
 
 // plain adapts a writer that takes nothing but the report.
 func plain(f func(io.Writer, *report.Report) error) func(io.Writer, *report.Report, renderOptions) error {
 	return func(w io.Writer, doc *report.Report, _ renderOptions) error { return f(w, doc) }
+}
+
+// forCI adapts a writer for a CI system, which resolves file paths from the
+// repository root (see repoPaths).
+func forCI(f func(io.Writer, *report.Report, report.CIOptions) error) func(io.Writer, *report.Report, renderOptions) error {
+	return func(w io.Writer, doc *report.Report, _ renderOptions) error {
+		return f(w, doc, report.CIOptions{Path: repoPaths()})
+	}
 }
 
 func writeText(w io.Writer, doc *report.Report, o renderOptions) error {

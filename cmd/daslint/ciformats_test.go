@@ -1,0 +1,185 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/daslint/daslint/internal/junitcheck"
+	"github.com/daslint/daslint/internal/schemacheck"
+	"github.com/daslint/daslint/report"
+)
+
+// TestCIFormatsOnGoldenCases renders every golden case as JUnit XML and as
+// a GitLab Code Quality report and checks them against the case's JSON
+// report. JUnit: valid (junitcheck, and xmllint when installed), one case
+// per cluster and per input problem, a failure for each cluster with a
+// finding that counts at severity error, a pass only for a passing cluster
+// that no finding is about (an unknown or failing cluster never passes).
+// GitLab: valid against GitLab's format, one issue per counted finding and
+// per input problem, fingerprints unique. The exit status does not depend
+// on the format.
+func TestCIFormatsOnGoldenCases(t *testing.T) {
+	t.Chdir(filepath.Join("..", ".."))
+	gitlab, err := schemacheck.Compile("report/testdata/gitlab-codequality.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		dir := "testdata/" + e.Name()
+		t.Run(e.Name(), func(t *testing.T) {
+			args, err := readArgs(filepath.Join(dir, "args"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			render := func(format string) ([]byte, int) {
+				var stdout, stderr bytes.Buffer
+				code := run(append(append([]string(nil), args...), "--format", format, dir), &stdout, &stderr)
+				if stderr.Len() != 0 {
+					t.Errorf("--format %s: stderr is not empty:\n%s", format, stderr.String())
+				}
+				return stdout.Bytes(), code
+			}
+			out, code := render("json")
+			var doc struct {
+				Clusters []struct {
+					ID, File, Verdict string
+					Line              int
+				}
+				Findings []report.Finding
+				Errors   []report.Error
+			}
+			if err := json.Unmarshal(out, &doc); err != nil {
+				t.Fatal(err)
+			}
+			want := map[string]int{}
+			for _, c := range doc.Clusters {
+				kind := "skipped"
+				if c.Verdict == report.VerdictPass {
+					kind = "pass"
+				}
+				for _, f := range doc.Findings {
+					if f.Resource != c.ID || f.File != c.File || f.Line != c.Line {
+						continue
+					}
+					if f.Severity == "error" && f.Counts() {
+						kind = "failure"
+						break
+					}
+					kind = "skipped"
+				}
+				want[kind]++
+			}
+			for _, e := range doc.Errors {
+				if e.Severity == "error" {
+					want["error"]++
+				} else {
+					want["skipped"]++
+				}
+			}
+
+			junitOut, junitCode := render("junit")
+			checkJUnit(t, junitOut, want)
+			gitlabOut, gitlabCode := render("gitlab")
+			counted := 0
+			for _, f := range doc.Findings {
+				if f.Counts() {
+					counted++
+				}
+			}
+			checkGitLab(t, gitlab, gitlabOut, counted+len(doc.Errors))
+			if junitCode != code || gitlabCode != code {
+				t.Errorf("exit status: json %d, junit %d, gitlab %d", code, junitCode, gitlabCode)
+			}
+		})
+	}
+}
+
+// checkJUnit checks a JUnit report: valid, and as many cases of each kind
+// (pass, failure, error, skipped) as want says.
+func checkJUnit(t *testing.T, out []byte, want map[string]int) {
+	t.Helper()
+	if err := junitcheck.Check(out); err != nil {
+		t.Fatalf("--format junit: %v\n%s", err, out)
+	}
+	if err := junitcheck.Xmllint(junitcheck.SchemaFile, out); err != nil && !errors.Is(err, junitcheck.ErrNoXmllint) {
+		t.Errorf("--format junit: %v", err)
+	}
+	doc, err := junitcheck.Decode(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, s := range doc.Suites {
+		for _, c := range s.Cases {
+			got[c.Kind()]++
+		}
+	}
+	for _, k := range []string{"pass", "failure", "error", "skipped"} {
+		if got[k] != want[k] {
+			t.Errorf("--format junit: %d cases %s, want %d (all: %v, want %v)", got[k], k, want[k], got, want)
+		}
+	}
+}
+
+// checkGitLab checks a GitLab Code Quality report: valid, n issues, unique
+// fingerprints.
+func checkGitLab(t *testing.T, schema *jsonschema.Schema, out []byte, n int) {
+	t.Helper()
+	if err := schemacheck.Validate(schema, out); err != nil {
+		t.Fatalf("--format gitlab: %v\n%s", err, out)
+	}
+	var issues []struct {
+		Fingerprint string `json:"fingerprint"`
+	}
+	if err := json.Unmarshal(out, &issues); err != nil {
+		t.Fatal(err)
+	}
+	if len(issues) != n {
+		t.Errorf("--format gitlab: %d issues, want %d", len(issues), n)
+	}
+	seen := map[string]bool{}
+	for _, is := range issues {
+		if seen[is.Fingerprint] {
+			t.Errorf("--format gitlab: fingerprint %s repeats", is.Fingerprint)
+		}
+		seen[is.Fingerprint] = true
+	}
+}
+
+// TestRepoPath checks how the CI formats' paths are made relative to the
+// repository root.
+func TestRepoPath(t *testing.T) {
+	top := filepath.FromSlash("/repo")
+	tests := []struct {
+		wd, file, want string
+	}{
+		{"/repo", "main.tf", "main.tf"},
+		{"/repo/infra", "main.tf", "infra/main.tf"},
+		{"/repo/infra", "../modules/db/main.tf", "modules/db/main.tf"},
+		{"/repo/infra/live", "prod/main.tf", "infra/live/prod/main.tf"},
+		{"/repo/infra", "/repo/shared/vpc.tf", "shared/vpc.tf"},
+		{"/repo", "/elsewhere/vpc.tf", "/elsewhere/vpc.tf"},
+		{"/repo/infra", "../../outside.tf", "../../outside.tf"},
+		{"/repository", "main.tf", "main.tf"},
+	}
+	for _, tt := range tests {
+		// A working directory outside the repository leaves paths as they
+		// are: /repository is not below /repo.
+		if got := repoPath(top, filepath.FromSlash(tt.wd), tt.file); got != tt.want {
+			t.Errorf("repoPath(%s, %s, %s) = %s, want %s", top, tt.wd, tt.file, got, tt.want)
+		}
+	}
+}
