@@ -48,7 +48,11 @@ func (o CIOptions) path(file string) string {
 //     severity warning), suppressed, in the baseline, or a rule that is
 //     off. An unknown or failing cluster never shows as a pass;
 //   - each input problem is a case of its own, named by its message: an
-//     <error> for severity error (exit status 2), <skipped> for a warning.
+//     <error> for severity error (exit status 2), <skipped> for a warning;
+//   - an outcome's message attribute is the first clause of the message
+//     ("DAS001: aws_rds_cluster.main cannot reach AWS KMS"), which the
+//     consumers list; its text is the whole message, with the chain of
+//     calls, the other sources and the fix.
 //
 // Like the JSON report, it holds no timestamp or duration: the same input
 // gives the same bytes. It normalizes r first.
@@ -212,7 +216,7 @@ func clusterCase(c Cluster, fs []Finding, opts CIOptions) junitCase {
 	}
 	switch {
 	case len(failing) > 0:
-		tc.Failure = &junitResult{Message: firstLine(failing[0].Message), Type: ruleIDs(failing), Text: findingsText(failing)}
+		tc.Failure = &junitResult{Message: headline(failing[0].Message), Type: ruleIDs(failing), Text: findingsText(failing)}
 	case c.Verdict == VerdictPass && len(fs) == 0:
 	case len(fs) > 0:
 		tc.Skipped = &junitResult{Message: skipReason(c, fs[0]), Type: ruleIDs(fs), Text: findingsText(fs)}
@@ -226,7 +230,7 @@ func clusterCase(c Cluster, fs []Finding, opts CIOptions) junitCase {
 // skipReason says why a cluster with finding f is skipped rather than
 // failed or passed.
 func skipReason(c Cluster, f Finding) string {
-	msg := firstLine(f.Message)
+	msg := headline(f.Message)
 	switch {
 	case f.Suppressed != nil:
 		return fmt.Sprintf("suppressed in the code (%s): %s", f.Suppressed.Reason, msg)
@@ -247,7 +251,7 @@ func errorCase(e Error, opts CIOptions) junitCase {
 		tc.Classname = "daslint"
 	}
 	text := position(file, e.Line, e.Column) + ": " + e.Message
-	res := &junitResult{Message: firstLine(e.Message), Type: "input " + e.Severity, Text: text}
+	res := &junitResult{Message: headline(e.Message), Type: "input " + e.Severity, Text: text}
 	if e.Severity == "error" {
 		tc.Error = res
 	} else {
@@ -310,4 +314,12 @@ func classname(file string) string {
 func firstLine(s string) string {
 	line, _, _ := strings.Cut(s, "\n")
 	return line
+}
+
+// headline is the first clause of a message, which the consumers list
+// tests by ("DAS001: aws_rds_cluster.main cannot reach AWS KMS"); the
+// whole message is the element's text.
+func headline(s string) string {
+	clause, _, _ := strings.Cut(firstLine(s), "; ")
+	return clause
 }

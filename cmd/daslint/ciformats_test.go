@@ -44,9 +44,14 @@ func TestCIFormatsOnGoldenCases(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			paths, err := casePaths(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
 			render := func(format string) ([]byte, int) {
 				var stdout, stderr bytes.Buffer
-				code := run(append(append([]string(nil), args...), "--format", format, dir), &stdout, &stderr)
+				argv := append(append(append([]string(nil), args...), "--format", format), paths...)
+				code := run(argv, &stdout, &stderr)
 				if stderr.Len() != 0 {
 					t.Errorf("--format %s: stderr is not empty:\n%s", format, stderr.String())
 				}
