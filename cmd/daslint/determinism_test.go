@@ -37,7 +37,7 @@ var elapsed = regexp.MustCompile(`; done in [^\n]*`)
 // makes an in-process run some ten times slower.
 func TestDeterministicOutput(t *testing.T) {
 	if testing.Short() {
-		t.Skip("-short: builds the command and runs it twelve times over every golden case")
+		t.Skip("-short: builds the command and runs it sixteen times over every golden case")
 	}
 	bin := daslintBinary(t)
 	src, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
@@ -60,7 +60,7 @@ func TestDeterministicOutput(t *testing.T) {
 		return a
 	}
 	var firstJSON string
-	for _, format := range []string{"json", "sarif", "text", "github", "markdown", "dot"} {
+	for _, format := range []string{"json", "sarif", "text", "github", "markdown", "dot", "junit", "gitlab"} {
 		var first string
 		for i, tree := range trees {
 			procs := []string{"1", "4"}[i]

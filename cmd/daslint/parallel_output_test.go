@@ -56,7 +56,7 @@ func TestOutputSameForAnyParallelism(t *testing.T) {
 	}
 	fixToday(t)
 	for _, r := range runs {
-		for _, format := range []string{"json", "sarif", "text", "github", "markdown", "dot"} {
+		for _, format := range []string{"json", "sarif", "text", "github", "markdown", "dot", "junit", "gitlab"} {
 			dir := r.dir
 			if dir == "" {
 				dir = t.TempDir()
