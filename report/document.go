@@ -53,6 +53,12 @@ type Cluster struct {
 	// (docs/semantics.md#literal-ids-and-names); File and Line are then the stream's, the place the
 	// user edits. Absent for the linted code's own clusters.
 	From *Source `json:"from,omitempty"`
+	// Callers are the module calls or nested-stack resources through which
+	// the declaration at File:Line was reached, outermost first, as a
+	// finding's: a cluster of a module that several roots call is reported
+	// once per root, and they tell the reports apart. Not part of
+	// daslint/v1 (its findings carry them).
+	Callers []Caller `json:"-"`
 	// Unattached is true for an entry that stands for an activity stream
 	// whose cluster daslint cannot see (docs/semantics.md#never-silent): ID, File and Line are
 	// the stream's, and Unknowns say what is missing. Not part of

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"io"
+	"slices"
 	"strconv"
 )
 
@@ -28,9 +29,10 @@ import (
 //     else info;
 //   - location.path and location.lines at the finding's primary location
 //     (Finding.Primary: the place the user edits), or the input problem's
-//     file and line (1 when the problem concerns a whole file); paths
-//     mapped by opts.Path, since GitLab resolves them from the project
-//     root;
+//     file and line (1 when the problem concerns a whole file). Every path,
+//     in messages' chains too, is mapped by opts.Path first, since GitLab
+//     resolves them from the project root: a local module above the
+//     working directory is then code the user edits;
 //   - fingerprint the finding's fingerprint (Finding.Fingerprint, which
 //     holds no line), or for an input problem a SHA-256 of its file and
 //     message. GitLab tells new issues from old by it and shows only one
@@ -100,6 +102,14 @@ type gitlabLines struct {
 const InputCheckName = "daslint-input"
 
 func findingIssue(f Finding, opts CIOptions) gitlabIssue {
+	// Paths relative to the repository root first: the primary location
+	// is the innermost place the user edits, and a local module above the
+	// working directory (../modules/db) is one.
+	f.File = opts.path(f.File)
+	f.Callers = slices.Clone(f.Callers)
+	for i := range f.Callers {
+		f.Callers[i].File = opts.path(f.Callers[i].File)
+	}
 	desc := f.Message
 	if chain := chainSentence(f); chain != "" {
 		desc += "\n" + chain
@@ -120,7 +130,7 @@ func findingIssue(f Finding, opts CIOptions) gitlabIssue {
 	return gitlabIssue{
 		Type: "issue", CheckName: f.Rule, Description: desc, Content: gitlabContent{Body: body},
 		Categories: []string{"Security"}, Severity: gitlabSeverity(f.Severity), Fingerprint: fp,
-		Location: gitlabLocation{Path: opts.path(at.File), Lines: gitlabLines{Begin: max(at.Line, 1), End: endLine(at.Line, at.EndLine)}},
+		Location: gitlabLocation{Path: at.File, Lines: gitlabLines{Begin: max(at.Line, 1), End: endLine(at.Line, at.EndLine)}},
 	}
 }
 

@@ -121,7 +121,7 @@ func TestGitLabIssues(t *testing.T) {
 	if issues[0].Fingerprint != "fp1" || issues[1].Fingerprint == "fp1" {
 		t.Errorf("fingerprints %s, %s: want fp1 and another", issues[0].Fingerprint, issues[1].Fingerprint)
 	}
-	if !strings.Contains(issues[0].Description, "Reached through module.db (main.tf:3)") {
+	if !strings.Contains(issues[0].Description, "Reached through module.db (infra/main.tf:3); declared at infra/.terraform/modules/db/main.tf:5.") {
 		t.Errorf("description %q does not say how the cluster was reached", issues[0].Description)
 	}
 }

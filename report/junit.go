@@ -32,14 +32,16 @@ func (o CIOptions) path(file string) string {
 // the schema that Jenkins' xunit plugin publishes as junit-10.xsd, the
 // widest-read description of the format:
 //
-//   - one <testsuite> per file, named by its path, holding the clusters
-//     declared in it and the input problems found in it, in the report's
-//     order;
-//   - one <testcase> per reported cluster: name the cluster's ID,
-//     classname its file without extensions (Jenkins reads what follows
-//     the last dot of a classname as a class), file and line its
-//     declaration. Neither holds a line, so a test keeps its identity
-//     when code moves;
+//   - one <testsuite> per file of a root, named by its path, holding the
+//     clusters that the root declares, or declares through a module or
+//     nested stack that it calls, and the input problems found in the file;
+//   - one <testcase> per reported cluster: name the cluster's ID (its
+//     address in that root), classname the file without extensions
+//     (Jenkins reads what follows the last dot of a classname as a class),
+//     file and line the declaration, or the root's outermost module call or
+//     nested-stack resource on the way to it. Neither name nor classname
+//     holds a line, so a test keeps its identity when code moves, and a
+//     module that several roots call gives one test per root;
 //   - a case fails (<failure>, type the rule) when a finding on the
 //     cluster counts toward exit status 1: severity error, neither
 //     suppressed nor in the baseline (DAS001; DAS002 with --unknown
@@ -74,23 +76,21 @@ func JUnit(w io.Writer, r *Report, opts CIOptions) error {
 	}
 	findings := findingsByCluster(r.Findings)
 	for _, c := range r.Clusters {
-		k := clusterKey{c.ID, c.File, c.Line}
-		fs := findings[k]
-		if len(fs) > 0 {
-			// A cluster reported twice (a module that two roots call)
-			// takes its findings in turn.
-			findings[k] = fs[1:]
-		}
+		k := findingKeyOf(c.ID, c.File, c.Line, c.Callers)
 		var mine []Finding
-		if len(fs) > 0 {
-			mine = fs[0]
+		if fs := findings[k]; len(fs) > 0 {
+			// Clusters of one key (not seen so far) take their findings
+			// in turn.
+			mine, findings[k] = fs[0], fs[1:]
 		}
-		s := suite(c.File)
-		s.add(clusterCase(c, mine, opts))
+		at := c.File
+		if len(c.Callers) > 0 {
+			at = c.Callers[0].File
+		}
+		suite(at).add(clusterCase(c, mine, opts))
 	}
 	for _, e := range r.Errors {
-		s := suite(e.File)
-		s.add(errorCase(e, opts))
+		suite(e.File).add(errorCase(e, opts))
 	}
 	for _, name := range slices.Sorted(maps.Keys(suites)) {
 		s := suites[name]
@@ -178,13 +178,28 @@ func (s *junitSuite) uniqueNames() {
 	}
 }
 
-// findingsByCluster groups findings by the cluster they are about (a
-// finding is at its cluster's declaration), one group per reported
-// cluster of that key, in the report's order.
-func findingsByCluster(fs []Finding) map[clusterKey][][]Finding {
-	out := map[clusterKey][][]Finding{}
+// findingKey identifies the cluster a finding is about: a finding is at
+// its cluster's declaration, reached through the same calls.
+type findingKey struct {
+	id, file string
+	line     int
+	callers  string
+}
+
+func findingKeyOf(id, file string, line int, callers []Caller) findingKey {
+	var b strings.Builder
+	for _, c := range callers {
+		fmt.Fprintf(&b, "%s:%d:%s\x00", c.File, c.Line, c.Module)
+	}
+	return findingKey{id, file, line, b.String()}
+}
+
+// findingsByCluster groups findings by the cluster they are about, one
+// group per reported cluster of that key, in the report's order.
+func findingsByCluster(fs []Finding) map[findingKey][][]Finding {
+	out := map[findingKey][][]Finding{}
 	for _, f := range fs {
-		k := clusterKey{f.Resource, f.File, f.Line}
+		k := findingKeyOf(f.Resource, f.File, f.Line, f.Callers)
 		groups := out[k]
 		// Each rule reports a cluster once: a second finding of the same
 		// rule belongs to the next cluster of the same key.
@@ -206,8 +221,12 @@ func findingsByCluster(fs []Finding) map[clusterKey][][]Finding {
 
 // clusterCase is the test case of cluster c, whose findings are fs.
 func clusterCase(c Cluster, fs []Finding, opts CIOptions) junitCase {
-	file := opts.path(c.File)
-	tc := junitCase{Name: c.ID, Classname: classname(file), File: file, Line: c.Line}
+	file, line := c.File, c.Line
+	if len(c.Callers) > 0 {
+		file, line = c.Callers[0].File, c.Callers[0].Line
+	}
+	file = opts.path(file)
+	tc := junitCase{Name: c.ID, Classname: classname(file), File: file, Line: line}
 	var failing []Finding
 	for _, f := range fs {
 		if f.Severity == "error" && f.Counts() {

@@ -68,7 +68,16 @@ func TestJUnitOutcomes(t *testing.T) {
 			{File: "live/main.tf", Line: 3, Column: 7, Severity: "error", Message: "Invalid expression"},
 			{File: "live/main.tf", Severity: "warning", Message: "module.vpc: not vendored"},
 		}, []string{"module.vpc: not vendored skipped input warning: module.vpc: not vendored", "Invalid expression error input error: Invalid expression"}},
-		{"a cluster reported by two roots: numbered, findings in turn", []Cluster{fail, fail}, []Finding{finding(fail, "DAS001", "error"), finding(fail, "DAS001", "error")}, nil,
+		{"a module's cluster in two roots: one per root, findings by their calls",
+			[]Cluster{inRoot("envs/a/main.tf", VerdictPass), inRoot("envs/b/main.tf", VerdictFail)},
+			[]Finding{func() Finding {
+				c := inRoot("envs/b/main.tf", VerdictFail)
+				f := finding(c, "DAS001", "error")
+				f.Callers = c.Callers
+				return f
+			}()}, nil,
+			[]string{"envs/a/main.tf: module.db.aws_rds_cluster.this pass", "envs/b/main.tf: module.db.aws_rds_cluster.this failure DAS001: DAS001: module.db.aws_rds_cluster.this"}},
+		{"a cluster reported twice without calls: numbered, findings in turn", []Cluster{fail, fail}, []Finding{finding(fail, "DAS001", "error"), finding(fail, "DAS001", "error")}, nil,
 			[]string{"b.fail failure DAS001: DAS001: b.fail", "b.fail #2 failure DAS001: DAS001: b.fail"}},
 	}
 	for _, tt := range tests {
@@ -88,6 +97,11 @@ func TestJUnitOutcomes(t *testing.T) {
 			var got []string
 			for _, s := range doc.Suites {
 				for _, c := range s.Cases {
+					if s.Name != "live/main.tf" {
+						// Placed in another root's suite.
+						got = append(got, s.Name+": "+outcome(c))
+						continue
+					}
 					got = append(got, outcome(c))
 				}
 			}
@@ -96,6 +110,13 @@ func TestJUnitOutcomes(t *testing.T) {
 			}
 		})
 	}
+}
+
+// inRoot is a cluster declared in modules/db/main.tf, reached through a
+// module call in root.
+func inRoot(root, verdict string) Cluster {
+	return Cluster{ID: "module.db.aws_rds_cluster.this", Source: "terraform", File: "modules/db/main.tf", Line: 7, Verdict: verdict,
+		Callers: []Caller{{File: root, Line: 3, Module: "module.db"}}}
 }
 
 // TestJUnitPaths checks that CIOptions.Path maps the suite, the classname

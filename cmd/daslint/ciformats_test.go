@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -186,5 +187,71 @@ func TestRepoPath(t *testing.T) {
 		if got := repoPath(top, filepath.FromSlash(tt.wd), tt.file); got != tt.want {
 			t.Errorf("repoPath(%s, %s, %s) = %s, want %s", top, tt.wd, tt.file, got, tt.want)
 		}
+	}
+}
+
+// TestCIFormatsModuleOfTwoRoots lints, from a subdirectory of a
+// repository, two roots that call one local module declaring a cluster:
+// it fails in one root and passes in the other. JUnit gives one test per
+// root, in the root's suite, each with its own outcome; both formats name
+// files relative to the repository root, not the working directory.
+func TestCIFormatsModuleOfTwoRoots(t *testing.T) {
+	repo := t.TempDir()
+	if err := os.Mkdir(filepath.Join(repo, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join("..", "..", "testdata")
+	copyTree(t, filepath.Join(src, "tf-tam-database-nat-route-off-fail", "modules"), filepath.Join(repo, "modules"), false)
+	for root, c := range map[string]string{"envs/a": "tf-tam-database-nat-route-off-fail", "envs/b": "tf-tam-database-nat-route-pass"} {
+		data, err := os.ReadFile(filepath.Join(src, c, "main.tf"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := filepath.Join(repo, filepath.FromSlash(root))
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		data = bytes.ReplaceAll(data, []byte(`"./modules/`), []byte(`"../../modules/`))
+		if err := os.WriteFile(filepath.Join(dir, "main.tf"), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(filepath.Join(repo, "envs"))
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"--format", "junit", "."}, &stdout, &stderr); code != exitFindings {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitFindings, stderr.String())
+	}
+	doc, err := junitcheck.Decode(stdout.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range doc.Suites {
+		for _, c := range s.Cases {
+			got = append(got, s.Name+" "+c.Name+" "+c.Kind())
+		}
+	}
+	want := []string{
+		"envs/a/main.tf module.aurora.aws_rds_cluster.this[0] failure",
+		"envs/b/main.tf module.aurora.aws_rds_cluster.this[0] pass",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("JUnit cases %q, want %q\n%s", got, want, stdout.Bytes())
+	}
+
+	stdout.Reset()
+	run([]string{"--format", "gitlab", "."}, &stdout, &stderr)
+	var issues []struct {
+		CheckName string `json:"check_name"`
+		Location  struct {
+			Path string `json:"path"`
+		} `json:"location"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &issues); err != nil {
+		t.Fatal(err)
+	}
+	// The cluster is declared in a local module: the place to edit.
+	if len(issues) != 1 || issues[0].CheckName != "DAS001" || issues[0].Location.Path != "modules/aurora/main.tf" {
+		t.Errorf("GitLab issues %+v, want one DAS001 in modules/aurora/main.tf", issues)
 	}
 }

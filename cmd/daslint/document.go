@@ -111,6 +111,7 @@ func clusterOf(m *model.Model, c network.ClusterResult, rel func(string) string)
 	}
 	out.Unknowns = unknownsOf(c.Unknowns, rel)
 	out.From = sourceOf(c.Cluster.From, rel)
+	out.Callers = callersOf(rules.CallChain(m.Source, &c.Cluster.Origin), rel)
 	return out
 }
 
@@ -126,6 +127,7 @@ func streamOf(m *model.Model, c network.ClusterResult, rel func(string) string) 
 		Line:       s.Range.Line,
 		Verdict:    verdict(c.Verdict),
 		Unknowns:   unknownsOf(c.Unknowns, rel),
+		Callers:    callersOf(rules.CallChain(m.Source, &s.Origin), rel),
 		Unattached: true,
 	}
 }
