@@ -45,7 +45,7 @@ func (o CIOptions) path(file string) string {
 //   - a case fails (<failure>, type the rule) when a finding on the
 //     cluster counts toward exit status 1: severity error, neither
 //     suppressed nor in the baseline (DAS001; DAS002 with --unknown
-//     error). A passing cluster with no such finding passes. Any other
+//     error). A passing cluster that no finding is about passes. Any other
 //     cluster is <skipped>, with a message saying why: unknown (DAS002 at
 //     severity warning), suppressed, in the baseline, or a rule that is
 //     off. An unknown or failing cluster never shows as a pass;
@@ -83,11 +83,8 @@ func JUnit(w io.Writer, r *Report, opts CIOptions) error {
 			// in turn.
 			mine, findings[k] = fs[0], fs[1:]
 		}
-		at := c.File
-		if len(c.Callers) > 0 {
-			at = c.Callers[0].File
-		}
-		suite(at).add(clusterCase(c, mine, opts))
+		file, _ := rootPlace(c)
+		suite(file).add(clusterCase(c, mine, opts))
 	}
 	for _, e := range r.Errors {
 		suite(e.File).add(errorCase(e, opts))
@@ -219,12 +216,19 @@ func findingsByCluster(fs []Finding) map[findingKey][][]Finding {
 	return out
 }
 
+// rootPlace is where the root that reported c has it: the outermost module
+// call or nested-stack resource on the way to its declaration, or the
+// declaration.
+func rootPlace(c Cluster) (file string, line int) {
+	if len(c.Callers) > 0 {
+		return c.Callers[0].File, c.Callers[0].Line
+	}
+	return c.File, c.Line
+}
+
 // clusterCase is the test case of cluster c, whose findings are fs.
 func clusterCase(c Cluster, fs []Finding, opts CIOptions) junitCase {
-	file, line := c.File, c.Line
-	if len(c.Callers) > 0 {
-		file, line = c.Callers[0].File, c.Callers[0].Line
-	}
+	file, line := rootPlace(c)
 	file = opts.path(file)
 	tc := junitCase{Name: c.ID, Classname: classname(file), File: file, Line: line}
 	var failing []Finding
