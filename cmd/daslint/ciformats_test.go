@@ -50,7 +50,11 @@ func TestCIFormatsOnGoldenCases(t *testing.T) {
 				// As TestGolden runs the case.
 				args = append([]string{"--root", "."}, args...)
 			}
-			paths, err := casePaths(dir)
+			stdin, err := os.ReadFile(filepath.Join(dir, "stdin"))
+			if err != nil && !os.IsNotExist(err) {
+				t.Fatal(err)
+			}
+			paths, err := casePaths(dir, err == nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -61,7 +65,7 @@ func TestCIFormatsOnGoldenCases(t *testing.T) {
 			render := func(format string) ([]byte, int) {
 				var stdout, stderr bytes.Buffer
 				argv := append(append(append([]string(nil), args...), "--format", format), paths...)
-				code := run(argv, &stdout, &stderr)
+				code := runWith(argv, &stdout, &stderr, runHooks{stdin: bytes.NewReader(stdin)})
 				if stderr.Len() != 0 {
 					t.Errorf("--format %s: stderr is not empty:\n%s", format, stderr.String())
 				}
