@@ -30,9 +30,11 @@ import (
 //   - location.path and location.lines at the finding's primary location
 //     (Finding.Primary: the place the user edits), or the input problem's
 //     file and line (1 when the problem concerns a whole file). Every path,
-//     in messages' chains too, is mapped by opts.Path first, since GitLab
-//     resolves them from the project root: a local module above the
-//     working directory is then code the user edits;
+//     in messages' chains too, is relative to the source root
+//     (r.SourceRoot, the top of the repository, as SARIF's), since GitLab
+//     resolves them from the project root; a file outside it is absolute.
+//     A local module above the working directory is then code the user
+//     edits;
 //   - fingerprint the finding's fingerprint (Finding.Fingerprint, which
 //     holds no line), or for an input problem a SHA-256 of its file and
 //     message. GitLab tells new issues from old by it and shows only one
@@ -40,8 +42,9 @@ import (
 //     call) is hashed again with its rank.
 //
 // The same input gives the same bytes. It normalizes r first.
-func GitLab(w io.Writer, r *Report, opts CIOptions) error {
+func GitLab(w io.Writer, r *Report) error {
 	r.Normalize()
+	paths := rootPaths{root: r.SourceRoot, wd: r.WorkDir}
 	issues := []gitlabIssue{}
 	seen := map[string]int{}
 	add := func(is gitlabIssue) {
@@ -53,11 +56,11 @@ func GitLab(w io.Writer, r *Report, opts CIOptions) error {
 	}
 	for _, f := range r.Findings {
 		if f.Counts() {
-			add(findingIssue(f, opts))
+			add(findingIssue(f, paths))
 		}
 	}
 	for _, e := range r.Errors {
-		add(errorIssue(e, opts))
+		add(errorIssue(e, paths))
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -101,14 +104,14 @@ type gitlabLines struct {
 // Quality report.
 const InputCheckName = "daslint-input"
 
-func findingIssue(f Finding, opts CIOptions) gitlabIssue {
+func findingIssue(f Finding, paths rootPaths) gitlabIssue {
 	// Paths relative to the repository root first: the primary location
 	// is the innermost place the user edits, and a local module above the
 	// working directory (../modules/db) is one.
-	f.File = opts.path(f.File)
+	f.File = paths.rel(f.File)
 	f.Callers = slices.Clone(f.Callers)
 	for i := range f.Callers {
-		f.Callers[i].File = opts.path(f.Callers[i].File)
+		f.Callers[i].File = paths.rel(f.Callers[i].File)
 	}
 	desc := f.Message
 	if chain := chainSentence(f); chain != "" {
@@ -134,8 +137,8 @@ func findingIssue(f Finding, opts CIOptions) gitlabIssue {
 	}
 }
 
-func errorIssue(e Error, opts CIOptions) gitlabIssue {
-	file := opts.path(e.File)
+func errorIssue(e Error, paths rootPaths) gitlabIssue {
+	file := paths.rel(e.File)
 	return gitlabIssue{
 		Type: "issue", CheckName: InputCheckName, Description: e.Message,
 		Content:    gitlabContent{Body: position(file, e.Line, e.Column) + ": " + e.Message},

@@ -15,7 +15,7 @@ var gitlabSchema = filepath.Join("testdata", "gitlab-codequality.schema.json")
 
 func TestGitLabGolden(t *testing.T) {
 	var buf bytes.Buffer
-	if err := GitLab(&buf, fixture(), CIOptions{}); err != nil {
+	if err := GitLab(&buf, fixture()); err != nil {
 		t.Fatal(err)
 	}
 	golden(t, "fixture.gitlab.json", buf.Bytes())
@@ -90,7 +90,7 @@ func TestGitLabIssues(t *testing.T) {
 		Errors:   []Error{{File: "vars", Severity: "warning", Message: "w"}, {File: "x.tf", Line: 2, Column: 1, Severity: "error", Message: "bad"}},
 	}
 	var buf bytes.Buffer
-	if err := GitLab(&buf, r, CIOptions{Path: func(f string) string { return "infra/" + f }}); err != nil {
+	if err := GitLab(&buf, inInfra(r)); err != nil {
 		t.Fatal(err)
 	}
 	checkGitLab(t, buf.Bytes())
@@ -130,10 +130,16 @@ func TestGitLabIssues(t *testing.T) {
 // reads as "no issue", not null.
 func TestGitLabEmpty(t *testing.T) {
 	var buf bytes.Buffer
-	if err := GitLab(&buf, &Report{}, CIOptions{}); err != nil {
+	if err := GitLab(&buf, &Report{}); err != nil {
 		t.Fatal(err)
 	}
 	if got := buf.String(); got != "[]\n" {
 		t.Errorf("got %q, want []", got)
 	}
+}
+
+// inInfra is r as a run from infra/ in the repository /repo reports it.
+func inInfra(r *Report) *Report {
+	r.SourceRoot, r.WorkDir = filepath.FromSlash("/repo"), filepath.FromSlash("/repo/infra")
+	return r
 }

@@ -10,22 +10,6 @@ import (
 	"strings"
 )
 
-// CIOptions are the options of the formats that a CI system reads from a
-// job's artifacts (JUnit, GitLab Code Quality).
-type CIOptions struct {
-	// Path maps a reported file path (relative to the working directory,
-	// or absolute outside it) to the path the CI system resolves, relative
-	// to the repository root; nil keeps paths as reported.
-	Path func(file string) string
-}
-
-func (o CIOptions) path(file string) string {
-	if o.Path == nil || file == "" {
-		return file
-	}
-	return o.Path(file)
-}
-
 // JUnit writes r as a JUnit XML report, the test report format that
 // GitLab (artifacts:reports:junit), Jenkins (the junit step) and Azure
 // DevOps (PublishTestResults, format JUnit) read. The document follows
@@ -56,14 +40,18 @@ func (o CIOptions) path(file string) string {
 //     consumers list; its text is the whole message, with the chain of
 //     calls, the other sources and the fix.
 //
-// Like the JSON report, it holds no timestamp or duration: the same input
-// gives the same bytes. It normalizes r first.
-func JUnit(w io.Writer, r *Report, opts CIOptions) error {
+// File paths are relative to the source root (r.SourceRoot, the top of
+// the repository, as SARIF's), which GitLab resolves them from whichever
+// folder the job ran daslint in; a file outside it is absolute. Like the
+// JSON report, it holds no timestamp or duration: the same input gives the
+// same bytes. It normalizes r first.
+func JUnit(w io.Writer, r *Report) error {
 	r.Normalize()
+	paths := rootPaths{root: r.SourceRoot, wd: r.WorkDir}
 	doc := junitSuites{Name: "daslint"}
 	suites := map[string]*junitSuite{}
 	suite := func(file string) *junitSuite {
-		name := opts.path(file)
+		name := paths.rel(file)
 		if name == "" {
 			name = "daslint"
 		}
@@ -84,10 +72,10 @@ func JUnit(w io.Writer, r *Report, opts CIOptions) error {
 			mine, findings[k] = fs[0], fs[1:]
 		}
 		file, _ := rootPlace(c)
-		suite(file).add(clusterCase(c, mine, opts))
+		suite(file).add(clusterCase(c, mine, paths))
 	}
 	for _, e := range r.Errors {
-		suite(e.File).add(errorCase(e, opts))
+		suite(e.File).add(errorCase(e, paths))
 	}
 	for _, name := range slices.Sorted(maps.Keys(suites)) {
 		s := suites[name]
@@ -227,9 +215,9 @@ func rootPlace(c Cluster) (file string, line int) {
 }
 
 // clusterCase is the test case of cluster c, whose findings are fs.
-func clusterCase(c Cluster, fs []Finding, opts CIOptions) junitCase {
+func clusterCase(c Cluster, fs []Finding, paths rootPaths) junitCase {
 	file, line := rootPlace(c)
-	file = opts.path(file)
+	file = paths.rel(file)
 	tc := junitCase{Name: c.ID, Classname: classname(file), File: file, Line: line}
 	var failing []Finding
 	for _, f := range fs {
@@ -267,8 +255,8 @@ func skipReason(c Cluster, f Finding) string {
 }
 
 // errorCase is the test case of an input problem.
-func errorCase(e Error, opts CIOptions) junitCase {
-	file := opts.path(e.File)
+func errorCase(e Error, paths rootPaths) junitCase {
+	file := paths.rel(e.File)
 	tc := junitCase{Name: firstLine(e.Message), Classname: classname(file), File: file, Line: e.Line}
 	if tc.Classname == "" {
 		tc.Classname = "daslint"

@@ -12,7 +12,7 @@ import (
 
 func TestJUnitGolden(t *testing.T) {
 	var buf bytes.Buffer
-	if err := JUnit(&buf, fixture(), CIOptions{}); err != nil {
+	if err := JUnit(&buf, fixture()); err != nil {
 		t.Fatal(err)
 	}
 	golden(t, "fixture.junit.xml", buf.Bytes())
@@ -84,7 +84,7 @@ func TestJUnitOutcomes(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := &Report{Clusters: tt.clusters, Findings: tt.findings, Errors: tt.errs}
 			var buf bytes.Buffer
-			if err := JUnit(&buf, r, CIOptions{}); err != nil {
+			if err := JUnit(&buf, r); err != nil {
 				t.Fatal(err)
 			}
 			if err := junitcheck.Check(buf.Bytes()); err != nil {
@@ -119,15 +119,15 @@ func inRoot(root, verdict string) Cluster {
 		Callers: []Caller{{File: root, Line: 3, Module: "module.db"}}}
 }
 
-// TestJUnitPaths checks that CIOptions.Path maps the suite, the classname
-// and the file of every case, and that suites follow the mapped names.
+// TestJUnitPaths checks that paths are relative to the source root in
+// the suite, the classname and the file of every case.
 func TestJUnitPaths(t *testing.T) {
 	r := &Report{
 		Clusters: []Cluster{{ID: "Database", Source: "cloudformation", File: "stack.v2.yaml", Line: 4, Verdict: VerdictPass}},
 		Errors:   []Error{{File: "", Severity: "warning", Message: "nothing else"}},
 	}
 	var buf bytes.Buffer
-	if err := JUnit(&buf, r, CIOptions{Path: func(f string) string { return "infra/" + f }}); err != nil {
+	if err := JUnit(&buf, inInfra(r)); err != nil {
 		t.Fatal(err)
 	}
 	doc, err := junitcheck.Decode(buf.Bytes())
@@ -155,7 +155,7 @@ func TestJUnitText(t *testing.T) {
 		Findings: []Finding{{Rule: "DAS001", Severity: "error", Resource: c.ID, File: c.File, Line: 1, Message: "x\x00y ]]> <z/> \x1b[31m"}},
 	}
 	var buf bytes.Buffer
-	if err := JUnit(&buf, r, CIOptions{}); err != nil {
+	if err := JUnit(&buf, r); err != nil {
 		t.Fatal(err)
 	}
 	if err := junitcheck.Check(buf.Bytes()); err != nil {

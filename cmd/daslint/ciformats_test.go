@@ -181,31 +181,6 @@ func checkGitLab(t *testing.T, schema *jsonschema.Schema, out []byte, n int) {
 	}
 }
 
-// TestRepoPath checks how the CI formats' paths are made relative to the
-// repository root.
-func TestRepoPath(t *testing.T) {
-	top := filepath.FromSlash("/repo")
-	tests := []struct {
-		wd, file, want string
-	}{
-		{"/repo", "main.tf", "main.tf"},
-		{"/repo/infra", "main.tf", "infra/main.tf"},
-		{"/repo/infra", "../modules/db/main.tf", "modules/db/main.tf"},
-		{"/repo/infra/live", "prod/main.tf", "infra/live/prod/main.tf"},
-		{"/repo/infra", "/repo/shared/vpc.tf", "shared/vpc.tf"},
-		{"/repo", "/elsewhere/vpc.tf", "/elsewhere/vpc.tf"},
-		{"/repo/infra", "../../outside.tf", "../../outside.tf"},
-		{"/repository", "main.tf", "main.tf"},
-	}
-	for _, tt := range tests {
-		// A working directory outside the repository leaves paths as they
-		// are: /repository is not below /repo.
-		if got := repoPath(top, filepath.FromSlash(tt.wd), tt.file); got != tt.want {
-			t.Errorf("repoPath(%s, %s, %s) = %s, want %s", top, tt.wd, tt.file, got, tt.want)
-		}
-	}
-}
-
 // TestCIFormatsModuleOfTwoRoots lints, from a subdirectory of a
 // repository, two roots that call one local module declaring a cluster:
 // it fails in one root and passes in the other. JUnit gives one test per

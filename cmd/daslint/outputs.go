@@ -44,22 +44,14 @@ func reportFormats() []reportFormat {
 		{"github", plain(report.GitHub)},
 		{"markdown", plain(report.Markdown)},
 		{"dot", plain(report.DOT)},
-		{"junit", forCI(report.JUnit)},
-		{"gitlab", forCI(report.GitLab)},
+		{"junit", plain(report.JUnit)},
+		{"gitlab", plain(report.GitLab)},
 	}
 }
 
 // plain adapts a writer that takes nothing but the report.
 func plain(f func(io.Writer, *report.Report) error) func(io.Writer, *report.Report, renderOptions) error {
 	return func(w io.Writer, doc *report.Report, _ renderOptions) error { return f(w, doc) }
-}
-
-// forCI adapts a writer for a CI system, which resolves file paths from the
-// repository root (see repoPaths).
-func forCI(f func(io.Writer, *report.Report, report.CIOptions) error) func(io.Writer, *report.Report, renderOptions) error {
-	return func(w io.Writer, doc *report.Report, _ renderOptions) error {
-		return f(w, doc, report.CIOptions{Path: repoPaths()})
-	}
 }
 
 func writeText(w io.Writer, doc *report.Report, o renderOptions) error {
