@@ -47,7 +47,7 @@ func checkDAS001(p *Pass) {
 		var b strings.Builder
 		fmt.Fprintf(&b, "DAS001: %s cannot reach AWS KMS", c.Cluster.Address)
 		for _, g := range groups {
-			fmt.Fprintf(&b, "; from %s: %s", strings.Join(g.where, ", "), g.what)
+			fmt.Fprintf(&b, "; from %s: %s", compactPlacements(g.where), g.what)
 		}
 		if len(groups) == 0 {
 			b.WriteString(" (the analysis recorded no broken link)")
@@ -69,7 +69,7 @@ func checkDAS001(p *Pass) {
 // failureGroup is one broken link and the instance placements it breaks.
 type failureGroup struct {
 	what  string
-	where []string
+	where []placed
 	// cause is the broken link without its position, for the fingerprint.
 	cause string
 }
@@ -112,22 +112,75 @@ func primaryBroken(ir network.InstanceResult) (network.Path, *network.Broken) {
 	return ir.Primary, ir.Broken[ir.Primary]
 }
 
+// placed is an instance in a candidate subnet, as a message names them:
+// where is "in <subnet>", "in any subnet of <vpc>", "in an unknown subnet"
+// or empty.
+type placed struct{ instance, where string }
+
 // placement names an instance in a candidate subnet.
-func placement(ir network.InstanceResult) string {
+func placement(ir network.InstanceResult) placed {
 	inst := ir.Instance
 	if ir.Assumed {
 		inst = "an assumed instance"
 	}
 	switch {
 	case ir.Subnet != "":
+		return placed{inst, ir.Subnet}
 	case ir.AnySubnet != nil && ir.AnySubnet.VPC != "":
-		return inst + " in any subnet of " + ir.AnySubnet.VPC
+		return placed{inst, "any subnet of " + ir.AnySubnet.VPC}
 	case ir.AnySubnet != nil:
-		return inst + " in an unknown subnet"
+		return placed{inst, "an unknown subnet"}
 	default:
-		return inst
+		return placed{inst, ""}
 	}
-	return inst + " in " + ir.Subnet
+}
+
+// String names one placement: "a in x", or the instance alone.
+func (p placed) String() string {
+	if p.where == "" {
+		return p.instance
+	}
+	return p.instance + " in " + p.where
+}
+
+// compactPlacements names placements without repeating an instance list
+// per subnet: the subnets that hold the same instances are named once
+// after them ("a, b in x, y"); groups keep the order of their first
+// placement and are separated by semicolons.
+func compactPlacements(ps []placed) string {
+	var wheres []string
+	instances := map[string][]string{}
+	seen := map[placed]bool{}
+	for _, p := range ps {
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		if _, ok := instances[p.where]; !ok {
+			wheres = append(wheres, p.where)
+		}
+		instances[p.where] = append(instances[p.where], p.instance)
+	}
+	var groups []placed
+	index := map[string]int{}
+	for _, w := range wheres {
+		list := strings.Join(instances[w], ", ")
+		key := list
+		if w == "" {
+			key = "\x00" + list // instances without a subnet are named alone
+		}
+		if i, ok := index[key]; ok {
+			groups[i].where += ", " + w
+			continue
+		}
+		index[key] = len(groups)
+		groups = append(groups, placed{list, w})
+	}
+	parts := make([]string, len(groups))
+	for i, g := range groups {
+		parts[i] = g.String()
+	}
+	return strings.Join(parts, "; ")
 }
 
 func fixOf(ir network.InstanceResult, br *network.Broken) string {

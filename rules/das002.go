@@ -62,7 +62,7 @@ func checkDAS002(p *Pass) {
 			if path, br := primaryBroken(ir); br != nil && br.Status == model.Unknown {
 				related = append(related, br.Link)
 				causes = append(causes, cause(string(path), br.Address, br.Text, br.Reason))
-				fmt.Fprintf(&b, "; %s: %s path unknown at %s (%s): %s", placement(ir), path, br.Text, at(br.Range), br.Reason)
+				fmt.Fprintf(&b, "; %s: %s path unknown at %s (%s): %s", placement(ir).String(), path, br.Text, at(br.Range), br.Reason)
 			}
 			fixes = append(fixes, ir.Fix)
 		}

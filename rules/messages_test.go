@@ -112,8 +112,33 @@ func TestPlacementNames(t *testing.T) {
 		{network.InstanceResult{Instance: "i"}, "i"},
 	}
 	for _, tt := range tests {
-		if got := placement(tt.ir); got != tt.want {
+		if got := placement(tt.ir).String(); got != tt.want {
 			t.Errorf("placement(%+v) = %q, want %q", tt.ir, got, tt.want)
 		}
+	}
+}
+
+func TestCompactPlacements(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []placed
+		want string
+	}{
+		{"one", []placed{{"a", "x"}}, "a in x"},
+		{"cross product", []placed{{"a", "x"}, {"a", "y"}, {"b", "x"}, {"b", "y"}}, "a, b in x, y"},
+		{"one instance, two subnets", []placed{{"a", "x"}, {"a", "y"}}, "a in x, y"},
+		{"different instance sets", []placed{{"a", "x"}, {"b", "x"}, {"a", "y"}}, "a, b in x; a in y"},
+		{"same set again after another", []placed{{"a", "x"}, {"b", "y"}, {"a", "z"}}, "a in x, z; b in y"},
+		{"duplicates", []placed{{"a", "x"}, {"a", "x"}}, "a in x"},
+		{"no subnet stays alone", []placed{{"a", ""}, {"a", "x"}}, "a; a in x"},
+		{"any subnet of a VPC", []placed{{"a", "any subnet of aws_vpc.main"}, {"b", "any subnet of aws_vpc.main"}}, "a, b in any subnet of aws_vpc.main"},
+		{"none", nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := compactPlacements(tt.in); got != tt.want {
+				t.Errorf("compactPlacements(%v) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
 	}
 }
