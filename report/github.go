@@ -32,16 +32,7 @@ func GitHub(w io.Writer, r *Report) error {
 		if !f.Counts() {
 			continue
 		}
-		msg := f.Message
-		if chain := chainSentence(f); chain != "" {
-			msg += "\n" + chain
-		}
-		if from := sourcesSentence(f); from != "" {
-			msg += "\n" + from
-		}
-		if f.Remediation != "" {
-			msg += "\nFix: " + f.Remediation
-		}
+		msg := findingText(f)
 		at := f.Primary()
 		writeCommand(&b, annotationLevel(f.Severity), []property{
 			{"file", at.File}, {"line", lineText(at.Line)}, {"endLine", endLineText(at.Line, at.EndLine)}, {"title", f.Rule},
