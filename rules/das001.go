@@ -29,6 +29,8 @@ func DAS001() *Rule {
 		Precision: "high",
 		Severity:  Error,
 		Doc:       mustDoc("DAS001"),
+		Since:     "0.1.0",
+		Sources:   networkSources(),
 		Check:     checkDAS001,
 	}
 }

@@ -29,6 +29,8 @@ func DAS002() *Rule {
 		Precision: "medium",
 		Severity:  Warning,
 		Doc:       mustDoc("DAS002"),
+		Since:     "0.1.0",
+		Sources:   networkSources(),
 		Check:     checkDAS002,
 	}
 }

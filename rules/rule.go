@@ -42,8 +42,33 @@ type Rule struct {
 	Severity Severity
 	// Doc is the rule's markdown page (docs/rules/<ID>.md).
 	Doc string
+	// Since is the daslint version that introduced the rule ("0.1.0").
+	Since string
+	// Sources are the AWS documentation pages the rule rests on; its page
+	// cites each of them.
+	Sources []Source
 	// Check inspects one model and reports findings through the pass.
 	Check func(*Pass)
+}
+
+// Source is a page of documentation that a rule rests on.
+type Source struct {
+	Title string
+	URL   string
+}
+
+// networkSources are the pages the KMS path of DAS001 and DAS002 rests on.
+func networkSources() []Source {
+	return []Source{
+		{"Amazon Aurora User Guide: Network prerequisites for database activity streams", "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/DBActivityStreams.Prereqs.html"},
+		{"Amazon Aurora User Guide: Working with a DB cluster in a VPC", "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html"},
+		{"AWS KMS Developer Guide: Create a VPC endpoint for AWS KMS", "https://docs.aws.amazon.com/kms/latest/developerguide/vpce-create-endpoint.html"},
+		{"Amazon VPC User Guide: Subnet route tables", "https://docs.aws.amazon.com/vpc/latest/userguide/subnet-route-tables.html"},
+		{"Amazon VPC User Guide: NAT gateways", "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html"},
+		{"Amazon VPC User Guide: Network ACLs", "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html"},
+		{"Amazon VPC User Guide: DNS attributes for your VPC", "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-dns.html"},
+		{"Amazon VPC User Guide: Security groups", "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html"},
+	}
 }
 
 // All returns the rules daslint runs, in ID order.

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"context"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -220,6 +221,29 @@ func TestRuleMetadata(t *testing.T) {
 		}
 		if r.SecuritySeverity < band[0] || r.SecuritySeverity >= band[1] {
 			t.Errorf("%s: security severity %v, want in [%v, %v)", id, r.SecuritySeverity, band[0], band[1])
+		}
+	}
+}
+
+// TestRuleProvenance: every rule says since which version it exists, in
+// the form `daslint --version` prints, and names the AWS pages it rests
+// on, each cited by the rule's own page.
+func TestRuleProvenance(t *testing.T) {
+	version := regexp.MustCompile(`^[0-9]+\.[0-9]+\.[0-9]+$`)
+	for _, r := range All() {
+		if !version.MatchString(r.Since) {
+			t.Errorf("%s: Since %q, want a version such as 0.1.0", r.ID, r.Since)
+		}
+		if len(r.Sources) == 0 {
+			t.Errorf("%s: no documentation sources", r.ID)
+		}
+		for _, s := range r.Sources {
+			if s.Title == "" || !strings.HasPrefix(s.URL, "https://docs.aws.amazon.com/") {
+				t.Errorf("%s: source %+v, want a title and an AWS documentation URL", r.ID, s)
+			}
+			if !strings.Contains(r.Doc, s.URL) {
+				t.Errorf("%s: docs/rules/%s.md does not cite %s", r.ID, r.ID, s.URL)
+			}
 		}
 	}
 }

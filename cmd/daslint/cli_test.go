@@ -251,7 +251,7 @@ func TestRulesJSON(t *testing.T) {
 	if len(got) != len(all) {
 		t.Fatalf("%d rules, want %d", len(got), len(all))
 	}
-	fields := []string{"description", "doc_url", "id", "name", "security_severity", "severity", "tags", "title"}
+	fields := []string{"description", "doc_url", "id", "name", "security_severity", "severity", "since", "sources", "tags", "title"}
 	for i, r := range all {
 		var keys []string
 		for k := range got[i] {
@@ -266,6 +266,12 @@ func TestRulesJSON(t *testing.T) {
 		}
 		if want := "https://github.com/daslint/daslint/blob/main/docs/rules/" + r.ID + ".md"; got[i]["doc_url"] != want {
 			t.Errorf("%s doc_url = %v, want %s", r.ID, got[i]["doc_url"], want)
+		}
+		if got[i]["since"] != r.Since {
+			t.Errorf("%s since = %v, want %s", r.ID, got[i]["since"], r.Since)
+		}
+		if srcs, ok := got[i]["sources"].([]any); !ok || len(srcs) != len(r.Sources) {
+			t.Errorf("%s sources = %v, want the %d of the rule", r.ID, got[i]["sources"], len(r.Sources))
 		}
 	}
 }

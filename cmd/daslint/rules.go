@@ -24,6 +24,16 @@ type ruleInfo struct {
 	SecuritySeverity float64  `json:"security_severity"`
 	// DocURL is the rule's published page, as SARIF's helpUri gives it.
 	DocURL string `json:"doc_url"`
+	// Since is the daslint version that introduced the rule.
+	Since string `json:"since"`
+	// Sources are the AWS documentation pages the rule rests on.
+	Sources []ruleSource `json:"sources"`
+}
+
+// ruleSource is one documentation page a rule rests on.
+type ruleSource struct {
+	Title string `json:"title"`
+	URL   string `json:"url"`
 }
 
 // listRules is `daslint rules [--format text|json]`: one line per rule
@@ -71,14 +81,19 @@ func rulesTable(rs []*rules.Rule) string {
 // documentation URL is the one the SARIF report gives.
 func rulesJSON(stdout io.Writer, rs []*rules.Rule) int {
 	out := make([]ruleInfo, 0, len(rs))
-	for _, r := range reportRules(rs) {
+	for i, r := range reportRules(rs) {
 		tags := r.Tags
 		if tags == nil {
 			tags = []string{}
 		}
+		sources := make([]ruleSource, 0, len(rs[i].Sources))
+		for _, src := range rs[i].Sources {
+			sources = append(sources, ruleSource{src.Title, src.URL})
+		}
 		out = append(out, ruleInfo{
 			ID: r.ID, Name: r.Name, Title: r.Title, Description: r.Description,
 			Severity: r.Severity, Tags: tags, SecuritySeverity: r.SecuritySeverity, DocURL: r.HelpURI(),
+			Since: rs[i].Since, Sources: sources,
 		})
 	}
 	enc := json.NewEncoder(stdout)
