@@ -3,6 +3,7 @@ package network
 import (
 	"cmp"
 	"fmt"
+	"net/netip"
 	"slices"
 	"strconv"
 	"strings"
@@ -24,6 +25,19 @@ type flow struct {
 	egress bool
 	lo, hi int
 	peer   peerAddr
+}
+
+// portsText is the flow's protocol, ports and direction as narrow egress
+// messages put them: "TCP 443 only to", "TCP 1024-65535 only from".
+func (f flow) portsText() string {
+	ports := strconv.Itoa(f.lo)
+	if f.hi != f.lo {
+		ports += "-" + strconv.Itoa(f.hi)
+	}
+	if f.egress {
+		return "TCP " + ports + " only to"
+	}
+	return "TCP " + ports + " only from"
 }
 
 func (f flow) String() string {
@@ -118,15 +132,58 @@ func (a *analyzer) aclChain(c aclChoice, s *model.Subnet, flows []flow) *chain {
 			ch.hold(linkTo(c.acl, text))
 			continue
 		}
-		ch.check(v, linkTo(c.acl, text),
-			whether(v, fmt.Sprintf("%s (the network ACL of %s) does not allow %s", name, s.Address, f),
-				fmt.Sprintf("%s (the network ACL of %s) allows %s", name, s.Address, f)),
-			fmt.Sprintf("add a network ACL rule to %s allowing %s (network ACLs are stateless)", name, f), us...)
+		no := fmt.Sprintf("%s (the network ACL of %s) does not allow %s", name, s.Address, f)
+		fix := fmt.Sprintf("add a network ACL rule to %s allowing %s (network ACLs are stateless)", name, f)
+		yes := fmt.Sprintf("%s (the network ACL of %s) allows %s", name, s.Address, f)
+		// Narrow egress (docs/semantics.md#narrow-egress): say where the
+		// rules let the traffic through instead.
+		switch narrow := a.naclNarrow(c.acl, f); {
+		case v == model.False && len(narrow) > 0:
+			no += ": " + describeNarrow(narrow)
+			fix = fmt.Sprintf("add a network ACL rule to %s allowing %s, numbered before any rule that denies it (private ranges never hold KMS's addresses), or add a KMS interface endpoint to the VPC", name, f)
+		case v == model.Unknown && hasDoubt(narrow):
+			yes += " (" + describeNarrow(narrow) + ")"
+			fix = fmt.Sprintf("let %s allow %s, or add a KMS interface endpoint to the VPC: KMS's addresses come from AWS's published IP ranges, which change, so a narrower range cannot be relied on", name, f)
+		}
+		ch.check(v, linkTo(c.acl, text), whether(v, no, yes), fix, us...)
 		if !ch.ok() {
 			break
 		}
 	}
 	return ch
+}
+
+// naclNarrow lists the allow rules of acl that let flow f's ports through
+// in its direction, but only to CIDRs that do not certainly hold KMS's
+// public addresses. Only flows to or from the internet have any.
+func (a *analyzer) naclNarrow(acl *model.NetworkACL, f flow) []narrowDest {
+	if !f.peer.internet {
+		return nil
+	}
+	var out []narrowDest
+	for _, r := range a.ix.aclRules[acl] {
+		if r.Egress.Unknown != nil || r.Egress.Tri(false) != model.TriOf(f.egress) || !strings.EqualFold(r.Action.Value, "allow") {
+			continue
+		}
+		if pm, _ := portMatch(r.Protocol, r.FromPort, r.ToPort, f.lo, r.Address); pm == model.False {
+			continue
+		}
+		p, u := parseCIDR(r.CIDR)
+		if u != nil {
+			continue
+		}
+		if v, k := classifyCIDR(p); v != model.True {
+			out = append(out, narrowDest{rule: aclRuleName(a, acl, r), dest: p.String(), kind: k, traffic: f.portsText()})
+		}
+	}
+	return out
+}
+
+// flowTo is flow f with its peer narrowed to the rule CIDR p, for messages:
+// "egress TCP 443 to 203.0.113.0/24".
+func flowTo(f flow, p netip.Prefix) string {
+	f.peer = peerAddr{name: p.String()}
+	return f.String()
 }
 
 // aclRule is a rule with its evaluated parts.
@@ -233,6 +290,9 @@ func (a *analyzer) aclRuleAt(ar aclRule, f flow, port int) (match, action model.
 			cm := f.peer.match(p)
 			if cm == model.Unknown && f.peer.unk != nil {
 				us = append(us, unknownOf(f.peer.unk, r.Range, r.Address))
+			} else if cm == model.Unknown && f.peer.internet {
+				us = append(us, publicRangeUnknown(r.Address, flowTo(f, p), r.CIDR.Range,
+					fmt.Sprintf("Let the network ACL allow %s, or add a KMS interface endpoint to the VPC; a rule that lists KMS's current published ranges breaks when AWS changes them.", f)))
 			} else if cm == model.Unknown {
 				us = append(us, unknownOf(&model.Unresolved{Kind: model.FromExpression,
 					Reason: fmt.Sprintf("%s matches %s, which may or may not contain the address of %s", r.Address, p, f.peer.name), Range: r.CIDR.Range}, r.CIDR.Range, r.Address))

@@ -218,11 +218,17 @@ func (a *analyzer) natPath(p *placement) *chain {
 func (a *analyzer) internetEgress(ch *chain, p *placement) {
 	v, us := a.allows(p.sgs, model.Egress, sgPeer{addr: internetPeer})
 	reason := p.sgs.permits(a, p.cluster.Address, v, "egress TCP 443 to 0.0.0.0/0")
+	fix := fmt.Sprintf("add an egress rule to %s allowing TCP 443 to 0.0.0.0/0", p.sgs.names(a))
+	// Name the rules that let TCP 443 out elsewhere (docs/semantics.md#narrow-egress):
+	// when the link breaks, every one; when it is unknown, those that make it so.
+	if narrow := a.narrowEgress(p.sgs); v == model.False && len(narrow) > 0 || v == model.Unknown && hasDoubt(narrow) {
+		reason += ": " + describeNarrow(narrow)
+		fix = linkNarrowFix(v, p.sgs.names(a))
+	}
 	if a.terraformStripsEgress(p.sgs) {
 		reason += "; the Terraform provider removes AWS's default allow-all egress rule"
 	}
-	ch.check(v, p.sgs.link(a, "egress TCP 443 to 0.0.0.0/0"), reason,
-		fmt.Sprintf("add an egress rule to %s allowing TCP 443 to 0.0.0.0/0", p.sgs.names(a)), us...)
+	ch.check(v, p.sgs.link(a, "egress TCP 443 to 0.0.0.0/0"), reason, fix, us...)
 	if !ch.ok() || p.subnet == nil {
 		return
 	}

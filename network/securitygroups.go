@@ -253,7 +253,7 @@ func (a *analyzer) ruleMatches(g *model.SecurityGroup, r *model.SecurityGroupRul
 		}
 		cm := peer.addr.match(p)
 		if cm == model.Unknown {
-			us = append(us, a.peerUnknown(peer.addr, p, r))
+			us = append(us, a.peerUnknown(g, peer.addr, p, r))
 		}
 		m = m.Or(cm)
 	}
@@ -261,11 +261,9 @@ func (a *analyzer) ruleMatches(g *model.SecurityGroup, r *model.SecurityGroupRul
 		m = m.Or(model.Unknown)
 		us = append(us, unknownOf(r.CIDRs.Incomplete, r.CIDRs.Range, r.Address))
 	}
-	if len(r.PrefixLists.Items) > 0 || r.PrefixLists.Incomplete != nil {
-		m = m.Or(model.Unknown)
-		us = append(us, unknownOf(&model.Unresolved{Kind: model.FromExternal,
-			Reason: r.Address + " names a managed prefix list, whose addresses are not known offline", Range: r.PrefixLists.Range}, r.PrefixLists.Range, r.Address))
-	}
+	pm2, pu2 := a.prefixListsMatch(g, r, peer)
+	m = m.Or(pm2)
+	us = append(us, pu2...)
 	for _, gr := range r.Groups.Items {
 		gm, gu := a.groupRefMatches(gr, peer, r.Address)
 		m = m.Or(maybeTri(gr.Maybe, gm))
@@ -287,6 +285,37 @@ func (a *analyzer) ruleMatches(g *model.SecurityGroup, r *model.SecurityGroupRul
 	return pm.And(m), us
 }
 
+// prefixListsMatch says whether a rule's prefix lists match the peer. For
+// KMS's public addresses a gateway endpoint's S3 or DynamoDB prefix list
+// never does (docs/semantics.md#narrow-egress); any other prefix list, and
+// every prefix list for a peer inside the VPC, is not known offline.
+func (a *analyzer) prefixListsMatch(g *model.SecurityGroup, r *model.SecurityGroupRule, peer sgPeer) (model.Tri, []Unknown) {
+	pls := r.PrefixLists
+	if len(pls.Items) == 0 && pls.Incomplete == nil {
+		return model.False, nil
+	}
+	if !peer.addr.internet {
+		return model.Unknown, []Unknown{unknownOf(&model.Unresolved{Kind: model.FromExternal,
+			Reason: r.Address + " names a managed prefix list, whose addresses are not known offline", Range: pls.Range}, pls.Range, r.Address)}
+	}
+	var us []Unknown
+	m := model.False
+	for _, pl := range pls.Items {
+		v, _, u := a.prefixListToKMS(pl, r.Address)
+		m = m.Or(v)
+		if u != nil {
+			why := unknownOf(u, pl.Range, r.Address)
+			why.Fix = narrowFix(a.describe(g))
+			us = append(us, why)
+		}
+	}
+	if pls.Incomplete != nil {
+		m = m.Or(model.Unknown)
+		us = append(us, unknownOf(pls.Incomplete, pls.Range, r.Address))
+	}
+	return m, us
+}
+
 func (a *analyzer) groupRefMatches(r model.Ref, peer sgPeer, subject string) (model.Tri, []Unknown) {
 	if peer.groups == nil {
 		return model.False, nil // the KMS public endpoint is in no security group
@@ -304,9 +333,12 @@ func (a *analyzer) groupRefMatches(r model.Ref, peer sgPeer, subject string) (mo
 	return model.False, nil
 }
 
-func (a *analyzer) peerUnknown(p peerAddr, rule interface{ String() string }, r *model.SecurityGroupRule) Unknown {
+func (a *analyzer) peerUnknown(g *model.SecurityGroup, p peerAddr, rule interface{ String() string }, r *model.SecurityGroupRule) Unknown {
 	if p.unk != nil {
 		return unknownOf(p.unk, r.Range, r.Address)
+	}
+	if p.internet {
+		return publicRangeUnknown(r.Address, "TCP 443 to "+rule.String(), r.Range, narrowFix(a.describe(g)))
 	}
 	return unknownOf(&model.Unresolved{Kind: model.FromExpression,
 		Reason: fmt.Sprintf("%s allows %s, which may or may not contain the address of %s", r.Address, rule, p.name), Range: r.Range}, r.Range, r.Address)

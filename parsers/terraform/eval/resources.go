@@ -128,6 +128,10 @@ var identityAttrs = map[string][]string{
 	"aws_kms_key":                     {"key_id"},
 	"aws_rds_cluster_parameter_group": {"name"},
 	"aws_db_parameter_group":          {"name"},
+	// A gateway endpoint's prefix list is AWS's managed list for its
+	// service: security group rules name it by identity, so that daslint
+	// knows it holds only that service's addresses.
+	"aws_vpc_endpoint": {"prefix_list_id"},
 }
 
 // vpcImplicit maps the aws_vpc attributes that name the objects AWS creates
