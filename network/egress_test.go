@@ -1,0 +1,112 @@
+package network
+
+import (
+	"net/netip"
+	"testing"
+
+	"github.com/daslint/daslint/model"
+)
+
+// TestNarrowEgress checks docs/semantics.md#narrow-egress on the nat path:
+// egress TCP 443 only to private ranges or to a gateway endpoint's S3 or
+// DynamoDB prefix list breaks the path, to a public range narrower than
+// 0.0.0.0/0 it is unknown, and the message names the rule and destination.
+func TestNarrowEgress(t *testing.T) {
+	onlyTo := func(cidrs ...string) func(w *world) {
+		return func(w *world) {
+			w.sg.Rules = []*model.SecurityGroupRule{sgRule(model.Egress, "tcp", 443, 443, cidrs...)}
+		}
+	}
+	toPrefixList := func(pl string) func(w *world) {
+		return func(w *world) {
+			r := sgRule(model.Egress, "tcp", 443, 443)
+			r.Origin = w.sg.Origin
+			r.PrefixLists = model.StrList{Set: true, Items: []model.Str{str(pl)}}
+			w.sg.Rules = []*model.SecurityGroupRule{r}
+		}
+	}
+	gateway := func(service, typ string) func(w *world) {
+		return func(w *world) {
+			e := w.b.endpoint("svc", w.vpc, service)
+			e.Type, e.PrivateDNS, e.Subnets = model.Str{}, model.Bool{}, model.Refs{}
+			if typ != "" {
+				e.Type = str(typ)
+			}
+			toPrefixList(model.Token(e.Address))(w)
+		}
+	}
+	nacl := func(rules ...*model.NetworkACLRule) func(w *world) {
+		return func(w *world) {
+			a := w.b.acl("db", w.vpc, w.db)
+			for _, r := range rules {
+				r.ACL = key(a)
+			}
+			a.Rules = rules
+		}
+	}
+	ephemeralIn := naclRule(200, false, "tcp", "allow", "0.0.0.0/0", 1024, 65535)
+	tests := []struct {
+		name string
+		edit func(w *world)
+		want expect
+	}{
+		{"security group to 10.0.0.0/8 only", onlyTo("10.0.0.0/8"), expect{verdict: model.False, broken: PathNAT, status: model.False,
+			reason: "only to 10.0.0.0/8 (a private range", fix: "private ranges and S3 or DynamoDB prefix lists never hold KMS's addresses"}},
+		{"security group to private and link-local ranges", onlyTo("100.64.0.0/10", "169.254.0.0/16"), expect{verdict: model.False, broken: PathNAT,
+			reason: "only to 100.64.0.0/10 (a private range, which never holds KMS's public addresses) and 169.254.0.0/16"}},
+		{"security group to a public /24", onlyTo("203.0.113.0/24"), expect{verdict: model.Unknown, broken: PathNAT, status: model.Unknown,
+			reason: "203.0.113.0/24 (a public range narrower than 0.0.0.0/0)", kind: model.FromExternal, fix: "AWS's published IP ranges, which change"}},
+		{"security group to a private range and 0.0.0.0/0", onlyTo("10.0.0.0/8", "0.0.0.0/0"), expect{verdict: model.True, path: PathNAT}},
+		{"security group to the S3 gateway endpoint's prefix list", gateway("com.amazonaws.eu-west-1.s3", "Gateway"), expect{verdict: model.False, broken: PathNAT,
+			reason: "the prefix list of aws_vpc_endpoint.svc (an S3 or DynamoDB gateway endpoint's prefix list"}},
+		{"security group to the DynamoDB gateway endpoint's prefix list", gateway("com.amazonaws.eu-west-1.dynamodb", "") /* the type defaults to Gateway */, expect{verdict: model.False, broken: PathNAT}},
+		{"an interface endpoint's prefix list is not known", gateway("com.amazonaws.eu-west-1.s3", "Interface"), expect{verdict: model.Unknown, broken: PathNAT, kind: model.FromExternal}},
+		{"another service's gateway endpoint is not known", gateway("com.amazonaws.eu-west-1.ec2", "Gateway"), expect{verdict: model.Unknown, broken: PathNAT}},
+		{"a literal prefix list is not known", toPrefixList("pl-6da54004"), expect{verdict: model.Unknown, broken: PathNAT,
+			reason: "prefix list pl-6da54004 (a prefix list whose entries are not known offline)"}},
+		{"network ACL egress to 172.16.0.0/12 only", nacl(naclRule(100, true, "tcp", "allow", "172.16.0.0/12", 443, 443), ephemeralIn),
+			expect{verdict: model.False, broken: PathNAT, status: model.False, reason: "(rule 100) allows TCP 443 only to 172.16.0.0/12 (a private range"}},
+		{"network ACL return traffic from a private range only", nacl(naclRule(100, true, "tcp", "allow", "0.0.0.0/0", 443, 443),
+			naclRule(200, false, "tcp", "allow", "10.0.0.0/8", 1024, 65535)),
+			expect{verdict: model.False, broken: PathNAT, reason: "allows TCP 1024-65535 only from 10.0.0.0/8"}},
+		{"network ACL denies a private range before allowing 0.0.0.0/0", nacl(naclRule(90, true, "tcp", "deny", "10.0.0.0/8", 443, 443),
+			naclRule(100, true, "tcp", "allow", "0.0.0.0/0", 443, 443), naclRule(90, false, "-1", "deny", "192.168.0.0/16", 0, 0), ephemeralIn),
+			expect{verdict: model.True, path: PathNAT}},
+		{"network ACL denies 0.0.0.0/0 before allowing", nacl(naclRule(90, true, "tcp", "deny", "0.0.0.0/0", 443, 443),
+			naclRule(100, true, "tcp", "allow", "0.0.0.0/0", 443, 443), ephemeralIn), expect{verdict: model.False, broken: PathNAT}},
+		{"network ACL egress to a public /24", nacl(naclRule(100, true, "tcp", "allow", "203.0.113.0/24", 443, 443), ephemeralIn),
+			expect{verdict: model.Unknown, broken: PathNAT, status: model.Unknown, reason: "203.0.113.0/24 (a public range narrower than 0.0.0.0/0)",
+				fix: "AWS's published IP ranges, which change"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := newWorld()
+			tt.edit(w)
+			check(t, Analyze(w.b.m, Options{}), tt.want)
+		})
+	}
+}
+
+func TestClassifyCIDR(t *testing.T) {
+	tests := []struct {
+		cidr string
+		v    model.Tri
+		kind destKind
+	}{
+		{"0.0.0.0/0", model.True, destPublic},
+		{"10.0.0.0/8", model.False, destPrivate},
+		{"172.16.0.0/12", model.False, destPrivate},
+		{"192.168.10.0/24", model.False, destPrivate},
+		{"100.64.0.0/10", model.False, destPrivate},
+		{"169.254.0.0/16", model.False, destPrivate},
+		{"203.0.113.0/24", model.Unknown, destPublic},
+		{"0.0.0.0/1", model.Unknown, destPublic},
+		{"8.0.0.0/7", model.Unknown, destPublic},
+	}
+	for _, tt := range tests {
+		v, k := classifyCIDR(netip.MustParsePrefix(tt.cidr))
+		if v != tt.v || k != tt.kind {
+			t.Errorf("classifyCIDR(%s) = %v, %v; want %v, %v", tt.cidr, v, k, tt.v, tt.kind)
+		}
+	}
+}
