@@ -320,3 +320,43 @@ output "subnet_ids" {
 		t.Errorf("group subnets = %v, want %s", got, want)
 	}
 }
+
+// A gateway endpoint's prefix_list_id is an identity token of the
+// endpoint, so that a security group rule naming it is followed to the
+// endpoint (docs/semantics.md#narrow-egress); an explicit value is kept.
+func TestLoadEndpointPrefixListID(t *testing.T) {
+	tests := []struct {
+		name, ref, want string
+	}{
+		{"computed", "aws_vpc_endpoint.s3.prefix_list_id", model.Token("aws_vpc_endpoint.s3")},
+		{"literal", `"pl-6da54004"`, "pl-6da54004"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, ds := loadSources(t, map[string]string{"main.tf": `
+resource "aws_vpc_endpoint" "s3" {
+  vpc_id       = "vpc-1"
+  service_name = "com.amazonaws.eu-west-1.s3"
+}
+
+resource "aws_security_group" "db" {
+  vpc_id = "vpc-1"
+  egress {
+    from_port       = 443
+    to_port         = 443
+    protocol        = "tcp"
+    prefix_list_ids = [` + tt.ref + `]
+  }
+}
+`}, Options{})
+			noErrors(t, ds)
+			if len(m.SecurityGroups) != 1 || len(m.SecurityGroups[0].Rules) != 1 {
+				t.Fatalf("got %d security groups, want 1 with one rule", len(m.SecurityGroups))
+			}
+			pls := m.SecurityGroups[0].Rules[0].PrefixLists
+			if len(pls.Items) != 1 || pls.Items[0].Value != tt.want || pls.Items[0].Unknown != nil {
+				t.Errorf("prefix lists = %+v, want [%q]", pls.Items, tt.want)
+			}
+		})
+	}
+}
