@@ -42,8 +42,10 @@ type SecurityGroupRule struct {
 	ToPort   Int
 	// IPv4 CIDR peers.
 	CIDRs StrList
-	// PrefixLists are managed prefix list peers; their content is unknown.
-	PrefixLists StrList
+	// PrefixLists are managed prefix list peers, by identity: a gateway
+	// endpoint's prefix_list_id is a Key to the VPCEndpoint, a `pl-` ID a
+	// Literal.
+	PrefixLists Refs
 	// Groups are security group peers (source or destination groups).
 	Groups Refs
 	// Self makes the rule's own group a peer.

@@ -74,22 +74,26 @@ func classifyCIDR(p netip.Prefix) (model.Tri, destKind) {
 // identity (Terraform aws_vpc_endpoint.x.prefix_list_id), holds only the
 // addresses of S3 or DynamoDB: False. Any other prefix list is Unknown, with
 // the reason.
-func (a *analyzer) prefixListToKMS(pl model.Str, subject string) (model.Tri, narrowDest, *model.Unresolved) {
+func (a *analyzer) prefixListToKMS(pl model.Ref, subject string) (model.Tri, narrowDest, *model.Unresolved) {
 	nd := narrowDest{rule: subject, dest: "a prefix list", kind: destUnresolved}
-	if pl.Unknown != nil {
+	o, u := a.ix.resolve(pl, "prefix list")
+	switch {
+	case pl.Unknown != nil:
 		return model.Unknown, nd, pl.Unknown
+	case pl.Key != "":
+		nd.dest = "the prefix list of " + pl.Key
+	case pl.Literal != "":
+		nd.dest = "prefix list " + pl.Literal
 	}
-	ref := model.RefFromString(pl.Value, pl.Range)
-	nd.dest = "prefix list " + pl.Value
-	if ref.Key != "" {
-		nd.dest = "the prefix list of " + ref.Key
-		if e, ok := a.ix.lookup(ref).(*model.VPCEndpoint); ok && gatewayServiceList(e) {
-			nd.kind = destServiceList
-			return model.False, nd, nil
-		}
+	if e, ok := o.(*model.VPCEndpoint); ok && gatewayServiceList(e) {
+		nd.kind = destServiceList
+		return model.False, nd, nil
 	}
-	return model.Unknown, nd, &model.Unresolved{Kind: model.FromExternal, Range: pl.Range,
-		Reason: fmt.Sprintf("%s allows %s, whose entries are not known offline; it may or may not hold KMS's public addresses", subject, nd.dest)}
+	why := fmt.Sprintf("%s allows %s, whose entries are not known offline; it may or may not hold KMS's public addresses", subject, nd.dest)
+	if u != nil && pl.Key != "" {
+		why += " (" + u.Reason + ")"
+	}
+	return model.Unknown, nd, &model.Unresolved{Kind: model.FromExternal, Range: pl.Range, Reason: why}
 }
 
 // gatewayServiceList says whether e is a gateway endpoint for S3 or

@@ -17,11 +17,11 @@ func TestNarrowEgress(t *testing.T) {
 			w.sg.Rules = []*model.SecurityGroupRule{sgRule(model.Egress, "tcp", 443, 443, cidrs...)}
 		}
 	}
-	toPrefixList := func(pl string) func(w *world) {
+	toPrefixList := func(pl model.Ref) func(w *world) {
 		return func(w *world) {
 			r := sgRule(model.Egress, "tcp", 443, 443)
 			r.Origin = w.sg.Origin
-			r.PrefixLists = model.StrList{Set: true, Items: []model.Str{str(pl)}}
+			r.PrefixLists = model.Refs{Set: true, Items: []model.Ref{pl}}
 			w.sg.Rules = []*model.SecurityGroupRule{r}
 		}
 	}
@@ -32,7 +32,7 @@ func TestNarrowEgress(t *testing.T) {
 			if typ != "" {
 				e.Type = str(typ)
 			}
-			toPrefixList(model.Token(e.Address))(w)
+			toPrefixList(key(e))(w)
 		}
 	}
 	nacl := func(rules ...*model.NetworkACLRule) func(w *world) {
@@ -62,7 +62,7 @@ func TestNarrowEgress(t *testing.T) {
 		{"security group to the DynamoDB gateway endpoint's prefix list", gateway("com.amazonaws.eu-west-1.dynamodb", "") /* the type defaults to Gateway */, expect{verdict: model.False, broken: PathNAT}},
 		{"an interface endpoint's prefix list is not known", gateway("com.amazonaws.eu-west-1.s3", "Interface"), expect{verdict: model.Unknown, broken: PathNAT, kind: model.FromExternal}},
 		{"another service's gateway endpoint is not known", gateway("com.amazonaws.eu-west-1.ec2", "Gateway"), expect{verdict: model.Unknown, broken: PathNAT}},
-		{"a literal prefix list is not known", toPrefixList("pl-6da54004"), expect{verdict: model.Unknown, broken: PathNAT,
+		{"a literal prefix list is not known", toPrefixList(model.Ref{Literal: "pl-6da54004"}), expect{verdict: model.Unknown, broken: PathNAT,
 			reason: "prefix list pl-6da54004 (a prefix list whose entries are not known offline)"}},
 		{"network ACL egress to 172.16.0.0/12 only", nacl(naclRule(100, true, "tcp", "allow", "172.16.0.0/12", 443, 443), ephemeralIn),
 			expect{verdict: model.False, broken: PathNAT, status: model.False, reason: "(rule 100) allows TCP 443 only to 172.16.0.0/12 (a private range"}},

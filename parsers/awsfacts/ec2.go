@@ -240,7 +240,7 @@ func permission(group string, dir model.Direction, i int, n node) *model.Securit
 	}
 	for _, p := range n.get("PrefixListIds").items() {
 		r.PrefixLists.Set = true
-		r.PrefixLists.Items = append(r.PrefixLists.Items, p.get("PrefixListId").str())
+		r.PrefixLists.Items = append(r.PrefixLists.Items, p.get("PrefixListId").ref())
 	}
 	return r
 }

@@ -302,7 +302,7 @@ func TestSecurityGroups(t *testing.T) {
 	if dbIn.FromPort.Value != 5432 || dbIn.ToPort.Value != 5432 || dbIn.CIDRs.Items[0].Value != "10.0.0.0/16" || dbIn.Groups.Items[0].Literal != "sg-other" {
 		t.Errorf("sg-db ingress = %+v", dbIn)
 	}
-	if len(dbEg.CIDRs.Items) != 0 || dbEg.PrefixLists.Items[0].Value != "pl-kms" || dbEg.Protocol.Value != "tcp" {
+	if len(dbEg.CIDRs.Items) != 0 || dbEg.PrefixLists.Items[0].Literal != "pl-kms" || dbEg.Protocol.Value != "tcp" {
 		t.Errorf("sg-db egress (IPv6 and a prefix list only) = %+v", dbEg)
 	}
 }

@@ -89,7 +89,7 @@ func (s *stack) sgRule(v Value, n *node, o model.Origin, group model.Ref, dir mo
 		rule.Groups = model.Refs{Set: true, Range: s.rng(n), Items: []model.Ref{ref}}
 	}
 	if f, ok := field(prefixList); ok {
-		rule.PrefixLists = s.strList(f, n)
+		rule.PrefixLists = model.Refs{Set: true, Range: s.rng(n), Items: []model.Ref{s.refOf(f, s.rng(n), prefixList, n)}}
 	}
 	return rule
 }

@@ -212,7 +212,7 @@ Resources:
 	if r1.Groups.Items[0].Key != model.DefaultSecurityGroupAddress("VPC") {
 		t.Errorf("rule 1 peer: %+v", r1.Groups)
 	}
-	if e := m.SecurityGroups[1].Rules[0]; e.Direction != model.Egress || e.PrefixLists.Items[0].Value != "pl-1" {
+	if e := m.SecurityGroups[1].Rules[0]; e.Direction != model.Egress || e.PrefixLists.Items[0].Literal != "pl-1" {
 		t.Errorf("egress rule: %+v", e)
 	}
 	if len(m.SecurityGroupRules) != 2 {

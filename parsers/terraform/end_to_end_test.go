@@ -322,14 +322,14 @@ output "subnet_ids" {
 }
 
 // A gateway endpoint's prefix_list_id is an identity token of the
-// endpoint, so that a security group rule naming it is followed to the
-// endpoint (docs/semantics.md#narrow-egress); an explicit value is kept.
+// endpoint, so that a security group rule naming it links to the endpoint (docs/semantics.md#narrow-egress); an explicit value is kept.
 func TestLoadEndpointPrefixListID(t *testing.T) {
 	tests := []struct {
-		name, ref, want string
+		name, ref string
+		want      model.Ref
 	}{
-		{"computed", "aws_vpc_endpoint.s3.prefix_list_id", model.Token("aws_vpc_endpoint.s3")},
-		{"literal", `"pl-6da54004"`, "pl-6da54004"},
+		{"computed", "aws_vpc_endpoint.s3.prefix_list_id", model.Ref{Key: "aws_vpc_endpoint.s3"}},
+		{"literal", `"pl-6da54004"`, model.Ref{Literal: "pl-6da54004"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -354,8 +354,8 @@ resource "aws_security_group" "db" {
 				t.Fatalf("got %d security groups, want 1 with one rule", len(m.SecurityGroups))
 			}
 			pls := m.SecurityGroups[0].Rules[0].PrefixLists
-			if len(pls.Items) != 1 || pls.Items[0].Value != tt.want || pls.Items[0].Unknown != nil {
-				t.Errorf("prefix lists = %+v, want [%q]", pls.Items, tt.want)
+			if len(pls.Items) != 1 || pls.Items[0].Key != tt.want.Key || pls.Items[0].Literal != tt.want.Literal || pls.Items[0].Unknown != nil {
+				t.Errorf("prefix lists = %+v, want [%+v]", pls.Items, tt.want)
 			}
 		})
 	}

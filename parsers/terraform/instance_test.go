@@ -151,6 +151,14 @@ func keys(addrs ...string) model.Refs {
 	return out
 }
 
+func lits(vs ...string) model.Refs {
+	out := model.Refs{Set: true}
+	for _, v := range vs {
+		out.Items = append(out.Items, lit(v))
+	}
+	return out
+}
+
 func strList(vs ...string) model.StrList {
 	out := model.StrList{Set: true}
 	for _, v := range vs {

@@ -36,7 +36,7 @@ func (t *translator) securityGroup(in *eval.Instance) {
 				FromPort:    nf.integer("from_port"),
 				ToPort:      nf.integer("to_port"),
 				CIDRs:       nf.strList("cidr_blocks"),
-				PrefixLists: nf.strList("prefix_list_ids"),
+				PrefixLists: nf.refs("prefix_list_ids"),
 				Groups:      nf.refs("security_groups"),
 				Self:        nf.boolean("self"),
 			}
@@ -77,7 +77,7 @@ func unknownRule(o model.Origin, group model.Ref, dir model.Direction, u *model.
 		FromPort:    model.Int{Unknown: u, Range: r},
 		ToPort:      model.Int{Unknown: u, Range: r},
 		CIDRs:       model.StrList{Set: true, Incomplete: u, Range: r},
-		PrefixLists: model.StrList{Set: true, Incomplete: u, Range: r},
+		PrefixLists: model.Refs{Set: true, Incomplete: u, Range: r},
 		Groups:      model.Refs{Set: true, Incomplete: u, Range: r},
 		Self:        model.Bool{Unknown: u, Range: r},
 	}
@@ -94,7 +94,7 @@ func (t *translator) securityGroupRule(in *eval.Instance) {
 		FromPort:    f.integer("from_port"),
 		ToPort:      f.integer("to_port"),
 		CIDRs:       f.strList("cidr_blocks"),
-		PrefixLists: f.strList("prefix_list_ids"),
+		PrefixLists: f.refs("prefix_list_ids"),
 		Groups:      refsOf(f.ref("source_security_group_id")),
 		Self:        f.boolean("self"),
 	}
@@ -131,7 +131,7 @@ func (t *translator) vpcSecurityGroupRule(in *eval.Instance, dir model.Direction
 		FromPort:    f.integer("from_port"),
 		ToPort:      f.integer("to_port"),
 		CIDRs:       strListOf(f.str("cidr_ipv4")),
-		PrefixLists: strListOf(f.str("prefix_list_id")),
+		PrefixLists: refsOf(f.ref("prefix_list_id")),
 		Groups:      refsOf(f.ref("referenced_security_group_id")),
 	})
 }

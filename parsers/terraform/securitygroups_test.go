@@ -27,7 +27,7 @@ func TestSecurityGroupInlineRules(t *testing.T) {
 				Groups: keys("aws_security_group.app"), Self: knownBool(true)},
 			// IPv6 CIDRs are no peer for reaching KMS, which is IPv4.
 			{Origin: ro, Group: group, Direction: model.Egress, Protocol: known("-1"), FromPort: knownInt(0), ToPort: knownInt(0),
-				CIDRs: strList("0.0.0.0/0"), PrefixLists: strList("pl-1")},
+				CIDRs: strList("0.0.0.0/0"), PrefixLists: lits("pl-1")},
 		},
 	}
 	if d := diff(want, only(t, "security groups", m.SecurityGroups)); d != "" {
@@ -129,7 +129,7 @@ func TestSecurityGroupRule(t *testing.T) {
 			"cidr_blocks": strs("0.0.0.0/0"), "prefix_list_ids": strs("pl-1"), "protocol": cty.StringVal("-1"),
 			"from_port": cty.NumberIntVal(0), "to_port": cty.NumberIntVal(0)},
 			[]*model.SecurityGroupRule{{Origin: org("aws_security_group_rule.r"), Group: key("aws_security_group.db"), Direction: model.Egress,
-				Protocol: known("-1"), FromPort: knownInt(0), ToPort: knownInt(0), CIDRs: strList("0.0.0.0/0"), PrefixLists: strList("pl-1")}}, 0},
+				Protocol: known("-1"), FromPort: knownInt(0), ToPort: knownInt(0), CIDRs: strList("0.0.0.0/0"), PrefixLists: lits("pl-1")}}, 0},
 		{"self", attrs{"type": cty.StringVal("ingress"), "security_group_id": tok("aws_security_group.db"), "self": cty.True},
 			[]*model.SecurityGroupRule{{Origin: org("aws_security_group_rule.r"), Group: key("aws_security_group.db"), Direction: model.Ingress,
 				Self: knownBool(true)}}, 0},
@@ -177,7 +177,7 @@ func TestVPCSecurityGroupRules(t *testing.T) {
 		{Origin: org("aws_vpc_security_group_egress_rule.all"), Group: key("aws_security_group.db"), Direction: model.Egress,
 			Protocol: known("-1"), CIDRs: strList("0.0.0.0/0")},
 		{Origin: org("aws_vpc_security_group_egress_rule.pl"), Group: key("aws_security_group.db"), Direction: model.Egress,
-			Protocol: known("tcp"), FromPort: knownInt(443), ToPort: knownInt(443), PrefixLists: strList("pl-1")},
+			Protocol: known("tcp"), FromPort: knownInt(443), ToPort: knownInt(443), PrefixLists: lits("pl-1")},
 		// An IPv6-only rule has no peer that matters: KMS is reached over IPv4.
 		{Origin: org("aws_vpc_security_group_egress_rule.v6"), Group: key("aws_security_group.db"), Direction: model.Egress,
 			Protocol: known("-1")},
