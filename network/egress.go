@@ -31,6 +31,8 @@ const (
 	destPublic
 	// destUnresolved is a prefix list whose entries are not known offline.
 	destUnresolved
+	// destIPv6 is an IPv6 range: the instance reaches KMS over IPv4.
+	destIPv6
 )
 
 // narrowDest is one destination of a rule that lets TCP 443 out, but not
@@ -53,6 +55,8 @@ func (d narrowDest) String() string {
 		return d.dest + " (an S3 or DynamoDB gateway endpoint's prefix list, which never holds KMS's addresses)"
 	case destPublic:
 		return d.dest + " (a public range narrower than 0.0.0.0/0)"
+	case destIPv6:
+		return d.dest + " (IPv6, which the instance does not use to reach KMS)"
 	}
 	return d.dest + " (a prefix list whose entries are not known offline)"
 }

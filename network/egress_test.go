@@ -69,6 +69,11 @@ func TestNarrowEgress(t *testing.T) {
 		{"network ACL return traffic from a private range only", nacl(naclRule(100, true, "tcp", "allow", "0.0.0.0/0", 443, 443),
 			naclRule(200, false, "tcp", "allow", "10.0.0.0/8", 1024, 65535)),
 			expect{verdict: model.False, broken: PathNAT, reason: "allows TCP 1024-65535 only from 10.0.0.0/8"}},
+		{"network ACL egress to ::/0 only", nacl(func() *model.NetworkACLRule {
+			r := naclRule(100, true, "tcp", "allow", "", 443, 443)
+			r.CIDR, r.IPv6CIDR = model.Str{}, str("::/0")
+			return r
+		}(), ephemeralIn), expect{verdict: model.False, broken: PathNAT, reason: "allows TCP 443 only to ::/0 (IPv6"}},
 		{"network ACL denies a private range before allowing 0.0.0.0/0", nacl(naclRule(90, true, "tcp", "deny", "10.0.0.0/8", 443, 443),
 			naclRule(100, true, "tcp", "allow", "0.0.0.0/0", 443, 443), naclRule(90, false, "-1", "deny", "192.168.0.0/16", 0, 0), ephemeralIn),
 			expect{verdict: model.True, path: PathNAT}},

@@ -168,6 +168,10 @@ func (a *analyzer) naclNarrow(acl *model.NetworkACL, f flow) []narrowDest {
 		if pm, _ := portMatch(r.Protocol, r.FromPort, r.ToPort, f.lo, r.Address); pm == model.False {
 			continue
 		}
+		if !r.CIDR.Set && r.CIDR.Unknown == nil && r.IPv6CIDR.Known() {
+			out = append(out, narrowDest{rule: aclRuleName(a, acl, r), dest: r.IPv6CIDR.Value, kind: destIPv6, traffic: f.portsText()})
+			continue
+		}
 		p, u := parseCIDR(r.CIDR)
 		if u != nil {
 			continue
