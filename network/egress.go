@@ -111,10 +111,10 @@ func gatewayServiceList(e *model.VPCEndpoint) bool {
 	return strings.HasSuffix(svc, ".s3") || strings.HasSuffix(svc, ".dynamodb")
 }
 
-// publicRangeUnknown is the unknown of a rule that lets TCP 443 out only to
-// a public range narrower than 0.0.0.0/0, with a fix that says why no such
-// range is safe.
-// what is the traffic the rule lets through: "TCP 443 to 203.0.113.0/24".
+// publicRangeUnknown is the unknown of a rule that lets traffic to KMS
+// through only to a public range narrower than 0.0.0.0/0 (what, such as
+// "TCP 443 to 203.0.113.0/24"), with a fix that says why no such range is
+// safe.
 func publicRangeUnknown(rule, what string, r model.Range, fix string) Unknown {
 	u := unknownOf(&model.Unresolved{Kind: model.FromExternal, Range: r,
 		Reason: fmt.Sprintf("%s allows %s, a public range narrower than 0.0.0.0/0; KMS's addresses come from AWS's published IP ranges, which change, so it may or may not hold them", rule, what)},
@@ -215,8 +215,8 @@ func hasDoubt(ds []narrowDest) bool {
 }
 
 // describeNarrow says where the rules send TCP 443 instead of KMS:
-// "aws_security_group.db egress[0] allows TCP 443 only to 10.0.0.0/8 (a
-// private range, ...)". Empty when no rule admits TCP 443 at all.
+// "an egress rule of aws_security_group.db allows TCP 443 only to
+// 10.0.0.0/8 (a private range, ...)". Empty when no rule admits TCP 443.
 func describeNarrow(ds []narrowDest) string {
 	if len(ds) == 0 {
 		return ""

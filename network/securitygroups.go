@@ -261,9 +261,9 @@ func (a *analyzer) ruleMatches(g *model.SecurityGroup, r *model.SecurityGroupRul
 		m = m.Or(model.Unknown)
 		us = append(us, unknownOf(r.CIDRs.Incomplete, r.CIDRs.Range, r.Address))
 	}
-	pm2, pu2 := a.prefixListsMatch(g, r, peer)
-	m = m.Or(pm2)
-	us = append(us, pu2...)
+	plm, plu := a.prefixListsMatch(g, r, peer)
+	m = m.Or(plm)
+	us = append(us, plu...)
 	for _, gr := range r.Groups.Items {
 		gm, gu := a.groupRefMatches(gr, peer, r.Address)
 		m = m.Or(maybeTri(gr.Maybe, gm))
