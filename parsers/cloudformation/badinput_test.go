@@ -55,7 +55,7 @@ func TestBadInput(t *testing.T) {
 		{name: "bad select", text: "Resources:\n  A:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: !Select [0]}\n", msg: "Fn::Select takes a list of 2", line: 4, vpcs: 1},
 		{name: "properties not a mapping", text: "Resources:\n  A:\n    Type: AWS::EC2::VPC\n    Properties: [1]\n", msg: "Properties of A must be a mapping", line: 4, vpcs: 1},
 		{name: "transform may generate what a Ref names", text: "Transform: AWS::Serverless-2016-10-31\nResources:\n  A:\n    Type: AWS::EC2::Subnet\n    Properties: {VpcId: !Ref FnRole}\n", msg: "Transform may generate it", line: 5, severity: diag.Warning},
-		{name: "rain directive", text: "Resources:\n  Net:\n    Type: !Rain::Module net.yaml\n  A:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: !GetAtt NetVPC.CidrBlock}\n", msg: "Rain directive", line: 3, vpcs: 1, severity: diag.Warning},
+		{name: "rain directive", text: "Resources:\n  Net:\n    Type: !Rain::Module net.yaml\n  A:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: !GetAtt NetVPC.CidrBlock}\n", msg: "Rain module Net (net.yaml) is not expanded", line: 3, vpcs: 1, severity: diag.Warning},
 		{name: "wrong property shape", text: "Resources:\n  A:\n    Type: AWS::EC2::Subnet\n    Properties: {VpcId: [a]}\n", msg: "must be a string", line: 4},
 	}
 	for _, tc := range tests {

@@ -138,13 +138,13 @@ func (ld *loader) stopped() bool {
 // newStack parses and indexes a template; it returns nil when the text does
 // not parse.
 func (ld *loader) newStack(file string, data []byte, prefix string, callers []model.Range, maybe *model.Unresolved, overrides map[string]Value) *stack {
-	root := parseFile(file, data, &ld.ds)
+	root, p := parseTemplate(file, data, &ld.ds)
 	if root == nil {
 		return nil
 	}
 	ld.stacks++
 	s := &stack{ld: ld, file: file, prefix: prefix, callers: callers, maybe: maybe, root: root,
-		overrides: overrides, evaluating: map[string]bool{}}
+		overrides: overrides, evaluating: map[string]bool{}, rainTags: p.rainModules}
 	if bytes.Contains(data, []byte("Rain::")) {
 		s.generated, s.generatedBy = true, "a Rain directive"
 	}

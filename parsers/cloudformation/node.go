@@ -109,18 +109,50 @@ var shortTags = map[string]string{
 // parseFile parses data into a node tree. It returns nil and an error
 // diagnostic when the text is not YAML or JSON.
 func parseFile(file string, data []byte, ds *diag.Diagnostics) *node {
+	n, _ := parseYAML(file, data, ds)
+	return n
+}
+
+// parsed is what parsing a template learnt besides its tree.
+type parsed struct {
+	// aliases counts the YAML aliases of the text (each written once,
+	// however often it is expanded) and firstAlias is the first of them.
+	aliases    int
+	firstAlias *yaml.Node
+	// rainModules are the values tagged !Rain::Module: the paths of the
+	// Rain modules the template includes.
+	rainModules map[*node]bool
+}
+
+// parseTemplate parses a template, as parseFile, and reports its YAML
+// aliases once: daslint expands them, but CloudFormation's own parser may
+// not accept a template that has them (docs/limits.md#input-warnings-once-each-nothing-hidden).
+func parseTemplate(file string, data []byte, ds *diag.Diagnostics) (*node, parsed) {
+	n, p := parseYAML(file, data, ds)
+	if n != nil && p.firstAlias != nil {
+		at := model.Range{File: file, Line: p.firstAlias.Line, Column: p.firstAlias.Column}
+		what := "a YAML alias (*" + p.firstAlias.Value + ")"
+		if p.aliases > 1 {
+			what = fmt.Sprintf("%d YAML aliases (the first *%s)", p.aliases, p.firstAlias.Value)
+		}
+		ds.Warnf(at, "the template uses %s: daslint expands them, but CloudFormation's parser may reject the template; write the values out (or let a tool such as rain fmt or cfn-flip expand them)", what)
+	}
+	return n, p
+}
+
+func parseYAML(file string, data []byte, ds *diag.Diagnostics) (*node, parsed) {
 	at := func(line, col int) model.Range { return model.Range{File: file, Line: line, Column: col} }
 	if len(data) > maxFileSize {
 		ds.Errorf(at(1, 1), "file is larger than %d bytes; CloudFormation accepts at most 1 MB", maxFileSize)
-		return nil
+		return nil, parsed{}
 	}
 	if p := inputfile.CheckText(data); p != nil {
 		ds.Errorf(at(p.Line, p.Column), "%s", p.Message)
-		return nil
+		return nil, parsed{}
 	}
 	if line, col, ok := flowDepthExceeded(data); ok {
 		ds.Errorf(at(line, col), "brackets nested deeper than %d levels; daslint does not read the template: flatten it", maxFlowDepth)
-		return nil
+		return nil, parsed{}
 	}
 	isJSON := false
 	if trimmed := bytes.TrimSpace(data); len(trimmed) > 0 && trimmed[0] == '{' {
@@ -130,11 +162,11 @@ func parseFile(file string, data []byte, ds *diag.Diagnostics) *node {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		ds.Errorf(at(yamlErrorLine(err), 0), "cannot parse template: %s; fix the YAML there (an unclosed bracket or quote may start earlier)", strings.TrimPrefix(err.Error(), "yaml: "))
-		return nil
+		return nil, parsed{}
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		ds.Errorf(at(1, 1), "template is empty: add a Resources section, or delete the file")
-		return nil
+		return nil, parsed{}
 	}
 	if isJSON {
 		checkJSON(file, data, ds)
@@ -143,9 +175,9 @@ func parseFile(file string, data []byte, ds *diag.Diagnostics) *node {
 	n := c.convert(doc.Content[0], 0)
 	c.reportRain()
 	if c.over {
-		return nil
+		return nil, parsed{}
 	}
-	return n
+	return n, parsed{aliases: len(c.aliases), firstAlias: c.firstAlias, rainModules: c.rainModules}
 }
 
 // unescapeSlashes rewrites the JSON escape \/, which YAML does not know,
@@ -205,6 +237,23 @@ type converter struct {
 	aliasAt *yaml.Node
 	// rain are the Rain directives met, reported once (see reportRain).
 	rain []*yaml.Node
+	// aliases are the alias nodes met and firstAlias the first of them in
+	// the text (see parseTemplate).
+	aliases    map[*yaml.Node]bool
+	firstAlias *yaml.Node
+	// rainModules are the converted values tagged !Rain::Module.
+	rainModules map[*node]bool
+}
+
+// noteAlias records an alias for the warning of parseTemplate.
+func (c *converter) noteAlias(y *yaml.Node) {
+	if c.aliases == nil {
+		c.aliases = map[*yaml.Node]bool{}
+	}
+	c.aliases[y] = true
+	if f := c.firstAlias; f == nil || y.Line < f.Line || (y.Line == f.Line && y.Column < f.Column) {
+		c.firstAlias = y
+	}
 }
 
 func (c *converter) rng(y *yaml.Node) model.Range {
@@ -234,6 +283,7 @@ func (c *converter) convert(y *yaml.Node, depth int) *node {
 	}
 	switch y.Kind {
 	case yaml.AliasNode:
+		c.noteAlias(y)
 		if y.Alias == nil || c.active[y.Alias] {
 			c.ds.Errorf(c.rng(y), "YAML alias refers to itself: an anchored value cannot contain its own alias")
 			return c.null(y)
@@ -271,6 +321,12 @@ func (c *converter) convert(y *yaml.Node, depth int) *node {
 		n.tag = y.ShortTag()
 	}
 	n.endLine = max(n.endLine, lastLine(n))
+	if y.Tag == "!Rain::Module" && y.Kind == yaml.ScalarNode {
+		if c.rainModules == nil {
+			c.rainModules = map[*node]bool{}
+		}
+		c.rainModules[n] = true
+	}
 	if long, ok := c.intrinsicTag(y); ok {
 		return &node{kind: mapNode, keys: []*node{{kind: scalarNode, tag: "!!str", value: long, line: y.Line, col: y.Column, endLine: y.Line}},
 			vals: []*node{untag(n)}, line: y.Line, col: y.Column, endLine: n.endLine}
@@ -319,8 +375,11 @@ func (c *converter) intrinsicTag(y *yaml.Node) (string, bool) {
 	}
 	if strings.HasPrefix(y.Tag, "!Rain::") {
 		// A source file of the Rain CLI, not a template until `rain pkg`
-		// has expanded it.
-		c.rain = append(c.rain, y)
+		// has expanded it. A module has a warning of its own, which names
+		// it (see stack.reportModules).
+		if y.Tag != "!Rain::Module" {
+			c.rain = append(c.rain, y)
+		}
 		return "", false
 	}
 	c.ds.Errorf(c.rng(y), "unknown YAML tag %s (CloudFormation knows !Ref, !GetAtt, !Sub, ...)", y.Tag)

@@ -3,7 +3,6 @@ package cloudformation
 import (
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/daslint/daslint/internal/spelling"
 	"github.com/daslint/daslint/model"
@@ -59,6 +58,10 @@ type stack struct {
 	// reported once per template (see reportGenerated).
 	generatedBy    string
 	maybeGenerated map[string]*generatedName
+	// rainTags are the values the template tags !Rain::Module, and
+	// rainModules the resources whose Type is one (see modules.go).
+	rainTags    map[*node]bool
+	rainModules []rainModule
 }
 
 // resource is one entry of the Resources section.
@@ -185,6 +188,10 @@ func (s *stack) indexResources(res *node) {
 			continue
 		}
 		t := body.get("Type")
+		if path := s.rainModulePath(t); path != nil {
+			s.rainModules = append(s.rainModules, rainModule{id: id, path: path})
+			continue
+		}
 		if t == nil || t.kind != scalarNode || t.value == "" {
 			if !s.generated {
 				s.errorf(body, "resource %s has no Type", id)
@@ -194,7 +201,7 @@ func (s *stack) indexResources(res *node) {
 		if _, dup := s.resources[id]; dup {
 			s.errorf(k, "resource %s is declared twice", id)
 		}
-		if strings.HasSuffix(t.value, "::MODULE") {
+		if isRegistryModule(t.value) {
 			// A CloudFormation module declares resources named after it.
 			if !s.generated {
 				s.generatedBy = "module " + id + " (" + t.value + ")"

@@ -36,6 +36,7 @@ var translators = map[string]func(p props, o model.Origin){
 // translate adds the stack's resources, and those of its nested stacks, to
 // the model.
 func (s *stack) translate() {
+	s.reportModules()
 	for _, r := range s.order {
 		if s.ld.stopped() {
 			return
@@ -52,6 +53,10 @@ func (s *stack) translate() {
 			}
 		case isCustomResource(r.typ):
 			s.customResource(p, o)
+		case r.typ == stackSetType:
+			s.stackSet(r)
+		case isRegistryModule(r.typ):
+			s.registryModule(r)
 		default:
 			if f := translators[r.typ]; f != nil {
 				f(p, o)

@@ -1,0 +1,114 @@
+package cloudformation
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/daslint/daslint/model"
+)
+
+// What a template deploys without declaring it: StackSets, Rain modules and
+// registry modules (docs/semantics.md#stacksets-and-modules). None is read.
+// A StackSet's template goes to other stacks, so it changes nothing here;
+// a module's resources join this stack, so whatever it creates may be what
+// breaks a path, and no cluster of the template may pass.
+
+// stackSetType is the resource type of a StackSet.
+const stackSetType = "AWS::CloudFormation::StackSet"
+
+// rainModule is a resource whose Type is a Rain module (`!Rain::Module
+// path` or `{Rain::Module: path}`), which `rain pkg` replaces by the
+// module's resources.
+type rainModule struct {
+	id   string
+	path *node
+}
+
+// rainModulePath returns the path of a Rain module Type, or nil when t is
+// an ordinary type.
+func (s *stack) rainModulePath(t *node) *node {
+	if t == nil {
+		return nil
+	}
+	if t.kind == scalarNode && s.rainTags[t] {
+		return t
+	}
+	if t.kind == mapNode && len(t.keys) == 1 && t.keys[0].value == "Rain::Module" && t.vals[0].kind == scalarNode {
+		return t.vals[0]
+	}
+	return nil
+}
+
+// isRegistryModule reports whether typ is a CloudFormation registry module
+// (Org::Service::Thing::MODULE).
+func isRegistryModule(typ string) bool { return strings.HasSuffix(typ, "::MODULE") }
+
+// reportModules warns about the Rain modules of the stack, takes their
+// local files out of the templates linted as stacks, and marks the model
+// as not fully read.
+func (s *stack) reportModules() {
+	if len(s.rainModules) == 0 || s.imported {
+		return
+	}
+	names := make([]string, 0, len(s.rainModules))
+	for _, m := range s.rainModules {
+		names = append(names, m.path.value)
+		if !isRemote(m.path.value) && m.path.value != "" {
+			s.ld.info.NestedFiles = append(s.ld.info.NestedFiles, s.localPath(m.path.value))
+		}
+	}
+	first := s.rainModules[0]
+	what := fmt.Sprintf("Rain module %s (%s)", s.address(first.id), first.path.value)
+	if len(s.rainModules) > 1 {
+		what = fmt.Sprintf("%d Rain modules (%s)", len(s.rainModules), strings.Join(names, ", "))
+	}
+	s.warnf(first.path, "%s not expanded: the module files are not linted as stacks, and what they add to this template is not checked, so no cluster here can pass; run rain pkg and lint its output", what+verbFor(len(s.rainModules)))
+	s.ld.m.Unread = append(s.ld.m.Unread, &model.Unresolved{Kind: model.FromModule, Range: s.rng(first.path),
+		Reason: what + verbFor(len(s.rainModules)) + " not expanded (run rain pkg and lint its output): the resources a module adds may change the network"})
+}
+
+func verbFor(n int) string {
+	if n == 1 {
+		return " is"
+	}
+	return " are"
+}
+
+// registryModule warns about a registry module: its resources are not
+// known offline, and may be the network of a cluster.
+func (s *stack) registryModule(r *resource) {
+	if s.imported {
+		return
+	}
+	t := r.node.get("Type")
+	s.warnf(t, "module %s (%s) is a registry module: daslint cannot read it offline, so what it creates is unknown and no cluster of this template can pass; check what the module creates, or declare its resources in the template", s.address(r.id), r.typ)
+	s.ld.m.Unread = append(s.ld.m.Unread, &model.Unresolved{Kind: model.FromModule, Range: s.rng(t),
+		Reason: fmt.Sprintf("registry module %s (%s) is not read: what it creates is unknown and may change the network", s.address(r.id), r.typ)})
+}
+
+// stackSet warns that a StackSet's template is not linted, and takes a
+// local TemplateURL out of the templates linted as stacks: the StackSet
+// deploys it to accounts and regions with parameters this template does
+// not give.
+func (s *stack) stackSet(r *resource) {
+	if s.imported {
+		return
+	}
+	addr := s.address(r.id)
+	body, url := r.props.get("TemplateBody"), r.props.get("TemplateURL")
+	switch {
+	case url != nil:
+		v := s.eval(url)
+		path, known := v.scalarString()
+		if known && path != "" && !isRemote(path) {
+			s.ld.info.NestedFiles = append(s.ld.info.NestedFiles, s.localPath(strings.TrimPrefix(path, "file://")))
+			s.warnf(url, "StackSet %s: its template %s is not linted as a stack (a StackSet deploys it to other accounts and regions, with parameters this template may not give); lint it with the parameters of its stack instances", addr, path)
+			return
+		}
+		s.warnf(url, "StackSet %s: its template is not linted (a StackSet deploys it to other stacks); lint the template on its own", addr)
+	case body != nil:
+		s.warnf(body, "StackSet %s: its inline TemplateBody is not linted as a stack (a StackSet deploys it to other stacks); keep the template in a file of its own to lint it", addr)
+	default:
+		s.warnf(r.node.get("Type"), "StackSet %s: its template is not linted (a StackSet deploys it to other stacks)", addr)
+	}
+}
