@@ -30,6 +30,9 @@ type Unresolved struct {
 	// Range is where the unresolved value comes from (the variable, data
 	// source, import) or, failing that, where it is used.
 	Range Range
+	// Fix, when set, says what the user can do about it, where the advice
+	// for its Kind would mislead (a module that no `terraform init` reads).
+	Fix string
 }
 
 // Error lets an Unresolved be wrapped and printed like an error.

@@ -166,7 +166,7 @@ func TestUncertainStream(t *testing.T) {
 // stays a fail.
 func TestUnreadFiles(t *testing.T) {
 	unread := []*model.Unresolved{{Kind: model.FromExpression, Reason: "broken.tf does not parse, so what it declares is missing",
-		Range: model.Range{File: "broken.tf"}}}
+		Range: model.Range{File: "broken.tf"}, Fix: "Fix broken.tf."}}
 	for _, tt := range []struct {
 		name   string
 		broken bool
@@ -187,6 +187,9 @@ func TestUnreadFiles(t *testing.T) {
 			}
 			if tt.want == model.Unknown && (res[0].Path != "" || len(res[0].Unknowns) == 0 || res[0].Unknowns[0].Reason != unread[0].Reason) {
 				t.Errorf("unknown verdict does not name the unread file: path %q, unknowns %+v", res[0].Path, res[0].Unknowns)
+			}
+			if tt.want == model.Unknown && res[0].Unknowns[0].Fix != unread[0].Fix {
+				t.Errorf("unknown's fix %q, want the unread file's own %q", res[0].Unknowns[0].Fix, unread[0].Fix)
 			}
 		})
 	}

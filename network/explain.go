@@ -148,7 +148,11 @@ func choose(base *chain, alts []alt, at Link, reason, fix string) *chain {
 
 // unknownOf turns an unresolved value into an Unknown used at a place.
 func unknownOf(u *model.Unresolved, used model.Range, subject string) Unknown {
-	return Unknown{Unresolved: u, Used: used, Subject: subject}
+	out := Unknown{Unresolved: u, Used: used, Subject: subject}
+	if u != nil {
+		out.Fix = u.Fix
+	}
+	return out
 }
 
 // dedupUnknowns sorts unknowns by source position, kind and reason and

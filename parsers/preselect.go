@@ -394,7 +394,7 @@ func (p *preselection) codeIn(dir string) bool {
 // outputs.
 var templateRefs = [][]byte{
 	[]byte("TemplateURL"), []byte("AWS::CloudFormation::Stack"), []byte("AWS::Serverless::Application"),
-	[]byte("AWS::Include"), []byte("ImportValue"), []byte("GetStackOutput"), []byte("Location"), []byte("Transform"),
+	[]byte("AWS::Include"), []byte("ImportValue"), []byte("GetStackOutput"), []byte("Location"), []byte("Transform"), []byte("Rain::Module"),
 }
 
 // templateReads reports whether a template candidate may read a changed

@@ -43,7 +43,7 @@ func TestGeneratedNamesOncePerTemplate(t *testing.T) {
 			text: "Resources:\n  Net:\n    Type: !Rain::Module net.yaml\n  Web:\n    Type: !Rain::Module web.yaml\n  Page:\n    Type: AWS::S3::Bucket\n    Properties: {Body: !Rain::Embed page.html, Tags: !Rain::S3Http tags.json, Other: !Rain::Embed b.html}\n" +
 				subnets("!Ref NetVPC", "!Ref WebVPC"),
 			want: []string{
-				"2 Rain modules (net.yaml, web.yaml) are not expanded: the module files are not linted as stacks",
+				"2 Rain modules (net.yaml, web.yaml) are not expanded: daslint does not lint a module as a stack",
 				"3 Rain directives are not expanded (!Rain::Embed 2 times, !Rain::S3Http); run rain pkg: what they produce is not checked",
 				"2 names this template refers to (2 references) are not declared in it: NetVPC, WebVPC; a Rain directive may generate them",
 			},

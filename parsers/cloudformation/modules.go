@@ -62,9 +62,10 @@ func (s *stack) reportModules() {
 	if len(s.rainModules) > 1 {
 		what = fmt.Sprintf("%d Rain modules (%s)", len(s.rainModules), strings.Join(names, ", "))
 	}
-	s.warnf(first.path, "%s not expanded: the module files are not linted as stacks, and what they add to this template is not checked, so no cluster here can pass; run rain pkg and lint its output", what+verbFor(len(s.rainModules)))
+	s.warnf(first.path, "%s not expanded: daslint does not lint a module as a stack, and what the modules add to this template is not checked, so no cluster here can pass; run rain pkg and lint its output", what+verbFor(len(s.rainModules)))
 	s.ld.m.Unread = append(s.ld.m.Unread, &model.Unresolved{Kind: model.FromModule, Range: s.rng(first.path),
-		Reason: what + verbFor(len(s.rainModules)) + " not expanded (run rain pkg and lint its output): the resources a module adds may change the network"})
+		Reason: what + verbFor(len(s.rainModules)) + " not expanded: the resources a module adds may change the network",
+		Fix:    "Run rain pkg and lint the template it writes, in which the modules are expanded; or check that the modules add nothing to the cluster's network and suppress this finding with that reason."})
 }
 
 func verbFor(n int) string {
@@ -83,7 +84,8 @@ func (s *stack) registryModule(r *resource) {
 	t := r.node.get("Type")
 	s.warnf(t, "module %s (%s) is a registry module: daslint cannot read it offline, so what it creates is unknown and no cluster of this template can pass; check what the module creates, or declare its resources in the template", s.address(r.id), r.typ)
 	s.ld.m.Unread = append(s.ld.m.Unread, &model.Unresolved{Kind: model.FromModule, Range: s.rng(t),
-		Reason: fmt.Sprintf("registry module %s (%s) is not read: what it creates is unknown and may change the network", s.address(r.id), r.typ)})
+		Reason: fmt.Sprintf("registry module %s (%s) is not read: what it creates is unknown and may change the network", s.address(r.id), r.typ),
+		Fix:    "Check what the registry module creates (aws cloudformation describe-type); if it adds nothing to the cluster's network, suppress this finding with that reason, else declare those resources in the template."})
 }
 
 // stackSet warns that a StackSet's template is not linted, and takes a

@@ -135,7 +135,7 @@ func parseTemplate(file string, data []byte, ds *diag.Diagnostics) (*node, parse
 		if p.aliases > 1 {
 			what = fmt.Sprintf("%d YAML aliases (the first *%s)", p.aliases, p.firstAlias.Value)
 		}
-		ds.Warnf(at, "the template uses %s: daslint expands them, but CloudFormation's parser may reject the template; write the values out (or let a tool such as rain fmt or cfn-flip expand them)", what)
+		ds.Warnf(at, "the template uses %s: daslint expands them, but CloudFormation's parser may reject the template; write the values out", what)
 	}
 	return n, p
 }
