@@ -39,15 +39,50 @@ func (s *stack) rainModulePath(t *node) *node {
 	return nil
 }
 
+// indexModulesSection reads the Modules section of a Rain template
+// (`Modules: {Name: {Source: path}}`): each entry is a module that resources
+// use as their Type, which `rain pkg` replaces by the module's resources.
+func (s *stack) indexModulesSection() {
+	ms := s.root.get("Modules")
+	if ms == nil || ms.kind != mapNode {
+		return
+	}
+	for i, k := range ms.keys {
+		if src := ms.vals[i].get("Source"); src != nil && src.kind == scalarNode {
+			s.rainModules = append(s.rainModules, rainModule{id: k.value, path: src})
+		}
+	}
+	if len(s.rainModules) > 0 && !s.generated {
+		s.generated, s.generatedBy = true, "a Rain module"
+	}
+}
+
 // isRegistryModule reports whether typ is a CloudFormation registry module
 // (Org::Service::Thing::MODULE).
 func isRegistryModule(typ string) bool { return strings.HasSuffix(typ, "::MODULE") }
+
+// reportDeployments reports what the stack deploys without declaring it:
+// its StackSets, whatever their condition (a StackSet's local template is
+// never a stack of its own), and its Rain modules. Registry modules are
+// reported as they are translated: one under a false condition creates
+// nothing.
+func (s *stack) reportDeployments() {
+	if s.imported {
+		return
+	}
+	for _, r := range s.order {
+		if r.typ == stackSetType {
+			s.stackSet(r)
+		}
+	}
+	s.reportModules()
+}
 
 // reportModules warns about the Rain modules of the stack, takes their
 // local files out of the templates linted as stacks, and marks the model
 // as not fully read.
 func (s *stack) reportModules() {
-	if len(s.rainModules) == 0 || s.imported {
+	if len(s.rainModules) == 0 {
 		return
 	}
 	names := make([]string, 0, len(s.rainModules))
@@ -62,7 +97,11 @@ func (s *stack) reportModules() {
 	if len(s.rainModules) > 1 {
 		what = fmt.Sprintf("%d Rain modules (%s)", len(s.rainModules), strings.Join(names, ", "))
 	}
-	s.warnf(first.path, "%s not expanded: daslint does not lint a module as a stack, and what the modules add to this template is not checked, so no cluster here can pass; run rain pkg and lint its output", what+verbFor(len(s.rainModules)))
+	adds := "what it adds"
+	if len(s.rainModules) > 1 {
+		adds = "what they add"
+	}
+	s.warnf(first.path, "%s not expanded: daslint does not lint a module as a stack, and %s to this template is not checked, so no cluster here can pass; run rain pkg and lint its output", what+verbFor(len(s.rainModules)), adds)
 	s.ld.m.Unread = append(s.ld.m.Unread, &model.Unresolved{Kind: model.FromModule, Range: s.rng(first.path),
 		Reason: what + verbFor(len(s.rainModules)) + " not expanded: the resources a module adds may change the network",
 		Fix:    "Run rain pkg and lint the template it writes, in which the modules are expanded; or check that the modules add nothing to the cluster's network and suppress this finding with that reason."})
@@ -93,9 +132,6 @@ func (s *stack) registryModule(r *resource) {
 // deploys it to accounts and regions with parameters this template does
 // not give.
 func (s *stack) stackSet(r *resource) {
-	if s.imported {
-		return
-	}
 	addr := s.address(r.id)
 	body, url := r.props.get("TemplateBody"), r.props.get("TemplateURL")
 	switch {

@@ -149,6 +149,7 @@ func (s *stack) index() {
 		}
 	}
 	s.mappings = s.root.get("Mappings")
+	s.indexModulesSection()
 	if s.root.get("Transform") != nil {
 		s.generated, s.generatedBy = true, "the template's Transform"
 	}

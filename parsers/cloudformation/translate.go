@@ -36,7 +36,7 @@ var translators = map[string]func(p props, o model.Origin){
 // translate adds the stack's resources, and those of its nested stacks, to
 // the model.
 func (s *stack) translate() {
-	s.reportModules()
+	s.reportDeployments()
 	for _, r := range s.order {
 		if s.ld.stopped() {
 			return
@@ -53,8 +53,6 @@ func (s *stack) translate() {
 			}
 		case isCustomResource(r.typ):
 			s.customResource(p, o)
-		case r.typ == stackSetType:
-			s.stackSet(r)
 		case isRegistryModule(r.typ):
 			s.registryModule(r)
 		default:
