@@ -27,6 +27,8 @@ type Model struct {
 	EgressOnlyInternetGateways        []*EgressOnlyInternetGateway
 	EIPs                              []*EIP
 	NATGateways                       []*NATGateway
+	PrefixLists                       []*PrefixList
+	PrefixListEntries                 []*PrefixListEntry
 	VPCEndpoints                      []*VPCEndpoint
 	EndpointSubnetAssociations        []*EndpointSubnetAssociation
 	EndpointSecurityGroupAssociations []*EndpointSecurityGroupAssociation
@@ -100,6 +102,12 @@ func (m *Model) Objects() []Object {
 		add(o)
 	}
 	for _, o := range m.NATGateways {
+		add(o)
+	}
+	for _, o := range m.PrefixLists {
+		add(o)
+	}
+	for _, o := range m.PrefixListEntries {
 		add(o)
 	}
 	for _, o := range m.VPCEndpoints {

@@ -60,12 +60,36 @@ const (
 // AWS::EC2::Route), in which case Table says where it belongs.
 type Route struct {
 	Origin
-	Table                 Ref
-	DestinationCIDR       Str
-	DestinationIPv6CIDR   Str
-	DestinationPrefixList Str
+	Table               Ref
+	DestinationCIDR     Str
+	DestinationIPv6CIDR Str
+	// DestinationPrefixList names a managed prefix list: a PrefixList
+	// declared in the code, the AWS-managed list of a gateway endpoint
+	// (a Key to the VPCEndpoint whose prefix_list_id it is), or a literal
+	// `pl-` ID.
+	DestinationPrefixList Ref
 	TargetKind            TargetKind
 	Target                Ref
+}
+
+// PrefixList is a customer-managed prefix list declared in the code
+// (aws_ec2_managed_prefix_list, AWS::EC2::PrefixList): a route to it
+// stands for a route to each of its entries.
+type PrefixList struct {
+	Origin
+	// AddressFamily is "IPv4" or "IPv6"; it is required by AWS.
+	AddressFamily Str
+	// Entries are the CIDR blocks of its inline entries; standalone
+	// PrefixListEntry objects add to them.
+	Entries StrList
+}
+
+// PrefixListEntry adds one CIDR block to a prefix list
+// (aws_ec2_managed_prefix_list_entry).
+type PrefixListEntry struct {
+	Origin
+	PrefixList Ref
+	CIDR       Str
 }
 
 // RouteTableAssociation ties a subnet to a route table.

@@ -375,7 +375,7 @@ func TestPaths(t *testing.T) {
 		}, expect{verdict: model.Unknown, broken: PathNAT, kind: model.FromTarget}},
 		{"prefix-list route may carry KMS traffic", func(w *world) {
 			w.privRT.Routes = append(w.privRT.Routes, &model.Route{Origin: w.b.origin("aws_route", "pl"),
-				DestinationPrefixList: str("pl-123"), TargetKind: model.TargetTransitGateway, Target: model.Ref{Literal: "tgw-1"}})
+				DestinationPrefixList: model.Ref{Literal: "pl-123"}, TargetKind: model.TargetTransitGateway, Target: model.Ref{Literal: "tgw-1"}})
 		}, expect{verdict: model.Unknown, kind: model.FromTarget}},
 		{"unknown endpoint policy", func(w *world) {
 			e, _ := w.addEndpoint()

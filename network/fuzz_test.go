@@ -146,7 +146,10 @@ func (f *fuzzModel) route() *model.Route {
 	r := &model.Route{Origin: f.origin("aws_route"), Table: f.ref(), DestinationCIDR: f.str(cidrs...),
 		TargetKind: kinds[f.pick(len(kinds))], Target: f.ref()}
 	if f.pick(8) == 0 {
-		r.DestinationPrefixList = f.str("pl-1")
+		r.DestinationPrefixList = f.ref()
+		if !r.DestinationPrefixList.IsSet() {
+			r.DestinationPrefixList = model.Ref{Literal: "pl-1"}
+		}
 	}
 	return r
 }

@@ -90,12 +90,11 @@ func routeDest(r *model.Route) string {
 		return anyIPv4
 	case r.DestinationCIDR.Known():
 		return r.DestinationCIDR.Value
-	case pl.Known():
-		if addr, ok := model.ParseToken(pl.Value); ok {
-			return addr
-		}
-		return "prefix list " + pl.Value
-	case pl.Set || pl.Unknown != nil:
+	case pl.Key != "":
+		return pl.Key
+	case pl.Literal != "":
+		return "prefix list " + pl.Literal
+	case pl.Unknown != nil:
 		return "a prefix list"
 	}
 	return "destinations that are not known"

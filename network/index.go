@@ -41,6 +41,8 @@ type index struct {
 	epPolicy  map[*model.VPCEndpoint][]*model.EndpointPolicy
 	looseEp   []model.Object // endpoint associations whose endpoint is unknown
 
+	plEntries prefixEntries
+
 	subnetGroups map[string][]*model.DBSubnetGroup // by lower-case name
 
 	// KMS endpoint candidates by the address of their VPC; loose ones have
@@ -92,6 +94,7 @@ func newIndex(m *model.Model) *index {
 	ix.attachAssociations()
 	ix.attachRules()
 	ix.attachEndpoints()
+	ix.attachPrefixListEntries()
 	ix.kmsByVPC = map[string][]*model.VPCEndpoint{}
 	for _, e := range m.VPCEndpoints {
 		if !isKMSCandidate(e) {

@@ -106,11 +106,11 @@ func TestMessagesStateNoFalseFact(t *testing.T) {
 			[]string{"sends 0.0.0.0/0 to a transit gateway", "The default route", "carries traffic to 0.0.0.0/0"}},
 		{"prefix list to the same NAT gateway: no doubt", func(w *world) {
 			r := w.b.route(w.privRT, "", model.TargetNATGateway, key(w.nat))
-			r.DestinationCIDR, r.DestinationPrefixList = model.Str{}, str("pl-0123")
+			r.DestinationCIDR, r.DestinationPrefixList = model.Str{}, model.Ref{Literal: "pl-0123"}
 		}, model.True, nil, nil},
 		{"prefix list to a transit gateway: the fix is about that route", func(w *world) {
 			r := w.b.route(w.privRT, "", model.TargetTransitGateway, tgw)
-			r.DestinationCIDR, r.DestinationPrefixList = model.Str{}, str("pl-0123")
+			r.DestinationCIDR, r.DestinationPrefixList = model.Str{}, model.Ref{Literal: "pl-0123"}
 		}, model.Unknown,
 			[]string{"routes prefix list pl-0123, whose entries are not known offline",
 				"Verify that TCP 443 to KMS gets through the transit gateway that aws_route_table.private.route routes prefix list pl-0123 to"},

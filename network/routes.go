@@ -133,7 +133,10 @@ func (a *analyzer) viaTable(c tableChoice, s *model.Subnet, follow follower, noR
 // route that may carry KMS traffic instead (its destination is unknown, it
 // may not exist, it goes to a prefix list or to a more specific public
 // range that may hold KMS's addresses) makes the result unknown unless it
-// leads to the same verdict.
+// leads to the same verdict. Routes to private ranges, to the prefix list
+// of an S3 or DynamoDB gateway endpoint, or to a declared prefix list of
+// private entries never carry KMS traffic
+// (docs/semantics.md#more-specific-routes).
 func (a *analyzer) defaultRoute(t *model.RouteTable, follow follower, noRouteFix string) *chain {
 	var def *model.Route
 	var alts []alt
@@ -144,15 +147,14 @@ func (a *analyzer) defaultRoute(t *model.RouteTable, follow follower, noRouteFix
 			maybe = firstNonNil(r.Maybe, r.Table.Unknown)
 		}
 		switch {
-		case r.DestinationPrefixList.Set || r.DestinationPrefixList.Unknown != nil:
-			// Its entries are not known offline, so it may hold KMS's
-			// addresses: its target counts too, unless it leads to the same
-			// verdict (a prefix list sent to the same NAT gateway).
-			u := &model.Unresolved{Kind: model.FromTarget, Range: r.Range,
-				Reason: fmt.Sprintf("%s routes %s, whose entries are not known offline; it may carry KMS traffic", r.Address, routeDest(r))}
-			why := unknownOf(u, r.Range, r.Address)
-			why.Fix = fmt.Sprintf("Send %s to the same target as 0.0.0.0/0 in %s, or add a KMS interface endpoint to the VPC, which takes KMS traffic off the routes.", routeDest(r), name)
-			alts = append(alts, alt{ch: a.followRoute(t, r, follow), why: why})
+		case r.DestinationPrefixList.IsSet():
+			// A prefix list holds KMS's addresses unless the code shows
+			// otherwise; one that may counts like the default route,
+			// unless it leads to the same verdict (a prefix list sent to
+			// the same NAT gateway).
+			if v, why := a.prefixListHoldsKMS(r, name); v != model.False {
+				alts = append(alts, alt{ch: a.followRoute(t, r, follow), why: why})
+			}
 		case r.DestinationCIDR.Unknown != nil:
 			alts = append(alts, alt{ch: a.followRoute(t, r, follow), why: unknownOf(r.DestinationCIDR.Unknown, r.DestinationCIDR.Range, r.Address)})
 		case r.DestinationCIDR.Known() && isDefaultRoute(r.DestinationCIDR.Value):

@@ -72,7 +72,7 @@ func route(table string, i int, n node) *model.Route {
 		Table:                 model.Ref{Key: table, Range: n.rng()},
 		DestinationCIDR:       n.get("DestinationCidrBlock").str(),
 		DestinationIPv6CIDR:   n.get("DestinationIpv6CidrBlock").str(),
-		DestinationPrefixList: n.get("DestinationPrefixListId").str(),
+		DestinationPrefixList: n.get("DestinationPrefixListId").ref(),
 	}
 	for _, t := range routeTargets {
 		if v := n.get(t.key); v.text() != "" {
@@ -304,7 +304,7 @@ func (s *Snapshot) dropGatewayEndpointRoutes() {
 	for _, t := range s.m.RouteTables {
 		kept := t.Routes[:0]
 		for _, r := range t.Routes {
-			if r.DestinationPrefixList.Set && gateway[r.Target.Literal] {
+			if r.DestinationPrefixList.IsSet() && gateway[r.Target.Literal] {
 				continue
 			}
 			kept = append(kept, r)

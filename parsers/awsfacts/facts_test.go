@@ -174,7 +174,7 @@ func TestRouteTables(t *testing.T) {
 	if got := main.Routes[2].DestinationIPv6CIDR.Value; got != "::/0" {
 		t.Errorf("IPv6 destination = %q", got)
 	}
-	if got := main.Routes[3].DestinationPrefixList.Value; got != "pl-1" {
+	if got := main.Routes[3].DestinationPrefixList.Literal; got != "pl-1" {
 		t.Errorf("prefix list destination = %q", got)
 	}
 	if r := m.RouteTables[1].Routes[0]; r.Target.Key != "igw-1" {
@@ -522,7 +522,7 @@ func TestGatewayEndpointRoutes(t *testing.T) {
 			{"VpcEndpointId": "vpce-if", "VpcEndpointType": "GatewayLoadBalancer", "VpcId": "vpc-1", "ServiceName": "com.amazonaws.vpce.eu-west-1.vpce-svc-1", "State": "available"}]}`)
 	var dests []string
 	for _, r := range m.RouteTables[0].Routes {
-		dests = append(dests, r.DestinationPrefixList.Value)
+		dests = append(dests, r.DestinationPrefixList.Literal)
 	}
 	if got := strings.Join(dests, " "); got != "pl-other pl-mine" {
 		t.Errorf("routes to %q, want pl-other pl-mine", got)

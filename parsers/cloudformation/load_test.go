@@ -130,7 +130,7 @@ func TestNetworkResources(t *testing.T) {
 	if r.Table.Key != "RT" || r.DestinationCIDR.Value != "0.0.0.0/0" || r.TargetKind != model.TargetNATGateway || r.Target.Key != "NAT" {
 		t.Errorf("route: %+v", r)
 	}
-	if r := m.Routes[1]; r.TargetKind != model.TargetTransitGateway || r.Target.Literal != "tgw-1" || r.DestinationPrefixList.Value != "pl-123" {
+	if r := m.Routes[1]; r.TargetKind != model.TargetTransitGateway || r.Target.Literal != "tgw-1" || r.DestinationPrefixList.Literal != "pl-123" {
 		t.Errorf("tgw route: %+v", r)
 	}
 	ep := m.VPCEndpoints[0]

@@ -91,7 +91,7 @@ func route(p props, o model.Origin) {
 		Table:                 p.ref("RouteTableId"),
 		DestinationCIDR:       p.str("DestinationCidrBlock"),
 		DestinationIPv6CIDR:   p.str("DestinationIpv6CidrBlock"),
-		DestinationPrefixList: p.str("DestinationPrefixListId"),
+		DestinationPrefixList: p.ref("DestinationPrefixListId"),
 	}
 	for _, t := range routeTargets {
 		if ref := p.ref(t.prop); ref.IsSet() {
@@ -132,4 +132,42 @@ func routeTableAssociation(p props, o model.Origin) {
 func gatewayRouteTableAssociation(p props, o model.Origin) {
 	p.model().RouteTableAssociations = append(p.model().RouteTableAssociations,
 		&model.RouteTableAssociation{Origin: o, Table: p.ref("RouteTableId"), Gateway: p.ref("GatewayId")})
+}
+
+// prefixList translates AWS::EC2::PrefixList, a customer-managed prefix
+// list: a route to it stands for a route to each entry of Entries. Entries
+// that cannot be known leave the list incomplete.
+func prefixList(p props, o model.Origin) {
+	pl := &model.PrefixList{Origin: o, AddressFamily: p.str("AddressFamily")}
+	v, n, ok := p.value("Entries")
+	switch {
+	case !ok:
+	case v.kind == kUnknown:
+		pl.Entries = model.StrList{Set: true, Incomplete: v.unknown, Range: p.s.rng(n)}
+	case v.kind == kList:
+		pl.Entries = model.StrList{Set: true, Range: p.s.rng(n)}
+		for i, item := range v.list {
+			itemNode := n
+			if n.kind == seqNode && i < len(n.items) {
+				itemNode = n.items[i]
+			}
+			pl.Entries.Items = append(pl.Entries.Items, p.s.prefixListEntry(item, itemNode))
+		}
+	default:
+		pl.Entries = model.StrList{Set: true, Incomplete: p.wrong(n, "Entries", "a list of entries", v), Range: p.s.rng(n)}
+	}
+	p.model().PrefixLists = append(p.model().PrefixLists, pl)
+}
+
+// prefixListEntry reads the Cidr of one entry of a prefix list.
+func (s *stack) prefixListEntry(v Value, n *node) model.Str {
+	switch v.kind {
+	case kUnknown:
+		return model.UnknownStr(v.unknown, s.rng(n))
+	case kMap:
+		if c, ok := v.m["Cidr"]; ok && c.kind != kNull {
+			return s.strOf(c, n)
+		}
+	}
+	return model.UnknownStr(s.fail(n, "an entry of a prefix list must be a map with a Cidr, not %s", v.kind).unknown, s.rng(n))
 }

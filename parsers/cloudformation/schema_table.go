@@ -1339,6 +1339,17 @@ var schemaProperties = sync.OnceValue(func() map[string]map[string]string {
 			"From": "",
 			"To":   "",
 		},
+		"AWS::EC2::PrefixList": {
+			"AddressFamily":  "",
+			"Entries":        "AWS::EC2::PrefixList.Entry",
+			"MaxEntries":     "",
+			"PrefixListName": "",
+			"Tags":           "Tag",
+		},
+		"AWS::EC2::PrefixList.Entry": {
+			"Cidr":        "",
+			"Description": "",
+		},
 		"AWS::EC2::Route": {
 			"CarrierGatewayId":            "",
 			"CoreNetworkArn":              "",

@@ -19,6 +19,7 @@ var translators = map[string]func(p props, o model.Origin){
 	"AWS::EC2::Route":                        route,
 	"AWS::EC2::SubnetRouteTableAssociation":  routeTableAssociation,
 	"AWS::EC2::GatewayRouteTableAssociation": gatewayRouteTableAssociation,
+	"AWS::EC2::PrefixList":                   prefixList,
 	"AWS::EC2::VPCEndpoint":                  vpcEndpoint,
 	"AWS::EC2::VPNGatewayRoutePropagation":   vpnGatewayRoutePropagation,
 	"AWS::EC2::SecurityGroup":                securityGroup,

@@ -122,7 +122,7 @@ func (t *translator) routeOf(f *fields, cidr, ipv6 string) *model.Route {
 	r := &model.Route{
 		DestinationCIDR:       f.str(cidr),
 		DestinationIPv6CIDR:   f.str(ipv6),
-		DestinationPrefixList: f.str("destination_prefix_list_id"),
+		DestinationPrefixList: f.ref("destination_prefix_list_id"),
 	}
 	var given []string
 	for _, tg := range routeTargets {

@@ -26,7 +26,7 @@ func TestRouteTableInlineRoutes(t *testing.T) {
 		{Origin: routeOrigin, Table: table, DestinationIPv6CIDR: known("::/0"), TargetKind: model.TargetEgressOnlyGateway, Target: key("aws_egress_only_internet_gateway.e")},
 		{Origin: routeOrigin, Table: table, DestinationCIDR: known("10.0.0.0/16"), TargetKind: model.TargetLocal, Target: lit("local")},
 		{Origin: routeOrigin, Table: table, DestinationCIDR: known("0.0.0.0/0"), TargetKind: model.TargetTransitGateway, Target: lit("tgw-1")},
-		{Origin: routeOrigin, Table: table, DestinationPrefixList: known("pl-1"), TargetKind: model.TargetVPCEndpoint, Target: key("aws_vpc_endpoint.s3")},
+		{Origin: routeOrigin, Table: table, DestinationPrefixList: lit("pl-1"), TargetKind: model.TargetVPCEndpoint, Target: key("aws_vpc_endpoint.s3")},
 	}}
 	if d := diff(want, only(t, "route tables", m.RouteTables)); d != "" {
 		t.Errorf("route table (-want +got):\n%s", d)

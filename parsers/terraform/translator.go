@@ -56,6 +56,10 @@ func (t *translator) translate(in *eval.Instance) {
 		t.routeTableAssociation(in)
 	case "aws_main_route_table_association":
 		t.mainRouteTableAssociation(in)
+	case "aws_ec2_managed_prefix_list":
+		t.managedPrefixList(in)
+	case "aws_ec2_managed_prefix_list_entry":
+		t.managedPrefixListEntry(in)
 	case "aws_vpc_endpoint":
 		t.vpcEndpoint(in)
 	case "aws_vpc_endpoint_subnet_association":

@@ -129,8 +129,8 @@ var identityAttrs = map[string][]string{
 	"aws_rds_cluster_parameter_group": {"name"},
 	"aws_db_parameter_group":          {"name"},
 	// A gateway endpoint's prefix list is AWS's managed list for its
-	// service: security group rules name it by identity, so that daslint
-	// knows it holds only that service's addresses.
+	// service: security group rules and routes name it by identity, so
+	// that daslint knows it holds only that service's addresses.
 	"aws_vpc_endpoint": {"prefix_list_id"},
 }
 
