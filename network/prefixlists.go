@@ -128,8 +128,12 @@ func publicEntry(c model.Str, list, subject string) *model.Unresolved {
 	if coversInternet(p) == model.False {
 		return nil
 	}
+	what := fmt.Sprintf("prefix list %s holds %s", list, p)
+	if subject != list {
+		what = fmt.Sprintf("%s puts %s in prefix list %s", subject, p, list)
+	}
 	return &model.Unresolved{Kind: model.FromTarget, Range: c.Range,
-		Reason: fmt.Sprintf("%s puts %s, which is not private, in prefix list %s; KMS's public addresses are not known offline, so it may hold them", subject, p, list)}
+		Reason: what + ", which is not private; KMS's public addresses are not known offline, so it may hold them"}
 }
 
 // prefixListDoubt is the unknown a route to a prefix list that may hold
