@@ -72,11 +72,18 @@ type Route struct {
 	Target                Ref
 }
 
-// PrefixList is a customer-managed prefix list declared in the code
-// (aws_ec2_managed_prefix_list, AWS::EC2::PrefixList): a route to it
-// stands for a route to each of its entries.
+// PrefixList is a managed prefix list: a customer-managed one declared in
+// the code (aws_ec2_managed_prefix_list, AWS::EC2::PrefixList), or one that
+// AWS facts list (describe-managed-prefix-lists). A route to it stands for
+// a route to each of its entries.
 type PrefixList struct {
 	Origin
+	// Name is the list's name; AWS names its own lists after a service
+	// (com.amazonaws.<region>.s3).
+	Name Str
+	// AWSManaged is set on a list that AWS owns (OwnerId "AWS" in the
+	// facts); its entries are the service's addresses.
+	AWSManaged bool
 	// AddressFamily is "IPv4" or "IPv6"; it is required by AWS.
 	AddressFamily Str
 	// Entries are the CIDR blocks of its inline entries; standalone

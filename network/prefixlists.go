@@ -87,6 +87,13 @@ func (a *analyzer) customerPrefixList(r *model.Route, table string, l *model.Pre
 	if f := l.AddressFamily; f.Known() && strings.EqualFold(f.Value, "IPv6") {
 		return model.False, Unknown{} // IPv4 traffic never matches it
 	}
+	if l.AWSManaged {
+		if n := l.Name; n.Known() && strings.HasPrefix(strings.ToLower(n.Value), "com.amazonaws.") && isGatewayService(n.Value) {
+			return model.False, Unknown{} // the S3 or DynamoDB list of gateway endpoints
+		}
+		return model.Unknown, a.prefixListDoubt(r, table, &model.Unresolved{Kind: model.FromTarget, Range: l.Range,
+			Reason: fmt.Sprintf("%s routes AWS-managed prefix list %s (%s), which is not the list of S3 or DynamoDB; it may hold KMS's addresses", r.Address, l.Address, l.Name.Or("no name"))}, "")
+	}
 	fix := fmt.Sprintf("Keep only private ranges in %s, send %s to the same target as 0.0.0.0/0 in %s, or add a KMS interface endpoint to the VPC, which takes KMS traffic off the routes.", l.Address, routeDest(r), table)
 	if l.Entries.Incomplete != nil {
 		return model.Unknown, a.prefixListDoubt(r, table, l.Entries.Incomplete, fix)

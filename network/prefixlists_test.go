@@ -125,6 +125,22 @@ func TestMoreSpecificRoutes(t *testing.T) {
 			entry(w, unknownList, "10.1.0.0/16")
 			toList(w, w.privRT, key(list(w, "IPv4")))
 		}, expect{verdict: model.Unknown, kind: model.FromExternal}},
+		{"AWS-managed S3 prefix list from the AWS facts", func(w *world) {
+			l := list(w, "IPv4")
+			l.AWSManaged, l.Name = true, str("com.amazonaws.eu-west-1.s3")
+			l.Entries.Incomplete = unresolved(model.FromExternal, "the entries are not in the AWS facts")
+			toList(w, w.pubRT, key(l))
+		}, pass},
+		{"AWS-managed prefix list of another service", func(w *world) {
+			l := list(w, "IPv4")
+			l.AWSManaged, l.Name = true, str("com.amazonaws.global.cloudfront.origin-facing")
+			toList(w, w.privRT, key(l))
+		}, unknown("Send aws_ec2_managed_prefix_list.corp to the same target")},
+		{"customer prefix list named like the S3 list is judged by its entries", func(w *world) {
+			l := list(w, "IPv4", "198.51.100.0/24")
+			l.Name = str("com.amazonaws.eu-west-1.s3")
+			toList(w, w.privRT, key(l))
+		}, unknown("Keep only private ranges")},
 		{"customer IPv6 prefix list never matches IPv4 traffic", func(w *world) {
 			toList(w, w.privRT, key(list(w, "IPv6", "2001:db8::/32")))
 		}, pass},

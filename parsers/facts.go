@@ -315,6 +315,8 @@ func appendObject(m *model.Model, o model.Object) {
 		m.NATGateways = append(m.NATGateways, o)
 	case *model.VPCEndpoint:
 		m.VPCEndpoints = append(m.VPCEndpoints, o)
+	case *model.PrefixList:
+		m.PrefixLists = append(m.PrefixLists, o)
 	case *model.SecurityGroup:
 		m.SecurityGroups = append(m.SecurityGroups, o)
 	case *model.NetworkACL:

@@ -154,6 +154,22 @@ func (s *Snapshot) natGateway(n node) {
 	s.m.NATGateways = append(s.m.NATGateways, g)
 }
 
+// prefixList reads a managed prefix list. describe-managed-prefix-lists
+// prints no entries (those need get-managed-prefix-list-entries), so a
+// customer-managed list is incomplete; an AWS-managed one is known by its
+// name (docs/semantics.md#more-specific-routes).
+func (s *Snapshot) prefixList(n node) {
+	o, ok := s.origin(n.get("PrefixListId").text(), "aws ec2 describe-managed-prefix-lists", n)
+	if !ok {
+		return
+	}
+	s.m.PrefixLists = append(s.m.PrefixLists, &model.PrefixList{Origin: o,
+		Name: n.get("PrefixListName").str(), AWSManaged: n.get("OwnerId").text() == "AWS",
+		AddressFamily: n.get("AddressFamily").str(),
+		Entries: model.StrList{Set: true, Range: o.Range, Incomplete: &model.Unresolved{Kind: model.FromExternal, Range: o.Range,
+			Reason: "the entries of prefix list " + o.Address + " are not in the AWS facts (describe-managed-prefix-lists does not print them)"}}})
+}
+
 // endpoint reads a VPC endpoint. A deleted, rejected, failed or expired
 // endpoint is gone (it resolves no name); one that is pending or being
 // deleted may or may not take over its service's name.

@@ -213,9 +213,7 @@ func (s *Snapshot) add(kind Kind, n node) {
 	case DBInstances:
 		s.dbInstance(n)
 	case PrefixLists:
-		// describe-managed-prefix-lists prints no entries (those need
-		// get-managed-prefix-list-entries); rules that name a prefix list
-		// stay unknown as in code.
+		s.prefixList(n)
 	}
 }
 

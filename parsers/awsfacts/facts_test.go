@@ -528,3 +528,26 @@ func TestGatewayEndpointRoutes(t *testing.T) {
 		t.Errorf("routes to %q, want pl-other pl-mine", got)
 	}
 }
+
+// TestPrefixLists: describe-managed-prefix-lists gives each list its name
+// and owner; the entries are not printed, so every list is incomplete.
+func TestPrefixLists(t *testing.T) {
+	m := snapshot(t, false, "pl.json", `{"PrefixLists": [
+			{"PrefixListId": "pl-6ea54007", "AddressFamily": "IPv4", "State": "create-complete", "PrefixListName": "com.amazonaws.eu-west-1.s3", "OwnerId": "AWS"},
+			{"PrefixListId": "pl-0abc", "AddressFamily": "IPv4", "State": "create-complete", "PrefixListName": "partners", "OwnerId": "123456789012"}]}`)
+	if len(m.PrefixLists) != 2 {
+		t.Fatalf("got %d prefix lists, want 2", len(m.PrefixLists))
+	}
+	s3, mine := m.PrefixLists[0], m.PrefixLists[1]
+	if s3.Address != "pl-6ea54007" || !s3.AWSManaged || s3.Name.Value != "com.amazonaws.eu-west-1.s3" || s3.AddressFamily.Value != "IPv4" {
+		t.Errorf("S3 list = %+v", s3)
+	}
+	if mine.AWSManaged || mine.Name.Value != "partners" {
+		t.Errorf("customer list = %+v", mine)
+	}
+	for _, l := range m.PrefixLists {
+		if l.Entries.Incomplete == nil {
+			t.Errorf("%s: entries look complete, but the facts do not hold them", l.Address)
+		}
+	}
+}

@@ -138,7 +138,7 @@ func gatewayRouteTableAssociation(p props, o model.Origin) {
 // list: a route to it stands for a route to each entry of Entries. Entries
 // that cannot be known leave the list incomplete.
 func prefixList(p props, o model.Origin) {
-	pl := &model.PrefixList{Origin: o, AddressFamily: p.str("AddressFamily")}
+	pl := &model.PrefixList{Origin: o, Name: p.str("PrefixListName"), AddressFamily: p.str("AddressFamily")}
 	v, n, ok := p.value("Entries")
 	switch {
 	case !ok:

@@ -10,7 +10,7 @@ import (
 // leave the list incomplete, so that it never looks private for certain.
 func (t *translator) managedPrefixList(in *eval.Instance) {
 	f := t.fields(in)
-	pl := &model.PrefixList{Origin: t.origin(in), AddressFamily: f.str("address_family")}
+	pl := &model.PrefixList{Origin: t.origin(in), Name: f.str("name"), AddressFamily: f.str("address_family")}
 	blocks, incomplete, r := t.nestedBlocks(in, "entry")
 	pl.Entries = model.StrList{Set: len(blocks) > 0, Incomplete: incomplete, Range: r}
 	for _, b := range blocks {
