@@ -49,7 +49,7 @@ func (a *analyzer) prefixListHoldsKMS(r *model.Route, table string) (model.Tri, 
 	case *model.VPCEndpoint:
 		return a.gatewayPrefixList(r, table, l)
 	case *model.PrefixList:
-		return a.customerPrefixList(r, table, l)
+		return a.managedPrefixList(r, table, l)
 	}
 	return model.Unknown, a.prefixListDoubt(r, table, &model.Unresolved{Kind: model.FromExpression, Range: ref.Range,
 		Reason: fmt.Sprintf("%s names %s as its destination prefix list, which is no prefix list", r.Address, o.Base().Address)}, "")
@@ -80,10 +80,10 @@ func isGatewayService(name string) bool {
 	return strings.HasSuffix(n, ".s3") || strings.HasSuffix(n, ".dynamodb")
 }
 
-// customerPrefixList judges a route to a prefix list declared in the code
-// by its entries: inline, standalone, and standalone ones whose list is not
-// known (they may belong to it).
-func (a *analyzer) customerPrefixList(r *model.Route, table string, l *model.PrefixList) (model.Tri, Unknown) {
+// managedPrefixList judges a route to a PrefixList: an AWS-managed one (from
+// the facts) by its name, any other by its entries: inline, standalone, and
+// standalone ones whose list is not known (they may belong to it).
+func (a *analyzer) managedPrefixList(r *model.Route, table string, l *model.PrefixList) (model.Tri, Unknown) {
 	if f := l.AddressFamily; f.Known() && strings.EqualFold(f.Value, "IPv6") {
 		return model.False, Unknown{} // IPv4 traffic never matches it
 	}
