@@ -86,6 +86,9 @@ func (a *analyzer) prefixListToKMS(pl model.Ref, subject string) (model.Tri, nar
 		return model.Unknown, nd, pl.Unknown
 	case pl.Key != "":
 		nd.dest = "the prefix list of " + pl.Key
+		if _, ok := o.(*model.PrefixList); ok {
+			nd.dest = "prefix list " + pl.Key // a list itself, not an endpoint's
+		}
 	case pl.Literal != "":
 		nd.dest = "prefix list " + pl.Literal
 	}
