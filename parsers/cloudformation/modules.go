@@ -2,6 +2,7 @@ package cloudformation
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/daslint/daslint/model"
@@ -87,7 +88,9 @@ func (s *stack) reportModules() {
 	}
 	names := make([]string, 0, len(s.rainModules))
 	for _, m := range s.rainModules {
-		names = append(names, m.path.value)
+		if !slices.Contains(names, m.path.value) {
+			names = append(names, m.path.value) // a file used twice is named once
+		}
 		if !isRemote(m.path.value) && m.path.value != "" {
 			s.ld.info.NestedFiles = append(s.ld.info.NestedFiles, s.localPath(m.path.value))
 		}

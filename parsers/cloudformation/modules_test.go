@@ -46,6 +46,14 @@ func TestModulesAndStackSets(t *testing.T) {
 			unread: true,
 		},
 		{
+			name:   "one Rain module file used twice is named once",
+			text:   "Modules:\n  A:\n    Source: bucket.yaml\n  B:\n    Source: bucket.yaml\nResources:\n  One:\n    Type: A\n  Two:\n    Type: B\n",
+			warn:   "2 Rain modules (bucket.yaml) are not expanded",
+			line:   3,
+			nested: []string{"bucket.yaml", "bucket.yaml"},
+			unread: true,
+		},
+		{
 			name:   "remote Rain module",
 			text:   "Resources:\n  Net:\n    Type: !Rain::Module https://example.com/net.yaml\n",
 			warn:   "Rain module Net (https://example.com/net.yaml) is not expanded",
