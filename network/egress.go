@@ -110,8 +110,7 @@ func gatewayServiceList(e *model.VPCEndpoint) bool {
 	if e.Type.Unknown != nil || !strings.EqualFold(e.Type.Or("Gateway"), "Gateway") || !e.ServiceName.Known() {
 		return false
 	}
-	svc := strings.ToLower(e.ServiceName.Value)
-	return strings.HasSuffix(svc, ".s3") || strings.HasSuffix(svc, ".dynamodb")
+	return isGatewayService(e.ServiceName.Value)
 }
 
 // publicRangeUnknown is the unknown of a rule that lets traffic to KMS
