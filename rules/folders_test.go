@@ -1,7 +1,6 @@
 package rules_test
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -9,23 +8,25 @@ import (
 	"github.com/daslint/daslint/rules/ruletest"
 )
 
-// TestRuleFolders runs each rule over its folders, testdata/<ID>/<case>:
-// real code whose expected findings are `# want` comments on the lines
-// they are reported at (see package ruletest). A folder with no comment
-// expects no finding of that rule.
+// TestRuleFolders runs every rule over every rule test folder,
+// testdata/<ID>/<case>, and over the bundled example: real code whose
+// expected findings are `# want` comments on the lines they are reported
+// at (see package ruletest). A folder expects no finding of a rule it has
+// no comment for, so DAS001's folders also check that DAS002 stays silent
+// on a fail, and the passing example that neither rule fires.
 func TestRuleFolders(t *testing.T) {
+	folders, err := filepath.Glob(filepath.Join("testdata", "DAS*", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(folders) == 0 {
+		t.Fatal("no rule test folders")
+	}
+	folders = append(folders, filepath.Join("..", "examples", "terraform-nat"))
 	for _, rule := range rules.All() {
-		cases, err := os.ReadDir(filepath.Join("testdata", rule.ID))
-		if err != nil {
-			t.Errorf("%s has no rule test folder: %v", rule.ID, err)
-			continue
-		}
-		for _, c := range cases {
-			if !c.IsDir() {
-				continue
-			}
-			t.Run(rule.ID+"/"+c.Name(), func(t *testing.T) {
-				ruletest.Run(t, filepath.Join("testdata", rule.ID, c.Name()), rule)
+		for _, dir := range folders {
+			t.Run(rule.ID+"/"+filepath.ToSlash(dir), func(t *testing.T) {
+				ruletest.Run(t, dir, rule)
 			})
 		}
 	}
