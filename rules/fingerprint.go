@@ -3,10 +3,8 @@ package rules
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"regexp"
 	"slices"
 	"strings"
-	"sync"
 )
 
 // Fingerprint identifies a finding so that a baseline (and a code-scanning
@@ -23,7 +21,9 @@ import (
 //   - the causes: for DAS001 the first broken link of each failing
 //     placement (the link's address, its path and the reason), for DAS002
 //     the unknown links and the unresolved values (subject, kind, reason),
-//     sorted and without duplicates, with every `file:line` removed.
+//     sorted and without duplicates, each with its runs of white space
+//     made one space. Causes are built from structured fields that hold
+//     no position (see cause).
 //
 // So the fingerprint survives moving lines, reformatting, and moving a
 // resource to another file of the same module; it changes when the verdict
@@ -33,7 +33,7 @@ import (
 func Fingerprint(root string, f *Finding) string {
 	causes := make([]string, 0, len(f.causes))
 	for _, c := range f.causes {
-		causes = append(causes, withoutPositions(c))
+		causes = append(causes, strings.Join(strings.Fields(c), " "))
 	}
 	slices.Sort(causes)
 	causes = slices.Compact(causes)
@@ -45,36 +45,11 @@ func Fingerprint(root string, f *Finding) string {
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
-// position matches a `file:line` or `file:line:column` citation.
-var position = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`[^\s(),;]+:[0-9]+(:[0-9]+)?`)
-})
-
-// withoutPositions drops file:line citations from a reason, so that moving
-// a line does not change the fingerprint.
-func withoutPositions(s string) string {
-	if mayCitePosition(s) {
-		s = position().ReplaceAllString(s, "")
-	}
-	return strings.Join(strings.Fields(s), " ")
-}
-
-// mayCitePosition reports whether s has a colon followed by a digit,
-// without which position cannot match: most causes cite no position, and
-// the regular expression was most of the cost of a fingerprint.
-func mayCitePosition(s string) bool {
-	for i := strings.IndexByte(s, ':'); i >= 0 && i+1 < len(s); {
-		if c := s[i+1]; c >= '0' && c <= '9' {
-			return true
-		}
-		j := strings.IndexByte(s[i+1:], ':')
-		if j < 0 {
-			return false
-		}
-		i += 1 + j
-	}
-	return false
-}
-
-// cause is one explaining fact, as fingerprints hash it.
+// cause is one explaining fact, as fingerprints hash it: structured fields
+// of the finding (a path, an address, a link's text, a reason, an
+// unresolved value's kind), never a message. None of them holds a
+// position: the network analysis keeps positions in Range fields and the
+// rules cite them only when they render a message, so moving a line
+// cannot change a cause (TestCausesHoldNoPosition checks every golden
+// case).
 func cause(parts ...string) string { return strings.Join(parts, "\x1f") }
