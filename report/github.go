@@ -22,25 +22,29 @@ import (
 // declared it; the message then says how it was reached and where the
 // resource is declared. Suppressed findings are not
 // annotated. A last plain line, which the runner prints as is, sums up.
-// File paths are as reported, relative to the working directory, which must
-// be the repository root for the annotations to land on the right file. It
-// normalizes r first.
+// The runner places an annotation by its path from the top of the
+// repository, so file properties are relative to the source root
+// (r.SourceRoot, as SARIF's and GitLab's paths are) whatever the working
+// directory: a run from infra/ annotates infra/main.tf. Messages keep the
+// report's paths, relative to the working directory. Without a source root
+// (standard input only) paths are as reported. It normalizes r first.
 func GitHub(w io.Writer, r *Report) error {
 	r.Normalize()
+	paths := rootPaths{root: r.SourceRoot, wd: r.WorkDir}
 	var b strings.Builder
 	for _, f := range r.Findings {
 		if !f.Counts() {
 			continue
 		}
 		msg := findingText(f)
-		at := f.Primary()
+		at := paths.primary(f)
 		writeCommand(&b, annotationLevel(f.Severity), []property{
-			{"file", at.File}, {"line", lineText(at.Line)}, {"endLine", endLineText(at.Line, at.EndLine)}, {"title", f.Rule},
+			{"file", paths.rel(at.File)}, {"line", lineText(at.Line)}, {"endLine", endLineText(at.Line, at.EndLine)}, {"title", f.Rule},
 		}, msg)
 	}
 	for _, e := range r.Errors {
 		writeCommand(&b, annotationLevel(e.Severity), []property{
-			{"file", e.File}, {"line", lineText(e.Line)}, {"col", lineText(e.Column)}, {"title", "daslint"},
+			{"file", paths.rel(e.File)}, {"line", lineText(e.Line)}, {"col", lineText(e.Column)}, {"title", "daslint"},
 		}, e.Message)
 	}
 	s := r.Summary

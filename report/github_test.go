@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 )
 
@@ -59,5 +60,37 @@ func TestGitHubCommands(t *testing.T) {
 		"daslint: 0 clusters: 0 pass, 0 fail, 0 unknown; 1 input problem\n"
 	if got := buf.String(); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestGitHubPathsFromRepositoryTop checks that annotations name files by
+// their path from the top of the repository, where the runner looks for
+// them, when daslint runs in a subfolder: a root's file, an input problem,
+// and a module outside the working directory but inside the repository,
+// which is the user's code and so the annotated place rather than its call.
+func TestGitHubPathsFromRepositoryTop(t *testing.T) {
+	r := inInfra(&Report{
+		Findings: []Finding{
+			{Rule: "DAS001", Severity: "error", Resource: "aws_rds_cluster.a", File: "main.tf", Line: 4, EndLine: 9, Message: "a"},
+			{Rule: "DAS001", Severity: "error", Resource: "module.db.aws_rds_cluster.b", File: "../modules/db/main.tf", Line: 7, EndLine: 8, Message: "b",
+				Callers: []Caller{{File: "db.tf", Line: 2, Module: "module.db"}}},
+			{Rule: "DAS001", Severity: "error", Resource: "module.x.aws_rds_cluster.c", File: ".terraform/modules/x/main.tf", Line: 3, EndLine: 3, Message: "c",
+				Callers: []Caller{{File: "x.tf", Line: 5, Module: "module.x"}}},
+		},
+		Errors: []Error{{File: "broken.tf", Line: 2, Column: 3, Severity: "error", Message: "bad"}},
+	})
+	var buf bytes.Buffer
+	if err := GitHub(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"::error file=infra/main.tf,line=4,endLine=9,title=DAS001::a\n",
+		"::error file=modules/db/main.tf,line=7,endLine=8,title=DAS001::b",
+		"::error file=infra/x.tf,line=5,title=DAS001::c",
+		"::error file=infra/broken.tf,line=2,col=3,title=daslint::bad\n",
+	} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("no %q in\n%s", want, buf.String())
+		}
 	}
 }

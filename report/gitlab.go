@@ -125,7 +125,7 @@ func findingIssue(f Finding, paths rootPaths) gitlabIssue {
 		body += "\n\n**Fix:** " + f.Remediation
 	}
 	body += "\n\nSee [" + f.Rule + "](" + Rule{ID: f.Rule}.HelpURI() + ")."
-	at := f.Primary()
+	at := paths.primary(f)
 	fp := f.Fingerprint
 	if fp == "" {
 		fp = hash(f.Rule, f.File, f.Resource)

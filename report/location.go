@@ -91,9 +91,10 @@ var downloaded = []string{".terraform", ".terragrunt-cache"}
 // Editable reports whether a reported file is one the user edits in the
 // repository: not in a directory that a tool downloads code into
 // (.terraform/, .terragrunt-cache/), and below the directory it is
-// relative to (relative, without a leading ../): the working directory for
-// GitHub annotations, which must be run from the repository root; SARIF
-// asks it of the file's path relative to the source root (Report.SourceRoot).
+// relative to (relative, without a leading ../). The formats that annotate
+// a place (SARIF, GitHub, GitLab) ask it of the file's path relative to the
+// source root (Report.SourceRoot), so the place does not depend on the
+// working directory.
 func Editable(file string) bool {
 	if file == "" || strings.HasPrefix(file, "/") || (len(file) > 1 && file[1] == ':') {
 		return false

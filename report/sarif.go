@@ -178,7 +178,7 @@ func (s *sarifRun) addResult(f Finding) {
 	if f.Fingerprint != "" {
 		res.WithPartialFingerprints(map[string]string{FingerprintKey: f.Fingerprint})
 	}
-	primary := f.primary(s.editable)
+	primary := s.paths.primary(f)
 	if loc := s.location(primary.File, primary.Line, primary.EndLine, ""); loc != nil {
 		res.AddLocation(loc)
 	}

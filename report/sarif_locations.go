@@ -54,11 +54,6 @@ func (s *sarifRun) artifact(uri, base string) int {
 	return i
 }
 
-// editable reports whether the user edits file, a path of the report's:
-// Editable of its path relative to the source root, so that where a
-// finding is annotated does not depend on the working directory.
-func (s *sarifRun) editable(file string) bool { return Editable(s.paths.rel(file)) }
-
 // fileURI turns a path relative to the source root, or absolute, with /
 // separators, into a URI reference and its base: a relative reference
 // against %SRCROOT%, or an absolute file URI.
@@ -100,6 +95,14 @@ func isName(file string) bool {
 // root, paths are left as they are (relative to the working directory).
 type rootPaths struct {
 	root, wd string
+}
+
+// primary is where f is annotated in a format whose paths are relative to
+// the root: its primary location, with the files the user edits judged by
+// their paths from the root, so that a module outside the working
+// directory but inside the repository still counts as the user's code.
+func (p rootPaths) primary(f Finding) Location {
+	return f.primary(func(file string) bool { return Editable(p.rel(file)) })
 }
 
 // rel is file relative to the root, with / separators, or absolute.
