@@ -198,7 +198,7 @@ func TestPaths(t *testing.T) {
 		// Broken links.
 		{"no default route", func(w *world) { w.privRT.Routes = nil }, expect{verdict: model.False,
 			broken: PathNAT, reason: "aws_route_table.private has no IPv4 default route", status: model.False,
-			fix: "route 0.0.0.0/0 of the route table of aws_subnet.db to a public NAT gateway"}},
+			fix: "route 0.0.0.0/0 of aws_route_table.private to a public NAT gateway"}},
 		{"route to a detached internet gateway", func(w *world) {
 			w.inst.PubliclyAccessible = boolean(true)
 			g := w.b.igw("detached", nil)
@@ -274,7 +274,7 @@ func TestPaths(t *testing.T) {
 		}, expect{verdict: model.False, broken: PathKMSEndpoint, reason: "of type Gateway, not Interface",
 			// The nat path got further (four links held before its route),
 			// so its fix is the one offered.
-			fix: "route 0.0.0.0/0 of the route table of aws_subnet.db"}},
+			fix: "route 0.0.0.0/0 of aws_route_table.private"}},
 		{"kms-fips endpoint is never active", func(w *world) {
 			e, _ := w.addEndpoint()
 			e.ServiceName = str("com.amazonaws.eu-west-1.kms-fips")

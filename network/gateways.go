@@ -181,10 +181,18 @@ func (a *analyzer) toIGW(vpc *model.VPC, r *model.Route, fix string) *chain {
 	return ch
 }
 
-// toNAT follows the instance subnet's default route for the nat path.
-func (a *analyzer) toNAT(p *placement, r *model.Route) *chain {
+// natFix says how to give the placement's subnet a nat path at its route
+// table.
+func natFix(p *placement) routeFix {
+	return func(table string) string {
+		return fmt.Sprintf("route 0.0.0.0/0 of %s to a public NAT gateway in a public subnet of %s", table, p.vpc.Address)
+	}
+}
+
+// toNAT follows the instance subnet's default route for the nat path; fix
+// says how to make it lead to a NAT gateway.
+func (a *analyzer) toNAT(p *placement, r *model.Route, fix string) *chain {
 	ch := newChain()
-	fix := fmt.Sprintf("route 0.0.0.0/0 of the route table of %s to a public NAT gateway in a public subnet of %s", p.subnet.Address, p.vpc.Address)
 	t := a.routeTarget(r)
 	switch {
 	case t.nat != nil:
@@ -276,8 +284,10 @@ func (a *analyzer) natSubnetChain(p *placement, n *model.NATGateway) *chain {
 			return ch
 		}
 	}
-	fix := fmt.Sprintf("route 0.0.0.0/0 of the route table of %s (the NAT gateway's subnet) to an internet gateway attached to %s", s.Address, p.vpc.Address)
-	up := a.viaSubnetTable(s, vpc, func(r *model.Route) *chain { return a.toIGW(vpc, r, fix) }, fix)
+	fix := func(table string) string {
+		return fmt.Sprintf("route 0.0.0.0/0 of %s (the route table of %s, the NAT gateway's subnet) to an internet gateway attached to %s", table, s.Address, p.vpc.Address)
+	}
+	up := a.viaSubnetTable(s, vpc, func(table string, r *model.Route) *chain { return a.toIGW(vpc, r, fix(table)) }, fix)
 	if up.broken != nil && up.broken.Status == model.False {
 		b := *up.broken
 		b.Reason = fmt.Sprintf("NAT gateway %s sits in a private subnet: %s", n.Address, b.Reason)

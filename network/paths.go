@@ -174,8 +174,10 @@ func (a *analyzer) publicPath(p *placement) *chain {
 		}
 		return ch
 	}
-	fix := fmt.Sprintf("route 0.0.0.0/0 of the route table of %s to an internet gateway attached to %s", p.subnet.Address, p.vpc.Address)
-	ch.then(a.viaSubnetTable(p.subnet, p.vpc, func(r *model.Route) *chain { return a.toIGW(p.vpc, r, fix) }, fix))
+	fix := func(table string) string {
+		return fmt.Sprintf("route 0.0.0.0/0 of %s to an internet gateway attached to %s", table, p.vpc.Address)
+	}
+	ch.then(a.viaSubnetTable(p.subnet, p.vpc, func(table string, r *model.Route) *chain { return a.toIGW(p.vpc, r, fix(table)) }, fix))
 	if !ch.ok() {
 		return ch
 	}
@@ -207,8 +209,7 @@ func (a *analyzer) natPath(p *placement) *chain {
 	if !ch.ok() || p.subnet == nil {
 		return ch
 	}
-	fix := fmt.Sprintf("route 0.0.0.0/0 of the route table of %s to a public NAT gateway in a public subnet of %s", p.subnet.Address, p.vpc.Address)
-	ch.then(a.viaSubnetTable(p.subnet, p.vpc, func(r *model.Route) *chain { return a.toNAT(p, r) }, fix))
+	ch.then(a.viaSubnetTable(p.subnet, p.vpc, func(table string, r *model.Route) *chain { return a.toNAT(p, r, natFix(p)(table)) }, natFix(p)))
 	return ch
 }
 

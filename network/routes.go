@@ -21,8 +21,15 @@ type tableChoice struct {
 	loose bool
 }
 
-// follower evaluates, for one path, where a default route leads.
-type follower func(r *model.Route) *chain
+// follower evaluates, for one path, where a default route of the route
+// table named table (as reports describe it) leads.
+type follower func(table string, r *model.Route) *chain
+
+// routeFix says how to fix a path at the route table named table (as
+// reports describe it: `aws_route_table.private`, `the main route table of
+// aws_vpc.main`), so that subnets sharing a table get one fix, naming the
+// table that needs the change.
+type routeFix func(table string) string
 
 // tablesFor returns the route table of subnet s: its explicit association,
 // else the main route table of its VPC (VPC User Guide, "Subnet route
@@ -96,7 +103,7 @@ func (a *analyzer) mainTable(vpc *model.VPC, s *model.Subnet) (tableChoice, []ta
 
 // viaSubnetTable evaluates, for one path, the default route of the route
 // table of subnet s and where it leads.
-func (a *analyzer) viaSubnetTable(s *model.Subnet, vpc *model.VPC, follow follower, noRouteFix string) *chain {
+func (a *analyzer) viaSubnetTable(s *model.Subnet, vpc *model.VPC, follow follower, noRouteFix routeFix) *chain {
 	base, alts := a.tablesFor(s, vpc)
 	baseCh := a.viaTable(base, s, follow, noRouteFix)
 	var as []alt
@@ -114,7 +121,7 @@ func (a *analyzer) viaSubnetTable(s *model.Subnet, vpc *model.VPC, follow follow
 	return choose(baseCh, as, at, reason, fix)
 }
 
-func (a *analyzer) viaTable(c tableChoice, s *model.Subnet, follow follower, noRouteFix string) *chain {
+func (a *analyzer) viaTable(c tableChoice, s *model.Subnet, follow follower, noRouteFix routeFix) *chain {
 	ch := newChain()
 	if c.table == nil {
 		l := Link{Address: s.Address, Text: s.Address + " route table", Range: s.Range, From: s.From}
@@ -137,7 +144,7 @@ func (a *analyzer) viaTable(c tableChoice, s *model.Subnet, follow follower, noR
 // of an S3 or DynamoDB gateway endpoint, or to a declared prefix list of
 // private entries never carry KMS traffic
 // (docs/semantics.md#more-specific-routes).
-func (a *analyzer) defaultRoute(t *model.RouteTable, follow follower, noRouteFix string) *chain {
+func (a *analyzer) defaultRoute(t *model.RouteTable, follow follower, noRouteFix routeFix) *chain {
 	var def *model.Route
 	var alts []alt
 	name := a.describe(t)
@@ -181,7 +188,7 @@ func (a *analyzer) defaultRoute(t *model.RouteTable, follow follower, noRouteFix
 		base = a.followRoute(t, def, follow)
 	} else {
 		base = newChain()
-		base.check(model.False, linkTo(t, name), name+" has no IPv4 default route (0.0.0.0/0)", noRouteFix)
+		base.check(model.False, linkTo(t, name), name+" has no IPv4 default route (0.0.0.0/0)", noRouteFix(name))
 	}
 	if len(alts) == 0 {
 		return base
@@ -193,7 +200,7 @@ func (a *analyzer) defaultRoute(t *model.RouteTable, follow follower, noRouteFix
 func (a *analyzer) followRoute(t *model.RouteTable, r *model.Route, follow follower) *chain {
 	ch := newChain()
 	ch.hold(Link{Address: t.Address, Text: a.describe(t) + " " + routeDest(r), Range: r.Range, From: r.From})
-	ch.then(follow(r))
+	ch.then(follow(a.describe(t), r))
 	return ch
 }
 
