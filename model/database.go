@@ -18,6 +18,13 @@ type DBCluster struct {
 	// Identifier is the cluster identifier, through which instances may link it.
 	Identifier Str
 	Engine     Str
+	// EngineVersion is the engine version as written: a full version
+	// ("8.0.mysql_aurora.3.05.2", "15.4") or a prefix that the provider
+	// accepts ("8.0"); unset leaves it to AWS.
+	EngineVersion Str
+	// EngineMode is "provisioned" (the default), "serverless" (Aurora
+	// Serverless v1), "parallelquery", "global" or "multimaster".
+	EngineMode Str
 	// SubnetGroup links by identity or by name; unset means the default VPC.
 	SubnetGroup Ref
 	// SecurityGroups, when unset, is the VPC's default security group.
@@ -49,6 +56,9 @@ type DBInstance struct {
 	PublicDefault      PublicDefault
 	AvailabilityZone   Str
 	Engine             Str
+	// InstanceClass is the DB instance class ("db.r6g.large",
+	// "db.serverless" for Aurora Serverless v2).
+	InstanceClass Str
 	// SubnetGroup is the instance's own DB subnet group, if given; Aurora
 	// instances use their cluster's.
 	SubnetGroup Ref
@@ -62,6 +72,9 @@ type ActivityStream struct {
 	Cluster Ref
 	// Evidence says how the stream was detected, for the report.
 	Evidence string
+	// Mode is the stream's mode as StartActivityStream takes it ("sync" or
+	// "async"); unset when the source does not say.
+	Mode Str
 }
 
 // KMSKey is an aws_kms_key / AWS::KMS::Key.

@@ -340,7 +340,10 @@ const rdsFacts = `{
             "Engine": "aurora-postgresql",
             "VpcSecurityGroups": [{"VpcSecurityGroupId": "sg-db", "Status": "active"}],
             "DBClusterArn": "arn:aws:rds:eu-west-1:111122223333:cluster:orders",
-            "ActivityStreamStatus": "started"
+            "EngineVersion": "15.4",
+            "EngineMode": "provisioned",
+            "ActivityStreamStatus": "started",
+            "ActivityStreamMode": "sync"
         },
         {
             "DBClusterIdentifier": "reports",
@@ -364,7 +367,7 @@ func TestRDS(t *testing.T) {
 			"DBSubnetGroupArn": "arn:aws:rds:eu-west-1:111122223333:subgrp:aurora-db"}]}`,
 		"clusters.json", rdsFacts,
 		"instances.json", `{"DBInstances": [
-			{"DBInstanceIdentifier": "orders-1", "Engine": "aurora-postgresql", "AvailabilityZone": "eu-west-1a", "PubliclyAccessible": false,
+			{"DBInstanceIdentifier": "orders-1", "Engine": "aurora-postgresql", "DBInstanceClass": "db.r6g.large", "AvailabilityZone": "eu-west-1a", "PubliclyAccessible": false,
 			 "DBClusterIdentifier": "orders", "DBSubnetGroup": {"DBSubnetGroupName": "aurora-db"}},
 			{"DBInstanceIdentifier": "same", "Engine": "aurora-mysql", "PubliclyAccessible": true, "DBClusterIdentifier": "same"},
 			{"DBInstanceIdentifier": "legacy", "Engine": "mysql", "PubliclyAccessible": false, "DBSubnetGroup": {"DBSubnetGroupName": "aurora-db"}}]}`)
@@ -377,7 +380,13 @@ func TestRDS(t *testing.T) {
 		c.SubnetGroup.Literal != "aurora-db" || c.SecurityGroups.Items[0].Literal != "sg-db" || c.Region.Value != "eu-west-1" {
 		t.Errorf("cluster = %+v", c)
 	}
+	if c.EngineVersion.Value != "15.4" || c.EngineMode.Value != "provisioned" {
+		t.Errorf("cluster engine version %+v, mode %+v", c.EngineVersion, c.EngineMode)
+	}
 	in := m.DBInstances
+	if in[0].InstanceClass.Value != "db.r6g.large" || in[1].InstanceClass.Set {
+		t.Errorf("instance classes %+v, %+v", in[0].InstanceClass, in[1].InstanceClass)
+	}
 	if in[0].Address != "orders-1" || in[0].Cluster.Key != "orders" || in[0].PubliclyAccessible.Tri(true) != model.False ||
 		in[0].AvailabilityZone.Value != "eu-west-1a" || in[0].SubnetGroup.IsSet() {
 		t.Errorf("orders-1 = %+v", in[0])
@@ -394,6 +403,9 @@ func TestRDS(t *testing.T) {
 	}
 	if got := strings.Join(streams, " "); got != "orders same" {
 		t.Errorf("audit streams for %q, want the started and starting clusters", got)
+	}
+	if mode := m.ActivityStreams[0].Mode; mode.Value != "sync" || m.ActivityStreams[1].Mode.Set {
+		t.Errorf("stream modes %+v, %+v: want sync from ActivityStreamMode, then none", mode, m.ActivityStreams[1].Mode)
 	}
 	if m := snapshot(t, false, "clusters.json", rdsFacts); len(m.ActivityStreams) != 0 {
 		t.Errorf("a context snapshot has no streams: %d", len(m.ActivityStreams))

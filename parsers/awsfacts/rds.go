@@ -36,10 +36,11 @@ func (s *Snapshot) dbCluster(n node) {
 		return
 	}
 	c := &model.DBCluster{Origin: o, Identifier: n.get("DBClusterIdentifier").str(), Engine: n.get("Engine").str(),
+		EngineVersion: n.get("EngineVersion").str(), EngineMode: n.get("EngineMode").str(),
 		SubnetGroup: n.get("DBSubnetGroup").ref(), Region: s.noteRegion(n.get("DBClusterArn"))}
 	c.SecurityGroups = refList(n.get("VpcSecurityGroups"), func(x node) node { return x.get("VpcSecurityGroupId") })
 	s.m.DBClusters = append(s.m.DBClusters, c)
-	s.streams = append(s.streams, streamFact{cluster: c, status: n.get("ActivityStreamStatus")})
+	s.streams = append(s.streams, streamFact{cluster: c, status: n.get("ActivityStreamStatus"), mode: n.get("ActivityStreamMode")})
 }
 
 func (s *Snapshot) dbInstance(n node) {
@@ -54,7 +55,7 @@ func (s *Snapshot) dbInstance(n node) {
 	}
 	in := &model.DBInstance{Origin: o, PubliclyAccessible: n.get("PubliclyAccessible").boolean(),
 		AvailabilityZone: n.get("AvailabilityZone").str(), Engine: n.get("Engine").str(),
-		Cluster: n.get("DBClusterIdentifier").ref()}
+		InstanceClass: n.get("DBInstanceClass").str(), Cluster: n.get("DBClusterIdentifier").ref()}
 	if !in.Cluster.IsSet() {
 		in.SubnetGroup = n.get("DBSubnetGroup").get("DBSubnetGroupName").ref()
 	}
@@ -73,10 +74,11 @@ func (s *Snapshot) dbOrigin(addr, typ string, n node) (model.Origin, bool) {
 	return model.Origin{Address: addr, Type: typ, Range: r}, true
 }
 
-// streamFact is a cluster's ActivityStreamStatus.
+// streamFact is a cluster's ActivityStreamStatus and ActivityStreamMode.
 type streamFact struct {
 	cluster *model.DBCluster
 	status  node
+	mode    node
 }
 
 // linkClusters makes each instance's cluster identifier a link by
@@ -107,6 +109,7 @@ func (s *Snapshot) addStreams() {
 			Origin:   model.Origin{Address: c.Address + "#activity-stream", Type: "ActivityStreamStatus", Range: f.status.rng()},
 			Cluster:  model.Ref{Key: c.Address, Range: f.status.rng()},
 			Evidence: fmt.Sprintf("ActivityStreamStatus is %q", st),
+			Mode:     f.mode.str(),
 		})
 	}
 }

@@ -80,6 +80,7 @@ func (s *stack) customResource(p props, o model.Origin) {
 			Origin:   so,
 			Cluster:  r,
 			Evidence: fmt.Sprintf("custom resource %s (%s) starts an activity stream on %s: %s", o.Address, p.r.typ, on, why),
+			Mode:     streamMode(props, o.Range),
 		})
 	}
 }

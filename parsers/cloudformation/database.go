@@ -25,6 +25,8 @@ func dbCluster(p props, o model.Origin) {
 		Origin:         o,
 		Identifier:     id,
 		Engine:         p.str("Engine"),
+		EngineVersion:  p.str("EngineVersion"),
+		EngineMode:     p.str("EngineMode"),
 		SubnetGroup:    p.ref("DBSubnetGroupName"),
 		SecurityGroups: p.refs("VpcSecurityGroupIds"),
 	})
@@ -39,6 +41,7 @@ func dbInstance(p props, o model.Origin) {
 		PubliclyAccessible: p.boolean("PubliclyAccessible"),
 		AvailabilityZone:   p.str("AvailabilityZone"),
 		Engine:             p.str("Engine"),
+		InstanceClass:      p.str("DBInstanceClass"),
 		SubnetGroup:        p.ref("DBSubnetGroupName"),
 	}
 	if !in.PubliclyAccessible.Set && in.PubliclyAccessible.Unknown == nil {

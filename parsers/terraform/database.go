@@ -39,6 +39,8 @@ func (t *translator) dbCluster(in *eval.Instance) {
 		Origin:         t.origin(in),
 		Identifier:     t.generatedName(in, f, "cluster_identifier"),
 		Engine:         f.str("engine"),
+		EngineVersion:  f.str("engine_version"),
+		EngineMode:     f.str("engine_mode"),
 		SubnetGroup:    f.ref("db_subnet_group_name"),
 		SecurityGroups: f.securityGroups("vpc_security_group_ids"),
 		Region:         t.region(in),
@@ -57,6 +59,7 @@ func (t *translator) dbInstance(in *eval.Instance) {
 		PublicDefault:      model.PublicDefaultFalse,
 		AvailabilityZone:   f.str("availability_zone"),
 		Engine:             f.str("engine"),
+		InstanceClass:      f.str("instance_class"),
 		SubnetGroup:        f.ref("db_subnet_group_name"),
 	})
 }
@@ -70,6 +73,7 @@ func (t *translator) activityStream(in *eval.Instance) {
 		Origin:   t.origin(in),
 		Cluster:  t.clusterOfARN(f.str("resource_arn")),
 		Evidence: in.Type,
+		Mode:     f.str("mode"),
 	})
 }
 

@@ -41,6 +41,12 @@ func TestDBCluster(t *testing.T) {
 			&model.DBCluster{Origin: org("aws_rds_cluster.main"), Identifier: known("main"), Region: known("eu-west-1")}},
 		{"no subnet group: default VPC", attrs{"cluster_identifier": cty.StringVal("main")},
 			&model.DBCluster{Origin: org("aws_rds_cluster.main"), Identifier: known("main"), Region: known("eu-west-1")}},
+		{"engine version and mode, for the advisory rules", attrs{"cluster_identifier": cty.StringVal("main"), "engine": cty.StringVal("aurora-mysql"),
+			"engine_version": cty.StringVal("5.7.mysql_aurora.2.10.2"), "engine_mode": cty.StringVal("serverless")},
+			&model.DBCluster{Origin: org("aws_rds_cluster.main"), Identifier: known("main"), Engine: known("aurora-mysql"),
+				EngineVersion: known("5.7.mysql_aurora.2.10.2"), EngineMode: known("serverless"), Region: known("eu-west-1")}},
+		{"unknown engine version stays unknown", attrs{"cluster_identifier": cty.StringVal("main"), "engine_version": unknownOf(cty.String, varVPC)},
+			&model.DBCluster{Origin: org("aws_rds_cluster.main"), Identifier: known("main"), EngineVersion: model.Str{Unknown: varVPC}, Region: known("eu-west-1")}},
 		{"unknown identifier stays unknown", attrs{"cluster_identifier": unknownOf(cty.String, varVPC)},
 			&model.DBCluster{Origin: org("aws_rds_cluster.main"), Identifier: model.Str{Unknown: varVPC}, Region: known("eu-west-1")}},
 	}
@@ -68,6 +74,8 @@ func TestDBInstance(t *testing.T) {
 			"availability_zone": cty.StringVal("eu-west-1a"), "db_subnet_group_name": cty.StringVal("catalog")},
 			&model.DBInstance{Origin: org("aws_rds_cluster_instance.a"), Cluster: lit("main"), PubliclyAccessible: knownBool(true),
 				AvailabilityZone: known("eu-west-1a"), SubnetGroup: lit("catalog")}, 0},
+		{"instance class", attrs{"cluster_identifier": tok("aws_rds_cluster.main"), "instance_class": cty.StringVal("db.serverless")},
+			&model.DBInstance{Origin: org("aws_rds_cluster_instance.a"), Cluster: key("aws_rds_cluster.main"), InstanceClass: known("db.serverless")}, 0},
 		{"publicly_accessible maybe warns and is unknown", attrs{"cluster_identifier": tok("aws_rds_cluster.main"), "publicly_accessible": cty.StringVal("maybe")},
 			&model.DBInstance{Origin: org("aws_rds_cluster_instance.a"), Cluster: key("aws_rds_cluster.main"),
 				PubliclyAccessible: model.Bool{Unknown: &model.Unresolved{Kind: model.FromExpression, Reason: "publicly_accessible of aws_rds_cluster_instance.a is not a valid bool"}}}, 1},
@@ -105,7 +113,8 @@ func TestActivityStream(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			m, _ := translateAll(t, resource("aws_rds_cluster_activity_stream.das", attrs{"resource_arn": tc.arn, "mode": cty.StringVal("async"),
 				"kms_key_id": tok("aws_kms_key.das")}))
-			want := &model.ActivityStream{Origin: org("aws_rds_cluster_activity_stream.das"), Cluster: tc.want, Evidence: "aws_rds_cluster_activity_stream"}
+			want := &model.ActivityStream{Origin: org("aws_rds_cluster_activity_stream.das"), Cluster: tc.want, Evidence: "aws_rds_cluster_activity_stream",
+				Mode: known("async")}
 			if d := diff(want, only(t, "activity streams", m.ActivityStreams)); d != "" {
 				t.Errorf("activity stream (-want +got):\n%s", d)
 			}
