@@ -199,11 +199,15 @@ func TestRuleMetadata(t *testing.T) {
 		if r.Name == "" || r.Title == "" || r.Description == "" {
 			t.Errorf("%s: name %q, title %q, description %q: all are required", r.ID, r.Name, r.Title, r.Description)
 		}
-		if !slices.Contains(r.Tags, "security") {
-			t.Errorf("%s: tags %v lack \"security\"", r.ID, r.Tags)
-		}
-		if r.SecuritySeverity <= 0 || r.SecuritySeverity > 10 {
+		// A security rule needs a score; a reliability rule (the advisory
+		// DAS1xx) has none, and SARIF then leaves the property out.
+		switch security := slices.Contains(r.Tags, "security"); {
+		case security && (r.SecuritySeverity <= 0 || r.SecuritySeverity > 10):
 			t.Errorf("%s: security severity %v is not in (0, 10]", r.ID, r.SecuritySeverity)
+		case !security && r.SecuritySeverity != 0:
+			t.Errorf("%s: security severity %v without the \"security\" tag, which GitHub would ignore", r.ID, r.SecuritySeverity)
+		case !security && !slices.Contains(r.Tags, "reliability"):
+			t.Errorf("%s: tags %v are neither \"security\" nor \"reliability\"", r.ID, r.Tags)
 		}
 		if !slices.Contains([]string{"very-high", "high", "medium", "low"}, r.Precision) {
 			t.Errorf("%s: precision %q is none of GitHub's (very-high, high, medium, low)", r.ID, r.Precision)

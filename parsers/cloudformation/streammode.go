@@ -12,7 +12,7 @@ import (
 // StartActivityStream requires ("sync" or "async") under a name of its
 // author's choosing (Mode, ActivityStreamMode, StreamMode): the first
 // property, at any depth, whose name contains "mode" holds it
-// (docs/semantics.md#finer-points). The CDK's AwsCustomResource passes it
+// (docs/semantics.md#engine-support-and-stream-mode). The CDK's AwsCustomResource passes it
 // inside a JSON payload instead ("parameters":{"Mode":"sync",...}).
 
 // streamMode returns the mode a custom resource's properties give, or an
