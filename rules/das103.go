@@ -86,8 +86,19 @@ func modeFinding(src model.Source, c *network.ClusterResult, syncs []*model.Acti
 		Range:       c.Cluster.Range,
 		Callers:     CallChain(src, &c.Cluster.Origin),
 		Message:     b.String(),
-		Remediation: fmt.Sprintf("Start the stream in asynchronous mode (%s); synchronous mode is for Aurora PostgreSQL.", attrName(src, `mode = "async"`, "Mode: async")),
+		Remediation: "Start the stream in asynchronous mode (" + asyncSpelling(src) + "); synchronous mode is for Aurora PostgreSQL.",
 		Related:     related,
 		causes:      causes,
 	}
+}
+
+// asyncSpelling says how each source asks for asynchronous mode.
+func asyncSpelling(src model.Source) string {
+	switch src {
+	case model.Terraform:
+		return `mode = "async"`
+	case model.CloudFormation:
+		return "the custom resource's mode property, or the payload's Mode, set to async"
+	}
+	return "aws rds start-activity-stream --mode async"
 }
