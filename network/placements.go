@@ -50,7 +50,7 @@ func (a *analyzer) analyzeCluster(c *model.DBCluster, s *model.ActivityStream) (
 		if len(cands) == 0 && len(unresolved) == 0 {
 			why := group.Address + " has no subnets"
 			if len(subnets) > 0 {
-				why = "no subnet of " + group.Address + " is in availability zone " + m.inst.AvailabilityZone.Value
+				why = "no subnet of " + group.Address + " is in availability zone " + model.ZoneText(m.inst.AvailabilityZone.Value)
 			}
 			u := &model.Unresolved{Kind: model.FromExpression, Reason: why + "; AWS would refuse the instance", Range: group.Range}
 			res.Instances = append(res.Instances, InstanceResult{Instance: memberName(c, m), Assumed: m.inst == nil,

@@ -345,7 +345,7 @@ func (s *stack) fnSelect(arg, n *node) Value {
 	switch list.kind {
 	case kUnknown:
 		if list.zones != "" && i >= 0 {
-			return strVal(model.ZoneToken(list.zones, int(i)), s.rng(n))
+			return strVal(model.ZoneToken(list.zones, int(i), zoneText(list.zones, i)), s.rng(n))
 		}
 		return unknownFrom(list.unknown, s.rng(n))
 	case kList:
@@ -425,7 +425,13 @@ func (s *stack) fnEquals(arg, n *node) Value {
 			return unknownFrom(u, s.rng(n))
 		}
 	}
-	return boolVal(x.equal(y), s.rng(n))
+	eq := x.equal(y)
+	if !eq && (x.holdsZone() || y.holdsZone()) {
+		// A zone token is a zone whose name is known only at deploy time:
+		// it may be the name it is compared with.
+		return unknownVal(model.FromDataSource, s.rng(n), "Fn::Equals compares an availability zone of Fn::GetAZs, known only at deploy time")
+	}
+	return boolVal(eq, s.rng(n))
 }
 
 // logic evaluates Fn::And / Fn::Or in Kleene logic: a false operand decides
@@ -502,20 +508,35 @@ func (s *stack) fnFindInMap(arg, n *node) Value {
 // deploy time. The result still remembers which region's list it is, so
 // that Fn::Select of it yields a zone token: AWS lists distinct zones, so
 // `!Select [0, !GetAZs ""]` names the same zone wherever it is written, and a
-// different one from index 1.
+// different one from index 1. The empty string and `!Ref AWS::Region` (known
+// or not) both mean the stack's own region: one list.
 func (s *stack) fnGetAZs(arg, n *node) Value {
 	v := unknownVal(model.FromDataSource, s.rng(n), "Fn::GetAZs: the availability zones are known only at deploy time")
-	region, ok := s.eval(arg).scalarString()
+	r := s.eval(arg)
+	region, ok := r.scalarString()
 	switch {
+	case r.kind == kUnknown && r.regionOnly && r.str == model.RegionToken:
+		v.zones = stackRegion
 	case !ok:
 		return v
 	case region == "" || region == s.ld.opts.Region:
-		// The empty string means the stack's own region.
-		v.zones = "region"
+		v.zones = stackRegion
 	default:
 		v.zones = region
 	}
 	return v
+}
+
+// stackRegion names the zone list of the stack's own region (Value.zones).
+const stackRegion = "region"
+
+// zoneText is how a template writes the zone at index i of the zone list
+// of region (stackRegion for the stack's own), for messages.
+func zoneText(region string, i int64) string {
+	if region == stackRegion {
+		region = ""
+	}
+	return "Fn::Select [" + strconv.FormatInt(i, 10) + ", Fn::GetAZs " + strconv.Quote(region) + "]"
 }
 
 func (s *stack) fnBase64(arg, n *node) Value {

@@ -81,6 +81,9 @@ func evalIn(t *testing.T, expr string, region string) (Value, diag.Diagnostics) 
 
 func TestIntrinsics(t *testing.T) {
 	vpc := fmt.Sprintf("%q", model.Token("VPC"))
+	zone := func(list string, i int, region string) string {
+		return fmt.Sprintf("%q", model.ZoneToken(list, i, fmt.Sprintf("Fn::Select [%d, Fn::GetAZs %q]", i, region)))
+	}
 	tests := []struct {
 		name, expr, want string
 		region           string
@@ -121,8 +124,16 @@ func TestIntrinsics(t *testing.T) {
 		{name: "select", expr: "!Select [1, [a, b, c]]", want: `"b"`},
 		{name: "select string index", expr: `!Select ["2", !Ref Nets]`, want: `"c"`},
 		{name: "select out of range", expr: "!Select [5, [a]]", want: "unknown(expression)", wantErr: "out of range"},
-		{name: "select of the region's zones is a zone token", expr: "!Select [1, !GetAZs '']", want: `"` + model.ZoneToken("region", 1) + `"`},
-		{name: "select of another region's zones", expr: "!Select [0, !GetAZs us-east-1]", want: `"` + model.ZoneToken("us-east-1", 0) + `"`},
+		{name: "select of the region's zones is a zone token", expr: "!Select [1, !GetAZs '']", want: zone("region", 1, "")},
+		{name: "select of another region's zones", expr: "!Select [0, !GetAZs us-east-1]", want: zone("us-east-1", 0, "us-east-1")},
+		{name: "zones of AWS::Region are the stack's region's", expr: "!Select [1, !GetAZs {Ref: AWS::Region}]", want: zone("region", 1, "")},
+		{name: "zones of a given AWS::Region are the stack's region's", expr: "!Select [1, {Fn::GetAZs: {Ref: AWS::Region}}]", region: "eu-west-1", want: zone("region", 1, "")},
+		{name: "zones of the given region are the stack's region's", expr: "!Select [0, !GetAZs eu-west-1]", region: "eu-west-1", want: zone("region", 0, "")},
+		{name: "zones of a region built around AWS::Region", expr: "!Select [0, !GetAZs {Fn::Sub: '${AWS::Region}x'}]", want: "unknown(data source)"},
+		{name: "zones of an unknown region", expr: "!Select [0, !GetAZs {Ref: Vpc}]", want: "unknown(data source)"},
+		{name: "equals of a zone and a name", expr: "!Equals [!Select [0, !GetAZs ''], us-east-1a]", want: "unknown(data source)"},
+		{name: "equals of one zone written twice", expr: "!Equals [!Select [0, !GetAZs ''], !Select [0, !GetAZs {Ref: AWS::Region}]]", want: "true"},
+		{name: "equals of two zones of one list", expr: "!Equals [!Select [0, !GetAZs ''], !Select [1, !GetAZs '']]", want: "unknown(data source)"},
 		{name: "select of unknown list", expr: "!Select [0, !Ref Nets2]", want: "unknown(variable)"},
 		{name: "split", expr: `!Split [",", "a,b"]`, want: `["a" "b"]`},
 		{name: "split long form", expr: `{"Fn::Split": ["|", "x|y|z"]}`, want: `["x" "y" "z"]`},

@@ -2,6 +2,7 @@ package cloudformation
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -71,6 +72,23 @@ func (v Value) scalarString() (string, bool) {
 		return strconv.FormatBool(v.b), true
 	}
 	return "", false
+}
+
+// holdsZone reports whether v is, or holds, a string with a zone token.
+func (v Value) holdsZone() bool {
+	switch v.kind {
+	case kString:
+		return model.ContainsZoneToken(v.str)
+	case kList:
+		return slices.ContainsFunc(v.list, Value.holdsZone)
+	case kMap:
+		for _, x := range v.m {
+			if x.holdsZone() {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // asBool reads a boolean; CloudFormation accepts the strings "true" and

@@ -224,7 +224,7 @@ func TestPrefixValue(t *testing.T) {
 		"id":     cty.StringVal(model.Token("aws_vpc.main")),
 		"arn":    cty.StringVal("arn:" + model.Token("aws_subnet.a[0]") + "/x"),
 		"region": cty.StringVal(model.RegionToken),
-		"zone":   cty.StringVal(model.ZoneToken("region", 1)),
+		"zone":   cty.StringVal(model.ZoneToken("region", 1, "t")),
 		"n":      cty.UnknownVal(cty.String).Mark(why),
 		"list":   cty.DynamicVal.Mark(&symbolicMark{address: "aws_subnet.p[?]"}),
 	})
@@ -239,7 +239,7 @@ func TestPrefixValue(t *testing.T) {
 	if s := attr("region").AsString(); s != model.RegionToken {
 		t.Errorf("region token rewritten: %q", s)
 	}
-	if s := attr("zone").AsString(); s != model.ZoneToken("region", 1) {
+	if s := attr("zone").AsString(); s != model.ZoneToken("region", 1, "t") {
 		t.Errorf("zone token rewritten: %q", s)
 	}
 	if rs := Reasons(attr("n")); len(rs) != 1 || rs[0] != why {

@@ -29,7 +29,7 @@ func (e *evaluator) pairIndexed(expr hcl.Expression, sc *scope) (hcl.Expression,
 		return expr, sc
 	}
 	p := &pairer{e: e, sc: sc}
-	out := p.rewrite(sx, 0)
+	out := rewriteSyntax(sx, p.pair)
 	if len(p.binds) == 0 {
 		return expr, sc
 	}
@@ -67,129 +67,6 @@ type pairer struct {
 	e     *evaluator
 	sc    *scope
 	binds []cty.Value
-}
-
-// rewrite returns x with its paired references replaced, or x itself when
-// it has none.
-func (p *pairer) rewrite(x hclsyntax.Expression, depth int) hclsyntax.Expression {
-	if depth > maxValueDepth {
-		return x
-	}
-	if r := p.pair(x); r != nil {
-		return r
-	}
-	switch x := x.(type) {
-	case *hclsyntax.RelativeTraversalExpr:
-		if src := p.rewrite(x.Source, depth+1); src != x.Source {
-			cp := *x
-			cp.Source = src
-			return &cp
-		}
-	case *hclsyntax.IndexExpr:
-		c, k := p.rewrite(x.Collection, depth+1), p.rewrite(x.Key, depth+1)
-		if c != x.Collection || k != x.Key {
-			cp := *x
-			cp.Collection, cp.Key = c, k
-			return &cp
-		}
-	case *hclsyntax.FunctionCallExpr:
-		if args, changed := p.list(x.Args, depth); changed {
-			cp := *x
-			cp.Args = args
-			return &cp
-		}
-	case *hclsyntax.TupleConsExpr:
-		if xs, changed := p.list(x.Exprs, depth); changed {
-			cp := *x
-			cp.Exprs = xs
-			return &cp
-		}
-	case *hclsyntax.TemplateExpr:
-		if xs, changed := p.list(x.Parts, depth); changed {
-			cp := *x
-			cp.Parts = xs
-			return &cp
-		}
-	case *hclsyntax.ObjectConsExpr:
-		return p.object(x, depth)
-	case *hclsyntax.ConditionalExpr:
-		xs, changed := p.list([]hclsyntax.Expression{x.Condition, x.TrueResult, x.FalseResult}, depth)
-		if changed {
-			cp := *x
-			cp.Condition, cp.TrueResult, cp.FalseResult = xs[0], xs[1], xs[2]
-			return &cp
-		}
-	case *hclsyntax.TemplateWrapExpr:
-		if w := p.rewrite(x.Wrapped, depth+1); w != x.Wrapped {
-			cp := *x
-			cp.Wrapped = w
-			return &cp
-		}
-	case *hclsyntax.ParenthesesExpr:
-		if w := p.rewrite(x.Expression, depth+1); w != x.Expression {
-			cp := *x
-			cp.Expression = w
-			return &cp
-		}
-	case *hclsyntax.BinaryOpExpr:
-		l, r := p.rewrite(x.LHS, depth+1), p.rewrite(x.RHS, depth+1)
-		if l != x.LHS || r != x.RHS {
-			cp := *x
-			cp.LHS, cp.RHS = l, r
-			return &cp
-		}
-	case *hclsyntax.UnaryOpExpr:
-		if v := p.rewrite(x.Val, depth+1); v != x.Val {
-			cp := *x
-			cp.Val = v
-			return &cp
-		}
-	case *hclsyntax.SplatExpr:
-		// Only the source: Each is relative to the splat's own symbol.
-		if s := p.rewrite(x.Source, depth+1); s != x.Source {
-			cp := *x
-			cp.Source = s
-			return &cp
-		}
-	}
-	return x
-}
-
-func (p *pairer) list(xs []hclsyntax.Expression, depth int) ([]hclsyntax.Expression, bool) {
-	var out []hclsyntax.Expression
-	for i, x := range xs {
-		r := p.rewrite(x, depth+1)
-		if r != x && out == nil {
-			out = append(make([]hclsyntax.Expression, 0, len(xs)), xs[:i]...)
-		}
-		if out != nil {
-			out = append(out, r)
-		}
-	}
-	if out == nil {
-		return xs, false
-	}
-	return out, true
-}
-
-func (p *pairer) object(x *hclsyntax.ObjectConsExpr, depth int) hclsyntax.Expression {
-	var items []hclsyntax.ObjectConsItem
-	for i, it := range x.Items {
-		v := p.rewrite(it.ValueExpr, depth+1)
-		if v != it.ValueExpr && items == nil {
-			items = append(make([]hclsyntax.ObjectConsItem, 0, len(x.Items)), x.Items[:i]...)
-		}
-		if items != nil {
-			it.ValueExpr = v
-			items = append(items, it)
-		}
-	}
-	if items == nil {
-		return x
-	}
-	cp := *x
-	cp.Items = items
-	return &cp
 }
 
 // pair returns the replacement of x when x is one of the paired forms, else
