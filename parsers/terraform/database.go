@@ -57,7 +57,7 @@ func (t *translator) dbInstance(in *eval.Instance) {
 		Cluster:            f.ref("cluster_identifier"),
 		PubliclyAccessible: f.boolean("publicly_accessible"),
 		PublicDefault:      model.PublicDefaultFalse,
-		AvailabilityZone:   f.str("availability_zone"),
+		AvailabilityZone:   f.zone("availability_zone"),
 		Engine:             f.str("engine"),
 		InstanceClass:      f.str("instance_class"),
 		SubnetGroup:        f.ref("db_subnet_group_name"),

@@ -140,6 +140,19 @@ func (f *fields) str(name string) model.Str {
 	}
 }
 
+// zone reads an availability zone argument. A zone that the configuration
+// takes by position from a data.aws_availability_zones list is known by that
+// position (a model zone token, docs/semantics.md#symbolic-zones) though its
+// name is not.
+func (f *fields) zone(name string) model.Str {
+	if a := f.attr(name); a != nil {
+		if tok, ok := eval.ZoneOf(a.Value); ok {
+			return model.KnownStr(tok, rangeOf(a.Range))
+		}
+	}
+	return f.str(name)
+}
+
 // enum reads a string argument that the provider validates against a
 // fixed, case-sensitive set of values (enum.Validate in the AWS provider).
 // Any other value fails terraform plan; rather than guess what was meant

@@ -24,7 +24,7 @@ func (t *translator) vpc(in *eval.Instance) {
 // different names in each account).
 func (t *translator) subnet(in *eval.Instance) {
 	f := t.fields(in)
-	az := f.str("availability_zone")
+	az := f.zone("availability_zone")
 	if !az.Set && az.Unknown == nil && f.has("availability_zone_id") {
 		id := f.str("availability_zone_id")
 		az = model.UnknownStr(&model.Unresolved{

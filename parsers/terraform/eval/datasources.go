@@ -50,10 +50,11 @@ func (e *evaluator) dataObject(inst *Instance, names []string) cty.Value {
 			attrs["outputs"] = e.remoteOutputs(inst)
 		}
 	case "aws_availability_zones":
-		// Which zones exist is read from the account: the list's length and
-		// elements are unknown.
-		attrs["names"] = unknown(cty.List(cty.String), readLater)
-		attrs["zone_ids"] = unknown(cty.List(cty.String), readLater)
+		// Which zones exist is read from the account: the lists' lengths and
+		// elements are unknown, but not which list each is (zones.go). Zone
+		// IDs are another list than the names, in the same order.
+		attrs["names"] = e.zoneListValue(inst, "names", readLater)
+		attrs["zone_ids"] = e.zoneListValue(inst, "zone_ids", readLater)
 	default:
 		e.askDataSources(inst, attrs, readLater)
 	}

@@ -43,7 +43,7 @@ func (e *evaluator) functions() map[string]function.Function {
 
 		"chunklist": stdlib.ChunklistFunc, "coalesce": collection.CoalesceFunc, "coalescelist": stdlib.CoalesceListFunc,
 		"compact": stdlib.CompactFunc, "concat": stdlib.ConcatFunc, "contains": stdlib.ContainsFunc,
-		"distinct": stdlib.DistinctFunc, "element": stdlib.ElementFunc, "flatten": stdlib.FlattenFunc,
+		"distinct": stdlib.DistinctFunc, "element": elementFunc, "flatten": stdlib.FlattenFunc,
 		"keys": stdlib.KeysFunc, "lookup": lookupFunc, "merge": stdlib.MergeFunc,
 		"range": rangeFunc, "reverse": stdlib.ReverseListFunc, "setintersection": stdlib.SetIntersectionFunc,
 		"setproduct": boundedSetProduct, "setsubtract": stdlib.SetSubtractFunc, "setunion": stdlib.SetUnionFunc,
@@ -384,11 +384,13 @@ var matchkeysFunc = function.New(&function.Spec{
 // list whose length is unknown offline, with known indexes, is a list of
 // that many unknown elements. This is what makes the pattern of every
 // terraform-aws-modules example, azs = slice(data.aws_availability_zones.
-// available.names, 0, 3), give three zones (whose names are unknown) and
-// known counts for the subnets built over them.
+// available.names, 0, 3), give three zones (whose names are unknown, but
+// not their positions in the list: zones.go) and known counts for the
+// subnets built over them.
 var sliceFunc = function.New(&function.Spec{
 	Params: []function.Parameter{
-		{Name: "list", Type: cty.DynamicPseudoType, AllowUnknown: true},
+		// Marked: the list's marks say whether it is a zone list.
+		{Name: "list", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowMarked: true},
 		{Name: "start_index", Type: cty.Number},
 		{Name: "end_index", Type: cty.Number},
 	},
@@ -399,35 +401,46 @@ var sliceFunc = function.New(&function.Spec{
 		return stdlib.SliceFunc.ReturnTypeForValues(args)
 	},
 	Impl: func(args []cty.Value, retType cty.Type) (cty.Value, error) {
-		list := args[0]
-		if list.IsKnown() || !args[1].IsKnown() || !args[2].IsKnown() {
-			return stdlib.Slice(list, args[1], args[2])
-		}
-		start, end, ok := sliceBounds(args[1], args[2])
-		if !ok {
-			return stdlib.Slice(list, args[1], args[2])
-		}
-		ty := list.Type()
-		switch {
-		case ty.IsListType():
-			if end == start {
-				return cty.ListValEmpty(ty.ElementType()), nil
+		if z := zoneListOf(args[0]); z != nil {
+			if start, end, ok := sliceBounds(args[1], args[2]); ok {
+				return zoneSlice(z, start, end), nil
 			}
-			elems := make([]cty.Value, end-start)
-			for i := range elems {
-				elems[i] = cty.UnknownVal(ty.ElementType())
-			}
-			return cty.ListVal(elems), nil
-		case ty == cty.DynamicPseudoType:
-			elems := make([]cty.Value, end-start)
-			for i := range elems {
-				elems[i] = cty.DynamicVal
-			}
-			return cty.TupleVal(elems), nil
 		}
-		return stdlib.Slice(list, args[1], args[2])
+		list, marks := args[0].Unmark()
+		v, err := slice(list, args[1], args[2])
+		return v.WithMarks(marks), err
 	},
 })
+
+// slice is sliceFunc of an unmarked list.
+func slice(list, startIndex, endIndex cty.Value) (cty.Value, error) {
+	if list.IsKnown() || !startIndex.IsKnown() || !endIndex.IsKnown() {
+		return stdlib.Slice(list, startIndex, endIndex)
+	}
+	start, end, ok := sliceBounds(startIndex, endIndex)
+	if !ok {
+		return stdlib.Slice(list, startIndex, endIndex)
+	}
+	ty := list.Type()
+	switch {
+	case ty.IsListType():
+		if end == start {
+			return cty.ListValEmpty(ty.ElementType()), nil
+		}
+		elems := make([]cty.Value, end-start)
+		for i := range elems {
+			elems[i] = cty.UnknownVal(ty.ElementType())
+		}
+		return cty.ListVal(elems), nil
+	case ty == cty.DynamicPseudoType:
+		elems := make([]cty.Value, end-start)
+		for i := range elems {
+			elems[i] = cty.DynamicVal
+		}
+		return cty.TupleVal(elems), nil
+	}
+	return stdlib.Slice(list, startIndex, endIndex)
+}
 
 // sliceBounds returns slice's indexes when they are whole, in order and
 // small enough to build a list of.

@@ -52,6 +52,9 @@ type Instance struct {
 	// From is set on an instance of another root or unit joined to this
 	// evaluation (model.Origin.From); nil for the root's own.
 	From *model.Provenance
+	// provider names the provider configuration of an
+	// aws_availability_zones instance (see zoneListKey); empty otherwise.
+	provider string
 }
 
 // Body is an evaluated block body.

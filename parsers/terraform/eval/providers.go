@@ -16,10 +16,7 @@ import (
 // it (`region = data.terraform_remote_state.net.outputs.region`, the
 // built-in terraform provider) without a cycle.
 func (e *evaluator) regionOf(m *modInst, r *resourceDecl, body *Body) cty.Value {
-	key := r.provider
-	if key == "" {
-		key = impliedProvider(r.typ)
-	}
+	key := providerOf(r)
 	if name, _, _ := strings.Cut(key, "."); name != "aws" {
 		return cty.NullVal(cty.String)
 	}
@@ -27,6 +24,30 @@ func (e *evaluator) regionOf(m *modInst, r *resourceDecl, body *Body) cty.Value 
 		return a.Value
 	}
 	return e.providerRegion(m, key)
+}
+
+// providerOf is the provider configuration key of r as its module sees it:
+// its provider argument, else the implied one.
+func providerOf(r *resourceDecl) string {
+	if r.provider != "" {
+		return r.provider
+	}
+	return impliedProvider(r.typ)
+}
+
+// providerConfig names the provider configuration that serves key ("aws",
+// "aws.west") in module instance m, following the same inheritance as
+// providerRegion: the module instance whose provider block it is, or the
+// root's (declared or implied). Two resources with the same name are served
+// by one configuration: one account and one region.
+func providerConfig(m *modInst, key string) string {
+	if _, ok := m.cfg().providers[key]; ok || m.parent == nil {
+		return m.path + "|provider." + key
+	}
+	if parentKey, ok := m.call.providers[key]; ok {
+		return providerConfig(m.parent, parentKey)
+	}
+	return providerConfig(m.parent, key)
 }
 
 // impliedProvider is the provider Terraform gives a resource that names

@@ -111,6 +111,9 @@ func (e *evaluator) newInstance(m *modInst, r *resourceDecl, addr string, rep re
 	}
 	inst.Body = e.evalBody(r.body, sc, true, 0)
 	inst.Region = e.regionOf(m, r, inst.Body)
+	if r.typ == "aws_availability_zones" {
+		inst.provider = providerConfig(m, providerOf(r))
+	}
 	e.instances = append(e.instances, inst)
 	return inst
 }

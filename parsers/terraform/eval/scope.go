@@ -89,6 +89,7 @@ func (e *evaluator) eval(expr hcl.Expression, sc *scope) cty.Value {
 		travs = variables(expr)
 	}
 	ctx := e.context(travs, sc)
+	expr = e.zoneIndexes(expr, ctx)
 	counted := expr
 	if sx, ok := expr.(hclsyntax.Expression); ok && len(fors) > 0 {
 		counted = countedFors(sx)

@@ -1,0 +1,210 @@
+package eval
+
+import (
+	"testing"
+
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/daslint/daslint/model"
+)
+
+const zonesRoot = `
+provider "aws" {
+  region = "eu-west-1"
+}
+
+provider "aws" {
+  alias  = "other"
+  region = "eu-west-1"
+}
+
+variable "flag" {
+  type = bool
+}
+
+variable "excluded" {
+  type = list(string)
+}
+
+data "aws_availability_zones" "a" {}
+data "aws_availability_zones" "b" {}
+data "aws_availability_zones" "s" {
+  state = "available"
+}
+data "aws_availability_zones" "s2" {
+  state = "available"
+}
+data "aws_availability_zones" "u" {
+  exclude_names = var.excluded
+}
+data "aws_availability_zones" "alias" {
+  provider = aws.other
+}
+
+locals {
+  azs    = slice(data.aws_availability_zones.a.names, 0, 3)
+  all    = data.aws_availability_zones.a.names
+  picked = var.flag ? data.aws_availability_zones.a.names : ["eu-west-1c", "eu-west-1a"]
+  looped = [for z in data.aws_availability_zones.a.names : z]
+}
+
+resource "t" "x" {
+  a0    = data.aws_availability_zones.a.names[0]
+  a1    = data.aws_availability_zones.a.names[1]
+  a2    = data.aws_availability_zones.a.names[2]
+  b0    = data.aws_availability_zones.b.names[0]
+  s0    = data.aws_availability_zones.s.names[0]
+  s20   = data.aws_availability_zones.s2.names[0]
+  u0    = data.aws_availability_zones.u.names[0]
+  u0bis = data.aws_availability_zones.u.names[0]
+  al0   = data.aws_availability_zones.alias.names[0]
+  l0    = local.azs[0]
+  l1    = local.azs[1]
+  all1  = local.all[1]
+  e0    = element(data.aws_availability_zones.a.names, 0)
+  e1    = element(data.aws_availability_zones.a.names, 1)
+  e2    = element(data.aws_availability_zones.a.names, 2)
+  es0   = element(data.aws_availability_zones.s.names, 0)
+  es1   = element(data.aws_availability_zones.s.names, 1)
+  el2   = element(local.azs, 2)
+  el3   = element(local.azs, 3)
+  wrap  = "${data.aws_availability_zones.a.names[0]}"
+  id0   = data.aws_availability_zones.a.zone_ids[0]
+  rev   = reverse(data.aws_availability_zones.a.names)[0]
+  pick0 = local.picked[0]
+  loop0 = local.looped[0]
+  up    = upper(data.aws_availability_zones.a.names[0])
+  join  = "${data.aws_availability_zones.a.names[0]}x"
+  len   = length(local.azs)
+  lenu  = length(data.aws_availability_zones.a.names)
+  eq    = data.aws_availability_zones.a.names[0] == "eu-west-1a"
+  m0    = module.m.zone0
+}
+
+resource "t" "c" {
+  count = 2
+  z     = data.aws_availability_zones.a.names[count.index]
+}
+
+module "m" {
+  source = "./m"
+}
+
+module "o" {
+  source = "./m"
+  providers = {
+    aws = aws.other
+  }
+}
+`
+
+const zonesModule = `
+data "aws_availability_zones" "a" {}
+
+output "zone0" {
+  value = data.aws_availability_zones.a.names[0]
+}
+
+resource "t" "y" {
+  z = data.aws_availability_zones.a.names[0]
+}
+`
+
+func TestSymbolicZones(t *testing.T) {
+	res, ds := run(t, map[string]string{"main.tf": zonesRoot, "m/main.tf": zonesModule}, Options{})
+	noErrors(t, ds)
+	zone := func(addr, name string) model.Str {
+		v := attr(t, res, addr, name)
+		if tok, ok := ZoneOf(v); ok {
+			return model.KnownStr(tok, model.Range{})
+		}
+		if v.IsKnown() {
+			t.Errorf("%s.%s is known: %#v", addr, name, v)
+		}
+		if len(Reasons(v)) == 0 {
+			t.Errorf("%s.%s is unknown without a reason", addr, name)
+		}
+		return model.Str{}
+	}
+	x := func(name string) model.Str { return zone("t.x", name) }
+	same := []struct {
+		name string
+		a, b model.Str
+		want model.Tri
+	}{
+		{"one position written twice", x("a0"), zone("t.x", "a0"), model.True},
+		{"different positions", x("a0"), x("a1"), model.False},
+		{"equal arguments, one list", x("a0"), x("b0"), model.True},
+		{"equal narrowing arguments, one list", x("s0"), x("s20"), model.True},
+		{"other arguments, other list", x("a0"), x("s0"), model.Unknown},
+		{"an unknown argument: the instance's own list", x("u0"), x("u0bis"), model.True},
+		{"an unknown argument: another list", x("u0"), x("a0"), model.Unknown},
+		{"another provider configuration", x("al0"), x("a0"), model.Unknown},
+		{"slice through a local", x("l1"), x("a1"), model.True},
+		{"slice through a local, other position", x("l0"), x("a1"), model.False},
+		{"the list through a local", x("all1"), x("a1"), model.True},
+		{"element 0", x("e0"), x("a0"), model.True},
+		{"element 1 of a list of every zone", x("e1"), x("a1"), model.True},
+		{"element 0 of a narrowed list", x("es0"), x("s0"), model.True},
+		{"element of a slice, known length", x("el2"), x("a2"), model.True},
+		{"element of a slice wraps by its length", x("el3"), x("a0"), model.True},
+		{"a template that only wraps the zone", x("wrap"), x("a0"), model.True},
+		{"zone IDs are another list", x("id0"), x("a0"), model.Unknown},
+		{"count.index, first", zone("t.c[0]", "z"), x("a0"), model.True},
+		{"count.index, second", zone("t.c[1]", "z"), x("a1"), model.True},
+		{"a module's data source, same provider", zone("module.m.t.y", "z"), x("a0"), model.True},
+		{"a module output", x("m0"), x("a0"), model.True},
+		{"a module given another provider", zone("module.o.t.y", "z"), x("a0"), model.Unknown},
+	}
+	for _, tt := range same {
+		if got := model.SameZone(tt.a, tt.b); got != tt.want {
+			t.Errorf("%s: SameZone = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	// Not a zone: what wraps around an unknown length, and whatever is
+	// computed from the list or a zone rather than passed on.
+	for _, name := range []string{"e2", "es1", "rev", "pick0", "loop0", "up", "join"} {
+		if z := x(name); z.Known() {
+			t.Errorf("%s is the zone %q, want unknown", name, model.ZoneText(z.Value))
+		}
+	}
+	if n, _ := attr(t, res, "t.x", "len").Unmark(); !n.IsKnown() || !n.Equals(cty.NumberIntVal(3)).True() {
+		t.Errorf("length of a slice of 3 = %#v, want 3", n)
+	}
+	for _, name := range []string{"lenu", "eq"} {
+		if v := attr(t, res, "t.x", name); v.IsKnown() {
+			t.Errorf("%s = %#v, want unknown", name, v)
+		}
+	}
+	if got := model.ZoneText(x("a1").Value); got != "data.aws_availability_zones.a.names[1]" {
+		t.Errorf("ZoneText = %q", got)
+	}
+	if got := model.ZoneText(x("m0").Value); got != "module.m.data.aws_availability_zones.a.names[0]" {
+		t.Errorf("ZoneText of the module's zone = %q", got)
+	}
+}
+
+// TestZoneListIdentity: a zone list is the very value made for it, so that
+// what cty derives from it, which carries its marks, is not taken for it.
+func TestZoneListIdentity(t *testing.T) {
+	z := &zoneList{key: "k", why: &model.Unresolved{Reason: "r"}, minLen: 2,
+		val: cty.UnknownVal(cty.List(cty.String)).RefineNotNull()}
+	v := z.val.Mark(z.why).Mark(z)
+	if zoneListOf(v) != z {
+		t.Fatal("the list is not recognised")
+	}
+	other := cty.UnknownVal(cty.List(cty.String)).RefineNotNull().WithMarks(v.Marks())
+	if zoneListOf(other) != nil {
+		t.Error("another unknown list with the same marks is taken for the list")
+	}
+	if zoneListOf(cty.UnknownVal(cty.String).WithMarks(v.Marks())) != nil {
+		t.Error("an unknown string with the list's marks is taken for the list")
+	}
+	e1, e2 := z.elem(1), z.elem(1)
+	if a, b := zoneOf(e1), zoneOf(e2); a == nil || b == nil || a == b || a.index != 1 || b.index != 1 {
+		t.Errorf("elements: %v %v", a, b)
+	}
+	if zoneOf(cty.UnknownVal(cty.String).RefineNotNull().WithMarks(e1.Marks())) != nil {
+		t.Error("another unknown string with a zone's marks is taken for the zone")
+	}
+}
