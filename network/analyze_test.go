@@ -531,6 +531,22 @@ func TestPaths(t *testing.T) {
 			s2 := w.b.subnet("db_b", w.vpc, "10.0.2.0/24", "eu-west-1b")
 			w.group.Subnets.Items = append(w.group.Subnets.Items, key(s2))
 		}, expect{verdict: model.False}},
+		{"zone tokens: one position of one list narrows", func(w *world) {
+			w.db.AvailabilityZone = str(model.ZoneToken("azs", 0, "names[0]"))
+			s2 := w.b.subnet("db_b", w.vpc, "10.0.2.0/24", model.ZoneToken("azs", 1, "names[1]"))
+			w.group.Subnets.Items = append(w.group.Subnets.Items, key(s2))
+			w.inst.AvailabilityZone = str(model.ZoneToken("azs", 0, "other[0]"))
+		}, pass(PathNAT)},
+		{"zone tokens of different lists do not narrow", func(w *world) {
+			w.db.AvailabilityZone = str(model.ZoneToken("azs", 0, "names[0]"))
+			s2 := w.b.subnet("db_b", w.vpc, "10.0.2.0/24", model.ZoneToken("azs", 1, "names[1]"))
+			w.group.Subnets.Items = append(w.group.Subnets.Items, key(s2))
+			w.inst.AvailabilityZone = str(model.ZoneToken("other", 0, "other[0]"))
+		}, expect{verdict: model.False}},
+		{"no subnet at the instance's position of the list", func(w *world) {
+			w.db.AvailabilityZone = str(model.ZoneToken("azs", 0, "names[0]"))
+			w.inst.AvailabilityZone = str(model.ZoneToken("azs", 2, "names[2]"))
+		}, expect{verdict: model.Unknown, kind: model.FromExpression}},
 
 		// NACLs on the DB subnet.
 		{"NACL rule order: deny before allow", func(w *world) {

@@ -48,11 +48,12 @@ func (a *analyzer) analyzeCluster(c *model.DBCluster, s *model.ActivityStream) (
 			res.Instances = append(res.Instances, a.anySubnetResult(c, group, m, groupVPC, u))
 		}
 		if len(cands) == 0 && len(unresolved) == 0 {
-			why := group.Address + " has no subnets"
+			why, fix := group.Address+" has no subnets", ""
 			if len(subnets) > 0 {
 				why = "no subnet of " + group.Address + " is in availability zone " + model.ZoneText(m.inst.AvailabilityZone.Value)
+				fix = "Pin the instance to the zone of a subnet of " + group.Address + ", or add a subnet in that zone to the group."
 			}
-			u := &model.Unresolved{Kind: model.FromExpression, Reason: why + "; AWS would refuse the instance", Range: group.Range}
+			u := &model.Unresolved{Kind: model.FromExpression, Reason: why + "; AWS would refuse the instance", Range: group.Range, Fix: fix}
 			res.Instances = append(res.Instances, InstanceResult{Instance: memberName(c, m), Assumed: m.inst == nil,
 				Verdict: model.Unknown, Unknowns: []Unknown{unknownOf(u, group.Range, group.Address)}})
 		}
