@@ -187,11 +187,12 @@ func canonical(v cty.Value) (string, bool) {
 
 // minZones is how many zones an aws_availability_zones list holds at least.
 // Without arguments that narrow it (state, exclusions, filters), it holds
-// every availability zone of the region, and every AWS region has at least
-// two (an Aurora DB subnet group needs two); a narrowed list may hold one.
+// every availability zone of its region (all_availability_zones adds local
+// and Wavelength zones), and every AWS region has at least two (an Aurora DB
+// subnet group needs two); a narrowed list may hold one.
 func minZones(b *Body) int {
 	for n := range b.Attrs {
-		if n != "all_availability_zones" {
+		if n != "all_availability_zones" && n != "region" {
 			return 1
 		}
 	}

@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/zclconf/go-cty/cty"
@@ -206,5 +207,82 @@ func TestZoneListIdentity(t *testing.T) {
 	}
 	if zoneOf(cty.UnknownVal(cty.String).RefineNotNull().WithMarks(e1.Marks())) != nil {
 		t.Error("another unknown string with a zone's marks is taken for the zone")
+	}
+}
+
+// TestZonesOfAnotherRoot: a zone that another root's outputs pass on is a
+// position of that root's list (its account may be another), never of the
+// reading root's own list, even with the same arguments.
+func TestZonesOfAnotherRoot(t *testing.T) {
+	const network = `
+terraform {
+  backend "s3" {
+    bucket = "b"
+    key    = "net"
+  }
+}
+data "aws_availability_zones" "a" {}
+resource "aws_subnet" "a" {
+  availability_zone = data.aws_availability_zones.a.names[0]
+}
+output "azs" {
+  value = slice(data.aws_availability_zones.a.names, 0, 2)
+}
+`
+	const reader = `
+data "terraform_remote_state" "net" {
+  backend = "s3"
+  config = {
+    bucket = "b"
+    key    = "net"
+  }
+}
+data "aws_availability_zones" "a" {}
+resource "t" "x" {
+  remote0 = data.terraform_remote_state.net.outputs.azs[0]
+  remote1 = data.terraform_remote_state.net.outputs.azs[1]
+  own0    = data.aws_availability_zones.a.names[0]
+}
+`
+	netDir := writeTree(t, map[string]string{"main.tf": network})
+	netRes, ds := Evaluate(netDir, Options{})
+	noErrors(t, ds)
+	remote := func(b Backend, ws string) (*RemoteRoot, *model.Unresolved) {
+		if _, ok := Match(b, ws, RootBackend(netDir, "", 0)); !ok {
+			return nil, &model.Unresolved{Reason: "no root keeps " + b.String()}
+		}
+		return &RemoteRoot{Name: "network", Result: netRes}, nil
+	}
+	res, ds := run(t, map[string]string{"main.tf": reader}, Options{RemoteState: remote})
+	noErrors(t, ds)
+	zone := func(addr, name string) model.Str {
+		tok, ok := ZoneOf(attr(t, res, addr, name))
+		if !ok {
+			t.Fatalf("%s.%s is not a zone", addr, name)
+		}
+		return model.KnownStr(tok, model.Range{})
+	}
+	subnet := ""
+	for _, in := range res.Instances {
+		if strings.HasSuffix(in.Address, "aws_subnet.a") {
+			subnet = in.Address
+		}
+	}
+	if subnet == "" {
+		t.Fatalf("the network's subnet did not join: %v", addresses(res))
+	}
+	tests := []struct {
+		name string
+		a, b model.Str
+		want model.Tri
+	}{
+		{"the other root's zone and its subnet's", zone("t.x", "remote0"), zone(subnet, "availability_zone"), model.True},
+		{"another position of the other root's list", zone("t.x", "remote1"), zone(subnet, "availability_zone"), model.False},
+		{"the other root's list and this root's own", zone("t.x", "own0"), zone("t.x", "remote0"), model.Unknown},
+	}
+	for _, tt := range tests {
+		if got := model.SameZone(tt.a, tt.b); got != tt.want {
+			t.Errorf("%s: SameZone = %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }
