@@ -108,9 +108,9 @@ type evaluator struct {
 	terragruntSearched bool
 	terragruntBelow    string
 	noRegion           *model.Unresolved
-	// zoneLists counts the zone lists made (zoneListValue): until there
-	// is one, no expression can index one (see zoneIndexes). zoneRoot is
-	// the absolute root directory, part of their keys.
+	// zoneLists counts the zone lists made (zoneListValue; see
+	// zoneIndexes). zoneRoot is the absolute root directory, part of
+	// their keys.
 	zoneLists int
 	zoneRoot  string
 }

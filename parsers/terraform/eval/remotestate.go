@@ -255,6 +255,12 @@ func prefixValue(v cty.Value, prefix string) cty.Value {
 	if v == cty.NilVal {
 		return v
 	}
+	if top, marks := v.Unmark(); !top.IsKnown() {
+		// Nothing inside to prefix. Keeping the unknown itself, rather
+		// than the copy that cty's marking by paths makes, keeps what it
+		// is: a zone list is only the very value made for it (zones.go).
+		return top.WithMarks(prefixMarks(marks, prefix))
+	}
 	inner, pvm := v.UnmarkDeepWithPaths()
 	out, err := cty.Transform(inner, func(_ cty.Path, x cty.Value) (cty.Value, error) {
 		if x.Type() == cty.String && x.IsKnown() && !x.IsNull() {
@@ -266,16 +272,21 @@ func prefixValue(v cty.Value, prefix string) cty.Value {
 		return v
 	}
 	for i, p := range pvm {
-		marks := make(cty.ValueMarks, len(p.Marks))
-		for m := range p.Marks {
-			if s, ok := m.(*symbolicMark); ok {
-				m = &symbolicMark{address: prefix + s.address}
-			}
-			marks[m] = struct{}{}
-		}
-		pvm[i].Marks = marks
+		pvm[i].Marks = prefixMarks(p.Marks, prefix)
 	}
 	return out.MarkWithPaths(pvm)
+}
+
+// prefixMarks returns marks with the addresses of symbolic marks prefixed.
+func prefixMarks(marks cty.ValueMarks, prefix string) cty.ValueMarks {
+	out := make(cty.ValueMarks, len(marks))
+	for m := range marks {
+		if s, ok := m.(*symbolicMark); ok {
+			m = &symbolicMark{address: prefix + s.address}
+		}
+		out[m] = struct{}{}
+	}
+	return out
 }
 
 // tokenOpen is the text that opens every identity token.

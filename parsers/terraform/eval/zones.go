@@ -208,9 +208,11 @@ func minZones(b *Body) int {
 // `X[k]` where X is a traversal and k evaluates in ctx to a whole number
 // (`names[count.index]`). hcl's own index of an unknown list is a plain
 // unknown: which position it was is lost. Everything else is left alone.
+// Until this evaluation has made a zone list or joined another root (whose
+// outputs may hold one), no expression can index one.
 func (e *evaluator) zoneIndexes(expr hcl.Expression, ctx *hcl.EvalContext) hcl.Expression {
 	sx, ok := expr.(hclsyntax.Expression)
-	if !ok || e.zoneLists == 0 {
+	if !ok || (e.zoneLists == 0 && len(e.joined) == 0) {
 		return expr
 	}
 	return rewriteSyntax(sx, func(x hclsyntax.Expression) hclsyntax.Expression {

@@ -228,6 +228,9 @@ resource "aws_subnet" "a" {
 output "azs" {
   value = slice(data.aws_availability_zones.a.names, 0, 2)
 }
+output "all" {
+  value = data.aws_availability_zones.a.names
+}
 `
 	const reader = `
 data "terraform_remote_state" "net" {
@@ -284,5 +287,24 @@ resource "t" "x" {
 		if got := model.SameZone(tt.a, tt.b); got != tt.want {
 			t.Errorf("%s: SameZone = %v, want %v", tt.name, got, tt.want)
 		}
+	}
+
+	// A root with no zone list of its own indexes the other root's.
+	const plain = `
+data "terraform_remote_state" "net" {
+  backend = "s3"
+  config = {
+    bucket = "b"
+    key    = "net"
+  }
+}
+resource "t" "y" {
+  all0 = data.terraform_remote_state.net.outputs.all[0]
+}
+`
+	res, ds = run(t, map[string]string{"main.tf": plain}, Options{RemoteState: remote})
+	noErrors(t, ds)
+	if got := model.SameZone(zone("t.y", "all0"), zone(subnet, "availability_zone")); got != model.True {
+		t.Errorf("the other root's list, indexed in a root without one: SameZone = %v, want true", got)
 	}
 }
