@@ -97,6 +97,31 @@ module "o" {
     aws = aws.other
   }
 }
+
+module "v" {
+  source = "./v"
+  typed  = data.aws_availability_zones.a.names
+  any    = data.aws_availability_zones.a.names
+  zone   = data.aws_availability_zones.a.names[1]
+}
+`
+
+const zonesVarsModule = `
+variable "typed" {
+  type = list(string)
+}
+variable "any" {}
+variable "zone" {
+  type = string
+}
+
+resource "t" "v" {
+  typed1 = var.typed[1]
+  any1   = var.any[1]
+  elem0  = element(var.typed, 0)
+  slice1 = slice(var.any, 0, 2)[1]
+  zone   = var.zone
+}
 `
 
 const zonesModule = `
@@ -112,7 +137,7 @@ resource "t" "y" {
 `
 
 func TestSymbolicZones(t *testing.T) {
-	res, ds := run(t, map[string]string{"main.tf": zonesRoot, "m/main.tf": zonesModule}, Options{})
+	res, ds := run(t, map[string]string{"main.tf": zonesRoot, "m/main.tf": zonesModule, "v/main.tf": zonesVarsModule}, Options{})
 	noErrors(t, ds)
 	zone := func(addr, name string) model.Str {
 		v := attr(t, res, addr, name)
@@ -156,6 +181,11 @@ func TestSymbolicZones(t *testing.T) {
 		{"a module's data source, same provider", zone("module.m.t.y", "z"), x("a0"), model.True},
 		{"a module output", x("m0"), x("a0"), model.True},
 		{"a module given another provider", zone("module.o.t.y", "z"), x("a0"), model.Unknown},
+		{"a typed module variable", zone("module.v.t.v", "typed1"), x("a1"), model.True},
+		{"an untyped module variable", zone("module.v.t.v", "any1"), x("a1"), model.True},
+		{"element of a module variable", zone("module.v.t.v", "elem0"), x("a0"), model.True},
+		{"slice of a module variable", zone("module.v.t.v", "slice1"), x("a1"), model.True},
+		{"a zone as a module variable", zone("module.v.t.v", "zone"), x("a1"), model.True},
 	}
 	for _, tt := range same {
 		if got := model.SameZone(tt.a, tt.b); got != tt.want {
