@@ -69,6 +69,14 @@ resource "t" "x" {
   es1   = element(data.aws_availability_zones.s.names, 1)
   el2   = element(local.azs, 2)
   el3   = element(local.azs, 3)
+  ss0   = slice(local.azs, 1, 3)[0]
+  cc2   = concat(local.azs, ["eu-west-1z"])[2]
+  set0  = tolist(toset(local.azs))[0]
+  set1  = tolist(toset(local.azs))[1]
+  set2  = tolist(toset(local.azs))[2]
+  srt0  = sort(local.azs)[0]
+  dst0  = distinct(local.azs)[0]
+  rev0  = reverse(local.azs)[0]
   wrap  = "${data.aws_availability_zones.a.names[0]}"
   id0   = data.aws_availability_zones.a.zone_ids[0]
   rev   = reverse(data.aws_availability_zones.a.names)[0]
@@ -174,6 +182,9 @@ func TestSymbolicZones(t *testing.T) {
 		{"element 0 of a narrowed list", x("es0"), x("s0"), model.True},
 		{"element of a slice, known length", x("el2"), x("a2"), model.True},
 		{"element of a slice wraps by its length", x("el3"), x("a0"), model.True},
+		{"a slice of a slice", x("ss0"), x("a1"), model.True},
+		{"an element of a known list that holds zones", x("cc2"), x("a2"), model.True},
+		{"reverse of a known list moves its zones", x("rev0"), x("a2"), model.True},
 		{"a template that only wraps the zone", x("wrap"), x("a0"), model.True},
 		{"zone IDs are another list", x("id0"), x("a0"), model.Unknown},
 		{"count.index, first", zone("t.c[0]", "z"), x("a0"), model.True},
@@ -194,7 +205,7 @@ func TestSymbolicZones(t *testing.T) {
 	}
 	// Not a zone: what wraps around an unknown length, and whatever is
 	// computed from the list or a zone rather than passed on.
-	for _, name := range []string{"e2", "es1", "rev", "pick0", "loop0", "up", "join"} {
+	for _, name := range []string{"e2", "es1", "rev", "pick0", "loop0", "up", "join", "set0", "set1", "set2", "srt0", "dst0"} {
 		if z := x(name); z.Known() {
 			t.Errorf("%s is the zone %q, want unknown", name, model.ZoneText(z.Value))
 		}
