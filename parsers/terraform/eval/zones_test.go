@@ -349,3 +349,26 @@ resource "t" "y" {
 		t.Errorf("the other root's list, indexed in a root without one: SameZone = %v, want true", got)
 	}
 }
+
+// TestZonesInJSON: .tf.json expressions are not rewritten, so an index
+// there stays unknown, while element and slice, functions, still work.
+func TestZonesInJSON(t *testing.T) {
+	const src = `{
+  "data": {"aws_availability_zones": {"a": {}}},
+  "resource": {"t": {"x": {
+    "index": "${data.aws_availability_zones.a.names[0]}",
+    "elem":  "${element(data.aws_availability_zones.a.names, 0)}",
+    "slice": "${slice(data.aws_availability_zones.a.names, 0, 2)[1]}"
+  }}}
+}`
+	res, ds := run(t, map[string]string{"main.tf.json": src}, Options{})
+	noErrors(t, ds)
+	if _, ok := ZoneOf(attr(t, res, "t.x", "index")); ok {
+		t.Error("an index in JSON syntax is a zone")
+	}
+	for _, name := range []string{"elem", "slice"} {
+		if _, ok := ZoneOf(attr(t, res, "t.x", name)); !ok {
+			t.Errorf("%s in JSON syntax is not a zone", name)
+		}
+	}
+}
