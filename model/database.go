@@ -32,6 +32,9 @@ type DBCluster struct {
 	// Region is where the cluster lives, when known; a subnet group named
 	// by the cluster is looked up in that region.
 	Region Str
+	// NetworkType is "IPV4" (the default when unset) or "DUAL" (dual-stack:
+	// its instances have IPv6 addresses too).
+	NetworkType Str
 }
 
 // PublicDefault says how to read an unset PubliclyAccessible.

@@ -17,6 +17,10 @@ type VPCEndpoint struct {
 	Policy Str
 	// Region is the endpoint's region when known.
 	Region Str
+	// ServiceRegion is the region of the service a cross-region endpoint
+	// connects to (service_region, ServiceRegion); unset, the endpoint's
+	// own region.
+	ServiceRegion Str
 	// IPAddressType is the addresses of the endpoint's network interfaces:
 	// "ipv4" (the EC2 default for an IPv4 service), "dualstack" or "ipv6".
 	IPAddressType Str

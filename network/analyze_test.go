@@ -399,6 +399,70 @@ func TestPaths(t *testing.T) {
 			e, _ := w.addEndpoint()
 			e.DNSRecordIPType = model.UnknownStr(unresolved(model.FromVariable, `variable "dns_type" has no value`), model.Range{})
 		}, expect{verdict: model.Unknown, broken: PathKMSEndpoint, kind: model.FromVariable}},
+		// Endpoint DNS records and the cluster's network type
+		// (docs/semantics.md#endpoint-dns-records-and-region).
+		{"IPv6-only records and an explicit IPV4 cluster", func(w *world) {
+			e, _ := w.addEndpoint()
+			e.DNSRecordIPType = str("ipv6")
+			w.cluster.NetworkType = str("IPV4")
+		}, expect{verdict: model.False, broken: PathKMSEndpoint, status: model.False, reason: "only IPv6 (AAAA) records"}},
+		{"IPv6-only records and a dual-stack cluster", func(w *world) {
+			e, _ := w.addEndpoint()
+			e.DNSRecordIPType = str("ipv6")
+			w.cluster.NetworkType = str("DUAL")
+		}, expect{verdict: model.Unknown, broken: PathKMSEndpoint, status: model.Unknown, reason: "is dual-stack", kind: model.FromTarget}},
+		{"IPv6-only records and an unknown network type", func(w *world) {
+			e, _ := w.addEndpoint()
+			e.IPAddressType = str("ipv6")
+			w.cluster.NetworkType = model.UnknownStr(unresolved(model.FromVariable, `variable "network_type" has no value`), model.Range{})
+		}, expect{verdict: model.Unknown, broken: PathKMSEndpoint, reason: "whether aws_rds_cluster.main is dual-stack", kind: model.FromVariable}},
+		{"dual-stack cluster and IPv4 records", func(w *world) {
+			w.addEndpoint()
+			w.cluster.NetworkType = str("DUAL")
+			w.privRT.Routes = nil
+		}, pass(PathKMSEndpoint)},
+
+		// Cross-region endpoints: another region's KMS name.
+		{"endpoint for another region's KMS leaves the nat path in charge", func(w *world) {
+			w.vpc.Region = str("eu-west-1")
+			e, _ := w.addEndpoint()
+			e.ServiceName, e.ServiceRegion = str("com.amazonaws.us-east-1.kms"), str("us-east-1")
+		}, pass(PathNAT)},
+		{"service region of another region", func(w *world) {
+			w.vpc.Region = str("eu-west-1")
+			e, _ := w.addEndpoint()
+			e.ServiceName = str("com.amazonaws." + model.RegionToken + ".kms")
+			e.ServiceRegion = str("us-east-1")
+			w.privRT.Routes = nil
+		}, expect{verdict: model.False, broken: PathKMSEndpoint, status: model.False, reason: "does not take over kms.eu-west-1.amazonaws.com"}},
+		{"service region of the VPC's own region", func(w *world) {
+			w.vpc.Region = str("eu-west-1")
+			e, _ := w.addEndpoint()
+			e.ServiceRegion = str("eu-west-1")
+			w.privRT.Routes = nil
+		}, pass(PathKMSEndpoint)},
+		{"service region compared with the endpoint's own region", func(w *world) {
+			e, _ := w.addEndpoint()
+			e.Region, e.ServiceRegion = str("eu-west-1"), str("eu-west-1")
+			w.privRT.Routes = nil
+		}, pass(PathKMSEndpoint)},
+		{"service region set and no region known", func(w *world) {
+			e, _ := w.addEndpoint()
+			e.ServiceRegion = str("us-east-1")
+			w.privRT.Routes = nil
+		}, expect{verdict: model.Unknown, broken: PathKMSEndpoint, reason: "region of its VPC is not known", kind: model.FromExpression}},
+		{"service region unknown", func(w *world) {
+			w.vpc.Region = str("eu-west-1")
+			e, _ := w.addEndpoint()
+			e.ServiceRegion = model.UnknownStr(unresolved(model.FromVariable, `variable "service_region" has no value`), model.Range{})
+			w.privRT.Routes = nil
+		}, expect{verdict: model.Unknown, kind: model.FromVariable}},
+		{"service region unknown, nat works too", func(w *world) {
+			w.vpc.Region = str("eu-west-1")
+			e, _ := w.addEndpoint()
+			e.ServiceRegion = model.UnknownStr(unresolved(model.FromVariable, `variable "service_region" has no value`), model.Range{})
+		}, pass(PathNAT)}, // both branches hold; the nat path is named when the endpoint may not be active
+
 		{"restrictive aws_vpc_endpoint_policy replaces the default policy", func(w *world) {
 			e, _ := w.addEndpoint()
 			w.b.m.EndpointPolicies = append(w.b.m.EndpointPolicies, &model.EndpointPolicy{Origin: w.b.origin("aws_vpc_endpoint_policy", "kms"),
@@ -691,4 +755,77 @@ func TestLinkProvenance(t *testing.T) {
 		t.Fatalf("nat path broken at %+v, want the joined aws_route_table.public", b)
 	}
 	check("held", b.Held)
+}
+
+// TestEndpointENIs pins docs/semantics.md#endpoint-network-interfaces: the
+// instance must reach the endpoint in every subnet, and reaching some but
+// not all is a fail whose reason says the failures are intermittent and
+// names the blocked subnets.
+func TestEndpointENIs(t *testing.T) {
+	// denyHTTPSIn is a network ACL that allows everything but TCP 443 in.
+	denyHTTPSIn := []*model.NetworkACLRule{
+		naclRule(100, false, "tcp", "deny", "0.0.0.0/0", 443, 443),
+		naclRule(110, false, "-1", "allow", "0.0.0.0/0", 0, 0),
+		naclRule(100, true, "-1", "allow", "0.0.0.0/0", 0, 0),
+	}
+	tests := []struct {
+		name         string
+		edit         func(w *world, e *model.VPCEndpoint, a, b *model.Subnet)
+		verdict      model.Tri
+		intermittent bool
+		reason       string // text in the endpoint path's broken reason
+	}{
+		{"both subnets reachable", func(*world, *model.VPCEndpoint, *model.Subnet, *model.Subnet) {}, model.True, false, ""},
+		{"one subnet's NACL blocks 443 in", func(w *world, _ *model.VPCEndpoint, _, b *model.Subnet) {
+			w.b.acl("b", w.vpc, b).Rules = denyHTTPSIn
+		}, model.False, true, "in aws_subnet.ep_a are reachable, those in aws_subnet.ep_b are not"},
+		{"both subnets' NACLs block 443 in", func(w *world, _ *model.VPCEndpoint, a, b *model.Subnet) {
+			w.b.acl("ab", w.vpc, a, b).Rules = denyHTTPSIn
+		}, model.False, false, "does not allow ingress TCP 443"},
+		{"instance egress reaches one subnet's CIDR only", func(w *world, _ *model.VPCEndpoint, _, _ *model.Subnet) {
+			w.sg.Rules = []*model.SecurityGroupRule{sgRule(model.Egress, "tcp", 443, 443, "10.0.21.0/24")}
+		}, model.False, true, "those in aws_subnet.ep_b are not"},
+		{"one subnet blocked, the endpoint's group admits nobody", func(w *world, _ *model.VPCEndpoint, _, b *model.Subnet) {
+			w.b.acl("b", w.vpc, b).Rules = denyHTTPSIn
+			w.b.m.SecurityGroups[1].Rules[0].FromPort, w.b.m.SecurityGroups[1].Rules[0].ToPort = num(80), num(80)
+		}, model.False, false, ""},
+		{"one subnet blocked, the other's NACL unknown", func(w *world, _ *model.VPCEndpoint, a, b *model.Subnet) {
+			w.b.acl("b", w.vpc, b).Rules = denyHTTPSIn
+			r := naclRule(100, false, "-1", "allow", "", 0, 0)
+			r.CIDR = model.UnknownStr(unresolved(model.FromVariable, "var.cidr"), model.Range{})
+			w.b.acl("a", w.vpc, a).Rules = []*model.NetworkACLRule{naclRule(100, true, "-1", "allow", "0.0.0.0/0", 0, 0), r}
+		}, model.False, false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := newWorld()
+			e, esg := w.addEndpoint()
+			esg.Rules[0].Groups, esg.Rules[0].CIDRs = model.Refs{}, model.StrList{Set: true, Items: []model.Str{str("10.0.0.0/16")}}
+			w.sg.Rules = append(w.sg.Rules, sgRule(model.Egress, "tcp", 443, 443, "10.0.0.0/16"))
+			a := w.b.subnet("ep_a", w.vpc, "10.0.21.0/24", "eu-west-1a")
+			b := w.b.subnet("ep_b", w.vpc, "10.0.22.0/24", "eu-west-1b")
+			e.Subnets = keys(a, b)
+			w.privRT.Routes = nil
+			tt.edit(w, e, a, b)
+			res := Analyze(w.b.m, Options{})
+			want := expect{verdict: tt.verdict}
+			if tt.verdict == model.True {
+				want.path = PathKMSEndpoint
+			}
+			check(t, res, want)
+			if tt.verdict == model.True {
+				return
+			}
+			got := res[0].Instances[0].Broken[PathKMSEndpoint]
+			if got == nil {
+				t.Fatalf("no broken kms-endpoint link\n%s", dump(res[0]))
+			}
+			if has := strings.Contains(got.Reason, "intermittent"); has != tt.intermittent {
+				t.Errorf("intermittent in reason = %v, want %v: %s", has, tt.intermittent, got.Reason)
+			}
+			if !strings.Contains(got.Reason, tt.reason) {
+				t.Errorf("reason %q does not contain %q", got.Reason, tt.reason)
+			}
+		})
+	}
 }

@@ -112,10 +112,80 @@ func (a *analyzer) anyVPCEndpoint(p *placement) endpointEval {
 
 // endpointConnect checks that the instance can open TCP 443 to the
 // endpoint: security groups both ways, the policy, and the network ACLs of
-// the instance's and the endpoint's subnets.
+// the instance's and the endpoint's subnets. It must reach every subnet of
+// the endpoint (docs/semantics.md#endpoint-network-interfaces): when it
+// reaches some and certainly not others, the reason says the failures are
+// intermittent.
 func (a *analyzer) endpointConnect(e *model.VPCEndpoint, p *placement) *chain {
+	ch := a.endpointConnectAll(e, p)
+	if ch.val == model.False && ch.broken != nil && p.subnet != nil {
+		subnets, _ := a.endpointSubnets(e)
+		if len(subnets) > 1 {
+			a.intermittent(ch.broken, e, p, subnets)
+		}
+	}
+	return ch
+}
+
+// intermittent adds to the reason of a broken endpoint link which subnets
+// of the endpoint the instance reaches and which it certainly does not,
+// when it reaches some: private DNS answers the KMS name with the address
+// of the endpoint's network interface in every subnet, so each connection
+// picks one of them and only a share of the connections fails.
+func (a *analyzer) intermittent(b *Broken, e *model.VPCEndpoint, p *placement, subnets []*model.Subnet) {
+	var reached, blocked []string
+	for _, s := range subnets {
+		switch a.reachesENI(e, p, s) {
+		case model.True:
+			reached = append(reached, s.Address)
+		case model.False:
+			blocked = append(blocked, s.Address)
+		}
+	}
+	if len(reached) == 0 || len(blocked) == 0 {
+		return
+	}
+	region := regionOr(a.regionOf(p.vpc))
+	// The instance is not named, so that placements broken the same way
+	// still read as one sentence.
+	b.Reason += fmt.Sprintf("; the network interfaces of %s in %s are reachable, those in %s are not: private DNS answers kms.%s.amazonaws.com with the addresses of all of them, so the failures are intermittent (the connections that pick an address in %s fail)",
+		e.Address, strings.Join(reached, ", "), strings.Join(blocked, ", "), region, strings.Join(blocked, ", "))
+}
+
+// reachesENI says whether the instance can open TCP 443 to the endpoint's
+// network interface in subnet s: every link of endpointConnectAll, with s
+// as the only subnet of the endpoint.
+func (a *analyzer) reachesENI(e *model.VPCEndpoint, p *placement, s *model.Subnet) model.Tri {
+	if rv, _, _ := ipv4Records(e, p.cluster, ""); rv != model.True {
+		return rv
+	}
+	groups := a.endpointGroups(e, p.vpc)
+	peer := subnetPeer(s)
+	v, _ := a.allows(p.sgs, model.Egress, sgPeer{addr: peer, groups: &groups})
+	in, _ := a.allows(groups, model.Ingress, sgPeer{addr: instancePeer(p), groups: &p.sgs})
+	pol, _ := a.endpointPolicy(e)
+	v = v.And(in).And(pol)
+	if v == model.False {
+		return v
+	}
+	v = v.And(a.naclAllows(p.subnet, p.vpc, []flow{
+		{egress: true, lo: httpsPort, hi: httpsPort, peer: peer},
+		{egress: false, lo: ephemeralLow, hi: ephemeralHigh, peer: peer}}).val)
+	if s != p.subnet && v != model.False {
+		vpc, _ := a.ix.vpcOf(s.VPC, "VPC of "+s.Address)
+		inst := instancePeer(p)
+		v = v.And(a.naclAllows(s, vpc, []flow{
+			{egress: false, lo: httpsPort, hi: httpsPort, peer: inst},
+			{egress: true, lo: ephemeralLow, hi: ephemeralHigh, peer: inst}}).val)
+	}
+	return v
+}
+
+// endpointConnectAll is endpointConnect over all the endpoint's subnets at
+// once: each link holds only when it holds for every subnet.
+func (a *analyzer) endpointConnectAll(e *model.VPCEndpoint, p *placement) *chain {
 	ch := newChain()
-	if rv, rwhy, rus := ipv4Records(e, regionOr(a.regionOf(p.vpc))); rv != model.True {
+	if rv, rwhy, rus := ipv4Records(e, p.cluster, regionOr(a.regionOf(p.vpc))); rv != model.True {
 		ch.check(rv, linkTo(e, e.Address+" IPv4 DNS records"), rwhy,
 			fmt.Sprintf("give %s IPv4 DNS records: ip_address_type \"ipv4\" or \"dualstack\" with dns_options { dns_record_ip_type = \"ipv4\" or \"dualstack\" } (IpAddressType, DnsOptions.DnsRecordIpType)", e.Address), rus...)
 		if !ch.ok() {
@@ -257,12 +327,15 @@ func (a *analyzer) kmsCandidates(vpc *model.VPC) []*model.VPCEndpoint {
 }
 
 // ipv4Records says whether the endpoint's private DNS name resolves to
-// IPv4 addresses. With DNS record IP type "ipv6" (the only one an endpoint
-// of IP address type "ipv6" can have) the name gets AAAA records only (VPC
-// PrivateLink Guide, "DNS record IP type"), while Aurora reaches KMS over
-// IPv4 (docs/semantics.md#the-three-paths): the endpoint takes over the KMS name yet carries none
-// of the activity stream's traffic.
-func ipv4Records(e *model.VPCEndpoint, region string) (model.Tri, string, []Unknown) {
+// addresses the cluster's instances use to reach KMS. With DNS record IP
+// type "ipv6" (the only one an endpoint of IP address type "ipv6" can have)
+// the name gets AAAA records only (VPC PrivateLink Guide, "DNS record IP
+// type"): the endpoint takes over the KMS name, yet an IPv4 cluster (the
+// default network type) cannot use those records
+// (docs/semantics.md#endpoint-dns-records). A dual-stack cluster's
+// instances have IPv6 addresses too and may use them, but daslint checks
+// only IPv4 paths: unknown.
+func ipv4Records(e *model.VPCEndpoint, c *model.DBCluster, region string) (model.Tri, string, []Unknown) {
 	t := e.DNSRecordIPType
 	if !t.Set && t.Unknown == nil {
 		t = e.IPAddressType
@@ -270,8 +343,22 @@ func ipv4Records(e *model.VPCEndpoint, region string) (model.Tri, string, []Unkn
 	switch {
 	case t.Unknown != nil:
 		return model.Unknown, "the DNS record IP type of " + e.Address + " is not known", []Unknown{unknownOf(t.Unknown, t.Range, e.Address)}
-	case strings.EqualFold(t.Value, "ipv6"):
-		return model.False, fmt.Sprintf("%s gives kms.%s.amazonaws.com only IPv6 (AAAA) records, but Aurora reaches KMS over IPv4", e.Address, region), nil
+	case !strings.EqualFold(t.Value, "ipv6"):
+		return model.True, "", nil
 	}
-	return model.True, "", nil
+	only := fmt.Sprintf("%s gives kms.%s.amazonaws.com only IPv6 (AAAA) records", e.Address, region)
+	switch nt := c.NetworkType; {
+	case nt.Unknown != nil:
+		return model.Unknown, fmt.Sprintf("%s, and whether %s is dual-stack (its network type) is not known", only, c.Address),
+			[]Unknown{unknownOf(nt.Unknown, nt.Range, c.Address)}
+	case strings.EqualFold(nt.Or("IPV4"), "DUAL"):
+		u := unknownOf(&model.Unresolved{Kind: model.FromTarget, Range: nt.Range,
+			Reason: fmt.Sprintf("%s is dual-stack, so its instances may reach %s over IPv6, which daslint does not check", c.Address, e.Address),
+			Fix:    fmt.Sprintf("Give %s IPv4 DNS records (dns_record_ip_type \"ipv4\" or \"dualstack\"), or check that every instance of %s reaches it over IPv6.", e.Address, c.Address)},
+			t.Range, c.Address)
+		return model.Unknown, fmt.Sprintf("%s; %s is dual-stack (network type DUAL), so its instances may use them over IPv6, which daslint does not check", only, c.Address), []Unknown{u}
+	}
+	// The text is that of the releases before network types were read, so
+	// that the finding's fingerprint stays the same.
+	return model.False, only + ", but Aurora reaches KMS over IPv4", nil
 }

@@ -35,9 +35,47 @@ func kmsService(name model.Str, vpcRegion string) (isKMS model.Tri, reason strin
 	case region == "" || strings.Contains(region, unknownRegionMarker) || strings.ContainsAny(region, "⟨⟩⟪⟫${}"):
 		return model.True, ""
 	case vpcRegion != "" && !strings.EqualFold(region, vpcRegion):
-		return model.False, fmt.Sprintf("service %q is KMS of %s, not of the VPC's region %s", name.Value, region, vpcRegion)
+		return model.False, fmt.Sprintf("service %q is KMS of %s, not of the VPC's region %s: %s", name.Value, region, vpcRegion, otherRegionNote(region, vpcRegion))
 	}
 	return model.True, ""
+}
+
+// serviceRegion checks the region of the service a cross-region endpoint
+// connects to (AWS PrivateLink Guide, "Cross-region enabled AWS
+// services"): an endpoint for another region's KMS gets that region's
+// private DNS name, so it does not take over the KMS name of the VPC's
+// region (docs/semantics.md#endpoint-dns-records-and-region). The VPC's
+// region, else the endpoint's, is what it is compared with; when neither
+// is known, or the service region is not, it may be another region's.
+func serviceRegion(e *model.VPCEndpoint, vpcRegion string) (model.Tri, string, []Unknown) {
+	sr := e.ServiceRegion
+	switch {
+	case sr.Unknown != nil:
+		return model.Unknown, fmt.Sprintf("the service region of %s is not known: an endpoint for another region's KMS does not take over this region's KMS name", e.Address),
+			[]Unknown{unknownOf(sr.Unknown, sr.Range, e.Address)}
+	case !sr.Set:
+		return model.True, "", nil
+	}
+	own := vpcRegion
+	if own == "" && e.Region.Known() {
+		own = e.Region.Value
+	}
+	switch {
+	case own == "":
+		u := &model.Unresolved{Kind: model.FromExpression, Range: sr.Range,
+			Reason: fmt.Sprintf("%s connects to KMS in %s (its service region), and the region of its VPC is not known", e.Address, sr.Value),
+			Fix:    "Give the region with --region (or the provider's region), so that it can be compared with the endpoint's service region."}
+		return model.Unknown, u.Reason + ": if they differ, it does not take over the VPC's KMS name", []Unknown{unknownOf(u, sr.Range, e.Address)}
+	case strings.EqualFold(sr.Value, own):
+		return model.True, "", nil
+	}
+	return model.False, fmt.Sprintf("%s connects to KMS in %s (its service region), not in the VPC's region %s: %s", e.Address, sr.Value, own, otherRegionNote(sr.Value, own)), nil
+}
+
+// otherRegionNote says what an endpoint for another region's KMS means for
+// the paths.
+func otherRegionNote(other, own string) string {
+	return fmt.Sprintf("its private DNS name is kms.%s.amazonaws.com, so it does not take over kms.%s.amazonaws.com, whose traffic still takes the public or nat path", other, own)
 }
 
 // isKMSCandidate says whether an endpoint names KMS at all, so that
@@ -86,6 +124,12 @@ func (a *analyzer) endpointActive(e *model.VPCEndpoint, vpc *model.VPC) *chain {
 		}
 	} else {
 		ch.hold(link)
+	}
+	if v, why, us := serviceRegion(e, region); v != model.True {
+		ch.check(v, link, why, fmt.Sprintf("remove service_region (ServiceRegion) from %s, or set it to the VPC's region", e.Address), us...)
+		if v == model.False {
+			return ch
+		}
 	}
 	typeFix := fmt.Sprintf("set vpc_endpoint_type = \"Interface\" (VpcEndpointType: Interface) on %s", e.Address)
 	switch t := e.Type; {

@@ -70,7 +70,7 @@ var attributeTable = map[Kind][]attr{
 		{name: "owner_id", path: "OwnerId"}, {name: "policy", path: "PolicyDocument"},
 		{name: "private_dns_enabled", path: "PrivateDnsEnabled", shape: flag},
 		{name: "requester_managed", path: "RequesterManaged", shape: flag},
-		{name: "ip_address_type", path: "IpAddressType"},
+		{name: "ip_address_type", path: "IpAddressType"}, {name: "service_region", path: "ServiceRegion"},
 		{name: "subnet_ids", path: "SubnetIds", shape: texts}, {name: "route_table_ids", path: "RouteTableIds", shape: texts},
 		{name: "network_interface_ids", path: "NetworkInterfaceIds", shape: texts},
 		{name: "security_group_ids", path: "Groups.GroupId", shape: texts},
@@ -90,7 +90,7 @@ var attributeTable = map[Kind][]attr{
 	DBClusters: {
 		{name: "id", path: "DBClusterIdentifier"}, {name: "cluster_identifier", path: "DBClusterIdentifier"},
 		{name: "arn", path: "DBClusterArn"}, {name: "engine", path: "Engine"}, {name: "engine_version", path: "EngineVersion"},
-		{name: "engine_mode", path: "EngineMode"},
+		{name: "engine_mode", path: "EngineMode"}, {name: "network_type", path: "NetworkType"},
 		{name: "db_subnet_group_name", path: "DBSubnetGroup"}, {name: "endpoint", path: "Endpoint"},
 		{name: "reader_endpoint", path: "ReaderEndpoint"}, {name: "kms_key_id", path: "KmsKeyId"},
 		{name: "database_name", path: "DatabaseName"}, {name: "master_username", path: "MasterUsername"},

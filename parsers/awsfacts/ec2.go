@@ -190,7 +190,7 @@ func (s *Snapshot) endpoint(n node) {
 	e := &model.VPCEndpoint{Origin: o, VPC: n.get("VpcId").ref(), ServiceName: n.get("ServiceName").str(),
 		Type: n.get("VpcEndpointType").str(), PrivateDNS: n.get("PrivateDnsEnabled").boolean(),
 		Policy: n.get("PolicyDocument").str(), IPAddressType: n.get("IpAddressType").str(),
-		DNSRecordIPType: n.get("DnsOptions").get("DnsRecordIpType").str()}
+		DNSRecordIPType: n.get("DnsOptions").get("DnsRecordIpType").str(), ServiceRegion: n.get("ServiceRegion").str()}
 	if e.PrivateDNS.Unknown == nil && !e.PrivateDNS.Set {
 		e.PrivateDNS = model.KnownBool(false, n.rng())
 	}

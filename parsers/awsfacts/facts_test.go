@@ -233,7 +233,7 @@ func TestEndpoints(t *testing.T) {
 			{"VpcEndpointId": "vpce-kms", "VpcEndpointType": "Interface", "VpcId": "vpc-1", "ServiceName": "com.amazonaws.eu-west-1.kms",
 			 "State": "available", "PolicyDocument": "{\"Statement\":[{\"Action\":\"*\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Resource\":\"*\"}]}",
 			 "SubnetIds": ["subnet-a", "subnet-x"], "Groups": [{"GroupId": "sg-e", "GroupName": "e"}], "IpAddressType": "ipv4",
-			 "DnsOptions": {"DnsRecordIpType": "ipv4"}, "PrivateDnsEnabled": true},
+			 "DnsOptions": {"DnsRecordIpType": "ipv4"}, "PrivateDnsEnabled": true, "ServiceRegion": "eu-west-1"},
 			{"VpcEndpointId": "vpce-s3", "VpcEndpointType": "Gateway", "VpcId": "vpc-1", "ServiceName": "com.amazonaws.eu-west-1.s3",
 			 "State": "available", "SubnetIds": [], "Groups": [], "PrivateDnsEnabled": false},
 			{"VpcEndpointId": "vpce-pending", "VpcEndpointType": "Interface", "VpcId": "vpc-1", "ServiceName": "com.amazonaws.eu-west-1.kms",
@@ -245,7 +245,7 @@ func TestEndpoints(t *testing.T) {
 	}
 	e := m.VPCEndpoints[0]
 	if e.Type.Value != "Interface" || e.ServiceName.Value != "com.amazonaws.eu-west-1.kms" || !e.PrivateDNS.Value ||
-		e.VPC.Key != "vpc-1" || e.IPAddressType.Value != "ipv4" || e.DNSRecordIPType.Value != "ipv4" || !strings.Contains(e.Policy.Value, `"Action":"*"`) {
+		e.VPC.Key != "vpc-1" || e.IPAddressType.Value != "ipv4" || e.DNSRecordIPType.Value != "ipv4" || e.ServiceRegion.Value != "eu-west-1" || !strings.Contains(e.Policy.Value, `"Action":"*"`) {
 		t.Errorf("vpce-kms = %+v", e)
 	}
 	if len(e.Subnets.Items) != 2 || e.Subnets.Items[0].Key != "subnet-a" || e.Subnets.Items[1].Literal != "subnet-x" {
@@ -350,6 +350,7 @@ const rdsFacts = `{
             "DBSubnetGroup": "aurora-db",
             "Engine": "aurora-mysql",
             "DBClusterArn": "arn:aws:rds:eu-west-1:111122223333:cluster:reports",
+            "NetworkType": "DUAL",
             "ActivityStreamStatus": "stopped"
         },
         {
@@ -382,6 +383,9 @@ func TestRDS(t *testing.T) {
 	}
 	if c.EngineVersion.Value != "15.4" || c.EngineMode.Value != "provisioned" {
 		t.Errorf("cluster engine version %+v, mode %+v", c.EngineVersion, c.EngineMode)
+	}
+	if c.NetworkType.Set || m.DBClusters[1].NetworkType.Value != "DUAL" {
+		t.Errorf("network types = %+v, %+v; want unset (IPV4) and DUAL", c.NetworkType, m.DBClusters[1].NetworkType)
 	}
 	in := m.DBInstances
 	if in[0].InstanceClass.Value != "db.r6g.large" || in[1].InstanceClass.Set {

@@ -37,7 +37,8 @@ func (s *Snapshot) dbCluster(n node) {
 	}
 	c := &model.DBCluster{Origin: o, Identifier: n.get("DBClusterIdentifier").str(), Engine: n.get("Engine").str(),
 		EngineVersion: n.get("EngineVersion").str(), EngineMode: n.get("EngineMode").str(),
-		SubnetGroup: n.get("DBSubnetGroup").ref(), Region: s.noteRegion(n.get("DBClusterArn"))}
+		SubnetGroup: n.get("DBSubnetGroup").ref(), Region: s.noteRegion(n.get("DBClusterArn")),
+		NetworkType: n.get("NetworkType").str()}
 	c.SecurityGroups = refList(n.get("VpcSecurityGroups"), func(x node) node { return x.get("VpcSecurityGroupId") })
 	s.m.DBClusters = append(s.m.DBClusters, c)
 	s.streams = append(s.streams, streamFact{cluster: c, status: n.get("ActivityStreamStatus"), mode: n.get("ActivityStreamMode")})

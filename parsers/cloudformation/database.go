@@ -29,6 +29,7 @@ func dbCluster(p props, o model.Origin) {
 		EngineMode:     p.str("EngineMode"),
 		SubnetGroup:    p.ref("DBSubnetGroupName"),
 		SecurityGroups: p.refs("VpcSecurityGroupIds"),
+		NetworkType:    p.str("NetworkType"),
 	})
 }
 

@@ -20,6 +20,7 @@ func vpcEndpoint(p props, o model.Origin) {
 		SecurityGroups: p.refs("SecurityGroupIds"),
 		Region:         p.model().Region,
 		IPAddressType:  p.str("IpAddressType"),
+		ServiceRegion:  p.str("ServiceRegion"),
 	}
 	// DnsOptions.DnsRecordIpType says which records the private DNS name
 	// gets; IPv6-only records cannot carry Aurora's IPv4 KMS traffic.

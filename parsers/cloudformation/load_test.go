@@ -82,6 +82,7 @@ Resources:
       ServiceName: !Sub com.amazonaws.${AWS::Region}.kms
       SubnetIds: [!Ref Private]
       PolicyDocument: {Statement: [{Effect: Allow, Action: "*", Principal: "*", Resource: "*"}]}
+      ServiceRegion: us-east-1
   NACL:
     Type: AWS::EC2::NetworkAcl
     Properties: {VpcId: !Ref VPC}
@@ -136,6 +137,9 @@ func TestNetworkResources(t *testing.T) {
 	ep := m.VPCEndpoints[0]
 	if ep.Type.Set || ep.PrivateDNS.Set {
 		t.Errorf("endpoint type and private DNS must stay unset (Gateway, false): %+v", ep)
+	}
+	if ep.ServiceRegion.Value != "us-east-1" {
+		t.Errorf("service region %+v", ep.ServiceRegion)
 	}
 	if ep.ServiceName.Value != "com.amazonaws."+model.RegionToken+".kms" {
 		t.Errorf("service name %q", ep.ServiceName.Value)
@@ -241,7 +245,7 @@ Resources:
     Properties: {Engine: aurora-mysql, DBSubnetGroupName: !Ref Group, VpcSecurityGroupIds: [sg-1]}
   ByName:
     Type: AWS::RDS::DBCluster
-    Properties: {Engine: aurora-postgresql, DBClusterIdentifier: Orders, DBSubnetGroupName: catalog}
+    Properties: {Engine: aurora-postgresql, DBClusterIdentifier: Orders, DBSubnetGroupName: catalog, NetworkType: DUAL}
   Writer:
     Type: AWS::RDS::DBInstance
     Properties: {DBClusterIdentifier: !Ref Cluster, Engine: aurora-mysql, DBInstanceClass: db.r6g.large}
@@ -260,7 +264,10 @@ Resources:
 	if c.SubnetGroup.Key != "Group" || c.Identifier.Value != model.Token("Cluster") || c.Engine.Value != "aurora-mysql" || c.SecurityGroups.Items[0].Literal != "sg-1" {
 		t.Errorf("cluster: %+v", c)
 	}
-	if byName.SubnetGroup.Literal != "catalog" || byName.Identifier.Value != "Orders" || byName.SecurityGroups.Set {
+	if c.NetworkType.Set {
+		t.Errorf("cluster network type must stay unset (IPV4): %+v", c.NetworkType)
+	}
+	if byName.SubnetGroup.Literal != "catalog" || byName.Identifier.Value != "Orders" || byName.SecurityGroups.Set || byName.NetworkType.Value != "DUAL" {
 		t.Errorf("cluster by name: %+v", byName)
 	}
 	w, r := m.DBInstances[0], m.DBInstances[1]

@@ -44,6 +44,7 @@ func (t *translator) dbCluster(in *eval.Instance) {
 		SubnetGroup:    f.ref("db_subnet_group_name"),
 		SecurityGroups: f.securityGroups("vpc_security_group_ids"),
 		Region:         t.region(in),
+		NetworkType:    f.str("network_type"),
 	})
 }
 

@@ -47,6 +47,8 @@ func TestDBCluster(t *testing.T) {
 				EngineVersion: known("5.7.mysql_aurora.2.10.2"), EngineMode: known("serverless"), Region: known("eu-west-1")}},
 		{"unknown engine version stays unknown", attrs{"cluster_identifier": cty.StringVal("main"), "engine_version": unknownOf(cty.String, varVPC)},
 			&model.DBCluster{Origin: org("aws_rds_cluster.main"), Identifier: known("main"), EngineVersion: model.Str{Unknown: varVPC}, Region: known("eu-west-1")}},
+		{"network type", attrs{"cluster_identifier": cty.StringVal("main"), "network_type": cty.StringVal("DUAL")},
+			&model.DBCluster{Origin: org("aws_rds_cluster.main"), Identifier: known("main"), Region: known("eu-west-1"), NetworkType: known("DUAL")}},
 		{"unknown identifier stays unknown", attrs{"cluster_identifier": unknownOf(cty.String, varVPC)},
 			&model.DBCluster{Origin: org("aws_rds_cluster.main"), Identifier: model.Str{Unknown: varVPC}, Region: known("eu-west-1")}},
 	}

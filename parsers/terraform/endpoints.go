@@ -22,6 +22,7 @@ func (t *translator) vpcEndpoint(in *eval.Instance) {
 		SecurityGroups:  f.securityGroups("security_group_ids"),
 		Policy:          f.str("policy"),
 		Region:          t.region(in),
+		ServiceRegion:   f.str("service_region"),
 		IPAddressType:   f.str("ip_address_type"),
 		DNSRecordIPType: t.dnsRecordIPType(in),
 	})

@@ -36,6 +36,8 @@ func TestVPCEndpoint(t *testing.T) {
 		{"IP address type and dns_options", attrs{"ip_address_type": cty.StringVal("dualstack")},
 			[]nested{{typ: "dns_options", attrs: attrs{"dns_record_ip_type": cty.StringVal("ipv6")}}},
 			&model.VPCEndpoint{Origin: org("aws_vpc_endpoint.kms"), Region: known("eu-west-1"), IPAddressType: known("dualstack"), DNSRecordIPType: known("ipv6")}},
+		{"service region of a cross-region endpoint", attrs{"service_name": cty.StringVal("com.amazonaws.us-east-1.kms"), "service_region": cty.StringVal("us-east-1")}, nil,
+			&model.VPCEndpoint{Origin: org("aws_vpc_endpoint.kms"), ServiceName: known("com.amazonaws.us-east-1.kms"), Region: known("eu-west-1"), ServiceRegion: known("us-east-1")}},
 		{"subnet_configuration alone", attrs{},
 			[]nested{{typ: "subnet_configuration", attrs: attrs{"subnet_id": tok("aws_subnet.b")}}},
 			&model.VPCEndpoint{Origin: org("aws_vpc_endpoint.kms"), Subnets: keys("aws_subnet.b"), Region: known("eu-west-1")}},
