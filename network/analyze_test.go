@@ -829,3 +829,71 @@ func TestEndpointENIs(t *testing.T) {
 		})
 	}
 }
+
+// TestEndpointGroups pins docs/semantics.md#endpoint-security-groups: an
+// endpoint without security groups has the VPC's default one, which an
+// association adds to unless it replaces the default.
+func TestEndpointGroups(t *testing.T) {
+	assoc := func(w *world, e *model.VPCEndpoint, g *model.SecurityGroup, replace model.Bool) {
+		w.b.m.EndpointSecurityGroupAssociations = append(w.b.m.EndpointSecurityGroupAssociations, &model.EndpointSecurityGroupAssociation{
+			Origin: w.b.origin("aws_vpc_endpoint_security_group_association", "kms"), Endpoint: key(e), Group: key(g), ReplaceDefault: replace})
+	}
+	// defaultCluster puts the cluster in the VPC's default group, which
+	// admits its own members.
+	defaultCluster := func(w *world) { w.cluster.SecurityGroups = model.Refs{} }
+	// only8443 makes the endpoint's own group admit 8443 alone.
+	only8443 := func(g *model.SecurityGroup) { g.Rules[0].FromPort, g.Rules[0].ToPort = num(8443), num(8443) }
+	varReplace := model.Bool{Unknown: unresolved(model.FromVariable, `variable "replace_default" has no value`)}
+	tests := []struct {
+		name string
+		edit func(w *world, e *model.VPCEndpoint, g *model.SecurityGroup)
+		want expect
+	}{
+		{"no groups: the default group admits only its members", func(_ *world, e *model.VPCEndpoint, _ *model.SecurityGroup) {
+			e.SecurityGroups = model.Refs{}
+		}, expect{verdict: model.False, broken: PathKMSEndpoint, reason: "allows no ingress TCP 443"}},
+		{"no groups: the cluster is a member of the default group", func(w *world, e *model.VPCEndpoint, _ *model.SecurityGroup) {
+			e.SecurityGroups = model.Refs{}
+			defaultCluster(w)
+		}, expect{verdict: model.True, path: PathKMSEndpoint}},
+		{"an association adds a group that admits the cluster", func(w *world, e *model.VPCEndpoint, g *model.SecurityGroup) {
+			e.SecurityGroups = model.Refs{}
+			assoc(w, e, g, model.Bool{})
+		}, expect{verdict: model.True, path: PathKMSEndpoint}},
+		{"an association keeps the default group", func(w *world, e *model.VPCEndpoint, g *model.SecurityGroup) {
+			e.SecurityGroups = model.Refs{}
+			defaultCluster(w)
+			only8443(g)
+			assoc(w, e, g, boolean(false))
+		}, expect{verdict: model.True, path: PathKMSEndpoint}},
+		{"an association replaces the default group", func(w *world, e *model.VPCEndpoint, g *model.SecurityGroup) {
+			e.SecurityGroups = model.Refs{}
+			defaultCluster(w)
+			only8443(g)
+			assoc(w, e, g, boolean(true))
+		}, expect{verdict: model.False, broken: PathKMSEndpoint, reason: "allows no ingress TCP 443"}},
+		{"whether an association replaces the default group is unknown", func(w *world, e *model.VPCEndpoint, g *model.SecurityGroup) {
+			e.SecurityGroups = model.Refs{}
+			defaultCluster(w)
+			only8443(g)
+			assoc(w, e, g, varReplace)
+		}, expect{verdict: model.Unknown, broken: PathKMSEndpoint, kind: model.FromVariable}},
+		{"replacing does not matter when the associated group admits the cluster", func(w *world, e *model.VPCEndpoint, g *model.SecurityGroup) {
+			e.SecurityGroups = model.Refs{}
+			assoc(w, e, g, varReplace)
+		}, expect{verdict: model.True, path: PathKMSEndpoint}},
+		{"listed groups: no default group to keep", func(w *world, e *model.VPCEndpoint, g *model.SecurityGroup) {
+			defaultCluster(w)
+			only8443(g)
+		}, expect{verdict: model.False, broken: PathKMSEndpoint, reason: "allows no ingress TCP 443"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := newWorld()
+			e, esg := w.addEndpoint()
+			w.privRT.Routes = nil
+			tt.edit(w, e, esg)
+			check(t, Analyze(w.b.m, Options{}), tt.want)
+		})
+	}
+}

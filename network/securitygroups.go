@@ -12,6 +12,10 @@ import (
 type sgSet struct {
 	sure  []*model.SecurityGroup
 	maybe []*model.SecurityGroup // may not be members
+	// maybeWhy says, where known, why each of maybe may not be a member:
+	// the reference's own doubt (an association that may replace the
+	// endpoint's default group), which the group does not carry.
+	maybeWhy []*model.Unresolved
 	// literals are external group IDs, which match only the same literal.
 	literals []string
 	unknown  []Unknown // members that cannot be resolved
@@ -53,6 +57,7 @@ func (a *analyzer) addGroup(set *sgSet, r model.Ref, owner string) {
 		set.sure = append(set.sure, g)
 	case ok:
 		set.maybe = append(set.maybe, g)
+		set.maybeWhy = append(set.maybeWhy, firstNonNil(r.Maybe, g.Maybe))
 	case r.Literal != "":
 		set.literals = append(set.literals, r.Literal)
 		set.unknown = append(set.unknown, unknownOf(u, r.Range, owner))
@@ -147,12 +152,16 @@ func (a *analyzer) allows(s sgSet, dir model.Direction, peer sgPeer) (model.Tri,
 		v = v.Or(gv)
 		us = append(us, gu...)
 	}
-	for _, g := range s.maybe {
+	for i, g := range s.maybe {
 		gv, gu := a.groupAllows(g, dir, port, peer)
 		if v != model.True && gv != model.False {
 			v = model.Unknown
 			us = append(us, gu...)
-			us = append(us, unknownOf(firstNonNil(g.Maybe, &model.Unresolved{Kind: model.FromCondition,
+			var why *model.Unresolved
+			if i < len(s.maybeWhy) {
+				why = s.maybeWhy[i]
+			}
+			us = append(us, unknownOf(firstNonNil(why, g.Maybe, &model.Unresolved{Kind: model.FromCondition,
 				Reason: g.Address + " may not be attached", Range: g.Range}), g.Range, g.Address))
 		}
 	}
