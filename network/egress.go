@@ -75,9 +75,11 @@ func classifyCIDR(p netip.Prefix) (model.Tri, destKind) {
 
 // prefixListToKMS says whether a security group rule's prefix list may hold
 // KMS's public addresses. A gateway endpoint's prefix list, named by
-// identity (Terraform aws_vpc_endpoint.x.prefix_list_id), holds only the
-// addresses of S3 or DynamoDB: False. Any other prefix list is Unknown, with
-// the reason.
+// identity (Terraform aws_vpc_endpoint.x.prefix_list_id), and the
+// AWS-managed S3 or DynamoDB list (a `pl-` ID that AWS facts show as such,
+// a Terraform data "aws_prefix_list" found by name) hold only the
+// addresses of S3 or DynamoDB: False; so does an IPv6 list. Any other
+// prefix list is Unknown, with the reason.
 func (a *analyzer) prefixListToKMS(pl model.Ref, subject string) (model.Tri, narrowDest, *model.Unresolved) {
 	nd := narrowDest{rule: subject, dest: "a prefix list", kind: destUnresolved}
 	o, u := a.ix.resolve(pl, "prefix list")
@@ -92,9 +94,21 @@ func (a *analyzer) prefixListToKMS(pl model.Ref, subject string) (model.Tri, nar
 	case pl.Literal != "":
 		nd.dest = "prefix list " + pl.Literal
 	}
-	if e, ok := o.(*model.VPCEndpoint); ok && gatewayServiceList(e) {
-		nd.kind = destServiceList
-		return model.False, nd, nil
+	switch x := o.(type) {
+	case *model.VPCEndpoint:
+		if gatewayEndpointList(x) {
+			nd.kind = destServiceList
+			return model.False, nd, nil
+		}
+	case *model.PrefixList:
+		switch {
+		case gatewayServiceList(x):
+			nd.kind = destServiceList
+			return model.False, nd, nil
+		case ipv6List(x):
+			nd.kind = destIPv6
+			return model.False, nd, nil
+		}
 	}
 	why := fmt.Sprintf("%s allows %s, whose entries are not known offline; it may or may not hold KMS's public addresses", subject, nd.dest)
 	if u != nil && pl.Key != "" {
@@ -103,10 +117,10 @@ func (a *analyzer) prefixListToKMS(pl model.Ref, subject string) (model.Tri, nar
 	return model.Unknown, nd, &model.Unresolved{Kind: model.FromExternal, Range: pl.Range, Reason: why}
 }
 
-// gatewayServiceList says whether e is a gateway endpoint for S3 or
+// gatewayEndpointList says whether e is a gateway endpoint for S3 or
 // DynamoDB, whose prefix list AWS manages and fills with that service's
 // addresses only. An endpoint of unknown type or service is not.
-func gatewayServiceList(e *model.VPCEndpoint) bool {
+func gatewayEndpointList(e *model.VPCEndpoint) bool {
 	if e.Type.Unknown != nil || !strings.EqualFold(e.Type.Or("Gateway"), "Gateway") || !e.ServiceName.Known() {
 		return false
 	}
@@ -174,7 +188,7 @@ func (a *analyzer) ruleNarrowDests(r *model.SecurityGroupRule, name string) []na
 		}
 	}
 	for _, pl := range r.PrefixLists.Items {
-		if _, nd, _ := a.prefixListToKMS(pl, r.Address); nd.kind == destServiceList || nd.kind == destUnresolved {
+		if _, nd, _ := a.prefixListToKMS(pl, r.Address); nd.kind == destServiceList || nd.kind == destUnresolved || nd.kind == destIPv6 {
 			nd.rule = name
 			out = append(out, nd)
 		}

@@ -35,6 +35,18 @@ func TestNarrowEgress(t *testing.T) {
 			toPrefixList(key(e))(w)
 		}
 	}
+	// list is a prefix list object: from AWS facts (AWS-owned), a data
+	// "aws_prefix_list" found by name, or declared in the code.
+	list := func(name, family string, awsManaged bool) func(w *world) {
+		return func(w *world) {
+			l := &model.PrefixList{Origin: w.b.origin("data.aws_prefix_list", "svc"), Name: str(name), AWSManaged: awsManaged}
+			if family != "" {
+				l.AddressFamily = str(family)
+			}
+			w.b.m.PrefixLists = append(w.b.m.PrefixLists, l)
+			toPrefixList(key(l))(w)
+		}
+	}
 	nacl := func(rules ...*model.NetworkACLRule) func(w *world) {
 		return func(w *world) {
 			a := w.b.acl("db", w.vpc, w.db)
@@ -62,6 +74,13 @@ func TestNarrowEgress(t *testing.T) {
 		{"security group to the DynamoDB gateway endpoint's prefix list", gateway("com.amazonaws.eu-west-1.dynamodb", "") /* the type defaults to Gateway */, expect{verdict: model.False, broken: PathNAT}},
 		{"an interface endpoint's prefix list is not known", gateway("com.amazonaws.eu-west-1.s3", "Interface"), expect{verdict: model.Unknown, broken: PathNAT, kind: model.FromExternal}},
 		{"another service's gateway endpoint is not known", gateway("com.amazonaws.eu-west-1.ec2", "Gateway"), expect{verdict: model.Unknown, broken: PathNAT}},
+		{"security group to S3's AWS-managed prefix list", list("com.amazonaws.eu-west-1.s3", "", true), expect{verdict: model.False, broken: PathNAT, status: model.False,
+			reason: "prefix list data.aws_prefix_list.svc (an S3 or DynamoDB gateway endpoint's prefix list"}},
+		{"security group to DynamoDB's list of an unknown region", list("com.amazonaws."+model.RegionToken+".dynamodb", "", true), expect{verdict: model.False, broken: PathNAT}},
+		{"another AWS-managed prefix list is not known", list("com.amazonaws.global.cloudfront.origin-facing", "", true), expect{verdict: model.Unknown, broken: PathNAT, kind: model.FromExternal}},
+		{"a customer list named like S3's is not known", list("com.amazonaws.eu-west-1.s3", "", false), expect{verdict: model.Unknown, broken: PathNAT}},
+		{"an IPv6 prefix list holds no IPv4 address", list("v6", "IPv6", false), expect{verdict: model.False, broken: PathNAT,
+			reason: "prefix list data.aws_prefix_list.svc (IPv6"}},
 		{"a literal prefix list is not known", toPrefixList(model.Ref{Literal: "pl-6da54004"}), expect{verdict: model.Unknown, broken: PathNAT,
 			reason: "prefix list pl-6da54004 (a prefix list whose entries are not known offline)"}},
 		{"network ACL egress to 172.16.0.0/12 only", nacl(naclRule(100, true, "tcp", "allow", "172.16.0.0/12", 443, 443), ephemeralIn),

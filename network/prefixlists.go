@@ -80,15 +80,30 @@ func isGatewayService(name string) bool {
 	return strings.HasSuffix(n, ".s3") || strings.HasSuffix(n, ".dynamodb")
 }
 
+// gatewayServiceList says whether l is the AWS-managed prefix list of S3
+// or DynamoDB (com.amazonaws.<region>.s3, ….dynamodb), which holds that
+// service's addresses only: one that AWS facts show as AWS-owned, or that a
+// Terraform data "aws_prefix_list" finds by name.
+func gatewayServiceList(l *model.PrefixList) bool {
+	n := l.Name
+	return l.AWSManaged && n.Known() && strings.HasPrefix(strings.ToLower(n.Value), "com.amazonaws.") && isGatewayService(n.Value)
+}
+
+// ipv6List says whether l holds IPv6 ranges only.
+func ipv6List(l *model.PrefixList) bool {
+	f := l.AddressFamily
+	return f.Known() && strings.EqualFold(f.Value, "IPv6")
+}
+
 // managedPrefixList judges a route to a PrefixList: an AWS-managed one (from
 // the facts) by its name, any other by its entries: inline, standalone, and
 // standalone ones whose list is not known (they may belong to it).
 func (a *analyzer) managedPrefixList(r *model.Route, table string, l *model.PrefixList) (model.Tri, Unknown) {
-	if f := l.AddressFamily; f.Known() && strings.EqualFold(f.Value, "IPv6") {
+	if ipv6List(l) {
 		return model.False, Unknown{} // IPv4 traffic never matches it
 	}
 	if l.AWSManaged {
-		if n := l.Name; n.Known() && strings.HasPrefix(strings.ToLower(n.Value), "com.amazonaws.") && isGatewayService(n.Value) {
+		if gatewayServiceList(l) {
 			return model.False, Unknown{} // the S3 or DynamoDB list of gateway endpoints
 		}
 		return model.Unknown, a.prefixListDoubt(r, table, &model.Unresolved{Kind: model.FromTarget, Range: l.Range,

@@ -51,8 +51,9 @@ func FromEvaluation(ctx context.Context, dir string, res *eval.Result, ds diag.D
 }
 
 // toModel translates every managed resource instance whose meaning the model
-// captures. Data sources only feed values into other instances, and resource
-// types that play no part in reaching KMS are ignored.
+// captures. Data sources mostly only feed values into other instances
+// (translateData has the exceptions), and resource types that play no part
+// in reaching KMS are ignored.
 func toModel(res *eval.Result, _ Options) (*model.Model, diag.Diagnostics) {
 	m := &model.Model{Source: model.Terraform}
 	if res == nil {
@@ -64,10 +65,13 @@ func toModel(res *eval.Result, _ Options) (*model.Model, diag.Diagnostics) {
 	t := newTranslator(m, res.Instances)
 	m.Region = t.rootRegion(res.Instances)
 	for _, in := range res.Instances {
-		if in == nil || in.Mode != eval.Managed {
-			continue
+		switch {
+		case in == nil:
+		case in.Mode == eval.Managed:
+			t.translate(in)
+		case in.Mode == eval.Data:
+			t.translateData(in)
 		}
-		t.translate(in)
 	}
 	return m, t.ds
 }

@@ -1,6 +1,8 @@
 package terraform
 
 import (
+	"strings"
+
 	"github.com/daslint/daslint/model"
 	"github.com/daslint/daslint/parsers/terraform/eval"
 )
@@ -27,5 +29,34 @@ func (t *translator) managedPrefixListEntry(in *eval.Instance) {
 		Origin:     t.origin(in),
 		PrefixList: f.ref("prefix_list_id"),
 		CIDR:       f.str("cidr"),
+	})
+}
+
+// translateData adds the model objects of the data sources whose result
+// follows from their arguments.
+func (t *translator) translateData(in *eval.Instance) {
+	if in.Type == "aws_prefix_list" {
+		t.servicePrefixList(in)
+	}
+}
+
+// servicePrefixList translates a data "aws_prefix_list" found by name into
+// the AWS-managed list it reads (eval.ServicePrefixListName): a route or
+// rule to data.aws_prefix_list.s3.id goes to the S3 list, which never
+// holds KMS's addresses. An unknown region part of the name is kept as
+// model.RegionToken: any region's S3 list holds S3's addresses only.
+func (t *translator) servicePrefixList(in *eval.Instance) {
+	name, ok := eval.ServicePrefixListName(in.Body)
+	if !ok {
+		return
+	}
+	rng := rangeOf(in.Body.Attrs["name"].Range)
+	if strings.Contains(name, eval.UnknownRegion) {
+		name = strings.ReplaceAll(name, eval.UnknownRegion, model.RegionToken)
+	}
+	t.m.PrefixLists = append(t.m.PrefixLists, &model.PrefixList{
+		Origin:     t.origin(in),
+		Name:       model.KnownStr(name, rng),
+		AWSManaged: true,
 	})
 }

@@ -83,3 +83,87 @@ resource "aws_route" "literal" {
 		t.Errorf("entry = %+v %+v, want 192.168.0.0/16 of aws_ec2_managed_prefix_list.corp", e.PrefixList, e.CIDR)
 	}
 }
+
+// TestServicePrefixListDataSource reads data "aws_prefix_list" found by
+// name as the AWS-managed list it is, even when only the region part of
+// the name is unknown; found by ID, or with a name that is not known, it
+// stays an unknown from a data source.
+func TestServicePrefixListDataSource(t *testing.T) {
+	m, ds := loadSources(t, map[string]string{"main.tf": `
+variable "region" {
+  type = string
+}
+
+variable "list_name" {
+  type = string
+}
+
+data "aws_prefix_list" "s3" {
+  name = "com.amazonaws.eu-west-1.s3"
+}
+
+data "aws_prefix_list" "dynamodb" {
+  name = "com.amazonaws.${var.region}.dynamodb"
+}
+
+data "aws_prefix_list" "by_id" {
+  prefix_list_id = "pl-0123456789abcdef0"
+}
+
+data "aws_prefix_list" "unknown" {
+  name = var.list_name
+}
+
+resource "aws_route" "s3" {
+  route_table_id             = "rtb-1"
+  destination_prefix_list_id = data.aws_prefix_list.s3.id
+  transit_gateway_id         = "tgw-1"
+}
+
+resource "aws_route" "dynamodb" {
+  route_table_id             = "rtb-1"
+  destination_prefix_list_id = data.aws_prefix_list.dynamodb.id
+  transit_gateway_id         = "tgw-1"
+}
+
+resource "aws_route" "by_id" {
+  route_table_id             = "rtb-1"
+  destination_prefix_list_id = data.aws_prefix_list.by_id.id
+  transit_gateway_id         = "tgw-1"
+}
+
+resource "aws_route" "unknown" {
+  route_table_id             = "rtb-1"
+  destination_prefix_list_id = data.aws_prefix_list.unknown.id
+  transit_gateway_id         = "tgw-1"
+}
+`}, Options{})
+	noErrors(t, ds)
+	wantKey := map[string]string{
+		"aws_route.s3":       "data.aws_prefix_list.s3",
+		"aws_route.dynamodb": "data.aws_prefix_list.dynamodb",
+		"aws_route.by_id":    "",
+		"aws_route.unknown":  "",
+	}
+	for _, r := range m.Routes {
+		d := r.DestinationPrefixList
+		if d.Key != wantKey[r.Address] {
+			t.Errorf("%s: destination prefix list key = %q, want %q", r.Address, d.Key, wantKey[r.Address])
+		}
+		if wantKey[r.Address] == "" && (d.Unknown == nil || d.Unknown.Kind != model.FromDataSource) {
+			t.Errorf("%s: destination prefix list = %+v, want an unknown from a data source", r.Address, d)
+		}
+	}
+	wantName := map[string]string{
+		"data.aws_prefix_list.s3":       "com.amazonaws.eu-west-1.s3",
+		"data.aws_prefix_list.dynamodb": "com.amazonaws." + model.RegionToken + ".dynamodb",
+	}
+	if len(m.PrefixLists) != len(wantName) {
+		t.Fatalf("got %d prefix lists, want %d", len(m.PrefixLists), len(wantName))
+	}
+	for _, l := range m.PrefixLists {
+		if !l.AWSManaged || !l.Name.Known() || l.Name.Value != wantName[l.Address] {
+			t.Errorf("%s: AWS managed %v, name %+v; want AWS managed, name %q", l.Address, l.AWSManaged, l.Name, wantName[l.Address])
+		}
+	}
+}

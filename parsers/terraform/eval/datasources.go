@@ -49,6 +49,16 @@ func (e *evaluator) dataObject(inst *Instance, names []string) cty.Value {
 		if _, read := attrs["outputs"]; !read {
 			attrs["outputs"] = e.remoteOutputs(inst)
 		}
+	case "aws_prefix_list":
+		if _, ok := ServicePrefixListName(inst.Body); ok {
+			// The translator declares the list (an AWS service's), so
+			// routes and rules that name its id link to it by identity.
+			if e.tokenOrigins == nil {
+				e.tokenOrigins = map[string]model.Range{}
+			}
+			attrs["id"] = cty.StringVal(model.Token(inst.Address))
+			e.tokenOrigins[inst.Address] = Range(inst.DefRange)
+		}
 	case "aws_availability_zones":
 		// Which zones exist is read from the account: the lists' lengths and
 		// elements are unknown, but not which list each is (zones.go). Zone
@@ -83,6 +93,34 @@ func (e *evaluator) askDataSources(inst *Instance, attrs map[string]cty.Value, r
 	if got == nil && why != "" {
 		readLater.Reason += "; " + why
 	}
+}
+
+// ServicePrefixListName is the name that an aws_prefix_list data source
+// looks its list up by, when it is one the translator declares: `name` set,
+// known or unknown only in parts (`com.amazonaws.${var.region}.s3`, read
+// through Attr.Partial), and no `prefix_list_id`. aws_prefix_list reads
+// DescribePrefixLists, which lists only the AWS-managed prefix lists of AWS
+// services, so the name says which service's addresses the list holds
+// (docs/semantics.md#more-specific-routes).
+func ServicePrefixListName(b *Body) (string, bool) {
+	if b == nil {
+		return "", false
+	}
+	if id, set := b.Attrs["prefix_list_id"]; set && !id.Value.IsNull() {
+		return "", false
+	}
+	a, set := b.Attrs["name"]
+	switch {
+	case !set || a.Value.IsNull():
+		return "", false
+	case !a.Value.IsKnown():
+		return a.Partial, a.Partial != ""
+	}
+	v, _ := a.Value.Unmark()
+	if v.Type() != cty.String {
+		return "", false
+	}
+	return v.AsString(), true
 }
 
 // partitionOf derives the partition and DNS suffix from a region, as the

@@ -1,6 +1,7 @@
 # The cluster's group allows egress only to the S3 prefix list, found by
-# name; describe-managed-prefix-lists prints no entries, so what that prefix
-# list holds is not known to daslint.
+# name; describe-managed-prefix-lists shows it is the AWS-owned list
+# com.amazonaws.eu-west-1.s3, which holds S3's addresses only: no egress to
+# KMS on the nat path.
 provider "aws" {
   region                      = "eu-west-1"
   skip_credentials_validation = true
