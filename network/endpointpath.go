@@ -332,7 +332,7 @@ func (a *analyzer) kmsCandidates(vpc *model.VPC) []*model.VPCEndpoint {
 // the name gets AAAA records only (VPC PrivateLink Guide, "DNS record IP
 // type"): the endpoint takes over the KMS name, yet an IPv4 cluster (the
 // default network type) cannot use those records
-// (docs/semantics.md#endpoint-dns-records). A dual-stack cluster's
+// (docs/semantics.md#endpoint-dns-records-and-region). A dual-stack cluster's
 // instances have IPv6 addresses too and may use them, but daslint checks
 // only IPv4 paths: unknown.
 func ipv4Records(e *model.VPCEndpoint, c *model.DBCluster, region string) (model.Tri, string, []Unknown) {
