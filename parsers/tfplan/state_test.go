@@ -77,3 +77,26 @@ func TestIndexIDs(t *testing.T) {
 		t.Errorf("region = %q, want eu-west-1", b.stateRegion)
 	}
 }
+
+// TestClusterNetworkType reads network_type from a state through the
+// Terraform translator: DUAL is kept, null (the provider leaves it unset in
+// configurations that do not set it) stays unset.
+func TestClusterNetworkType(t *testing.T) {
+	data := []byte(`{"format_version":"1.0","values":{"root_module":{"resources":[
+		{"address":"aws_rds_cluster.dual","mode":"managed","type":"aws_rds_cluster","name":"dual","values":{"id":"dual","cluster_identifier":"dual","engine":"aurora-postgresql","network_type":"DUAL"}},
+		{"address":"aws_rds_cluster.plain","mode":"managed","type":"aws_rds_cluster","name":"plain","values":{"id":"plain","cluster_identifier":"plain","engine":"aurora-postgresql","network_type":null}}]}}}`)
+	m, _, ds := Load("state.json", data, Options{})
+	if ds.HasErrors() {
+		t.Fatalf("load: %v", ds)
+	}
+	got := map[string]model.Str{}
+	for _, c := range m.DBClusters {
+		got[c.Address] = c.NetworkType
+	}
+	if nt := got["aws_rds_cluster.dual"]; !nt.Known() || nt.Value != "DUAL" {
+		t.Errorf("dual: network type = %+v, want DUAL", nt)
+	}
+	if nt := got["aws_rds_cluster.plain"]; nt.Set || nt.Unknown != nil {
+		t.Errorf("plain: network type = %+v, want unset", nt)
+	}
+}
