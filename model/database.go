@@ -78,6 +78,9 @@ type ActivityStream struct {
 	// Mode is the stream's mode as StartActivityStream takes it ("sync" or
 	// "async"); unset when the source does not say.
 	Mode Str
+	// KMSKey is the stream's KMS key: a declared key by identity, or a
+	// literal key ID, key ARN, alias name or alias ARN.
+	KMSKey Ref
 }
 
 // KMSKey is an aws_kms_key / AWS::KMS::Key.

@@ -377,10 +377,18 @@ func TestPaths(t *testing.T) {
 			w.privRT.Routes = append(w.privRT.Routes, &model.Route{Origin: w.b.origin("aws_route", "pl"),
 				DestinationPrefixList: model.Ref{Literal: "pl-123"}, TargetKind: model.TargetTransitGateway, Target: model.Ref{Literal: "tgw-1"}})
 		}, expect{verdict: model.Unknown, kind: model.FromTarget}},
-		{"unknown endpoint policy", func(w *world) {
+		{"endpoint policy without kms:GenerateDataKey breaks DAS although NAT works", func(w *world) {
 			e, _ := w.addEndpoint()
 			e.Policy = str(`{"Statement":[{"Effect":"Allow","Principal":"*","Action":"kms:Decrypt","Resource":"*"}]}`)
-		}, expect{verdict: model.Unknown, broken: PathKMSEndpoint, kind: model.FromPolicy}},
+		}, expect{verdict: model.False, broken: PathKMSEndpoint, status: model.False, reason: "does not allow kms:GenerateDataKey"}},
+		{"endpoint policy with a condition", func(w *world) {
+			e, _ := w.addEndpoint()
+			e.Policy = str(`{"Statement":[{"Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalAccount":"111122223333"}}}]}`)
+		}, expect{verdict: model.Unknown, broken: PathKMSEndpoint, kind: model.FromPolicy, reason: "statement 1 has a Condition"}},
+		{"unknown endpoint policy", func(w *world) {
+			e, _ := w.addEndpoint()
+			e.Policy = model.UnknownStr(unresolved(model.FromVariable, "var.policy"), model.Range{File: "e.tf", Line: 9})
+		}, expect{verdict: model.Unknown, broken: PathKMSEndpoint, kind: model.FromVariable}},
 		{"endpoint with IPv6-only DNS records breaks DAS although NAT works", func(w *world) {
 			e, _ := w.addEndpoint()
 			e.DNSRecordIPType = str("ipv6")
@@ -467,7 +475,18 @@ func TestPaths(t *testing.T) {
 			e, _ := w.addEndpoint()
 			w.b.m.EndpointPolicies = append(w.b.m.EndpointPolicies, &model.EndpointPolicy{Origin: w.b.origin("aws_vpc_endpoint_policy", "kms"),
 				Endpoint: key(e), Policy: str(`{"Statement":[{"Effect":"Deny","Principal":"*","Action":"kms:*","Resource":"*"}]}`)})
-		}, expect{verdict: model.Unknown, broken: PathKMSEndpoint, kind: model.FromPolicy}},
+		}, expect{verdict: model.False, broken: PathKMSEndpoint, status: model.False, reason: "aws_vpc_endpoint_policy.kms of aws_vpc_endpoint.kms does not allow kms:GenerateDataKey"}},
+		{"aws_vpc_endpoint_policy with a Deny beside allow-all", func(w *world) {
+			e, _ := w.addEndpoint()
+			w.b.m.EndpointPolicies = append(w.b.m.EndpointPolicies, &model.EndpointPolicy{Origin: w.b.origin("aws_vpc_endpoint_policy", "kms"),
+				Endpoint: key(e), Policy: str(`{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"},{"Sid":"NoDecrypt","Effect":"Deny","Principal":"*","Action":"kms:Decrypt","Resource":"*"}]}`)})
+		}, expect{verdict: model.Unknown, broken: PathKMSEndpoint, kind: model.FromPolicy, reason: `statement 2 (Sid "NoDecrypt") denies kms:Decrypt`}},
+		{"endpoint's own policy and an aws_vpc_endpoint_policy disagree", func(w *world) {
+			e, _ := w.addEndpoint()
+			e.Policy = str(`{"Statement":[{"Effect":"Allow","Principal":"*","Action":"kms:Encrypt","Resource":"*"}]}`)
+			w.b.m.EndpointPolicies = append(w.b.m.EndpointPolicies, &model.EndpointPolicy{Origin: w.b.origin("aws_vpc_endpoint_policy", "kms"),
+				Endpoint: key(e), Policy: str(`{"Statement":[{"Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"*"}]}`)})
+		}, expect{verdict: model.Unknown, broken: PathKMSEndpoint, kind: model.FromPolicy, reason: "which one holds depends on the order"}},
 		{"allow-all aws_vpc_endpoint_policy", func(w *world) {
 			e, _ := w.addEndpoint()
 			w.b.m.EndpointPolicies = append(w.b.m.EndpointPolicies, &model.EndpointPolicy{Origin: w.b.origin("aws_vpc_endpoint_policy", "kms"),

@@ -79,7 +79,7 @@ func TestDeterministic(t *testing.T) {
 		w.addEndpoint()
 		w.sg.Rules[0].CIDRs.Items[0] = model.UnknownStr(unresolved(model.FromVariable, "var.b"), model.Range{File: "b.tf", Line: 2})
 		w.privRoute.Target = model.Ref{Unknown: unresolved(model.FromVariable, "var.a")}
-		w.b.m.VPCEndpoints[0].Policy = str(`{"Statement":[]}`)
+		w.b.m.VPCEndpoints[0].Policy = str(`{"Statement":[{"Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"true"}}}]}`)
 		return w.b.m
 	}
 	a, b := Analyze(build(), Options{}), Analyze(build(), Options{})

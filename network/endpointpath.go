@@ -20,6 +20,8 @@ type endpointEval struct {
 	unknowns []Unknown
 	// endpoint is the link of the endpoint ch rests on.
 	endpoint Link
+	// policies are the policy verdicts of the endpoints certainly active.
+	policies []EndpointPolicy
 }
 
 // endpointPaths evaluates every KMS endpoint that may be active in the
@@ -47,6 +49,9 @@ func (a *analyzer) endpointPaths(p *placement) endpointEval {
 		}
 		cands = append(cands, c)
 		ev.active = ev.active.Or(c.act.val)
+		if c.act.val == model.True {
+			ev.policies = append(ev.policies, a.endpointPolicy(e, p.cluster))
+		}
 	}
 	relevant := 0
 	for _, c := range cands {
@@ -228,8 +233,8 @@ func (a *analyzer) endpointConnectAll(e *model.VPCEndpoint, p *placement) *chain
 		return ch
 	}
 
-	pv, polUs := a.endpointPolicy(e)
-	ch.check(pv, linkTo(e, e.Address+" policy"), pvReason(e, polUs), "", polUs...)
+	pol := a.endpointPolicy(e, p.cluster)
+	ch.check(pol.Status, linkTo(e, e.Address+" policy"), pol.Reason, pol.Fix, pol.unknowns...)
 	if p.subnet == nil {
 		// The network ACLs on the way are the unknown subnet's and, unless
 		// the instance shares one, the endpoint's: they rest on the subnet.
@@ -267,46 +272,6 @@ func (a *analyzer) endpointConnectAll(e *model.VPCEndpoint, p *placement) *chain
 			"not every subnet of "+e.Address+" is known, nor is its network ACL", "", subUs...)
 	}
 	return ch
-}
-
-func pvReason(e *model.VPCEndpoint, us []Unknown) string {
-	if len(us) == 0 {
-		return ""
-	}
-	return e.Address + ": " + us[0].Reason
-}
-
-// endpointPolicy judges every policy the endpoint may have: its own, and
-// those of aws_vpc_endpoint_policy resources that name it or may name it.
-// policyAllowsKMS is never False, so ANDing them is exact whenever only
-// one policy applies, and errs toward unknown when a separate policy
-// replaces a restrictive inline one (the provider docs warn against
-// setting both).
-func (a *analyzer) endpointPolicy(e *model.VPCEndpoint) (model.Tri, []Unknown) {
-	var us []Unknown
-	v, u := policyAllowsKMS(e.Policy)
-	if u != nil {
-		us = append(us, unknownOf(u, e.Policy.Range, e.Address))
-	}
-	judge := func(p *model.EndpointPolicy) {
-		pv, pu := policyAllowsKMS(p.Policy)
-		if pu != nil {
-			us = append(us, unknownOf(pu, p.Policy.Range, p.Address))
-		}
-		v = v.And(pv)
-	}
-	for _, p := range a.ix.epPolicy[e] {
-		judge(p)
-	}
-	for _, o := range a.ix.looseEp {
-		if p, ok := o.(*model.EndpointPolicy); ok {
-			judge(p)
-			if v != model.True {
-				us = append(us, unknownOf(p.Endpoint.Unknown, p.Range, p.Address))
-			}
-		}
-	}
-	return v, us
 }
 
 // kmsCandidates are the KMS endpoints that may be in vpc, in declaration

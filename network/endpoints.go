@@ -1,7 +1,6 @@
 package network
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -288,81 +287,6 @@ func (a *analyzer) endpointGroups(e *model.VPCEndpoint, vpc *model.VPC) sgSet {
 		}
 	}
 	return set
-}
-
-// policyAllowsKMS says whether an endpoint policy lets the activity stream
-// use KMS: absent (the default full-access policy) or an Allow of kms:* or *
-// on * to everyone with no Deny. Anything else needs a person to judge.
-func policyAllowsKMS(p model.Str) (model.Tri, *model.Unresolved) {
-	if p.Unknown != nil {
-		return model.Unknown, p.Unknown
-	}
-	if !p.Set || strings.TrimSpace(p.Value) == "" {
-		return model.True, nil
-	}
-	var doc struct {
-		Statement json.RawMessage
-	}
-	if err := json.Unmarshal([]byte(p.Value), &doc); err == nil && allowsAll(doc.Statement) {
-		return model.True, nil
-	}
-	return model.Unknown, &model.Unresolved{Kind: model.FromPolicy,
-		Reason: "the endpoint policy is not a plain allow of kms:* on *; daslint cannot judge whether it lets the activity stream use KMS", Range: p.Range}
-}
-
-type statement struct {
-	Effect    string
-	Principal any
-	Action    any
-	Resource  any
-	Condition any
-	NotAction any
-}
-
-func allowsAll(raw json.RawMessage) bool {
-	var sts []statement
-	if err := json.Unmarshal(raw, &sts); err != nil {
-		var one statement
-		if err := json.Unmarshal(raw, &one); err != nil {
-			return false
-		}
-		sts = []statement{one}
-	}
-	ok := false
-	for _, s := range sts {
-		if !strings.EqualFold(s.Effect, "Allow") || s.Condition != nil || s.NotAction != nil {
-			return false
-		}
-		if anyOf(s.Action, "*", "kms:*") && anyOf(s.Resource, "*") && principalAll(s.Principal) {
-			ok = true
-		}
-	}
-	return ok
-}
-
-func anyOf(v any, want ...string) bool {
-	switch x := v.(type) {
-	case string:
-		for _, w := range want {
-			if strings.EqualFold(x, w) {
-				return true
-			}
-		}
-	case []any:
-		for _, e := range x {
-			if anyOf(e, want...) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func principalAll(p any) bool {
-	if m, ok := p.(map[string]any); ok {
-		return anyOf(m["AWS"], "*")
-	}
-	return anyOf(p, "*")
 }
 
 // regionOf is the VPC's region, or the model's, or "".

@@ -52,6 +52,7 @@ type outcome struct {
 	fix      string
 	primary  Path
 	unknowns []Unknown
+	policies []EndpointPolicy
 }
 
 // primaryPath picks the path whose broken link explains verdict v and whose
@@ -100,7 +101,7 @@ func (a *analyzer) evaluate(p *placement) outcome {
 	nat := a.natPath(p)
 	ep := a.endpointPaths(p)
 	v := ep.active.If(ep.branch, pub.val.Or(nat.val))
-	out := outcome{val: v}
+	out := outcome{val: v, policies: ep.policies}
 	if v == model.True {
 		switch {
 		case ep.active == model.True || (ep.active == model.Unknown && pub.val != model.True && nat.val != model.True):

@@ -181,6 +181,7 @@ func (a *analyzer) placementResult(p *placement, m member) InstanceResult {
 		}
 	}
 	ir.Verdict, ir.Path, ir.Witness, ir.Broken, ir.Fix, ir.Primary = o.val, o.path, o.witness, o.broken, o.fix, o.primary
+	ir.EndpointPolicies = o.policies
 	if o.val != model.True {
 		ir.Unknowns = o.unknowns
 	}

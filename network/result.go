@@ -97,6 +97,9 @@ type InstanceResult struct {
 	Fix string
 	// Unknowns are the unresolved facts the verdict depends on.
 	Unknowns []Unknown
+	// EndpointPolicies are, for each KMS endpoint certainly active in the
+	// VPC, whether its policy lets the stream's KMS calls through.
+	EndpointPolicies []EndpointPolicy
 }
 
 // AnySubnet describes a placement in a subnet that is not known.

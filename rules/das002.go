@@ -133,7 +133,7 @@ func adviceFor(k model.UnknownKind) string {
 	case model.FromTarget:
 		return "A route sends traffic outside the scanned network (transit gateway, VPN, appliance): verify egress to KMS there, or add a KMS interface endpoint."
 	case model.FromPolicy:
-		return "Check that the KMS endpoint policy allows kms:* actions for the cluster, or remove the policy to use the full-access default."
+		return "Check that the KMS endpoint policy allows kms:GenerateDataKey and kms:Decrypt on the stream's key without a Deny or a condition that stops them, or remove the policy to use the full-access default."
 	case model.FromDefault:
 		return "Set PubliclyAccessible explicitly on each AWS::RDS::DBInstance."
 	case model.FromInput:

@@ -75,6 +75,7 @@ func (t *translator) activityStream(in *eval.Instance) {
 		Cluster:  t.clusterOfARN(f.str("resource_arn")),
 		Evidence: in.Type,
 		Mode:     f.str("mode"),
+		KMSKey:   f.ref("kms_key_id"),
 	})
 }
 

@@ -116,9 +116,35 @@ func TestActivityStream(t *testing.T) {
 			m, _ := translateAll(t, resource("aws_rds_cluster_activity_stream.das", attrs{"resource_arn": tc.arn, "mode": cty.StringVal("async"),
 				"kms_key_id": tok("aws_kms_key.das")}))
 			want := &model.ActivityStream{Origin: org("aws_rds_cluster_activity_stream.das"), Cluster: tc.want, Evidence: "aws_rds_cluster_activity_stream",
-				Mode: known("async")}
+				Mode:   known("async"),
+				KMSKey: key("aws_kms_key.das")}
 			if d := diff(want, only(t, "activity streams", m.ActivityStreams)); d != "" {
 				t.Errorf("activity stream (-want +got):\n%s", d)
+			}
+		})
+	}
+}
+
+// TestActivityStreamKMSKey: kms_key_id links a declared key by identity
+// (its key_id and arn share a token) and keeps a literal as written.
+func TestActivityStreamKMSKey(t *testing.T) {
+	arn := "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+	tests := []struct {
+		name string
+		key  cty.Value
+		want model.Ref
+	}{
+		{"a declared key", cty.StringVal(model.Token("aws_kms_key.das")), key("aws_kms_key.das")},
+		{"a literal key ARN", cty.StringVal(arn), lit(arn)},
+		{"an alias", cty.StringVal("alias/das"), lit("alias/das")},
+		{"unknown", unknownOf(cty.String, varVPC), model.Ref{Unknown: varVPC}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, _ := translateAll(t, resource("aws_rds_cluster_activity_stream.das", attrs{"resource_arn": tok("aws_rds_cluster.main"), "mode": cty.StringVal("async"),
+				"kms_key_id": tc.key}))
+			if d := diff(tc.want, only(t, "activity streams", m.ActivityStreams).KMSKey); d != "" {
+				t.Errorf("kms key (-want +got):\n%s", d)
 			}
 		})
 	}
