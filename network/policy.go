@@ -344,6 +344,11 @@ func keyMatches(p string, key streamKey, isKey func(string) bool) model.Tri {
 		return model.TriOf(glob(p, keyARN))
 	case keyID != "" && !strings.ContainsAny(p, "*?"):
 		_, pid := splitKey(p)
+		if pid == keyID && strings.HasPrefix(keyID, "mrk-") {
+			// The replicas of a multi-Region key share its ID in every
+			// region: the ARN may name another region's replica.
+			return model.Unknown
+		}
 		return model.TriOf(pid == keyID)
 	}
 	return model.Unknown

@@ -83,6 +83,7 @@ func TestJudgePolicy(t *testing.T) {
 		{"a wildcard ARN covering the key", stmt(`{"Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"arn:aws:kms:eu-west-1:111122223333:key/*"}`), literal, model.True, ""},
 		{"a wildcard ARN of another account", stmt(`{"Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"arn:aws:kms:*:444455556666:key/*"}`), literal, model.False, "not on the stream's key"},
 		{"the key by ID", stmt(`{"Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"` + keyARN + `"}`), byID, model.True, ""},
+		{"a multi-Region key by ID", stmt(`{"Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"arn:aws:kms:us-east-1:111122223333:key/mrk-1234abcd"}`), streamKey{literal: "mrk-1234abcd"}, model.Unknown, "may not be"},
 		{"another key, the stream's by ID", stmt(`{"Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"` + otherARN + `"}`), byID, model.False, "not on the stream's key"},
 		{"a wildcard, the stream's key by ID", stmt(`{"Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"arn:aws:kms:*:*:key/*"}`), byID, model.Unknown, "may not be"},
 		{"the stream's key by alias", stmt(`{"Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"` + keyARN + `"}`), alias, model.Unknown, "may not be the stream's key"},
