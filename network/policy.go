@@ -198,16 +198,13 @@ func (s *statement) actionMatches(action string) statementVerdict {
 		}
 		return v
 	}
-	return statementVerdict{val: model.Unknown,
-		why: fmt.Sprintf("%s has %s", s.name, whetherBoth(hasA, "both Action and NotAction", "neither Action nor NotAction")),
-		fix: fmt.Sprintf("give %s of the endpoint policy exactly one of Action and NotAction", s.name)}
-}
-
-func whetherBoth(both bool, yes, no string) string {
-	if both {
-		return yes
+	what := "neither Action nor NotAction"
+	if hasA {
+		what = "both Action and NotAction"
 	}
-	return no
+	return statementVerdict{val: model.Unknown,
+		why: fmt.Sprintf("%s has %s", s.name, what),
+		fix: fmt.Sprintf("give %s of the endpoint policy exactly one of Action and NotAction", s.name)}
 }
 
 // matchAny says whether a string or list of strings holds a pattern that
