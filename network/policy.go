@@ -332,7 +332,9 @@ func keyMatches(p string, key streamKey, isKey func(string) bool) model.Tri {
 		}
 		return model.Unknown
 	}
-	if len(model.Tokens(p)) > 0 || strings.ContainsAny(p, "⟨⟩⟪⟫") || key.literal == "" {
+	if len(model.Tokens(p)) > 0 || strings.ContainsAny(p+key.literal, "⟨⟩⟪⟫") || key.literal == "" {
+		// A placeholder in either (an unknown region, partition or
+		// account) hides what it stands for.
 		return model.Unknown
 	}
 	keyARN, keyID := splitKey(key.literal)

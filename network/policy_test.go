@@ -88,6 +88,7 @@ func TestJudgePolicy(t *testing.T) {
 		{"a wildcard, the stream's key by ID", stmt(`{"Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"arn:aws:kms:*:*:key/*"}`), byID, model.Unknown, "may not be"},
 		{"the stream's key by alias", stmt(`{"Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"` + keyARN + `"}`), alias, model.Unknown, "may not be the stream's key"},
 		{"a policy variable", stmt(`{"Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"arn:aws:kms:eu-west-1:${aws:PrincipalAccount}:key/*"}`), literal, model.Unknown, "may not be"},
+		{"a stream key ARN with an unknown part", stmt(`{"Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"` + otherARN + `"}`), streamKey{literal: "arn:" + model.Token("?") + ":kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"}, model.Unknown, "may not be"},
 		{"a literal key ARN, the stream's key unknown", stmt(`{"Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"` + keyARN + `"}`), streamKey{}, model.Unknown, "may not be the stream's key"},
 		{"no Resource", stmt(`{"Effect":"Allow","Principal":"*","Action":"kms:*"}`), streamKey{}, model.Unknown, "no Resource"},
 
