@@ -168,7 +168,7 @@ func (a *analyzer) reachesENI(e *model.VPCEndpoint, p *placement, s *model.Subne
 	peer := subnetPeer(s)
 	v, _ := a.allows(p.sgs, model.Egress, sgPeer{addr: peer, groups: &groups})
 	in, _ := a.allows(groups, model.Ingress, sgPeer{addr: instancePeer(p), groups: &p.sgs})
-	pol, _ := a.endpointPolicy(e)
+	pol := a.endpointPolicy(e, p.cluster).Status
 	v = v.And(in).And(pol)
 	if v == model.False {
 		return v

@@ -282,6 +282,19 @@ func (s *statement) resourceMatches(key streamKey, isKey func(string) bool) stat
 	out := statementVerdict{val: model.False}
 	var others []string
 	for _, p := range pats {
+		if addr, ok := model.ParseToken(p); ok && addr == key.addr {
+			if out.val != model.False {
+				continue
+			}
+			// The stream's own declared key, but daslint follows a key by
+			// identity and cannot tell its ARN (aws_kms_key.x.arn,
+			// !GetAtt Key.Arn) from its key ID (.key_id, !Ref Key),
+			// which a Resource never matches: a pass here could be false.
+			out = statementVerdict{val: model.Unknown,
+				why: fmt.Sprintf("%s allows it only on %s, the stream's key, but daslint cannot tell whether the reference is the key's ARN or its key ID, which a policy's Resource never matches", s.name, addr),
+				fix: fmt.Sprintf("check that the Resource of %s is the key's ARN (aws_kms_key arn, Fn::GetAtt Key.Arn), not its key ID, or use Resource \"*\"", s.name)}
+			continue
+		}
 		v := keyMatches(p, key, isKey)
 		switch v {
 		case model.True:

@@ -73,7 +73,8 @@ func TestJudgePolicy(t *testing.T) {
 			`{"Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"*"}`), streamKey{}, model.True, ""},
 
 		// Resources against the stream's key.
-		{"the declared key", stmt(`{"Effect":"Allow","Principal":"*","Action":["kms:GenerateDataKey","kms:Decrypt"],"Resource":"` + tok("aws_kms_key.das") + `"}`), declared, model.True, ""},
+		{"the declared key", stmt(`{"Effect":"Allow","Principal":"*","Action":["kms:GenerateDataKey","kms:Decrypt"],"Resource":"` + tok("aws_kms_key.das") + `"}`), declared, model.Unknown, "cannot tell whether the reference is the key's ARN or its key ID"},
+		{"the declared key or everything", stmt(`{"Effect":"Allow","Principal":"*","Action":["kms:GenerateDataKey","kms:Decrypt"],"Resource":["` + tok("aws_kms_key.das") + `","*"]}`), declared, model.True, ""},
 		{"another declared key", stmt(`{"Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"` + tok("aws_kms_key.other") + `"}`), declared, model.False, "only on aws_kms_key.other, not on the stream's key"},
 		{"a declared key, the stream's key unknown", stmt(`{"Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"` + tok("aws_kms_key.das") + `"}`), streamKey{}, model.Unknown, "may not be the stream's key"},
 		{"a declared object that is no key", stmt(`{"Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"` + tok("aws_kms_alias.das") + `"}`), declared, model.Unknown, "may not be the stream's key"},

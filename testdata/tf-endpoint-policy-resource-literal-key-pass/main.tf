@@ -93,14 +93,10 @@ resource "aws_rds_cluster_instance" "main" {
   engine             = aws_rds_cluster.main.engine
 }
 
-resource "aws_kms_key" "das" {
-  description = "database activity stream"
-}
-
 resource "aws_rds_cluster_activity_stream" "main" {
   resource_arn = aws_rds_cluster.main.arn
   mode         = "async"
-  kms_key_id   = aws_kms_key.das.key_id
+  kms_key_id   = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 }
 
 resource "aws_security_group" "kms_endpoint" {
@@ -129,7 +125,7 @@ resource "aws_vpc_endpoint" "kms" {
       Effect    = "Allow"
       Principal = "*"
       Action    = ["kms:GenerateDataKey", "kms:Decrypt"]
-      Resource  = [aws_kms_key.das.arn]
+      Resource  = ["arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"]
     }]
   })
 }
