@@ -2,6 +2,7 @@ package network
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -17,6 +18,7 @@ type expect struct {
 	status  model.Tri
 	kind    model.UnknownKind // an unknown of this kind must be listed
 	fix     string            // text in some instance's Fix
+	why     string            // text in the reason of some listed unknown
 }
 
 func check(t *testing.T, res []ClusterResult, want expect) {
@@ -40,7 +42,25 @@ func check(t *testing.T, res []ClusterResult, want expect) {
 	if want.fix != "" && !hasFix(r, want.fix) {
 		t.Errorf("no fix containing %q\n%s", want.fix, dump(r))
 	}
+	if want.why != "" && !hasUnknownReason(r, want.why) {
+		t.Errorf("no unknown whose reason contains %q\n%s", want.why, dump(r))
+	}
 	explains(t, r)
+}
+
+// hasUnknownReason says whether some unknown of r, or of one of its
+// placements, has text in its reason.
+func hasUnknownReason(r ClusterResult, text string) bool {
+	us := slices.Clone(r.Unknowns)
+	for _, ir := range r.Instances {
+		us = append(us, ir.Unknowns...)
+	}
+	for _, u := range us {
+		if u.Unresolved != nil && strings.Contains(u.Reason, text) {
+			return true
+		}
+	}
+	return false
 }
 
 // explains asserts that every verdict explains itself: a pass with a

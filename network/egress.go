@@ -33,6 +33,13 @@ const (
 	destUnresolved
 	// destIPv6 is an IPv6 range: the instance reaches KMS over IPv4.
 	destIPv6
+	// destPrivateList is a customer-managed prefix list whose entries in
+	// the scanned code are all private ranges.
+	destPrivateList
+	// destPublicList is a customer-managed prefix list that holds, or may
+	// hold, a public range narrower than 0.0.0.0/0 or an entry that cannot
+	// be read.
+	destPublicList
 )
 
 // narrowDest is one destination of a rule that lets TCP 443 out, but not
@@ -57,6 +64,10 @@ func (d narrowDest) String() string {
 		return d.dest + " (a public range narrower than 0.0.0.0/0)"
 	case destIPv6:
 		return d.dest + " (IPv6, which the instance does not use to reach KMS)"
+	case destPrivateList:
+		return d.dest + " (its entries are private ranges, which never hold KMS's public addresses)"
+	case destPublicList:
+		return d.dest + " (a prefix list that holds, or may hold, a public range narrower than 0.0.0.0/0)"
 	}
 	return d.dest + " (a prefix list whose entries are not known offline)"
 }
@@ -108,6 +119,8 @@ func (a *analyzer) prefixListToKMS(pl model.Ref, subject string) (model.Tri, nar
 		case ipv6List(x):
 			nd.kind = destIPv6
 			return model.False, nd, nil
+		case !x.AWSManaged:
+			return a.customListToKMS(x, subject, nd)
 		}
 	}
 	why := fmt.Sprintf("%s allows %s, whose entries are not known offline; it may or may not hold KMS's public addresses", subject, nd.dest)
@@ -115,6 +128,36 @@ func (a *analyzer) prefixListToKMS(pl model.Ref, subject string) (model.Tri, nar
 		why += " (" + u.Reason + ")"
 	}
 	return model.Unknown, nd, &model.Unresolved{Kind: model.FromExternal, Range: pl.Range, Reason: why}
+}
+
+// customListToKMS judges a security group rule's customer-managed prefix
+// list by its entries in the scanned code (listEntries), as routes do
+// (docs/semantics.md#more-specific-routes): private entries only never
+// hold KMS's public addresses (False); an entry of 0.0.0.0/0 does (True);
+// a public entry narrower than that, an entry that cannot be read, or a
+// list whose entries are not all in the code may (Unknown).
+func (a *analyzer) customListToKMS(l *model.PrefixList, subject string, nd narrowDest) (model.Tri, narrowDest, *model.Unresolved) {
+	entries, incomplete := a.listEntries(l)
+	switch {
+	case incomplete != nil:
+		return model.Unknown, nd, incomplete
+	case len(entries) == 0:
+		return model.Unknown, nd, emptyList(l)
+	}
+	v, kind := model.False, destPrivateList
+	var why *model.Unresolved
+	for _, e := range entries {
+		p, u := parseCIDR(e.cidr)
+		if u == nil && !e.loose && coversInternet(p) == model.True {
+			return model.True, nd, nil
+		}
+		if pu := e.public(l); pu != nil && why == nil {
+			v, kind, u = model.Unknown, destPublicList, pu
+			why = &model.Unresolved{Kind: u.Kind, Range: u.Range, Reason: subject + " allows " + nd.dest + ": " + u.Reason}
+		}
+	}
+	nd.kind = kind
+	return v, nd, why
 }
 
 // gatewayEndpointList says whether e is a gateway endpoint for S3 or
@@ -188,7 +231,7 @@ func (a *analyzer) ruleNarrowDests(r *model.SecurityGroupRule, name string) []na
 		}
 	}
 	for _, pl := range r.PrefixLists.Items {
-		if _, nd, _ := a.prefixListToKMS(pl, r.Address); nd.kind == destServiceList || nd.kind == destUnresolved || nd.kind == destIPv6 {
+		if v, nd, _ := a.prefixListToKMS(pl, r.Address); v != model.True {
 			nd.rule = name
 			out = append(out, nd)
 		}
@@ -223,7 +266,7 @@ func aclRuleName(a *analyzer, acl *model.NetworkACL, r *model.NetworkACLRule) st
 // public range or an unresolved prefix list.
 func hasDoubt(ds []narrowDest) bool {
 	for _, d := range ds {
-		if d.kind == destPublic || d.kind == destUnresolved {
+		if d.kind == destPublic || d.kind == destPublicList || d.kind == destUnresolved {
 			return true
 		}
 	}

@@ -1,6 +1,7 @@
 package network
 
 import (
+	"fmt"
 	"net/netip"
 	"testing"
 
@@ -47,6 +48,29 @@ func TestNarrowEgress(t *testing.T) {
 			toPrefixList(key(l))(w)
 		}
 	}
+	// customer is a customer-managed prefix list declared in the code with
+	// inline entries, and standalone entries: of the list, or of a list
+	// that is not known (loose).
+	customer := func(inline []string, standalone []string, loose []string) func(w *world) {
+		return func(w *world) {
+			l := &model.PrefixList{Origin: w.b.origin("aws_ec2_managed_prefix_list", "corp"), Name: str("corp"), AddressFamily: str("IPv4")}
+			for _, c := range inline {
+				l.Entries.Items = append(l.Entries.Items, str(c))
+			}
+			l.Entries.Set = len(inline) > 0
+			w.b.m.PrefixLists = append(w.b.m.PrefixLists, l)
+			for i, c := range standalone {
+				w.b.m.PrefixListEntries = append(w.b.m.PrefixListEntries, &model.PrefixListEntry{
+					Origin: w.b.origin("aws_ec2_managed_prefix_list_entry", fmt.Sprintf("e%d", i)), PrefixList: key(l), CIDR: str(c)})
+			}
+			for i, c := range loose {
+				w.b.m.PrefixListEntries = append(w.b.m.PrefixListEntries, &model.PrefixListEntry{
+					Origin: w.b.origin("aws_ec2_managed_prefix_list_entry", fmt.Sprintf("loose%d", i)), CIDR: str(c),
+					PrefixList: model.Ref{Unknown: &model.Unresolved{Kind: model.FromVariable, Reason: "var.list has no value"}}})
+			}
+			toPrefixList(key(l))(w)
+		}
+	}
 	nacl := func(rules ...*model.NetworkACLRule) func(w *world) {
 		return func(w *world) {
 			a := w.b.acl("db", w.vpc, w.db)
@@ -81,6 +105,18 @@ func TestNarrowEgress(t *testing.T) {
 		{"a customer list named like S3's is not known", list("com.amazonaws.eu-west-1.s3", "", false), expect{verdict: model.Unknown, broken: PathNAT}},
 		{"an IPv6 prefix list holds no IPv4 address", list("v6", "IPv6", false), expect{verdict: model.False, broken: PathNAT,
 			reason: "prefix list data.aws_prefix_list.svc (IPv6"}},
+		{"a customer list of private entries", customer([]string{"10.0.0.0/8", "192.168.0.0/16"}, nil, nil), expect{verdict: model.False, broken: PathNAT, status: model.False,
+			reason: "prefix list aws_ec2_managed_prefix_list.corp (its entries are private ranges", fix: "private ranges and S3 or DynamoDB prefix lists never hold KMS's addresses"}},
+		{"a customer list whose standalone entries are private", customer(nil, []string{"172.16.0.0/12"}, nil), expect{verdict: model.False, broken: PathNAT}},
+		{"a customer list holding 0.0.0.0/0", customer([]string{"10.0.0.0/8", "0.0.0.0/0"}, nil, nil), expect{verdict: model.True, path: PathNAT}},
+		{"a customer list holding a public /24", customer([]string{"10.0.0.0/8"}, []string{"203.0.113.0/24"}, nil), expect{verdict: model.Unknown, broken: PathNAT, status: model.Unknown,
+			reason: "prefix list aws_ec2_managed_prefix_list.corp (a prefix list that holds, or may hold, a public range", kind: model.FromTarget,
+			why: "aws_ec2_managed_prefix_list_entry.e0 puts 203.0.113.0/24 in prefix list aws_ec2_managed_prefix_list.corp, which is not private"}},
+		{"a loose public entry may belong to the list", customer([]string{"10.0.0.0/8"}, nil, []string{"0.0.0.0/0"}), expect{verdict: model.Unknown, broken: PathNAT,
+			why: "its prefix list is not known, so it may belong to aws_ec2_managed_prefix_list.corp"}},
+		{"a loose private entry does not matter", customer([]string{"10.0.0.0/8"}, nil, []string{"10.1.0.0/16"}), expect{verdict: model.False, broken: PathNAT}},
+		{"a customer list with no entries in the code", customer(nil, nil, nil), expect{verdict: model.Unknown, broken: PathNAT,
+			reason: "(a prefix list whose entries are not known offline)", why: "has no entries in the scanned code", kind: model.FromExternal}},
 		{"a literal prefix list is not known", toPrefixList(model.Ref{Literal: "pl-6da54004"}), expect{verdict: model.Unknown, broken: PathNAT,
 			reason: "prefix list pl-6da54004 (a prefix list whose entries are not known offline)"}},
 		{"network ACL egress to 172.16.0.0/12 only", nacl(naclRule(100, true, "tcp", "allow", "172.16.0.0/12", 443, 443), ephemeralIn),

@@ -110,33 +110,75 @@ func (a *analyzer) managedPrefixList(r *model.Route, table string, l *model.Pref
 			Reason: fmt.Sprintf("%s routes AWS-managed prefix list %s (%s), which is not the list of S3 or DynamoDB; it may hold KMS's addresses", r.Address, l.Address, l.Name.Or("no name"))}, "")
 	}
 	fix := fmt.Sprintf("Keep only private ranges in %s, send %s to the same target as 0.0.0.0/0 in %s, or add a KMS interface endpoint to the VPC, which takes KMS traffic off the routes.", l.Address, routeDest(r), table)
-	if l.Entries.Incomplete != nil {
-		return model.Unknown, a.prefixListDoubt(r, table, l.Entries.Incomplete, fix)
-	}
-	if len(l.Entries.Items) == 0 && len(a.ix.plEntries.byList[l]) == 0 {
+	entries, incomplete := a.listEntries(l)
+	switch {
+	case incomplete != nil:
+		return model.Unknown, a.prefixListDoubt(r, table, incomplete, fix)
+	case len(entries) == 0:
 		// An empty list is filled elsewhere: another root's entries, the
 		// console. Without inline entries Terraform leaves those alone.
-		return model.Unknown, a.prefixListDoubt(r, table, &model.Unresolved{Kind: model.FromExternal, Range: l.Range,
-			Reason: fmt.Sprintf("prefix list %s has no entries in the scanned code; entries added elsewhere are not known offline, and may hold KMS's addresses", l.Address)},
+		return model.Unknown, a.prefixListDoubt(r, table, emptyList(l),
 			fmt.Sprintf("Declare the entries of %s where it is declared, send %s to the same target as 0.0.0.0/0 in %s, or add a KMS interface endpoint to the VPC, which takes KMS traffic off the routes.", l.Address, routeDest(r), table))
 	}
-	for _, c := range l.Entries.Items {
-		if u := publicEntry(c, l.Address, l.Address); u != nil {
-			return model.Unknown, a.prefixListDoubt(r, table, u, fix)
-		}
-	}
-	for _, e := range a.ix.plEntries.byList[l] {
-		if u := publicEntry(e.CIDR, l.Address, e.Address); u != nil {
-			return model.Unknown, a.prefixListDoubt(r, table, u, fix)
-		}
-	}
-	for _, e := range a.ix.plEntries.loose {
-		if u := publicEntry(e.CIDR, l.Address, e.Address); u != nil {
-			u.Reason += fmt.Sprintf("; its prefix list is not known, so it may belong to %s", l.Address)
+	for _, e := range entries {
+		if u := e.public(l); u != nil {
 			return model.Unknown, a.prefixListDoubt(r, table, u, fix)
 		}
 	}
 	return model.False, Unknown{}
+}
+
+// listEntry is one CIDR block that a customer-managed prefix list holds in
+// the scanned code.
+type listEntry struct {
+	cidr model.Str
+	// subject is the list itself for an inline entry, else the standalone
+	// entry's address.
+	subject string
+	// loose is set on a standalone entry whose list is not known: it may
+	// belong to this list or to another.
+	loose bool
+}
+
+// public returns why the entry may hold KMS's public addresses, or nil
+// when it cannot (publicEntry).
+func (e listEntry) public(l *model.PrefixList) *model.Unresolved {
+	u := publicEntry(e.cidr, l.Address, e.subject)
+	if u != nil && e.loose {
+		u.Reason += fmt.Sprintf("; its prefix list is not known, so it may belong to %s", l.Address)
+	}
+	return u
+}
+
+// listEntries returns what a customer-managed prefix list holds in the
+// scanned code: its inline entries, then its standalone entries, then the
+// standalone entries whose list is not known (they may be its). incomplete
+// says why the list may hold more than that. Routes and security group
+// rules judge a list by these alone, so both read it the same way.
+func (a *analyzer) listEntries(l *model.PrefixList) (entries []listEntry, incomplete *model.Unresolved) {
+	if l.Entries.Incomplete != nil {
+		return nil, l.Entries.Incomplete
+	}
+	for _, c := range l.Entries.Items {
+		entries = append(entries, listEntry{cidr: c, subject: l.Address})
+	}
+	for _, e := range a.ix.plEntries.byList[l] {
+		entries = append(entries, listEntry{cidr: e.CIDR, subject: e.Address})
+	}
+	if len(entries) == 0 {
+		return nil, nil
+	}
+	for _, e := range a.ix.plEntries.loose {
+		entries = append(entries, listEntry{cidr: e.CIDR, subject: e.Address, loose: true})
+	}
+	return entries, nil
+}
+
+// emptyList is why a customer-managed prefix list with no entries in the
+// scanned code may hold anything.
+func emptyList(l *model.PrefixList) *model.Unresolved {
+	return &model.Unresolved{Kind: model.FromExternal, Range: l.Range,
+		Reason: fmt.Sprintf("prefix list %s has no entries in the scanned code; entries added elsewhere are not known offline, and may hold KMS's addresses", l.Address)}
 }
 
 // publicEntry returns why an entry of list may hold KMS's addresses (an
