@@ -78,12 +78,35 @@ type ActivityStream struct {
 	// Mode is the stream's mode as StartActivityStream takes it ("sync" or
 	// "async"); unset when the source does not say.
 	Mode Str
-	// KMSKey is the stream's KMS key: a declared key by identity, or a
-	// literal key ID, key ARN, alias name or alias ARN.
+
+	// KMSKey is the key the stream encrypts with: a link by identity to a
+	// declared KMSKey (or to what the code refers to through its arn or
+	// key_id), else the identifier as written (a key ID, key ARN, alias
+	// name or alias ARN, as StartActivityStream's KmsKeyId takes it). An
+	// identifier built around unknown parts keeps its known parts, each
+	// unknown part replaced by UnknownPart. Unset when the code does not
+	// say (a CloudFormation custom resource without a KmsKey property).
 	KMSKey Ref
 }
 
-// KMSKey is an aws_kms_key / AWS::KMS::Key.
+// UnknownPart stands for an unknown part of a string whose other parts are
+// known (`arn:${data.aws_partition.p.partition}:kms:...:alias/aws/rds`). It
+// is not an address: no object is ever declared with it.
+const UnknownPart = tokenOpen + "?" + tokenClose
+
+// KMSKey is an aws_kms_key / AWS::KMS::Key: what DAS102 needs to know of
+// the key a stream encrypts with.
 type KMSKey struct {
 	Origin
+	// KeySpec is customer_master_key_spec / KeySpec; unset means
+	// SYMMETRIC_DEFAULT, the symmetric encryption key.
+	KeySpec Str
+	// KeyUsage is key_usage / KeyUsage; unset means ENCRYPT_DECRYPT.
+	KeyUsage Str
+	// MultiRegion is multi_region / MultiRegion (a key whose ID starts
+	// with mrk-).
+	MultiRegion Bool
+	// Region is where the key is created, when known (the provider's
+	// region for Terraform); unset when it is the model's own.
+	Region Str
 }

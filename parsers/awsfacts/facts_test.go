@@ -343,7 +343,8 @@ const rdsFacts = `{
             "EngineVersion": "15.4",
             "EngineMode": "provisioned",
             "ActivityStreamStatus": "started",
-            "ActivityStreamMode": "sync"
+            "ActivityStreamMode": "sync",
+            "ActivityStreamKmsKeyId": "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
         },
         {
             "DBClusterIdentifier": "reports",
@@ -410,6 +411,12 @@ func TestRDS(t *testing.T) {
 	}
 	if mode := m.ActivityStreams[0].Mode; mode.Value != "sync" || m.ActivityStreams[1].Mode.Set {
 		t.Errorf("stream modes %+v, %+v: want sync from ActivityStreamMode, then none", mode, m.ActivityStreams[1].Mode)
+	}
+	if k := m.ActivityStreams[0].KMSKey; k.Literal != "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" {
+		t.Errorf("the stream's key is ActivityStreamKmsKeyId: %+v", k)
+	}
+	if k := m.ActivityStreams[1].KMSKey; k.IsSet() {
+		t.Errorf("a cluster without ActivityStreamKmsKeyId gives no key: %+v", k)
 	}
 	if m := snapshot(t, false, "clusters.json", rdsFacts); len(m.ActivityStreams) != 0 {
 		t.Errorf("a context snapshot has no streams: %d", len(m.ActivityStreams))

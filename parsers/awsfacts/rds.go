@@ -41,7 +41,8 @@ func (s *Snapshot) dbCluster(n node) {
 		NetworkType: n.get("NetworkType").str()}
 	c.SecurityGroups = refList(n.get("VpcSecurityGroups"), func(x node) node { return x.get("VpcSecurityGroupId") })
 	s.m.DBClusters = append(s.m.DBClusters, c)
-	s.streams = append(s.streams, streamFact{cluster: c, status: n.get("ActivityStreamStatus"), mode: n.get("ActivityStreamMode")})
+	s.streams = append(s.streams, streamFact{cluster: c, status: n.get("ActivityStreamStatus"), mode: n.get("ActivityStreamMode"),
+		kmsKey: n.get("ActivityStreamKmsKeyId")})
 }
 
 func (s *Snapshot) dbInstance(n node) {
@@ -80,6 +81,8 @@ type streamFact struct {
 	cluster *model.DBCluster
 	status  node
 	mode    node
+	// kmsKey is the cluster's ActivityStreamKmsKeyId.
+	kmsKey node
 }
 
 // linkClusters makes each instance's cluster identifier a link by
@@ -111,6 +114,7 @@ func (s *Snapshot) addStreams() {
 			Cluster:  model.Ref{Key: c.Address, Range: f.status.rng()},
 			Evidence: fmt.Sprintf("ActivityStreamStatus is %q", st),
 			Mode:     f.mode.str(),
+			KMSKey:   f.kmsKey.ref(),
 		})
 	}
 }

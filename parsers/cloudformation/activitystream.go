@@ -67,6 +67,8 @@ func (s *stack) customResource(p props, o model.Origin) {
 	if len(refs) == 0 {
 		refs = []model.Ref{{Range: o.Range}}
 	}
+	key := streamKMSKey(props, o.Range)
+	key.Maybe = s.ld.maybeOf(key.Key)
 	for _, r := range refs {
 		so := o
 		if len(refs) > 1 {
@@ -81,7 +83,7 @@ func (s *stack) customResource(p props, o model.Origin) {
 			Cluster:  r,
 			Evidence: fmt.Sprintf("custom resource %s (%s) starts an activity stream on %s: %s", o.Address, p.r.typ, on, why),
 			Mode:     streamMode(props, o.Range),
-			KMSKey:   p.streamKMSKey(props),
+			KMSKey:   key,
 		})
 	}
 }
@@ -371,23 +373,4 @@ func (s *stack) clusterMetadata(r *resource, o model.Origin) {
 		Cluster:  model.Ref{Key: o.Address, Range: so.Range, Maybe: r.maybe},
 		Evidence: fmt.Sprintf("Metadata daslint.activityStream of %s", o.Address),
 	})
-}
-
-// streamKMSKey is the KMS key a stream custom resource names: its first
-// property whose name contains KmsKey (KmsKeyId, KMSKeyArn),
-// case-insensitively. A property that is not a string names no key: the
-// properties of a custom resource are free-form, so it is no error.
-func (p props) streamKMSKey(props Value) model.Ref {
-	for _, k := range props.keys {
-		if !strings.Contains(fold(k), "kmskey") {
-			continue
-		}
-		v := props.m[k]
-		switch v.kind {
-		case kString, kNumber, kUnknown:
-			n := p.r.props.get(k)
-			return p.s.refOf(v, p.s.rng(n), p.r.id+"."+k, n)
-		}
-	}
-	return model.Ref{}
 }

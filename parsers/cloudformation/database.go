@@ -51,6 +51,14 @@ func dbInstance(p props, o model.Origin) {
 	p.model().DBInstances = append(p.model().DBInstances, in)
 }
 
+// kmsKey: unset KeySpec and KeyUsage are SYMMETRIC_DEFAULT and
+// ENCRYPT_DECRYPT (AWS::KMS::Key reference); a template's key lives in the
+// stack's region, so its Region is left unset.
 func kmsKey(p props, o model.Origin) {
-	p.model().KMSKeys = append(p.model().KMSKeys, &model.KMSKey{Origin: o})
+	p.model().KMSKeys = append(p.model().KMSKeys, &model.KMSKey{
+		Origin:      o,
+		KeySpec:     p.str("KeySpec"),
+		KeyUsage:    p.str("KeyUsage"),
+		MultiRegion: p.boolean("MultiRegion"),
+	})
 }

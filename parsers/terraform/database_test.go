@@ -151,9 +151,26 @@ func TestActivityStreamKMSKey(t *testing.T) {
 }
 
 func TestKMSKey(t *testing.T) {
-	m, _ := translateAll(t, resource("aws_kms_key.das", attrs{"description": cty.StringVal("DAS")}))
-	if d := diff([]*model.KMSKey{{Origin: org("aws_kms_key.das")}}, m.KMSKeys); d != "" {
-		t.Errorf("KMS keys (-want +got):\n%s", d)
+	tests := []struct {
+		name string
+		in   attrs
+		want *model.KMSKey
+	}{
+		{"defaults are left unset", attrs{"description": cty.StringVal("DAS")},
+			&model.KMSKey{Origin: org("aws_kms_key.das"), Region: known("eu-west-1")}},
+		{"spec, usage and multi-Region", attrs{"customer_master_key_spec": cty.StringVal("HMAC_256"), "key_usage": cty.StringVal("GENERATE_VERIFY_MAC"), "multi_region": cty.True},
+			&model.KMSKey{Origin: org("aws_kms_key.das"), KeySpec: known("HMAC_256"), KeyUsage: known("GENERATE_VERIFY_MAC"),
+				MultiRegion: model.KnownBool(true, model.Range{}), Region: known("eu-west-1")}},
+		{"unknown spec", attrs{"customer_master_key_spec": unknownOf(cty.String, varVPC)},
+			&model.KMSKey{Origin: org("aws_kms_key.das"), KeySpec: model.Str{Unknown: varVPC}, Region: known("eu-west-1")}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, _ := translateAll(t, resource("aws_kms_key.das", tc.in))
+			if d := diff(tc.want, only(t, "KMS keys", m.KMSKeys)); d != "" {
+				t.Errorf("KMS key (-want +got):\n%s", d)
+			}
+		})
 	}
 }
 

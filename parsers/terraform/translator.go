@@ -92,8 +92,8 @@ func (t *translator) translate(in *eval.Instance) {
 		t.dbInstance(in)
 	case "aws_rds_cluster_activity_stream":
 		t.activityStream(in)
-	case "aws_kms_key":
-		t.m.KMSKeys = append(t.m.KMSKeys, &model.KMSKey{Origin: t.origin(in)})
+	case "aws_kms_key", "aws_kms_external_key":
+		t.kmsKey(in)
 	}
 }
 

@@ -45,6 +45,10 @@ func (e *evaluator) dataObject(inst *Instance, names []string) cty.Value {
 				}
 			}
 		}
+	case "aws_kms_alias":
+		if name, ok := attrs["name"]; ok {
+			attrs["arn"] = kmsAliasARN(name, inst.Region, readLater)
+		}
 	case "terraform_remote_state":
 		if _, read := attrs["outputs"]; !read {
 			attrs["outputs"] = e.remoteOutputs(inst)
@@ -157,4 +161,22 @@ func kmsServiceName(region cty.Value, why *model.Unresolved) cty.Value {
 		v = v.Mark(u)
 	}
 	return v
+}
+
+// kmsAliasARN is the ARN of the KMS alias named name in region:
+// arn:<partition>:kms:<region>:<account>:<name>. The account is read from
+// the account, so the ARN is unknown, but it carries its known parts for
+// Attr.Partial: DAS102 reads an AWS managed alias (alias/aws/rds) from them.
+func kmsAliasARN(name, region cty.Value, why *model.Unresolved) cty.Value {
+	v := unknown(cty.String, why)
+	if !name.IsKnown() || name.IsNull() || name.Type() != cty.String {
+		return v
+	}
+	n, _ := name.Unmark()
+	r := UnknownRegion
+	if region.IsKnown() && !region.IsNull() && region.Type() == cty.String {
+		rv, _ := region.Unmark()
+		r = rv.AsString()
+	}
+	return v.Mark(&partialMark{text: "arn:" + UnknownRegion + ":kms:" + r + ":" + UnknownRegion + ":" + n.AsString()})
 }

@@ -191,3 +191,41 @@ resource "aws_x" "x" {
 		t.Errorf("asked %v, want %v", asked, want)
 	}
 }
+
+// TestKMSAliasARN: the arn of data "aws_kms_alias" is read from the
+// account, but its known parts say which alias it is (DAS102 reads
+// alias/aws/rds from them), with the provider's region when known.
+func TestKMSAliasARN(t *testing.T) {
+	src := `
+data "aws_kms_alias" "rds" { name = "alias/aws/rds" }
+data "aws_kms_alias" "named_later" { name = var.alias }
+variable "alias" { type = string }
+resource "aws_rds_cluster_activity_stream" "das" {
+  kms_key_id = data.aws_kms_alias.rds.arn
+  by_name    = data.aws_kms_alias.rds.name
+  unknown    = data.aws_kms_alias.named_later.arn
+}
+`
+	tests := []struct {
+		name, provider, partial string
+	}{
+		{"provider region", `provider "aws" { region = "eu-west-1" }`, "arn:" + UnknownRegion + ":kms:eu-west-1:" + UnknownRegion + ":alias/aws/rds"},
+		{"no region", ``, "arn:" + UnknownRegion + ":kms:" + UnknownRegion + ":" + UnknownRegion + ":alias/aws/rds"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, ds := run(t, map[string]string{"main.tf": tt.provider + src}, Options{})
+			noErrors(t, ds)
+			s := instance(t, res, "aws_rds_cluster_activity_stream.das")
+			if a := s.Body.Attrs["kms_key_id"]; a.Value.IsKnown() || a.Partial != tt.partial {
+				t.Errorf("kms_key_id = %#v, partial %q, want unknown with partial %q", a.Value, a.Partial, tt.partial)
+			}
+			if got := str(t, attr(t, res, "aws_rds_cluster_activity_stream.das", "by_name")); got != "alias/aws/rds" {
+				t.Errorf("by_name = %q", got)
+			}
+			if a := s.Body.Attrs["unknown"]; a.Value.IsKnown() || a.Partial != "" {
+				t.Errorf("an alias whose name is unknown has no partial: %q", a.Partial)
+			}
+		})
+	}
+}
