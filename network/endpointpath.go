@@ -22,6 +22,8 @@ type endpointEval struct {
 	endpoint Link
 	// policies are the policy verdicts of the endpoints certainly active.
 	policies []EndpointPolicy
+	// ep is the endpoint ch rests on, nil when there is none.
+	ep *model.VPCEndpoint
 }
 
 // endpointPaths evaluates every KMS endpoint that may be active in the
@@ -79,7 +81,7 @@ func (a *analyzer) endpointPaths(p *placement) endpointEval {
 		default:
 			continue
 		}
-		ev.ch, ev.endpoint = c.full, linkTo(kms[i], "")
+		ev.ch, ev.endpoint, ev.ep = c.full, linkTo(kms[i], ""), kms[i]
 	}
 	if ev.ch == nil {
 		ev.ch = newChain()

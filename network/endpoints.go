@@ -306,3 +306,20 @@ func regionOr(r string) string {
 	}
 	return r
 }
+
+// endpointServing is what serves a pass through endpoint e.
+func (a *analyzer) endpointServing(p *placement, e *model.VPCEndpoint) *Serving {
+	if e == nil || p.subnet == nil {
+		return nil
+	}
+	subnets, us := a.endpointSubnets(e)
+	more := len(us) > 0
+	for _, o := range a.ix.looseEp {
+		// A subnet association whose endpoint is not known may be this
+		// endpoint's.
+		if _, ok := o.(*model.EndpointSubnetAssociation); ok {
+			more = true
+		}
+	}
+	return &Serving{Subnet: p.subnet, Endpoint: e, EndpointSubnets: subnets, EndpointSubnetsUnknown: more}
+}

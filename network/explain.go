@@ -16,6 +16,8 @@ type chain struct {
 	n        int // links examined
 	broken   *Broken
 	unknowns []Unknown
+	// nat is the NAT gateway the chain passes through, once it holds.
+	nat *natUse
 }
 
 func newChain() *chain { return &chain{val: model.True} }
@@ -77,6 +79,9 @@ func (c *chain) then(sub *chain) {
 	c.n += sub.n
 	c.unknowns = append(c.unknowns, sub.unknowns...)
 	c.val = c.val.And(sub.val)
+	if c.nat == nil {
+		c.nat = sub.nat
+	}
 }
 
 // heldSoFar is the links of a chain so far, for a Broken's Held. A chain

@@ -248,7 +248,27 @@ func (a *analyzer) natChain(p *placement, n *model.NATGateway) *chain {
 	default:
 		ch.then(a.natSubnetChain(p, n))
 	}
+	if ch.val == model.True {
+		ch.nat = &natUse{gw: n, subnet: a.natSubnet(n)}
+	}
 	return ch
+}
+
+// natUse is the NAT gateway a path goes through, and the subnet it sits in
+// (nil for a regional NAT gateway, which spans the VPC's zones).
+type natUse struct {
+	gw     *model.NATGateway
+	subnet *model.Subnet
+}
+
+// natSubnet is the subnet of a zonal NAT gateway, when it resolves.
+func (a *analyzer) natSubnet(n *model.NATGateway) *model.Subnet {
+	if strings.EqualFold(n.AvailabilityMode.Or("zonal"), "regional") || n.AvailabilityMode.Unknown != nil {
+		return nil
+	}
+	o, _ := a.ix.resolve(n.Subnet, "subnet")
+	s, _ := o.(*model.Subnet)
+	return s
 }
 
 // natSubnetChain checks the subnet of a zonal NAT gateway: same VPC, NACLs

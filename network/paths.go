@@ -53,6 +53,7 @@ type outcome struct {
 	primary  Path
 	unknowns []Unknown
 	policies []EndpointPolicy
+	serving  *Serving
 }
 
 // primaryPath picks the path whose broken link explains verdict v and whose
@@ -106,10 +107,14 @@ func (a *analyzer) evaluate(p *placement) outcome {
 		switch {
 		case ep.active == model.True || (ep.active == model.Unknown && pub.val != model.True && nat.val != model.True):
 			out.path, out.witness = PathKMSEndpoint, slices.Clip(ep.ch.links)
+			out.serving = a.endpointServing(p, ep.ep)
 		case pub.val == model.True:
 			out.path, out.witness = PathPublic, slices.Clip(pub.links)
 		default:
 			out.path, out.witness = PathNAT, slices.Clip(nat.links)
+			if nat.nat != nil && p.subnet != nil {
+				out.serving = &Serving{Subnet: p.subnet, NATGateway: nat.nat.gw, NATSubnet: nat.nat.subnet}
+			}
 		}
 		return out
 	}

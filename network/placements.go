@@ -182,6 +182,9 @@ func (a *analyzer) placementResult(p *placement, m member) InstanceResult {
 	}
 	ir.Verdict, ir.Path, ir.Witness, ir.Broken, ir.Fix, ir.Primary = o.val, o.path, o.witness, o.broken, o.fix, o.primary
 	ir.EndpointPolicies = o.policies
+	if o.val == model.True {
+		ir.Serving = o.serving
+	}
 	if o.val != model.True {
 		ir.Unknowns = o.unknowns
 	}

@@ -100,6 +100,29 @@ type InstanceResult struct {
 	// EndpointPolicies are, for each KMS endpoint certainly active in the
 	// VPC, whether its policy lets the stream's KMS calls through.
 	EndpointPolicies []EndpointPolicy
+	// Serving is, for a pass through a NAT gateway or a KMS endpoint from a
+	// known subnet, what carries the traffic beyond the instance's subnet;
+	// nil otherwise.
+	Serving *Serving
+}
+
+// Serving names the zonal resources a passing placement's KMS traffic
+// depends on (DAS104 compares their zones with the instance's).
+type Serving struct {
+	// Subnet is the instance's subnet.
+	Subnet *model.Subnet
+	// NATGateway is the NAT gateway of a pass on the nat path, and
+	// NATSubnet the subnet it sits in (nil for a regional NAT gateway, or
+	// one whose subnet does not resolve).
+	NATGateway *model.NATGateway
+	NATSubnet  *model.Subnet
+	// Endpoint is the KMS endpoint of a pass on the kms-endpoint path, and
+	// EndpointSubnets its subnets that resolve; EndpointSubnetsUnknown is
+	// set when it may have others (an unresolved subnet, a list of unknown
+	// length).
+	Endpoint               *model.VPCEndpoint
+	EndpointSubnets        []*model.Subnet
+	EndpointSubnetsUnknown bool
 }
 
 // AnySubnet describes a placement in a subnet that is not known.
