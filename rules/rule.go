@@ -73,7 +73,7 @@ func networkSources() []Source {
 
 // All returns the rules daslint runs, in ID order.
 func All() []*Rule {
-	return []*Rule{DAS001(), DAS002(), DAS101(), DAS103(), DAS105()}
+	return []*Rule{DAS001(), DAS002(), DAS101(), DAS102(), DAS103(), DAS104(), DAS105()}
 }
 
 // ByID returns the rule with the given ID from All.

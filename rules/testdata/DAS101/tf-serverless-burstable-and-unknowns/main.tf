@@ -104,7 +104,7 @@ resource "aws_kms_key" "das" {
   description = "database activity stream"
 }
 
-resource "aws_rds_cluster" "v1" { # want DAS101 `aws_rds_cluster.v1 engine_mode is "serverless" .*Serverless v1`
+resource "aws_rds_cluster" "v1" { # want DAS101 `aws_rds_cluster.v1 engine_mode is "serverless" .*Serverless v1` DAS104 "not zone-resilient"
   cluster_identifier          = "v1"
   engine                      = "aurora-mysql"
   engine_mode                 = "serverless"
@@ -122,7 +122,7 @@ resource "aws_rds_cluster_activity_stream" "v1" {
   kms_key_id   = aws_kms_key.das.key_id
 }
 
-resource "aws_rds_cluster" "mixed" { # want DAS101 `aws_rds_cluster_instance.writer\[0\] instance_class is "db.serverless" .*Serverless v2.*; aws_rds_cluster_instance.reader\[0\] instance_class is "db.t4g.large" .*burstable`
+resource "aws_rds_cluster" "mixed" { # want DAS101 `aws_rds_cluster_instance.writer\[0\] instance_class is "db.serverless" .*Serverless v2.*; aws_rds_cluster_instance.reader\[0\] instance_class is "db.t4g.large" .*burstable` DAS104 "not zone-resilient"
   cluster_identifier          = "mixed"
   engine                      = "aurora-postgresql"
   engine_version              = "16.4"
@@ -153,7 +153,7 @@ resource "aws_rds_cluster_activity_stream" "mixed" {
   kms_key_id   = aws_kms_key.das.key_id
 }
 
-resource "aws_rds_cluster" "maybe" {
+resource "aws_rds_cluster" "maybe" { # want DAS104 "not zone-resilient"
   cluster_identifier          = "maybe"
   engine                      = "aurora-mysql"
   engine_version              = "5.7.mysql_aurora.2.1"

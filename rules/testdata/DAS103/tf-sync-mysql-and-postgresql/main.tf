@@ -100,7 +100,7 @@ resource "aws_kms_key" "das" {
   description = "database activity stream"
 }
 
-resource "aws_rds_cluster" "mysql" { # want DAS103 `aws_rds_cluster_activity_stream.mysql asks for mode "sync"`
+resource "aws_rds_cluster" "mysql" { # want DAS103 `aws_rds_cluster_activity_stream.mysql asks for mode "sync"` DAS104 "not zone-resilient"
   cluster_identifier          = "mysql"
   engine                      = "aurora-mysql"
   engine_version              = "8.0.mysql_aurora.3.08.2"
@@ -124,7 +124,7 @@ resource "aws_rds_cluster_activity_stream" "mysql" {
   kms_key_id   = aws_kms_key.das.key_id
 }
 
-resource "aws_rds_cluster" "postgres" {
+resource "aws_rds_cluster" "postgres" { # want DAS104 "not zone-resilient"
   cluster_identifier          = "postgres"
   engine                      = "aurora-postgresql"
   engine_version              = "16.4"
