@@ -110,3 +110,13 @@ type KMSKey struct {
 	// region for Terraform); unset when it is the model's own.
 	Region Str
 }
+
+// KMSAlias is an aws_kms_alias / AWS::KMS::Alias: a name for a key, which
+// a stream may be started with (DAS102 follows it to the key).
+type KMSAlias struct {
+	Origin
+	// Name is the alias name ("alias/das").
+	Name Str
+	// TargetKey is the key the alias names.
+	TargetKey Ref
+}

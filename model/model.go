@@ -44,6 +44,7 @@ type Model struct {
 	DBInstances                       []*DBInstance
 	ActivityStreams                   []*ActivityStream
 	KMSKeys                           []*KMSKey
+	KMSAliases                        []*KMSAlias
 
 	// Joined are the files of other sources whose objects joined this
 	// model to settle its references (an exporting template for
@@ -153,6 +154,9 @@ func (m *Model) Objects() []Object {
 		add(o)
 	}
 	for _, o := range m.KMSKeys {
+		add(o)
+	}
+	for _, o := range m.KMSAliases {
 		add(o)
 	}
 	return out

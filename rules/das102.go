@@ -52,10 +52,7 @@ type keyProblem struct {
 }
 
 func checkDAS102(p *Pass) {
-	keys := map[string]*model.KMSKey{}
-	for _, k := range p.Model.KMSKeys {
-		keys[k.Address] = k
-	}
+	keys := indexKeys(p.Model)
 	for i := range p.Clusters {
 		c := &p.Clusters[i]
 		if c.Cluster == nil || c.Stream == nil || !c.Stream.KMSKey.IsSet() {
@@ -96,13 +93,48 @@ func clusterRegion(m *model.Model, c *model.DBCluster) string {
 
 const customerKeyFix = "Start the stream with a symmetric encryption customer managed key in the cluster's region (an aws_kms_key or AWS::KMS::Key with the default key spec and key usage) and give its ARN as the stream's KMS key (see docs/rules/DAS102.md)."
 
+// keyIndex holds the keys and aliases a model declares.
+type keyIndex struct {
+	keys    map[string]*model.KMSKey
+	aliases map[string]*model.KMSAlias
+	// byName are the aliases by their known name (alias names are case
+	// sensitive).
+	byName map[string]*model.KMSAlias
+}
+
+func indexKeys(m *model.Model) keyIndex {
+	ix := keyIndex{keys: map[string]*model.KMSKey{}, aliases: map[string]*model.KMSAlias{}, byName: map[string]*model.KMSAlias{}}
+	for _, k := range m.KMSKeys {
+		ix.keys[k.Address] = k
+	}
+	for _, a := range m.KMSAliases {
+		ix.aliases[a.Address] = a
+		if a.Name.Known() {
+			ix.byName[a.Name.Value] = a
+		}
+	}
+	return ix
+}
+
+// declared returns the key that address names: a key, or the key of an
+// alias.
+func (ix keyIndex) declared(address string) *model.KMSKey {
+	if k := ix.keys[address]; k != nil {
+		return k
+	}
+	if a := ix.aliases[address]; a != nil {
+		return ix.keys[a.TargetKey.Key]
+	}
+	return nil
+}
+
 // streamKeyProblem judges the key a stream names; nil when nothing known
 // stops it from serving the stream (an unknown key, a key the code does
 // not declare, a multi-Region key).
-func streamKeyProblem(s *model.ActivityStream, region string, keys map[string]*model.KMSKey) *keyProblem {
+func streamKeyProblem(s *model.ActivityStream, region string, ix keyIndex) *keyProblem {
 	ref := s.KMSKey
 	if ref.Key != "" {
-		if k := keys[ref.Key]; k != nil {
+		if k := ix.declared(ref.Key); k != nil {
 			return declaredKeyProblem(k, region)
 		}
 		return nil
@@ -110,11 +142,18 @@ func streamKeyProblem(s *model.ActivityStream, region string, keys map[string]*m
 	if ref.Literal == "" {
 		return nil
 	}
+	// An alias declared in the code, by its name (aws_kms_alias.x.name).
+	if a := ix.byName[ref.Literal]; a != nil {
+		if k := ix.keys[a.TargetKey.Key]; k != nil {
+			return declaredKeyProblem(k, region)
+		}
+		return nil
+	}
 	id := parseKeyID(ref.Literal)
 	// An ARN built around a declared key's ID (key/${aws_kms_key.x.key_id})
 	// is that key.
-	if tokens := model.Tokens(ref.Literal); len(tokens) == 1 && keys[tokens[0]] != nil {
-		if prob := declaredKeyProblem(keys[tokens[0]], region); prob != nil {
+	if tokens := model.Tokens(ref.Literal); len(tokens) == 1 && ix.declared(tokens[0]) != nil {
+		if prob := declaredKeyProblem(ix.declared(tokens[0]), region); prob != nil {
 			return prob
 		}
 		return regionProblem(id, region)

@@ -83,14 +83,19 @@ func TestStreamKeyProblem(t *testing.T) {
 		{"ARN around a declared key", model.Ref{Literal: "arn:aws:kms:eu-west-1:1:key/" + model.Token("aws_kms_key.das")}, key("ECC_NIST_P384", "SIGN_VERIFY", model.Bool{}, ""), "eu-west-1", cause("key-spec", "aws_kms_key.das", "ECC_NIST_P384")},
 		{"ARN around a declared key, other region", model.Ref{Literal: "arn:aws:kms:us-east-1:1:key/" + model.Token("aws_kms_key.das")}, key("", "", model.Bool{}, ""), "eu-west-1", cause("region", "us-east-1", "eu-west-1")},
 		{"unknown", model.Ref{Unknown: &model.Unresolved{Reason: "var.key"}}, nil, "eu-west-1", ""},
+		{"a declared alias of a declared key", model.Ref{Key: "aws_kms_alias.das"}, key("HMAC_256", "", model.Bool{}, ""), "", cause("key-spec", "aws_kms_key.das", "HMAC_256")},
+		{"a declared alias by name", model.Ref{Literal: "alias/das-key"}, key("RSA_2048", "", model.Bool{}, ""), "", cause("key-spec", "aws_kms_key.das", "RSA_2048")},
+		{"a declared alias of a good key", model.Ref{Literal: "alias/das-key"}, key("", "", model.Bool{}, ""), "eu-west-1", ""},
+		{"alias names are case sensitive", model.Ref{Literal: "alias/DAS-key"}, key("RSA_2048", "", model.Bool{}, ""), "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			keys := map[string]*model.KMSKey{}
+			m := &model.Model{KMSAliases: []*model.KMSAlias{{Origin: model.Origin{Address: "aws_kms_alias.das"},
+				Name: known("alias/das-key"), TargetKey: model.Ref{Key: "aws_kms_key.das"}}}}
 			if tt.key != nil {
-				keys[tt.key.Address] = tt.key
+				m.KMSKeys = append(m.KMSKeys, tt.key)
 			}
-			got := streamKeyProblem(&model.ActivityStream{KMSKey: tt.ref}, tt.region, keys)
+			got := streamKeyProblem(&model.ActivityStream{KMSKey: tt.ref}, tt.region, indexKeys(m))
 			switch {
 			case tt.want == "" && got != nil:
 				t.Errorf("problem %q (%s), want none", got.cause, got.why)

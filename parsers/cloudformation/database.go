@@ -62,3 +62,11 @@ func kmsKey(p props, o model.Origin) {
 		MultiRegion: p.boolean("MultiRegion"),
 	})
 }
+
+func kmsAlias(p props, o model.Origin) {
+	p.model().KMSAliases = append(p.model().KMSAliases, &model.KMSAlias{
+		Origin:    o,
+		Name:      p.str("AliasName"),
+		TargetKey: p.ref("TargetKeyId"),
+	})
+}

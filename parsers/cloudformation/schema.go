@@ -21,7 +21,7 @@ import (
 // The schema is goformation's generated resource types, reduced to a table
 // of names by internal/schemagen; see schema_table.go and schema_later.go.
 
-//go:generate go -C internal/schemagen run . -o ../../schema_table.go -properties AWS::CloudFormation::Stack,AWS::EC2::EIP,AWS::EC2::EgressOnlyInternetGateway,AWS::EC2::GatewayRouteTableAssociation,AWS::EC2::InternetGateway,AWS::EC2::NatGateway,AWS::EC2::NetworkAcl,AWS::EC2::NetworkAclEntry,AWS::EC2::PrefixList,AWS::EC2::Route,AWS::EC2::RouteTable,AWS::EC2::SecurityGroup,AWS::EC2::SecurityGroupEgress,AWS::EC2::SecurityGroupIngress,AWS::EC2::Subnet,AWS::EC2::SubnetNetworkAclAssociation,AWS::EC2::SubnetRouteTableAssociation,AWS::EC2::VPC,AWS::EC2::VPCEndpoint,AWS::EC2::VPCGatewayAttachment,AWS::EC2::VPNGatewayRoutePropagation,AWS::KMS::Key,AWS::RDS::DBCluster,AWS::RDS::DBInstance,AWS::RDS::DBSubnetGroup
+//go:generate go -C internal/schemagen run . -o ../../schema_table.go -properties AWS::CloudFormation::Stack,AWS::EC2::EIP,AWS::EC2::EgressOnlyInternetGateway,AWS::EC2::GatewayRouteTableAssociation,AWS::EC2::InternetGateway,AWS::EC2::NatGateway,AWS::EC2::NetworkAcl,AWS::EC2::NetworkAclEntry,AWS::EC2::PrefixList,AWS::EC2::Route,AWS::EC2::RouteTable,AWS::EC2::SecurityGroup,AWS::EC2::SecurityGroupEgress,AWS::EC2::SecurityGroupIngress,AWS::EC2::Subnet,AWS::EC2::SubnetNetworkAclAssociation,AWS::EC2::SubnetRouteTableAssociation,AWS::EC2::VPC,AWS::EC2::VPCEndpoint,AWS::EC2::VPCGatewayAttachment,AWS::EC2::VPNGatewayRoutePropagation,AWS::KMS::Alias,AWS::KMS::Key,AWS::RDS::DBCluster,AWS::RDS::DBInstance,AWS::RDS::DBSubnetGroup
 
 // samTransform is the transform that turns AWS::Serverless::* resources into
 // CloudFormation ones.

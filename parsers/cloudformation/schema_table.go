@@ -1487,6 +1487,10 @@ var schemaProperties = sync.OnceValue(func() map[string]map[string]string {
 			"RouteTableIds": "",
 			"VpnGatewayId":  "",
 		},
+		"AWS::KMS::Alias": {
+			"AliasName":   "",
+			"TargetKeyId": "",
+		},
 		"AWS::KMS::Key": {
 			"BypassPolicyLockoutSafetyCheck": "",
 			"Description":                    "",

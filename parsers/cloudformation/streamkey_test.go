@@ -94,3 +94,14 @@ func TestStreamKMSKeyProperty(t *testing.T) {
 		})
 	}
 }
+
+func TestKMSAliasProperties(t *testing.T) {
+	m, ds := loadText(t, "Resources:\n  Key:\n    Type: AWS::KMS::Key\n  Alias:\n    Type: AWS::KMS::Alias\n    Properties: {AliasName: alias/das, TargetKeyId: !Ref Key}\n", Options{})
+	noErrors(t, ds)
+	if len(m.KMSAliases) != 1 {
+		t.Fatalf("%d aliases, want 1", len(m.KMSAliases))
+	}
+	if a := m.KMSAliases[0]; a.Address != "Alias" || a.Name.Value != "alias/das" || a.TargetKey.Key != "Key" {
+		t.Errorf("alias = %+v", a)
+	}
+}

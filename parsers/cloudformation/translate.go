@@ -32,6 +32,7 @@ var translators = map[string]func(p props, o model.Origin){
 	"AWS::RDS::DBCluster":                    dbCluster,
 	"AWS::RDS::DBInstance":                   dbInstance,
 	"AWS::KMS::Key":                          kmsKey,
+	"AWS::KMS::Alias":                        kmsAlias,
 }
 
 // translate adds the stack's resources, and those of its nested stacks, to

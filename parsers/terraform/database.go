@@ -141,3 +141,14 @@ func (t *translator) kmsKey(in *eval.Instance) {
 		Region:      t.region(in),
 	})
 }
+
+// kmsAlias translates aws_kms_alias; a name_prefix name is generated, so
+// the alias's own token.
+func (t *translator) kmsAlias(in *eval.Instance) {
+	f := t.fields(in)
+	t.m.KMSAliases = append(t.m.KMSAliases, &model.KMSAlias{
+		Origin:    t.origin(in),
+		Name:      t.generatedName(in, f, "name"),
+		TargetKey: f.ref("target_key_id"),
+	})
+}

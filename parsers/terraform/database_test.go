@@ -189,3 +189,17 @@ func TestResourceType(t *testing.T) {
 		}
 	}
 }
+
+func TestKMSAlias(t *testing.T) {
+	m, _ := translateAll(t,
+		resource("aws_kms_alias.named", attrs{"name": cty.StringVal("alias/das"), "target_key_id": tok("aws_kms_key.das")}),
+		resource("aws_kms_alias.generated", attrs{"name_prefix": cty.StringVal("alias/das-"), "target_key_id": cty.StringVal("1234abcd")}),
+	)
+	want := []*model.KMSAlias{
+		{Origin: org("aws_kms_alias.named"), Name: known("alias/das"), TargetKey: key("aws_kms_key.das")},
+		{Origin: org("aws_kms_alias.generated"), Name: known(model.Token("aws_kms_alias.generated")), TargetKey: lit("1234abcd")},
+	}
+	if d := diff(want, m.KMSAliases); d != "" {
+		t.Errorf("KMS aliases (-want +got):\n%s", d)
+	}
+}

@@ -94,6 +94,8 @@ func (t *translator) translate(in *eval.Instance) {
 		t.activityStream(in)
 	case "aws_kms_key", "aws_kms_external_key":
 		t.kmsKey(in)
+	case "aws_kms_alias":
+		t.kmsAlias(in)
 	}
 }
 
