@@ -136,6 +136,13 @@ func choose(base *chain, alts []alt, at Link, reason, fix string) *chain {
 		v = model.Unknown.If(a.ch.val, v)
 	}
 	if v == base.val {
+		// Every way holds alike, but an alternative may go through another
+		// NAT gateway: which one carries the traffic is then not known.
+		for _, a := range alts {
+			if base.nat != nil && (a.ch.nat == nil || a.ch.nat.gw != base.nat.gw) {
+				base.nat = nil
+			}
+		}
 		return base
 	}
 	out := newChain()

@@ -38,6 +38,16 @@ func TestServing(t *testing.T) {
 			e := w.b.m.VPCEndpoints[0]
 			return &Serving{Subnet: w.db, Endpoint: e, EndpointSubnets: []*model.Subnet{w.db}, EndpointSubnetsUnknown: true}
 		}},
+		{"a route table that may apply instead goes through another NAT gateway: which one is not known", func(w *world) {
+			other := w.b.nat("other", w.public)
+			rt := w.b.table("other", w.vpc)
+			w.b.route(rt, "0.0.0.0/0", model.TargetNATGateway, key(other))
+			a := w.b.associate(rt, w.db)
+			a.Maybe = unresolved(model.FromCondition, "var.use_other")
+		}, func(*world) *Serving { return nil }},
+		{"a more specific route to the same NAT gateway keeps it", func(w *world) {
+			w.b.route(w.privRT, "52.0.0.0/8", model.TargetNATGateway, key(w.nat))
+		}, func(w *world) *Serving { return &Serving{Subnet: w.db, NATGateway: w.nat, NATSubnet: w.public} }},
 		{"public path: nothing zonal", func(w *world) {
 			w.inst.PubliclyAccessible = boolean(true)
 			w.privRoute.TargetKind, w.privRoute.Target = model.TargetGateway, key(w.igw)
