@@ -83,6 +83,11 @@ func (a *analyzer) endpointPaths(p *placement) endpointEval {
 		}
 		ev.ch, ev.endpoint, ev.ep = c.full, linkTo(kms[i], ""), kms[i]
 	}
+	if relevant > 1 {
+		// Which of several endpoints that may be active answers the KMS
+		// name is not known (DAS104 must not judge one of them).
+		ev.ep = nil
+	}
 	if ev.ch == nil {
 		ev.ch = newChain()
 		region := regionOr(a.regionOf(p.vpc))

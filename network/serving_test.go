@@ -1,6 +1,7 @@
 package network
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/daslint/daslint/model"
@@ -48,6 +49,11 @@ func TestServing(t *testing.T) {
 		{"a more specific route to the same NAT gateway keeps it", func(w *world) {
 			w.b.route(w.privRT, "52.0.0.0/8", model.TargetNATGateway, key(w.nat))
 		}, func(w *world) *Serving { return &Serving{Subnet: w.db, NATGateway: w.nat, NATSubnet: w.public} }},
+		{"two KMS endpoints: which one answers is not known", func(w *world) {
+			_, esg := w.addEndpoint()
+			e2 := w.b.endpoint("kms_two", w.vpc, "com.amazonaws.eu-west-1.kms", w.db)
+			e2.SecurityGroups = keys(esg)
+		}, func(*world) *Serving { return nil }},
 		{"public path: nothing zonal", func(w *world) {
 			w.inst.PubliclyAccessible = boolean(true)
 			w.privRoute.TargetKind, w.privRoute.Target = model.TargetGateway, key(w.igw)
@@ -65,6 +71,10 @@ func TestServing(t *testing.T) {
 			res := Analyze(w.b.m, Options{})
 			if len(res) != 1 || len(res[0].Instances) != 1 {
 				t.Fatalf("want one cluster with one placement, got %+v", res)
+			}
+			notPass := strings.HasPrefix(tt.name, "an unknown") || strings.HasPrefix(tt.name, "a fail")
+			if v := res[0].Instances[0].Verdict; (v == model.True) == notPass {
+				t.Fatalf("verdict %v: the case must pass unless it says it does not", v)
 			}
 			got, want := res[0].Instances[0].Serving, tt.want(w)
 			switch {
