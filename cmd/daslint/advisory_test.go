@@ -61,10 +61,14 @@ func TestAdvisorySkipRule(t *testing.T) {
 		}
 		return ids
 	}
-	if got := strings.Join(rulesOf(), " "); got != "DAS103" {
-		t.Errorf("findings %q, want DAS103", got)
+	// The case's one NAT gateway serves two zones: DAS104 warns too.
+	if got := strings.Join(rulesOf(), " "); got != "DAS103 DAS104" {
+		t.Errorf("findings %q, want DAS103 DAS104", got)
 	}
-	if got := rulesOf("--skip-rule", "DAS103"); len(got) != 0 {
-		t.Errorf("findings %q with --skip-rule DAS103, want none", got)
+	if got := strings.Join(rulesOf("--skip-rule", "DAS103"), " "); got != "DAS104" {
+		t.Errorf("findings %q with --skip-rule DAS103, want DAS104 alone", got)
+	}
+	if got := rulesOf("--skip-rule", "DAS103", "--skip-rule", "DAS104"); len(got) != 0 {
+		t.Errorf("findings %q with --skip-rule DAS103 and DAS104, want none", got)
 	}
 }
