@@ -33,11 +33,17 @@ var jsonBlockTypes = map[string]bool{
 	"condition": true, "not_principals": true, "subnet_mapping": true, "default_tags": true, "assume_role": true,
 }
 
+// syntaxBody is a body that evalBody reads: an hcl.Body, or the
+// compactBody of a resource (compact.go).
+type syntaxBody interface {
+	MissingItemRange() hcl.Range
+}
+
 // rawBlock is a nested block of either syntax.
 type rawBlock struct {
 	typ    string
 	labels []string
-	body   hcl.Body
+	body   syntaxBody
 	rng    hcl.Range
 }
 
@@ -52,8 +58,12 @@ type rawAttr struct {
 
 // splitBody lists the attributes, in source order, and nested blocks of a
 // body without a schema. The attributes are appended to buf.
-func splitBody(b hcl.Body, buf []rawAttr) ([]rawAttr, []rawBlock, hcl.Diagnostics) {
-	if sb, ok := b.(*hclsyntax.Body); ok {
+func splitBody(b syntaxBody, buf []rawAttr) ([]rawAttr, []rawBlock, hcl.Diagnostics) {
+	switch sb := b.(type) {
+	case *compactBody:
+		// Copied: evalBody clears the buffer it is given back.
+		return append(buf[:0], sb.attrs...), sb.blocks, nil
+	case *hclsyntax.Body:
 		attrs := slices.Grow(buf[:0], len(sb.Attributes))
 		for _, a := range sb.Attributes {
 			attrs = append(attrs, rawAttr{name: a.Name, expr: a.Expr, rng: a.SrcRange})
@@ -67,7 +77,15 @@ func splitBody(b hcl.Body, buf []rawAttr) ([]rawAttr, []rawBlock, hcl.Diagnostic
 			}
 		}
 		return attrs, blocks, nil
+	case hcl.Body:
+		return splitHCLBody(sb, buf)
 	}
+	return buf[:0], nil, nil
+}
+
+// splitHCLBody is splitBody for a body of another syntax than hcl's native
+// one (JSON).
+func splitHCLBody(b hcl.Body, buf []rawAttr) ([]rawAttr, []rawBlock, hcl.Diagnostics) {
 	all, diags := b.JustAttributes()
 	if diags.HasErrors() {
 		return nil, nil, diags
@@ -98,7 +116,7 @@ func splitBody(b hcl.Body, buf []rawAttr) ([]rawAttr, []rawBlock, hcl.Diagnostic
 
 // evalBody evaluates the arguments and nested blocks of a body. top is set
 // for a resource body, whose meta-arguments are skipped.
-func (e *evaluator) evalBody(b hcl.Body, sc *scope, top bool, depth int) *Body {
+func (e *evaluator) evalBody(b syntaxBody, sc *scope, top bool, depth int) *Body {
 	if depth > maxBlockDepth {
 		e.ds.Errorf(Range(b.MissingItemRange()), "blocks nest deeper than %d", maxBlockDepth)
 		return &Body{Attrs: map[string]*Attr{}}
@@ -171,7 +189,13 @@ var dynamicSchema = &hcl.BodySchema{
 // one block per element. An unknown for_each gives one block marked Maybe,
 // whose iterator key and value are unknown.
 func (e *evaluator) expandDynamic(blk rawBlock, sc *scope, depth int) []*Block {
-	content, hds := blk.body.Content(dynamicSchema)
+	hb, ok := blk.body.(hcl.Body)
+	if !ok {
+		// Not reached: compactOf keeps a dynamic block's hcl body.
+		e.ds.Errorf(Range(blk.rng), "dynamic %q could not be read", blk.labels[0])
+		return nil
+	}
+	content, hds := hb.Content(dynamicSchema)
 	addHCLDiags(&e.ds, hds, blk.rng)
 	if hds.HasErrors() || len(content.Blocks) != 1 {
 		if !hds.HasErrors() {

@@ -58,9 +58,11 @@ type resourceDecl struct {
 	count    hcl.Expression
 	forEach  hcl.Expression
 	provider string // "aws" or "aws.alias"; "" for the default
-	body     hcl.Body
-	rng      hcl.Range
-	defRng   hcl.Range
+	// body is what the evaluation reads of the block's body: its
+	// compactBody when the file was converted (compact.go).
+	body   syntaxBody
+	rng    hcl.Range
+	defRng hcl.Range
 }
 
 type moduleCall struct {
@@ -293,7 +295,7 @@ func (cfg *moduleConfig) addFile(f *hcl.File, ds *diag.Diagnostics) {
 		case "provider":
 			cfg.addProvider(b, ds)
 		case "resource", "data":
-			cfg.addResource(b, ds)
+			cfg.addResource(b, resourceBody(f, b), ds)
 		case "module":
 			cfg.addCall(b, ds)
 		}
@@ -355,8 +357,10 @@ var metaSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
 	{Name: "count"}, {Name: "for_each"}, {Name: "provider"},
 }}
 
-func (cfg *moduleConfig) addResource(b *hcl.Block, ds *diag.Diagnostics) {
-	r := &resourceDecl{typ: b.Labels[0], name: b.Labels[1], body: b.Body, rng: blockRange(b), defRng: b.DefRange}
+// addResource declares the resource block b, whose body the evaluation
+// reads as body.
+func (cfg *moduleConfig) addResource(b *hcl.Block, body syntaxBody, ds *diag.Diagnostics) {
+	r := &resourceDecl{typ: b.Labels[0], name: b.Labels[1], body: body, rng: blockRange(b), defRng: b.DefRange}
 	r.key = r.typ + "." + r.name
 	if b.Type == "data" {
 		r.mode = Data

@@ -54,7 +54,7 @@ func (n attrNames) index(f *hcl.File, funcs map[string]bool) {
 	// traversals are read once every iterator name of the file is known.
 	iters := map[string]bool{}
 	var nodes []hclsyntax.Node
-	visitSyntax(body, func(node hclsyntax.Node) {
+	visitFile(f, body, func(node hclsyntax.Node) {
 		switch x := node.(type) {
 		case *hclsyntax.ScopeTraversalExpr, *hclsyntax.RelativeTraversalExpr, *hclsyntax.SplatExpr:
 			nodes = append(nodes, node)

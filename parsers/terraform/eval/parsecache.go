@@ -143,6 +143,10 @@ func parseAlone(name, tree string, maxBytes int64) *parsedFile {
 	e := &parsedFile{}
 	e.f, e.unread = parseFileWith(q, name, tree, maxBytes, &e.ds)
 	e.added, e.parsed = q.Files()[name]
+	if e.f != nil {
+		// Before anyone else sees the file (compact.go).
+		compactFile(e.f)
+	}
 	return e
 }
 

@@ -92,7 +92,7 @@ func providerFunctions(files map[string]*hcl.File) map[string]bool {
 		if !ok {
 			continue
 		}
-		visitSyntax(body, func(n hclsyntax.Node) {
+		visitFile(f, body, func(n hclsyntax.Node) {
 			if call, ok := n.(*hclsyntax.FunctionCallExpr); ok && strings.HasPrefix(call.Name, "provider::") {
 				out[call.Name] = true
 			}

@@ -1,0 +1,194 @@
+package eval
+
+import (
+	"maps"
+	"reflect"
+	"slices"
+	"testing"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/daslint/daslint/diag"
+)
+
+// compactCases are files whose resource bodies compactFile converts: the
+// evaluation must read each converted body, and the syntax walks find in
+// it, exactly what they did in hcl's.
+var compactCases = map[string]string{
+	"plain": `resource "aws_vpc" "a" {
+  cidr_block = "10.0.0.0/16"
+  tags       = { Name = "a" }
+}
+resource "aws_subnet" "b" {
+  vpc_id     = aws_vpc.a.id
+  cidr_block = cidrsubnet(aws_vpc.a.cidr_block, 8, 1)
+}
+`,
+	"meta and nested blocks": `resource "aws_security_group" "g" {
+  count    = 2
+  provider = aws.west
+  name     = "g-${count.index}"
+  ingress {
+    from_port   = 443
+    cidr_blocks = [aws_vpc.a.cidr_block]
+    nested {
+      deep = data.aws_vpc.x.owner_id
+    }
+  }
+  egress {
+    to_port = 443
+  }
+}
+data "aws_vpc" "x" {
+  for_each = toset(["a"])
+  filter {
+    name   = "tag:Name"
+    values = [each.key]
+  }
+}
+`,
+	"dynamic and skipped blocks": `resource "aws_security_group" "g" {
+  dynamic "ingress" {
+    for_each = var.rules
+    iterator = rule
+    content {
+      from_port   = rule.value.port
+      cidr_blocks = [for s in aws_subnet.all : s.cidr_block]
+    }
+  }
+  lifecycle {
+    replace_triggered_by = [aws_kms_key.k.key_rotation_enabled]
+    precondition {
+      condition     = provider::aws::arn_parse(aws_kms_key.k.arn) != null
+      error_message = "x"
+    }
+  }
+  provisioner "local-exec" {
+    command = "echo ${aws_vpc.a.main_route_table_id}"
+  }
+}
+`,
+	"not a resource": `locals { x = aws_vpc.a.default_network_acl_id }
+module "m" {
+  source = "./m"
+  in     = values(aws_subnet.all)[*].availability_zone
+}
+resource "only_one_label" {
+  a = 1
+}
+`,
+}
+
+// parseNative parses src as the file name, as the evaluation does.
+func parseNative(t *testing.T, name, src string) *hcl.File {
+	t.Helper()
+	f, ds := hclsyntax.ParseConfig([]byte(src), name, hcl.InitialPos)
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	return f
+}
+
+func TestCompactFileReadsAsBefore(t *testing.T) {
+	for name, src := range compactCases {
+		t.Run(name, func(t *testing.T) {
+			before := parseNative(t, name+".tf", src)
+			after := parseNative(t, name+".tf", src)
+			compactFile(after)
+			if compactedOf(after) == nil {
+				t.Fatal("compactFile kept nothing")
+			}
+
+			// The index of attribute names and provider functions.
+			wantNames, gotNames := newAttrNames(), newAttrNames()
+			wantFuncs, gotFuncs := map[string]bool{}, map[string]bool{}
+			wantNames.index(before, wantFuncs)
+			gotNames.index(after, gotFuncs)
+			if !equalNames(wantNames, gotNames) {
+				t.Errorf("names: got %v, want %v", gotNames, wantNames)
+			}
+			if !maps.Equal(wantFuncs, gotFuncs) {
+				t.Errorf("functions: got %v, want %v", gotFuncs, wantFuncs)
+			}
+			if w, g := providerFunctions(map[string]*hcl.File{"f": before}), providerFunctions(map[string]*hcl.File{"f": after}); !maps.Equal(w, g) {
+				t.Errorf("providerFunctions: got %v, want %v", g, w)
+			}
+
+			// What loading declares and evaluation reads.
+			want, got := &moduleConfig{byKey: map[string]*resourceDecl{}}, &moduleConfig{byKey: map[string]*resourceDecl{}}
+			wantDs, gotDs := declareResources(want, before), declareResources(got, after)
+			if !slices.Equal(wantDs, gotDs) {
+				t.Errorf("diagnostics: got %v, want %v", gotDs, wantDs)
+			}
+			if len(want.resources) != len(got.resources) {
+				t.Fatalf("%d resources, want %d", len(got.resources), len(want.resources))
+			}
+			for i, w := range want.resources {
+				g := got.resources[i]
+				if _, ok := g.body.(*compactBody); !ok {
+					t.Errorf("%s: body %T, want a compact body", g.key, g.body)
+				}
+				if g.key != w.key || g.rng != w.rng || g.defRng != w.defRng || g.provider != w.provider ||
+					(g.count == nil) != (w.count == nil) || (g.forEach == nil) != (w.forEach == nil) {
+					t.Errorf("%s: declared %+v, want %+v", g.key, g, w)
+				}
+				sameSplit(t, g.key, w.body, g.body)
+			}
+		})
+	}
+}
+
+// declareResources declares the resources of f in cfg, as addFile does,
+// and returns the diagnostics.
+func declareResources(cfg *moduleConfig, f *hcl.File) diag.Diagnostics {
+	var ds diag.Diagnostics
+	content, _, hds := f.Body.PartialContent(rootSchema)
+	addHCLDiags(&ds, hds, hcl.Range{})
+	for _, b := range content.Blocks {
+		if b.Type == "resource" || b.Type == "data" {
+			cfg.addResource(b, resourceBody(f, b), &ds)
+		}
+	}
+	return ds
+}
+
+// sameSplit checks that splitBody gives the same arguments and blocks for
+// the compact body got as for the hcl body want, nested blocks included.
+func sameSplit(t *testing.T, at string, want, got syntaxBody) {
+	t.Helper()
+	if want.MissingItemRange() != got.MissingItemRange() {
+		t.Errorf("%s: missing item range %v, want %v", at, got.MissingItemRange(), want.MissingItemRange())
+	}
+	wa, wb, _ := splitBody(want, nil)
+	ga, gb, _ := splitBody(got, nil)
+	// Two parses of one text: the same expressions, not the same
+	// pointers.
+	same := func(a, b rawAttr) bool {
+		return a.name == b.name && a.rng == b.rng && a.expr.Range() == b.expr.Range() && reflect.TypeOf(a.expr) == reflect.TypeOf(b.expr)
+	}
+	if !slices.EqualFunc(wa, ga, same) {
+		t.Errorf("%s: arguments %v, want %v", at, ga, wa)
+	}
+	if len(wb) != len(gb) {
+		t.Fatalf("%s: %d blocks, want %d", at, len(gb), len(wb))
+	}
+	for i := range wb {
+		w, g := wb[i], gb[i]
+		if w.typ != g.typ || !slices.Equal(w.labels, g.labels) || w.rng != g.rng {
+			t.Errorf("%s: block %d is %s %v at %v, want %s %v at %v", at, i, g.typ, g.labels, g.rng, w.typ, w.labels, w.rng)
+		}
+		if w.typ == "dynamic" || skippedBlocks[w.typ] {
+			if hb, ok := g.body.(*hclsyntax.Body); !ok || hb.SrcRange != w.body.(*hclsyntax.Body).SrcRange {
+				t.Errorf("%s: %s block: body %T, want its hcl body", at, w.typ, g.body)
+			}
+			continue
+		}
+		sameSplit(t, at+"."+w.typ, w.body, g.body)
+	}
+}
+
+func equalNames(a, b attrNames) bool {
+	return maps.Equal(a.generic, b.generic) &&
+		maps.EqualFunc(a.byResource, b.byResource, maps.Equal[map[string]bool])
+}
