@@ -121,6 +121,18 @@ type node struct {
 	rng   hcl.Range
 	busy  bool
 	val   cty.Value
+	// later, when set, builds val on first use (value): the object of a
+	// resource of one instance, which is built only if something reads
+	// it (see resourceOf).
+	later func() cty.Value
+}
+
+// value returns n's value, building it first if it is built on use.
+func (n *node) value() cty.Value {
+	if n.later != nil {
+		n.val, n.later = n.later(), nil
+	}
+	return n.val
 }
 
 // compute returns the memoised value for key, computing it with f the first
@@ -131,7 +143,7 @@ func (e *evaluator) compute(key, label string, rng hcl.Range, f func() cty.Value
 		if n.busy {
 			return e.cycle(n)
 		}
-		return n.val
+		return n.value()
 	}
 	if len(e.stack) >= maxStack {
 		u := &model.Unresolved{Kind: model.FromLimit, Reason: fmt.Sprintf("%s: references nest deeper than %d", label, maxStack), Range: Range(rng)}

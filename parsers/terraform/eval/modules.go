@@ -392,7 +392,7 @@ func (e *evaluator) walk(m *modInst) {
 		if e.stopped() {
 			return
 		}
-		e.resource(m, r)
+		e.evaluateResource(m, r)
 		e.releaseResource(m, r)
 	}
 	for _, name := range sortedKeys(cfg.outputs) {

@@ -57,7 +57,7 @@ func (e *evaluator) releaseResource(m *modInst, r *resourceDecl) {
 	if e.owned == nil || m.cfg() != e.owned || m.path != "" {
 		return
 	}
-	if _, done := e.resourceDone(m, r); done {
+	if e.resourceEvaluated(m, r) {
 		r.body = nil
 	}
 }

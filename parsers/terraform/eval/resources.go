@@ -28,8 +28,30 @@ func (e *evaluator) resourceValue(m *modInst, key string, use hcl.Range) cty.Val
 // resource evaluates every instance of r in m once, records the instances,
 // and returns the value references to r see.
 func (e *evaluator) resource(m *modInst, r *resourceDecl) cty.Value {
+	return e.resourceOf(m, r, true)
+}
+
+// evaluateResource evaluates every instance of r in m once and records
+// them, as resource does, without building the value references see when
+// nothing has read it yet: the walk's way to evaluate a resource.
+func (e *evaluator) evaluateResource(m *modInst, r *resourceDecl) {
+	e.resourceOf(m, r, false)
+}
+
+// resourceOf is resource; without value, the object of a resource of one
+// instance is left to be built when something reads it (node.later). A
+// large root's objects would otherwise all live until its walk ends, and
+// many resources are read by nothing (an activity stream, a cluster
+// instance): the object is built from the instance alone (objectOf), which
+// does not change once evaluated, so building it later gives the same
+// value.
+func (e *evaluator) resourceOf(m *modInst, r *resourceDecl, value bool) cty.Value {
+	key := resourceMemoKey(m, r)
+	if n, ok := e.memo[key]; ok && !value && !n.busy {
+		return cty.NilVal
+	}
 	label := m.prefix() + r.key
-	return e.compute(resourceMemoKey(m, r), label, r.defRng, func() cty.Value {
+	return e.compute(key, label, r.defRng, func() cty.Value {
 		names := forResource(r.key, m.cfg(), e.generic)
 		if r.count == nil && r.forEach == nil {
 			// One instance, as expand's single expansion would give
@@ -37,7 +59,13 @@ func (e *evaluator) resource(m *modInst, r *resourceDecl) cty.Value {
 			if e.stopped() {
 				return cty.DynamicVal
 			}
-			return e.objectOf(e.newInstance(m, r, label, repetition{}, nil), names)
+			inst := e.newInstance(m, r, label, repetition{}, nil)
+			if value || inst.Mode == Data {
+				return e.objectOf(inst, names)
+			}
+			e.addTokenOrigins(inst)
+			e.memo[key].later = func() cty.Value { return e.objectOf(inst, names) }
+			return cty.NilVal
 		}
 		exp := e.expand(r.count, r.forEach, &scope{mod: m}, label)
 		objs := make([]cty.Value, 0, len(exp.items))
@@ -90,7 +118,14 @@ func (e *evaluator) resourceDone(m *modInst, r *resourceDecl) (cty.Value, bool) 
 	if !ok || n.busy {
 		return cty.NilVal, false
 	}
-	return n.val, true
+	return n.value(), true
+}
+
+// resourceEvaluated reports whether r in m is evaluated, as resourceDone
+// does, without building its value.
+func (e *evaluator) resourceEvaluated(m *modInst, r *resourceDecl) bool {
+	n, ok := e.memo[resourceMemoKey(m, r)]
+	return ok && !n.busy
 }
 
 func (e *evaluator) newInstance(m *modInst, r *resourceDecl, addr string, rep repetition, maybe *model.Unresolved) *Instance {
@@ -160,11 +195,8 @@ func (e *evaluator) objectOf(inst *Instance, names []string) cty.Value {
 			attrs[name] = a.Value
 		}
 	}
+	e.addTokenOrigins(inst)
 	tok := cty.StringVal(model.Token(inst.Address))
-	if e.tokenOrigins == nil {
-		e.tokenOrigins = map[string]model.Range{}
-	}
-	e.tokenOrigins[inst.Address] = Range(inst.DefRange)
 	attrs["id"], attrs["arn"] = tok, tok
 	for _, n := range identityAttrs[inst.Type] {
 		if _, set := attrs[n]; !set {
@@ -174,7 +206,6 @@ func (e *evaluator) objectOf(inst *Instance, names []string) cty.Value {
 	if inst.Type == "aws_vpc" {
 		for n, addr := range vpcImplicit {
 			attrs[n] = cty.StringVal(model.Token(addr(inst.Address)))
-			e.tokenOrigins[addr(inst.Address)] = Range(inst.DefRange)
 		}
 	}
 	for _, n := range names {
@@ -187,6 +218,20 @@ func (e *evaluator) objectOf(inst *Instance, names []string) cty.Value {
 		}
 	}
 	return cty.ObjectVal(attrs)
+}
+
+// addTokenOrigins records where the identity tokens of inst's object come
+// from (objectOf), whether or not the object is built now.
+func (e *evaluator) addTokenOrigins(inst *Instance) {
+	if e.tokenOrigins == nil {
+		e.tokenOrigins = map[string]model.Range{}
+	}
+	e.tokenOrigins[inst.Address] = Range(inst.DefRange)
+	if inst.Type == "aws_vpc" {
+		for _, addr := range vpcImplicit {
+			e.tokenOrigins[addr(inst.Address)] = Range(inst.DefRange)
+		}
+	}
 }
 
 // undeclaredHint says what to do about a reference to an undeclared
