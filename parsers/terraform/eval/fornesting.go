@@ -154,9 +154,16 @@ func countedFors(x hclsyntax.Expression) hclsyntax.Expression {
 // countedList is countedFors of each expression of xs: a new slice when
 // one changed, else xs and false.
 func countedList(xs []hclsyntax.Expression) ([]hclsyntax.Expression, bool) {
+	return mapExprs(xs, countedFors)
+}
+
+// mapExprs applies f to each expression of xs: a new slice when f changed
+// one, else xs itself and false, so that an expression tree is copied only
+// along the paths that change.
+func mapExprs(xs []hclsyntax.Expression, f func(hclsyntax.Expression) hclsyntax.Expression) ([]hclsyntax.Expression, bool) {
 	var out []hclsyntax.Expression
 	for i, x := range xs {
-		r := countedFors(x)
+		r := f(x)
 		if r != x && out == nil {
 			out = append(make([]hclsyntax.Expression, 0, len(xs)), xs[:i]...)
 		}

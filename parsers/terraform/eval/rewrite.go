@@ -102,20 +102,7 @@ func (w *rewriter) rewrite(x hclsyntax.Expression, depth int) hclsyntax.Expressi
 }
 
 func (w *rewriter) list(xs []hclsyntax.Expression, depth int) ([]hclsyntax.Expression, bool) {
-	var out []hclsyntax.Expression
-	for i, x := range xs {
-		r := w.rewrite(x, depth+1)
-		if r != x && out == nil {
-			out = append(make([]hclsyntax.Expression, 0, len(xs)), xs[:i]...)
-		}
-		if out != nil {
-			out = append(out, r)
-		}
-	}
-	if out == nil {
-		return xs, false
-	}
-	return out, true
+	return mapExprs(xs, func(x hclsyntax.Expression) hclsyntax.Expression { return w.rewrite(x, depth+1) })
 }
 
 func (w *rewriter) object(x *hclsyntax.ObjectConsExpr, depth int) hclsyntax.Expression {
