@@ -54,17 +54,11 @@ func checkDAS001(p *Pass) {
 		if len(groups) == 0 {
 			b.WriteString(" (the analysis recorded no broken link)")
 		}
-		p.Report(Finding{
-			Verdict:     c.Verdict,
-			Subject:     c.Cluster.Address,
-			Range:       c.Cluster.Range,
-			Callers:     CallChain(p.Model.Source, &c.Cluster.Origin),
-			Message:     b.String(),
-			Remediation: remediation(fixes, "Give every instance of the cluster a path to KMS: a public NAT gateway route or an active KMS interface endpoint (see docs/rules/DAS001.md)."),
-			Related:     related,
-			Unknowns:    allUnknowns(c),
-			causes:      causes,
-		})
+		f := clusterFinding(p.Model.Source, c, b.String(),
+			remediation(fixes, "Give every instance of the cluster a path to KMS: a public NAT gateway route or an active KMS interface endpoint (see docs/rules/DAS001.md)."),
+			related, causes)
+		f.Unknowns = allUnknowns(c)
+		p.Report(f)
 	}
 }
 

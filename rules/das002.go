@@ -86,17 +86,11 @@ func checkDAS002(p *Pass) {
 				causes = append(causes, cause(u.Subject))
 			}
 		}
-		p.Report(Finding{
-			Verdict:     c.Verdict,
-			Subject:     c.Cluster.Address,
-			Range:       c.Cluster.Range,
-			Callers:     CallChain(p.Model.Source, &c.Cluster.Origin),
-			Message:     b.String(),
-			Remediation: remediation(fixes, "Make the network that the cluster uses visible to daslint (see docs/rules/DAS002.md)."),
-			Related:     related,
-			Unknowns:    unknowns,
-			causes:      causes,
-		})
+		f := clusterFinding(p.Model.Source, c, b.String(),
+			remediation(fixes, "Make the network that the cluster uses visible to daslint (see docs/rules/DAS002.md)."),
+			related, causes)
+		f.Unknowns = unknowns
+		p.Report(f)
 	}
 }
 

@@ -149,16 +149,7 @@ func supportFinding(src model.Source, c *network.ClusterResult, facts []unsuppor
 		}
 		fmt.Fprintf(&b, "; %s %s is %q (%s): %s", strings.Join(names, ", "), f.attr, f.value.Value, at(f.value.Range), f.why)
 	}
-	return Finding{
-		Verdict:     c.Verdict,
-		Subject:     c.Cluster.Address,
-		Range:       c.Cluster.Range,
-		Callers:     CallChain(src, &c.Cluster.Origin),
-		Message:     b.String(),
-		Remediation: supportRemedy(facts),
-		Related:     related,
-		causes:      causes,
-	}
+	return clusterFinding(src, c, b.String(), supportRemedy(facts), related, causes)
 }
 
 // groupFacts groups the facts that are the same attribute, value and

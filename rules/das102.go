@@ -67,17 +67,9 @@ func checkDAS102(p *Pass) {
 		if prob.at.Address != "" && prob.at != keyAt {
 			related = append(related, prob.at)
 		}
-		p.Report(Finding{
-			Verdict: c.Verdict,
-			Subject: c.Cluster.Address,
-			Range:   c.Cluster.Range,
-			Callers: CallChain(p.Model.Source, &c.Cluster.Origin),
-			Message: fmt.Sprintf("DAS102: the activity stream of %s encrypts with %s (%s), which cannot serve it: %s",
-				c.Cluster.Address, prob.what, at(c.Stream.KMSKey.Range), prob.why),
-			Remediation: prob.fix,
-			Related:     related,
-			causes:      []string{prob.cause},
-		})
+		msg := fmt.Sprintf("DAS102: the activity stream of %s encrypts with %s (%s), which cannot serve it: %s",
+			c.Cluster.Address, prob.what, at(c.Stream.KMSKey.Range), prob.why)
+		p.Report(clusterFinding(p.Model.Source, c, msg, prob.fix, related, []string{prob.cause}))
 	}
 }
 

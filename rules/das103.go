@@ -80,16 +80,8 @@ func modeFinding(src model.Source, c *network.ClusterResult, syncs []*model.Acti
 			Range: s.Mode.Range, From: s.From})
 		causes = append(causes, cause(s.Address, "mode", s.Mode.Value, c.Cluster.Engine.Value))
 	}
-	return Finding{
-		Verdict:     c.Verdict,
-		Subject:     c.Cluster.Address,
-		Range:       c.Cluster.Range,
-		Callers:     CallChain(src, &c.Cluster.Origin),
-		Message:     b.String(),
-		Remediation: "Start the stream in asynchronous mode (" + asyncSpelling(src) + "); synchronous mode is for Aurora PostgreSQL.",
-		Related:     related,
-		causes:      causes,
-	}
+	return clusterFinding(src, c, b.String(),
+		"Start the stream in asynchronous mode ("+asyncSpelling(src)+"); synchronous mode is for Aurora PostgreSQL.", related, causes)
 }
 
 // asyncSpelling says how each source asks for asynchronous mode.

@@ -74,16 +74,7 @@ func checkDAS104(p *Pass) {
 			causes = append(causes, d.cause)
 		}
 		b.WriteString("; when the zone the traffic crosses to fails, the stream stops although the instances in the other zones still run")
-		p.Report(Finding{
-			Verdict:     c.Verdict,
-			Subject:     c.Cluster.Address,
-			Range:       c.Cluster.Range,
-			Callers:     CallChain(p.Model.Source, &c.Cluster.Origin),
-			Message:     b.String(),
-			Remediation: remediation(fixes, ""),
-			Related:     related,
-			causes:      causes,
-		})
+		p.Report(clusterFinding(p.Model.Source, c, b.String(), remediation(fixes, ""), related, causes))
 	}
 }
 

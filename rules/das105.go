@@ -62,16 +62,9 @@ func checkDAS105(p *Pass) {
 			causes = append(causes, cause("endpoint policy", ep.Endpoint, ep.Policy.Address, ep.Reason))
 			fixes = append(fixes, ep.Fix)
 		}
-		p.Report(Finding{
-			Verdict:     c.Verdict,
-			Subject:     c.Cluster.Address,
-			Range:       c.Cluster.Range,
-			Callers:     CallChain(p.Model.Source, &c.Cluster.Origin),
-			Message:     b.String(),
-			Remediation: remediation(fixes, "Allow kms:GenerateDataKey and kms:Decrypt on the stream's key in the KMS endpoint's policy (see docs/rules/DAS105.md)."),
-			Related:     related,
-			causes:      causes,
-		})
+		p.Report(clusterFinding(p.Model.Source, c, b.String(),
+			remediation(fixes, "Allow kms:GenerateDataKey and kms:Decrypt on the stream's key in the KMS endpoint's policy (see docs/rules/DAS105.md)."),
+			related, causes))
 	}
 }
 

@@ -53,3 +53,22 @@ type Finding struct {
 // Counts reports whether the finding counts toward the exit status: it is
 // neither suppressed nor in the baseline.
 func (f *Finding) Counts() bool { return f.Suppressed == nil && !f.Baseline }
+
+// clusterFinding is a finding about cluster result c, read from source
+// src: on the cluster's declaration (so that inline suppressions and
+// baselines work alike for every rule), reached through its chain of
+// calls, with the message, the fix, the links the message cites and the
+// position-free causes that its fingerprint hashes (see cause). The
+// runner fills in the rule, severity and fingerprint.
+func clusterFinding(src model.Source, c *network.ClusterResult, message, remediation string, related []network.Link, causes []string) Finding {
+	return Finding{
+		Verdict:     c.Verdict,
+		Subject:     c.Cluster.Address,
+		Range:       c.Cluster.Range,
+		Callers:     CallChain(src, &c.Cluster.Origin),
+		Message:     message,
+		Remediation: remediation,
+		Related:     related,
+		causes:      causes,
+	}
+}
