@@ -81,6 +81,9 @@ func TestClusterUnsupported(t *testing.T) {
 		{"old version 2", model.DBCluster{Engine: knownStr("aurora-mysql"), EngineVersion: knownStr("5.7.mysql_aurora.2.09.2")}, []string{"engine_version"}},
 		{"a MySQL version on a PostgreSQL cluster is not judged", model.DBCluster{Engine: knownStr("aurora-postgresql"), EngineVersion: knownStr("5.7.12")}, nil},
 		{"unknown engine", model.DBCluster{Engine: model.Str{Unknown: unknown}, EngineVersion: knownStr("5.7.12")}, nil},
+		{"a China Region", model.DBCluster{Engine: knownStr("aurora-postgresql"), Region: knownStr("cn-north-1")}, []string{"region"}},
+		{"a Region with streams", model.DBCluster{Engine: knownStr("aurora-postgresql"), Region: knownStr("eu-west-1")}, nil},
+		{"an unknown Region", model.DBCluster{Engine: knownStr("aurora-postgresql"), Region: model.Str{Unknown: unknown}}, nil},
 		{"both", model.DBCluster{Engine: knownStr("aurora-mysql"), EngineMode: knownStr("serverless"), EngineVersion: knownStr("5.7.mysql_aurora.2.07.1")},
 			[]string{"engine_mode", "engine_version"}},
 	}
