@@ -74,13 +74,17 @@ func regionWithoutStreams(r string) (name string, ok bool) {
 }
 
 func checkDAS101(p *Pass) {
+	instances := make(map[string]*model.DBInstance, len(p.Model.DBInstances))
+	for _, in := range p.Model.DBInstances {
+		instances[in.Address] = in
+	}
 	for i := range p.Clusters {
 		c := &p.Clusters[i]
 		if c.Cluster == nil {
 			continue
 		}
 		facts := clusterUnsupported(p.Model, c.Cluster)
-		facts = append(facts, instancesUnsupported(p.Model, c)...)
+		facts = append(facts, instancesUnsupported(p.Model.Source, instances, c)...)
 		if len(facts) == 0 {
 			continue
 		}
@@ -128,11 +132,9 @@ func clusterUnsupported(m *model.Model, c *model.DBCluster) []unsupported {
 // out, once per instance. Only the instances that certainly belong to the
 // cluster and certainly exist count: an instance whose cluster or count is
 // unknown is not known to run in it.
-func instancesUnsupported(m *model.Model, c *network.ClusterResult) []unsupported {
-	byAddr := map[string]*model.DBInstance{}
-	for _, in := range m.DBInstances {
-		byAddr[in.Address] = in
-	}
+// byAddr holds the model's instances by address, built once per model: a
+// map per cluster made the rule quadratic in the number of clusters.
+func instancesUnsupported(src model.Source, byAddr map[string]*model.DBInstance, c *network.ClusterResult) []unsupported {
 	var out []unsupported
 	seen := map[string]bool{}
 	for _, ir := range c.Instances {
@@ -143,7 +145,7 @@ func instancesUnsupported(m *model.Model, c *network.ClusterResult) []unsupporte
 		seen[in.Address] = true
 		if cl := in.InstanceClass; cl.Known() {
 			if why := classUnsupported(cl.Value); why != "" {
-				out = append(out, unsupported{in.Origin, attrName(m.Source, "instance_class", "DBInstanceClass"), cl, why, fixClass})
+				out = append(out, unsupported{in.Origin, attrName(src, "instance_class", "DBInstanceClass"), cl, why, fixClass})
 			}
 		}
 	}

@@ -34,13 +34,19 @@ func DAS103() *Rule {
 }
 
 func checkDAS103(p *Pass) {
+	byCluster := map[string][]*model.ActivityStream{}
+	for _, s := range p.Model.ActivityStreams {
+		if s.Maybe == nil && s.Cluster.Key != "" {
+			byCluster[s.Cluster.Key] = append(byCluster[s.Cluster.Key], s)
+		}
+	}
 	for i := range p.Clusters {
 		c := &p.Clusters[i]
 		if c.Cluster == nil || !c.Cluster.Engine.Known() || !isAuroraMySQL(c.Cluster.Engine.Value) {
 			continue
 		}
 		var syncs []*model.ActivityStream
-		for _, s := range streamsOf(p.Model, c) {
+		for _, s := range streamsOf(byCluster, c) {
 			if s.Mode.Known() && strings.EqualFold(s.Mode.Value, "sync") {
 				syncs = append(syncs, s)
 			}
@@ -53,14 +59,15 @@ func checkDAS103(p *Pass) {
 }
 
 // streamsOf returns the activity streams that name the cluster by
-// identity, the result's own evidence first.
-func streamsOf(m *model.Model, c *network.ClusterResult) []*model.ActivityStream {
+// identity (byCluster: the model's certain streams by the address of the
+// cluster they name), the result's own evidence first.
+func streamsOf(byCluster map[string][]*model.ActivityStream, c *network.ClusterResult) []*model.ActivityStream {
 	var out []*model.ActivityStream
 	if c.Stream != nil {
 		out = append(out, c.Stream)
 	}
-	for _, s := range m.ActivityStreams {
-		if s != c.Stream && s.Cluster.Key == c.Cluster.Address && s.Maybe == nil {
+	for _, s := range byCluster[c.Cluster.Address] {
+		if s != c.Stream {
 			out = append(out, s)
 		}
 	}
