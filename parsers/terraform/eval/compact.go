@@ -138,11 +138,19 @@ func compactOf(b *hclsyntax.Body) *compactBody {
 // Attribute and Body nodes around them, which those walks ignore, are
 // not.
 func visitFile(f *hcl.File, body *hclsyntax.Body, fn func(hclsyntax.Node)) {
+	visitFileParts(f, body, func() {}, fn)
+}
+
+// visitFileParts is visitFile, which calls inner once the syntax outside
+// the converted resource bodies is visited and before theirs is, when f
+// has any (compactFile converted it).
+func visitFileParts(f *hcl.File, body *hclsyntax.Body, inner func(), fn func(hclsyntax.Node)) {
 	visitSyntax(body, fn)
 	c := compactedOf(f)
 	if c == nil {
 		return
 	}
+	inner()
 	for _, blk := range body.Blocks {
 		if cb := c.bodies[blk.Body]; cb != nil {
 			cb.visit(fn)

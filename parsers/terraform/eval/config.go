@@ -32,6 +32,9 @@ type moduleConfig struct {
 	callNames []string
 	providers map[string]*providerDecl // "aws", "aws.west"
 	names     attrNames
+	// sharedObjects are the resources whose objects the walk keeps to
+	// its end (objectReaders); nil keeps every object.
+	sharedObjects map[string]bool
 	// providerFuncs are the provider-defined functions the files call,
 	// those that do not parse included (see addUnevaluated).
 	providerFuncs map[string]bool
@@ -174,6 +177,7 @@ func parseModule(c *ParseCache, p *hclparse.Parser, dir, tree string, maxBytes i
 	// order, so that the configuration and the diagnostics do not depend
 	// on which finished first.
 	parsed := parseFiles(c, p, read, tree, maxBytes)
+	var readers objectReaders
 	for i, name := range read {
 		var f *hcl.File
 		var problem *unreadFile
@@ -197,8 +201,10 @@ func parseModule(c *ParseCache, p *hclparse.Parser, dir, tree string, maxBytes i
 		cfg.files = append(cfg.files, name)
 		if parsed[i].file != nil {
 			cfg.names.merge(parsed[i].names)
+			readers.add(name, parsed[i].reads)
 		} else {
 			cfg.names.collectFile(f)
+			readers.add(name, nil)
 		}
 		cfg.addFile(f, ds)
 	}
@@ -218,8 +224,10 @@ func parseModule(c *ParseCache, p *hclparse.Parser, dir, tree string, maxBytes i
 			continue
 		}
 		cfg.names.collectFile(f)
+		readers.add(g.Name, nil)
 		cfg.addFile(f, ds)
 	}
+	cfg.sharedObjects = readers.sharedObjects(cfg.byKey)
 	return cfg
 }
 
@@ -230,6 +238,7 @@ type fileParse struct {
 	file  *parsedFile
 	names attrNames
 	funcs map[string]bool
+	reads *fileReads
 }
 
 // parseFiles parses names, each on a parser of its own (through the cache
@@ -248,7 +257,7 @@ func parseFiles(c *ParseCache, p *hclparse.Parser, names []string, tree string, 
 		switch {
 		case pf.f != nil:
 			out[i].names, out[i].funcs = newAttrNames(), map[string]bool{}
-			out[i].names.index(pf.f, out[i].funcs)
+			out[i].reads = out[i].names.index(pf.f, out[i].funcs)
 		case pf.parsed:
 			// What hcl made of a file that does not parse is looked
 			// through for provider functions all the same.

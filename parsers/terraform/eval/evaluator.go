@@ -77,6 +77,12 @@ type evaluator struct {
 	// refObjs are the objects {NAME = value} through which expressions
 	// see the resources they read (refObject).
 	refObjs map[refKey]*refObj
+	// keepObjects keeps every object built to the end of the walk
+	// (releaseObjects lets none go): for tests that compare the two.
+	keepObjects bool
+	// rebuilt counts the objects built again after releaseObjects let
+	// them go: reads that sharedObjects did not foresee.
+	rebuilt int
 	// attrBufs are the buffers of the bodies' attributes (takeAttrBuf).
 	attrBufs [][]rawAttr
 	// bareCtx is the context of the expressions that read no variable.
@@ -125,6 +131,9 @@ type node struct {
 	// resource of one instance, which is built only if something reads
 	// it (see resourceOf).
 	later func() cty.Value
+	// build, when set, builds the value again after releaseObjects let
+	// it go.
+	build func() cty.Value
 }
 
 // value returns n's value, building it first if it is built on use.

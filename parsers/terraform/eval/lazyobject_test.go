@@ -47,6 +47,7 @@ output "key" {
 }
 `})
 	e := newEvaluator(context.Background(), dir, Options{Root: dir})
+	e.keepObjects = true // what is built stays (see TestObjectsReleased)
 	res, ds := e.evaluate()
 	noErrors(t, ds)
 	bodies := map[string]*Body{}

@@ -388,13 +388,23 @@ func (e *evaluator) output(m *modInst, name string) cty.Value {
 // walk evaluates every resource, data source, output and module call of m.
 func (e *evaluator) walk(m *modInst) {
 	cfg := m.cfg()
+	// The resources of one file are next to each other (addFile): the
+	// objects of a file's resources that only the file reads go once
+	// the walk leaves it (releaseObjects).
+	var file []*resourceDecl
 	for _, r := range cfg.resources {
 		if e.stopped() {
 			return
 		}
+		if len(file) > 0 && file[0].rng.Filename != r.rng.Filename {
+			e.releaseObjects(m, file)
+			file = file[:0]
+		}
 		e.evaluateResource(m, r)
 		e.releaseResource(m, r)
+		file = append(file, r)
 	}
+	e.releaseObjects(m, file)
 	for _, name := range sortedKeys(cfg.outputs) {
 		e.output(m, name)
 	}

@@ -41,20 +41,24 @@ func (n attrNames) collectFile(f *hcl.File) {
 
 // index records the attribute names f reads and, when funcs is not nil,
 // the provider-defined functions (`provider::NAME::FUNCTION`) it calls, in
-// one walk of its syntax.
-func (n attrNames) index(f *hcl.File, funcs map[string]bool) {
+// one walk of its syntax. It returns which resources f reads from where
+// (see fileReads); a file that is not native syntax reads nothing known.
+func (n attrNames) index(f *hcl.File, funcs map[string]bool) *fileReads {
 	body, ok := f.Body.(*hclsyntax.Body)
 	if !ok {
 		for _, m := range identRe().FindAllSubmatch(f.Bytes, -1) {
 			n.generic[string(m[1])] = true
 		}
-		return
+		return nil
 	}
 	// The walk gathers the traversals and the names iterators bind; the
 	// traversals are read once every iterator name of the file is known.
+	// Those found after inner is the first are in the bodies of resource
+	// and data blocks (visitFileParts).
 	iters := map[string]bool{}
 	var nodes []hclsyntax.Node
-	visitFile(f, body, func(node hclsyntax.Node) {
+	inner := -1
+	visitFileParts(f, body, func() { inner = len(nodes) }, func(node hclsyntax.Node) {
 		switch x := node.(type) {
 		case *hclsyntax.ScopeTraversalExpr, *hclsyntax.RelativeTraversalExpr, *hclsyntax.SplatExpr:
 			nodes = append(nodes, node)
@@ -66,7 +70,8 @@ func (n attrNames) index(f *hcl.File, funcs map[string]bool) {
 			addIteratorNames(node, iters)
 		}
 	})
-	for _, node := range nodes {
+	reads := &fileReads{compacted: inner >= 0}
+	for i, node := range nodes {
 		switch e := node.(type) {
 		case *hclsyntax.ScopeTraversalExpr:
 			if iters[e.Traversal.RootName()] {
@@ -75,6 +80,9 @@ func (n attrNames) index(f *hcl.File, funcs map[string]bool) {
 				// local, it could hold any resource.
 				n.collectSteps(e.Traversal[1:])
 			}
+			// An iterator spelled like a resource type counts as a read
+			// from elsewhere: that keeps objects, never lets one go early.
+			reads.add(e.Traversal, inner >= 0 && i >= inner && !iters[e.Traversal.RootName()])
 			n.collectTraversal(e.Traversal)
 		case *hclsyntax.RelativeTraversalExpr:
 			n.collectSteps(e.Traversal)
@@ -90,6 +98,7 @@ func (n attrNames) index(f *hcl.File, funcs map[string]bool) {
 			}
 		}
 	}
+	return reads
 }
 
 // addIteratorNames adds to names the names that node binds, when it is a

@@ -60,11 +60,13 @@ func (e *evaluator) resourceOf(m *modInst, r *resourceDecl, value bool) cty.Valu
 				return cty.DynamicVal
 			}
 			inst := e.newInstance(m, r, label, repetition{}, nil)
+			n := e.memo[key]
+			n.build = func() cty.Value { return e.objectOf(inst, names) }
 			if value || inst.Mode == Data {
-				return e.objectOf(inst, names)
+				return n.build()
 			}
 			e.addTokenOrigins(inst)
-			e.memo[key].later = func() cty.Value { return e.objectOf(inst, names) }
+			n.later = n.build
 			return cty.NilVal
 		}
 		exp := e.expand(r.count, r.forEach, &scope{mod: m}, label)
