@@ -3,12 +3,14 @@ package eval
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/typeexpr"
 	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/daslint/daslint/diag"
@@ -54,13 +56,15 @@ type variableDecl struct {
 }
 
 type resourceDecl struct {
-	mode     Mode
-	typ      string
-	name     string
-	key      string
-	count    hcl.Expression
-	forEach  hcl.Expression
-	provider string // "aws" or "aws.alias"; "" for the default
+	mode Mode
+	typ  string
+	name string
+	key  string
+	// rootMemoKey is resourceMemoKey in the root module instance.
+	rootMemoKey string
+	count       hcl.Expression
+	forEach     hcl.Expression
+	provider    string // "aws" or "aws.alias"; "" for the default
 	// body is what the evaluation reads of the block's body: its
 	// compactBody when the file was converted (compact.go).
 	body   syntaxBody
@@ -366,6 +370,33 @@ var metaSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
 	{Name: "count"}, {Name: "for_each"}, {Name: "provider"},
 }}
 
+// metaContent decodes the meta-arguments of a resource body (metaSchema).
+// A body that compactFile cut down holds nothing else, which decoding
+// would report nothing of, so its arguments are read as they are: hcl's
+// decoding copies the whole body, once per resource.
+func metaContent(body hcl.Body, def hcl.Range, ds *diag.Diagnostics) *hcl.BodyContent {
+	if sb, ok := body.(*hclsyntax.Body); ok && len(sb.Blocks) == 0 && onlyMeta(sb.Attributes) {
+		content := &hcl.BodyContent{Attributes: make(hcl.Attributes, len(sb.Attributes)), MissingItemRange: sb.MissingItemRange()}
+		for name, a := range sb.Attributes {
+			content.Attributes[name] = a.AsHCLAttribute()
+		}
+		return content
+	}
+	meta, _, hds := body.PartialContent(metaSchema)
+	addHCLDiags(ds, hds, def)
+	return meta
+}
+
+// onlyMeta reports whether every argument of attrs is a meta-argument.
+func onlyMeta(attrs hclsyntax.Attributes) bool {
+	for name := range attrs {
+		if !slices.ContainsFunc(metaSchema.Attributes, func(s hcl.AttributeSchema) bool { return s.Name == name }) {
+			return false
+		}
+	}
+	return true
+}
+
 // addResource declares the resource block b, whose body the evaluation
 // reads as body.
 func (cfg *moduleConfig) addResource(b *hcl.Block, body syntaxBody, ds *diag.Diagnostics) {
@@ -375,8 +406,8 @@ func (cfg *moduleConfig) addResource(b *hcl.Block, body syntaxBody, ds *diag.Dia
 		r.mode = Data
 		r.key = "data." + r.key
 	}
-	meta, _, hds := b.Body.PartialContent(metaSchema)
-	addHCLDiags(ds, hds, b.DefRange)
+	r.rootMemoKey = "|" + r.key
+	meta := metaContent(b.Body, b.DefRange, ds)
 	if a, ok := meta.Attributes["count"]; ok {
 		r.count = a.Expr
 	}

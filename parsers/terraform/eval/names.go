@@ -126,11 +126,17 @@ func addIteratorNames(node hclsyntax.Node, names map[string]bool) {
 	}
 }
 
-// merge adds the names of o to n.
+// merge adds the names of o to n, which takes over o's sets of names
+// of the resources n has none for: o is not used after.
 func (n attrNames) merge(o attrNames) {
 	for key, names := range o.byResource {
+		have := n.byResource[key]
+		if have == nil {
+			n.byResource[key] = names
+			continue
+		}
 		for name := range names {
-			n.add(key, name)
+			have[name] = true
 		}
 	}
 	for name := range o.generic {

@@ -111,7 +111,12 @@ func (e *evaluator) resourceOf(m *modInst, r *resourceDecl, value bool) cty.Valu
 }
 
 // resourceMemoKey is the key of r's value in m in the evaluator's memo.
-func resourceMemoKey(m *modInst, r *resourceDecl) string { return m.path + "|" + r.key }
+func resourceMemoKey(m *modInst, r *resourceDecl) string {
+	if m.path == "" {
+		return r.rootMemoKey
+	}
+	return m.path + "|" + r.key
+}
 
 // resourceDone returns r's value in m once it is evaluated, and false
 // while it is not yet or is being evaluated (a reference cycle).
