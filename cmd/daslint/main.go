@@ -14,6 +14,8 @@ import (
 )
 
 func main() {
-	setGC(os.Getenv)
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	stop := setGC(os.Getenv)
+	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }

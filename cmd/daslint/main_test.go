@@ -21,8 +21,10 @@ var (
 )
 
 func TestMain(m *testing.M) {
-	// As main does: the tests that run the command in process over every
-	// case are most of the package's time, half of it in the collector.
+	// The tests that run the command in process over every case are most
+	// of the package's time, half of it in the collector: it collects
+	// less often, as main's settings (gc.go) let a run do until its heap
+	// reaches their limit.
 	debug.SetGCPercent(400)
 	code := m.Run()
 	if binDir != "" {

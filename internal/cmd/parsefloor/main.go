@@ -2,7 +2,8 @@
 // it finds every Terraform file below its paths as daslint's discovery
 // would, parses each with hclparse, sequentially, and prints how many it
 // parsed (see package parsefloor). It runs with daslint's collector
-// settings, so that the two differ only by the work daslint adds.
+// settings (with neither GOGC nor GOMEMLIMIT set), so that the two differ
+// only by the work daslint adds.
 //
 // Usage:
 //
@@ -14,18 +15,20 @@ package main
 
 import (
 	"fmt"
+	"github.com/daslint/daslint/internal/gctune"
+	"github.com/daslint/daslint/internal/parsefloor"
 	"io"
 	"os"
-	"runtime/debug"
-
-	"github.com/daslint/daslint/internal/parsefloor"
 )
 
 func main() {
-	// The settings of cmd/daslint's main.
-	debug.SetGCPercent(400)
-	debug.SetMemoryLimit(2 << 30)
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	// The settings of cmd/daslint's main (gc.go), when the environment
+	// sets neither GOGC nor GOMEMLIMIT.
+	t := gctune.New(128<<20, 0.5, 200)
+	t.Start()
+	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	t.Stop()
+	os.Exit(code)
 }
 
 func run(paths []string, stdout, stderr io.Writer) int {

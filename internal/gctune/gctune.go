@@ -1,0 +1,135 @@
+// Package gctune keeps the heap of a short-lived process within a fixed
+// memory budget while it fits, and grows it with the live heap once it
+// does not.
+//
+// A fixed GOGC trades memory for time the same way at every size: at
+// GOGC=400 a run whose live heap peaks at 60 MB may grow to 300 MB of
+// garbage before it collects. A fixed memory limit (GOMEMLIMIT) bounds
+// that, but makes the collector run without pause once the live heap
+// nears it, which a larger input always reaches. A Tuner starts with the
+// collector driven by the limit Base alone (GOGC off): a run that never
+// holds much collects only when its heap reaches Base. Once a collection
+// finds so much live that Base leaves less than Room (a fraction of it) to
+// grow into, the Tuner hands over to GOGC=Percent without a limit, once
+// and for good: from there on the heap grows with what the run holds,
+// and the time spent collecting stays in proportion to the work.
+//
+// The Tuner learns the live heap after each collection: it keeps one
+// object unreachable that the runtime cleans up (runtime.AddCleanup) once
+// a collection has found it so, and then reads /gc/heap/live:bytes.
+package gctune
+
+import (
+	"math"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+	"sync"
+	"sync/atomic"
+)
+
+// Tuner drives the collector as the package documentation says.
+type Tuner struct {
+	// Base is the memory limit, in bytes, while the live heap fits it.
+	Base int64
+	// Room is the growth, as a fraction of the live heap, below which
+	// Base no longer fits it.
+	Room float64
+	// Percent is the GOGC that takes over when it does not.
+	Percent int
+
+	// setLimit, setPercent and liveHeap stand for debug.SetMemoryLimit,
+	// debug.SetGCPercent and the runtime metric; tests replace them.
+	setLimit   func(int64) int64
+	setPercent func(int) int
+	liveHeap   func() uint64
+
+	mu      sync.Mutex
+	tunes   int
+	handed  bool
+	stopped atomic.Bool
+}
+
+// New returns a Tuner with the limit base, the room and the GOGC percent.
+func New(base int64, room float64, percent int) *Tuner {
+	return &Tuner{Base: base, Room: room, Percent: percent, setLimit: debug.SetMemoryLimit,
+		setPercent: debug.SetGCPercent, liveHeap: readLiveHeap}
+}
+
+// Start turns GOGC off, sets the limit to Base, and watches every
+// collection until the hand-over or Stop.
+func (t *Tuner) Start() {
+	t.setPercent(-1)
+	t.setLimit(t.Base)
+	t.arm()
+}
+
+// Stop ends the watching; the settings stay as they are.
+func (t *Tuner) Stop() { t.stopped.Store(true) }
+
+// HandedOver reports whether GOGC=Percent has taken over.
+func (t *Tuner) HandedOver() bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.handed
+}
+
+// Tunes returns how many collections the Tuner has seen.
+func (t *Tuner) Tunes() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.tunes
+}
+
+// sentinel is the object whose cleanup tells a collection has ended. It
+// holds a pointer so that it is not a tiny allocation, which the runtime
+// may free together with others (and then late).
+type sentinel struct{ _ *int }
+
+// arm makes a sentinel that nothing references: the next collection
+// finds it unreachable and runs its cleanup, which tunes and, unless the
+// Tuner has handed over, arms again.
+func (t *Tuner) arm() {
+	runtime.AddCleanup(&sentinel{}, func(t *Tuner) {
+		if t.stopped.Load() || !t.tune() {
+			return
+		}
+		t.arm()
+	}, t)
+}
+
+// tune hands over to GOGC when the live heap needs it (Outgrows) and
+// reports whether to keep watching.
+func (t *Tuner) tune() bool {
+	live := t.liveHeap()
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.tunes++
+	if t.handed || !Outgrows(live, t.Base, t.Room) {
+		return !t.handed
+	}
+	t.handed = true
+	t.setPercent(t.Percent)
+	t.setLimit(math.MaxInt64)
+	return false
+}
+
+// Outgrows reports whether a live heap of live bytes leaves less than
+// room (a fraction of it) to grow into under the limit base.
+func Outgrows(live uint64, base int64, room float64) bool {
+	if base <= 0 {
+		return true
+	}
+	return float64(live)*(1+max(room, 0)) > float64(base)
+}
+
+// readLiveHeap reads the runtime's count of the heap found live by the
+// last collection.
+func readLiveHeap() uint64 {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return s[0].Value.Uint64()
+}
