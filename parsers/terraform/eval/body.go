@@ -62,7 +62,11 @@ func splitBody(b syntaxBody, buf []rawAttr) ([]rawAttr, []rawBlock, hcl.Diagnost
 	switch sb := b.(type) {
 	case *compactBody:
 		// Copied: evalBody clears the buffer it is given back.
-		return append(buf[:0], sb.attrs...), sb.blocks, nil
+		attrs := slices.Grow(buf[:0], len(sb.attrs))
+		for _, a := range sb.attrs {
+			attrs = append(attrs, a.raw())
+		}
+		return attrs, sb.blocks, nil
 	case *hclsyntax.Body:
 		attrs := slices.Grow(buf[:0], len(sb.Attributes))
 		for _, a := range sb.Attributes {

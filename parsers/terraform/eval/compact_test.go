@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"fmt"
 	"maps"
 	"reflect"
 	"slices"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/daslint/daslint/diag"
 )
@@ -163,9 +165,22 @@ func sameSplit(t *testing.T, at string, want, got syntaxBody) {
 	wa, wb, _ := splitBody(want, nil)
 	ga, gb, _ := splitBody(got, nil)
 	// Two parses of one text: the same expressions, not the same
-	// pointers.
+	// pointers; a quoted string without a template sequence is folded
+	// to its literal (foldLiterals), of the same range and value.
 	same := func(a, b rawAttr) bool {
-		return a.name == b.name && a.rng == b.rng && a.expr.Range() == b.expr.Range() && reflect.TypeOf(a.expr) == reflect.TypeOf(b.expr)
+		if a.name != b.name || a.rng != b.rng || a.expr.Range() != b.expr.Range() {
+			return false
+		}
+		if reflect.TypeOf(a.expr) == reflect.TypeOf(b.expr) {
+			return true
+		}
+		t, ok := a.expr.(*hclsyntax.TemplateExpr)
+		if _, lit := b.expr.(*hclsyntax.LiteralValueExpr); !ok || !lit || !t.IsStringLiteral() {
+			return false
+		}
+		av, _ := a.expr.Value(nil)
+		bv, _ := b.expr.Value(nil)
+		return av.RawEquals(bv)
 	}
 	if !slices.EqualFunc(wa, ga, same) {
 		t.Errorf("%s: arguments %v, want %v", at, ga, wa)
@@ -191,4 +206,44 @@ func sameSplit(t *testing.T, at string, want, got syntaxBody) {
 func equalNames(a, b attrNames) bool {
 	return maps.Equal(a.generic, b.generic) &&
 		maps.EqualFunc(a.byResource, b.byResource, maps.Equal[map[string]bool])
+}
+
+// TestFoldLiteralsKeepsValues: folding the quoted strings of an argument,
+// alone or in tuples and objects, leaves its value, its range and the
+// traversals it reads as they were.
+func TestFoldLiteralsKeepsValues(t *testing.T) {
+	for _, src := range []string{
+		`"10.0.0.0/16"`,
+		`""`,
+		`"caf\u00e9 ${"x"}"`,
+		`"a$${b}"`,
+		`["0.0.0.0/0", "::/0", 443]`,
+		`{ Name = "x", Env = ["a", "b"], "k" = { v = "w" } }`,
+		`"${var.x}"`,
+		`["a", var.y]`,
+		"<<EOF\nplain\nEOF\n",
+	} {
+		parse := func() hclsyntax.Expression {
+			x, ds := hclsyntax.ParseExpression([]byte(src), "x.tf", hcl.InitialPos)
+			if ds.HasErrors() {
+				t.Fatalf("%s: %s", src, ds)
+			}
+			return x
+		}
+		want, folded := parse(), foldLiterals(parse())
+		if folded.Range() != want.Range() {
+			t.Errorf("%s: range %v, want %v", src, folded.Range(), want.Range())
+		}
+		if w, g := fmt.Sprint(want.Variables()), fmt.Sprint(folded.Variables()); w != g {
+			t.Errorf("%s: reads %s, want %s", src, g, w)
+		}
+		ctx := &hcl.EvalContext{Variables: map[string]cty.Value{
+			"var": cty.ObjectVal(map[string]cty.Value{"x": cty.StringVal("X"), "y": cty.StringVal("Y")}),
+		}}
+		wv, wds := want.Value(ctx)
+		gv, gds := folded.Value(ctx)
+		if wds.HasErrors() || gds.HasErrors() || !wv.RawEquals(gv) {
+			t.Errorf("%s: value %#v (%s), want %#v (%s)", src, gv, gds, wv, wds)
+		}
+	}
 }
