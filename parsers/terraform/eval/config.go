@@ -182,6 +182,12 @@ func parseModule(c *ParseCache, p *hclparse.Parser, dir, tree string, maxBytes i
 	// on which finished first.
 	parsed := parseFiles(c, p, read, tree, maxBytes)
 	var readers objectReaders
+	// Sized for the blocks parsed, most of them resources: a large root's
+	// map would otherwise grow step by step.
+	if blocks := parsedBlocks(parsed); blocks > 0 {
+		cfg.byKey = make(map[string]*resourceDecl, blocks)
+		cfg.resources = make([]*resourceDecl, 0, blocks)
+	}
 	for i, name := range read {
 		var f *hcl.File
 		var problem *unreadFile
@@ -233,6 +239,20 @@ func parseModule(c *ParseCache, p *hclparse.Parser, dir, tree string, maxBytes i
 	}
 	cfg.sharedObjects = readers.sharedObjects(cfg.byKey)
 	return cfg
+}
+
+// parsedBlocks counts the top-level blocks of the native files parsed.
+func parsedBlocks(parsed []fileParse) int {
+	n := 0
+	for _, fp := range parsed {
+		if fp.file == nil || fp.file.f == nil {
+			continue
+		}
+		if b, ok := fp.file.f.Body.(*hclsyntax.Body); ok {
+			n += len(b.Blocks)
+		}
+	}
+	return n
 }
 
 // fileParse is what parseFiles gives for one file: the outcome of parsing
