@@ -188,9 +188,6 @@ func (e *evaluator) evaluate() (*Result, diag.Diagnostics) {
 		}
 	}
 	e.rootVars = e.rootVariables(tree.cfg)
-	// Sized for one origin per resource (addTokenOrigins), so that the
-	// map does not grow step by step through a large root.
-	e.tokenOrigins = make(map[string]model.Range, len(tree.cfg.resources))
 	rootInst := &modInst{tree: tree}
 	for _, r := range opts.Joins {
 		e.join(r)
