@@ -13,12 +13,15 @@ import (
 // live until a root is evaluated. With neither GOGC nor GOMEMLIMIT set,
 // the collector is driven by a memory limit of gcBase alone (gctune): a
 // run collects only when its heap reaches it, which a small root never
-// does, and a tree of 18,000 resources runs within it. A run whose live
+// does, and a tree of 18,000 resources runs within it. gcBase is the
+// largest limit whose run stays under 150 MB of peak RSS: the limit
+// counts the Go heap and runtime, not the binary's own pages (about
+// 8 MiB more). A run whose live
 // heap outgrows it (leaves less than half of itself, gcRoom, to grow
 // into) is handed to GOGC=gcHandOver for the rest of the run, so that its
 // time in the collector stays in proportion to the tree.
 const (
-	gcBase     = 128 << 20
+	gcBase     = 132 << 20
 	gcRoom     = 0.5
 	gcHandOver = 200
 	// gcPercent and gcLimit are the settings when the environment sets

@@ -24,7 +24,7 @@ import (
 func main() {
 	// The settings of cmd/daslint's main (gc.go), when the environment
 	// sets neither GOGC nor GOMEMLIMIT.
-	t := gctune.New(128<<20, 0.5, 200)
+	t := gctune.New(132<<20, 0.5, 200)
 	t.Start()
 	code := run(os.Args[1:], os.Stdout, os.Stderr)
 	t.Stop()
