@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 
 	"github.com/zclconf/go-cty/cty"
 
@@ -79,6 +80,12 @@ type Options struct {
 	// Roots are read on Jobs goroutines, and Loaded is called on them:
 	// calls may overlap, in any order.
 	Loaded func(*model.Model)
+	// Sized, when set, is called once the roots to lint are found and
+	// before any is read, with the size in bytes of the files that the
+	// Jobs largest of them hold directly together (a Terraform root's .tf
+	// and .tf.json files, a template), as much as is read at once: what a
+	// caller may budget memory by.
+	Sized func(bytes int64)
 	// Jobs is how many roots are read at once; 0 means
 	// runtime.GOMAXPROCS(0). The Set and the diagnostics are the same
 	// whatever it is.
@@ -184,6 +191,13 @@ func load(ctx context.Context, paths []string, opts Options, loadTerraform terra
 		if !r.context && candidate(r) {
 			linted = append(linted, r)
 		}
+	}
+	if opts.Sized != nil {
+		jobs := opts.Jobs
+		if jobs <= 0 {
+			jobs = runtime.GOMAXPROCS(0)
+		}
+		opts.Sized(heldBytes(linted, jobs))
 	}
 	outs := readAll(ctx, cat, linted, opts.Jobs, touched)
 	var stopped []string
