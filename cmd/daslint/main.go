@@ -14,8 +14,8 @@ import (
 )
 
 func main() {
-	stop := setGC(os.Getenv)
-	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	stop, sized := setGC(os.Getenv)
+	code := runWith(os.Args[1:], os.Stdout, os.Stderr, runHooks{sized: sized})
 	stop()
 	os.Exit(code)
 }

@@ -40,13 +40,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return runWith(args, stdout, stderr, runHooks{})
 }
 
-// runHooks substitute parts of a run in tests; the zero value is the real
-// command.
+// runHooks substitute parts of a run in tests, and carry what main alone
+// sets (sized); the zero value is the command without a memory budget.
 type runHooks struct {
 	// templates, when non-nil, replaces the CloudFormation front end.
 	templates parsers.TemplateLoader
 	// stdin, when non-nil, replaces os.Stdin as what PATH "-" reads.
 	stdin io.Reader
+	// sized, when non-nil, is told the size of the input read at once
+	// (parsers.Options.Sized): main budgets the collector's memory by it.
+	sized func(bytes int64)
 }
 
 // runWith is run with hooks.
@@ -110,6 +113,7 @@ func runWith(args []string, stdout, stderr io.Writer, hooks runHooks) int {
 		opts.Today, opts.Baseline = today(), known
 		in := inputOptions(cfg, g.conf)
 		in.Templates = hooks.templates
+		in.Sized = hooks.sized
 		if g.root != "" {
 			in.Root = g.root
 		}

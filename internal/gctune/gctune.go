@@ -45,6 +45,7 @@ type Tuner struct {
 	liveHeap   func() uint64
 
 	mu      sync.Mutex
+	limit   int64
 	tunes   int
 	handed  bool
 	stopped atomic.Bool
@@ -59,9 +60,34 @@ func New(base int64, room float64, percent int) *Tuner {
 // Start turns GOGC off, sets the limit to Base, and watches every
 // collection until the hand-over or Stop.
 func (t *Tuner) Start() {
+	t.mu.Lock()
+	t.limit = t.Base
 	t.setPercent(-1)
-	t.setLimit(t.Base)
+	t.setLimit(t.limit)
+	t.mu.Unlock()
 	t.arm()
+}
+
+// Expect raises the limit to limit, when that is more than the limit set
+// and the Tuner has not handed over: a caller that learns how much its run
+// will hold (from the size of its input) budgets it up front, so that the
+// run collects as rarely relative to its size as a smaller one.
+func (t *Tuner) Expect(limit int64) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.handed || limit <= t.limit {
+		return
+	}
+	t.limit = limit
+	t.setLimit(limit)
+}
+
+// Limit returns the limit set last; after the hand-over, the one set
+// before it.
+func (t *Tuner) Limit() int64 {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.limit
 }
 
 // Stop ends the watching; the settings stay as they are.
@@ -105,7 +131,7 @@ func (t *Tuner) tune() bool {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	t.tunes++
-	if t.handed || !Outgrows(live, t.Base, t.Room) {
+	if t.handed || !Outgrows(live, t.limit, t.Room) {
 		return !t.handed
 	}
 	t.handed = true

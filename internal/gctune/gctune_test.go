@@ -3,6 +3,7 @@ package gctune
 import (
 	"math"
 	"runtime"
+	"slices"
 	"sync/atomic"
 	"testing"
 )
@@ -83,5 +84,50 @@ func TestTunerHandsOver(t *testing.T) {
 	}
 	if want := []int{-1, 100}; len(percents) != 2 || percents[0] != want[0] || percents[1] != want[1] {
 		t.Errorf("GOGC set %v, want %v", percents, want)
+	}
+}
+
+// TestTunerExpect: Expect raises the limit, never lowers it, moves the
+// hand-over with it, and does nothing once the Tuner has handed over.
+func TestTunerExpect(t *testing.T) {
+	const mib = 1 << 20
+	var limits []int64 // under tn.mu once started
+	var live atomic.Uint64
+	tn := &Tuner{Base: 16 * mib, Room: 0.5, Percent: 200,
+		setLimit:   func(l int64) int64 { limits = append(limits, l); return 0 },
+		setPercent: func(int) int { return 0 },
+		liveHeap:   live.Load,
+	}
+	tn.Start()
+	defer tn.Stop()
+	tn.Expect(300 * mib)
+	tn.Expect(100 * mib)
+	if got := tn.Limit(); got != 300*mib {
+		t.Fatalf("limit %d after Expect(300 MiB) and Expect(100 MiB), want %d", got, 300*mib)
+	}
+	// 100 MiB live would outgrow the 16 MiB base, not the 300 MiB
+	// expected.
+	live.Store(100 * mib)
+	before := tn.Tunes()
+	for i := 0; i < 1000 && tn.Tunes() < before+2; i++ {
+		runtime.GC()
+		runtime.Gosched()
+	}
+	if tn.HandedOver() {
+		t.Fatal("handed over with 100 MiB live under an expected 300 MiB")
+	}
+	live.Store(250 * mib)
+	for i := 0; i < 1000 && !tn.HandedOver(); i++ {
+		runtime.GC()
+		runtime.Gosched()
+	}
+	if !tn.HandedOver() {
+		t.Fatal("no hand-over with 250 MiB live under 300 MiB")
+	}
+	tn.Expect(900 * mib)
+	tn.mu.Lock()
+	defer tn.mu.Unlock()
+	if want := []int64{16 * mib, 300 * mib, math.MaxInt64}; !slices.Equal(limits, want) {
+		t.Errorf("limits set %v, want %v", limits, want)
 	}
 }

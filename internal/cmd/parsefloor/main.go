@@ -23,24 +23,33 @@ import (
 
 func main() {
 	// The settings of cmd/daslint's main (gc.go), when the environment
-	// sets neither GOGC nor GOMEMLIMIT.
+	// sets neither GOGC nor GOMEMLIMIT: a limit of 132 MiB, or 30 bytes
+	// for each byte of the files it holds at once (here all) when more.
 	t := gctune.New(132<<20, 0.5, 200)
 	t.Start()
-	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	code := run(os.Args[1:], os.Stdout, os.Stderr, func(bytes int64) { t.Expect(max(132<<20, 30*bytes)) })
 	t.Stop()
 	os.Exit(code)
 }
 
-func run(paths []string, stdout, stderr io.Writer) int {
+func run(paths []string, stdout, stderr io.Writer, sized func(bytes int64)) int {
 	if len(paths) == 0 {
 		_, _ = fmt.Fprintln(stderr, "usage: parsefloor PATH ...")
 		return 2
 	}
-	s, err := parsefloor.Run(paths)
+	files, err := parsefloor.Files(paths)
 	if err != nil {
 		_, _ = fmt.Fprintf(stderr, "parsefloor: %v\n", err)
 		return 2
 	}
+	var total int64
+	for _, f := range files {
+		if fi, err := os.Lstat(f); err == nil {
+			total += fi.Size()
+		}
+	}
+	sized(total)
+	s := parsefloor.Parse(files)
 	if _, err := fmt.Fprintf(stdout, "%d files, %d bytes, %d broken\n", s.Files, s.Bytes, s.Broken); err != nil {
 		return 2
 	}

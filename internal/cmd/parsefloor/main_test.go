@@ -29,7 +29,7 @@ func TestRun(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var stdout, stderr strings.Builder
-			if code := run(tt.args, &stdout, &stderr); code != tt.code {
+			if code := run(tt.args, &stdout, &stderr, func(int64) {}); code != tt.code {
 				t.Errorf("exit status %d, want %d", code, tt.code)
 			}
 			if stdout.String() != tt.stdout {
@@ -43,7 +43,7 @@ func TestRun(t *testing.T) {
 	t.Run("broken", func(t *testing.T) {
 		write("broken.tf", "locals {\n")
 		var stdout, stderr strings.Builder
-		if code := run([]string{dir}, &stdout, &stderr); code != 1 || stdout.String() != "2 files, 28 bytes, 1 broken\n" {
+		if code := run([]string{dir}, &stdout, &stderr, func(int64) {}); code != 1 || stdout.String() != "2 files, 28 bytes, 1 broken\n" {
 			t.Errorf("exit status %d, stdout %q; want 1 and 2 files, 1 broken", code, stdout.String())
 		}
 	})
