@@ -12,7 +12,9 @@
 // finds so much live that Base leaves less than Room (a fraction of it) to
 // grow into, the Tuner hands over to GOGC=Percent without a limit, once
 // and for good: from there on the heap grows with what the run holds,
-// and the time spent collecting stays in proportion to the work.
+// and the time spent collecting stays in proportion to the work. A caller
+// that learns, before the heap grows, how much its run will hold raises
+// the limit to suit (Expect).
 //
 // The Tuner learns the live heap after each collection: it keeps one
 // object unreachable that the runtime cleans up (runtime.AddCleanup) once
