@@ -31,21 +31,3 @@ func TestGCSettings(t *testing.T) {
 		}
 	}
 }
-
-func TestBudget(t *testing.T) {
-	for _, tt := range []struct {
-		bytes int64
-		want  int64
-	}{
-		{0, gcFloor},
-		{100 << 10, gcFloor},
-		{4_540_911, gcFloor}, // the 18,000-resource root
-		{10_070_139, gcPerByte * 10_070_139},
-		{2 * 10_070_139, 2 * gcPerByte * 10_070_139},
-		{1 << 62, 1 << 62},
-	} {
-		if got := budget(tt.bytes); got != tt.want {
-			t.Errorf("budget(%d) = %d, want %d", tt.bytes, got, tt.want)
-		}
-	}
-}

@@ -34,6 +34,9 @@ import (
 type Tuner struct {
 	// Base is the memory limit, in bytes, while the live heap fits it.
 	Base int64
+	// PerByte is the limit for each byte of input a run holds at once,
+	// when that is more than Base (ExpectInput).
+	PerByte int64
 	// Room is the growth, as a fraction of the live heap, below which
 	// Base no longer fits it.
 	Room float64
@@ -51,6 +54,32 @@ type Tuner struct {
 	tunes   int
 	handed  bool
 	stopped atomic.Bool
+}
+
+// daslint's settings, which cmd/daslint and its parse-only floor share;
+// docs/memory.md has the measurements behind them. A run collects only
+// when its heap reaches its limit, which a small run never does (it makes
+// no collection at all): DefaultBase, within which a root of 18,000
+// resources (4.5 MB of files) runs, and the largest limit whose run stays
+// under 150 MB of peak RSS (the limit counts the Go heap and runtime, not
+// the binary's own pages, about 8 MiB more); for a larger input,
+// DefaultPerByte times the size of the files read at once, so that a tree
+// twice as large gets twice the memory. A run whose live heap leaves less
+// than half of itself (DefaultRoom) to grow into under its limit, because
+// the size missed what it reads beyond its own files (modules), is handed
+// to GOGC=DefaultPercent.
+const (
+	DefaultBase    = 132 << 20
+	DefaultPerByte = 30
+	DefaultRoom    = 0.5
+	DefaultPercent = 200
+)
+
+// Default returns a Tuner with daslint's settings.
+func Default() *Tuner {
+	t := New(DefaultBase, DefaultRoom, DefaultPercent)
+	t.PerByte = DefaultPerByte
+	return t
 }
 
 // New returns a Tuner with the limit base, the room and the GOGC percent.
@@ -82,6 +111,20 @@ func (t *Tuner) Expect(limit int64) {
 	}
 	t.limit = limit
 	t.setLimit(limit)
+}
+
+// ExpectInput raises the limit to PerByte times bytes, the size of the
+// input the run holds at once (InputLimit).
+func (t *Tuner) ExpectInput(bytes int64) { t.Expect(InputLimit(bytes, t.Base, t.PerByte)) }
+
+// InputLimit is the limit for a run that holds bytes of input at once:
+// perByte times it, and at least base.
+func InputLimit(bytes, base, perByte int64) int64 {
+	const most = int64(1) << 62
+	if perByte > 0 && bytes >= most/perByte {
+		return most
+	}
+	return max(base, perByte*bytes)
 }
 
 // Limit returns the limit set last; after the hand-over, the one set

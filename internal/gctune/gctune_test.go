@@ -131,3 +131,22 @@ func TestTunerExpect(t *testing.T) {
 		t.Errorf("limits set %v, want %v", limits, want)
 	}
 }
+
+func TestInputLimit(t *testing.T) {
+	for _, tt := range []struct {
+		bytes, base, perByte int64
+		want                 int64
+	}{
+		{0, DefaultBase, DefaultPerByte, DefaultBase},
+		{100 << 10, DefaultBase, DefaultPerByte, DefaultBase},
+		{4_540_911, DefaultBase, DefaultPerByte, DefaultBase}, // the 18,000-resource root
+		{10_070_139, DefaultBase, DefaultPerByte, 30 * 10_070_139},
+		{2 * 10_070_139, DefaultBase, DefaultPerByte, 60 * 10_070_139},
+		{1 << 62, DefaultBase, DefaultPerByte, 1 << 62},
+		{1 << 40, DefaultBase, 0, DefaultBase},
+	} {
+		if got := InputLimit(tt.bytes, tt.base, tt.perByte); got != tt.want {
+			t.Errorf("InputLimit(%d, %d, %d) = %d, want %d", tt.bytes, tt.base, tt.perByte, got, tt.want)
+		}
+	}
+}

@@ -23,11 +23,11 @@ import (
 
 func main() {
 	// The settings of cmd/daslint's main (gc.go), when the environment
-	// sets neither GOGC nor GOMEMLIMIT: a limit of 132 MiB, or 30 bytes
-	// for each byte of the files it holds at once (here all) when more.
-	t := gctune.New(132<<20, 0.5, 200)
+	// sets neither GOGC nor GOMEMLIMIT; the input held at once is here
+	// every file.
+	t := gctune.Default()
 	t.Start()
-	code := run(os.Args[1:], os.Stdout, os.Stderr, func(bytes int64) { t.Expect(max(132<<20, 30*bytes)) })
+	code := run(os.Args[1:], os.Stdout, os.Stderr, t.ExpectInput)
 	t.Stop()
 	os.Exit(code)
 }
