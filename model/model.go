@@ -162,6 +162,42 @@ func (m *Model) Objects() []Object {
 	return out
 }
 
+// AppendObjects appends the top-level objects of o to those of m, kind by
+// kind, after m's own: a model translated in parts, in order, is the model
+// translated at once. Nothing else of o (its source, root, region, joined
+// and unread files, suppressions) is taken.
+func (m *Model) AppendObjects(o *Model) {
+	m.VPCs = append(m.VPCs, o.VPCs...)
+	m.Subnets = append(m.Subnets, o.Subnets...)
+	m.RouteTables = append(m.RouteTables, o.RouteTables...)
+	m.Routes = append(m.Routes, o.Routes...)
+	m.RouteTableAssociations = append(m.RouteTableAssociations, o.RouteTableAssociations...)
+	m.MainRouteTableAssociations = append(m.MainRouteTableAssociations, o.MainRouteTableAssociations...)
+	m.InternetGateways = append(m.InternetGateways, o.InternetGateways...)
+	m.GatewayAttachments = append(m.GatewayAttachments, o.GatewayAttachments...)
+	m.EgressOnlyInternetGateways = append(m.EgressOnlyInternetGateways, o.EgressOnlyInternetGateways...)
+	m.EIPs = append(m.EIPs, o.EIPs...)
+	m.NATGateways = append(m.NATGateways, o.NATGateways...)
+	m.PrefixLists = append(m.PrefixLists, o.PrefixLists...)
+	m.PrefixListEntries = append(m.PrefixListEntries, o.PrefixListEntries...)
+	m.VPCEndpoints = append(m.VPCEndpoints, o.VPCEndpoints...)
+	m.EndpointSubnetAssociations = append(m.EndpointSubnetAssociations, o.EndpointSubnetAssociations...)
+	m.EndpointSecurityGroupAssociations = append(m.EndpointSecurityGroupAssociations, o.EndpointSecurityGroupAssociations...)
+	m.EndpointPrivateDNS = append(m.EndpointPrivateDNS, o.EndpointPrivateDNS...)
+	m.EndpointPolicies = append(m.EndpointPolicies, o.EndpointPolicies...)
+	m.SecurityGroups = append(m.SecurityGroups, o.SecurityGroups...)
+	m.SecurityGroupRules = append(m.SecurityGroupRules, o.SecurityGroupRules...)
+	m.NetworkACLs = append(m.NetworkACLs, o.NetworkACLs...)
+	m.NetworkACLRules = append(m.NetworkACLRules, o.NetworkACLRules...)
+	m.NetworkACLAssociations = append(m.NetworkACLAssociations, o.NetworkACLAssociations...)
+	m.DBSubnetGroups = append(m.DBSubnetGroups, o.DBSubnetGroups...)
+	m.DBClusters = append(m.DBClusters, o.DBClusters...)
+	m.DBInstances = append(m.DBInstances, o.DBInstances...)
+	m.ActivityStreams = append(m.ActivityStreams, o.ActivityStreams...)
+	m.KMSKeys = append(m.KMSKeys, o.KMSKeys...)
+	m.KMSAliases = append(m.KMSAliases, o.KMSAliases...)
+}
+
 // Lookup returns the top-level object with the given address, or nil. It
 // builds its index on every call; callers that look up often keep their own.
 func (m *Model) Lookup(address string) Object {

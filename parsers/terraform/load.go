@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/internal/parallel"
 	"github.com/daslint/daslint/model"
 	"github.com/daslint/daslint/parsers/terraform/eval"
 )
@@ -62,9 +63,50 @@ func toModel(res *eval.Result, _ Options) (*model.Model, diag.Diagnostics) {
 	m.Root = res.Dir
 	m.Unread = res.Unread
 	m.Joined = joinedFiles(res)
-	t := newTranslator(m, res.Instances)
-	m.Region = t.rootRegion(res.Instances)
-	for _, in := range res.Instances {
+	return translateIn(m, res.Instances, translationParts(len(res.Instances), parallel.Workers(0)))
+}
+
+// translatePart is the fewest instances a part of a translation holds: a
+// root with fewer than two parts' worth is translated on the caller's
+// goroutine (each instance takes microseconds).
+const translatePart = 1024
+
+// translationParts is how many parts n instances are translated in by the
+// given number of workers: a few per worker, so that parts heavier than
+// others (security groups with many rules) even out.
+func translationParts(n, workers int) int {
+	return max(1, min(4*workers, n/translatePart))
+}
+
+// translateIn translates instances into m, in parts contiguous parts
+// translated at once. Each instance's translation reads only the instance
+// and appends to the model's lists, so the parts' models appended in
+// order (Model.AppendObjects), and their diagnostics, are what one
+// translation in order gives.
+func translateIn(m *model.Model, instances []*eval.Instance, parts int) (*model.Model, diag.Diagnostics) {
+	t := newTranslator(m, instances)
+	m.Region = t.rootRegion(instances)
+	if parts <= 1 {
+		t.translateAll(instances)
+		return m, t.ds
+	}
+	done := make([]*translator, parts)
+	parallel.ForEach(parts, 0, func(i int) {
+		lo, hi := i*len(instances)/parts, (i+1)*len(instances)/parts
+		pt := &translator{m: &model.Model{}, maybe: t.maybe}
+		pt.translateAll(instances[lo:hi])
+		done[i] = pt
+	})
+	for _, pt := range done {
+		m.AppendObjects(pt.m)
+		t.ds = append(t.ds, pt.ds...)
+	}
+	return m, t.ds
+}
+
+// translateAll translates instances in order.
+func (t *translator) translateAll(instances []*eval.Instance) {
+	for _, in := range instances {
 		switch {
 		case in == nil:
 		case in.Mode == eval.Managed:
@@ -73,7 +115,6 @@ func toModel(res *eval.Result, _ Options) (*model.Model, diag.Diagnostics) {
 			t.translateData(in)
 		}
 	}
-	return m, t.ds
 }
 
 // Translate turns instances that another front end built (package
