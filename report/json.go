@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/daslint/daslint/internal/parallel"
 )
 
 // JSON writes r as the daslint/v1 JSON document, indented by two spaces and
@@ -21,9 +23,15 @@ import (
 // compare the two on every golden case and on documents with every field
 // set.
 func JSON(w io.Writer, r *Report) error {
+	return writeJSON(w, r, 0)
+}
+
+// writeJSON is JSON with long arrays encoded by up to workers goroutines
+// (0: one per processor).
+func writeJSON(w io.Writer, r *Report, workers int) error {
 	r.Normalize()
 	bw := bufio.NewWriterSize(w, 64<<10)
-	j := &jsonWriter{w: bw}
+	j := &jsonWriter{w: bw, workers: parallel.Workers(workers)}
 	j.report(r)
 	j.flush()
 	j.raw("\n")
@@ -42,10 +50,17 @@ type jsonWriter struct {
 	// html escapes <, > and & as \u003c, \u003e and \u0026, as
 	// json.Marshal does inside the MarshalJSON of Instance and Link.
 	html bool
+	// workers is how many goroutines encode a long array (arrayInParts).
+	workers int
 }
 
-// flush hands the buffer to the writer; bufio keeps the first error.
+// flush hands the buffer to the writer; bufio keeps the first error. A
+// writer of one part of an array (arrayInParts) has none: its buffer is
+// the part.
 func (j *jsonWriter) flush() {
+	if j.w == nil {
+		return
+	}
 	_, _ = j.w.Write(j.buf)
 	j.buf = j.buf[:0]
 }
@@ -125,6 +140,46 @@ func array[T any](j *jsonWriter, s []T, each func(T)) {
 	j.close(']')
 }
 
+// arrayPart is how many elements one part of an array written in parts
+// holds; arrays of fewer than four parts' worth are written in one.
+const arrayPart = 16
+
+// arrayInParts writes s as array does, its elements encoded in parts on
+// every core (parallel.ForEach), a window of parts at a time so that no
+// more than the window is held encoded: a report of thousands of clusters
+// spends more time encoding them than the rest of writing. Each part is
+// written by a writer of its own at the array's depth, which starts its
+// first element as the array's next one; the parts are then written out
+// in order, so the bytes are those of array.
+func arrayInParts[T any](j *jsonWriter, s []T, each func(*jsonWriter, T)) {
+	workers := j.workers
+	if len(s) < 4*arrayPart || workers < 2 {
+		array(j, s, func(v T) { each(j, v) })
+		return
+	}
+	j.open('[')
+	parts := (len(s) + arrayPart - 1) / arrayPart
+	window := make([][]byte, min(parts, 4*workers))
+	for lo := 0; lo < parts; lo += len(window) {
+		n := min(len(window), parts-lo)
+		parallel.ForEach(n, workers, func(k int) {
+			p := lo + k
+			w := &jsonWriter{buf: window[k][:0], depth: j.depth, first: p == 0, html: j.html}
+			for _, v := range s[p*arrayPart : min(len(s), (p+1)*arrayPart)] {
+				w.member()
+				each(w, v)
+			}
+			window[k] = w.buf
+		})
+		j.flush()
+		for _, b := range window[:n] {
+			_, _ = j.w.Write(b)
+		}
+	}
+	j.first = false
+	j.close(']')
+}
+
 func (j *jsonWriter) report(r *Report) {
 	j.open('{')
 	j.key("schema")
@@ -132,7 +187,7 @@ func (j *jsonWriter) report(r *Report) {
 	j.key("version")
 	j.str(r.Version)
 	j.key("clusters")
-	array(j, r.Clusters, j.cluster)
+	arrayInParts(j, r.Clusters, (*jsonWriter).cluster)
 	j.key("findings")
 	array(j, r.Findings, j.finding)
 	j.key("errors")

@@ -149,3 +149,32 @@ func TestAppendJSONString(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONInPartsAsEncodingJSON writes reports of many clusters, whose
+// cluster array is encoded in parts (arrayInParts), with two and three
+// workers: around a part's size, around a window's, and over several
+// windows, the bytes must be encoding/json's.
+func TestJSONInPartsAsEncodingJSON(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 5))
+	for _, n := range []int{4*arrayPart - 1, 4 * arrayPart, 4*arrayPart + 1, 8*arrayPart + 7, 25*arrayPart + 63} {
+		var doc Report
+		fill(reflect.ValueOf(&doc).Elem(), r, 0)
+		doc.Clusters = make([]Cluster, n)
+		for i := range doc.Clusters {
+			fill(reflect.ValueOf(&doc.Clusters[i]).Elem(), r, 1)
+		}
+		want, err := jsonReference(&doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, workers := range []int{2, 3} {
+			var got bytes.Buffer
+			if err := writeJSON(&got, &doc, workers); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got.Bytes(), want) {
+				t.Fatalf("%d clusters, %d workers: JSON differs from encoding/json:\n%s", n, workers, cmp.Diff(string(want), got.String()))
+			}
+		}
+	}
+}
