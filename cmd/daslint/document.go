@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/internal/parallel"
 	"github.com/daslint/daslint/model"
 	"github.com/daslint/daslint/network"
 	"github.com/daslint/daslint/parsers"
@@ -23,17 +24,55 @@ func document(set *parsers.Set, results []rules.Result, ds diag.Diagnostics, ver
 // documentNamed is document with names: files the report calls by another
 // name (standard input's staged file is "<stdin>"), by path as read.
 func documentNamed(set *parsers.Set, results []rules.Result, ds diag.Diagnostics, ver string, names map[string]string) *report.Report {
+	return documentIn(set, results, ds, ver, names, 0)
+}
+
+// clustersPart is how many clusters one part of a report's clusters
+// holds when they are made on several goroutines (documentIn).
+const clustersPart = 16
+
+// documentIn is documentNamed with the clusters' records made by up to
+// workers goroutines (0: one per processor), in parts of clustersPart
+// when there are four parts' worth or more, each part with a relativizer
+// of its own (its cache is not shared). A record reads only its cluster's
+// results and model, so the records are those made one after the other.
+func documentIn(set *parsers.Set, results []rules.Result, ds diag.Diagnostics, ver string, names map[string]string, workers int) *report.Report {
 	rel := relativizer(names)
 	doc := &report.Report{Schema: report.Schema, Version: ver, Summary: report.Summary{Files: set.Files}}
+	type clusterJob struct {
+		m *model.Model
+		c *network.ClusterResult
+	}
+	var jobs []clusterJob
 	for _, res := range results {
-		for _, c := range res.Clusters {
-			switch {
-			case c.Unattached():
-				doc.Clusters = append(doc.Clusters, streamOf(res.Model, c, rel))
-			case c.Cluster != nil:
-				doc.Clusters = append(doc.Clusters, clusterOf(res.Model, c, rel))
+		for i := range res.Clusters {
+			if c := &res.Clusters[i]; c.Unattached() || c.Cluster != nil {
+				jobs = append(jobs, clusterJob{res.Model, c})
 			}
 		}
+	}
+	doc.Clusters = make([]report.Cluster, len(jobs))
+	recordPart := func(lo, hi int, rel func(string) string) {
+		for i, j := range jobs[lo:hi] {
+			if j.c.Unattached() {
+				doc.Clusters[lo+i] = streamOf(j.m, *j.c, rel)
+			} else {
+				doc.Clusters[lo+i] = clusterOf(j.m, *j.c, rel)
+			}
+		}
+	}
+	if workers = parallel.Workers(workers); workers < 2 || len(jobs) < 4*clustersPart {
+		recordPart(0, len(jobs), rel)
+	} else {
+		parts := (len(jobs) + clustersPart - 1) / clustersPart
+		parallel.ForEach(parts, workers, func(p int) {
+			recordPart(p*clustersPart, min(len(jobs), (p+1)*clustersPart), relativizer(names))
+		})
+	}
+	if len(doc.Clusters) == 0 {
+		doc.Clusters = nil
+	}
+	for _, res := range results {
 		for _, f := range res.Findings {
 			var related []report.Link
 			for _, l := range f.Related {
