@@ -234,6 +234,10 @@ func distinctKeys(roots []root) {
 // is the read boundary. complete is false when ctx ended
 // the walk first.
 func walk(ctx context.Context, fes []frontEnd, dir, tree string, add func(root), exclude func(string) bool) (complete bool, ds diag.Diagnostics) {
+	cleanFound := clean
+	if wd, err := os.Getwd(); err == nil {
+		cleanFound = func(p string) string { return cleanAt(wd, p) }
+	}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -266,7 +270,7 @@ func walk(ctx context.Context, fes []frontEnd, dir, tree string, add func(root),
 		case !d.Type().IsRegular():
 			return nil
 		}
-		if r, ok := claim(fes, inputFile{path: clean(p), boundary: tree}); ok {
+		if r, ok := claim(fes, inputFile{path: cleanFound(p), boundary: tree}); ok {
 			add(r)
 		}
 		return nil
@@ -321,11 +325,17 @@ func linkedDirectory(p, tree string) diag.Diagnostics {
 // relative to it, so that every position in the report reads the same way
 // whatever form of the path the user typed.
 func clean(p string) string {
-	p = filepath.Clean(p)
 	wd, err := os.Getwd()
 	if err != nil {
-		return p
+		return filepath.Clean(p)
 	}
+	return cleanAt(wd, p)
+}
+
+// cleanAt is clean in the working directory wd, for callers that clean
+// many paths: os.Getwd costs two system calls.
+func cleanAt(wd, p string) string {
+	p = filepath.Clean(p)
 	if !filepath.IsAbs(p) {
 		p = filepath.Join(wd, p)
 	}

@@ -70,7 +70,8 @@ type frontEnd interface {
 
 // inputFile is a file that discovery offers the front ends.
 type inputFile struct {
-	// path is the file as found or named, cleaned (see clean).
+	// path is the file as found or named, cleaned (see clean); so is its
+	// directory, filepath.Dir(path).
 	path string
 	// named is set when the user named the file itself rather than a
 	// directory above it.
@@ -168,7 +169,7 @@ func (terraformFrontEnd) Kind() kind { return terraformRoot }
 // though it is applied only with --var-file.
 func (terraformFrontEnd) Claim(f inputFile) (root, bool) {
 	ok := isTerraformFile(f.name()) || (f.named && isVarsFile(f.name()))
-	return root{kind: terraformRoot, path: clean(filepath.Dir(f.path))}, ok
+	return root{kind: terraformRoot, path: filepath.Dir(f.path)}, ok
 }
 
 // Load evaluates a root module. A changed file in the directory of any
@@ -188,7 +189,7 @@ type factsFrontEnd struct{}
 func (factsFrontEnd) Kind() kind { return factsDir }
 
 func (factsFrontEnd) Claim(f inputFile) (root, bool) {
-	return root{kind: factsDir, path: clean(filepath.Dir(f.path)), explicit: f.named}, sniffFacts(f.path)
+	return root{kind: factsDir, path: filepath.Dir(f.path), explicit: f.named}, sniffFacts(f.path)
 }
 
 func (factsFrontEnd) Load(ctx context.Context, r root, env env) (loaded, bool) {
