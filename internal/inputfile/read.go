@@ -62,7 +62,7 @@ func Read(path, tree string, maxBytes int64) ([]byte, *Problem) {
 	if err != nil {
 		return nil, cannotRead(diag.Path(path), err)
 	}
-	real, err := filepath.EvalSymlinks(abs)
+	real, st, err := resolve(abs, tree)
 	if err != nil {
 		return nil, cannotRead(diag.Path(path), err)
 	}
@@ -71,9 +71,10 @@ func Read(path, tree string, maxBytes int64) ([]byte, *Problem) {
 			"%s is a symbolic link out of the scanned tree (to %s); it is not read: copy the file into the tree, or lint its directory as a PATH of its own",
 			diag.Path(path), filepath.ToSlash(real))}
 	}
-	st, err := os.Stat(real)
-	if err != nil {
-		return nil, cannotRead(diag.Path(path), err)
+	if st == nil {
+		if st, err = os.Stat(real); err != nil {
+			return nil, cannotRead(diag.Path(path), err)
+		}
 	}
 	if !st.Mode().IsRegular() {
 		return nil, &Problem{Severity: diag.Error, Message: fmt.Sprintf(
@@ -99,6 +100,36 @@ func Read(path, tree string, maxBytes int64) ([]byte, *Problem) {
 		return nil, &Problem{Severity: diag.Warning, Kind: TooLarge, Message: diag.TooLarge(path, int64(len(data)), maxBytes)}
 	}
 	return data, nil
+}
+
+// resolve returns abs, an absolute clean path, with its symbolic links
+// resolved. A path below tree (an absolute, symlink-free directory; "" for
+// none) with no link on its way from tree is itself: then each step below
+// tree is looked at (os.Lstat), rather than every step from the root
+// (filepath.EvalSymlinks), and the last look, the file's, is returned as
+// its os.Stat. A path with a link, or anything but directories and then a
+// regular file, or a step that cannot be looked at, takes the long way,
+// which then also gives the error; the info is then nil.
+func resolve(abs, tree string) (string, fs.FileInfo, error) {
+	if tree != "" && abs != tree && Inside(tree, abs) {
+		if rel, err := filepath.Rel(tree, abs); err == nil {
+			p := tree
+			for rest := rel; ; {
+				step, after, more := strings.Cut(rest, string(filepath.Separator))
+				p = filepath.Join(p, step)
+				st, err := os.Lstat(p)
+				if err != nil || (more && !st.IsDir()) || (!more && !st.Mode().IsRegular()) {
+					break
+				}
+				if !more {
+					return abs, st, nil
+				}
+				rest = after
+			}
+		}
+	}
+	real, err := filepath.EvalSymlinks(abs)
+	return real, nil, err
 }
 
 // Head returns at most n bytes from the start of path, a regular file that
