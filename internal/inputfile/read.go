@@ -83,7 +83,7 @@ func Read(path, tree string, maxBytes int64) ([]byte, *Problem) {
 	if msg := diag.TooLarge(path, st.Size(), maxBytes); msg != "" {
 		return nil, &Problem{Severity: diag.Warning, Kind: TooLarge, Message: msg}
 	}
-	f, err := os.Open(real)
+	f, err := openRegular(real)
 	if err != nil {
 		return nil, cannotRead(diag.Path(path), err)
 	}

@@ -1,6 +1,7 @@
 package inputfile
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -81,6 +82,32 @@ func TestResolveAsEvalSymlinks(t *testing.T) {
 		}
 		if real, st, err := resolve(c.path, ""); st != nil || real != wantReal || (err != nil) != (wantErr != nil) {
 			t.Errorf("%s without a tree: %s, %v, %v; want the long way", c.path, real, st, err)
+		}
+	}
+}
+
+// TestOpenRegular checks openRegular against os.Open: the same content, and
+// the same error for a missing file and for a directory's child that is a
+// file.
+func TestOpenRegular(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "main.tf")
+	if err := os.WriteFile(name, []byte("x = 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := openRegular(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := io.ReadAll(f)
+	if cerr := f.Close(); err != nil || cerr != nil || string(data) != "x = 1\n" {
+		t.Fatalf("read %q, %v, close %v", data, err, cerr)
+	}
+	for _, p := range []string{filepath.Join(dir, "missing.tf"), filepath.Join(name, "child.tf")} {
+		_, err := openRegular(p)
+		_, want := os.Open(p)
+		if err == nil || want == nil || err.Error() != want.Error() {
+			t.Errorf("openRegular(%s): %v, os.Open: %v", p, err, want)
 		}
 	}
 }

@@ -1,0 +1,10 @@
+//go:build !(linux || darwin)
+
+package inputfile
+
+import "os"
+
+// openRegular opens name, a regular file, for reading.
+func openRegular(name string) (*os.File, error) {
+	return os.Open(name)
+}
