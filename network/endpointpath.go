@@ -224,20 +224,32 @@ func (a *analyzer) endpointConnectAll(e *model.VPCEndpoint, p *placement) *chain
 	if len(subUs) > 0 && out != model.True {
 		outUs = append(outUs, subUs...)
 	}
-	outReason := p.sgs.permits(a, p.cluster.Address, out, fmt.Sprintf("egress TCP 443 to %s (its security groups or the CIDRs of all its subnets)", e.Address))
-	ch.check(out, p.sgs.link(a, "egress TCP 443 to "+e.Address), outReason,
-		fmt.Sprintf("add an egress rule to %s allowing TCP 443 to %s (the endpoint's security group)", p.sgs.names(a), groups.names(a)), outUs...)
-	if !ch.ok() {
-		return ch
+	// The reasons and fixes are written only for a check that does not
+	// hold: these two run for every instance and endpoint, and mostly hold.
+	outLink := p.sgs.link(a, "egress TCP 443 to "+e.Address)
+	if out == model.True {
+		ch.hold(outLink)
+	} else {
+		outReason := p.sgs.permits(a, p.cluster.Address, out, fmt.Sprintf("egress TCP 443 to %s (its security groups or the CIDRs of all its subnets)", e.Address))
+		ch.check(out, outLink, outReason,
+			fmt.Sprintf("add an egress rule to %s allowing TCP 443 to %s (the endpoint's security group)", p.sgs.names(a), groups.names(a)), outUs...)
+		if !ch.ok() {
+			return ch
+		}
 	}
 
 	inst := instancePeer(p)
 	in, inUs := a.allows(groups, model.Ingress, sgPeer{addr: inst, groups: &p.sgs})
-	inReason := groups.permits(a, e.Address, in, fmt.Sprintf("ingress TCP 443 from %s or from %s", p.sgs.names(a), inst.name))
-	ch.check(in, groups.link(a, "ingress TCP 443 from "+p.sgs.names(a)), inReason,
-		fmt.Sprintf("add an ingress rule to %s allowing TCP 443 from %s", groups.names(a), p.sgs.names(a)), inUs...)
-	if !ch.ok() {
-		return ch
+	inLink := groups.link(a, "ingress TCP 443 from "+p.sgs.names(a))
+	if in == model.True {
+		ch.hold(inLink)
+	} else {
+		inReason := groups.permits(a, e.Address, in, fmt.Sprintf("ingress TCP 443 from %s or from %s", p.sgs.names(a), inst.name))
+		ch.check(in, inLink, inReason,
+			fmt.Sprintf("add an ingress rule to %s allowing TCP 443 from %s", groups.names(a), p.sgs.names(a)), inUs...)
+		if !ch.ok() {
+			return ch
+		}
 	}
 
 	pol := a.endpointPolicy(e, p.cluster)

@@ -130,28 +130,38 @@ func (a *analyzer) endpointActive(e *model.VPCEndpoint, vpc *model.VPC) *chain {
 			return ch
 		}
 	}
-	typeFix := fmt.Sprintf("set vpc_endpoint_type = \"Interface\" (VpcEndpointType: Interface) on %s", e.Address)
+	// From here the reasons and fixes are written only for a check that
+	// does not hold: these run for every KMS endpoint of every placement.
+	typeFix := func() string {
+		return fmt.Sprintf("set vpc_endpoint_type = \"Interface\" (VpcEndpointType: Interface) on %s", e.Address)
+	}
 	switch t := e.Type; {
 	case t.Unknown != nil:
-		ch.check(model.Unknown, link, "the type of "+e.Address+" is not known", typeFix, unknownOf(t.Unknown, t.Range, e.Address))
+		ch.check(model.Unknown, link, "the type of "+e.Address+" is not known", typeFix(), unknownOf(t.Unknown, t.Range, e.Address))
 	case !strings.EqualFold(t.Or("Gateway"), "Interface"):
-		ch.check(model.False, link, fmt.Sprintf("%s is of type %s, not Interface (the type defaults to Gateway)", e.Address, t.Or("Gateway")), typeFix)
+		ch.check(model.False, link, fmt.Sprintf("%s is of type %s, not Interface (the type defaults to Gateway)", e.Address, t.Or("Gateway")), typeFix())
 		return ch
 	default:
 		ch.hold(link)
 	}
-	dns, dnsUs := a.privateDNS(e)
-	ch.check(dns, link, whether(dns,
-		e.Address+" does not enable private DNS (it defaults to false), so kms."+regionOr(region)+".amazonaws.com still resolves to the public endpoint",
-		e.Address+" enables private DNS (it defaults to false), which it needs to take over kms."+regionOr(region)+".amazonaws.com"),
-		fmt.Sprintf("set private_dns_enabled = true (PrivateDnsEnabled: true) on %s", e.Address), dnsUs...)
-	if dns == model.False {
-		return ch
+	if dns, dnsUs := a.privateDNS(e); dns == model.True {
+		ch.hold(link)
+	} else {
+		ch.check(dns, link, whether(dns,
+			e.Address+" does not enable private DNS (it defaults to false), so kms."+regionOr(region)+".amazonaws.com still resolves to the public endpoint",
+			e.Address+" enables private DNS (it defaults to false), which it needs to take over kms."+regionOr(region)+".amazonaws.com"),
+			fmt.Sprintf("set private_dns_enabled = true (PrivateDnsEnabled: true) on %s", e.Address), dnsUs...)
+		if dns == model.False {
+			return ch
+		}
 	}
-	sv, sus := a.hasSubnets(e)
-	ch.check(sv, link, whether(sv, e.Address+" is in no subnet", e.Address+" is in any subnet"), "add subnet_ids to "+e.Address, sus...)
-	if sv == model.False {
-		return ch
+	if sv, sus := a.hasSubnets(e); sv == model.True {
+		ch.hold(link)
+	} else {
+		ch.check(sv, link, whether(sv, e.Address+" is in no subnet", e.Address+" is in any subnet"), "add subnet_ids to "+e.Address, sus...)
+		if sv == model.False {
+			return ch
+		}
 	}
 	ch.then(a.vpcDNS(vpc, "private DNS of "+e.Address))
 	return ch
