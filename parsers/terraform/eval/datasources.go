@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/daslint/daslint/model"
@@ -58,10 +59,10 @@ func (e *evaluator) dataObject(inst *Instance, names []string) cty.Value {
 			// The translator declares the list (an AWS service's), so
 			// routes and rules that name its id link to it by identity.
 			if e.tokenOrigins == nil {
-				e.tokenOrigins = map[string]model.Range{}
+				e.tokenOrigins = map[string]*hcl.Range{}
 			}
 			attrs["id"] = cty.StringVal(model.Token(inst.Address))
-			e.tokenOrigins[inst.Address] = Range(inst.DefRange)
+			e.tokenOrigins[inst.Address] = &inst.DefRange
 		}
 	case "aws_availability_zones":
 		// Which zones exist is read from the account: the lists' lengths and

@@ -96,7 +96,7 @@ type evaluator struct {
 	// tokenOrigins maps the address of each identity token handed out to
 	// the declaration of its resource; tokenReasons memoises the reasons of
 	// calls that read a token (see tokenGuard).
-	tokenOrigins map[string]model.Range
+	tokenOrigins map[string]*hcl.Range
 	tokenReasons map[string]*model.Unresolved
 
 	instances []*Instance

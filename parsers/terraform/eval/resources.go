@@ -231,12 +231,14 @@ func (e *evaluator) objectOf(inst *Instance, names []string) cty.Value {
 // from (objectOf), whether or not the object is built now.
 func (e *evaluator) addTokenOrigins(inst *Instance) {
 	if e.tokenOrigins == nil {
-		e.tokenOrigins = map[string]model.Range{}
+		e.tokenOrigins = map[string]*hcl.Range{}
 	}
-	e.tokenOrigins[inst.Address] = Range(inst.DefRange)
+	// The instance's own range: it does not change once the instance is
+	// made, and the instance outlives the map.
+	e.tokenOrigins[inst.Address] = &inst.DefRange
 	if inst.Type == "aws_vpc" {
 		for _, addr := range vpcImplicit {
-			e.tokenOrigins[addr(inst.Address)] = Range(inst.DefRange)
+			e.tokenOrigins[addr(inst.Address)] = &inst.DefRange
 		}
 	}
 }

@@ -307,7 +307,11 @@ func (e *evaluator) tokenReason(name string, v cty.Value) *model.Unresolved {
 	if u, ok := e.tokenReasons[key]; ok {
 		return u
 	}
-	u := &model.Unresolved{Kind: model.FromComputed, Range: e.tokenOrigins[addr],
+	var origin model.Range
+	if r := e.tokenOrigins[addr]; r != nil {
+		origin = Range(*r)
+	}
+	u := &model.Unresolved{Kind: model.FromComputed, Range: origin,
 		Reason: fmt.Sprintf("%s() reads the id or ARN of %s, which is known only after apply", name, addr)}
 	if e.tokenReasons == nil {
 		e.tokenReasons = map[string]*model.Unresolved{}
