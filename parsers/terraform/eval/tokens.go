@@ -195,13 +195,15 @@ func (e *evaluator) tokenGuard(name string, f function.Function, policy tokenPol
 		return function.Parameter{Name: p.Name, Description: p.Description, Type: cty.DynamicPseudoType,
 			AllowNull: true, AllowUnknown: true, AllowDynamicType: true, AllowMarked: true}
 	}
+	// f's own parameters, read once: Params copies them on every call.
+	fParams, fVarParam := f.Params(), f.VarParam()
 	var params []function.Parameter
-	for _, p := range f.Params() {
+	for _, p := range fParams {
 		params = append(params, anyParam(p))
 	}
 	var varParam *function.Parameter
-	if vp := f.VarParam(); vp != nil {
-		p := anyParam(*vp)
+	if fVarParam != nil {
+		p := anyParam(*fVarParam)
 		varParam = &p
 	}
 	return function.New(&function.Spec{
@@ -209,7 +211,7 @@ func (e *evaluator) tokenGuard(name string, f function.Function, policy tokenPol
 		Params:      params,
 		VarParam:    varParam,
 		Type: func(args []cty.Value) (cty.Type, error) {
-			converted, err := convertArgs(f, args)
+			converted, err := convertArgs(fParams, fVarParam, args)
 			if err == nil {
 				var ty cty.Type
 				if ty, err = f.ReturnTypeForValues(converted); err == nil {
@@ -228,7 +230,7 @@ func (e *evaluator) tokenGuard(name string, f function.Function, policy tokenPol
 			if err := e.sizeLimit(name, args); err != nil {
 				return cty.NilVal, err
 			}
-			converted, err := convertArgs(f, args)
+			converted, err := convertArgs(fParams, fVarParam, args)
 			if err != nil {
 				return cty.NilVal, err
 			}
@@ -273,10 +275,9 @@ func (e *evaluator) sizeLimit(name string, vals []cty.Value) error {
 	return nil
 }
 
-// convertArgs converts args to the types of f's parameters, as hcl does
-// before it calls a function.
-func convertArgs(f function.Function, args []cty.Value) ([]cty.Value, error) {
-	params, varParam := f.Params(), f.VarParam()
+// convertArgs converts args to the types of a function's parameters,
+// params and varParam, as hcl does before it calls the function.
+func convertArgs(params []function.Parameter, varParam *function.Parameter, args []cty.Value) ([]cty.Value, error) {
 	out := make([]cty.Value, len(args))
 	for i, a := range args {
 		var p *function.Parameter
