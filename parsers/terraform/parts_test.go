@@ -1,12 +1,11 @@
 package terraform
 
 import (
-	"io/fs"
 	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 
+	"github.com/daslint/daslint/internal/goldenroots"
 	"github.com/daslint/daslint/internal/stress"
 	"github.com/daslint/daslint/model"
 	"github.com/daslint/daslint/parsers/terraform/eval"
@@ -69,21 +68,7 @@ func goldenRoots(t *testing.T) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var roots []string
-	err = filepath.WalkDir(top, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && strings.HasPrefix(d.Name(), ".") && p != top {
-			return filepath.SkipDir
-		}
-		if !d.IsDir() && strings.HasSuffix(p, ".tf") {
-			if dir := filepath.Dir(p); len(roots) == 0 || roots[len(roots)-1] != dir {
-				roots = append(roots, dir)
-			}
-		}
-		return nil
-	})
+	roots, err := goldenroots.Terraform(top)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,13 +2,12 @@ package eval
 
 import (
 	"context"
-	"io/fs"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/daslint/daslint/internal/goldenroots"
 	"github.com/daslint/daslint/model"
 )
 
@@ -157,22 +156,7 @@ resource "aws_subnet" "a" {
 // marks of their own, so marks compare by what they say.
 func TestObjectReleaseKeepsValues(t *testing.T) {
 	top := filepath.Join("..", "..", "..", "testdata")
-	var roots []string
-	err := filepath.WalkDir(top, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && strings.HasPrefix(d.Name(), ".") && p != top {
-			return filepath.SkipDir
-		}
-		if !d.IsDir() && strings.HasSuffix(p, ".tf") {
-			dir := filepath.Dir(p)
-			if len(roots) == 0 || roots[len(roots)-1] != dir {
-				roots = append(roots, dir)
-			}
-		}
-		return nil
-	})
+	roots, err := goldenroots.Terraform(top)
 	if err != nil {
 		t.Fatal(err)
 	}
