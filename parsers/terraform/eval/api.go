@@ -7,8 +7,11 @@
 package eval
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/zclconf/go-cty/cty"
@@ -217,18 +220,29 @@ func (e *evaluator) evaluate() (*Result, diag.Diagnostics) {
 }
 
 // sortInstances orders instances by module path, then file and line; the
-// instances of one block keep their index or key order.
+// instances of one block keep their index or key order. The module paths
+// are read once each, not at every comparison.
 func sortInstances(insts []*Instance) {
-	sort.SliceStable(insts, func(i, j int) bool {
-		a, b := insts[i], insts[j]
-		if pa, pb := modulePath(a), modulePath(b); pa != pb {
-			return pa < pb
+	type keyed struct {
+		path string
+		inst *Instance
+	}
+	ks := make([]keyed, len(insts))
+	for i, in := range insts {
+		ks[i] = keyed{modulePath(in), in}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int {
+		if c := strings.Compare(a.path, b.path); c != 0 {
+			return c
 		}
-		if a.DefRange.Filename != b.DefRange.Filename {
-			return a.DefRange.Filename < b.DefRange.Filename
+		if c := strings.Compare(a.inst.DefRange.Filename, b.inst.DefRange.Filename); c != 0 {
+			return c
 		}
-		return a.DefRange.Start.Line < b.DefRange.Start.Line
+		return cmp.Compare(a.inst.DefRange.Start.Line, b.inst.DefRange.Start.Line)
 	})
+	for i, k := range ks {
+		insts[i] = k.inst
+	}
 }
 
 // modulePath is the module part of an instance address.
