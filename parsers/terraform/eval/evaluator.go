@@ -124,9 +124,11 @@ type evaluator struct {
 // node is one lazily computed value.
 type node struct {
 	label string
-	rng   hcl.Range
-	busy  bool
-	val   cty.Value
+	// rng is where the value is declared: a range held by its declaration,
+	// which outlives the node (one node a resource: no copy of 64 bytes).
+	rng  *hcl.Range
+	busy bool
+	val  cty.Value
 	// later, when set, builds val on first use (value): the object of a
 	// resource of one instance, which is built only if something reads
 	// it (see resourceOf).
@@ -147,7 +149,7 @@ func (n *node) value() cty.Value {
 // compute returns the memoised value for key, computing it with f the first
 // time. A key met again while it is still being computed is a reference
 // cycle: it is reported with the chain, and the value is unknown.
-func (e *evaluator) compute(key, label string, rng hcl.Range, f func() cty.Value) cty.Value {
+func (e *evaluator) compute(key, label string, rng *hcl.Range, f func() cty.Value) cty.Value {
 	if n, ok := e.memo[key]; ok {
 		if n.busy {
 			return e.cycle(n)
@@ -155,8 +157,8 @@ func (e *evaluator) compute(key, label string, rng hcl.Range, f func() cty.Value
 		return n.value()
 	}
 	if len(e.stack) >= maxStack {
-		u := &model.Unresolved{Kind: model.FromLimit, Reason: fmt.Sprintf("%s: references nest deeper than %d", label, maxStack), Range: Range(rng)}
-		e.ds.Errorf(Range(rng), "%s", u.Reason)
+		u := &model.Unresolved{Kind: model.FromLimit, Reason: fmt.Sprintf("%s: references nest deeper than %d", label, maxStack), Range: Range(*rng)}
+		e.ds.Errorf(Range(*rng), "%s", u.Reason)
 		return unknown(cty.DynamicPseudoType, u)
 	}
 	n := &node{label: label, rng: rng, busy: true}
@@ -178,12 +180,12 @@ func (e *evaluator) cycle(n *node) cty.Value {
 	}
 	parts := make([]string, 0, len(e.stack)-start+1)
 	for _, s := range e.stack[start:] {
-		parts = append(parts, fmt.Sprintf("%s (%s)", s.label, Range(s.rng)))
+		parts = append(parts, fmt.Sprintf("%s (%s)", s.label, Range(*s.rng)))
 	}
 	parts = append(parts, n.label)
 	msg := "reference cycle: " + strings.Join(parts, " → ")
-	e.ds.Errorf(Range(n.rng), "%s; break the cycle: one of these values must not depend on the others", msg)
-	return unknown(cty.DynamicPseudoType, &model.Unresolved{Kind: model.FromExpression, Reason: msg, Range: Range(n.rng)})
+	e.ds.Errorf(Range(*n.rng), "%s; break the cycle: one of these values must not depend on the others", msg)
+	return unknown(cty.DynamicPseudoType, &model.Unresolved{Kind: model.FromExpression, Reason: msg, Range: Range(*n.rng)})
 }
 
 // stopped reports whether the caller's context is done. It is checked in

@@ -254,7 +254,7 @@ func (e *evaluator) moduleExpansion(m *modInst, name string) []*modInst {
 	}
 	c := m.cfg().calls[name]
 	label := m.prefix() + "module." + name
-	e.compute(key, label, c.defRng, func() cty.Value {
+	e.compute(key, label, &c.defRng, func() cty.Value {
 		exp := e.expand(c.count, c.forEach, &scope{mod: m}, label)
 		child := m.tree.children[name]
 		var insts []*modInst
@@ -380,7 +380,7 @@ func wantedOutput(tr hcl.Traversal) (name string, whole bool) {
 // output returns the value of output name of module instance m.
 func (e *evaluator) output(m *modInst, name string) cty.Value {
 	a := m.cfg().outputs[name]
-	return e.compute(m.path+"|output."+name, m.prefix()+"output."+name, a.NameRange, func() cty.Value {
+	return e.compute(m.path+"|output."+name, m.prefix()+"output."+name, &a.NameRange, func() cty.Value {
 		return e.eval(a.Expr, &scope{mod: m})
 	})
 }

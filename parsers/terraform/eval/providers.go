@@ -68,7 +68,7 @@ func (e *evaluator) providerRegion(m *modInst, key string) cty.Value {
 		if !set {
 			return e.defaultRegion()
 		}
-		return e.compute(m.path+"|provider."+key, m.prefix()+"provider."+key, a.Range, func() cty.Value {
+		return e.compute(m.path+"|provider."+key, m.prefix()+"provider."+key, &a.Range, func() cty.Value {
 			return e.eval(a.Expr, &scope{mod: m})
 		})
 	}

@@ -51,7 +51,7 @@ func (e *evaluator) resourceOf(m *modInst, r *resourceDecl, value bool) cty.Valu
 		return cty.NilVal
 	}
 	label := m.prefix() + r.key
-	return e.compute(key, label, r.defRng, func() cty.Value {
+	return e.compute(key, label, &r.defRng, func() cty.Value {
 		names := forResource(r.key, m.cfg(), e.generic)
 		if r.count == nil && r.forEach == nil {
 			// One instance, as expand's single expansion would give

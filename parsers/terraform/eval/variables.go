@@ -174,7 +174,7 @@ func (e *evaluator) variable(m *modInst, name string, use hcl.Range) cty.Value {
 	if m.parent == nil {
 		return e.rootVars[name]
 	}
-	return e.compute(m.path+"|var."+name, m.prefix()+"var."+name, decl.rng, func() cty.Value {
+	return e.compute(m.path+"|var."+name, m.prefix()+"var."+name, &decl.rng, func() cty.Value {
 		a, given := m.call.inputs[name]
 		if !given {
 			if decl.def != cty.NilVal {
@@ -198,7 +198,7 @@ func (e *evaluator) local(m *modInst, name string, use hcl.Range) cty.Value {
 		e.ds.Errorf(Range(use), "reference to undeclared local value %q", name)
 		return unknown(cty.DynamicPseudoType, &model.Unresolved{Kind: model.FromExpression, Reason: fmt.Sprintf("local.%s is not declared", name), Range: Range(use)})
 	}
-	return e.compute(m.path+"|local."+name, m.prefix()+"local."+name, a.NameRange, func() cty.Value {
+	return e.compute(m.path+"|local."+name, m.prefix()+"local."+name, &a.NameRange, func() cty.Value {
 		return e.eval(a.Expr, &scope{mod: m})
 	})
 }
