@@ -131,7 +131,7 @@ func TestCompactFileReadsAsBefore(t *testing.T) {
 				if _, ok := g.body.(*compactBody); !ok {
 					t.Errorf("%s: body %T, want a compact body", g.key, g.body)
 				}
-				if g.key != w.key || g.rng != w.rng || g.defRng != w.defRng || g.provider != w.provider ||
+				if g.key != w.key || g.blockRange() != w.blockRange() || g.defRng != w.defRng || g.provider != w.provider ||
 					(g.count == nil) != (w.count == nil) || (g.forEach == nil) != (w.forEach == nil) {
 					t.Errorf("%s: declared %+v, want %+v", g.key, g, w)
 				}

@@ -67,9 +67,16 @@ type resourceDecl struct {
 	provider    string // "aws" or "aws.alias"; "" for the default
 	// body is what the evaluation reads of the block's body: its
 	// compactBody when the file was converted (compact.go).
-	body   syntaxBody
-	rng    hcl.Range
+	body syntaxBody
+	// end is where the block ends; it starts where defRng does
+	// (blockRange), in the same file.
+	end    hcl.Pos
 	defRng hcl.Range
+}
+
+// blockRange is the range of the whole block.
+func (r *resourceDecl) blockRange() hcl.Range {
+	return hcl.Range{Filename: r.defRng.Filename, Start: r.defRng.Start, End: r.end}
 }
 
 type moduleCall struct {
@@ -420,7 +427,7 @@ func onlyMeta(attrs hclsyntax.Attributes) bool {
 // addResource declares the resource block b, whose body the evaluation
 // reads as body.
 func (cfg *moduleConfig) addResource(b *hcl.Block, body syntaxBody, ds *diag.Diagnostics) {
-	r := &resourceDecl{typ: b.Labels[0], name: b.Labels[1], body: body, rng: blockRange(b), defRng: b.DefRange}
+	r := &resourceDecl{typ: b.Labels[0], name: b.Labels[1], body: body, end: blockRange(b).End, defRng: b.DefRange}
 	r.key = r.typ + "." + r.name
 	if b.Type == "data" {
 		r.mode = Data

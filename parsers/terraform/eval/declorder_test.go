@@ -83,3 +83,35 @@ resource "aws_vpc" "last" {}
 		t.Errorf("aws_subnet.dup declared at %v, want the first declaration, in a.tf", r)
 	}
 }
+
+// TestResourceBlockRange checks that a declaration's block range, kept as
+// where the block ends, is the block's range, in native and JSON syntax.
+func TestResourceBlockRange(t *testing.T) {
+	files := map[string]string{
+		"a.tf":      "resource \"aws_vpc\" \"a\" {\n  cidr_block = \"10.0.0.0/16\"\n}\n\nresource \"aws_subnet\" \"b\" { vpc_id = aws_vpc.a.id }\ndata \"aws_vpc\" \"c\" {}\n",
+		"b.tf.json": `{"resource": {"aws_vpc": {"j": {"cidr_block": "10.1.0.0/16"}}}}`,
+	}
+	dir := writeTree(t, files)
+	p := hclparse.NewParser()
+	var ds diag.Diagnostics
+	cfg := parseModule(nil, p, dir, dir, 0, &ds)
+	if len(cfg.resources) != 4 {
+		t.Fatalf("%d resources, want 4 (%v)", len(cfg.resources), ds)
+	}
+	for name, f := range p.Files() {
+		content, _, _ := f.Body.PartialContent(rootSchema)
+		for _, b := range content.Blocks {
+			key := b.Labels[0] + "." + b.Labels[1]
+			if b.Type == "data" {
+				key = "data." + key
+			}
+			r := cfg.byKey[key]
+			if r == nil {
+				t.Fatalf("%s: %s not declared", name, key)
+			}
+			if got, want := r.blockRange(), blockRange(b); got != want {
+				t.Errorf("%s: %s block range %v, want %v", name, key, got, want)
+			}
+		}
+	}
+}

@@ -396,7 +396,7 @@ func (e *evaluator) walk(m *modInst) {
 		if e.stopped() {
 			return
 		}
-		if len(file) > 0 && file[0].rng.Filename != r.rng.Filename {
+		if len(file) > 0 && file[0].defRng.Filename != r.defRng.Filename {
 			e.releaseObjects(m, file)
 			file = file[:0]
 		}

@@ -93,7 +93,7 @@ func (o *objectReaders) sharedObjects(byKey map[string]*resourceDecl) map[string
 		shared = map[string]bool{}
 	}
 	for k, f := range o.readers {
-		if r := byKey[k]; r == nil || r.rng.Filename != f {
+		if r := byKey[k]; r == nil || r.defRng.Filename != f {
 			shared[k] = true
 		}
 	}

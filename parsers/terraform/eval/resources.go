@@ -142,7 +142,7 @@ func (e *evaluator) newInstance(m *modInst, r *resourceDecl, addr string, rep re
 		Mode:     r.mode,
 		Type:     r.typ,
 		Name:     r.name,
-		Range:    r.rng,
+		Range:    r.blockRange(),
 		DefRange: r.defRng,
 		Callers:  m.callers,
 		Maybe:    maybe,
