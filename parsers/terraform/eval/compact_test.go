@@ -205,7 +205,7 @@ func sameSplit(t *testing.T, at string, want, got syntaxBody) {
 
 func equalNames(a, b attrNames) bool {
 	return maps.Equal(a.generic, b.generic) &&
-		maps.EqualFunc(a.byResource, b.byResource, maps.Equal[map[string]bool])
+		maps.EqualFunc(a.byResource, b.byResource, func(x, y *nameSet) bool { return slices.Equal(sortedNames(x), sortedNames(y)) })
 }
 
 // TestFoldLiteralsKeepsValues: folding the quoted strings of an argument,

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -21,12 +22,64 @@ import (
 // `values(aws_subnet.a)[*].id`, a module output holding a whole object),
 // which could be any resource.
 type attrNames struct {
-	byResource map[string]map[string]bool
+	byResource map[string]*nameSet
 	generic    map[string]bool
 }
 
 func newAttrNames() attrNames {
-	return attrNames{byResource: map[string]map[string]bool{}, generic: map[string]bool{}}
+	return attrNames{byResource: map[string]*nameSet{}, generic: map[string]bool{}}
+}
+
+// nameSet is a set of attribute names. Most resources are read through a
+// handful of names, which a short list holds in a fraction of a map's
+// memory (a large root holds one set a resource through its walk); a set
+// that grows past nameSetList names, as in a file written to be slow,
+// moves to a map.
+type nameSet struct {
+	list []string
+	set  map[string]bool
+}
+
+// nameSetList is the most names a nameSet keeps in its list.
+const nameSetList = 16
+
+// add adds name to s.
+func (s *nameSet) add(name string) {
+	switch {
+	case s.set != nil:
+		s.set[name] = true
+	case slices.Contains(s.list, name):
+	case len(s.list) < nameSetList:
+		s.list = append(s.list, name)
+	default:
+		s.set = make(map[string]bool, 2*nameSetList)
+		for _, n := range s.list {
+			s.set[n] = true
+		}
+		s.set[name] = true
+		s.list = nil
+	}
+}
+
+// all calls f with each name of s, in no particular order.
+func (s *nameSet) all(f func(string)) {
+	if s == nil {
+		return
+	}
+	for _, n := range s.list {
+		f(n)
+	}
+	for n := range s.set {
+		f(n)
+	}
+}
+
+// len is how many names s holds.
+func (s *nameSet) len() int {
+	if s == nil {
+		return 0
+	}
+	return len(s.list) + len(s.set)
 }
 
 // identRe finds `.name` steps in JSON configuration text, where expressions
@@ -135,9 +188,7 @@ func (n attrNames) merge(o attrNames) {
 			n.byResource[key] = names
 			continue
 		}
-		for name := range names {
-			have[name] = true
-		}
+		names.all(have.add)
 	}
 	for name := range o.generic {
 		n.generic[name] = true
@@ -145,12 +196,12 @@ func (n attrNames) merge(o attrNames) {
 }
 
 func (n attrNames) add(key, name string) {
-	m := n.byResource[key]
-	if m == nil {
-		m = map[string]bool{}
-		n.byResource[key] = m
+	s := n.byResource[key]
+	if s == nil {
+		s = &nameSet{}
+		n.byResource[key] = s
 	}
-	m[name] = true
+	s.add(name)
 }
 
 // collectTraversal records the attribute read right after a resource
@@ -241,10 +292,9 @@ func resourceKeyOf(tr hcl.Traversal) (string, hcl.Traversal) {
 // whole configuration (an object passed into or out of a module is read
 // there).
 func forResource(key string, cfg *moduleConfig, generic map[string]bool) []string {
-	set := make(map[string]bool, len(generic)+len(cfg.names.byResource[key]))
-	for k := range cfg.names.byResource[key] {
-		set[k] = true
-	}
+	own := cfg.names.byResource[key]
+	set := make(map[string]bool, len(generic)+own.len())
+	own.all(func(k string) { set[k] = true })
 	for k := range generic {
 		set[k] = true
 	}

@@ -177,7 +177,7 @@ func (o moduleOutcome) summary() string {
 	}
 	fmt.Fprintf(&b, "generic %v\n", sortedKeys(o.cfg.names.generic))
 	for _, k := range sortedKeys(o.cfg.names.byResource) {
-		fmt.Fprintf(&b, "names %s %v\n", k, sortedKeys(o.cfg.names.byResource[k]))
+		fmt.Fprintf(&b, "names %s %v\n", k, sortedNames(o.cfg.names.byResource[k]))
 	}
 	for _, d := range o.ds {
 		fmt.Fprintf(&b, "diag %s\n", d)
