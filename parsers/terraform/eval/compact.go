@@ -46,19 +46,36 @@ type compactBody struct {
 // compactAttr is an argument of a compactBody: a rawAttr whose range is
 // kept as where it starts, since it ends where its expression does
 // (hclsyntax's Attribute.SrcRange, when the argument parsed without
-// error), which saves 32 bytes an argument. other holds a range that
-// does not end so.
+// error), in 32-bit numbers, which saves 40 bytes an argument. other holds
+// a range that does not end so, or that does not fit.
 type compactAttr struct {
 	name  string
 	expr  hcl.Expression
-	start hcl.Pos
+	start pos32
 	other *hcl.Range
+}
+
+// pos32 is an hcl.Pos whose numbers fit in 32 bits.
+type pos32 struct {
+	line, column, byte int32
+}
+
+// toPos32 converts p; ok is false when a number does not fit.
+func toPos32(p hcl.Pos) (pos32, bool) {
+	q := pos32{int32(p.Line), int32(p.Column), int32(p.Byte)}
+	return q, q.pos() == p
+}
+
+// pos is p as an hcl.Pos.
+func (p pos32) pos() hcl.Pos {
+	return hcl.Pos{Line: int(p.line), Column: int(p.column), Byte: int(p.byte)}
 }
 
 // newCompactAttr makes the compactAttr of a, whose expression is expr.
 func newCompactAttr(a *hclsyntax.Attribute, expr hcl.Expression) compactAttr {
-	c := compactAttr{name: a.Name, expr: expr, start: a.SrcRange.Start}
-	if c.rng() != a.SrcRange {
+	start, fits := toPos32(a.SrcRange.Start)
+	c := compactAttr{name: a.Name, expr: expr, start: start}
+	if !fits || c.rng() != a.SrcRange {
 		rng := a.SrcRange
 		c.other = &rng
 	}
@@ -71,7 +88,7 @@ func (a compactAttr) rng() hcl.Range {
 		return *a.other
 	}
 	end := a.expr.Range()
-	return hcl.Range{Filename: end.Filename, Start: a.start, End: end.End}
+	return hcl.Range{Filename: end.Filename, Start: a.start.pos(), End: end.End}
 }
 
 // raw returns a as the rawAttr it was made of.
@@ -154,7 +171,7 @@ func compactOf(b *hclsyntax.Body) *compactBody {
 	for _, a := range b.Attributes {
 		out.attrs = append(out.attrs, newCompactAttr(a, foldLiterals(a.Expr)))
 	}
-	slices.SortFunc(out.attrs, func(a, b compactAttr) int { return cmp.Compare(a.start.Byte, b.start.Byte) })
+	slices.SortFunc(out.attrs, func(a, b compactAttr) int { return cmp.Compare(a.rng().Start.Byte, b.rng().Start.Byte) })
 	for _, blk := range b.Blocks {
 		rb := rawBlock{typ: blk.Type, labels: blk.Labels, rng: hcl.RangeBetween(blk.TypeRange, blk.Body.SrcRange)}
 		if blk.Type == "dynamic" || skippedBlocks[blk.Type] {

@@ -3,8 +3,10 @@ package eval
 import (
 	"fmt"
 	"maps"
+	"math"
 	"reflect"
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
@@ -245,5 +247,38 @@ func TestFoldLiteralsKeepsValues(t *testing.T) {
 		if wds.HasErrors() || gds.HasErrors() || !wv.RawEquals(gv) {
 			t.Errorf("%s: value %#v (%s), want %#v (%s)", src, gv, gds, wv, wds)
 		}
+	}
+}
+
+// TestPos32 checks that a position whose numbers do not fit in 32 bits is
+// refused, so that its argument keeps its whole range.
+func TestPos32(t *testing.T) {
+	if strconv.IntSize < 64 {
+		t.Skip("positions fit in 32 bits")
+	}
+	// Converted at run time: the constants would not compile where int
+	// has 32 bits.
+	var max32 int64 = math.MaxInt32
+	over, far := int(max32+1), int(4*max32)
+	for _, c := range []struct {
+		p    hcl.Pos
+		fits bool
+	}{
+		{hcl.Pos{Line: 1, Column: 1, Byte: 0}, true},
+		{hcl.Pos{Line: 1 << 30, Column: 7, Byte: over - 1}, true},
+		{hcl.Pos{Line: 1, Column: 1, Byte: over}, false},
+		{hcl.Pos{Line: far, Column: 1, Byte: 0}, false},
+		{hcl.Pos{Line: 1, Column: -far, Byte: 0}, false},
+	} {
+		q, fits := toPos32(c.p)
+		if fits != c.fits || (fits && q.pos() != c.p) {
+			t.Errorf("toPos32(%+v) = %+v, %v; want fits %v", c.p, q, fits, c.fits)
+		}
+	}
+	a := &hclsyntax.Attribute{Name: "x", Expr: &hclsyntax.LiteralValueExpr{Val: cty.True,
+		SrcRange: hcl.Range{Filename: "f.tf", Start: hcl.Pos{Line: 1, Column: 5, Byte: far}, End: hcl.Pos{Line: 1, Column: 9, Byte: far + 4}}},
+		SrcRange: hcl.Range{Filename: "f.tf", Start: hcl.Pos{Line: 1, Column: 1, Byte: far - 4}, End: hcl.Pos{Line: 1, Column: 9, Byte: far + 4}}}
+	if c := newCompactAttr(a, a.Expr); c.rng() != a.SrcRange {
+		t.Errorf("range %v, want %v", c.rng(), a.SrcRange)
 	}
 }
