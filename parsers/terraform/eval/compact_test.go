@@ -133,8 +133,8 @@ func TestCompactFileReadsAsBefore(t *testing.T) {
 				if _, ok := g.body.(*compactBody); !ok {
 					t.Errorf("%s: body %T, want a compact body", g.key, g.body)
 				}
-				if g.key != w.key || g.blockRange() != w.blockRange() || g.defRng != w.defRng || g.provider != w.provider ||
-					(g.count == nil) != (w.count == nil) || (g.forEach == nil) != (w.forEach == nil) {
+				if g.key != w.key || g.blockRange() != w.blockRange() || g.defRng != w.defRng || g.provider() != w.provider() ||
+					(g.count() == nil) != (w.count() == nil) || (g.forEach() == nil) != (w.forEach() == nil) {
 					t.Errorf("%s: declared %+v, want %+v", g.key, g, w)
 				}
 				sameSplit(t, g.key, w.body, g.body)

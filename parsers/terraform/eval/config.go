@@ -59,12 +59,13 @@ type resourceDecl struct {
 	mode Mode
 	typ  string
 	name string
-	key  string
+	// key is TYPE.NAME (data.TYPE.NAME), inside rootMemoKey's text.
+	key string
 	// rootMemoKey is resourceMemoKey in the root module instance.
 	rootMemoKey string
-	count       hcl.Expression
-	forEach     hcl.Expression
-	provider    string // "aws" or "aws.alias"; "" for the default
+	// meta holds the meta-arguments count, for_each and provider when any
+	// is set (most resources set none): see the methods of the same names.
+	meta *resourceMeta
 	// body is what the evaluation reads of the block's body: its
 	// compactBody when the file was converted (compact.go).
 	body syntaxBody
@@ -72,6 +73,37 @@ type resourceDecl struct {
 	// (blockRange), in the same file.
 	end    hcl.Pos
 	defRng hcl.Range
+}
+
+// resourceMeta is the meta-arguments of a resource that sets any.
+type resourceMeta struct {
+	count, forEach hcl.Expression
+	provider       string // "aws" or "aws.alias"; "" for the default
+}
+
+// count is the resource's count argument, nil when not set.
+func (r *resourceDecl) count() hcl.Expression {
+	if r.meta == nil {
+		return nil
+	}
+	return r.meta.count
+}
+
+// forEach is the resource's for_each argument, nil when not set.
+func (r *resourceDecl) forEach() hcl.Expression {
+	if r.meta == nil {
+		return nil
+	}
+	return r.meta.forEach
+}
+
+// provider is the provider configuration its provider argument names
+// ("aws", "aws.alias"), "" when not set.
+func (r *resourceDecl) provider() string {
+	if r.meta == nil {
+		return ""
+	}
+	return r.meta.provider
 }
 
 // blockRange is the range of the whole block.
@@ -428,25 +460,30 @@ func onlyMeta(attrs hclsyntax.Attributes) bool {
 // reads as body.
 func (cfg *moduleConfig) addResource(b *hcl.Block, body syntaxBody, ds *diag.Diagnostics) {
 	r := &resourceDecl{typ: b.Labels[0], name: b.Labels[1], body: body, end: blockRange(b).End, defRng: b.DefRange}
-	r.key = r.typ + "." + r.name
+	prefix := "|"
 	if b.Type == "data" {
 		r.mode = Data
-		r.key = "data." + r.key
+		prefix = "|data."
 	}
-	r.rootMemoKey = "|" + r.key
+	r.rootMemoKey = prefix + r.typ + "." + r.name
+	r.key = r.rootMemoKey[1:]
+	var m resourceMeta
 	meta := metaContent(b.Body, b.DefRange, ds)
 	if a, ok := meta.Attributes["count"]; ok {
-		r.count = a.Expr
+		m.count = a.Expr
 	}
 	if a, ok := meta.Attributes["for_each"]; ok {
-		r.forEach = a.Expr
+		m.forEach = a.Expr
 	}
-	if r.count != nil && r.forEach != nil {
+	if m.count != nil && m.forEach != nil {
 		ds.Errorf(Range(b.DefRange), "%s: count and for_each cannot both be set", r.key)
-		r.forEach = nil
+		m.forEach = nil
 	}
 	if a, ok := meta.Attributes["provider"]; ok {
-		r.provider = providerKey(a.Expr)
+		m.provider = providerKey(a.Expr)
+	}
+	if m != (resourceMeta{}) {
+		r.meta = &m
 	}
 	if prev, dup := cfg.byKey[r.key]; dup {
 		ds.Errorf(Range(b.DefRange), "duplicate %s, first declared at %s", r.key, Range(prev.defRng))

@@ -112,7 +112,7 @@ func (e *evaluator) releaseObjects(m *modInst, rs []*resourceDecl) {
 		return
 	}
 	for _, r := range rs {
-		if r.mode != Managed || r.count != nil || r.forEach != nil || cfg.sharedObjects[r.key] {
+		if r.mode != Managed || r.count() != nil || r.forEach() != nil || cfg.sharedObjects[r.key] {
 			continue
 		}
 		n, ok := e.memo[resourceMemoKey(m, r)]

@@ -29,8 +29,8 @@ func (e *evaluator) regionOf(m *modInst, r *resourceDecl, body *Body) cty.Value 
 // providerOf is the provider configuration key of r as its module sees it:
 // its provider argument, else the implied one.
 func providerOf(r *resourceDecl) string {
-	if r.provider != "" {
-		return r.provider
+	if p := r.provider(); p != "" {
+		return p
 	}
 	return impliedProvider(r.typ)
 }

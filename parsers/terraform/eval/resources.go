@@ -53,7 +53,7 @@ func (e *evaluator) resourceOf(m *modInst, r *resourceDecl, value bool) cty.Valu
 	label := m.prefix() + r.key
 	return e.compute(key, label, &r.defRng, func() cty.Value {
 		names := forResource(r.key, m.cfg(), e.generic)
-		if r.count == nil && r.forEach == nil {
+		if r.count() == nil && r.forEach() == nil {
 			// One instance, as expand's single expansion would give
 			// (most resources): without its slices and map.
 			if e.stopped() {
@@ -69,7 +69,7 @@ func (e *evaluator) resourceOf(m *modInst, r *resourceDecl, value bool) cty.Valu
 			n.later = n.build
 			return cty.NilVal
 		}
-		exp := e.expand(r.count, r.forEach, &scope{mod: m}, label)
+		exp := e.expand(r.count(), r.forEach(), &scope{mod: m}, label)
 		objs := make([]cty.Value, 0, len(exp.items))
 		var attrs map[string]cty.Value
 		if exp.kind == keyed {
@@ -88,7 +88,7 @@ func (e *evaluator) resourceOf(m *modInst, r *resourceDecl, value bool) cty.Valu
 				attrs[it.key] = obj
 			}
 			if exp.kind == symbolic {
-				e.symbolic[m.path+"|"+r.key] = symbolicElem{cohort: exp.cohort, address: inst.Address, obj: obj, keyed: r.forEach != nil}
+				e.symbolic[m.path+"|"+r.key] = symbolicElem{cohort: exp.cohort, address: inst.Address, obj: obj, keyed: r.forEach() != nil}
 			}
 		}
 		switch exp.kind {
