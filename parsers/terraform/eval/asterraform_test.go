@@ -549,3 +549,116 @@ resource "aws_nat_gateway" "n" {
 		}
 	}
 }
+
+// TestPlaceholderDefaultIsUnknown: a root variable left at an empty default
+// that the code cannot use (a module's directory linted as a root, whose
+// callers give it a name: `coalesce(var.name, var.type)` over two empty
+// strings) makes an unknown and one warning per variable, not an input
+// error; given a value, the expression evaluates. A value error that no
+// empty default explains stays an error, as terraform plan reports it: a
+// default that holds values (a rule name missing from a map), a module
+// call's literal argument.
+func TestPlaceholderDefaultIsUnknown(t *testing.T) {
+	files := map[string]string{
+		"main.tf": `
+variable "name" {
+  type    = string
+  default = ""
+}
+variable "type" {
+  type    = string
+  default = ""
+}
+resource "aws_security_group" "a" {
+  name = try(coalesce(var.name, lower(var.type)))
+}
+`,
+	}
+	res, ds := run(t, files, Options{})
+	noErrors(t, ds)
+	warned := map[string]bool{}
+	for _, d := range ds {
+		if d.Severity == diag.Warning && strings.Contains(d.Message, `defaults to ""`) {
+			warned[strings.SplitN(d.Message, `"`, 3)[1]] = true
+		}
+	}
+	if !warned["name"] || !warned["type"] || len(warned) != 2 {
+		t.Errorf("warned about %v, want name and type", warned)
+	}
+	v := attr(t, res, "aws_security_group.a", "name")
+	if u := Reasons(v); v.IsKnown() || len(u) == 0 || u[0].Kind != model.FromVariable || !strings.Contains(u[0].Reason, `defaults to ""`) {
+		t.Errorf("name = %#v, reasons %v; want unknown, the variables' value at deploy time", v, reasonTexts(v))
+	}
+
+	res, ds = run(t, files, Options{Vars: []string{"name=db"}})
+	noErrors(t, ds)
+	if got := str(t, attr(t, res, "aws_security_group.a", "name")); got != "db" {
+		t.Errorf("with --var name=db: name = %q", got)
+	}
+
+	for name, text := range map[string]string{
+		"a default that holds values": `
+variable "rules" {
+  type    = list(string)
+  default = ["https", "smtps"]
+}
+resource "aws_security_group" "b" {
+  name = { https = "443" }[var.rules[1]]
+}
+`,
+		"an empty default beside one that holds values": `
+variable "extra_rules" {
+  type    = list(string)
+  default = []
+}
+variable "rules" {
+  type    = list(string)
+  default = ["https", "smtps"]
+}
+resource "aws_security_group" "b" {
+  name = { https = "443" }[concat(var.extra_rules, var.rules)[1]]
+}
+`,
+		"a literal module argument": `
+module "m" {
+  source = "./m"
+  names  = []
+}
+`,
+	} {
+		files := map[string]string{"main.tf": text, "m/main.tf": `
+variable "names" { type = list(string) }
+resource "aws_security_group" "b" {
+  name = coalescelist(var.names)[0]
+}
+`}
+		_, ds := run(t, files, Options{})
+		if !ds.HasErrors() || hasDiag(ds, diag.Warning, "defaults to") {
+			t.Errorf("%s: diagnostics %v, want the error, no warning", name, ds)
+		}
+	}
+}
+
+// TestIsEmptyDefault lists the defaults that stand for no value.
+func TestIsEmptyDefault(t *testing.T) {
+	for _, c := range []struct {
+		v    cty.Value
+		want bool
+	}{
+		{cty.NullVal(cty.String), true},
+		{cty.StringVal(""), true},
+		{cty.ListValEmpty(cty.String), true},
+		{cty.EmptyTupleVal, true},
+		{cty.EmptyObjectVal, true},
+		{cty.MapValEmpty(cty.Number), true},
+		{cty.StringVal("x"), false},
+		{cty.Zero, false},
+		{cty.False, false},
+		{cty.TupleVal([]cty.Value{cty.StringVal("")}), false},
+		{cty.UnknownVal(cty.String), false},
+	} {
+		if got := isEmptyDefault(c.v); got != c.want {
+			t.Errorf("isEmptyDefault(%#v) = %v, want %v", c.v, got, c.want)
+		}
+	}
+}

@@ -74,7 +74,7 @@ func (e *evaluator) rootVariables(cfg *moduleConfig) map[string]cty.Value {
 			}
 		case v.def != cty.NilVal:
 			out[name] = v.def
-			e.recordNullDefault(v, v.def)
+			e.recordDefault(v)
 		default:
 			out[name] = unknown(v.typ, &model.Unresolved{
 				Kind: model.FromVariable, Reason: fmt.Sprintf("variable %q has no value", name), Range: Range(v.rng),
