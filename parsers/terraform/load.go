@@ -78,7 +78,7 @@ func translationParts(n, workers int) int {
 	return max(1, min(4*workers, n/translatePart))
 }
 
-// translateIn translates instances into m, in parts contiguous parts
+// translateIn translates instances into m, in that many contiguous parts
 // translated at once. Each instance's translation reads only the instance
 // and appends to the model's lists, so the parts' models appended in
 // order (Model.AppendObjects), and their diagnostics, are what one
