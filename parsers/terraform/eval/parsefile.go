@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclparse"
 
 	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/internal/hclfast"
 	"github.com/daslint/daslint/internal/inputfile"
 	"github.com/daslint/daslint/model"
 )
@@ -57,7 +58,7 @@ func parseFileWith(p *hclparse.Parser, name, tree string, maxBytes int64, ds *di
 	if isJSON {
 		f, hds = p.ParseJSON(data, name)
 	} else {
-		f, hds = p.ParseHCL(data, name)
+		f, hds = parseHCL(p, data, name)
 	}
 	if hds.HasErrors() || f == nil {
 		addHCLDiags(ds, hds, hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos})
@@ -65,4 +66,19 @@ func parseFileWith(p *hclparse.Parser, name, tree string, maxBytes int64, ds *di
 			Reason: inputfile.Key(tree, name) + " does not parse, so what it declares is missing"}
 	}
 	return f, nil
+}
+
+// parseHCL parses data, the native syntax file name, on p: through
+// hclfast when the file is in its subset (the same tree, without hcl's
+// token array), else through hcl. p records the file either way, as
+// p.ParseHCL does.
+func parseHCL(p *hclparse.Parser, data []byte, name string) (*hcl.File, hcl.Diagnostics) {
+	if f := p.Files()[name]; f != nil {
+		return f, nil
+	}
+	if f, ok := hclfast.ParseConfig(data, name); ok {
+		p.AddFile(name, f)
+		return f, nil
+	}
+	return p.ParseHCL(data, name)
 }

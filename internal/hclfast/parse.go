@@ -1,0 +1,939 @@
+// Package hclfast parses the everyday subset of HCL native syntax into
+// exactly the syntax tree hclsyntax.ParseConfig makes of it, at a fraction
+// of the cost, and declines everything else.
+//
+// hclsyntax first turns a whole file into an array of tokens, each with a
+// full hcl.Range (96 bytes), whose columns it counts in grapheme clusters;
+// on the generated roots of docs/performance.md that array, rebuilt as it
+// grows, is more than half of all the memory a run allocates and half of
+// the time hcl spends on a file. Configuration is mostly blocks, arguments,
+// references, calls, lists, maps and quoted strings in plain ASCII. For
+// those this package reads the bytes once, left to right, and builds the
+// same nodes (*hclsyntax.Body, *hclsyntax.Attribute, *hclsyntax.Block and
+// the expression nodes below them) with the same values and ranges.
+//
+// ParseConfig declines (returns false) as soon as the source holds
+// anything outside that subset, valid or not: a byte outside printable
+// ASCII, tab and newline; operators, conditionals, parentheses, for
+// expressions, splats, heredocs, escapes and template directives; legacy
+// index steps; single-line blocks; a repeated argument; any syntax error.
+// The caller then parses the file with hclsyntax, which also reports the
+// errors. So a file this package accepts is one hclsyntax parses without a
+// diagnostic into a tree equal to this one (TestAgreesWithHCLSyntax and
+// FuzzAgreesWithHCLSyntax compare the two field by field), and a file it
+// declines is parsed as if this package did not exist.
+//
+// The one difference: the hcl.File has no Nav, hcl's hook for editors'
+// navigation, which daslint does not use.
+package hclfast
+
+import (
+	"bytes"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// maxDepth bounds how deeply expressions and blocks nest before the parse
+// is declined (hclsyntax then takes the file), so that no input grows the
+// stack without bound.
+const maxDepth = 64
+
+// ParseConfig parses src, the contents of the file filename, as
+// hclsyntax.ParseConfig(src, filename, hcl.InitialPos) would, when src is
+// in the subset the package documents; ok is false otherwise.
+func ParseConfig(src []byte, filename string) (f *hcl.File, ok bool) {
+	if !plainASCII(src) {
+		return nil, false
+	}
+	p := &parser{src: src, filename: filename, line: 1}
+	body, ok := p.topBody()
+	if !ok {
+		return nil, false
+	}
+	return &hcl.File{Body: body, Bytes: src}, true
+}
+
+// plainASCII reports whether src holds printable ASCII, tabs and newlines
+// only: where a column is a byte, and a line ends with "\n".
+func plainASCII(src []byte) bool {
+	for _, c := range src {
+		if (c < ' ' && c != '\t' && c != '\n') || c > '~' {
+			return false
+		}
+	}
+	return true
+}
+
+// parser reads src left to right; off is the next byte, on line line,
+// which starts at lineStart.
+type parser struct {
+	src       []byte
+	filename  string
+	off       int
+	line      int
+	lineStart int
+	depth     int
+}
+
+// pos is the position of the next byte.
+func (p *parser) pos() hcl.Pos {
+	return hcl.Pos{Line: p.line, Column: p.off - p.lineStart + 1, Byte: p.off}
+}
+
+// rangeFrom is the range from start to the next byte.
+func (p *parser) rangeFrom(start hcl.Pos) hcl.Range {
+	return hcl.Range{Filename: p.filename, Start: start, End: p.pos()}
+}
+
+// between is hcl.RangeBetween(a, b).
+func between(a, b hcl.Range) hcl.Range {
+	return hcl.Range{Filename: a.Filename, Start: a.Start, End: b.End}
+}
+
+// peekByte is the byte at off+i, or 0 past the end.
+func (p *parser) peekByte(i int) byte {
+	if p.off+i < len(p.src) {
+		return p.src[p.off+i]
+	}
+	return 0
+}
+
+// atEOF reports whether every byte has been read.
+func (p *parser) atEOF() bool { return p.off >= len(p.src) }
+
+// advance reads n bytes, none of them a newline.
+func (p *parser) advance(n int) { p.off += n }
+
+// token reads n bytes, none of them a newline, and returns their range.
+func (p *parser) token(n int) hcl.Range {
+	start := p.pos()
+	p.advance(n)
+	return p.rangeFrom(start)
+}
+
+// newlineRead reads the newline at off.
+func (p *parser) newlineRead() {
+	p.off++
+	p.line++
+	p.lineStart = p.off
+}
+
+// skipInline skips spaces, tabs and /* */ comments, which hclsyntax does
+// not hand to its parser; it stops at a newline and at a line comment,
+// which hclsyntax hands over as a newline. ok is false for a comment that
+// does not end.
+func (p *parser) skipInline() bool {
+	for !p.atEOF() {
+		switch c := p.src[p.off]; {
+		case c == ' ' || c == '\t':
+			p.off++
+		case c == '/' && p.peekByte(1) == '*':
+			end := -1
+			for i := p.off + 2; i+1 < len(p.src); i++ {
+				if p.src[i] == '*' && p.src[i+1] == '/' {
+					end = i + 2
+					break
+				}
+			}
+			if end < 0 {
+				return false
+			}
+			for p.off < end {
+				if p.src[p.off] == '\n' {
+					p.newlineRead()
+				} else {
+					p.off++
+				}
+			}
+		default:
+			return true
+		}
+	}
+	return true
+}
+
+// atNewline reports whether the next token is a newline: "\n" or a line
+// comment, which ends with one.
+func (p *parser) atNewline() bool {
+	switch p.peekByte(0) {
+	case '\n', '#':
+		return true
+	case '/':
+		return p.peekByte(1) == '/'
+	}
+	return false
+}
+
+// readNewline reads the newline token at off (see atNewline).
+func (p *parser) readNewline() {
+	for !p.atEOF() {
+		if p.src[p.off] == '\n' {
+			p.newlineRead()
+			return
+		}
+		p.off++
+	}
+}
+
+// skip skips what separates tokens: in a context where newlines count
+// (nl), spaces and block comments; elsewhere newlines and line comments
+// too, as hclsyntax's parser ignores them inside brackets.
+func (p *parser) skip(nl bool) bool {
+	for {
+		if !p.skipInline() {
+			return false
+		}
+		if nl || !p.atNewline() {
+			return true
+		}
+		p.readNewline()
+	}
+}
+
+// identLen is the length of the identifier at off, or 0. An identifier
+// starts with a letter or "_" and goes on with letters, digits, "_" and
+// "-", as hclsyntax's scanner reads it in ASCII.
+func (p *parser) identLen() int {
+	if p.atEOF() || !identStart(p.src[p.off]) {
+		return 0
+	}
+	n := 1
+	for p.off+n < len(p.src) && identPart(p.src[p.off+n]) {
+		n++
+	}
+	return n
+}
+
+func identStart(c byte) bool {
+	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+}
+
+func identPart(c byte) bool {
+	return identStart(c) || c == '-' || (c >= '0' && c <= '9')
+}
+
+// isKeyword reports whether the identifier at off is word.
+func (p *parser) isKeyword(word string) bool {
+	n := p.identLen()
+	return n == len(word) && string(p.src[p.off:p.off+n]) == word
+}
+
+// topBody parses the file's body, up to the end of the file.
+func (p *parser) topBody() (*hclsyntax.Body, bool) {
+	if !p.skipInline() {
+		return nil, false
+	}
+	// hclsyntax starts the file's range at its first token, a line
+	// comment or newline included, but passes over a line comment that
+	// the file ends in without a newline.
+	start := p.pos()
+	if p.atNewline() && !bytes.Contains(p.src[p.off:], []byte{'\n'}) {
+		start.Byte = len(p.src)
+		start.Column += len(p.src) - p.off
+	}
+	body, _, ok := p.bodyItems(start, true)
+	return body, ok
+}
+
+// bodyItems parses arguments and blocks up to the end of the file (top)
+// or up to and including the "}" that closes a block, whose range it
+// returns with the body; start is where the body's range begins.
+func (p *parser) bodyItems(start hcl.Pos, top bool) (*hclsyntax.Body, hcl.Range, bool) {
+	attrs := hclsyntax.Attributes{}
+	blocks := hclsyntax.Blocks{}
+	var end hcl.Range
+	for {
+		if !p.skipInline() {
+			return nil, hcl.Range{}, false
+		}
+		switch {
+		case p.atEOF():
+			if !top {
+				return nil, hcl.Range{}, false
+			}
+			end = p.rangeFrom(p.pos())
+		case !top && p.src[p.off] == '}':
+			end = p.token(1)
+		case p.atNewline():
+			p.readNewline()
+			continue
+		default:
+			attr, block, ok := p.bodyItem()
+			if !ok {
+				return nil, hcl.Range{}, false
+			}
+			if attr != nil {
+				if _, dup := attrs[attr.Name]; dup {
+					return nil, hcl.Range{}, false
+				}
+				attrs[attr.Name] = attr
+			} else {
+				blocks = append(blocks, block)
+			}
+			continue
+		}
+		break
+	}
+	return &hclsyntax.Body{
+		Attributes: attrs,
+		Blocks:     blocks,
+		SrcRange:   hcl.Range{Filename: p.filename, Start: start, End: end.End},
+		EndRange:   hcl.Range{Filename: p.filename, Start: end.End, End: end.End},
+	}, end, true
+}
+
+// bodyItem parses an argument or a block, with the newline that ends it.
+func (p *parser) bodyItem() (*hclsyntax.Attribute, *hclsyntax.Block, bool) {
+	n := p.identLen()
+	if n == 0 {
+		return nil, nil, false
+	}
+	name := string(p.src[p.off : p.off+n])
+	nameRange := p.token(n)
+	if !p.skipInline() {
+		return nil, nil, false
+	}
+	if p.peekByte(0) == '=' {
+		attr, ok := p.attribute(name, nameRange)
+		return attr, nil, ok
+	}
+	block, ok := p.block(name, nameRange)
+	return nil, block, ok
+}
+
+// attribute parses an argument after its name.
+func (p *parser) attribute(name string, nameRange hcl.Range) (*hclsyntax.Attribute, bool) {
+	if c := p.peekByte(1); c == '=' || c == '>' {
+		return nil, false
+	}
+	equals := p.token(1)
+	expr, ok := p.expression(true)
+	if !ok || !p.endOfLine() {
+		return nil, false
+	}
+	return &hclsyntax.Attribute{
+		Name:        name,
+		Expr:        expr,
+		SrcRange:    between(nameRange, expr.Range()),
+		NameRange:   nameRange,
+		EqualsRange: equals,
+	}, true
+}
+
+// endOfLine reads the newline that must end an argument or a block, or
+// finds the end of the file.
+func (p *parser) endOfLine() bool {
+	if !p.skipInline() {
+		return false
+	}
+	switch {
+	case p.atEOF():
+		return true
+	case p.atNewline():
+		p.readNewline()
+		return true
+	}
+	return false
+}
+
+// block parses a block after its type: its labels and its body.
+func (p *parser) block(typ string, typeRange hcl.Range) (*hclsyntax.Block, bool) {
+	var labels []string
+	var labelRanges []hcl.Range
+	for {
+		if !p.skipInline() {
+			return nil, false
+		}
+		if n := p.identLen(); n > 0 {
+			labels = append(labels, string(p.src[p.off:p.off+n]))
+			labelRanges = append(labelRanges, p.token(n))
+			continue
+		}
+		if p.peekByte(0) != '"' {
+			break
+		}
+		label, rng, ok := p.quotedLabel()
+		if !ok {
+			return nil, false
+		}
+		labels = append(labels, label)
+		labelRanges = append(labelRanges, rng)
+	}
+	if p.peekByte(0) != '{' || p.depth >= maxDepth {
+		return nil, false
+	}
+	open := p.token(1)
+	if !p.skipInline() {
+		return nil, false
+	}
+	// An argument on the line of the "{" makes a single-line block,
+	// which hclsyntax parses in a mode of its own.
+	if !p.atEOF() && !p.atNewline() && p.src[p.off] != '}' {
+		return nil, false
+	}
+	p.depth++
+	body, closeRange, ok := p.bodyItems(open.Start, false)
+	p.depth--
+	if !ok {
+		return nil, false
+	}
+	if !p.endOfLine() {
+		return nil, false
+	}
+	return &hclsyntax.Block{
+		Type:            typ,
+		Labels:          labels,
+		Body:            body,
+		TypeRange:       typeRange,
+		LabelRanges:     labelRanges,
+		OpenBraceRange:  open,
+		CloseBraceRange: closeRange,
+	}, true
+}
+
+// quotedLabel parses a block label in quotes, which holds no escape or
+// template sequence.
+func (p *parser) quotedLabel() (string, hcl.Range, bool) {
+	start := p.pos()
+	from := p.off + 1
+	for i := from; i < len(p.src); i++ {
+		switch p.src[i] {
+		case '"':
+			label := string(p.src[from:i])
+			p.advance(i + 1 - p.off)
+			return label, p.rangeFrom(start), true
+		case '\\', '$', '%', '\n':
+			return "", hcl.Range{}, false
+		}
+	}
+	return "", hcl.Range{}, false
+}
+
+// expression parses an expression that ends where an argument, a list
+// item, a call argument, an index, an object key or value, a parenthesis,
+// a conditional's branch or an interpolation can end; nl says whether
+// newlines count where it is. Anything else after it declines the parse.
+func (p *parser) expression(nl bool) (hclsyntax.Expression, bool) {
+	if p.depth >= maxDepth || !p.skip(nl) {
+		return nil, false
+	}
+	p.depth++
+	defer func() { p.depth-- }()
+	start := p.pos()
+	expr, ok := p.binary(nl, 0)
+	if !ok || !p.skip(nl) {
+		return nil, false
+	}
+	if p.peekByte(0) == '?' {
+		// The branches are whole expressions: a conditional in the
+		// false one nests to the right.
+		p.advance(1)
+		yes, ok := p.expression(nl)
+		if !ok || p.peekByte(0) != ':' {
+			return nil, false
+		}
+		p.advance(1)
+		no, ok := p.expression(nl)
+		if !ok {
+			return nil, false
+		}
+		return &hclsyntax.ConditionalExpr{
+			Condition:   expr,
+			TrueResult:  yes,
+			FalseResult: no,
+			SrcRange:    hcl.Range{Filename: p.filename, Start: start, End: no.Range().End},
+		}, true
+	}
+	if p.atEOF() {
+		return expr, true
+	}
+	switch p.src[p.off] {
+	case ',', ')', ']', '}', '\n', '#':
+		return expr, true
+	case '/':
+		return expr, p.peekByte(1) == '/'
+	case '=':
+		c := p.peekByte(1)
+		return expr, c != '=' && c != '>'
+	case ':':
+		return expr, p.peekByte(1) != ':'
+	}
+	return nil, false
+}
+
+// binaryLevels are hclsyntax's binary operators by precedence, lowest
+// first; within a level, the longer spelling comes first.
+var binaryLevels = [][]struct {
+	spelling string
+	op       *hclsyntax.Operation
+}{
+	{{"||", hclsyntax.OpLogicalOr}},
+	{{"&&", hclsyntax.OpLogicalAnd}},
+	{{"==", hclsyntax.OpEqual}, {"!=", hclsyntax.OpNotEqual}},
+	{
+		{">=", hclsyntax.OpGreaterThanOrEqual}, {"<=", hclsyntax.OpLessThanOrEqual},
+		{">", hclsyntax.OpGreaterThan}, {"<", hclsyntax.OpLessThan},
+	},
+	{{"+", hclsyntax.OpAdd}, {"-", hclsyntax.OpSubtract}},
+	{{"*", hclsyntax.OpMultiply}, {"/", hclsyntax.OpDivide}, {"%", hclsyntax.OpModulo}},
+}
+
+// binary parses operands joined by the operators of level and the levels
+// above it, left to right.
+func (p *parser) binary(nl bool, level int) (hclsyntax.Expression, bool) {
+	if level == len(binaryLevels) {
+		return p.termWithSteps(nl)
+	}
+	lhs, ok := p.binary(nl, level+1)
+	if !ok {
+		return nil, false
+	}
+	var op *hclsyntax.Operation
+	var rhs hclsyntax.Expression
+	for {
+		if !p.skip(nl) {
+			return nil, false
+		}
+		next, n := p.operator(level)
+		if next == nil {
+			break
+		}
+		if op != nil {
+			lhs = &hclsyntax.BinaryOpExpr{LHS: lhs, Op: op, RHS: rhs, SrcRange: between(lhs.Range(), rhs.Range())}
+		}
+		op = next
+		p.advance(n)
+		if rhs, ok = p.binary(nl, level+1); !ok {
+			return nil, false
+		}
+	}
+	if op == nil {
+		return lhs, true
+	}
+	return &hclsyntax.BinaryOpExpr{LHS: lhs, Op: op, RHS: rhs, SrcRange: between(lhs.Range(), rhs.Range())}, true
+}
+
+// operator is the operator of level at off and its length, or nil. As
+// the scanner reads the longest token, ">=" is no ">" (the longer
+// spelling is tried first), and "<<" (a heredoc), "//" and "/*"
+// (comments) and "%{" (a template directive) are no operators.
+func (p *parser) operator(level int) (*hclsyntax.Operation, int) {
+	rest := p.src[p.off:]
+	if len(rest) >= 2 {
+		switch string(rest[:2]) {
+		case "<<", "//", "/*", "%{":
+			return nil, 0
+		}
+	}
+	for _, o := range binaryLevels[level] {
+		if bytes.HasPrefix(rest, []byte(o.spelling)) {
+			return o.op, len(o.spelling)
+		}
+	}
+	return nil, 0
+}
+
+// termWithSteps parses a term and the attribute and index steps after it.
+func (p *parser) termWithSteps(nl bool) (hclsyntax.Expression, bool) {
+	if !p.skip(nl) {
+		return nil, false
+	}
+	from, ok := p.term(nl)
+	if !ok {
+		return nil, false
+	}
+	expr := from
+	for {
+		if !p.skip(nl) {
+			return nil, false
+		}
+		switch p.peekByte(0) {
+		case '.':
+			if p.peekByte(1) == '.' {
+				return expr, true // "..." after a call's last argument
+			}
+			dot := p.token(1)
+			if !p.skip(nl) {
+				return nil, false
+			}
+			n := p.identLen()
+			if n == 0 {
+				return nil, false // a legacy index (.0) or an attribute splat (.*)
+			}
+			name := string(p.src[p.off : p.off+n])
+			rng := between(dot, p.token(n))
+			expr = withStep(expr, hcl.TraverseAttr{Name: name, SrcRange: rng}, rng)
+		case '[':
+			open := p.token(1)
+			if !p.skip(false) || p.peekByte(0) == '*' {
+				return nil, false
+			}
+			key, ok := p.expression(false)
+			if !ok || !p.skip(false) || p.peekByte(0) != ']' {
+				return nil, false
+			}
+			rng := between(open, p.token(1))
+			if v, ok := literalKey(key); ok {
+				expr = withStep(expr, hcl.TraverseIndex{Key: v, SrcRange: rng}, rng)
+			} else {
+				expr = &hclsyntax.IndexExpr{
+					Collection:   expr,
+					Key:          key,
+					SrcRange:     between(from.Range(), rng),
+					OpenRange:    open,
+					BracketRange: rng,
+				}
+			}
+		default:
+			return expr, true
+		}
+	}
+}
+
+// literalKey is the value of an index key that hclsyntax turns into a
+// traversal step: a literal, or a quoted string without interpolation.
+func literalKey(key hclsyntax.Expression) (cty.Value, bool) {
+	switch k := key.(type) {
+	case *hclsyntax.LiteralValueExpr:
+		return k.Val, true
+	case *hclsyntax.TemplateExpr:
+		if k.IsStringLiteral() {
+			return k.Parts[0].(*hclsyntax.LiteralValueExpr).Val, true
+		}
+	}
+	return cty.NilVal, false
+}
+
+// withStep adds step to expr as hclsyntax does: a traversal grows, any
+// other expression becomes the source of a relative traversal.
+func withStep(expr hclsyntax.Expression, step hcl.Traverser, rng hcl.Range) hclsyntax.Expression {
+	switch e := expr.(type) {
+	case *hclsyntax.ScopeTraversalExpr:
+		e.Traversal = append(e.Traversal, step)
+		e.SrcRange = between(e.SrcRange, rng)
+		return e
+	case *hclsyntax.RelativeTraversalExpr:
+		e.Traversal = append(e.Traversal, step)
+		e.SrcRange = between(e.SrcRange, rng)
+		return e
+	}
+	return &hclsyntax.RelativeTraversalExpr{
+		Source:    expr,
+		Traversal: hcl.Traversal{step},
+		SrcRange:  between(expr.Range(), rng),
+	}
+}
+
+// term parses a literal, a reference's root, a call, a quoted string, a
+// list, an object or a negation.
+func (p *parser) term(nl bool) (hclsyntax.Expression, bool) {
+	if p.atEOF() {
+		return nil, false
+	}
+	switch c := p.src[p.off]; {
+	case c >= '0' && c <= '9':
+		return p.number()
+	case identStart(c):
+		return p.identTerm(nl)
+	case c == '"':
+		return p.template()
+	case c == '[':
+		return p.tuple()
+	case c == '{':
+		return p.object()
+	case c == '(':
+		open := p.token(1)
+		expr, ok := p.expression(false)
+		if !ok || p.peekByte(0) != ')' {
+			return nil, false
+		}
+		return &hclsyntax.ParenthesesExpr{Expression: expr, SrcRange: between(open, p.token(1))}, true
+	case c == '-' || c == '!':
+		op := hclsyntax.OpNegate
+		if c == '!' {
+			op = hclsyntax.OpLogicalNot
+		}
+		if p.depth >= maxDepth {
+			return nil, false
+		}
+		symbol := p.token(1)
+		p.depth++
+		operand, ok := p.termWithSteps(nl)
+		p.depth--
+		if !ok {
+			return nil, false
+		}
+		return &hclsyntax.UnaryOpExpr{
+			Op:          op,
+			Val:         operand,
+			SrcRange:    between(symbol, operand.Range()),
+			SymbolRange: symbol,
+		}, true
+	}
+	return nil, false
+}
+
+// number parses a number literal: digits, then any run of digits, dots
+// and exponents that does not end with a dot, as hclsyntax's scanner
+// reads one; what cty does not take as a number declines the parse.
+func (p *parser) number() (hclsyntax.Expression, bool) {
+	n := 1
+	last := 1 // the length up to the last byte that is not a dot
+	for more := true; more && p.off+n < len(p.src); {
+		switch c := p.src[p.off+n]; {
+		case c >= '0' && c <= '9':
+			n++
+			last = n
+		case c == '.':
+			n++
+		case (c == 'e' || c == 'E') && p.exponentAt(n):
+			n++
+			if s := p.src[p.off+n]; s == '+' || s == '-' {
+				n++
+			}
+		default:
+			more = false
+		}
+	}
+	v, err := cty.ParseNumberVal(string(p.src[p.off : p.off+last]))
+	if err != nil {
+		return nil, false
+	}
+	return &hclsyntax.LiteralValueExpr{Val: v, SrcRange: p.token(last)}, true
+}
+
+// exponentAt reports whether an exponent marker at off+i is followed by
+// an optional sign and a digit.
+func (p *parser) exponentAt(i int) bool {
+	c := p.peekByte(i + 1)
+	if c == '+' || c == '-' {
+		c = p.peekByte(i + 2)
+	}
+	return c >= '0' && c <= '9'
+}
+
+// identTerm parses what starts with an identifier: true, false, null, a
+// function call or the root of a reference.
+func (p *parser) identTerm(nl bool) (hclsyntax.Expression, bool) {
+	n := p.identLen()
+	name := string(p.src[p.off : p.off+n])
+	rng := p.token(n)
+	if !p.skip(nl) {
+		return nil, false
+	}
+	switch {
+	case p.peekByte(0) == '(':
+		return p.call(name, rng)
+	case p.peekByte(0) == ':' && p.peekByte(1) == ':':
+		return nil, false // a provider function
+	}
+	switch name {
+	case "true":
+		return &hclsyntax.LiteralValueExpr{Val: cty.True, SrcRange: rng}, true
+	case "false":
+		return &hclsyntax.LiteralValueExpr{Val: cty.False, SrcRange: rng}, true
+	case "null":
+		return &hclsyntax.LiteralValueExpr{Val: cty.NullVal(cty.DynamicPseudoType), SrcRange: rng}, true
+	}
+	return &hclsyntax.ScopeTraversalExpr{
+		Traversal: hcl.Traversal{hcl.TraverseRoot{Name: name, SrcRange: rng}},
+		SrcRange:  rng,
+	}, true
+}
+
+// call parses a function call's arguments; a "..." after the last
+// declines the parse.
+func (p *parser) call(name string, nameRange hcl.Range) (hclsyntax.Expression, bool) {
+	open := p.token(1)
+	var args []hclsyntax.Expression
+	for {
+		if !p.skip(false) {
+			return nil, false
+		}
+		if p.peekByte(0) == ')' {
+			break
+		}
+		arg, ok := p.expression(false)
+		if !ok || !p.skip(false) {
+			return nil, false
+		}
+		args = append(args, arg)
+		if p.peekByte(0) == ',' {
+			p.advance(1)
+			continue
+		}
+		if p.peekByte(0) != ')' {
+			return nil, false
+		}
+	}
+	return &hclsyntax.FunctionCallExpr{
+		Name:            name,
+		Args:            args,
+		NameRange:       nameRange,
+		OpenParenRange:  open,
+		CloseParenRange: p.token(1),
+	}, true
+}
+
+// tuple parses a list: "[", items separated by commas, an optional
+// trailing comma, "]".
+func (p *parser) tuple() (hclsyntax.Expression, bool) {
+	open := p.token(1)
+	if !p.skip(false) || p.isKeyword("for") {
+		return nil, false
+	}
+	var exprs []hclsyntax.Expression
+	for {
+		if !p.skip(false) {
+			return nil, false
+		}
+		if p.peekByte(0) == ']' {
+			break
+		}
+		expr, ok := p.expression(false)
+		if !ok || !p.skip(false) {
+			return nil, false
+		}
+		exprs = append(exprs, expr)
+		if p.peekByte(0) == ',' {
+			p.advance(1)
+			continue
+		}
+		if p.peekByte(0) != ']' {
+			return nil, false
+		}
+	}
+	return &hclsyntax.TupleConsExpr{
+		Exprs:     exprs,
+		SrcRange:  between(open, p.token(1)),
+		OpenRange: open,
+	}, true
+}
+
+// object parses an object: "{", items "key = value" or "key: value" each
+// ended by a comma or a newline (the last one may end with "}"), "}".
+func (p *parser) object() (hclsyntax.Expression, bool) {
+	open := p.token(1)
+	// hclsyntax looks for "for" past newlines, then reads the items
+	// where newlines count.
+	save := *p
+	if !p.skip(false) || p.isKeyword("for") {
+		return nil, false
+	}
+	*p = save
+	var items []hclsyntax.ObjectConsItem
+	for {
+		if !p.skipInline() {
+			return nil, false
+		}
+		if p.atNewline() {
+			p.readNewline()
+			continue
+		}
+		if p.peekByte(0) == '}' {
+			break
+		}
+		// hclsyntax takes a key in parentheses as an expression,
+		// never as a name.
+		forceNonLiteral := p.peekByte(0) == '('
+		key, ok := p.expression(true)
+		if !ok || !p.skipInline() {
+			return nil, false
+		}
+		// expression leaves only "=" or ":" here for a valid item; a
+		// newline, a comma or a bracket is an error hclsyntax reports.
+		if c := p.peekByte(0); c != '=' && c != ':' {
+			return nil, false
+		}
+		p.advance(1)
+		value, ok := p.expression(true)
+		if !ok {
+			return nil, false
+		}
+		items = append(items, hclsyntax.ObjectConsItem{
+			KeyExpr:   &hclsyntax.ObjectConsKeyExpr{Wrapped: key, ForceNonLiteral: forceNonLiteral},
+			ValueExpr: value,
+		})
+		if !p.skipInline() {
+			return nil, false
+		}
+		switch {
+		case p.peekByte(0) == '}':
+		case p.peekByte(0) == ',':
+			p.advance(1)
+		case p.atNewline():
+			p.readNewline()
+		default:
+			return nil, false
+		}
+	}
+	return &hclsyntax.ObjectConsExpr{
+		Items:     items,
+		SrcRange:  between(open, p.token(1)),
+		OpenRange: open,
+	}, true
+}
+
+// template parses a quoted string: literal text and ${ } interpolations,
+// without escapes, "$" or "%" otherwise, or a trim marker "~".
+func (p *parser) template() (hclsyntax.Expression, bool) {
+	open := p.token(1)
+	var parts []hclsyntax.Expression
+	litFrom, litStart := -1, hcl.Pos{}
+	flush := func() {
+		if litFrom >= 0 {
+			parts = append(parts, &hclsyntax.LiteralValueExpr{
+				Val:      cty.StringVal(string(p.src[litFrom:p.off])),
+				SrcRange: p.rangeFrom(litStart),
+			})
+			litFrom = -1
+		}
+	}
+	interps := 0
+	for {
+		if p.atEOF() {
+			return nil, false
+		}
+		switch c := p.src[p.off]; c {
+		case '"':
+			flush()
+			closeQuote := p.token(1)
+			rng := between(open, closeQuote)
+			if len(parts) == 0 {
+				// hclsyntax puts the empty literal of "" just after
+				// the closing quote.
+				at := closeQuote.End
+				parts = append(parts, &hclsyntax.LiteralValueExpr{
+					Val:      cty.StringVal(""),
+					SrcRange: hcl.Range{Filename: p.filename, Start: at, End: at},
+				})
+			}
+			if len(parts) == 1 && interps == 1 {
+				return &hclsyntax.TemplateWrapExpr{Wrapped: parts[0], SrcRange: rng}, true
+			}
+			return &hclsyntax.TemplateExpr{Parts: parts, SrcRange: rng}, true
+		case '\\', '%', '\n':
+			return nil, false
+		case '$':
+			if p.peekByte(1) != '{' || p.peekByte(2) == '~' {
+				return nil, false
+			}
+			flush()
+			p.advance(2)
+			expr, ok := p.expression(false)
+			if !ok || !p.skip(false) || p.peekByte(0) != '}' {
+				return nil, false
+			}
+			p.advance(1)
+			parts = append(parts, expr)
+			interps++
+		default:
+			if litFrom < 0 {
+				litFrom, litStart = p.off, p.pos()
+			}
+			p.advance(1)
+		}
+	}
+}

@@ -1,0 +1,292 @@
+package hclfast
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/daslint/daslint/internal/stress"
+	"github.com/google/go-cmp/cmp"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+)
+
+// accepted are sources in the subset: ParseConfig must take each and
+// agree with hclsyntax.
+var accepted = []string{
+	"",
+	"\n\n",
+	"# only a comment",
+	"# a comment\n",
+	"/* a block\ncomment */ a = 1\n",
+	"  \t a = 1",
+	"a = 1\n",
+	"a = 1",
+	"a = -1\n",
+	"a = !true\n",
+	"a = 1.5e3\nb = 10.3\nc = 0\nd = 2E-2\n",
+	"a = true\nb = false\nc = null\n",
+	`a = "x"` + "\n",
+	`a = ""` + "\n",
+	`a = "a{b}c"` + "\n",
+	`a = "${var.x}"` + "\n",
+	`a = "${var.x}-${var.y}"` + "\n",
+	`a = "pre-${var.x}"` + "\n",
+	`a = "${var.x}post"` + "\n",
+	`a = "${ {a = 1}.a }"` + "\n",
+	`a = "${lookup(var.m, "k", "d")}"` + "\n",
+	"a = var.x\n",
+	"a = aws_vpc.main.id\n",
+	"a = aws_subnet.private[0].id\n",
+	`a = var.m["k"].x` + "\n",
+	"a = var.m[var.k]\n",
+	"a = var.m[var.k].x[0]\n",
+	"a = var.m[-1]\n",
+	"a = f(x).y\n",
+	"a = f(x)[0]\n",
+	"a = 1.x\n",
+	"a = foo-bar\n",
+	"a = cidrsubnet(aws_vpc.main.cidr_block, 8, 1)\n",
+	"a = f()\n",
+	"a = f(\n  1,\n  2,\n)\n",
+	"a = f(a # comment\n , b // comment\n)\n",
+	"a = []\n",
+	"a = [1, 2, 3]\n",
+	"a = [\n  aws_subnet.a.id,\n  aws_subnet.b.id,\n]\n",
+	"a = [[1], [2, [3]]]\n",
+	"a = {}\n",
+	"a = { a = 1, b = 2 }\n",
+	"a = {\n  Name = \"x\"\n  \"quoted\" = 1\n  c: 2,\n}\n",
+	"a = {\n\n  # comment\n  a = 1 # trailing\n  b = [\n    1,\n  ]\n}\n",
+	"a = { a = { b = { c = 1 } } }\n",
+	"a = 1 # comment\nb = 2 // comment\nc = 3 /* inline */\n",
+	"block {\n}\n",
+	"block {}\n",
+	"block {}",
+	"block { # comment\n  a = 1\n}\n",
+	`resource "aws_vpc" "main" {` + "\n  cidr_block = \"10.0.0.0/16\"\n\n  tags = {\n    Name = \"main\"\n  }\n}\n",
+	"a b c {\n  d {\n    e = 1\n  }\n  d {\n  }\n}\n",
+	`locals {` + "\n  x = \"\"\n}\n\nmodule \"m\" {\n  source = \"./m\"\n  n      = local.x\n}\n",
+	"a = [\n  # comment only\n]\n",
+	"a = 1 + 2\n",
+	"a = 1 + 2 * 3 - 4 / 5 % 6\n",
+	"a = a || b && c == d != e < f <= g > h >= i\n",
+	"a = count.index + 10\n",
+	"a = count.index-1\n",
+	"a = -x.y + 1\n",
+	"a = !a == b\n",
+	"a = (1 + 2) * 3\n",
+	"a = 1 % {}\n",
+	"a = (\n  1 +\n  2\n)\n",
+	"a = b ? c : d\n",
+	"a = b ? c ? d : e : f ? g : h\n",
+	"a = f(x > 0 ? x : 1, y)\n",
+	"a = [\n  b ?\n  c :\n  d,\n]\n",
+	"a = length(var.x) > 0 ? var.x[0] : null\n",
+	"a = { (var.k) = 1, \"${var.j}\" = 2 }\n",
+	"a = \"${var.a ? \"x\" : \"y\"}\"\n",
+}
+
+// declined are sources outside the subset, valid or not.
+var declined = []string{
+	"a = 1 +\n2\n",
+	"a = b ?\nc : d\n",
+	"a = b ? c\n",
+	"a = b ? c :: d\n",
+	"a = 1 << 2\n",
+	"a = 1 & 2\n",
+	"a = 1 %{}\n",
+	"a = (1\n",
+	"a = [for x in y : x]\n",
+	"a = {for k, v in y : k => v}\n",
+	"a = x[*].id\n",
+	"a = x.*.id\n",
+	"a = x.0.id\n",
+	"a = <<EOT\nx\nEOT\n",
+	`a = "a\"b"` + "\n",
+	`a = "a$${b}"` + "\n",
+	`a = "%{if x}y%{endif}"` + "\n",
+	`a = "${~x}"` + "\n",
+	`a = "${x~}"` + "\n",
+	"a = f(x...)\n",
+	"a = provider::p::f(x)\n",
+	"a = 1\na = 2\n",
+	"block { a = 1 }\n",
+	"a = \"é\"\n",
+	"a = 1\r\n",
+	"a = 1 b = 2\n",
+	"a = \n1\n",
+	"a = [1 2]\n",
+	"a = {a = 1 b = 2}\n",
+	"a = \"x\n\"\n",
+	"block {\n",
+	"}\n",
+	"a = 1 /* unterminated",
+	"a == 1\n",
+	"a => 1\n",
+	"block \"x\" = 1\n",
+	"block {\n} x = 1\n",
+	"a = 1.2.3\n",
+	"a = 1e\n",
+	"a = f(1) (2)\n",
+	`resource "a$" "b" {}` + "\n",
+}
+
+// compareAll compares every field, unexported ones too, and operations
+// (which hold functions) by identity.
+var compareAll = cmp.Options{
+	cmp.Exporter(func(reflect.Type) bool { return true }),
+	cmp.Comparer(func(a, b *hclsyntax.Operation) bool { return a == b }),
+}
+
+// agree fails unless hclsyntax parses src without a diagnostic into the
+// tree ParseConfig made of it.
+func agree(t *testing.T, name string, src []byte, got *hcl.File) {
+	t.Helper()
+	want, diags := hclsyntax.ParseConfig(src, name, hcl.InitialPos)
+	if len(diags) > 0 {
+		t.Fatalf("%s: accepted, but hclsyntax reports %s", name, diags.Error())
+	}
+	want.Nav = nil
+	// reflect.DeepEqual compares unexported fields too, and operations
+	// (which hold functions) by pointer; cmp, far slower on large trees,
+	// only says where two differ.
+	if reflect.DeepEqual(want, got) {
+		return
+	}
+	t.Fatalf("%s: differs from hclsyntax (-hclsyntax +hclfast):\n%s", name, firstDiff(want, got))
+}
+
+// firstDiff is the difference of the first top-level item that differs
+// between want and got (a diff of a whole large file takes cmp minutes).
+func firstDiff(want, got *hcl.File) string {
+	wb, gb := want.Body.(*hclsyntax.Body), got.Body.(*hclsyntax.Body)
+	for i := range min(len(wb.Blocks), len(gb.Blocks)) {
+		if !reflect.DeepEqual(wb.Blocks[i], gb.Blocks[i]) {
+			return cmp.Diff(wb.Blocks[i], gb.Blocks[i], compareAll)
+		}
+	}
+	for name, a := range wb.Attributes {
+		if !reflect.DeepEqual(a, gb.Attributes[name]) {
+			return cmp.Diff(a, gb.Attributes[name], compareAll)
+		}
+	}
+	wb2, gb2 := *wb, *gb
+	wb2.Blocks, gb2.Blocks, wb2.Attributes, gb2.Attributes = nil, nil, nil, nil
+	return cmp.Diff(fmt.Sprint(len(wb.Blocks), len(wb.Attributes)), fmt.Sprint(len(gb.Blocks), len(gb.Attributes))) +
+		cmp.Diff(&wb2, &gb2, compareAll) + cmp.Diff(want.Bytes, got.Bytes)
+}
+
+func TestAccepted(t *testing.T) {
+	for _, src := range accepted {
+		f, ok := ParseConfig([]byte(src), "a.tf")
+		if !ok {
+			t.Errorf("declined %q", src)
+			continue
+		}
+		agree(t, "a.tf", []byte(src), f)
+	}
+}
+
+func TestDeclined(t *testing.T) {
+	deep := []string{
+		"a = " + strings.Repeat("-", 10000) + "1\n",
+		"a = " + strings.Repeat("[", 10000) + strings.Repeat("]", 10000) + "\n",
+		"a = " + strings.Repeat("(", 10000) + "1" + strings.Repeat(")", 10000) + "\n",
+		strings.Repeat("b {\n", 10000) + strings.Repeat("}\n", 10000),
+	}
+	for _, src := range append(deep, declined...) {
+		if _, ok := ParseConfig([]byte(src), "a.tf"); ok {
+			t.Errorf("accepted %q", src)
+		}
+	}
+}
+
+// TestGeneratedStacks parses the files of the generated roots that the
+// benchmarks of docs/performance.md read: every one is in the subset.
+func TestGeneratedStacks(t *testing.T) {
+	files := map[string]string{"stack.tf": stress.StackText(7)}
+	for name, src := range files {
+		f, ok := ParseConfig([]byte(src), name)
+		if !ok {
+			t.Fatalf("declined %s:\n%s", name, src)
+		}
+		agree(t, name, []byte(src), f)
+	}
+}
+
+// TestAgreesOnRepositoryFiles compares the two parsers on every .tf file
+// of the repository's test data: real modules, examples from the AWS
+// documentation and hostile inputs.
+func TestAgreesOnRepositoryFiles(t *testing.T) {
+	root := filepath.Join("..", "..", "testdata")
+	var files, taken int
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".tf") {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		files++
+		if f, ok := ParseConfig(src, path); ok {
+			taken++
+			agree(t, path, src, f)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if files == 0 || taken == 0 {
+		t.Fatalf("%d files, %d in the subset: the test data moved", files, taken)
+	}
+	t.Logf("%d of %d files in the subset", taken, files)
+}
+
+func FuzzAgreesWithHCLSyntax(f *testing.F) {
+	for _, src := range accepted {
+		f.Add([]byte(src))
+	}
+	for _, src := range declined {
+		f.Add([]byte(src))
+	}
+	f.Add([]byte(stress.StackText(0)))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if got, ok := ParseConfig(src, "fuzz.tf"); ok {
+			agree(t, "fuzz.tf", src, got)
+		}
+	})
+}
+
+func BenchmarkParseConfig(b *testing.B) {
+	var srcs [][]byte
+	for i := range 20 {
+		srcs = append(srcs, []byte(stress.StackText(i)))
+	}
+	b.Run("hclfast", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, src := range srcs {
+				if _, ok := ParseConfig(src, "a.tf"); !ok {
+					b.Fatal("declined")
+				}
+			}
+		}
+	})
+	b.Run("hclsyntax", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, src := range srcs {
+				if _, diags := hclsyntax.ParseConfig(src, "a.tf", hcl.InitialPos); diags.HasErrors() {
+					b.Fatal(diags)
+				}
+			}
+		}
+	})
+}
