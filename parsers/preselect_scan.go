@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/daslint/daslint/internal/hclfast"
 	"github.com/daslint/daslint/model"
 	"github.com/daslint/daslint/parsers/terraform/eval"
 )
@@ -125,6 +126,8 @@ func parseTerraform(name string, data []byte) *hcl.File {
 	var diags hcl.Diagnostics
 	if strings.HasSuffix(name, ".json") {
 		f, diags = hclparse.NewParser().ParseJSON(data, name)
+	} else if fast, ok := hclfast.ParseConfig(data, name); ok {
+		f = fast
 	} else {
 		f, diags = hclsyntax.ParseConfig(data, name, hcl.InitialPos)
 	}

@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/daslint/daslint/internal/stress"
-	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 )
@@ -136,13 +135,6 @@ var declined = []string{
 	`resource "a$" "b" {}` + "\n",
 }
 
-// compareAll compares every field, unexported ones too, and operations
-// (which hold functions) by identity.
-var compareAll = cmp.Options{
-	cmp.Exporter(func(reflect.Type) bool { return true }),
-	cmp.Comparer(func(a, b *hclsyntax.Operation) bool { return a == b }),
-}
-
 // agree fails unless hclsyntax parses src without a diagnostic into the
 // tree ParseConfig made of it.
 func agree(t *testing.T, name string, src []byte, got *hcl.File) {
@@ -153,32 +145,75 @@ func agree(t *testing.T, name string, src []byte, got *hcl.File) {
 	}
 	want.Nav = nil
 	// reflect.DeepEqual compares unexported fields too, and operations
-	// (which hold functions) by pointer; cmp, far slower on large trees,
-	// only says where two differ.
+	// (which hold functions) by pointer.
 	if reflect.DeepEqual(want, got) {
 		return
 	}
-	t.Fatalf("%s: differs from hclsyntax (-hclsyntax +hclfast):\n%s", name, firstDiff(want, got))
+	t.Fatalf("%s: differs from hclsyntax: %s", name, difference(reflect.ValueOf(want), reflect.ValueOf(got), "file"))
 }
 
-// firstDiff is the difference of the first top-level item that differs
-// between want and got (a diff of a whole large file takes cmp minutes).
-func firstDiff(want, got *hcl.File) string {
-	wb, gb := want.Body.(*hclsyntax.Body), got.Body.(*hclsyntax.Body)
-	for i := range min(len(wb.Blocks), len(gb.Blocks)) {
-		if !reflect.DeepEqual(wb.Blocks[i], gb.Blocks[i]) {
-			return cmp.Diff(wb.Blocks[i], gb.Blocks[i], compareAll)
-		}
+// difference says where a and b, which reflect.DeepEqual finds unequal,
+// first differ: the path to the field and both values.
+func difference(a, b reflect.Value, path string) string {
+	if a.Kind() != b.Kind() || (a.Kind() == reflect.Interface && !a.IsNil() && !b.IsNil() && a.Elem().Type() != b.Elem().Type()) {
+		return fmt.Sprintf("%s: %v (hclsyntax) and %v (hclfast)", path, a, b)
 	}
-	for name, a := range wb.Attributes {
-		if !reflect.DeepEqual(a, gb.Attributes[name]) {
-			return cmp.Diff(a, gb.Attributes[name], compareAll)
+	switch a.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if a.IsNil() || b.IsNil() {
+			if a.IsNil() != b.IsNil() {
+				return fmt.Sprintf("%s: nil is %v (hclsyntax) and %v (hclfast)", path, a.IsNil(), b.IsNil())
+			}
+			return ""
 		}
+		if a.Kind() == reflect.Pointer && a.Pointer() == b.Pointer() {
+			return ""
+		}
+		return difference(a.Elem(), b.Elem(), path)
+	case reflect.Struct:
+		for i := range a.NumField() {
+			if d := difference(a.Field(i), b.Field(i), path+"."+a.Type().Field(i).Name); d != "" {
+				return d
+			}
+		}
+		return ""
+	case reflect.Slice, reflect.Array:
+		if a.Kind() == reflect.Slice && a.IsNil() != b.IsNil() {
+			return fmt.Sprintf("%s: nil is %v (hclsyntax) and %v (hclfast)", path, a.IsNil(), b.IsNil())
+		}
+		if a.Len() != b.Len() {
+			return fmt.Sprintf("%s: %d (hclsyntax) and %d (hclfast) items", path, a.Len(), b.Len())
+		}
+		for i := range a.Len() {
+			if d := difference(a.Index(i), b.Index(i), fmt.Sprintf("%s[%d]", path, i)); d != "" {
+				return d
+			}
+		}
+		return ""
+	case reflect.Map:
+		if a.Len() != b.Len() {
+			return fmt.Sprintf("%s: %d (hclsyntax) and %d (hclfast) entries", path, a.Len(), b.Len())
+		}
+		for _, k := range a.MapKeys() {
+			bv := b.MapIndex(k)
+			if !bv.IsValid() {
+				return fmt.Sprintf("%s[%v]: missing from hclfast", path, k)
+			}
+			if d := difference(a.MapIndex(k), bv, fmt.Sprintf("%s[%v]", path, k)); d != "" {
+				return d
+			}
+		}
+		return ""
+	case reflect.Func:
+		if a.Pointer() != b.Pointer() {
+			return path + ": different functions"
+		}
+		return ""
 	}
-	wb2, gb2 := *wb, *gb
-	wb2.Blocks, gb2.Blocks, wb2.Attributes, gb2.Attributes = nil, nil, nil, nil
-	return cmp.Diff(fmt.Sprint(len(wb.Blocks), len(wb.Attributes)), fmt.Sprint(len(gb.Blocks), len(gb.Attributes))) +
-		cmp.Diff(&wb2, &gb2, compareAll) + cmp.Diff(want.Bytes, got.Bytes)
+	if as, bs := fmt.Sprint(a), fmt.Sprint(b); as != bs {
+		return fmt.Sprintf("%s: %s (hclsyntax) and %s (hclfast)", path, as, bs)
+	}
+	return ""
 }
 
 func TestAccepted(t *testing.T) {
@@ -289,4 +324,20 @@ func BenchmarkParseConfig(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestDifferenceNamesTheField checks the helper that explains a failure
+// of agree.
+func TestDifferenceNamesTheField(t *testing.T) {
+	src := []byte("a = [1, 2]\n")
+	want, _ := hclsyntax.ParseConfig(src, "a.tf", hcl.InitialPos)
+	got, _ := hclsyntax.ParseConfig(src, "a.tf", hcl.InitialPos)
+	if d := difference(reflect.ValueOf(want), reflect.ValueOf(got), "file"); d != "" {
+		t.Fatalf("equal trees differ: %s", d)
+	}
+	got.Body.(*hclsyntax.Body).Attributes["a"].Expr.(*hclsyntax.TupleConsExpr).Exprs[1].(*hclsyntax.LiteralValueExpr).SrcRange.Start.Column = 99
+	d := difference(reflect.ValueOf(want), reflect.ValueOf(got), "file")
+	if d != "file.Body.Attributes[a].Expr.Exprs[1].SrcRange.Start.Column: 9 (hclsyntax) and 99 (hclfast)" {
+		t.Fatalf("difference = %q", d)
+	}
 }
