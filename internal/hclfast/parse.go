@@ -87,6 +87,17 @@ func (p *parser) rangeFrom(start hcl.Pos) hcl.Range {
 	return hcl.Range{Filename: p.filename, Start: start, End: p.pos()}
 }
 
+// exact is items in an array of their own, of their length (nil when
+// there are none, as hclsyntax leaves an empty list): the items are
+// gathered in a buffer on the stack, so that no array grown by append is
+// left behind, half used, next to the nodes that live on.
+func exact[T any](items []T) []T {
+	if len(items) == 0 {
+		return nil
+	}
+	return append(make([]T, 0, len(items)), items...)
+}
+
 // between is hcl.RangeBetween(a, b).
 func between(a, b hcl.Range) hcl.Range {
 	return hcl.Range{Filename: a.Filename, Start: a.Start, End: b.End}
@@ -241,8 +252,9 @@ func (p *parser) topBody() (*hclsyntax.Body, bool) {
 // or up to and including the "}" that closes a block, whose range it
 // returns with the body; start is where the body's range begins.
 func (p *parser) bodyItems(start hcl.Pos, top bool) (*hclsyntax.Body, hcl.Range, bool) {
-	attrs := hclsyntax.Attributes{}
-	blocks := hclsyntax.Blocks{}
+	var attrBuf [16]*hclsyntax.Attribute
+	var blockBuf [16]*hclsyntax.Block
+	attrList, blockList := attrBuf[:0], blockBuf[:0]
 	var end hcl.Range
 	for {
 		if !p.skipInline() {
@@ -265,16 +277,24 @@ func (p *parser) bodyItems(start hcl.Pos, top bool) (*hclsyntax.Body, hcl.Range,
 				return nil, hcl.Range{}, false
 			}
 			if attr != nil {
-				if _, dup := attrs[attr.Name]; dup {
-					return nil, hcl.Range{}, false
-				}
-				attrs[attr.Name] = attr
+				attrList = append(attrList, attr)
 			} else {
-				blocks = append(blocks, block)
+				blockList = append(blockList, block)
 			}
 			continue
 		}
 		break
+	}
+	attrs := make(hclsyntax.Attributes, len(attrList))
+	for _, a := range attrList {
+		attrs[a.Name] = a
+	}
+	if len(attrs) < len(attrList) {
+		return nil, hcl.Range{}, false // an argument set twice
+	}
+	blocks := hclsyntax.Blocks{} // hclsyntax's body of no block has an empty list
+	if len(blockList) > 0 {
+		blocks = exact(blockList)
 	}
 	return &hclsyntax.Body{
 		Attributes: attrs,
@@ -340,8 +360,9 @@ func (p *parser) endOfLine() bool {
 
 // block parses a block after its type: its labels and its body.
 func (p *parser) block(typ string, typeRange hcl.Range) (*hclsyntax.Block, bool) {
-	var labels []string
-	var labelRanges []hcl.Range
+	var labelBuf [4]string
+	var rangeBuf [4]hcl.Range
+	labels, labelRanges := labelBuf[:0], rangeBuf[:0]
 	for {
 		if !p.skipInline() {
 			return nil, false
@@ -384,10 +405,10 @@ func (p *parser) block(typ string, typeRange hcl.Range) (*hclsyntax.Block, bool)
 	}
 	return &hclsyntax.Block{
 		Type:            typ,
-		Labels:          labels,
+		Labels:          exact(labels),
 		Body:            body,
 		TypeRange:       typeRange,
-		LabelRanges:     labelRanges,
+		LabelRanges:     exact(labelRanges),
 		OpenBraceRange:  open,
 		CloseBraceRange: closeRange,
 	}, true
@@ -536,15 +557,30 @@ func (p *parser) operator(level int) (*hclsyntax.Operation, int) {
 }
 
 // termWithSteps parses a term and the attribute and index steps after it.
+// The steps of a traversal are gathered on the stack and put in an array
+// of their own once the traversal ends.
 func (p *parser) termWithSteps(nl bool) (hclsyntax.Expression, bool) {
 	if !p.skip(nl) {
 		return nil, false
 	}
-	from, ok := p.term(nl)
+	var buf [8]hcl.Traverser
+	steps := buf[:0]
+	var from hclsyntax.Expression
+	ok := false
+	if !p.atEOF() && identStart(p.src[p.off]) {
+		var root hcl.Traverser
+		from, root, ok = p.identTerm(nl)
+		if root != nil {
+			steps = append(steps, root)
+		}
+	} else {
+		from, ok = p.term(nl)
+	}
 	if !ok {
 		return nil, false
 	}
 	expr := from
+	var last hcl.Range // the range of the last step gathered
 	for {
 		if !p.skip(nl) {
 			return nil, false
@@ -552,7 +588,7 @@ func (p *parser) termWithSteps(nl bool) (hclsyntax.Expression, bool) {
 		switch p.peekByte(0) {
 		case '.':
 			if p.peekByte(1) == '.' {
-				return expr, true // "..." after a call's last argument
+				return withSteps(expr, steps, last), true // "..." after a call's last argument
 			}
 			dot := p.token(1)
 			if !p.skip(nl) {
@@ -563,8 +599,8 @@ func (p *parser) termWithSteps(nl bool) (hclsyntax.Expression, bool) {
 				return nil, false // a legacy index (.0) or an attribute splat (.*)
 			}
 			name := string(p.src[p.off : p.off+n])
-			rng := between(dot, p.token(n))
-			expr = withStep(expr, hcl.TraverseAttr{Name: name, SrcRange: rng}, rng)
+			last = between(dot, p.token(n))
+			steps = append(steps, hcl.TraverseAttr{Name: name, SrcRange: last})
 		case '[':
 			open := p.token(1)
 			if !p.skip(false) || p.peekByte(0) == '*' {
@@ -576,18 +612,20 @@ func (p *parser) termWithSteps(nl bool) (hclsyntax.Expression, bool) {
 			}
 			rng := between(open, p.token(1))
 			if v, ok := literalKey(key); ok {
-				expr = withStep(expr, hcl.TraverseIndex{Key: v, SrcRange: rng}, rng)
-			} else {
-				expr = &hclsyntax.IndexExpr{
-					Collection:   expr,
-					Key:          key,
-					SrcRange:     between(from.Range(), rng),
-					OpenRange:    open,
-					BracketRange: rng,
-				}
+				last = rng
+				steps = append(steps, hcl.TraverseIndex{Key: v, SrcRange: rng})
+				continue
 			}
+			expr = &hclsyntax.IndexExpr{
+				Collection:   withSteps(expr, steps, last),
+				Key:          key,
+				SrcRange:     between(from.Range(), rng),
+				OpenRange:    open,
+				BracketRange: rng,
+			}
+			steps = steps[:0]
 		default:
-			return expr, true
+			return withSteps(expr, steps, last), true
 		}
 	}
 }
@@ -606,28 +644,31 @@ func literalKey(key hclsyntax.Expression) (cty.Value, bool) {
 	return cty.NilVal, false
 }
 
-// withStep adds step to expr as hclsyntax does: a traversal grows, any
-// other expression becomes the source of a relative traversal.
-func withStep(expr hclsyntax.Expression, step hcl.Traverser, rng hcl.Range) hclsyntax.Expression {
-	switch e := expr.(type) {
-	case *hclsyntax.ScopeTraversalExpr:
-		e.Traversal = append(e.Traversal, step)
-		e.SrcRange = between(e.SrcRange, rng)
+// withSteps adds steps, the last of which ends at last, to expr as
+// hclsyntax does one by one: a traversal of a root grows (identTerm left
+// its root in steps), any other expression becomes the source of a
+// relative traversal.
+func withSteps(expr hclsyntax.Expression, steps []hcl.Traverser, last hcl.Range) hclsyntax.Expression {
+	if e, ok := expr.(*hclsyntax.ScopeTraversalExpr); ok && e.Traversal == nil {
+		e.Traversal = exact(steps)
+		if len(steps) > 1 {
+			e.SrcRange = between(e.SrcRange, last)
+		}
 		return e
-	case *hclsyntax.RelativeTraversalExpr:
-		e.Traversal = append(e.Traversal, step)
-		e.SrcRange = between(e.SrcRange, rng)
-		return e
+	}
+	if len(steps) == 0 {
+		return expr
 	}
 	return &hclsyntax.RelativeTraversalExpr{
 		Source:    expr,
-		Traversal: hcl.Traversal{step},
-		SrcRange:  between(expr.Range(), rng),
+		Traversal: exact(steps),
+		SrcRange:  between(expr.Range(), last),
 	}
 }
 
-// term parses a literal, a reference's root, a call, a quoted string, a
-// list, an object or a negation.
+// term parses a number, a quoted string, a list, an object, a negation
+// or an expression in parentheses; termWithSteps parses what starts with
+// an identifier (identTerm).
 func (p *parser) term(nl bool) (hclsyntax.Expression, bool) {
 	if p.atEOF() {
 		return nil, false
@@ -635,8 +676,6 @@ func (p *parser) term(nl bool) (hclsyntax.Expression, bool) {
 	switch c := p.src[p.off]; {
 	case c >= '0' && c <= '9':
 		return p.number()
-	case identStart(c):
-		return p.identTerm(nl)
 	case c == '"':
 		return p.template()
 	case c == '[':
@@ -715,39 +754,40 @@ func (p *parser) exponentAt(i int) bool {
 }
 
 // identTerm parses what starts with an identifier: true, false, null, a
-// function call or the root of a reference.
-func (p *parser) identTerm(nl bool) (hclsyntax.Expression, bool) {
+// function call or the root of a reference, which it returns apart.
+func (p *parser) identTerm(nl bool) (hclsyntax.Expression, hcl.Traverser, bool) {
 	n := p.identLen()
 	name := string(p.src[p.off : p.off+n])
 	rng := p.token(n)
 	if !p.skip(nl) {
-		return nil, false
+		return nil, nil, false
 	}
 	switch {
 	case p.peekByte(0) == '(':
-		return p.call(name, rng)
+		call, ok := p.call(name, rng)
+		return call, nil, ok
 	case p.peekByte(0) == ':' && p.peekByte(1) == ':':
-		return nil, false // a provider function
+		return nil, nil, false // a provider function
 	}
 	switch name {
 	case "true":
-		return &hclsyntax.LiteralValueExpr{Val: cty.True, SrcRange: rng}, true
+		return &hclsyntax.LiteralValueExpr{Val: cty.True, SrcRange: rng}, nil, true
 	case "false":
-		return &hclsyntax.LiteralValueExpr{Val: cty.False, SrcRange: rng}, true
+		return &hclsyntax.LiteralValueExpr{Val: cty.False, SrcRange: rng}, nil, true
 	case "null":
-		return &hclsyntax.LiteralValueExpr{Val: cty.NullVal(cty.DynamicPseudoType), SrcRange: rng}, true
+		return &hclsyntax.LiteralValueExpr{Val: cty.NullVal(cty.DynamicPseudoType), SrcRange: rng}, nil, true
 	}
-	return &hclsyntax.ScopeTraversalExpr{
-		Traversal: hcl.Traversal{hcl.TraverseRoot{Name: name, SrcRange: rng}},
-		SrcRange:  rng,
-	}, true
+	// The traversal's steps, the root first, go into it at its end
+	// (withSteps).
+	return &hclsyntax.ScopeTraversalExpr{SrcRange: rng}, hcl.TraverseRoot{Name: name, SrcRange: rng}, true
 }
 
 // call parses a function call's arguments; a "..." after the last
 // declines the parse.
 func (p *parser) call(name string, nameRange hcl.Range) (hclsyntax.Expression, bool) {
 	open := p.token(1)
-	var args []hclsyntax.Expression
+	var buf [8]hclsyntax.Expression
+	args := buf[:0]
 	for {
 		if !p.skip(false) {
 			return nil, false
@@ -770,7 +810,7 @@ func (p *parser) call(name string, nameRange hcl.Range) (hclsyntax.Expression, b
 	}
 	return &hclsyntax.FunctionCallExpr{
 		Name:            name,
-		Args:            args,
+		Args:            exact(args),
 		NameRange:       nameRange,
 		OpenParenRange:  open,
 		CloseParenRange: p.token(1),
@@ -784,7 +824,8 @@ func (p *parser) tuple() (hclsyntax.Expression, bool) {
 	if !p.skip(false) || p.isKeyword("for") {
 		return nil, false
 	}
-	var exprs []hclsyntax.Expression
+	var buf [8]hclsyntax.Expression
+	exprs := buf[:0]
 	for {
 		if !p.skip(false) {
 			return nil, false
@@ -806,7 +847,7 @@ func (p *parser) tuple() (hclsyntax.Expression, bool) {
 		}
 	}
 	return &hclsyntax.TupleConsExpr{
-		Exprs:     exprs,
+		Exprs:     exact(exprs),
 		SrcRange:  between(open, p.token(1)),
 		OpenRange: open,
 	}, true
@@ -823,7 +864,8 @@ func (p *parser) object() (hclsyntax.Expression, bool) {
 		return nil, false
 	}
 	*p = save
-	var items []hclsyntax.ObjectConsItem
+	var buf [8]hclsyntax.ObjectConsItem
+	items := buf[:0]
 	for {
 		if !p.skipInline() {
 			return nil, false
@@ -870,7 +912,7 @@ func (p *parser) object() (hclsyntax.Expression, bool) {
 		}
 	}
 	return &hclsyntax.ObjectConsExpr{
-		Items:     items,
+		Items:     exact(items),
 		SrcRange:  between(open, p.token(1)),
 		OpenRange: open,
 	}, true
@@ -880,7 +922,8 @@ func (p *parser) object() (hclsyntax.Expression, bool) {
 // without escapes, "$" or "%" otherwise, or a trim marker "~".
 func (p *parser) template() (hclsyntax.Expression, bool) {
 	open := p.token(1)
-	var parts []hclsyntax.Expression
+	var buf [8]hclsyntax.Expression
+	parts := buf[:0]
 	litFrom, litStart := -1, hcl.Pos{}
 	flush := func() {
 		if litFrom >= 0 {
@@ -913,7 +956,7 @@ func (p *parser) template() (hclsyntax.Expression, bool) {
 			if len(parts) == 1 && interps == 1 {
 				return &hclsyntax.TemplateWrapExpr{Wrapped: parts[0], SrcRange: rng}, true
 			}
-			return &hclsyntax.TemplateExpr{Parts: parts, SrcRange: rng}, true
+			return &hclsyntax.TemplateExpr{Parts: exact(parts), SrcRange: rng}, true
 		case '\\', '%', '\n':
 			return nil, false
 		case '$':
