@@ -786,31 +786,13 @@ func (p *parser) identTerm(nl bool) (hclsyntax.Expression, hcl.Traverser, bool) 
 // declines the parse.
 func (p *parser) call(name string, nameRange hcl.Range) (hclsyntax.Expression, bool) {
 	open := p.token(1)
-	var buf [8]hclsyntax.Expression
-	args := buf[:0]
-	for {
-		if !p.skip(false) {
-			return nil, false
-		}
-		if p.peekByte(0) == ')' {
-			break
-		}
-		arg, ok := p.expression(false)
-		if !ok || !p.skip(false) {
-			return nil, false
-		}
-		args = append(args, arg)
-		if p.peekByte(0) == ',' {
-			p.advance(1)
-			continue
-		}
-		if p.peekByte(0) != ')' {
-			return nil, false
-		}
+	args, ok := p.items(')')
+	if !ok {
+		return nil, false
 	}
 	return &hclsyntax.FunctionCallExpr{
 		Name:            name,
-		Args:            exact(args),
+		Args:            args,
 		NameRange:       nameRange,
 		OpenParenRange:  open,
 		CloseParenRange: p.token(1),
@@ -824,33 +806,43 @@ func (p *parser) tuple() (hclsyntax.Expression, bool) {
 	if !p.skip(false) || p.isKeyword("for") {
 		return nil, false
 	}
+	exprs, ok := p.items(']')
+	if !ok {
+		return nil, false
+	}
+	return &hclsyntax.TupleConsExpr{
+		Exprs:     exprs,
+		SrcRange:  between(open, p.token(1)),
+		OpenRange: open,
+	}, true
+}
+
+// items parses the items of a list or a call's arguments: expressions
+// separated by commas, with an optional trailing comma, up to closer,
+// which it leaves to read. Newlines do not count between brackets.
+func (p *parser) items(closer byte) ([]hclsyntax.Expression, bool) {
 	var buf [8]hclsyntax.Expression
-	exprs := buf[:0]
+	items := buf[:0]
 	for {
 		if !p.skip(false) {
 			return nil, false
 		}
-		if p.peekByte(0) == ']' {
-			break
+		if p.peekByte(0) == closer {
+			return exact(items), true
 		}
-		expr, ok := p.expression(false)
+		item, ok := p.expression(false)
 		if !ok || !p.skip(false) {
 			return nil, false
 		}
-		exprs = append(exprs, expr)
-		if p.peekByte(0) == ',' {
+		items = append(items, item)
+		switch p.peekByte(0) {
+		case ',':
 			p.advance(1)
-			continue
-		}
-		if p.peekByte(0) != ']' {
+		case closer:
+		default:
 			return nil, false
 		}
 	}
-	return &hclsyntax.TupleConsExpr{
-		Exprs:     exact(exprs),
-		SrcRange:  between(open, p.token(1)),
-		OpenRange: open,
-	}, true
 }
 
 // object parses an object: "{", items "key = value" or "key: value" each
