@@ -98,11 +98,6 @@ func exact[T any](items []T) []T {
 	return append(make([]T, 0, len(items)), items...)
 }
 
-// between is hcl.RangeBetween(a, b).
-func between(a, b hcl.Range) hcl.Range {
-	return hcl.Range{Filename: a.Filename, Start: a.Start, End: b.End}
-}
-
 // peekByte is the byte at off+i, or 0 past the end.
 func (p *parser) peekByte(i int) byte {
 	if p.off+i < len(p.src) {
@@ -336,7 +331,7 @@ func (p *parser) attribute(name string, nameRange hcl.Range) (*hclsyntax.Attribu
 	return &hclsyntax.Attribute{
 		Name:        name,
 		Expr:        expr,
-		SrcRange:    between(nameRange, expr.Range()),
+		SrcRange:    hcl.RangeBetween(nameRange, expr.Range()),
 		NameRange:   nameRange,
 		EqualsRange: equals,
 	}, true
@@ -522,7 +517,7 @@ func (p *parser) binary(nl bool, level int) (hclsyntax.Expression, bool) {
 			break
 		}
 		if op != nil {
-			lhs = &hclsyntax.BinaryOpExpr{LHS: lhs, Op: op, RHS: rhs, SrcRange: between(lhs.Range(), rhs.Range())}
+			lhs = &hclsyntax.BinaryOpExpr{LHS: lhs, Op: op, RHS: rhs, SrcRange: hcl.RangeBetween(lhs.Range(), rhs.Range())}
 		}
 		op = next
 		p.advance(n)
@@ -533,7 +528,7 @@ func (p *parser) binary(nl bool, level int) (hclsyntax.Expression, bool) {
 	if op == nil {
 		return lhs, true
 	}
-	return &hclsyntax.BinaryOpExpr{LHS: lhs, Op: op, RHS: rhs, SrcRange: between(lhs.Range(), rhs.Range())}, true
+	return &hclsyntax.BinaryOpExpr{LHS: lhs, Op: op, RHS: rhs, SrcRange: hcl.RangeBetween(lhs.Range(), rhs.Range())}, true
 }
 
 // operator is the operator of level at off and its length, or nil. As
@@ -599,7 +594,7 @@ func (p *parser) termWithSteps(nl bool) (hclsyntax.Expression, bool) {
 				return nil, false // a legacy index (.0) or an attribute splat (.*)
 			}
 			name := string(p.src[p.off : p.off+n])
-			last = between(dot, p.token(n))
+			last = hcl.RangeBetween(dot, p.token(n))
 			steps = append(steps, hcl.TraverseAttr{Name: name, SrcRange: last})
 		case '[':
 			open := p.token(1)
@@ -610,7 +605,7 @@ func (p *parser) termWithSteps(nl bool) (hclsyntax.Expression, bool) {
 			if !ok || !p.skip(false) || p.peekByte(0) != ']' {
 				return nil, false
 			}
-			rng := between(open, p.token(1))
+			rng := hcl.RangeBetween(open, p.token(1))
 			if v, ok := literalKey(key); ok {
 				last = rng
 				steps = append(steps, hcl.TraverseIndex{Key: v, SrcRange: rng})
@@ -619,7 +614,7 @@ func (p *parser) termWithSteps(nl bool) (hclsyntax.Expression, bool) {
 			expr = &hclsyntax.IndexExpr{
 				Collection:   withSteps(expr, steps, last),
 				Key:          key,
-				SrcRange:     between(from.Range(), rng),
+				SrcRange:     hcl.RangeBetween(from.Range(), rng),
 				OpenRange:    open,
 				BracketRange: rng,
 			}
@@ -652,7 +647,7 @@ func withSteps(expr hclsyntax.Expression, steps []hcl.Traverser, last hcl.Range)
 	if e, ok := expr.(*hclsyntax.ScopeTraversalExpr); ok && e.Traversal == nil {
 		e.Traversal = exact(steps)
 		if len(steps) > 1 {
-			e.SrcRange = between(e.SrcRange, last)
+			e.SrcRange = hcl.RangeBetween(e.SrcRange, last)
 		}
 		return e
 	}
@@ -662,7 +657,7 @@ func withSteps(expr hclsyntax.Expression, steps []hcl.Traverser, last hcl.Range)
 	return &hclsyntax.RelativeTraversalExpr{
 		Source:    expr,
 		Traversal: exact(steps),
-		SrcRange:  between(expr.Range(), last),
+		SrcRange:  hcl.RangeBetween(expr.Range(), last),
 	}
 }
 
@@ -688,7 +683,7 @@ func (p *parser) term(nl bool) (hclsyntax.Expression, bool) {
 		if !ok || p.peekByte(0) != ')' {
 			return nil, false
 		}
-		return &hclsyntax.ParenthesesExpr{Expression: expr, SrcRange: between(open, p.token(1))}, true
+		return &hclsyntax.ParenthesesExpr{Expression: expr, SrcRange: hcl.RangeBetween(open, p.token(1))}, true
 	case c == '-' || c == '!':
 		op := hclsyntax.OpNegate
 		if c == '!' {
@@ -707,7 +702,7 @@ func (p *parser) term(nl bool) (hclsyntax.Expression, bool) {
 		return &hclsyntax.UnaryOpExpr{
 			Op:          op,
 			Val:         operand,
-			SrcRange:    between(symbol, operand.Range()),
+			SrcRange:    hcl.RangeBetween(symbol, operand.Range()),
 			SymbolRange: symbol,
 		}, true
 	}
@@ -812,7 +807,7 @@ func (p *parser) tuple() (hclsyntax.Expression, bool) {
 	}
 	return &hclsyntax.TupleConsExpr{
 		Exprs:     exprs,
-		SrcRange:  between(open, p.token(1)),
+		SrcRange:  hcl.RangeBetween(open, p.token(1)),
 		OpenRange: open,
 	}, true
 }
@@ -905,7 +900,7 @@ func (p *parser) object() (hclsyntax.Expression, bool) {
 	}
 	return &hclsyntax.ObjectConsExpr{
 		Items:     exact(items),
-		SrcRange:  between(open, p.token(1)),
+		SrcRange:  hcl.RangeBetween(open, p.token(1)),
 		OpenRange: open,
 	}, true
 }
@@ -935,7 +930,7 @@ func (p *parser) template() (hclsyntax.Expression, bool) {
 		case '"':
 			flush()
 			closeQuote := p.token(1)
-			rng := between(open, closeQuote)
+			rng := hcl.RangeBetween(open, closeQuote)
 			if len(parts) == 0 {
 				// hclsyntax puts the empty literal of "" just after
 				// the closing quote.
