@@ -136,17 +136,11 @@ func (p *parser) skipInline() bool {
 		case c == ' ' || c == '\t':
 			p.off++
 		case c == '/' && p.peekByte(1) == '*':
-			end := -1
-			for i := p.off + 2; i+1 < len(p.src); i++ {
-				if p.src[i] == '*' && p.src[i+1] == '/' {
-					end = i + 2
-					break
-				}
-			}
-			if end < 0 {
+			n := bytes.Index(p.src[p.off+2:], []byte("*/"))
+			if n < 0 {
 				return false
 			}
-			for p.off < end {
+			for end := p.off + 2 + n + 2; p.off < end; {
 				if p.src[p.off] == '\n' {
 					p.newlineRead()
 				} else {
