@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/metrics"
 	"strings"
 	"testing"
 
@@ -129,11 +131,32 @@ func BenchmarkParseModule(b *testing.B) {
 func benchParseModule(b *testing.B, dir string, files int) {
 	dir = absDir(dir)
 	b.ReportAllocs()
-	for b.Loop() {
+	parse := func() *moduleConfig {
 		var ds diag.Diagnostics
 		cfg := parseModule(nil, hclparse.NewParser(), dir, dir, 0, &ds)
 		if ds.HasErrors() || len(cfg.files) < files {
 			b.Fatalf("%d files, diagnostics %v", len(cfg.files), ds)
 		}
+		return cfg
 	}
+	for b.Loop() {
+		parse()
+	}
+	b.StopTimer()
+	reportHeldHeap(b, parse)
+}
+
+// reportHeldHeap reports what build leaves in a heap that held nothing
+// before it, after a collection: its live objects, and the free slots
+// inside the spans in use, memory that the process keeps but cannot use
+// for objects of other sizes (docs/memory.md, free slots).
+func reportHeldHeap[T any](b *testing.B, build func() T) {
+	runtime.GC()
+	kept := build()
+	runtime.GC()
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/memory/classes/heap/unused:bytes"}}
+	metrics.Read(s)
+	runtime.KeepAlive(kept)
+	b.ReportMetric(float64(s[0].Value.Uint64())/1e6, "live-MB")
+	b.ReportMetric(float64(s[1].Value.Uint64())/1e6, "free-slot-MB")
 }

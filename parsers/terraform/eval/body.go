@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/daslint/daslint/internal/hclcompact"
 	"github.com/daslint/daslint/model"
 )
 
@@ -33,19 +34,12 @@ var jsonBlockTypes = map[string]bool{
 	"condition": true, "not_principals": true, "subnet_mapping": true, "default_tags": true, "assume_role": true,
 }
 
-// syntaxBody is a body that evalBody reads: an hcl.Body, or the
-// compactBody of a resource (compact.go).
-type syntaxBody interface {
-	MissingItemRange() hcl.Range
-}
+// syntaxBody is a body that evalBody reads: an hcl.Body, or the compact
+// body of a resource (compact.go).
+type syntaxBody = hclcompact.SyntaxBody
 
 // rawBlock is a nested block of either syntax.
-type rawBlock struct {
-	typ    string
-	labels []string
-	body   syntaxBody
-	rng    hcl.Range
-}
+type rawBlock = hclcompact.Block
 
 // rawAttr is an argument of either syntax. It is held by value: a body is
 // split once per instance evaluated, and hclsyntax's AsHCLAttribute would
@@ -60,13 +54,13 @@ type rawAttr struct {
 // body without a schema. The attributes are appended to buf.
 func splitBody(b syntaxBody, buf []rawAttr) ([]rawAttr, []rawBlock, hcl.Diagnostics) {
 	switch sb := b.(type) {
-	case *compactBody:
+	case *hclcompact.Body:
 		// Copied: evalBody clears the buffer it is given back.
-		attrs := slices.Grow(buf[:0], len(sb.attrs))
-		for _, a := range sb.attrs {
-			attrs = append(attrs, a.raw())
+		attrs := slices.Grow(buf[:0], len(sb.Attrs))
+		for _, a := range sb.Attrs {
+			attrs = append(attrs, rawAttr{name: a.Name, expr: a.Expr, rng: a.Range()})
 		}
-		return attrs, sb.blocks, nil
+		return attrs, sb.Blocks, nil
 	case *hclsyntax.Body:
 		attrs := slices.Grow(buf[:0], len(sb.Attributes))
 		for _, a := range sb.Attributes {
@@ -77,7 +71,7 @@ func splitBody(b syntaxBody, buf []rawAttr) ([]rawAttr, []rawBlock, hcl.Diagnost
 		if len(sb.Blocks) > 0 {
 			blocks = make([]rawBlock, 0, len(sb.Blocks))
 			for _, blk := range sb.Blocks {
-				blocks = append(blocks, rawBlock{typ: blk.Type, labels: blk.Labels, body: blk.Body, rng: hcl.RangeBetween(blk.TypeRange, blk.Body.SrcRange)})
+				blocks = append(blocks, rawBlock{Type: blk.Type, Labels: blk.Labels, Body: blk.Body, Range: hcl.RangeBetween(blk.TypeRange, blk.Body.SrcRange)})
 			}
 		}
 		return attrs, blocks, nil
@@ -113,7 +107,7 @@ func splitHCLBody(b hcl.Body, buf []rawAttr) ([]rawAttr, []rawBlock, hcl.Diagnos
 	}
 	blocks := make([]rawBlock, 0, len(content.Blocks))
 	for _, blk := range content.Blocks {
-		blocks = append(blocks, rawBlock{typ: blk.Type, labels: blk.Labels, body: blk.Body, rng: blk.DefRange})
+		blocks = append(blocks, rawBlock{Type: blk.Type, Labels: blk.Labels, Body: blk.Body, Range: blk.DefRange})
 	}
 	return attrs, blocks, diags
 }
@@ -145,18 +139,18 @@ func (e *evaluator) evalBody(b syntaxBody, sc *scope, top bool, depth int) *Body
 		out.Attrs[a.name] = &vals[i]
 	}
 	for _, blk := range blocks {
-		if out.Blocks == nil && !skippedBlocks[blk.typ] {
+		if out.Blocks == nil && !skippedBlocks[blk.Type] {
 			// Nil when there are none: most bodies have no nested block.
 			out.Blocks = map[string][]*Block{}
 		}
 		switch {
-		case skippedBlocks[blk.typ]:
-		case blk.typ == "dynamic":
-			if len(blk.labels) == 1 {
-				out.Blocks[blk.labels[0]] = append(out.Blocks[blk.labels[0]], e.expandDynamic(blk, sc, depth)...)
+		case skippedBlocks[blk.Type]:
+		case blk.Type == "dynamic":
+			if len(blk.Labels) == 1 {
+				out.Blocks[blk.Labels[0]] = append(out.Blocks[blk.Labels[0]], e.expandDynamic(blk, sc, depth)...)
 			}
 		default:
-			out.Blocks[blk.typ] = append(out.Blocks[blk.typ], &Block{Body: *e.evalBody(blk.body, sc, false, depth+1), Range: blk.rng})
+			out.Blocks[blk.Type] = append(out.Blocks[blk.Type], &Block{Body: *e.evalBody(blk.Body, sc, false, depth+1), Range: blk.Range})
 		}
 	}
 	return out
@@ -193,21 +187,21 @@ var dynamicSchema = &hcl.BodySchema{
 // one block per element. An unknown for_each gives one block marked Maybe,
 // whose iterator key and value are unknown.
 func (e *evaluator) expandDynamic(blk rawBlock, sc *scope, depth int) []*Block {
-	hb, ok := blk.body.(hcl.Body)
+	hb, ok := blk.Body.(hcl.Body)
 	if !ok {
-		// Not reached: compactOf keeps a dynamic block's hcl body.
-		e.ds.Errorf(Range(blk.rng), "dynamic %q could not be read", blk.labels[0])
+		// Not reached: a compact body keeps a dynamic block's hcl body.
+		e.ds.Errorf(Range(blk.Range), "dynamic %q could not be read", blk.Labels[0])
 		return nil
 	}
 	content, hds := hb.Content(dynamicSchema)
-	addHCLDiags(&e.ds, hds, blk.rng)
+	addHCLDiags(&e.ds, hds, blk.Range)
 	if hds.HasErrors() || len(content.Blocks) != 1 {
 		if !hds.HasErrors() {
-			e.ds.Errorf(Range(blk.rng), "dynamic %q needs exactly one content block", blk.labels[0])
+			e.ds.Errorf(Range(blk.Range), "dynamic %q needs exactly one content block", blk.Labels[0])
 		}
 		return nil
 	}
-	iter := blk.labels[0]
+	iter := blk.Labels[0]
 	if a, ok := content.Attributes["iterator"]; ok {
 		if kw := hcl.ExprAsKeyword(a.Expr); kw != "" {
 			iter = kw
@@ -219,13 +213,13 @@ func (e *evaluator) expandDynamic(blk rawBlock, sc *scope, depth int) []*Block {
 	fe := content.Attributes["for_each"].Expr
 	v := e.eval(fe, sc)
 	if !v.IsWhollyKnown() && (!v.IsKnown() || v.Type().IsSetType()) {
-		reason := "dynamic " + blk.labels[0] + ": for_each is unknown"
+		reason := "dynamic " + blk.Labels[0] + ": for_each is unknown"
 		if rs := Reasons(v); len(rs) > 0 {
-			reason = "dynamic " + blk.labels[0] + ": for_each depends on " + rs[0].Reason
+			reason = "dynamic " + blk.Labels[0] + ": for_each depends on " + rs[0].Reason
 		}
 		u := &model.Unresolved{Kind: model.FromCondition, Reason: reason, Range: Range(fe.Range())}
 		it := cty.ObjectVal(map[string]cty.Value{"key": unknown(cty.DynamicPseudoType, u), "value": unknown(cty.DynamicPseudoType, u)})
-		b := &Block{Body: *e.evalBody(body, sc.with(iter, it), false, depth+1), Range: blk.rng, Maybe: u}
+		b := &Block{Body: *e.evalBody(body, sc.with(iter, it), false, depth+1), Range: blk.Range, Maybe: u}
 		return []*Block{b}
 	}
 	inner, marks := v.Unmark()
@@ -233,14 +227,14 @@ func (e *evaluator) expandDynamic(blk rawBlock, sc *scope, depth int) []*Block {
 		return nil
 	}
 	if !inner.CanIterateElements() {
-		e.ds.Errorf(Range(fe.Range()), "dynamic %q: for_each must be a collection, got %s", blk.labels[0], inner.Type().FriendlyName())
+		e.ds.Errorf(Range(fe.Range()), "dynamic %q: for_each must be a collection, got %s", blk.Labels[0], inner.Type().FriendlyName())
 		return nil
 	}
 	var out []*Block
 	for it := inner.ElementIterator(); it.Next(); {
 		k, val := it.Element()
 		obj := cty.ObjectVal(map[string]cty.Value{"key": k.WithMarks(marks), "value": val.WithMarks(marks)})
-		out = append(out, &Block{Body: *e.evalBody(body, sc.with(iter, obj), false, depth+1), Range: blk.rng})
+		out = append(out, &Block{Body: *e.evalBody(body, sc.with(iter, obj), false, depth+1), Range: blk.Range})
 	}
 	return out
 }

@@ -1,22 +1,19 @@
 package eval
 
 import (
-	"fmt"
 	"maps"
-	"math"
 	"reflect"
 	"slices"
-	"strconv"
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
-	"github.com/zclconf/go-cty/cty"
 
 	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/internal/hclcompact"
 )
 
-// compactCases are files whose resource bodies compactFile converts: the
+// compactCases are files whose resource bodies CompactFile converts: the
 // evaluation must read each converted body, and the syntax walks find in
 // it, exactly what they did in hcl's.
 var compactCases = map[string]string{
@@ -99,9 +96,9 @@ func TestCompactFileReadsAsBefore(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			before := parseNative(t, name+".tf", src)
 			after := parseNative(t, name+".tf", src)
-			compactFile(after)
-			if compactedOf(after) == nil {
-				t.Fatal("compactFile kept nothing")
+			hclcompact.CompactFile(after)
+			if hclcompact.Of(after) == nil {
+				t.Fatal("CompactFile kept nothing")
 			}
 
 			// The index of attribute names and provider functions.
@@ -130,7 +127,7 @@ func TestCompactFileReadsAsBefore(t *testing.T) {
 			}
 			for i, w := range want.resources {
 				g := got.resources[i]
-				if _, ok := g.body.(*compactBody); !ok {
+				if _, ok := g.body.(*hclcompact.Body); !ok {
 					t.Errorf("%s: body %T, want a compact body", g.key, g.body)
 				}
 				if g.key != w.key || g.blockRange() != w.blockRange() || g.defRng != w.defRng || g.provider() != w.provider() ||
@@ -168,7 +165,7 @@ func sameSplit(t *testing.T, at string, want, got syntaxBody) {
 	ga, gb, _ := splitBody(got, nil)
 	// Two parses of one text: the same expressions, not the same
 	// pointers; a quoted string without a template sequence is folded
-	// to its literal (foldLiterals), of the same range and value.
+	// to its literal (hclcompact.FoldLiterals), of the same range and value.
 	same := func(a, b rawAttr) bool {
 		if a.name != b.name || a.rng != b.rng || a.expr.Range() != b.expr.Range() {
 			return false
@@ -192,16 +189,16 @@ func sameSplit(t *testing.T, at string, want, got syntaxBody) {
 	}
 	for i := range wb {
 		w, g := wb[i], gb[i]
-		if w.typ != g.typ || !slices.Equal(w.labels, g.labels) || w.rng != g.rng {
-			t.Errorf("%s: block %d is %s %v at %v, want %s %v at %v", at, i, g.typ, g.labels, g.rng, w.typ, w.labels, w.rng)
+		if w.Type != g.Type || !slices.Equal(w.Labels, g.Labels) || w.Range != g.Range {
+			t.Errorf("%s: block %d is %s %v at %v, want %s %v at %v", at, i, g.Type, g.Labels, g.Range, w.Type, w.Labels, w.Range)
 		}
-		if w.typ == "dynamic" || skippedBlocks[w.typ] {
-			if hb, ok := g.body.(*hclsyntax.Body); !ok || hb.SrcRange != w.body.(*hclsyntax.Body).SrcRange {
-				t.Errorf("%s: %s block: body %T, want its hcl body", at, w.typ, g.body)
+		if w.Type == "dynamic" || skippedBlocks[w.Type] {
+			if hb, ok := g.Body.(*hclsyntax.Body); !ok || hb.SrcRange != w.Body.(*hclsyntax.Body).SrcRange {
+				t.Errorf("%s: %s block: body %T, want its hcl body", at, w.Type, g.Body)
 			}
 			continue
 		}
-		sameSplit(t, at+"."+w.typ, w.body, g.body)
+		sameSplit(t, at+"."+w.Type, w.Body, g.Body)
 	}
 }
 
@@ -210,75 +207,28 @@ func equalNames(a, b attrNames) bool {
 		maps.EqualFunc(a.byResource, b.byResource, func(x, y *nameSet) bool { return slices.Equal(sortedNames(x), sortedNames(y)) })
 }
 
-// TestFoldLiteralsKeepsValues: folding the quoted strings of an argument,
-// alone or in tuples and objects, leaves its value, its range and the
-// traversals it reads as they were.
-func TestFoldLiteralsKeepsValues(t *testing.T) {
-	for _, src := range []string{
-		`"10.0.0.0/16"`,
-		`""`,
-		`"caf\u00e9 ${"x"}"`,
-		`"a$${b}"`,
-		`["0.0.0.0/0", "::/0", 443]`,
-		`{ Name = "x", Env = ["a", "b"], "k" = { v = "w" } }`,
-		`"${var.x}"`,
-		`["a", var.y]`,
-		"<<EOF\nplain\nEOF\n",
-	} {
-		parse := func() hclsyntax.Expression {
-			x, ds := hclsyntax.ParseExpression([]byte(src), "x.tf", hcl.InitialPos)
-			if ds.HasErrors() {
-				t.Fatalf("%s: %s", src, ds)
-			}
-			return x
-		}
-		want, folded := parse(), foldLiterals(parse())
-		if folded.Range() != want.Range() {
-			t.Errorf("%s: range %v, want %v", src, folded.Range(), want.Range())
-		}
-		if w, g := fmt.Sprint(want.Variables()), fmt.Sprint(folded.Variables()); w != g {
-			t.Errorf("%s: reads %s, want %s", src, g, w)
-		}
-		ctx := &hcl.EvalContext{Variables: map[string]cty.Value{
-			"var": cty.ObjectVal(map[string]cty.Value{"x": cty.StringVal("X"), "y": cty.StringVal("Y")}),
-		}}
-		wv, wds := want.Value(ctx)
-		gv, gds := folded.Value(ctx)
-		if wds.HasErrors() || gds.HasErrors() || !wv.RawEquals(gv) {
-			t.Errorf("%s: value %#v (%s), want %#v (%s)", src, gv, gds, wv, wds)
+// TestCompactFormAgreesWithEvaluation: the blocks whose body the compact
+// form keeps as hcl's are the dynamic blocks and the blocks evalBody
+// skips, and a cut body keeps the arguments metaContent decodes.
+func TestCompactFormAgreesWithEvaluation(t *testing.T) {
+	for _, typ := range []string{"dynamic", "lifecycle", "provisioner", "connection", "timeouts", "ingress", "egress", "route", "content", "statement"} {
+		if want := typ == "dynamic" || skippedBlocks[typ]; hclcompact.KeepsSyntax(typ) != want {
+			t.Errorf("KeepsSyntax(%q) = %v, want %v", typ, !want, want)
 		}
 	}
-}
-
-// TestPos32 checks that a position whose numbers do not fit in 32 bits is
-// refused, so that its argument keeps its whole range.
-func TestPos32(t *testing.T) {
-	if strconv.IntSize < 64 {
-		t.Skip("positions fit in 32 bits")
-	}
-	// Converted at run time: the constants would not compile where int
-	// has 32 bits.
-	var max32 int64 = math.MaxInt32
-	over, far := int(max32+1), int(4*max32)
-	for _, c := range []struct {
-		p    hcl.Pos
-		fits bool
-	}{
-		{hcl.Pos{Line: 1, Column: 1, Byte: 0}, true},
-		{hcl.Pos{Line: 1 << 30, Column: 7, Byte: over - 1}, true},
-		{hcl.Pos{Line: 1, Column: 1, Byte: over}, false},
-		{hcl.Pos{Line: far, Column: 1, Byte: 0}, false},
-		{hcl.Pos{Line: 1, Column: -far, Byte: 0}, false},
-	} {
-		q, fits := toPos32(c.p)
-		if fits != c.fits || (fits && q.pos() != c.p) {
-			t.Errorf("toPos32(%+v) = %+v, %v; want fits %v", c.p, q, fits, c.fits)
+	for typ := range skippedBlocks {
+		if !hclcompact.KeepsSyntax(typ) {
+			t.Errorf("KeepsSyntax(%q) = false for a block evalBody skips", typ)
 		}
 	}
-	a := &hclsyntax.Attribute{Name: "x", Expr: &hclsyntax.LiteralValueExpr{Val: cty.True,
-		SrcRange: hcl.Range{Filename: "f.tf", Start: hcl.Pos{Line: 1, Column: 5, Byte: far}, End: hcl.Pos{Line: 1, Column: 9, Byte: far + 4}}},
-		SrcRange: hcl.Range{Filename: "f.tf", Start: hcl.Pos{Line: 1, Column: 1, Byte: far - 4}, End: hcl.Pos{Line: 1, Column: 9, Byte: far + 4}}}
-	if c := newCompactAttr(a, a.Expr); c.rng() != a.SrcRange {
-		t.Errorf("range %v, want %v", c.rng(), a.SrcRange)
+	for _, a := range metaSchema.Attributes {
+		if !hclcompact.IsMetaArgument(a.Name) {
+			t.Errorf("IsMetaArgument(%q) = false for an argument metaContent decodes", a.Name)
+		}
+	}
+	for _, name := range []string{"depends_on", "lifecycle", "cidr_block", "name"} {
+		if hclcompact.IsMetaArgument(name) {
+			t.Errorf("IsMetaArgument(%q) = true", name)
+		}
 	}
 }

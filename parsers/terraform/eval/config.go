@@ -67,7 +67,7 @@ type resourceDecl struct {
 	// is set (most resources set none): see the methods of the same names.
 	meta *resourceMeta
 	// body is what the evaluation reads of the block's body: its
-	// compactBody when the file was converted (compact.go).
+	// compact body when the file is compact (compact.go).
 	body syntaxBody
 	// end is where the block ends; it starts where defRng does
 	// (blockRange), in the same file.
@@ -430,7 +430,7 @@ var metaSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
 }}
 
 // metaContent decodes the meta-arguments of a resource body (metaSchema).
-// A body that compactFile cut down holds nothing else, which decoding
+// A body cut down by the compact form holds nothing else, which decoding
 // would report nothing of, so its arguments are read as they are: hcl's
 // decoding copies the whole body, once per resource.
 func metaContent(body hcl.Body, def hcl.Range, ds *diag.Diagnostics) *hcl.BodyContent {

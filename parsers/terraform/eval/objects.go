@@ -28,7 +28,7 @@ type fileReads struct {
 	// blocks.
 	elsewhere map[string]bool
 	// compacted is set when the file's resource bodies were converted
-	// (compactFile), which is what tells them apart from the rest.
+	// (compact.go), which is what tells them apart from the rest.
 	compacted bool
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclparse"
 
 	"github.com/daslint/daslint/diag"
+	"github.com/daslint/daslint/internal/hclcompact"
 )
 
 // ParseCache holds what one run read of the configuration, so that a
@@ -145,7 +146,7 @@ func parseAlone(name, tree string, maxBytes int64) *parsedFile {
 	e.added, e.parsed = q.Files()[name]
 	if e.f != nil {
 		// Before anyone else sees the file (compact.go).
-		compactFile(e.f)
+		hclcompact.CompactFile(e.f)
 	}
 	return e
 }
