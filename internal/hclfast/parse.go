@@ -25,6 +25,12 @@
 //
 // The one difference: the hcl.File has no Nav, hcl's hook for editors'
 // navigation, which daslint does not use.
+//
+// ParseConfigCompact parses the same subset into the compact form of
+// internal/hclcompact, which is what daslint's evaluation reads: equal to
+// what hclcompact.CompactFile makes of hclsyntax's tree (the tests compare
+// the two as well), without ever making the Attribute, Body and Block
+// nodes of resource bodies that the conversion would drop.
 package hclfast
 
 import (
@@ -33,6 +39,8 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/daslint/daslint/internal/hclcompact"
 )
 
 // maxDepth bounds how deeply expressions and blocks nest before the parse
@@ -44,15 +52,36 @@ const maxDepth = 64
 // hclsyntax.ParseConfig(src, filename, hcl.InitialPos) would, when src is
 // in the subset the package documents; ok is false otherwise.
 func ParseConfig(src []byte, filename string) (f *hcl.File, ok bool) {
+	return parse(src, filename, false)
+}
+
+// ParseConfigCompact is ParseConfig, which gives the file in the compact
+// form of internal/hclcompact: the body of each resource and data block
+// is cut down to its meta-arguments, and what the evaluation reads of it is
+// recorded in f.Nav, as hclcompact.CompactFile makes of the tree
+// hclsyntax.ParseConfig parses. The Attribute, Body and Block nodes that
+// CompactFile drops are never made.
+func ParseConfigCompact(src []byte, filename string) (f *hcl.File, ok bool) {
+	return parse(src, filename, true)
+}
+
+func parse(src []byte, filename string, compact bool) (*hcl.File, bool) {
 	if !plainASCII(src) {
 		return nil, false
 	}
 	p := &parser{src: src, filename: filename, line: 1}
+	if compact {
+		p.compact = &hclcompact.Compacted{Bodies: map[*hclsyntax.Body]*hclcompact.Body{}}
+	}
 	body, ok := p.topBody()
 	if !ok {
 		return nil, false
 	}
-	return &hcl.File{Body: body, Bytes: src}, true
+	f := &hcl.File{Body: body, Bytes: src}
+	if compact {
+		f.Nav = p.compact
+	}
+	return f, true
 }
 
 // plainASCII reports whether src holds printable ASCII, tabs and newlines
@@ -75,6 +104,9 @@ type parser struct {
 	line      int
 	lineStart int
 	depth     int
+	// compact, when set, receives the compact body of each resource and
+	// data block (ParseConfigCompact).
+	compact *hclcompact.Compacted
 }
 
 // pos is the position of the next byte.
@@ -314,21 +346,36 @@ func (p *parser) bodyItem() (*hclsyntax.Attribute, *hclsyntax.Block, bool) {
 
 // attribute parses an argument after its name.
 func (p *parser) attribute(name string, nameRange hcl.Range) (*hclsyntax.Attribute, bool) {
-	if c := p.peekByte(1); c == '=' || c == '>' {
+	expr, equals, ok := p.attributeValue()
+	if !ok {
 		return nil, false
 	}
-	equals := p.token(1)
-	expr, ok := p.expression(true)
-	if !ok || !p.endOfLine() {
-		return nil, false
-	}
+	return newAttribute(name, nameRange, equals, expr), true
+}
+
+// newAttribute is the Attribute node of the argument name = expr.
+func newAttribute(name string, nameRange, equals hcl.Range, expr hclsyntax.Expression) *hclsyntax.Attribute {
 	return &hclsyntax.Attribute{
 		Name:        name,
 		Expr:        expr,
 		SrcRange:    hcl.RangeBetween(nameRange, expr.Range()),
 		NameRange:   nameRange,
 		EqualsRange: equals,
-	}, true
+	}
+}
+
+// attributeValue parses an argument after its name: the "=", whose range
+// it returns, the expression and the end of the line.
+func (p *parser) attributeValue() (hclsyntax.Expression, hcl.Range, bool) {
+	if c := p.peekByte(1); c == '=' || c == '>' {
+		return nil, hcl.Range{}, false
+	}
+	equals := p.token(1)
+	expr, ok := p.expression(true)
+	if !ok || !p.endOfLine() {
+		return nil, hcl.Range{}, false
+	}
+	return expr, equals, true
 }
 
 // endOfLine reads the newline that must end an argument or a block, or
@@ -347,49 +394,30 @@ func (p *parser) endOfLine() bool {
 	return false
 }
 
-// block parses a block after its type: its labels and its body.
+// block parses a block after its type: its labels and its body. In a
+// compact parse, the body of a resource or data block is read in the
+// compact form (compactBody).
 func (p *parser) block(typ string, typeRange hcl.Range) (*hclsyntax.Block, bool) {
 	var labelBuf [4]string
 	var rangeBuf [4]hcl.Range
-	labels, labelRanges := labelBuf[:0], rangeBuf[:0]
-	for {
-		if !p.skipInline() {
-			return nil, false
-		}
-		if n := p.identLen(); n > 0 {
-			labels = append(labels, string(p.src[p.off:p.off+n]))
-			labelRanges = append(labelRanges, p.token(n))
-			continue
-		}
-		if p.peekByte(0) != '"' {
-			break
-		}
-		label, rng, ok := p.quotedLabel()
-		if !ok {
-			return nil, false
-		}
-		labels = append(labels, label)
-		labelRanges = append(labelRanges, rng)
-	}
-	if p.peekByte(0) != '{' || p.depth >= maxDepth {
-		return nil, false
-	}
-	open := p.token(1)
-	if !p.skipInline() {
-		return nil, false
-	}
-	// An argument on the line of the "{" makes a single-line block,
-	// which hclsyntax parses in a mode of its own.
-	if !p.atEOF() && !p.atNewline() && p.src[p.off] != '}' {
-		return nil, false
-	}
-	p.depth++
-	body, closeRange, ok := p.bodyItems(open.Start, false)
-	p.depth--
+	labels, labelRanges, open, ok := p.blockHeader(labelBuf[:0], rangeBuf[:0])
 	if !ok {
 		return nil, false
 	}
-	if !p.endOfLine() {
+	var body *hclsyntax.Body
+	var closeRange hcl.Range
+	p.depth++
+	if p.compact != nil && p.depth == 1 && hclcompact.IsResource(typ, len(labels)) {
+		var cb *hclcompact.Body
+		body, cb, closeRange, ok = p.compactBody(open.Start)
+		if ok {
+			p.compact.Bodies[body] = cb
+		}
+	} else {
+		body, closeRange, ok = p.bodyItems(open.Start, false)
+	}
+	p.depth--
+	if !ok || !p.endOfLine() {
 		return nil, false
 	}
 	return &hclsyntax.Block{
@@ -401,6 +429,43 @@ func (p *parser) block(typ string, typeRange hcl.Range) (*hclsyntax.Block, bool)
 		OpenBraceRange:  open,
 		CloseBraceRange: closeRange,
 	}, true
+}
+
+// blockHeader parses a block's labels, appended to labels and ranges, and
+// its "{", whose range it returns, up to the newline after it.
+func (p *parser) blockHeader(labels []string, ranges []hcl.Range) ([]string, []hcl.Range, hcl.Range, bool) {
+	for {
+		if !p.skipInline() {
+			return nil, nil, hcl.Range{}, false
+		}
+		if n := p.identLen(); n > 0 {
+			labels = append(labels, string(p.src[p.off:p.off+n]))
+			ranges = append(ranges, p.token(n))
+			continue
+		}
+		if p.peekByte(0) != '"' {
+			break
+		}
+		label, rng, ok := p.quotedLabel()
+		if !ok {
+			return nil, nil, hcl.Range{}, false
+		}
+		labels = append(labels, label)
+		ranges = append(ranges, rng)
+	}
+	if p.peekByte(0) != '{' || p.depth >= maxDepth {
+		return nil, nil, hcl.Range{}, false
+	}
+	open := p.token(1)
+	if !p.skipInline() {
+		return nil, nil, hcl.Range{}, false
+	}
+	// An argument on the line of the "{" makes a single-line block,
+	// which hclsyntax parses in a mode of its own.
+	if !p.atEOF() && !p.atNewline() && p.src[p.off] != '}' {
+		return nil, nil, hcl.Range{}, false
+	}
+	return labels, ranges, open, true
 }
 
 // quotedLabel parses a block label in quotes, which holds no escape or

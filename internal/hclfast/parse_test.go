@@ -9,9 +9,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/daslint/daslint/internal/stress"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/daslint/daslint/internal/hclcompact"
+	"github.com/daslint/daslint/internal/stress"
 )
 
 // accepted are sources in the subset: ParseConfig must take each and
@@ -71,6 +73,13 @@ var accepted = []string{
 	"block { # comment\n  a = 1\n}\n",
 	`resource "aws_vpc" "main" {` + "\n  cidr_block = \"10.0.0.0/16\"\n\n  tags = {\n    Name = \"main\"\n  }\n}\n",
 	"a b c {\n  d {\n    e = 1\n  }\n  d {\n  }\n}\n",
+	// Resource and data bodies, which a compact parse reads in the
+	// compact form: meta-arguments, nested and kept blocks, folded
+	// literals, no arguments at all.
+	"resource \"aws_security_group\" \"g\" {\n  count    = \"2\"\n  for_each = [\"a\", { k = \"v\" }]\n  provider = aws.west\n  name     = \"g-${count.index}\"\n  tags     = { Name = \"x\", List = [\"a\", 1] }\n  ingress {\n    from_port   = 443\n    cidr_blocks = [aws_vpc.a.cidr_block, \"10.0.0.0/8\"]\n    nested \"l\" {\n      deep = data.x.y.z\n    }\n  }\n  egress {\n  }\n  dynamic \"ingress\" {\n    for_each = var.rules\n    content {\n      from_port = ingress.value\n    }\n  }\n  lifecycle {\n    ignore_changes = [tags]\n  }\n  provisioner \"local-exec\" {\n    command = \"echo\"\n  }\n  timeouts {\n    create = \"5m\"\n  }\n  connection {\n    host = self.ip\n  }\n}\n",
+	"data \"aws_vpc\" \"v\" {\n}\nresource \"a\" \"b\" {}\nresource \"one\" {\n  x = 1\n}\nresource \"a\" \"b\" \"c\" {\n  x = 1\n}\nlocals {\n  count = 1\n}\n",
+	"resource \"a\" \"b\" {\n  a01 = 1\n  a02 = 2\n  a03 = 3\n  a04 = 4\n  a05 = 5\n  a06 = 6\n  a07 = 7\n  a08 = 8\n  a09 = 9\n  a10 = 10\n  a11 = 11\n  a12 = 12\n  a13 = 13\n  a14 = 14\n  a15 = 15\n  a16 = 16\n  a17 = 17\n  a18 = 18\n  b { \n  }\n  b {\n    c = \"\"\n  }\n}\n",
+	"resource a b {\n  x = \"\" # comment\n  // comment\n  y = -1\n}",
 	`locals {` + "\n  x = \"\"\n}\n\nmodule \"m\" {\n  source = \"./m\"\n  n      = local.x\n}\n",
 	"a = [\n  # comment only\n]\n",
 	"a = 1 + 2\n",
@@ -116,6 +125,12 @@ var declined = []string{
 	"a = f(x...)\n",
 	"a = provider::p::f(x)\n",
 	"a = 1\na = 2\n",
+	"resource \"a\" \"b\" {\n  x = 1\n  x = 2\n}\n",
+	"resource \"a\" \"b\" {\n  a01 = 1\n  a02 = 2\n  a03 = 3\n  a04 = 4\n  a05 = 5\n  a06 = 6\n  a07 = 7\n  a08 = 8\n  a09 = 9\n  a10 = 10\n  a11 = 11\n  a12 = 12\n  a13 = 13\n  a14 = 14\n  a15 = 15\n  a16 = 16\n  a17 = 17\n  a02 = 18\n}\n",
+	"resource \"a\" \"b\" {\n  n {\n    x = 1\n    x = 2\n  }\n}\n",
+	"resource \"a\" \"b\" {\n  n { x = 1 }\n}\n",
+	"resource \"a\" \"b\" {\n  x = 1\n",
+	"resource \"a\" \"b\" {\n  lifecycle {\n  }",
 	"block { a = 1 }\n",
 	"a = \"é\"\n",
 	"a = 1\r\n",
@@ -149,10 +164,50 @@ func agree(t *testing.T, name string, src []byte, got *hcl.File) {
 	want.Nav = nil
 	// reflect.DeepEqual compares unexported fields too, and operations
 	// (which hold functions) by pointer.
-	if reflect.DeepEqual(want, got) {
-		return
+	if !reflect.DeepEqual(want, got) {
+		t.Fatalf("%s: differs from hclsyntax: %s", name, difference(reflect.ValueOf(want), reflect.ValueOf(got), "file"))
 	}
-	t.Fatalf("%s: differs from hclsyntax: %s", name, difference(reflect.ValueOf(want), reflect.ValueOf(got), "file"))
+	compact, ok := ParseConfigCompact(src, name)
+	if !ok {
+		t.Fatalf("%s: ParseConfig took it, ParseConfigCompact declined it", name)
+	}
+	hclcompact.CompactFile(want)
+	if d := compactDifference(want, compact); d != "" {
+		t.Fatalf("%s: differs from hclcompact.CompactFile of hclsyntax's tree: %s", name, d)
+	}
+}
+
+// compactDifference says where two compact files first differ: their cut
+// trees, or the compact body of a block; "" when they are equal.
+func compactDifference(want, got *hcl.File) string {
+	wc, gc := hclcompact.Of(want), hclcompact.Of(got)
+	if wc == nil || gc == nil {
+		return fmt.Sprintf("compact bodies %v, want %v", gc, wc)
+	}
+	w, g := *want, *got
+	w.Nav, g.Nav = nil, nil
+	if !reflect.DeepEqual(&w, &g) {
+		return difference(reflect.ValueOf(&w), reflect.ValueOf(&g), "file")
+	}
+	wb, gb := want.Body.(*hclsyntax.Body).Blocks, got.Body.(*hclsyntax.Body).Blocks
+	n := 0
+	for i := range wb {
+		wbody, gbody := wc.Bodies[wb[i].Body], gc.Bodies[gb[i].Body]
+		if (wbody == nil) != (gbody == nil) {
+			return fmt.Sprintf("block %d: compact body %v, want %v", i, gbody, wbody)
+		}
+		if wbody == nil {
+			continue
+		}
+		n++
+		if !reflect.DeepEqual(wbody, gbody) {
+			return difference(reflect.ValueOf(wbody), reflect.ValueOf(gbody), fmt.Sprintf("block[%d].compact", i))
+		}
+	}
+	if len(wc.Bodies) != n || len(gc.Bodies) != n {
+		return fmt.Sprintf("%d and %d compact bodies, want one for each of the %d resource blocks", len(gc.Bodies), len(wc.Bodies), n)
+	}
+	return ""
 }
 
 // difference says where a and b, which reflect.DeepEqual finds unequal,
@@ -241,6 +296,9 @@ func TestDeclined(t *testing.T) {
 		if _, ok := ParseConfig([]byte(src), "a.tf"); ok {
 			t.Errorf("accepted %q", src)
 		}
+		if _, ok := ParseConfigCompact([]byte(src), "a.tf"); ok {
+			t.Errorf("compact parse accepted %q", src)
+		}
 	}
 }
 
@@ -296,7 +354,11 @@ func FuzzAgreesWithHCLSyntax(f *testing.F) {
 	}
 	f.Add([]byte(stress.StackText(0)))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		if got, ok := ParseConfig(src, "fuzz.tf"); ok {
+		got, ok := ParseConfig(src, "fuzz.tf")
+		if _, compact := ParseConfigCompact(src, "fuzz.tf"); compact != ok {
+			t.Fatalf("ParseConfig took it: %v, ParseConfigCompact: %v", ok, compact)
+		}
+		if ok {
 			agree(t, "fuzz.tf", src, got)
 		}
 	})
@@ -307,26 +369,37 @@ func BenchmarkParseConfig(b *testing.B) {
 	for i := range 20 {
 		srcs = append(srcs, []byte(stress.StackText(i)))
 	}
-	b.Run("hclfast", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			for _, src := range srcs {
-				if _, ok := ParseConfig(src, "a.tf"); !ok {
-					b.Fatal("declined")
+	// The compact form, as the evaluation reads files, is measured made
+	// directly and made by converting hcl's tree.
+	for _, c := range []struct {
+		name  string
+		parse func(src []byte) bool
+	}{
+		{"hclfast", func(src []byte) bool { _, ok := ParseConfig(src, "a.tf"); return ok }},
+		{"hclfast-compact", func(src []byte) bool { _, ok := ParseConfigCompact(src, "a.tf"); return ok }},
+		{"hclfast+CompactFile", func(src []byte) bool {
+			f, ok := ParseConfig(src, "a.tf")
+			if ok {
+				hclcompact.CompactFile(f)
+			}
+			return ok
+		}},
+		{"hclsyntax", func(src []byte) bool {
+			_, diags := hclsyntax.ParseConfig(src, "a.tf", hcl.InitialPos)
+			return !diags.HasErrors()
+		}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, src := range srcs {
+					if !c.parse(src) {
+						b.Fatal("not parsed")
+					}
 				}
 			}
-		}
-	})
-	b.Run("hclsyntax", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			for _, src := range srcs {
-				if _, diags := hclsyntax.ParseConfig(src, "a.tf", hcl.InitialPos); diags.HasErrors() {
-					b.Fatal(diags)
-				}
-			}
-		}
-	})
+		})
+	}
 }
 
 // TestDifferenceNamesTheField checks the helper that explains a failure

@@ -70,13 +70,14 @@ func parseFileWith(p *hclparse.Parser, name, tree string, maxBytes int64, ds *di
 
 // parseHCL parses data, the native syntax file name, on p: through
 // hclfast when the file is in its subset (the same tree, without hcl's
-// token array), else through hcl. p records the file either way, as
+// token array, with its resource bodies already in the compact form of
+// compact.go), else through hcl. p records the file either way, as
 // p.ParseHCL does.
 func parseHCL(p *hclparse.Parser, data []byte, name string) (*hcl.File, hcl.Diagnostics) {
 	if f := p.Files()[name]; f != nil {
 		return f, nil
 	}
-	if f, ok := hclfast.ParseConfig(data, name); ok {
+	if f, ok := hclfast.ParseConfigCompact(data, name); ok {
 		p.AddFile(name, f)
 		return f, nil
 	}
