@@ -131,32 +131,54 @@ fi
 # steps), the median CPU time (user + system, s) and the largest peak RSS
 # (MB); an exit status not in OK (a regular expression) records the error
 # instead.
-declare -A wall cpu rss failed
+declare -A wall cpu rss failed samples_wall samples_cpu samples_rss
 measure() {
 	local key=$1 n=$2 ok=$3
 	shift 3
-	local i walls=() cpus=() peak=0
+	local i
 	for ((i = 0; i < n; i++)); do
-		local t0=$EPOCHREALTIME t1
-		/usr/bin/time -v -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || true
-		t1=$EPOCHREALTIME
-		local status m c
-		status=$(awk -F': ' '/Exit status/ {print $2}' "$work/time")
-		if ! [[ $status =~ ^($ok)$ ]]; then
-			failed[$key]="exit $status"
-			say "$key: exit status $status: $(tail -c 300 "$work/stderr" | tr '\n' ' ')"
-			return
-		fi
-		m=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time")
-		c=$(awk -F': ' '/(User|System) time \(seconds\)/ {s += $2} END {print s}' "$work/time")
-		walls+=("$(awk -v a="${t0/,/.}" -v b="${t1/,/.}" 'BEGIN {printf "%.6f", b - a}')")
-		cpus+=("$c")
-		if ((m > peak)); then peak=$m; fi
+		sample "$key" "$ok" "$@" || return 0
 	done
+	summarize "$key"
+}
+
+# sample KEY OK CMD... runs CMD once, as measure does, and adds its wall
+# time, CPU time and peak RSS to KEY's samples; it fails, and records the
+# error, on an exit status not in OK or when KEY failed before.
+sample() {
+	local key=$1 ok=$2
+	shift 2
+	[ -z "${failed[$key]:-}" ] || return 1
+	local t0=$EPOCHREALTIME t1
+	/usr/bin/time -v -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || true
+	t1=$EPOCHREALTIME
+	local status m c
+	status=$(awk -F': ' '/Exit status/ {print $2}' "$work/time")
+	if ! [[ $status =~ ^($ok)$ ]]; then
+		failed[$key]="exit $status"
+		say "$key: exit status $status: $(tail -c 300 "$work/stderr" | tr '\n' ' ')"
+		return 1
+	fi
+	m=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time")
+	c=$(awk -F': ' '/(User|System) time \(seconds\)/ {s += $2} END {print s}' "$work/time")
+	samples_wall[$key]+=" $(awk -v a="${t0/,/.}" -v b="${t1/,/.}" 'BEGIN {printf "%.6f", b - a}')"
+	samples_cpu[$key]+=" $c"
+	samples_rss[$key]+=" $m"
+}
+
+# summarize KEY records the medians and the largest peak of KEY's samples,
+# unless KEY failed.
+summarize() {
+	local key=$1
+	[ -z "${failed[$key]:-}" ] || return 0
+	local walls cpus peaks
+	read -r -a walls <<<"${samples_wall[$key]}"
+	read -r -a cpus <<<"${samples_cpu[$key]}"
+	read -r -a peaks <<<"${samples_rss[$key]}"
 	wall[$key]=$(median "${walls[@]}")
 	cpu[$key]=$(median "${cpus[@]}")
-	rss[$key]=$((peak / 1024))
-	say "$key: ${wall[$key]} s wall, ${cpu[$key]} s CPU, ${rss[$key]} MB (median of $n)"
+	rss[$key]=$(($(printf '%s\n' "${peaks[@]}" | sort -g | tail -n 1) / 1024))
+	say "$key: ${wall[$key]} s wall, ${cpu[$key]} s CPU, ${rss[$key]} MB (median of ${#walls[@]})"
 }
 # startup N times `daslint --version` and an empty Go program, N runs
 # each, alternating, without /usr/bin/time (whose own start would count):
@@ -231,11 +253,20 @@ measure "floor $small" "$runs" '0|1' "$work/bin/parsefloor" "$small"
 startup $((20 * runs + 1))
 
 if [ "$growth" = 1 ]; then
+	# In rounds, each round every size once: a slow period of the machine
+	# then falls on every size alike instead of on some, and the ratio of
+	# two sizes (the "step" column) is not a measure of the period.
+	for ((round = 1; round <= runs; round++)); do
+		say "growth: round $round of $runs"
+		for n in "${GROWTH[@]}"; do
+			in=$work/trees/stacks$n
+			sample "daslint $in" '0|1' "$work/bin/daslint" --format json "$in" || true
+			sample "floor $in" '0|1' "$work/bin/parsefloor" "$in" || true
+		done
+	done
 	for n in "${GROWTH[@]}"; do
-		in=$work/trees/stacks$n
-		say "growth: $n stacks"
-		run_tool daslint "$in" "daslint $in" "$runs"
-		run_tool floor "$in" "floor $in" "$runs"
+		summarize "daslint $work/trees/stacks$n"
+		summarize "floor $work/trees/stacks$n"
 	done
 fi
 
@@ -299,20 +330,29 @@ echo "| \`daslint --version\` | $(secs "${wall[version]}") (an empty Go program:
 
 if [ "$growth" = 1 ]; then
 	echo
-	echo "Growth (one root, stress.WriteStacks): median of $runs runs; CPU is user + system time."
+	echo "Growth (one root, stress.WriteStacks): median of $runs rounds, each round every size once; CPU is user + system"
+	echo "time; step: daslint's wall time over the size before (and how many times the resources)."
 	echo
-	echo "| resources | files | daslint: wall | CPU | peak RSS | parse only: wall | CPU | peak RSS | daslint / parse (wall) | daslint CPU per 1,000 resources |"
-	echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+	echo "| resources | files | daslint: wall | CPU | peak RSS | step | parse only: wall | CPU | peak RSS | daslint / parse (wall) | daslint CPU per 1,000 resources |"
+	echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+	prev=
 	for n in "${GROWTH[@]}"; do
 		in=$work/trees/stacks$n
 		d="daslint $in" f="floor $in"
 		if [ -n "${failed[$d]:-}" ] || [ -z "${wall[$d]:-}" ]; then
-			echo "| $(commas $((9 * n))) | $(commas $((n + 1))) | error | | | | | | | |"
+			echo "| $(commas $((9 * n))) | $(commas $((n + 1))) | error | | | | | | | | |"
+			prev=
 			continue
 		fi
-		echo "| $(commas $((9 * n))) | $(commas $((n + 1))) | $(secs "${wall[$d]}") | $(secs "${cpu[$d]}") | ${rss[$d]} MB" \
+		step=
+		if [ -n "$prev" ]; then
+			step=$(awk -v a="${wall[daslint $work/trees/stacks$prev]}" -v b="${wall[$d]}" -v m="$prev" -v n="$n" \
+				'BEGIN {printf "%.2f× (%.1f×)", b / a, n / m}')
+		fi
+		echo "| $(commas $((9 * n))) | $(commas $((n + 1))) | $(secs "${wall[$d]}") | $(secs "${cpu[$d]}") | ${rss[$d]} MB | $step" \
 			"| $(secs "${wall[$f]:-0}") | $(secs "${cpu[$f]:-0}") | ${rss[$f]:-0} MB" \
 			"| $(awk -v d="${wall[$d]}" -v f="${wall[$f]:-0}" 'BEGIN {if (f > 0) printf "%.1f×", d / f}')" \
 			"| $(secs "$(awk -v c="${cpu[$d]}" -v n="$n" 'BEGIN {print c / (9 * n / 1000)}')") |"
+		prev=$n
 	done
 fi
