@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -156,16 +158,29 @@ func TestAppendJSONString(t *testing.T) {
 // windows, the bytes must be encoding/json's.
 func TestJSONInPartsAsEncodingJSON(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 5))
-	for _, n := range []int{4*arrayPart - 1, 4 * arrayPart, 4*arrayPart + 1, 8*arrayPart + 7, 25*arrayPart + 63} {
+	for _, tc := range []struct {
+		n int
+		// pad is added to every cluster's file, so that the buffer of
+		// a part of the array grows several times (partBuffer).
+		pad int
+	}{
+		{4*arrayPart - 1, 0}, {4 * arrayPart, 0}, {4*arrayPart + 1, 0}, {8*arrayPart + 7, 0}, {25*arrayPart + 63, 0},
+		{4 * arrayPart, 20 << 10}, {17*arrayPart + 5, 5 << 10},
+	} {
+		n := tc.n
 		var doc Report
 		fill(reflect.ValueOf(&doc).Elem(), r, 0)
 		doc.Clusters = make([]Cluster, n)
 		for i := range doc.Clusters {
 			fill(reflect.ValueOf(&doc.Clusters[i]).Elem(), r, 1)
+			doc.Clusters[i].File += strings.Repeat("x", tc.pad)
 		}
 		want, err := jsonReference(&doc)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if tc.pad > 0 && arrayPart*tc.pad < 64<<10 {
+			t.Fatalf("a part of %d clusters padded by %d bytes is under 64 kB", arrayPart, tc.pad)
 		}
 		for _, workers := range []int{2, 3} {
 			var got bytes.Buffer
@@ -176,5 +191,39 @@ func TestJSONInPartsAsEncodingJSON(t *testing.T) {
 				t.Fatalf("%d clusters, %d workers: JSON differs from encoding/json:\n%s", n, workers, cmp.Diff(string(want), got.String()))
 			}
 		}
+	}
+}
+
+// TestPartBuffersAllocatedOnce checks that the parts of an array written
+// in parts are encoded into buffers of partBuffer, allocated once per
+// place in the window: grown from empty by append, each buffer would cost
+// several times its size.
+func TestPartBuffersAllocatedOnce(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 11))
+	var doc Report
+	fill(reflect.ValueOf(&doc).Elem(), r, 0)
+	const n = 8 * arrayPart
+	doc.Clusters = make([]Cluster, n)
+	for i := range doc.Clusters {
+		fill(reflect.ValueOf(&doc.Clusters[i]).Elem(), r, 1)
+		doc.Clusters[i].File = strings.Repeat("x", partBuffer/arrayPart/2)
+	}
+	var out bytes.Buffer
+	if err := writeJSON(&out, &doc, 2); err != nil {
+		t.Fatal(err)
+	}
+	if out.Len() < n*partBuffer/arrayPart/2 {
+		t.Fatalf("%d bytes written, want a part of at least half a buffer", out.Len())
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	if err := writeJSON(io.Discard, &doc, 2); err != nil {
+		t.Fatal(err)
+	}
+	runtime.ReadMemStats(&after)
+	// Eight buffers (one window of two workers), the bufio.Writer, and
+	// some room for the rest.
+	if got, most := after.TotalAlloc-before.TotalAlloc, uint64(8*partBuffer+256<<10); got > most {
+		t.Errorf("writing %d bytes allocated %d bytes, want at most %d", out.Len(), got, most)
 	}
 }
