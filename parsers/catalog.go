@@ -19,6 +19,8 @@ import (
 type catalog struct {
 	ctx  context.Context
 	opts Options
+	// paths makes paths absolute, with the working directory read once.
+	paths absolutizer
 	// frontEnds read the roots, each those of its kind.
 	frontEnds     []frontEnd
 	loadTerraform terraformLoader
@@ -67,15 +69,15 @@ type entry struct {
 }
 
 func newCatalog(ctx context.Context, opts Options, fes []frontEnd, loadTerraform terraformLoader, roots []root) *catalog {
-	c := &catalog{ctx: ctx, opts: opts, frontEnds: fes, loadTerraform: loadTerraform, roots: roots,
+	c := &catalog{ctx: ctx, opts: opts, frontEnds: fes, loadTerraform: loadTerraform, roots: roots, paths: newAbsolutizer(),
 		byPath: map[string]root{}, entries: map[string]*entry{},
 		stackNames: parseStackNames(opts.StackNames), manifests: map[string]map[string]manifestStack{}}
 	for _, r := range roots {
 		// A directory may be a Terraform root and a facts snapshot at
 		// once: byPath, for the lookups by a module's or template's path,
 		// keeps the first; entries tell them apart by kind (entryKey).
-		if _, dup := c.byPath[absPath(r.path)]; !dup {
-			c.byPath[absPath(r.path)] = r
+		if _, dup := c.byPath[c.paths.abs(r.path)]; !dup {
+			c.byPath[c.paths.abs(r.path)] = r
 		}
 	}
 	c.opts.dataSources = c.lookupData
@@ -90,7 +92,7 @@ func newCatalog(ctx context.Context, opts Options, fes []frontEnd, loadTerraform
 // root that asks, through others, for itself (a cycle of remote states or
 // exports) gets nil, which its front end reports as unknown.
 func (c *catalog) get(path string) *loaded {
-	r, ok := c.byPath[absPath(path)]
+	r, ok := c.byPath[c.paths.abs(path)]
 	if !ok {
 		return nil
 	}
@@ -171,7 +173,7 @@ func (c *catalog) readOrWait(r root, wait bool) entry {
 // the catalog, on behalf of r (a cycle through it is reported as such), in
 // a task of its own (see flight.go).
 func (c *catalog) env(r root) env {
-	self := []string{absPath(r.path)}
+	self := []string{c.paths.abs(r.path)}
 	tk := &task{}
 	return env{
 		opts:      c.opts,
@@ -191,7 +193,7 @@ func (c *catalog) terraformLoader(r root, tk *task) terraformLoader {
 		return c.loadTerraform
 	}
 	return func(ctx context.Context, dir string, opts terraform.Options) (*model.Model, *eval.Result, diag.Diagnostics) {
-		if ev := c.takeEvaluation(absPath(r.path), tk); ev != nil {
+		if ev := c.takeEvaluation(c.paths.abs(r.path), tk); ev != nil {
 			return terraform.FromEvaluation(ctx, dir, ev.res, ev.ds)
 		}
 		return c.loadTerraform(ctx, dir, opts)

@@ -65,7 +65,7 @@ func (c *catalog) exports(name string) ExportLookup {
 		// its own, so that its problems are reported (contextDiagnostics):
 		// an exporter that could not be read whole settles nothing the user
 		// can trust. A linted one is read anyway.
-		if r, ok := c.byPath[absPath(srcs[0].File)]; ok && r.context {
+		if r, ok := c.byPath[c.paths.abs(srcs[0].File)]; ok && r.context {
 			c.read(r)
 		}
 	}
@@ -136,7 +136,7 @@ func (c *catalog) stacks(name string) ExportLookup {
 	if len(out.Sources) == 1 {
 		// As for an export: a context template that settles a reference
 		// is read as a root of its own, so that its problems are reported.
-		if r, ok := c.byPath[absPath(out.Sources[0].File)]; ok && r.context {
+		if r, ok := c.byPath[c.paths.abs(out.Sources[0].File)]; ok && r.context {
 			c.read(r)
 		}
 	}

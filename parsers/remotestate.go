@@ -133,7 +133,7 @@ func (rs *remoteStates) buildIndex() {
 	// of remote states wait for the index), then taken in order.
 	var tf []root
 	for _, r := range rs.cat.roots {
-		if r.kind == terraformRoot && !rs.moduleDirs[absPath(r.path)] {
+		if r.kind == terraformRoot && !rs.moduleDirs[rs.cat.paths.abs(r.path)] {
 			tf = append(tf, r)
 		}
 	}
@@ -163,13 +163,13 @@ func (rs *remoteStates) buildIndex() {
 func (rs *remoteStates) rootBackend(r root, mayKeep func(abs string) bool) (b eval.Backend, ok bool) {
 	switch r.kind {
 	case terraformRoot:
-		abs := absPath(r.path)
+		abs := rs.cat.paths.abs(r.path)
 		if rs.moduleDirs[abs] || (mayKeep != nil && !mayKeep(abs)) {
 			return eval.Backend{}, false
 		}
 		return rs.backend(r), true
 	case terragruntUnit:
-		ub := rs.units[absPath(r.path)]
+		ub := rs.units[rs.cat.paths.abs(r.path)]
 		return ub.b, ub.ok
 	}
 	return eval.Backend{}, false
@@ -191,14 +191,14 @@ func (rs *remoteStates) unmatched(typ string) (names []string, units int) {
 	for _, r := range rs.cat.roots {
 		switch r.kind {
 		case terraformRoot:
-			if rs.moduleDirs[absPath(r.path)] {
+			if rs.moduleDirs[rs.cat.paths.abs(r.path)] {
 				continue
 			}
 			if have := rs.backend(r); have.Type == typ && len(have.Missing()) > 0 {
 				u.names = append(u.names, fmt.Sprintf("%s (%s)", rs.name(r), have.Unnamed()))
 			}
 		case terragruntUnit:
-			ub := rs.units[absPath(r.path)]
+			ub := rs.units[rs.cat.paths.abs(r.path)]
 			if !ub.ok && ub.unknown != "" && (ub.b.Type == typ || ub.b.Type == "") {
 				u.units++
 				if u.units <= maxUnmatchedUnits {
@@ -215,7 +215,7 @@ func (rs *remoteStates) unmatched(typ string) (names []string, units int) {
 
 // backend returns the backend root r declares, read once.
 func (rs *remoteStates) backend(r root) eval.Backend {
-	key := absPath(r.path)
+	key := rs.cat.paths.abs(r.path)
 	rs.mu.Lock()
 	b, ok := rs.backends[key]
 	rs.mu.Unlock()
@@ -283,7 +283,7 @@ func (rs *remoteStates) read(b eval.Backend, ws string, chain []string, tk *task
 	if s := rs.stateIn(r, w); s != nil {
 		return rs.fromState(s), nil // real IDs and values win over the code
 	}
-	abs := absPath(r.path)
+	abs := rs.cat.paths.abs(r.path)
 	for _, p := range chain {
 		if p == abs {
 			loop := make([]string, 0, len(chain)+1)
@@ -376,9 +376,9 @@ func (rs *remoteStates) readUnitBackends() {
 	})
 	for i, r := range units {
 		if reads[i].moduleDir != "" {
-			rs.moduleDirs[absPath(reads[i].moduleDir)] = true
+			rs.moduleDirs[rs.cat.paths.abs(reads[i].moduleDir)] = true
 		}
-		rs.units[absPath(r.path)] = reads[i].b
+		rs.units[rs.cat.paths.abs(r.path)] = reads[i].b
 	}
 }
 

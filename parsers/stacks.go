@@ -40,6 +40,7 @@ type stackUnit struct {
 // depend on it.
 func expandStacks(roots []root, opts Options) (out []root, remote map[string]string, ds diag.Diagnostics) {
 	remote = map[string]string{}
+	paths := newAbsolutizer()
 	type read struct {
 		r  root
 		st *terragrunt.Stack
@@ -57,14 +58,14 @@ func expandStacks(roots []root, opts Options) (out []root, remote map[string]str
 		}
 		st, sds := terragrunt.ReadStack(filepath.Dir(r.path), terragrunt.Options{Tree: r.boundary, MaxFileBytes: opts.MaxFileBytes})
 		for _, f := range st.Files[min(1, len(st.Files)):] {
-			nested[absPath(f)] = true
+			nested[paths.abs(f)] = true
 		}
 		stacks = append(stacks, read{r, st, sds})
 	}
 	var gen []root
 	for _, s := range stacks {
 		r, st := s.r, s.st
-		if nested[absPath(r.path)] {
+		if nested[paths.abs(r.path)] {
 			continue
 		}
 		if !r.context {
@@ -72,7 +73,7 @@ func expandStacks(roots []root, opts Options) (out []root, remote map[string]str
 		}
 		for _, u := range st.Remote {
 			why := fmt.Sprintf("the stack in %s generates it from the remote source %q, which daslint does not read", unitKey(r), u.Source)
-			remote[absPath(filepath.Join(u.Dir, terragrunt.FileName))] = why
+			remote[paths.abs(filepath.Join(u.Dir, terragrunt.FileName))] = why
 			at := u.Callers[len(u.Callers)-1]
 			at.Filename = clean(at.Filename)
 			su := &stackUnit{files: st.Files, unread: &model.Unresolved{Kind: model.FromModule, Range: eval.Range(at),
@@ -102,15 +103,15 @@ func expandStacks(roots []root, opts Options) (out []root, remote map[string]str
 	// template holds its module, the module's files.
 	seen := map[string]bool{}
 	for _, g := range gen {
-		seen[absPath(g.path)] = true
-		seen[absPath(filepath.Dir(g.path))] = true
+		seen[paths.abs(g.path)] = true
+		seen[paths.abs(filepath.Dir(g.path))] = true
 	}
 	out = slices.DeleteFunc(out, func(r root) bool {
-		return (r.kind == terragruntUnit || r.kind == terraformRoot) && seen[absPath(r.path)]
+		return (r.kind == terragruntUnit || r.kind == terraformRoot) && seen[paths.abs(r.path)]
 	})
 	done := map[string]bool{}
 	for _, g := range gen {
-		if k := absPath(g.path); !done[k] {
+		if k := paths.abs(g.path); !done[k] {
 			done[k] = true
 			out = append(out, g)
 		}
