@@ -2,7 +2,6 @@ package parsers
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -12,6 +11,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/daslint/daslint/internal/hclfast"
+	"github.com/daslint/daslint/internal/inputfile"
 	"github.com/daslint/daslint/model"
 	"github.com/daslint/daslint/parsers/terraform/eval"
 )
@@ -71,7 +71,7 @@ func (p *preselection) scan(dir string) *dirScan {
 	}
 	s := &dirScan{}
 	p.scans[dir] = s
-	entries, err := os.ReadDir(dir)
+	entries, err := inputfile.ReadDir(dir)
 	if err != nil {
 		return s // no directory: no module, nothing read
 	}
@@ -79,8 +79,12 @@ func (p *preselection) scan(dir string) *dirScan {
 		if e.IsDir() || !isTerraformFile(e.Name()) {
 			continue
 		}
+		if !inputfile.Readable(e) {
+			s.open = true // a named pipe or a device, which is never read
+			continue
+		}
 		name := filepath.Join(dir, e.Name())
-		data, err := os.ReadFile(name)
+		data, err := inputfile.ReadFile(name)
 		if err != nil {
 			s.open = true
 			continue

@@ -2,10 +2,10 @@ package parsers
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/daslint/daslint/internal/inputfile"
 	"github.com/daslint/daslint/parsers/terraform/eval"
 )
 
@@ -75,7 +75,7 @@ type backendText struct {
 // file that cannot be read is left to eval.RootBackend.
 func readBackendText(dir string) *backendText {
 	t := &backendText{}
-	entries, err := os.ReadDir(dir)
+	entries, err := inputfile.ReadDir(dir)
 	if err != nil {
 		t.any = true
 		return t
@@ -84,7 +84,11 @@ func readBackendText(dir string) *backendText {
 		if e.IsDir() || !isTerraformFile(e.Name()) {
 			continue
 		}
-		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if !inputfile.Readable(e) {
+			t.any = true // a named pipe or a device, which is never read
+			return t
+		}
+		data, err := inputfile.ReadFile(filepath.Join(dir, e.Name()))
 		if err != nil || strings.HasSuffix(e.Name(), ".json") || bytes.IndexByte(data, '\\') >= 0 {
 			t.any = true // JSON, and escapes, may spell a key otherwise
 			return t

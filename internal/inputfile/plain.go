@@ -1,0 +1,46 @@
+package inputfile
+
+import (
+	"io/fs"
+	"slices"
+	"strings"
+)
+
+// ReadFile reads the file name whole, as os.ReadFile does, for the scans
+// that look through many files for a word before anything is parsed (the
+// pre-commit hook's preselection, the remote-state index): without the
+// runtime's poller (openRegular), and without Read's checks. Opening a
+// named pipe waits for a writer, as os.ReadFile does: a caller that lists
+// a directory reads only its Readable entries.
+func ReadFile(name string) ([]byte, error) {
+	f, err := openRegular(name)
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = f.Close() }() // read-only: a close error loses nothing
+	var size int64
+	if st, err := f.Stat(); err == nil {
+		size = st.Size()
+	}
+	return readSized(f, size)
+}
+
+// ReadDir reads the entries of the directory name, sorted by name, as
+// os.ReadDir does, without the runtime's poller.
+func ReadDir(name string) ([]fs.DirEntry, error) {
+	f, err := openDir(name)
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = f.Close() }()
+	entries, err := f.ReadDir(-1)
+	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return entries, err
+}
+
+// Readable reports whether a directory entry may be read by ReadFile
+// without waiting: a regular file, or a link, which ReadFile follows.
+func Readable(e fs.DirEntry) bool {
+	t := e.Type()
+	return t.IsRegular() || t&fs.ModeSymlink != 0
+}
