@@ -97,6 +97,11 @@ type Options struct {
 	// parsed are the Terraform files parsed in the run, each once; the
 	// catalog sets it.
 	parsed *eval.ParseCache
+	// backendTexts are the backend texts of the directories the hook's
+	// preselection scanned, by absolute path, which the remote-state
+	// lookups by key then need not read again (remotestate_key.go); load
+	// makes it, the preselection fills it before any root is read.
+	backendTexts map[string]*backendText
 }
 
 // Set is everything read from the user's paths.
@@ -176,6 +181,7 @@ func load(ctx context.Context, paths []string, opts Options, loadTerraform terra
 		roots = withContext(roots, croots)
 		ds = append(ds, cds...)
 	}
+	opts.backendTexts = map[string]*backendText{}
 	roots, stackRemote, sds := expandStacks(roots, opts)
 	ds = append(ds, sds...)
 	distinctKeys(roots)

@@ -71,8 +71,15 @@ func (p *preselection) scan(dir string) *dirScan {
 	}
 	s := &dirScan{}
 	p.scans[dir] = s
+	// The backend text of the directory, from the same bytes, for the
+	// remote-state lookups by key (readBackendText).
+	bt := &backendText{}
+	if p.opts.backendTexts != nil {
+		p.opts.backendTexts[dir] = bt
+	}
 	entries, err := inputfile.ReadDir(dir)
 	if err != nil {
+		bt.any = true
 		return s // no directory: no module, nothing read
 	}
 	for _, e := range entries {
@@ -80,11 +87,14 @@ func (p *preselection) scan(dir string) *dirScan {
 			continue
 		}
 		if !inputfile.Readable(e) {
-			s.open = true // a named pipe or a device, which is never read
+			s.open, bt.any = true, true // a named pipe or a device, which is never read
 			continue
 		}
 		name := filepath.Join(dir, e.Name())
 		data, err := inputfile.ReadFile(name)
+		if !bt.any {
+			bt.add(e.Name(), data, err)
+		}
 		if err != nil {
 			s.open = true
 			continue

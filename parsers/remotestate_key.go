@@ -37,7 +37,12 @@ func (rs *remoteStates) keyed(b eval.Backend) []candidate {
 	}
 	rs.unitBackends()
 	if rs.texts == nil {
-		rs.texts = map[string]*backendText{}
+		// What the hook's preselection read already, if it ran; nothing
+		// else writes to the map once roots are read.
+		rs.texts = rs.cat.opts.backendTexts
+		if rs.texts == nil {
+			rs.texts = map[string]*backendText{}
+		}
 	}
 	var out []candidate
 	// A root whose files cannot hold the key is ruled out before its
@@ -89,24 +94,34 @@ func readBackendText(dir string) *backendText {
 			return t
 		}
 		data, err := inputfile.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil || strings.HasSuffix(e.Name(), ".json") || bytes.IndexByte(data, '\\') >= 0 {
-			t.any = true // JSON, and escapes, may spell a key otherwise
+		if t.add(e.Name(), data, err); t.any {
 			return t
-		}
-		blocks, ok := topBlocks(data, "terraform")
-		if !ok {
-			t.any = true
-			return t
-		}
-		for _, b := range blocks {
-			if bytes.Contains(b, []byte("${")) || bytes.Contains(b, []byte("%{")) {
-				t.any = true
-				return t
-			}
-			t.blocks = append(t.blocks, bytes.Clone(b))
 		}
 	}
 	return t
+}
+
+// add adds the terraform blocks of the Terraform file name, data as read
+// (err), to t, and sets any when they cannot be told without parsing: a
+// file that cannot be read (left to eval.RootBackend), JSON or escapes,
+// which may spell a key otherwise, a template.
+func (t *backendText) add(name string, data []byte, err error) {
+	if err != nil || strings.HasSuffix(name, ".json") || bytes.IndexByte(data, '\\') >= 0 {
+		t.any = true
+		return
+	}
+	blocks, ok := topBlocks(data, "terraform")
+	if !ok {
+		t.any = true
+		return
+	}
+	for _, b := range blocks {
+		if bytes.Contains(b, []byte("${")) || bytes.Contains(b, []byte("%{")) {
+			t.any = true
+			return
+		}
+		t.blocks = append(t.blocks, bytes.Clone(b))
+	}
 }
 
 // mayKeep reports whether the root may declare a backend whose key is
