@@ -156,6 +156,7 @@ func (p *preselection) run() map[rootID]bool {
 	}
 	// First the roots that read a changed file themselves, then those
 	// that read, through a remote state, the state of a selected root.
+	p.scanRoots()
 	var readers []root
 	for _, r := range p.roots {
 		switch {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/daslint/daslint/internal/hclfast"
 	"github.com/daslint/daslint/internal/inputfile"
+	"github.com/daslint/daslint/internal/parallel"
 	"github.com/daslint/daslint/model"
 	"github.com/daslint/daslint/parsers/terraform/eval"
 )
@@ -69,18 +70,54 @@ func (p *preselection) scan(dir string) *dirScan {
 	if s := p.scans[dir]; s != nil {
 		return s
 	}
-	s := &dirScan{}
+	s, bt := scanDir(dir)
+	p.record(dir, s, bt)
+	return s
+}
+
+// record keeps the scan of dir and, for the remote-state lookups by key
+// (readBackendText), its backend text.
+func (p *preselection) record(dir string, s *dirScan, bt *backendText) {
 	p.scans[dir] = s
-	// The backend text of the directory, from the same bytes, for the
-	// remote-state lookups by key (readBackendText).
-	bt := &backendText{}
 	if p.opts.backendTexts != nil {
 		p.opts.backendTexts[dir] = bt
 	}
+}
+
+// scanRoots scans the directories of every Terraform root not scanned
+// yet, on every core: run looks through each root's files (direct), and
+// reading a thousand roots' files one after the other is most of a
+// pre-commit run in a monorepo. What it records is what scan would.
+func (p *preselection) scanRoots() {
+	var dirs []string
+	seen := map[string]bool{}
+	for _, r := range p.roots {
+		if r.kind != terraformRoot {
+			continue
+		}
+		if d := p.abs(r.path); p.scans[d] == nil && !seen[d] {
+			seen[d] = true
+			dirs = append(dirs, d)
+		}
+	}
+	scans := make([]*dirScan, len(dirs))
+	texts := make([]*backendText, len(dirs))
+	parallel.ForEach(len(dirs), parallel.Workers(p.opts.Jobs), func(i int) {
+		scans[i], texts[i] = scanDir(dirs[i])
+	})
+	for i, d := range dirs {
+		p.record(d, scans[i], texts[i])
+	}
+}
+
+// scanDir scans the Terraform files of dir, and reads the backend text
+// of the directory from the same bytes. It reads nothing but dir.
+func scanDir(dir string) (*dirScan, *backendText) {
+	s, bt := &dirScan{}, &backendText{}
 	entries, err := inputfile.ReadDir(dir)
 	if err != nil {
 		bt.any = true
-		return s // no directory: no module, nothing read
+		return s, bt // no directory: no module, nothing read
 	}
 	for _, e := range entries {
 		if e.IsDir() || !isTerraformFile(e.Name()) {
@@ -101,7 +138,7 @@ func (p *preselection) scan(dir string) *dirScan {
 		}
 		s.scanFile(name, data)
 	}
-	return s
+	return s, bt
 }
 
 // scanFile adds what one Terraform file says to s. It parses the file
