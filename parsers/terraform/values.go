@@ -69,7 +69,9 @@ func (f *fields) convert(name string, v cty.Value, ty cty.Type, r model.Range) (
 	if !v.IsWhollyKnown() {
 		return cty.NilVal, f.unknown(name, v, r), true
 	}
-	v, _ = v.UnmarkDeep()
+	if v.ContainsMarked() {
+		v, _ = v.UnmarkDeep()
+	}
 	cv, err := convert.Convert(v, ty)
 	if err == nil && ty == cty.Number {
 		err = checkWhole(cv)
