@@ -123,7 +123,7 @@ func scanDir(dir string) (*dirScan, *backendText) {
 		if e.IsDir() || !isTerraformFile(e.Name()) {
 			continue
 		}
-		if !inputfile.Readable(e) {
+		if !inputfile.Readable(dir, e) {
 			s.open, bt.any = true, true // a named pipe or a device, which is never read
 			continue
 		}

@@ -89,7 +89,7 @@ func readBackendText(dir string) *backendText {
 		if e.IsDir() || !isTerraformFile(e.Name()) {
 			continue
 		}
-		if !inputfile.Readable(e) {
+		if !inputfile.Readable(dir, e) {
 			t.any = true // a named pipe or a device, which is never read
 			return t
 		}

@@ -5,6 +5,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -14,9 +15,10 @@ import (
 	"github.com/daslint/daslint/internal/stress"
 )
 
-// TestNamedPipeInAnotherRoot: a named pipe with a Terraform file's name
-// in a root that others read through terraform_remote_state is never
-// opened (opening a pipe waits for a writer). A whole run reports it as a
+// TestNamedPipeInAnotherRoot: a named pipe with a Terraform file's name,
+// or a link to one, in a root that others read through
+// terraform_remote_state is never opened (opening a pipe waits for a
+// writer). A whole run reports it as a
 // file it cannot read and lints the rest; a pre-commit run that only scans
 // that root's files for a backend key or a module call does not report
 // it. Both runs used to wait forever, in the scans that read every root's
@@ -29,6 +31,10 @@ func TestNamedPipeInAnotherRoot(t *testing.T) {
 	}
 	if err := syscall.Mkfifo(filepath.Join(dir, "database-001", "pipe.tf"), 0o600); err != nil {
 		t.Skip("no named pipes:", err)
+	}
+	// A link to it, in another root, waits as long when opened.
+	if err := os.Symlink(filepath.Join("..", "database-001", "pipe.tf"), filepath.Join(dir, "database-000", "link.tf")); err != nil {
+		t.Fatal(err)
 	}
 	t.Chdir(dir)
 	lint := func(args ...string) (code int, stdout, stderr string) {
@@ -63,8 +69,9 @@ func TestNamedPipeInAnotherRoot(t *testing.T) {
 	if len(doc.Clusters) != 3 {
 		t.Errorf("whole run: %d clusters, want the 3 database roots linted", len(doc.Clusters))
 	}
-	if len(doc.Errors) != 1 || doc.Errors[0].File != "database-001/pipe.tf" || !strings.Contains(doc.Errors[0].Message, "named pipe") {
-		t.Errorf("whole run: errors %+v, want one, for database-001/pipe.tf as a named pipe", doc.Errors)
+	if len(doc.Errors) != 2 || doc.Errors[0].File != "database-000/link.tf" || doc.Errors[1].File != "database-001/pipe.tf" ||
+		!strings.Contains(doc.Errors[0].Message, "named pipe") || !strings.Contains(doc.Errors[1].Message, "named pipe") {
+		t.Errorf("whole run: errors %+v, want two, for database-000/link.tf and database-001/pipe.tf as named pipes", doc.Errors)
 	}
 
 	code, stdout, stderr = lint("--hook", "--format", "json", "network-002/main.tf")

@@ -2,6 +2,8 @@ package inputfile
 
 import (
 	"io/fs"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 )
@@ -38,9 +40,14 @@ func ReadDir(name string) ([]fs.DirEntry, error) {
 	return entries, err
 }
 
-// Readable reports whether a directory entry may be read by ReadFile
-// without waiting: a regular file, or a link, which ReadFile follows.
-func Readable(e fs.DirEntry) bool {
+// Readable reports whether the entry e of the directory dir is a regular
+// file, or a link to one, which ReadFile reads without waiting. Only a
+// link costs a look at what it points to.
+func Readable(dir string, e fs.DirEntry) bool {
 	t := e.Type()
-	return t.IsRegular() || t&fs.ModeSymlink != 0
+	if t&fs.ModeSymlink == 0 {
+		return t.IsRegular()
+	}
+	st, err := os.Stat(filepath.Join(dir, e.Name()))
+	return err == nil && st.Mode().IsRegular()
 }

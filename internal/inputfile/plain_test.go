@@ -59,6 +59,11 @@ func TestReadDirAsOS(t *testing.T) {
 	if err := mkfifo(filepath.Join(dir, "p.tf")); err != nil && !errors.Is(err, errors.ErrUnsupported) {
 		t.Fatal(err)
 	}
+	for link, to := range map[string]string{"lp.tf": "p.tf", "ld.tf": "sub", "dangling.tf": "none.tf"} {
+		if err := os.Symlink(to, filepath.Join(dir, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
 	want, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -71,10 +76,12 @@ func TestReadDirAsOS(t *testing.T) {
 	if !slices.Equal(mapEntries(got, name), mapEntries(want, name)) {
 		t.Errorf("ReadDir lists %v, os.ReadDir %v", mapEntries(got, name), mapEntries(want, name))
 	}
+	// Regular files and links to them; not a directory, a pipe, or a link
+	// to either, nor a dangling link.
+	unreadable := map[string]bool{"sub": true, "p.tf": true, "lp.tf": true, "ld.tf": true, "dangling.tf": true}
 	for _, e := range got {
-		wantReadable := e.Name() != "sub" && e.Name() != "p.tf"
-		if Readable(e) != wantReadable {
-			t.Errorf("Readable(%s) = %v, want %v", e.Name(), Readable(e), wantReadable)
+		if Readable(dir, e) == unreadable[e.Name()] {
+			t.Errorf("Readable(%s) = %v, want %v", e.Name(), Readable(dir, e), !unreadable[e.Name()])
 		}
 	}
 	if _, err := ReadDir(filepath.Join(dir, "a.tf")); err == nil {
