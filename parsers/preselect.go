@@ -98,8 +98,8 @@ type preselection struct {
 	// hasCode caches whether a directory holds Terraform or Terragrunt
 	// files.
 	hasCode map[string]bool
-	// wd is the working directory, which absPath would ask for each path.
-	wd string
+	// paths makes paths absolute, with the working directory read once.
+	paths absolutizer
 	// given is each changed file as Changed names it, by absolute path
 	// (for Options.Former), and formers what Former said of each.
 	given   map[string]string
@@ -110,17 +110,12 @@ type preselection struct {
 }
 
 // abs is absPath, with the working directory asked once.
-func (p *preselection) abs(path string) string {
-	if filepath.IsAbs(path) || p.wd == "" {
-		return absPath(path)
-	}
-	return filepath.Join(p.wd, path)
-}
+func (p *preselection) abs(path string) string { return p.paths.abs(path) }
 
 func newPreselection(roots []root, opts Options) *preselection {
 	p := &preselection{roots: roots, opts: opts, scans: map[string]*dirScan{}, hcl: map[string]hclReads{},
 		hasCode: map[string]bool{}, given: map[string]string{}, formers: map[string]formerText{}}
-	p.wd, _ = os.Getwd()
+	p.paths = newAbsolutizer()
 	for _, f := range opts.Changed {
 		p.given[p.abs(f)] = f
 	}

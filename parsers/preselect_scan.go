@@ -11,7 +11,6 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/daslint/daslint/internal/hclfast"
-	"github.com/daslint/daslint/internal/inputfile"
 	"github.com/daslint/daslint/internal/parallel"
 	"github.com/daslint/daslint/model"
 	"github.com/daslint/daslint/parsers/terraform/eval"
@@ -114,29 +113,18 @@ func (p *preselection) scanRoots() {
 // of the directory from the same bytes. It reads nothing but dir.
 func scanDir(dir string) (*dirScan, *backendText) {
 	s, bt := &dirScan{}, &backendText{}
-	entries, err := inputfile.ReadDir(dir)
-	if err != nil {
-		bt.any = true
-		return s, bt // no directory: no module, nothing read
-	}
-	for _, e := range entries {
-		if e.IsDir() || !isTerraformFile(e.Name()) {
-			continue
-		}
-		if !inputfile.Readable(dir, e) {
-			s.open, bt.any = true, true // a named pipe or a device, which is never read
-			continue
-		}
-		name := filepath.Join(dir, e.Name())
-		data, err := inputfile.ReadFile(name)
+	if err := eachTerraformFile(dir, func(name string, data []byte, err error) bool {
 		if !bt.any {
-			bt.add(e.Name(), data, err)
+			bt.add(name, data, err)
 		}
 		if err != nil {
-			s.open = true
-			continue
+			s.open = true // unread, or a named pipe or a device, never read
+			return true
 		}
-		s.scanFile(name, data)
+		s.scanFile(filepath.Join(dir, name), data)
+		return true
+	}); err != nil {
+		bt.any = true // no directory: no module, nothing read
 	}
 	return s, bt
 }

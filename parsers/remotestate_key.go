@@ -2,6 +2,7 @@ package parsers
 
 import (
 	"bytes"
+	"errors"
 	"path/filepath"
 	"strings"
 
@@ -80,25 +81,43 @@ type backendText struct {
 // file that cannot be read is left to eval.RootBackend.
 func readBackendText(dir string) *backendText {
 	t := &backendText{}
+	if err := eachTerraformFile(dir, func(name string, data []byte, err error) bool {
+		t.add(name, data, err)
+		return !t.any
+	}); err != nil {
+		t.any = true
+	}
+	return t
+}
+
+// errNotRegular is what eachTerraformFile passes for an entry that is not
+// a regular file nor a link to one: a named pipe or a device, never opened.
+var errNotRegular = errors.New("not a regular file")
+
+// eachTerraformFile calls f with the name, the bytes and the read error of
+// each Terraform file of dir, in name order, until f returns false: the
+// scans that look through a root's files before anything is parsed. An
+// entry that cannot be read without waiting (inputfile.Readable) is passed
+// with errNotRegular and no bytes. It returns the error of listing dir.
+func eachTerraformFile(dir string, f func(name string, data []byte, err error) bool) error {
 	entries, err := inputfile.ReadDir(dir)
 	if err != nil {
-		t.any = true
-		return t
+		return err
 	}
 	for _, e := range entries {
 		if e.IsDir() || !isTerraformFile(e.Name()) {
 			continue
 		}
-		if !inputfile.Readable(dir, e) {
-			t.any = true // a named pipe or a device, which is never read
-			return t
+		var data []byte
+		err := errNotRegular
+		if inputfile.Readable(dir, e) {
+			data, err = inputfile.ReadFile(filepath.Join(dir, e.Name()))
 		}
-		data, err := inputfile.ReadFile(filepath.Join(dir, e.Name()))
-		if t.add(e.Name(), data, err); t.any {
-			return t
+		if !f(e.Name(), data, err) {
+			return nil
 		}
 	}
-	return t
+	return nil
 }
 
 // add adds the terraform blocks of the Terraform file name, data as read
