@@ -3,6 +3,7 @@ package network
 import (
 	"fmt"
 	"net/netip"
+	"sync"
 
 	"github.com/daslint/daslint/model"
 )
@@ -11,16 +12,18 @@ import (
 // regional KMS endpoint: RFC 1918 private space, shared address space (RFC
 // 6598), loopback, link-local, multicast and reserved space. A CIDR inside
 // one of them cannot match traffic to KMS's public IPs.
-var nonPublic = []netip.Prefix{
-	netip.MustParsePrefix("0.0.0.0/8"),
-	netip.MustParsePrefix("10.0.0.0/8"),
-	netip.MustParsePrefix("100.64.0.0/10"),
-	netip.MustParsePrefix("127.0.0.0/8"),
-	netip.MustParsePrefix("169.254.0.0/16"),
-	netip.MustParsePrefix("172.16.0.0/12"),
-	netip.MustParsePrefix("192.168.0.0/16"),
-	netip.MustParsePrefix("224.0.0.0/3"),
-}
+var nonPublic = sync.OnceValue(func() []netip.Prefix {
+	return []netip.Prefix{
+		netip.MustParsePrefix("0.0.0.0/8"),
+		netip.MustParsePrefix("10.0.0.0/8"),
+		netip.MustParsePrefix("100.64.0.0/10"),
+		netip.MustParsePrefix("127.0.0.0/8"),
+		netip.MustParsePrefix("169.254.0.0/16"),
+		netip.MustParsePrefix("172.16.0.0/12"),
+		netip.MustParsePrefix("192.168.0.0/16"),
+		netip.MustParsePrefix("224.0.0.0/3"),
+	}
+})
 
 // anyIPv4 is the IPv4 default route destination.
 const anyIPv4 = "0.0.0.0/0"
@@ -64,7 +67,7 @@ func coversInternet(p netip.Prefix) model.Tri {
 	if p.Bits() == 0 {
 		return model.True
 	}
-	for _, np := range nonPublic {
+	for _, np := range nonPublic() {
 		if covers(np, p) == model.True {
 			return model.False
 		}

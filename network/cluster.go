@@ -7,9 +7,15 @@ import (
 	"github.com/daslint/daslint/model"
 )
 
-// auroraEngines are the engines of Aurora clusters (RDS API
+// auroraEngine reports whether an engine is one of Aurora clusters (RDS API
 // CreateDBCluster Engine); the legacy "aurora" is Aurora MySQL 5.6.
-var auroraEngines = map[string]bool{"aurora": true, "aurora-mysql": true, "aurora-postgresql": true}
+func auroraEngine(engine string) bool {
+	switch engine {
+	case "aurora", "aurora-mysql", "aurora-postgresql":
+		return true
+	}
+	return false
+}
 
 // isAurora says whether a cluster is Aurora. An unset engine is read as
 // Aurora: the AWS provider defaulted engine to "aurora". An unknown engine
@@ -22,7 +28,7 @@ func isAurora(c *model.DBCluster) model.Tri {
 	case !c.Engine.Set:
 		return model.True
 	}
-	return model.TriOf(auroraEngines[strings.ToLower(c.Engine.Value)])
+	return model.TriOf(auroraEngine(strings.ToLower(c.Engine.Value)))
 }
 
 // streamOf returns the activity stream of a cluster: one whose cluster ref

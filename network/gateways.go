@@ -3,6 +3,7 @@ package network
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/daslint/daslint/model"
 )
@@ -10,16 +11,18 @@ import (
 // unknownTargets are the route targets behind which egress happens outside
 // the scanned network (the unknown row of
 // docs/semantics.md#what-a-default-route-leads-to).
-var unknownTargets = map[model.TargetKind]string{
-	model.TargetTransitGateway:   "transit gateway",
-	model.TargetCoreNetwork:      "Cloud WAN core network",
-	model.TargetVPNGateway:       "virtual private gateway",
-	model.TargetNetworkInterface: "network interface",
-	model.TargetInstance:         "instance",
-	model.TargetVPCEndpoint:      "Gateway Load Balancer or firewall endpoint",
-	model.TargetLocalGateway:     "local gateway",
-	model.TargetCarrierGateway:   "carrier gateway",
-}
+var unknownTargets = sync.OnceValue(func() map[model.TargetKind]string {
+	return map[model.TargetKind]string{
+		model.TargetTransitGateway:   "transit gateway",
+		model.TargetCoreNetwork:      "Cloud WAN core network",
+		model.TargetVPNGateway:       "virtual private gateway",
+		model.TargetNetworkInterface: "network interface",
+		model.TargetInstance:         "instance",
+		model.TargetVPCEndpoint:      "Gateway Load Balancer or firewall endpoint",
+		model.TargetLocalGateway:     "local gateway",
+		model.TargetCarrierGateway:   "carrier gateway",
+	}
+})
 
 // target is what a default route leads to: an internet gateway or a NAT
 // gateway, or a verdict (False or Unknown) with its reason.
@@ -36,7 +39,7 @@ type target struct {
 // routeTarget resolves the target of route r by the table of
 // docs/semantics.md#what-a-default-route-leads-to.
 func (a *analyzer) routeTarget(r *model.Route) target {
-	if kind, ok := unknownTargets[r.TargetKind]; ok {
+	if kind, ok := unknownTargets()[r.TargetKind]; ok {
 		u := &model.Unresolved{Kind: model.FromTarget,
 			Reason: fmt.Sprintf("%s %s to a %s; egress happens outside the scanned network", r.Address, sends(r), kind), Range: r.Range}
 		return target{status: model.Unknown, reason: u.Reason, unk: u,

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/zclconf/go-cty/cty"
 
@@ -32,41 +33,43 @@ type dataSpec struct {
 }
 
 // dataSpecs are the supported data sources (docs/semantics.md#data-sources-answered-by-other-sources).
-var dataSpecs = map[string]dataSpec{
-	"aws_vpc": {kind: awsfacts.Vpcs, tags: true, args: map[string]string{"id": "vpc-id", "cidr_block": "cidr",
-		"default": "is-default", "dhcp_options_id": "dhcp-options-id", "state": "state"}},
-	"aws_subnet": {kind: awsfacts.Subnets, tags: true, args: map[string]string{"id": "subnet-id", "vpc_id": "vpc-id",
-		"availability_zone": "availability-zone", "availability_zone_id": "availability-zone-id",
-		"cidr_block": "cidr-block", "default_for_az": "default-for-az", "state": "state"}},
-	"aws_subnets": {kind: awsfacts.Subnets, tags: true, lists: map[string]string{"ids": "id"}},
-	"aws_security_group": {kind: awsfacts.SecurityGroups, tags: true, args: map[string]string{"id": "group-id",
-		"name": "group-name", "vpc_id": "vpc-id"}},
-	"aws_security_groups": {kind: awsfacts.SecurityGroups, tags: true,
-		lists: map[string]string{"ids": "id", "vpc_ids": "vpc_id", "arns": "arn"}},
-	"aws_route_table": {kind: awsfacts.RouteTables, tags: true, args: map[string]string{"route_table_id": "route-table-id",
-		"vpc_id": "vpc-id", "subnet_id": "association.subnet-id", "gateway_id": "association.gateway-id"}},
-	"aws_route_tables": {kind: awsfacts.RouteTables, tags: true, args: map[string]string{"vpc_id": "vpc-id"},
-		lists: map[string]string{"ids": "id"}},
-	"aws_internet_gateway": {kind: awsfacts.InternetGateways, tags: true,
-		args: map[string]string{"internet_gateway_id": "internet-gateway-id"}},
-	"aws_nat_gateway": {kind: awsfacts.NatGateways, tags: true, args: map[string]string{"id": "nat-gateway-id",
-		"subnet_id": "subnet-id", "vpc_id": "vpc-id", "state": "state"}},
-	"aws_nat_gateways": {kind: awsfacts.NatGateways, tags: true, args: map[string]string{"vpc_id": "vpc-id"},
-		lists: map[string]string{"ids": "id"}},
-	"aws_vpc_endpoint": {kind: awsfacts.VpcEndpoints, tags: true, args: map[string]string{"id": "vpc-endpoint-id",
-		"vpc_id": "vpc-id", "service_name": "service-name", "state": "vpc-endpoint-state"}},
-	"aws_network_acls": {kind: awsfacts.NetworkAcls, tags: true, args: map[string]string{"vpc_id": "vpc-id"},
-		lists: map[string]string{"ids": "id"}},
-	"aws_ec2_managed_prefix_list": {kind: awsfacts.PrefixLists, args: map[string]string{"id": "prefix-list-id",
-		"name": "prefix-list-name"}},
-	"aws_db_subnet_group": {kind: awsfacts.DBSubnetGroups, args: map[string]string{"name": "DBSubnetGroupName"}},
-	"aws_rds_cluster":     {kind: awsfacts.DBClusters, args: map[string]string{"cluster_identifier": "DBClusterIdentifier"}},
-}
+var dataSpecs = sync.OnceValue(func() map[string]dataSpec {
+	return map[string]dataSpec{
+		"aws_vpc": {kind: awsfacts.Vpcs, tags: true, args: map[string]string{"id": "vpc-id", "cidr_block": "cidr",
+			"default": "is-default", "dhcp_options_id": "dhcp-options-id", "state": "state"}},
+		"aws_subnet": {kind: awsfacts.Subnets, tags: true, args: map[string]string{"id": "subnet-id", "vpc_id": "vpc-id",
+			"availability_zone": "availability-zone", "availability_zone_id": "availability-zone-id",
+			"cidr_block": "cidr-block", "default_for_az": "default-for-az", "state": "state"}},
+		"aws_subnets": {kind: awsfacts.Subnets, tags: true, lists: map[string]string{"ids": "id"}},
+		"aws_security_group": {kind: awsfacts.SecurityGroups, tags: true, args: map[string]string{"id": "group-id",
+			"name": "group-name", "vpc_id": "vpc-id"}},
+		"aws_security_groups": {kind: awsfacts.SecurityGroups, tags: true,
+			lists: map[string]string{"ids": "id", "vpc_ids": "vpc_id", "arns": "arn"}},
+		"aws_route_table": {kind: awsfacts.RouteTables, tags: true, args: map[string]string{"route_table_id": "route-table-id",
+			"vpc_id": "vpc-id", "subnet_id": "association.subnet-id", "gateway_id": "association.gateway-id"}},
+		"aws_route_tables": {kind: awsfacts.RouteTables, tags: true, args: map[string]string{"vpc_id": "vpc-id"},
+			lists: map[string]string{"ids": "id"}},
+		"aws_internet_gateway": {kind: awsfacts.InternetGateways, tags: true,
+			args: map[string]string{"internet_gateway_id": "internet-gateway-id"}},
+		"aws_nat_gateway": {kind: awsfacts.NatGateways, tags: true, args: map[string]string{"id": "nat-gateway-id",
+			"subnet_id": "subnet-id", "vpc_id": "vpc-id", "state": "state"}},
+		"aws_nat_gateways": {kind: awsfacts.NatGateways, tags: true, args: map[string]string{"vpc_id": "vpc-id"},
+			lists: map[string]string{"ids": "id"}},
+		"aws_vpc_endpoint": {kind: awsfacts.VpcEndpoints, tags: true, args: map[string]string{"id": "vpc-endpoint-id",
+			"vpc_id": "vpc-id", "service_name": "service-name", "state": "vpc-endpoint-state"}},
+		"aws_network_acls": {kind: awsfacts.NetworkAcls, tags: true, args: map[string]string{"vpc_id": "vpc-id"},
+			lists: map[string]string{"ids": "id"}},
+		"aws_ec2_managed_prefix_list": {kind: awsfacts.PrefixLists, args: map[string]string{"id": "prefix-list-id",
+			"name": "prefix-list-name"}},
+		"aws_db_subnet_group": {kind: awsfacts.DBSubnetGroups, args: map[string]string{"name": "DBSubnetGroupName"}},
+		"aws_rds_cluster":     {kind: awsfacts.DBClusters, args: map[string]string{"cluster_identifier": "DBClusterIdentifier"}},
+	}
+})
 
 // dataSource answers one data source from the facts snapshots of the run.
 // err is an input error: Terraform would fail to read the data source.
 func (c *catalog) dataSource(q eval.DataQuery) (map[string]cty.Value, string, error) {
-	spec, ok := dataSpecs[q.Type]
+	spec, ok := dataSpecs()[q.Type]
 	if !ok || q.Body == nil {
 		return nil, "", nil
 	}
@@ -133,7 +136,7 @@ func (c *catalog) lookupFacts(kind awsfacts.Kind, filters []awsfacts.Filter, reg
 		// read: what it would match is not known, never "all" or "none".
 		return nil, nil, fmt.Sprintf("daslint does not search the %s facts by its filter %q", kind, awsfacts.UnreadFilter(kind, filters))
 	case len(answers) == 0:
-		return nil, nil, fmt.Sprintf("no %s facts of its region can answer it (export them: %s)", kind, awsfacts.Commands[kind])
+		return nil, nil, fmt.Sprintf("no %s facts of its region can answer it (export them: %s)", kind, kind.Command())
 	case len(answers) > 1:
 		return nil, nil, fmt.Sprintf("%d facts snapshots hold %s of its region; daslint cannot tell which one it reads", len(answers), kind)
 	}

@@ -23,7 +23,7 @@ func TestDataFilters(t *testing.T) {
 		}
 		return &eval.Block{Body: eval.Body{Attrs: map[string]*eval.Attr{"name": attr(cty.StringVal(name)), "values": attr(cty.ListVal(vs))}}}
 	}
-	spec := dataSpecs["aws_subnet"]
+	spec := dataSpecs()["aws_subnet"]
 	tests := []struct {
 		name string
 		body eval.Body

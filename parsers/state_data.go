@@ -2,6 +2,7 @@ package parsers
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/zclconf/go-cty/cty"
 
@@ -18,18 +19,20 @@ import (
 // stateDataIDs is, for each data source a state can settle, the argument
 // that names the object exactly (its value is the resource's id in the
 // state) and the resource type that manages such objects.
-var stateDataIDs = map[string]struct{ arg, resource string }{
-	"aws_vpc":                     {"id", "aws_vpc"},
-	"aws_subnet":                  {"id", "aws_subnet"},
-	"aws_security_group":          {"id", "aws_security_group"},
-	"aws_route_table":             {"route_table_id", "aws_route_table"},
-	"aws_internet_gateway":        {"internet_gateway_id", "aws_internet_gateway"},
-	"aws_nat_gateway":             {"id", "aws_nat_gateway"},
-	"aws_vpc_endpoint":            {"id", "aws_vpc_endpoint"},
-	"aws_db_subnet_group":         {"name", "aws_db_subnet_group"},
-	"aws_ec2_managed_prefix_list": {"id", "aws_ec2_managed_prefix_list"},
-	"aws_rds_cluster":             {"cluster_identifier", "aws_rds_cluster"},
-}
+var stateDataIDs = sync.OnceValue(func() map[string]struct{ arg, resource string } {
+	return map[string]struct{ arg, resource string }{
+		"aws_vpc":                     {"id", "aws_vpc"},
+		"aws_subnet":                  {"id", "aws_subnet"},
+		"aws_security_group":          {"id", "aws_security_group"},
+		"aws_route_table":             {"route_table_id", "aws_route_table"},
+		"aws_internet_gateway":        {"internet_gateway_id", "aws_internet_gateway"},
+		"aws_nat_gateway":             {"id", "aws_nat_gateway"},
+		"aws_vpc_endpoint":            {"id", "aws_vpc_endpoint"},
+		"aws_db_subnet_group":         {"name", "aws_db_subnet_group"},
+		"aws_ec2_managed_prefix_list": {"id", "aws_ec2_managed_prefix_list"},
+		"aws_rds_cluster":             {"cluster_identifier", "aws_rds_cluster"},
+	}
+})
 
 // lookupData answers a data source from the sources of the run: AWS facts
 // first (facts_data.go), then, by exact ID, the states. A facts answer
@@ -50,7 +53,7 @@ func (c *catalog) lookupData(q eval.DataQuery) (map[string]cty.Value, string, er
 // path order, that holds an object of its type with exactly the ID asked
 // for; nil when none does or q asks for more than the ID.
 func (c *catalog) stateData(q eval.DataQuery) map[string]cty.Value {
-	spec, ok := stateDataIDs[q.Type]
+	spec, ok := stateDataIDs()[q.Type]
 	if !ok || q.Body == nil {
 		return nil
 	}

@@ -1,6 +1,9 @@
 package awsfacts
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // The attributes a data source returns, read from the facts object it
 // found: the names are the AWS provider's (5.x), the paths the fields of
@@ -25,86 +28,90 @@ const (
 	blocks              // a list of nested objects
 )
 
-var attributeTable = map[Kind][]attr{
-	Vpcs: {
-		{name: "id", path: "VpcId"}, {name: "cidr_block", path: "CidrBlock"}, {name: "owner_id", path: "OwnerId"},
-		{name: "dhcp_options_id", path: "DhcpOptionsId"}, {name: "default", path: "IsDefault", shape: flag},
-		{name: "state", path: "State"}, {name: "instance_tenancy", path: "InstanceTenancy"},
-	},
-	Subnets: {
-		{name: "id", path: "SubnetId"}, {name: "vpc_id", path: "VpcId"}, {name: "cidr_block", path: "CidrBlock"},
-		{name: "availability_zone", path: "AvailabilityZone"}, {name: "availability_zone_id", path: "AvailabilityZoneId"},
-		{name: "arn", path: "SubnetArn"}, {name: "owner_id", path: "OwnerId"},
-		{name: "default_for_az", path: "DefaultForAz", shape: flag}, {name: "state", path: "State"},
-		{name: "map_public_ip_on_launch", path: "MapPublicIpOnLaunch", shape: flag},
-	},
-	SecurityGroups: {
-		{name: "id", path: "GroupId"}, {name: "name", path: "GroupName"}, {name: "description", path: "Description"},
-		{name: "vpc_id", path: "VpcId"}, {name: "owner_id", path: "OwnerId"}, {name: "arn", path: "SecurityGroupArn"},
-	},
-	RouteTables: {
-		{name: "id", path: "RouteTableId"}, {name: "route_table_id", path: "RouteTableId"},
-		{name: "vpc_id", path: "VpcId"}, {name: "owner_id", path: "OwnerId"},
-		{name: "associations", path: "Associations", shape: blocks, nested: []attr{
-			{name: "route_table_association_id", path: "RouteTableAssociationId"},
-			{name: "route_table_id", path: "RouteTableId"},
-			{name: "subnet_id", path: "SubnetId"},
-			{name: "gateway_id", path: "GatewayId"},
-			{name: "main", path: "Main", shape: flag},
-		}},
-	},
-	InternetGateways: {
-		{name: "id", path: "InternetGatewayId"}, {name: "internet_gateway_id", path: "InternetGatewayId"},
-		{name: "owner_id", path: "OwnerId"},
-		{name: "attachments", path: "Attachments", shape: blocks, nested: []attr{
-			{name: "state", path: "State"}, {name: "vpc_id", path: "VpcId"},
-		}},
-	},
-	NatGateways: {
-		{name: "id", path: "NatGatewayId"}, {name: "subnet_id", path: "SubnetId"}, {name: "vpc_id", path: "VpcId"},
-		{name: "state", path: "State"}, {name: "connectivity_type", path: "ConnectivityType"},
-	},
-	VpcEndpoints: {
-		{name: "id", path: "VpcEndpointId"}, {name: "vpc_id", path: "VpcId"}, {name: "service_name", path: "ServiceName"},
-		{name: "vpc_endpoint_type", path: "VpcEndpointType"}, {name: "state", path: "State"},
-		{name: "owner_id", path: "OwnerId"}, {name: "policy", path: "PolicyDocument"},
-		{name: "private_dns_enabled", path: "PrivateDnsEnabled", shape: flag},
-		{name: "requester_managed", path: "RequesterManaged", shape: flag},
-		{name: "ip_address_type", path: "IpAddressType"}, {name: "service_region", path: "ServiceRegion"},
-		{name: "subnet_ids", path: "SubnetIds", shape: texts}, {name: "route_table_ids", path: "RouteTableIds", shape: texts},
-		{name: "network_interface_ids", path: "NetworkInterfaceIds", shape: texts},
-		{name: "security_group_ids", path: "Groups.GroupId", shape: texts},
-	},
-	NetworkAcls: {{name: "id", path: "NetworkAclId"}, {name: "vpc_id", path: "VpcId"}},
-	PrefixLists: {
-		{name: "id", path: "PrefixListId"}, {name: "name", path: "PrefixListName"}, {name: "arn", path: "PrefixListArn"},
-		{name: "address_family", path: "AddressFamily"}, {name: "owner_id", path: "OwnerId"},
-	},
-	DBSubnetGroups: {
-		{name: "id", path: "DBSubnetGroupName"}, {name: "name", path: "DBSubnetGroupName"},
-		{name: "arn", path: "DBSubnetGroupArn"}, {name: "description", path: "DBSubnetGroupDescription"},
-		{name: "status", path: "SubnetGroupStatus"}, {name: "vpc_id", path: "VpcId"},
-		{name: "subnet_ids", path: "Subnets.SubnetIdentifier", shape: texts},
-		{name: "supported_network_types", path: "SupportedNetworkTypes", shape: texts},
-	},
-	DBClusters: {
-		{name: "id", path: "DBClusterIdentifier"}, {name: "cluster_identifier", path: "DBClusterIdentifier"},
-		{name: "arn", path: "DBClusterArn"}, {name: "engine", path: "Engine"}, {name: "engine_version", path: "EngineVersion"},
-		{name: "engine_mode", path: "EngineMode"}, {name: "network_type", path: "NetworkType"},
-		{name: "db_subnet_group_name", path: "DBSubnetGroup"}, {name: "endpoint", path: "Endpoint"},
-		{name: "reader_endpoint", path: "ReaderEndpoint"}, {name: "kms_key_id", path: "KmsKeyId"},
-		{name: "database_name", path: "DatabaseName"}, {name: "master_username", path: "MasterUsername"},
-		{name: "hosted_zone_id", path: "HostedZoneId"}, {name: "cluster_resource_id", path: "DbClusterResourceId"},
-		{name: "storage_encrypted", path: "StorageEncrypted", shape: flag},
-		{name: "availability_zones", path: "AvailabilityZones", shape: texts},
-		{name: "vpc_security_group_ids", path: "VpcSecurityGroups.VpcSecurityGroupId", shape: texts},
-		{name: "cluster_members", path: "DBClusterMembers.DBInstanceIdentifier", shape: texts},
-	},
-}
+// attributeTable maps each kind to its attributes; built on first use, so
+// that a run without facts never builds it.
+var attributeTable = sync.OnceValue(func() map[Kind][]attr {
+	return map[Kind][]attr{
+		Vpcs: {
+			{name: "id", path: "VpcId"}, {name: "cidr_block", path: "CidrBlock"}, {name: "owner_id", path: "OwnerId"},
+			{name: "dhcp_options_id", path: "DhcpOptionsId"}, {name: "default", path: "IsDefault", shape: flag},
+			{name: "state", path: "State"}, {name: "instance_tenancy", path: "InstanceTenancy"},
+		},
+		Subnets: {
+			{name: "id", path: "SubnetId"}, {name: "vpc_id", path: "VpcId"}, {name: "cidr_block", path: "CidrBlock"},
+			{name: "availability_zone", path: "AvailabilityZone"}, {name: "availability_zone_id", path: "AvailabilityZoneId"},
+			{name: "arn", path: "SubnetArn"}, {name: "owner_id", path: "OwnerId"},
+			{name: "default_for_az", path: "DefaultForAz", shape: flag}, {name: "state", path: "State"},
+			{name: "map_public_ip_on_launch", path: "MapPublicIpOnLaunch", shape: flag},
+		},
+		SecurityGroups: {
+			{name: "id", path: "GroupId"}, {name: "name", path: "GroupName"}, {name: "description", path: "Description"},
+			{name: "vpc_id", path: "VpcId"}, {name: "owner_id", path: "OwnerId"}, {name: "arn", path: "SecurityGroupArn"},
+		},
+		RouteTables: {
+			{name: "id", path: "RouteTableId"}, {name: "route_table_id", path: "RouteTableId"},
+			{name: "vpc_id", path: "VpcId"}, {name: "owner_id", path: "OwnerId"},
+			{name: "associations", path: "Associations", shape: blocks, nested: []attr{
+				{name: "route_table_association_id", path: "RouteTableAssociationId"},
+				{name: "route_table_id", path: "RouteTableId"},
+				{name: "subnet_id", path: "SubnetId"},
+				{name: "gateway_id", path: "GatewayId"},
+				{name: "main", path: "Main", shape: flag},
+			}},
+		},
+		InternetGateways: {
+			{name: "id", path: "InternetGatewayId"}, {name: "internet_gateway_id", path: "InternetGatewayId"},
+			{name: "owner_id", path: "OwnerId"},
+			{name: "attachments", path: "Attachments", shape: blocks, nested: []attr{
+				{name: "state", path: "State"}, {name: "vpc_id", path: "VpcId"},
+			}},
+		},
+		NatGateways: {
+			{name: "id", path: "NatGatewayId"}, {name: "subnet_id", path: "SubnetId"}, {name: "vpc_id", path: "VpcId"},
+			{name: "state", path: "State"}, {name: "connectivity_type", path: "ConnectivityType"},
+		},
+		VpcEndpoints: {
+			{name: "id", path: "VpcEndpointId"}, {name: "vpc_id", path: "VpcId"}, {name: "service_name", path: "ServiceName"},
+			{name: "vpc_endpoint_type", path: "VpcEndpointType"}, {name: "state", path: "State"},
+			{name: "owner_id", path: "OwnerId"}, {name: "policy", path: "PolicyDocument"},
+			{name: "private_dns_enabled", path: "PrivateDnsEnabled", shape: flag},
+			{name: "requester_managed", path: "RequesterManaged", shape: flag},
+			{name: "ip_address_type", path: "IpAddressType"}, {name: "service_region", path: "ServiceRegion"},
+			{name: "subnet_ids", path: "SubnetIds", shape: texts}, {name: "route_table_ids", path: "RouteTableIds", shape: texts},
+			{name: "network_interface_ids", path: "NetworkInterfaceIds", shape: texts},
+			{name: "security_group_ids", path: "Groups.GroupId", shape: texts},
+		},
+		NetworkAcls: {{name: "id", path: "NetworkAclId"}, {name: "vpc_id", path: "VpcId"}},
+		PrefixLists: {
+			{name: "id", path: "PrefixListId"}, {name: "name", path: "PrefixListName"}, {name: "arn", path: "PrefixListArn"},
+			{name: "address_family", path: "AddressFamily"}, {name: "owner_id", path: "OwnerId"},
+		},
+		DBSubnetGroups: {
+			{name: "id", path: "DBSubnetGroupName"}, {name: "name", path: "DBSubnetGroupName"},
+			{name: "arn", path: "DBSubnetGroupArn"}, {name: "description", path: "DBSubnetGroupDescription"},
+			{name: "status", path: "SubnetGroupStatus"}, {name: "vpc_id", path: "VpcId"},
+			{name: "subnet_ids", path: "Subnets.SubnetIdentifier", shape: texts},
+			{name: "supported_network_types", path: "SupportedNetworkTypes", shape: texts},
+		},
+		DBClusters: {
+			{name: "id", path: "DBClusterIdentifier"}, {name: "cluster_identifier", path: "DBClusterIdentifier"},
+			{name: "arn", path: "DBClusterArn"}, {name: "engine", path: "Engine"}, {name: "engine_version", path: "EngineVersion"},
+			{name: "engine_mode", path: "EngineMode"}, {name: "network_type", path: "NetworkType"},
+			{name: "db_subnet_group_name", path: "DBSubnetGroup"}, {name: "endpoint", path: "Endpoint"},
+			{name: "reader_endpoint", path: "ReaderEndpoint"}, {name: "kms_key_id", path: "KmsKeyId"},
+			{name: "database_name", path: "DatabaseName"}, {name: "master_username", path: "MasterUsername"},
+			{name: "hosted_zone_id", path: "HostedZoneId"}, {name: "cluster_resource_id", path: "DbClusterResourceId"},
+			{name: "storage_encrypted", path: "StorageEncrypted", shape: flag},
+			{name: "availability_zones", path: "AvailabilityZones", shape: texts},
+			{name: "vpc_security_group_ids", path: "VpcSecurityGroups.VpcSecurityGroupId", shape: texts},
+			{name: "cluster_members", path: "DBClusterMembers.DBInstanceIdentifier", shape: texts},
+		},
+	}
+})
 
 // attributes are the Terraform attributes of a found object.
 func attributes(kind Kind, n node) Match {
-	return read(n, attributeTable[kind], false)
+	return read(n, attributeTable()[kind], false)
 }
 
 // read reads the attributes as of n. In a nested block (zero) a missing

@@ -32,31 +32,48 @@ const (
 	VpcAttribute Kind = "VpcAttribute"
 )
 
-// Commands are the AWS CLI commands that export each kind, for messages and
-// documentation.
-var Commands = map[Kind]string{
-	Vpcs:             "aws ec2 describe-vpcs",
-	Subnets:          "aws ec2 describe-subnets",
-	RouteTables:      "aws ec2 describe-route-tables",
-	InternetGateways: "aws ec2 describe-internet-gateways",
-	NatGateways:      "aws ec2 describe-nat-gateways",
-	VpcEndpoints:     "aws ec2 describe-vpc-endpoints",
-	SecurityGroups:   "aws ec2 describe-security-groups",
-	NetworkAcls:      "aws ec2 describe-network-acls",
-	PrefixLists:      "aws ec2 describe-managed-prefix-lists",
-	DBSubnetGroups:   "aws rds describe-db-subnet-groups",
-	DBClusters:       "aws rds describe-db-clusters",
-	DBInstances:      "aws rds describe-db-instances",
-	VpcAttribute:     "aws ec2 describe-vpc-attribute",
+// Command is the AWS CLI command that exports the kind, for messages and
+// documentation; "" for a kind that none exports.
+func (k Kind) Command() string {
+	switch k {
+	case Vpcs:
+		return "aws ec2 describe-vpcs"
+	case Subnets:
+		return "aws ec2 describe-subnets"
+	case RouteTables:
+		return "aws ec2 describe-route-tables"
+	case InternetGateways:
+		return "aws ec2 describe-internet-gateways"
+	case NatGateways:
+		return "aws ec2 describe-nat-gateways"
+	case VpcEndpoints:
+		return "aws ec2 describe-vpc-endpoints"
+	case SecurityGroups:
+		return "aws ec2 describe-security-groups"
+	case NetworkAcls:
+		return "aws ec2 describe-network-acls"
+	case PrefixLists:
+		return "aws ec2 describe-managed-prefix-lists"
+	case DBSubnetGroups:
+		return "aws rds describe-db-subnet-groups"
+	case DBClusters:
+		return "aws rds describe-db-clusters"
+	case DBInstances:
+		return "aws rds describe-db-instances"
+	case VpcAttribute:
+		return "aws ec2 describe-vpc-attribute"
+	}
+	return ""
 }
 
 // listKinds are the kinds whose file holds one list under its key.
 var listKinds = []Kind{Vpcs, Subnets, RouteTables, InternetGateways, NatGateways, VpcEndpoints,
 	SecurityGroups, NetworkAcls, PrefixLists, DBSubnetGroups, DBClusters, DBInstances}
 
-// pagingKeys may stand beside the list: the AWS CLI prints them when a
-// page limit cut the output short (--max-items, --no-paginate).
-var pagingKeys = map[string]bool{"NextToken": true, "Marker": true}
+// pagingKey reports whether a key may stand beside the list: the AWS CLI
+// prints NextToken or Marker when a page limit cut the output short
+// (--max-items, --no-paginate).
+func pagingKey(key string) bool { return key == "NextToken" || key == "Marker" }
 
 // Recognize says whether data is an AWS facts file, and of which kind, by
 // its top-level keys: exactly one facts key (with at most a paging token
@@ -100,7 +117,7 @@ func recognize(arrays map[string]bool) (Kind, bool) {
 	var found Kind
 	for key, array := range arrays {
 		switch {
-		case pagingKeys[key]:
+		case pagingKey(key):
 		case isListKind(key) && found == "" && array:
 			found = Kind(key)
 		default:
@@ -166,7 +183,7 @@ func (s *Snapshot) Add(file string, data []byte) diag.Diagnostics {
 		return ds
 	}
 	if tok := firstSet(root.get("NextToken"), root.get("Marker")); tok.ok() {
-		ds.Warnf(tok.rng(), "%s is one page of %s: the list is taken as complete, but objects on other pages are missing; export it again without --max-items", file, Commands[kind])
+		ds.Warnf(tok.rng(), "%s is one page of %s: the list is taken as complete, but objects on other pages are missing; export it again without --max-items", file, kind.Command())
 	}
 	for _, item := range root.get(string(kind)).items() {
 		s.items[kind] = append(s.items[kind], item)
@@ -293,11 +310,11 @@ func (s *Snapshot) Have(kind Kind) bool { return len(s.have[kind]) > 0 }
 func notExported(kind Kind, what string, at model.Range) *model.Unresolved {
 	return &model.Unresolved{Kind: model.FromExternal, Range: at,
 		Reason: fmt.Sprintf("no %s facts were given, so %s is not known; export them: %s --output json > %s.json",
-			string(kind), what, Commands[kind], fileStem(kind))}
+			string(kind), what, kind.Command(), fileStem(kind))}
 }
 
 // fileStem is the file name the documentation suggests for a kind.
 func fileStem(kind Kind) string {
-	c := Commands[kind]
+	c := kind.Command()
 	return strings.TrimPrefix(c[strings.LastIndex(c, " ")+1:], "describe-")
 }

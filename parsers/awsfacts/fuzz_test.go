@@ -30,7 +30,7 @@ func FuzzSnapshot(f *testing.F) {
 			t.Fatal("nil model")
 		}
 		// Every filter a data source may send reads any shape.
-		for kind, fields := range lookupFields {
+		for kind, fields := range lookupFields() {
 			for name := range fields {
 				_, _ = s.Lookup(kind, []Filter{{name, []string{"*"}}, {"tag:Name", []string{"?*"}}})
 			}

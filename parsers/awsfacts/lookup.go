@@ -3,6 +3,7 @@ package awsfacts
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Data source lookups (docs/semantics.md#data-sources-answered-by-other-sources): a Terraform data source such as
@@ -38,7 +39,7 @@ func (s *Snapshot) Lookup(kind Kind, filters []Filter) (matches []Match, complet
 	if !s.Have(kind) {
 		return nil, false
 	}
-	fields := lookupFields[kind]
+	fields := lookupFields()[kind]
 	if fields == nil {
 		return nil, false
 	}
@@ -65,7 +66,7 @@ func (s *Snapshot) Lookup(kind Kind, filters []Filter) (matches []Match, complet
 // names a field daslint does not read, or "".
 func UnreadFilter(kind Kind, filters []Filter) string {
 	for _, f := range filters {
-		if !knownFilter(kind, f.Name, lookupFields[kind]) {
+		if !knownFilter(kind, f.Name, lookupFields()[kind]) {
 			return f.Name
 		}
 	}
@@ -93,66 +94,68 @@ func (s *Snapshot) Region() string { return s.m.Region.Value }
 // holds a list matches when any element does, and a name with several
 // paths reads all of them. DBSubnetGroupName and DBClusterIdentifier are
 // the RDS calls' own parameters.
-var lookupFields = map[Kind]map[string][]string{
-	Vpcs: {
-		"vpc-id": {"VpcId"}, "cidr": {"CidrBlock"}, "is-default": {"IsDefault"}, "state": {"State"},
-		"dhcp-options-id": {"DhcpOptionsId"}, "owner-id": {"OwnerId"},
-		"cidr-block-association.cidr-block":     {"CidrBlockAssociationSet.CidrBlock"},
-		"cidr-block-association.association-id": {"CidrBlockAssociationSet.AssociationId"},
-		"cidr-block-association.state":          {"CidrBlockAssociationSet.CidrBlockState.State"},
-	},
-	Subnets: {
-		"subnet-id": {"SubnetId"}, "vpc-id": {"VpcId"}, "availability-zone": {"AvailabilityZone"},
-		"availability-zone-id": {"AvailabilityZoneId"}, "cidr-block": {"CidrBlock"}, "cidr": {"CidrBlock"},
-		"cidrBlock": {"CidrBlock"}, "default-for-az": {"DefaultForAz"}, "defaultForAz": {"DefaultForAz"},
-		"state": {"State"}, "owner-id": {"OwnerId"}, "subnet-arn": {"SubnetArn"},
-		"map-public-ip-on-launch": {"MapPublicIpOnLaunch"},
-	},
-	SecurityGroups: {
-		"group-id": {"GroupId"}, "group-name": {"GroupName"}, "vpc-id": {"VpcId"},
-		"description": {"Description"}, "owner-id": {"OwnerId"},
-	},
-	RouteTables: {
-		"route-table-id": {"RouteTableId"}, "vpc-id": {"VpcId"}, "owner-id": {"OwnerId"},
-		"association.subnet-id":                  {"Associations.SubnetId"},
-		"association.gateway-id":                 {"Associations.GatewayId"},
-		"association.main":                       {"Associations.Main"},
-		"association.route-table-association-id": {"Associations.RouteTableAssociationId"},
-		"association.route-table-id":             {"Associations.RouteTableId"},
-		"route.destination-cidr-block":           {"Routes.DestinationCidrBlock"},
-		"route.destination-prefix-list-id":       {"Routes.DestinationPrefixListId"},
-		"route.gateway-id":                       {"Routes.GatewayId"},
-		"route.nat-gateway-id":                   {"Routes.NatGatewayId"},
-		"route.transit-gateway-id":               {"Routes.TransitGatewayId"},
-		"route.vpc-peering-connection-id":        {"Routes.VpcPeeringConnectionId"},
-		"route.state":                            {"Routes.State"},
-	},
-	InternetGateways: {
-		"internet-gateway-id": {"InternetGatewayId"}, "owner-id": {"OwnerId"},
-		"attachment.vpc-id": {"Attachments.VpcId"}, "attachment.state": {"Attachments.State"},
-	},
-	NatGateways: {
-		"nat-gateway-id": {"NatGatewayId"}, "subnet-id": {"SubnetId"}, "vpc-id": {"VpcId"}, "state": {"State"},
-	},
-	VpcEndpoints: {
-		"vpc-endpoint-id": {"VpcEndpointId"}, "vpc-id": {"VpcId"}, "service-name": {"ServiceName"},
-		"vpc-endpoint-state": {"State"}, "vpc-endpoint-type": {"VpcEndpointType"},
-		"ip-address-type": {"IpAddressType"},
-	},
-	NetworkAcls: {
-		"network-acl-id": {"NetworkAclId"}, "vpc-id": {"VpcId"}, "default": {"IsDefault"}, "owner-id": {"OwnerId"},
-		"association.subnet-id":      {"Associations.SubnetId"},
-		"association.network-acl-id": {"Associations.NetworkAclId"},
-		"association.association-id": {"Associations.NetworkAclAssociationId"},
-	},
-	PrefixLists: {
-		"prefix-list-id": {"PrefixListId"}, "prefix-list-name": {"PrefixListName"}, "owner-id": {"OwnerId"},
-	},
-	DBSubnetGroups: {"DBSubnetGroupName": {"DBSubnetGroupName"}},
-	// The provider's aws_rds_cluster takes an identifier or an ARN and
-	// keeps only the cluster whose identifier or ARN is exactly that.
-	DBClusters: {"DBClusterIdentifier": {"DBClusterIdentifier", "DBClusterArn"}},
-}
+var lookupFields = sync.OnceValue(func() map[Kind]map[string][]string {
+	return map[Kind]map[string][]string{
+		Vpcs: {
+			"vpc-id": {"VpcId"}, "cidr": {"CidrBlock"}, "is-default": {"IsDefault"}, "state": {"State"},
+			"dhcp-options-id": {"DhcpOptionsId"}, "owner-id": {"OwnerId"},
+			"cidr-block-association.cidr-block":     {"CidrBlockAssociationSet.CidrBlock"},
+			"cidr-block-association.association-id": {"CidrBlockAssociationSet.AssociationId"},
+			"cidr-block-association.state":          {"CidrBlockAssociationSet.CidrBlockState.State"},
+		},
+		Subnets: {
+			"subnet-id": {"SubnetId"}, "vpc-id": {"VpcId"}, "availability-zone": {"AvailabilityZone"},
+			"availability-zone-id": {"AvailabilityZoneId"}, "cidr-block": {"CidrBlock"}, "cidr": {"CidrBlock"},
+			"cidrBlock": {"CidrBlock"}, "default-for-az": {"DefaultForAz"}, "defaultForAz": {"DefaultForAz"},
+			"state": {"State"}, "owner-id": {"OwnerId"}, "subnet-arn": {"SubnetArn"},
+			"map-public-ip-on-launch": {"MapPublicIpOnLaunch"},
+		},
+		SecurityGroups: {
+			"group-id": {"GroupId"}, "group-name": {"GroupName"}, "vpc-id": {"VpcId"},
+			"description": {"Description"}, "owner-id": {"OwnerId"},
+		},
+		RouteTables: {
+			"route-table-id": {"RouteTableId"}, "vpc-id": {"VpcId"}, "owner-id": {"OwnerId"},
+			"association.subnet-id":                  {"Associations.SubnetId"},
+			"association.gateway-id":                 {"Associations.GatewayId"},
+			"association.main":                       {"Associations.Main"},
+			"association.route-table-association-id": {"Associations.RouteTableAssociationId"},
+			"association.route-table-id":             {"Associations.RouteTableId"},
+			"route.destination-cidr-block":           {"Routes.DestinationCidrBlock"},
+			"route.destination-prefix-list-id":       {"Routes.DestinationPrefixListId"},
+			"route.gateway-id":                       {"Routes.GatewayId"},
+			"route.nat-gateway-id":                   {"Routes.NatGatewayId"},
+			"route.transit-gateway-id":               {"Routes.TransitGatewayId"},
+			"route.vpc-peering-connection-id":        {"Routes.VpcPeeringConnectionId"},
+			"route.state":                            {"Routes.State"},
+		},
+		InternetGateways: {
+			"internet-gateway-id": {"InternetGatewayId"}, "owner-id": {"OwnerId"},
+			"attachment.vpc-id": {"Attachments.VpcId"}, "attachment.state": {"Attachments.State"},
+		},
+		NatGateways: {
+			"nat-gateway-id": {"NatGatewayId"}, "subnet-id": {"SubnetId"}, "vpc-id": {"VpcId"}, "state": {"State"},
+		},
+		VpcEndpoints: {
+			"vpc-endpoint-id": {"VpcEndpointId"}, "vpc-id": {"VpcId"}, "service-name": {"ServiceName"},
+			"vpc-endpoint-state": {"State"}, "vpc-endpoint-type": {"VpcEndpointType"},
+			"ip-address-type": {"IpAddressType"},
+		},
+		NetworkAcls: {
+			"network-acl-id": {"NetworkAclId"}, "vpc-id": {"VpcId"}, "default": {"IsDefault"}, "owner-id": {"OwnerId"},
+			"association.subnet-id":      {"Associations.SubnetId"},
+			"association.network-acl-id": {"Associations.NetworkAclId"},
+			"association.association-id": {"Associations.NetworkAclAssociationId"},
+		},
+		PrefixLists: {
+			"prefix-list-id": {"PrefixListId"}, "prefix-list-name": {"PrefixListName"}, "owner-id": {"OwnerId"},
+		},
+		DBSubnetGroups: {"DBSubnetGroupName": {"DBSubnetGroupName"}},
+		// The provider's aws_rds_cluster takes an identifier or an ARN and
+		// keeps only the cluster whose identifier or ARN is exactly that.
+		DBClusters: {"DBClusterIdentifier": {"DBClusterIdentifier", "DBClusterArn"}},
+	}
+})
 
 // matchesAll says whether item passes every filter; patterns are the
 // filters' values, compiled.

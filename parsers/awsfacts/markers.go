@@ -73,7 +73,7 @@ func (s *Snapshot) addMarkers() {
 			u := notExported(VpcEndpoints, "whether "+v.Address+" has a KMS endpoint", at)
 			unk := model.UnknownStr(u, at)
 			s.m.VPCEndpoints = append(s.m.VPCEndpoints, &model.VPCEndpoint{
-				Origin: marker(v.Address+"/endpoints", Commands[VpcEndpoints], at, u),
+				Origin: marker(v.Address+"/endpoints", VpcEndpoints.Command(), at, u),
 				VPC:    vpc, ServiceName: unk, Type: unk,
 				PrivateDNS:     model.Bool{Unknown: u, Range: at},
 				Subnets:        model.Refs{Set: true, Incomplete: u, Range: at},
@@ -83,7 +83,7 @@ func (s *Snapshot) addMarkers() {
 		}
 		if !s.Have(SecurityGroups) {
 			u := notExported(SecurityGroups, "what the default security group of "+v.Address+" allows", at)
-			o := marker(v.Address+"/default-security-group", Commands[SecurityGroups], at, nil)
+			o := marker(v.Address+"/default-security-group", SecurityGroups.Command(), at, nil)
 			rule := func(d model.Direction) *model.SecurityGroupRule {
 				return &model.SecurityGroupRule{Origin: o, Direction: d, Protocol: model.UnknownStr(u, at),
 					CIDRs: model.StrList{Set: true, Incomplete: u, Range: at}, Groups: model.Refs{Set: true, Incomplete: u, Range: at}}
@@ -96,7 +96,7 @@ func (s *Snapshot) addMarkers() {
 		if !s.Have(InternetGateways) {
 			u := notExported(InternetGateways, "whether an internet gateway is attached to "+v.Address, at)
 			s.m.InternetGateways = append(s.m.InternetGateways, &model.InternetGateway{
-				Origin: marker(v.Address+"/internet-gateways", Commands[InternetGateways], at, u), VPC: vpc})
+				Origin: marker(v.Address+"/internet-gateways", InternetGateways.Command(), at, u), VPC: vpc})
 		}
 	}
 	for _, sn := range s.m.Subnets {
@@ -105,13 +105,13 @@ func (s *Snapshot) addMarkers() {
 		if !s.Have(RouteTables) {
 			u := notExported(RouteTables, "the route table of "+sn.Address, at)
 			s.m.RouteTableAssociations = append(s.m.RouteTableAssociations, &model.RouteTableAssociation{
-				Origin: marker(sn.Address+"/route-table", Commands[RouteTables], at, nil),
+				Origin: marker(sn.Address+"/route-table", RouteTables.Command(), at, nil),
 				Subnet: subnet, Table: model.Ref{Unknown: u, Range: at}})
 		}
 		if !s.Have(NetworkAcls) {
 			u := notExported(NetworkAcls, "the network ACL of "+sn.Address, at)
 			s.m.NetworkACLAssociations = append(s.m.NetworkACLAssociations, &model.NetworkACLAssociation{
-				Origin: marker(sn.Address+"/network-acl", Commands[NetworkAcls], at, nil),
+				Origin: marker(sn.Address+"/network-acl", NetworkAcls.Command(), at, nil),
 				Subnet: subnet, ACL: model.Ref{Unknown: u, Range: at}})
 		}
 	}

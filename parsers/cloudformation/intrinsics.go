@@ -87,43 +87,60 @@ func (s *stack) intrinsic(name string, arg, n *node) (v Value, ok bool) {
 	if !strings.HasPrefix(name, "Fn::") {
 		return Value{}, false
 	}
-	f, known := intrinsics[name]
+	f, known := intrinsic(name)
 	if !known {
 		return s.fail(n, "unknown intrinsic function %s", name), true
 	}
 	return f(s, arg, n), true
 }
 
-// intrinsics are the Fn:: functions, by name. Each gets its argument node
-// and the call node (for positions).
-var intrinsics map[string]func(s *stack, arg, n *node) Value
-
-func init() {
-	intrinsics = map[string]func(s *stack, arg, n *node) Value{
-		"Fn::GetAtt":         (*stack).fnGetAtt,
-		"Fn::Sub":            (*stack).fnSub,
-		"Fn::Join":           (*stack).fnJoin,
-		"Fn::Select":         (*stack).fnSelect,
-		"Fn::Split":          (*stack).fnSplit,
-		"Fn::If":             (*stack).fnIf,
-		"Fn::Equals":         (*stack).fnEquals,
-		"Fn::And":            (*stack).fnAnd,
-		"Fn::Or":             (*stack).fnOr,
-		"Fn::Not":            (*stack).fnNot,
-		"Fn::FindInMap":      (*stack).fnFindInMap,
-		"Fn::GetAZs":         (*stack).fnGetAZs,
-		"Fn::ImportValue":    (*stack).fnImportValue,
-		"Fn::GetStackOutput": (*stack).fnGetStackOutput,
-		"Fn::Cidr":           (*stack).fnCidr,
-		"Fn::Base64":         (*stack).fnBase64,
-		"Fn::Length":         (*stack).fnLength,
-		"Fn::ToJsonString":   (*stack).fnToJSONString,
-		"Fn::Transform":      (*stack).fnTransform,
+// intrinsic returns the Fn:: function of that name. Each gets its argument
+// node and the call node (for positions).
+func intrinsic(name string) (func(s *stack, arg, n *node) Value, bool) {
+	switch name {
+	case "Fn::GetAtt":
+		return (*stack).fnGetAtt, true
+	case "Fn::Sub":
+		return (*stack).fnSub, true
+	case "Fn::Join":
+		return (*stack).fnJoin, true
+	case "Fn::Select":
+		return (*stack).fnSelect, true
+	case "Fn::Split":
+		return (*stack).fnSplit, true
+	case "Fn::If":
+		return (*stack).fnIf, true
+	case "Fn::Equals":
+		return (*stack).fnEquals, true
+	case "Fn::And":
+		return (*stack).fnAnd, true
+	case "Fn::Or":
+		return (*stack).fnOr, true
+	case "Fn::Not":
+		return (*stack).fnNot, true
+	case "Fn::FindInMap":
+		return (*stack).fnFindInMap, true
+	case "Fn::GetAZs":
+		return (*stack).fnGetAZs, true
+	case "Fn::ImportValue":
+		return (*stack).fnImportValue, true
+	case "Fn::GetStackOutput":
+		return (*stack).fnGetStackOutput, true
+	case "Fn::Cidr":
+		return (*stack).fnCidr, true
+	case "Fn::Base64":
+		return (*stack).fnBase64, true
+	case "Fn::Length":
+		return (*stack).fnLength, true
+	case "Fn::ToJsonString":
+		return (*stack).fnToJSONString, true
+	case "Fn::Transform":
+		return (*stack).fnTransform, true
+	case "Fn::Contains", "Fn::EachMemberEquals", "Fn::EachMemberIn", "Fn::RefAll", "Fn::ValueOf", "Fn::ValueOfAll":
+		// The functions of the Rules section, which daslint does not evaluate.
+		return (*stack).fnRule, true
 	}
-	// The functions of the Rules section, which daslint does not evaluate.
-	for _, name := range []string{"Fn::Contains", "Fn::EachMemberEquals", "Fn::EachMemberIn", "Fn::RefAll", "Fn::ValueOf", "Fn::ValueOfAll"} {
-		intrinsics[name] = (*stack).fnRule
-	}
+	return nil, false
 }
 
 // args checks that arg is a list of between lo and hi items.

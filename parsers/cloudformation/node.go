@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -75,36 +76,38 @@ func (n *node) isNull() bool { return n == nil || (n.kind == scalarNode && n.tag
 
 // shortTags are the YAML short forms of the intrinsic functions and what they
 // stand for.
-var shortTags = map[string]string{
-	"!Ref":            "Ref",
-	"!Condition":      "Condition",
-	"!GetAtt":         "Fn::GetAtt",
-	"!Sub":            "Fn::Sub",
-	"!Join":           "Fn::Join",
-	"!Select":         "Fn::Select",
-	"!Split":          "Fn::Split",
-	"!If":             "Fn::If",
-	"!Equals":         "Fn::Equals",
-	"!And":            "Fn::And",
-	"!Or":             "Fn::Or",
-	"!Not":            "Fn::Not",
-	"!FindInMap":      "Fn::FindInMap",
-	"!GetAZs":         "Fn::GetAZs",
-	"!ImportValue":    "Fn::ImportValue",
-	"!GetStackOutput": "Fn::GetStackOutput",
-	"!Cidr":           "Fn::Cidr",
-	"!Base64":         "Fn::Base64",
-	"!Length":         "Fn::Length",
-	"!ToJsonString":   "Fn::ToJsonString",
-	"!Transform":      "Fn::Transform",
-	// Rules-section functions.
-	"!Contains":         "Fn::Contains",
-	"!EachMemberEquals": "Fn::EachMemberEquals",
-	"!EachMemberIn":     "Fn::EachMemberIn",
-	"!RefAll":           "Fn::RefAll",
-	"!ValueOf":          "Fn::ValueOf",
-	"!ValueOfAll":       "Fn::ValueOfAll",
-}
+var shortTags = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"!Ref":            "Ref",
+		"!Condition":      "Condition",
+		"!GetAtt":         "Fn::GetAtt",
+		"!Sub":            "Fn::Sub",
+		"!Join":           "Fn::Join",
+		"!Select":         "Fn::Select",
+		"!Split":          "Fn::Split",
+		"!If":             "Fn::If",
+		"!Equals":         "Fn::Equals",
+		"!And":            "Fn::And",
+		"!Or":             "Fn::Or",
+		"!Not":            "Fn::Not",
+		"!FindInMap":      "Fn::FindInMap",
+		"!GetAZs":         "Fn::GetAZs",
+		"!ImportValue":    "Fn::ImportValue",
+		"!GetStackOutput": "Fn::GetStackOutput",
+		"!Cidr":           "Fn::Cidr",
+		"!Base64":         "Fn::Base64",
+		"!Length":         "Fn::Length",
+		"!ToJsonString":   "Fn::ToJsonString",
+		"!Transform":      "Fn::Transform",
+		// Rules-section functions.
+		"!Contains":         "Fn::Contains",
+		"!EachMemberEquals": "Fn::EachMemberEquals",
+		"!EachMemberIn":     "Fn::EachMemberIn",
+		"!RefAll":           "Fn::RefAll",
+		"!ValueOf":          "Fn::ValueOf",
+		"!ValueOfAll":       "Fn::ValueOfAll",
+	}
+})
 
 // parseFile parses data into a node tree. It returns nil and an error
 // diagnostic when the text is not YAML or JSON.
@@ -370,7 +373,7 @@ func (c *converter) intrinsicTag(y *yaml.Node) (string, bool) {
 	if y.Tag == "" || strings.HasPrefix(y.Tag, "!!") || y.Style&yaml.TaggedStyle == 0 {
 		return "", false
 	}
-	if long, ok := shortTags[y.Tag]; ok {
+	if long, ok := shortTags()[y.Tag]; ok {
 		return long, true
 	}
 	if strings.HasPrefix(y.Tag, "!Rain::") {

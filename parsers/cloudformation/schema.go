@@ -91,7 +91,7 @@ func (s *stack) checkSchema() {
 // type are checked: those of the types daslint translates, and nested
 // stacks.
 func schemaChecked(typ string) bool {
-	_, read := translators[typ]
+	_, read := translators()[typ]
 	return read || isStack(typ)
 }
 
@@ -258,16 +258,16 @@ func propertyOf(typ, name string) (nested string, ok bool) {
 	if nested, ok := schemaProperties()[typ][name]; ok {
 		return nested, true
 	}
-	return "", slices.Contains(laterProperties[typ], name)
+	return "", slices.Contains(laterProperties()[typ], name)
 }
 
 // propertyNames returns the properties of typ, sorted.
 func propertyNames(typ string) []string {
-	names := make([]string, 0, len(schemaProperties()[typ])+len(laterProperties[typ]))
+	names := make([]string, 0, len(schemaProperties()[typ])+len(laterProperties()[typ]))
 	for n := range schemaProperties()[typ] {
 		names = append(names, n)
 	}
-	names = append(names, laterProperties[typ]...)
+	names = append(names, laterProperties()[typ]...)
 	sort.Strings(names)
 	return names
 }

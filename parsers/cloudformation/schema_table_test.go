@@ -10,7 +10,7 @@ import (
 // schema; a translator added without regenerating the table (go generate)
 // fails here instead of warning about every property of its type.
 func TestSchemaCoversTranslatedTypes(t *testing.T) {
-	for typ := range translators {
+	for typ := range translators() {
 		if _, ok := schemaProperties()[typ]; !ok {
 			t.Errorf("%s is translated but has no schema: add it to the go:generate line in schema.go and run go generate", typ)
 		}
@@ -44,7 +44,7 @@ func TestSchemaTables(t *testing.T) {
 			}
 		}
 	}
-	for typ, names := range laterProperties {
+	for typ, names := range laterProperties() {
 		if _, ok := schemaProperties()[typ]; !ok {
 			t.Errorf("laterProperties names %s, which has no schema", typ)
 		}

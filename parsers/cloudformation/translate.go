@@ -1,39 +1,53 @@
 package cloudformation
 
 import (
+	"sync"
+
 	"github.com/daslint/daslint/model"
 )
 
-// translators turn each resource type that matters for KMS reachability
-// into model objects. Other types are ignored, as are SAM's serverless
-// types.
-var translators = map[string]func(p props, o model.Origin){
-	"AWS::EC2::VPC":                          vpc,
-	"AWS::EC2::Subnet":                       subnet,
-	"AWS::EC2::InternetGateway":              internetGateway,
-	"AWS::EC2::EgressOnlyInternetGateway":    egressOnlyGateway,
-	"AWS::EC2::VPCGatewayAttachment":         gatewayAttachment,
-	"AWS::EC2::EIP":                          eip,
-	"AWS::EC2::NatGateway":                   natGateway,
-	"AWS::EC2::RouteTable":                   routeTable,
-	"AWS::EC2::Route":                        route,
-	"AWS::EC2::SubnetRouteTableAssociation":  routeTableAssociation,
-	"AWS::EC2::GatewayRouteTableAssociation": gatewayRouteTableAssociation,
-	"AWS::EC2::PrefixList":                   prefixList,
-	"AWS::EC2::VPCEndpoint":                  vpcEndpoint,
-	"AWS::EC2::VPNGatewayRoutePropagation":   vpnGatewayRoutePropagation,
-	"AWS::EC2::SecurityGroup":                securityGroup,
-	"AWS::EC2::SecurityGroupIngress":         securityGroupIngress,
-	"AWS::EC2::SecurityGroupEgress":          securityGroupEgress,
-	"AWS::EC2::NetworkAcl":                   networkACL,
-	"AWS::EC2::NetworkAclEntry":              networkACLEntry,
-	"AWS::EC2::SubnetNetworkAclAssociation":  networkACLAssociation,
-	"AWS::RDS::DBSubnetGroup":                dbSubnetGroup,
-	"AWS::RDS::DBCluster":                    dbCluster,
-	"AWS::RDS::DBInstance":                   dbInstance,
-	"AWS::KMS::Key":                          kmsKey,
-	"AWS::KMS::Alias":                        kmsAlias,
+// translators returns what turns each resource type that matters for KMS
+// reachability into model objects. Other types are ignored, as are SAM's
+// serverless types. The map is built on first use, not at start-up; it is
+// not a sync.OnceValue because the translators lead back to it (a
+// package-level variable cannot).
+func translators() map[string]func(p props, o model.Origin) {
+	translatorsOnce.Do(func() {
+		translatorTable = map[string]func(p props, o model.Origin){
+			"AWS::EC2::VPC":                          vpc,
+			"AWS::EC2::Subnet":                       subnet,
+			"AWS::EC2::InternetGateway":              internetGateway,
+			"AWS::EC2::EgressOnlyInternetGateway":    egressOnlyGateway,
+			"AWS::EC2::VPCGatewayAttachment":         gatewayAttachment,
+			"AWS::EC2::EIP":                          eip,
+			"AWS::EC2::NatGateway":                   natGateway,
+			"AWS::EC2::RouteTable":                   routeTable,
+			"AWS::EC2::Route":                        route,
+			"AWS::EC2::SubnetRouteTableAssociation":  routeTableAssociation,
+			"AWS::EC2::GatewayRouteTableAssociation": gatewayRouteTableAssociation,
+			"AWS::EC2::PrefixList":                   prefixList,
+			"AWS::EC2::VPCEndpoint":                  vpcEndpoint,
+			"AWS::EC2::VPNGatewayRoutePropagation":   vpnGatewayRoutePropagation,
+			"AWS::EC2::SecurityGroup":                securityGroup,
+			"AWS::EC2::SecurityGroupIngress":         securityGroupIngress,
+			"AWS::EC2::SecurityGroupEgress":          securityGroupEgress,
+			"AWS::EC2::NetworkAcl":                   networkACL,
+			"AWS::EC2::NetworkAclEntry":              networkACLEntry,
+			"AWS::EC2::SubnetNetworkAclAssociation":  networkACLAssociation,
+			"AWS::RDS::DBSubnetGroup":                dbSubnetGroup,
+			"AWS::RDS::DBCluster":                    dbCluster,
+			"AWS::RDS::DBInstance":                   dbInstance,
+			"AWS::KMS::Key":                          kmsKey,
+			"AWS::KMS::Alias":                        kmsAlias,
+		}
+	})
+	return translatorTable
 }
+
+var (
+	translatorsOnce sync.Once
+	translatorTable map[string]func(p props, o model.Origin)
+)
 
 // translate adds the stack's resources, and those of its nested stacks, to
 // the model.
@@ -58,7 +72,7 @@ func (s *stack) translate() {
 		case isRegistryModule(r.typ):
 			s.registryModule(r)
 		default:
-			if f := translators[r.typ]; f != nil {
+			if f := translators()[r.typ]; f != nil {
 				f(p, o)
 			}
 		}

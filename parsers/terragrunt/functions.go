@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
@@ -106,17 +107,17 @@ func (r *reader) functions(self string, include func(label string, named bool) (
 	str("get_terragrunt_source_cli_flag", func() string { return "" })
 	fs["get_terraform_cli_args"] = function.New(&function.Spec{Type: function.StaticReturnType(cty.List(cty.String)),
 		Impl: func([]cty.Value, cty.Type) (cty.Value, error) { return cty.ListValEmpty(cty.String), nil }})
-	for n, why := range outsideWorld {
+	for n, why := range outsideWorld() {
 		fs[n] = unknownString(n, why)
 	}
-	fs["yamldecode"] = yamlDecode
+	fs["yamldecode"] = yamlDecode()
 	for _, n := range []string{"file", "filebase64", "templatefile"} {
 		if f, ok := fs[n]; ok {
 			fs[n] = r.recordRead(f)
 		}
 	}
 	fs["find_in_parent_folders"] = r.findInParentFolders(self)
-	fs["get_env"] = getEnv
+	fs["get_env"] = getEnv()
 	fs["read_terragrunt_config"] = r.readTerragruntConfig(self)
 	return fs
 }
@@ -146,16 +147,18 @@ func (r *reader) recordRead(f function.Function) function.Function {
 
 // outsideWorld are the Terragrunt functions whose value comes from outside
 // the repository, and why daslint does not know it.
-var outsideWorld = map[string]string{
-	"get_aws_account_id":              "it asks AWS for the account of the credentials Terragrunt runs with",
-	"get_aws_account_alias":           "it asks AWS for the account of the credentials Terragrunt runs with",
-	"get_aws_caller_identity_arn":     "it asks AWS for the identity Terragrunt runs with",
-	"get_aws_caller_identity_user_id": "it asks AWS for the identity Terragrunt runs with",
-	"get_platform":                    "it is the operating system Terragrunt runs on",
-	"run_cmd":                         "it runs a command",
-	"sops_decrypt_file":               "it decrypts a file with keys daslint does not have",
-	"get_working_dir":                 "it is the .terragrunt-cache directory Terragrunt downloads the module into",
-}
+var outsideWorld = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"get_aws_account_id":              "it asks AWS for the account of the credentials Terragrunt runs with",
+		"get_aws_account_alias":           "it asks AWS for the account of the credentials Terragrunt runs with",
+		"get_aws_caller_identity_arn":     "it asks AWS for the identity Terragrunt runs with",
+		"get_aws_caller_identity_user_id": "it asks AWS for the identity Terragrunt runs with",
+		"get_platform":                    "it is the operating system Terragrunt runs on",
+		"run_cmd":                         "it runs a command",
+		"sops_decrypt_file":               "it decrypts a file with keys daslint does not have",
+		"get_working_dir":                 "it is the .terragrunt-cache directory Terragrunt downloads the module into",
+	}
+})
 
 // unknownString is a Terragrunt function whose value daslint does not know
 // offline: any arguments, an unknown result carrying the reason.
@@ -209,17 +212,19 @@ func (r *reader) findInParentFolders(self string) function.Function {
 
 // getEnv is get_env(name, default): the default, since daslint never reads
 // the environment of whoever runs it; without a default, unknown.
-var getEnv = function.New(&function.Spec{
-	Params:   []function.Parameter{{Name: "name", Type: cty.String}},
-	VarParam: &function.Parameter{Name: "default", Type: cty.String},
-	Type:     function.StaticReturnType(cty.String),
-	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-		if len(args) > 1 {
-			return args[1], nil
-		}
-		return cty.UnknownVal(cty.String).Mark(&model.Unresolved{Kind: model.FromVariable,
-			Reason: fmt.Sprintf("get_env(%q) reads the environment of the Terragrunt run, which daslint does not know", args[0].AsString())}), nil
-	},
+var getEnv = sync.OnceValue(func() function.Function {
+	return function.New(&function.Spec{
+		Params:   []function.Parameter{{Name: "name", Type: cty.String}},
+		VarParam: &function.Parameter{Name: "default", Type: cty.String},
+		Type:     function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			if len(args) > 1 {
+				return args[1], nil
+			}
+			return cty.UnknownVal(cty.String).Mark(&model.Unresolved{Kind: model.FromVariable,
+				Reason: fmt.Sprintf("get_env(%q) reads the environment of the Terragrunt run, which daslint does not know", args[0].AsString())}), nil
+		},
+	})
 })
 
 // readTerragruntConfig reads another configuration file (relative to dir)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sync"
 
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
@@ -19,20 +20,22 @@ const maxYAMLNodes = 1 << 17
 // (`yamldecode(file(find_in_parent_folders("env.yaml")))`): mappings become
 // objects, sequences tuples, scalars strings, numbers, bools or null by
 // their resolved YAML tag, as Terraform's go-cty-yaml does.
-var yamlDecode = function.New(&function.Spec{
-	Params: []function.Parameter{{Name: "src", Type: cty.String}},
-	Type:   function.StaticReturnType(cty.DynamicPseudoType),
-	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-		var doc yaml.Node
-		if err := yaml.Unmarshal([]byte(args[0].AsString()), &doc); err != nil {
-			return cty.NilVal, fmt.Errorf("yamldecode: %w", err)
-		}
-		if doc.Kind == 0 || len(doc.Content) == 0 {
-			return cty.NullVal(cty.DynamicPseudoType), nil
-		}
-		budget := maxYAMLNodes
-		return yamlValue(doc.Content[0], &budget)
-	},
+var yamlDecode = sync.OnceValue(func() function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "src", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.DynamicPseudoType),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			var doc yaml.Node
+			if err := yaml.Unmarshal([]byte(args[0].AsString()), &doc); err != nil {
+				return cty.NilVal, fmt.Errorf("yamldecode: %w", err)
+			}
+			if doc.Kind == 0 || len(doc.Content) == 0 {
+				return cty.NullVal(cty.DynamicPseudoType), nil
+			}
+			budget := maxYAMLNodes
+			return yamlValue(doc.Content[0], &budget)
+		},
+	})
 })
 
 func yamlValue(n *yaml.Node, budget *int) (cty.Value, error) {

@@ -39,7 +39,7 @@ func (b *builder) indexIDs(root *valuesModule) {
 				continue
 			}
 			if r.Type == "aws_vpc" {
-				for attr, f := range vpcImplicit {
+				for attr, f := range vpcImplicit() {
 					if id, _ := r.Values[attr].(string); id != "" {
 						implicit = append(implicit, [2]string{id, model.Token(f(r.Address))})
 					}

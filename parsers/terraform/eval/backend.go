@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
@@ -45,41 +46,45 @@ type Backend struct {
 const defaultWorkspace = "default"
 
 // backendFields are the identity fields of each backend type, and their
-// defaults; required (below) says which must be set.
-var backendFields = map[string]map[string]string{
-	"s3":      {"bucket": "", "key": "", "workspace_key_prefix": "env:"},
-	"local":   {"path": "terraform.tfstate", "workspace_dir": "terraform.tfstate.d"},
-	"remote":  {"hostname": "app.terraform.io", "organization": "", "name": "", "prefix": ""},
-	"gcs":     {"bucket": "", "prefix": ""},
-	"azurerm": {"storage_account_name": "", "container_name": "", "key": ""},
-}
+// defaults; requiredFields (below) says which must be set.
+var backendFields = sync.OnceValue(func() map[string]map[string]string {
+	return map[string]map[string]string{
+		"s3":      {"bucket": "", "key": "", "workspace_key_prefix": "env:"},
+		"local":   {"path": "terraform.tfstate", "workspace_dir": "terraform.tfstate.d"},
+		"remote":  {"hostname": "app.terraform.io", "organization": "", "name": "", "prefix": ""},
+		"gcs":     {"bucket": "", "prefix": ""},
+		"azurerm": {"storage_account_name": "", "container_name": "", "key": ""},
+	}
+})
 
-// required are the identity fields without which a backend names no state
+// requiredFields are the identity fields without which a backend names no state
 // (remote needs one of workspaces.name and workspaces.prefix).
-var required = map[string][]string{
-	"s3":      {"bucket", "key"},
-	"remote":  {"organization"},
-	"gcs":     {"bucket"},
-	"azurerm": {"container_name", "key", "storage_account_name"},
-}
+var requiredFields = sync.OnceValue(func() map[string][]string {
+	return map[string][]string{
+		"s3":      {"bucket", "key"},
+		"remote":  {"organization"},
+		"gcs":     {"bucket"},
+		"azurerm": {"container_name", "key", "storage_account_name"},
+	}
+})
 
 // get returns field f with its default.
 func (b Backend) get(f string) string {
 	if v, ok := b.Config[f]; ok {
 		return v
 	}
-	return backendFields[b.Type][f]
+	return backendFields()[b.Type][f]
 }
 
 // Missing lists the identity fields the backend leaves unset that it needs
 // to be matched: a partial configuration (`terraform init -backend-config`)
 // is completed only at init time, which daslint does not see.
 func (b Backend) Missing() []string {
-	if _, ok := backendFields[b.Type]; !ok {
+	if _, ok := backendFields()[b.Type]; !ok {
 		return []string{"type " + b.Type}
 	}
 	var out []string
-	for _, f := range required[b.Type] {
+	for _, f := range requiredFields()[b.Type] {
 		if _, set := b.Config[f]; !set {
 			out = append(out, f)
 		}
@@ -291,8 +296,8 @@ func backendOfFile(f *hcl.File, dir string) (Backend, bool) {
 // not known.
 func literalFields(typ string, body hcl.Body) map[string]string {
 	out := map[string]string{}
-	names := make([]string, 0, len(backendFields[typ]))
-	for n := range backendFields[typ] {
+	names := make([]string, 0, len(backendFields()[typ]))
+	for n := range backendFields()[typ] {
 		if typ != "remote" || (n != "name" && n != "prefix") {
 			names = append(names, n)
 		}
@@ -438,7 +443,7 @@ func setConfig(b *Backend, config cty.Value) (string, bool) {
 			}
 			continue
 		}
-		if _, identity := backendFields[b.Type][name]; !identity {
+		if _, identity := backendFields()[b.Type][name]; !identity {
 			continue
 		}
 		s, ok := knownString(v)

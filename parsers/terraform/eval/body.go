@@ -15,23 +15,36 @@ import (
 // maxBlockDepth bounds the nesting of blocks (dynamic blocks included).
 const maxBlockDepth = 32
 
-// metaArgs are the arguments of a resource block that are not arguments of
-// the resource itself.
-var metaArgs = map[string]bool{"count": true, "for_each": true, "provider": true, "depends_on": true, "lifecycle": true}
+// isMetaArg reports whether an argument of a resource block is not an
+// argument of the resource itself.
+func isMetaArg(name string) bool {
+	switch name {
+	case "count", "for_each", "provider", "depends_on", "lifecycle":
+		return true
+	}
+	return false
+}
 
-// skippedBlocks say how Terraform manages a resource, not what it is.
-var skippedBlocks = map[string]bool{"lifecycle": true, "provisioner": true, "connection": true, "timeouts": true}
+// skippedBlock reports whether a block says how Terraform manages a
+// resource, not what it is.
+func skippedBlock(name string) bool { return slices.Contains(skippedBlockTypes, name) }
 
-// jsonBlockTypes are the property names that a `.tf.json` resource body
-// holds as nested blocks. JSON has no syntax for blocks, and Terraform tells
+// skippedBlockTypes are the blocks skippedBlock tells.
+var skippedBlockTypes = []string{"lifecycle", "provisioner", "connection", "timeouts"}
+
+// jsonBlockType reports whether a property of a `.tf.json` resource body is
+// one that it holds as nested blocks. JSON has no syntax for blocks, and Terraform tells
 // them apart with the provider's schema, which daslint does not have; these
 // are the nested block types of the resources that matter for reachability.
-var jsonBlockTypes = map[string]bool{
-	"dynamic": true, "lifecycle": true, "provisioner": true, "connection": true, "timeouts": true,
-	"ingress": true, "egress": true, "route": true, "filter": true, "dns_options": true,
-	"subnet_configuration": true, "serverlessv2_scaling_configuration": true, "scaling_configuration": true,
-	"restore_to_point_in_time": true, "s3_import": true, "statement": true, "principals": true,
-	"condition": true, "not_principals": true, "subnet_mapping": true, "default_tags": true, "assume_role": true,
+func jsonBlockType(name string) bool {
+	switch name {
+	case "dynamic", "lifecycle", "provisioner", "connection", "timeouts", "ingress", "egress", "route",
+		"filter", "dns_options", "subnet_configuration", "serverlessv2_scaling_configuration",
+		"scaling_configuration", "restore_to_point_in_time", "s3_import", "statement", "principals", "condition",
+		"not_principals", "subnet_mapping", "default_tags", "assume_role":
+		return true
+	}
+	return false
 }
 
 // syntaxBody is a body that evalBody reads: an hcl.Body, or the compact
@@ -93,7 +106,7 @@ func splitHCLBody(b hcl.Body, buf []rawAttr) ([]rawAttr, []rawBlock, hcl.Diagnos
 		switch {
 		case name == "dynamic" || name == "provisioner":
 			schema.Blocks = append(schema.Blocks, hcl.BlockHeaderSchema{Type: name, LabelNames: []string{"type"}})
-		case jsonBlockTypes[name]:
+		case jsonBlockType(name):
 			schema.Blocks = append(schema.Blocks, hcl.BlockHeaderSchema{Type: name})
 		default:
 			schema.Attributes = append(schema.Attributes, hcl.AttributeSchema{Name: name})
@@ -127,7 +140,7 @@ func (e *evaluator) evalBody(b syntaxBody, sc *scope, top bool, depth int) *Body
 	// with the instance.
 	vals := make([]Attr, len(attrs))
 	for i, a := range attrs {
-		if top && metaArgs[a.name] {
+		if top && isMetaArg(a.name) {
 			continue
 		}
 		v := e.eval(a.expr, sc)
@@ -139,12 +152,12 @@ func (e *evaluator) evalBody(b syntaxBody, sc *scope, top bool, depth int) *Body
 		out.Attrs[a.name] = &vals[i]
 	}
 	for _, blk := range blocks {
-		if out.Blocks == nil && !skippedBlocks[blk.Type] {
+		if out.Blocks == nil && !skippedBlock(blk.Type) {
 			// Nil when there are none: most bodies have no nested block.
 			out.Blocks = map[string][]*Block{}
 		}
 		switch {
-		case skippedBlocks[blk.Type]:
+		case skippedBlock(blk.Type):
 		case blk.Type == "dynamic":
 			if len(blk.Labels) == 1 {
 				out.Blocks[blk.Labels[0]] = append(out.Blocks[blk.Labels[0]], e.expandDynamic(blk, sc, depth)...)

@@ -45,10 +45,16 @@ func SameIndexOf(v cty.Value, cohort string) bool {
 	return cohort != "" && v.HasMark(indexMark{cohort: cohort})
 }
 
-// impureFunctions return a different value on each call (Terraform
-// documentation of uuid, timestamp and bcrypt), so the same text does not
-// give the same count twice.
-var impureFunctions = map[string]bool{"uuid": true, "timestamp": true, "bcrypt": true}
+// impure reports whether a function returns a different value on each call
+// (Terraform documentation of uuid, timestamp and bcrypt), so the same text
+// does not give the same count twice.
+func impure(name string) bool {
+	switch name {
+	case "uuid", "timestamp", "bcrypt":
+		return true
+	}
+	return false
+}
 
 // cohortOf names the cohort of a symbolic expansion of m by expr: m's
 // address prefix, the meta-argument and the expression's source text with
@@ -68,15 +74,15 @@ func (e *evaluator) exprText(expr hcl.Expression) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	impure := false
+	calls := false
 	visitSyntax(sx, func(n hclsyntax.Node) {
-		if call, ok := n.(*hclsyntax.FunctionCallExpr); ok && impureFunctions[call.Name] {
-			impure = true
+		if call, ok := n.(*hclsyntax.FunctionCallExpr); ok && impure(call.Name) {
+			calls = true
 		}
 	})
 	rng := expr.Range()
 	f := e.parser.Files()[rng.Filename]
-	if impure || f == nil || rng.Start.Byte < 0 || rng.End.Byte > len(f.Bytes) || rng.Start.Byte >= rng.End.Byte {
+	if calls || f == nil || rng.Start.Byte < 0 || rng.End.Byte > len(f.Bytes) || rng.Start.Byte >= rng.End.Byte {
 		return "", false
 	}
 	toks, diags := hclsyntax.LexExpression(f.Bytes[rng.Start.Byte:rng.End.Byte], rng.Filename, rng.Start)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -29,26 +30,28 @@ func (e *limitError) Error() string { return e.msg }
 
 // boundedSetProduct is stdlib's setproduct, refused before it builds more
 // than maxElements elements.
-var boundedSetProduct = function.New(&function.Spec{
-	Description: stdlib.SetProductFunc.Description(),
-	VarParam:    stdlib.SetProductFunc.VarParam(),
-	Type: func(args []cty.Value) (cty.Type, error) {
-		return stdlib.SetProductFunc.ReturnTypeForValues(args)
-	},
-	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-		n := 1
-		for _, a := range args {
-			if !a.IsKnown() || a.IsNull() || !a.CanIterateElements() {
-				continue
+var boundedSetProduct = sync.OnceValue(func() function.Function {
+	return function.New(&function.Spec{
+		Description: stdlib.SetProductFunc.Description(),
+		VarParam:    stdlib.SetProductFunc.VarParam(),
+		Type: func(args []cty.Value) (cty.Type, error) {
+			return stdlib.SetProductFunc.ReturnTypeForValues(args)
+		},
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			n := 1
+			for _, a := range args {
+				if !a.IsKnown() || a.IsNull() || !a.CanIterateElements() {
+					continue
+				}
+				n *= max(a.LengthInt(), 1)
+				if n > maxElements {
+					return cty.NilVal, &limitError{fmt.Sprintf(
+						"setproduct would build more than %d elements, daslint's limit; the value is unknown", maxElements)}
+				}
 			}
-			n *= max(a.LengthInt(), 1)
-			if n > maxElements {
-				return cty.NilVal, &limitError{fmt.Sprintf(
-					"setproduct would build more than %d elements, daslint's limit; the value is unknown", maxElements)}
-			}
-		}
-		return stdlib.SetProductFunc.Call(args)
-	},
+			return stdlib.SetProductFunc.Call(args)
+		},
+	})
 })
 
 // limitDiagnostic returns the limitError behind an hcl diagnostic, if any.
@@ -103,47 +106,49 @@ func (e *evaluator) limitAt(msg string, expr hcl.Expression) *model.Unresolved {
 // argument is a small whole number: cty's range adds and compares arbitrary
 // precision numbers for each element, which makes a few hundred calls in a
 // loop cost seconds. Anything else, and every error, is stdlib's.
-var rangeFunc = function.New(&function.Spec{
-	Description:  stdlib.RangeFunc.Description(),
-	VarParam:     stdlib.RangeFunc.VarParam(),
-	Type:         function.StaticReturnType(cty.List(cty.Number)),
-	RefineResult: func(b *cty.RefinementBuilder) *cty.RefinementBuilder { return b.NotNull() },
-	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-		n := make([]int64, len(args))
-		for i, a := range args {
-			x, acc := a.AsBigFloat().Int64()
-			if acc != big.Exact || x < -1<<40 || x > 1<<40 {
+var rangeFunc = sync.OnceValue(func() function.Function {
+	return function.New(&function.Spec{
+		Description:  stdlib.RangeFunc.Description(),
+		VarParam:     stdlib.RangeFunc.VarParam(),
+		Type:         function.StaticReturnType(cty.List(cty.Number)),
+		RefineResult: func(b *cty.RefinementBuilder) *cty.RefinementBuilder { return b.NotNull() },
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			n := make([]int64, len(args))
+			for i, a := range args {
+				x, acc := a.AsBigFloat().Int64()
+				if acc != big.Exact || x < -1<<40 || x > 1<<40 {
+					return stdlib.RangeFunc.Call(args)
+				}
+				n[i] = x
+			}
+			var start, end, step int64
+			switch len(n) {
+			case 1:
+				start, end, step = 0, n[0], 1
+			case 2:
+				start, end, step = n[0], n[1], 1
+			case 3:
+				start, end, step = n[0], n[1], n[2]
+			default:
 				return stdlib.RangeFunc.Call(args)
 			}
-			n[i] = x
-		}
-		var start, end, step int64
-		switch len(n) {
-		case 1:
-			start, end, step = 0, n[0], 1
-		case 2:
-			start, end, step = n[0], n[1], 1
-		case 3:
-			start, end, step = n[0], n[1], n[2]
-		default:
-			return stdlib.RangeFunc.Call(args)
-		}
-		if len(n) < 3 && end < start {
-			step = -1
-		}
-		if step == 0 || (step > 0 && end < start) || (step < 0 && end > start) || (end-start)/step > 1024 {
-			return stdlib.RangeFunc.Call(args) // its errors
-		}
-		var vals []cty.Value
-		for x := start; (step > 0 && x < end) || (step < 0 && x > end); x += step {
-			vals = append(vals, cty.NumberIntVal(x))
-		}
-		if len(vals) > 1024 {
-			return stdlib.RangeFunc.Call(args)
-		}
-		if len(vals) == 0 {
-			return cty.ListValEmpty(cty.Number), nil
-		}
-		return cty.ListVal(vals), nil
-	},
+			if len(n) < 3 && end < start {
+				step = -1
+			}
+			if step == 0 || (step > 0 && end < start) || (step < 0 && end > start) || (end-start)/step > 1024 {
+				return stdlib.RangeFunc.Call(args) // its errors
+			}
+			var vals []cty.Value
+			for x := start; (step > 0 && x < end) || (step < 0 && x > end); x += step {
+				vals = append(vals, cty.NumberIntVal(x))
+			}
+			if len(vals) > 1024 {
+				return stdlib.RangeFunc.Call(args)
+			}
+			if len(vals) == 0 {
+				return cty.ListValEmpty(cty.Number), nil
+			}
+			return cty.ListVal(vals), nil
+		},
+	})
 })

@@ -12,6 +12,7 @@ import (
 	"math/big"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/go-cty-funcs/cidr"
 	"github.com/hashicorp/go-cty-funcs/collection"
@@ -43,11 +44,11 @@ func (e *evaluator) functions() map[string]function.Function {
 
 		"chunklist": stdlib.ChunklistFunc, "coalesce": collection.CoalesceFunc, "coalescelist": stdlib.CoalesceListFunc,
 		"compact": stdlib.CompactFunc, "concat": stdlib.ConcatFunc, "contains": stdlib.ContainsFunc,
-		"distinct": stdlib.DistinctFunc, "element": elementFunc, "flatten": stdlib.FlattenFunc,
-		"keys": stdlib.KeysFunc, "lookup": lookupFunc, "merge": stdlib.MergeFunc,
-		"range": rangeFunc, "reverse": stdlib.ReverseListFunc, "setintersection": stdlib.SetIntersectionFunc,
-		"setproduct": boundedSetProduct, "setsubtract": stdlib.SetSubtractFunc, "setunion": stdlib.SetUnionFunc,
-		"slice": sliceFunc, "sort": stdlib.SortFunc, "values": stdlib.ValuesFunc, "zipmap": stdlib.ZipmapFunc,
+		"distinct": stdlib.DistinctFunc, "element": elementFunc(), "flatten": stdlib.FlattenFunc,
+		"keys": stdlib.KeysFunc, "lookup": lookupFunc(), "merge": stdlib.MergeFunc,
+		"range": rangeFunc(), "reverse": stdlib.ReverseListFunc, "setintersection": stdlib.SetIntersectionFunc,
+		"setproduct": boundedSetProduct(), "setsubtract": stdlib.SetSubtractFunc, "setunion": stdlib.SetUnionFunc,
+		"slice": sliceFunc(), "sort": stdlib.SortFunc, "values": stdlib.ValuesFunc, "zipmap": stdlib.ZipmapFunc,
 
 		"jsondecode": stdlib.JSONDecodeFunc, "jsonencode": stdlib.JSONEncodeFunc, "csvdecode": stdlib.CSVDecodeFunc,
 		"base64decode": encoding.Base64DecodeFunc, "base64encode": encoding.Base64EncodeFunc,
@@ -60,18 +61,18 @@ func (e *evaluator) functions() map[string]function.Function {
 
 		"try": tryfunc.TryFunc, "can": tryfunc.CanFunc,
 
-		"length": lengthFunc, "index": indexFunc, "one": oneFunc, "alltrue": allTrueFunc, "anytrue": anyTrueFunc,
-		"sum": sumFunc, "transpose": transposeFunc, "replace": replaceFunc,
+		"length": lengthFunc(), "index": indexFunc(), "one": oneFunc(), "alltrue": boolReduce(true), "anytrue": boolReduce(false),
+		"sum": sumFunc(), "transpose": transposeFunc(), "replace": replaceFunc(),
 		"startswith": stringTest(strings.HasPrefix), "endswith": stringTest(strings.HasSuffix),
 		"strcontains": stringTest(strings.Contains),
 		"md5":         hashFunc(func(b []byte) []byte { s := md5.Sum(b); return s[:] }),  //nolint:gosec // see import
 		"sha1":        hashFunc(func(b []byte) []byte { s := sha1.Sum(b); return s[:] }), //nolint:gosec // see import
 		"sha256":      hashFunc(func(b []byte) []byte { s := sha256.Sum256(b); return s[:] }),
-		"sensitive":   identityFunc, "nonsensitive": identityFunc,
+		"sensitive":   identityFunc(), "nonsensitive": identityFunc(),
 		"sha512":       hashFunc(func(b []byte) []byte { s := sha512.Sum512(b); return s[:] }),
 		"base64sha256": base64HashFunc(func(b []byte) []byte { s := sha256.Sum256(b); return s[:] }),
 		"base64sha512": base64HashFunc(func(b []byte) []byte { s := sha512.Sum512(b); return s[:] }),
-		"urlencode":    encoding.URLEncodeFunc, "matchkeys": matchkeysFunc,
+		"urlencode":    encoding.URLEncodeFunc, "matchkeys": matchkeysFunc(),
 		// daslint keeps no sensitivity marks, and an ephemeral value (known
 		// only during a run) is unknown here anyway.
 		"issensitive": function.New(&function.Spec{
@@ -79,7 +80,7 @@ func (e *evaluator) functions() map[string]function.Function {
 			Type:   function.StaticReturnType(cty.Bool),
 			Impl:   func([]cty.Value, cty.Type) (cty.Value, error) { return cty.False, nil },
 		}),
-		"ephemeralasnull": identityFunc,
+		"ephemeralasnull": identityFunc(),
 	}
 	for name, f := range e.fileFunctions() {
 		fs[name] = f
@@ -93,11 +94,13 @@ func (e *evaluator) functions() map[string]function.Function {
 	return fs
 }
 
-var identityFunc = function.New(&function.Spec{
-	Params:       []function.Parameter{{Name: "value", Type: cty.DynamicPseudoType, AllowNull: true, AllowUnknown: true, AllowDynamicType: true, AllowMarked: true}},
-	Type:         func(args []cty.Value) (cty.Type, error) { return args[0].Type(), nil },
-	RefineResult: func(b *cty.RefinementBuilder) *cty.RefinementBuilder { return b },
-	Impl:         func(args []cty.Value, _ cty.Type) (cty.Value, error) { return args[0], nil },
+var identityFunc = sync.OnceValue(func() function.Function {
+	return function.New(&function.Spec{
+		Params:       []function.Parameter{{Name: "value", Type: cty.DynamicPseudoType, AllowNull: true, AllowUnknown: true, AllowDynamicType: true, AllowMarked: true}},
+		Type:         func(args []cty.Value) (cty.Type, error) { return args[0].Type(), nil },
+		RefineResult: func(b *cty.RefinementBuilder) *cty.RefinementBuilder { return b },
+		Impl:         func(args []cty.Value, _ cty.Type) (cty.Value, error) { return args[0], nil },
+	})
 })
 
 func applyTimeFunc() function.Function {
@@ -114,88 +117,94 @@ func applyTimeFunc() function.Function {
 // Terraform counts their attributes: `length(var.tags)` of a `type = any`
 // variable whose default is `{}` is 0, not an error. The length of an object
 // or a tuple is in its type, so it is known even when the value is not.
-var lengthFunc = function.New(&function.Spec{
-	Params: []function.Parameter{{Name: "value", Type: cty.DynamicPseudoType, AllowDynamicType: true, AllowUnknown: true}},
-	Type: func(args []cty.Value) (cty.Type, error) {
-		switch ty := args[0].Type(); {
-		case ty == cty.String, ty == cty.DynamicPseudoType, ty.IsCollectionType(), ty.IsObjectType(), ty.IsTupleType():
-			return cty.Number, nil
-		default:
-			return cty.NilType, fmt.Errorf("argument must be a string, a collection or a structural value, not %s", ty.FriendlyName())
-		}
-	},
-	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-		v := args[0]
-		switch ty := v.Type(); {
-		case ty == cty.String:
-			return stdlib.Strlen(v)
-		case ty.IsObjectType():
-			return cty.NumberIntVal(int64(len(ty.AttributeTypes()))), nil
-		case ty.IsTupleType():
-			return cty.NumberIntVal(int64(len(ty.TupleElementTypes()))), nil
-		}
-		return stdlib.Length(v)
-	},
+var lengthFunc = sync.OnceValue(func() function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "value", Type: cty.DynamicPseudoType, AllowDynamicType: true, AllowUnknown: true}},
+		Type: func(args []cty.Value) (cty.Type, error) {
+			switch ty := args[0].Type(); {
+			case ty == cty.String, ty == cty.DynamicPseudoType, ty.IsCollectionType(), ty.IsObjectType(), ty.IsTupleType():
+				return cty.Number, nil
+			default:
+				return cty.NilType, fmt.Errorf("argument must be a string, a collection or a structural value, not %s", ty.FriendlyName())
+			}
+		},
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			v := args[0]
+			switch ty := v.Type(); {
+			case ty == cty.String:
+				return stdlib.Strlen(v)
+			case ty.IsObjectType():
+				return cty.NumberIntVal(int64(len(ty.AttributeTypes()))), nil
+			case ty.IsTupleType():
+				return cty.NumberIntVal(int64(len(ty.TupleElementTypes()))), nil
+			}
+			return stdlib.Length(v)
+		},
+	})
 })
 
 // indexFunc is Terraform's index(list, value): the position of value.
-var indexFunc = function.New(&function.Spec{
-	Params: []function.Parameter{{Name: "list", Type: cty.DynamicPseudoType}, {Name: "value", Type: cty.DynamicPseudoType}},
-	Type:   function.StaticReturnType(cty.Number),
-	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-		list := args[0]
-		if ty := list.Type(); !ty.IsListType() && !ty.IsTupleType() {
-			return cty.NilVal, fmt.Errorf("argument must be a list or tuple")
-		}
-		if !list.IsWhollyKnown() || !args[1].IsWhollyKnown() {
-			return cty.UnknownVal(cty.Number), nil
-		}
-		i := 0
-		for it := list.ElementIterator(); it.Next(); i++ {
-			_, v := it.Element()
-			if eq := v.Equals(args[1]); eq.IsKnown() && eq.True() {
-				return cty.NumberIntVal(int64(i)), nil
+var indexFunc = sync.OnceValue(func() function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "list", Type: cty.DynamicPseudoType}, {Name: "value", Type: cty.DynamicPseudoType}},
+		Type:   function.StaticReturnType(cty.Number),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			list := args[0]
+			if ty := list.Type(); !ty.IsListType() && !ty.IsTupleType() {
+				return cty.NilVal, fmt.Errorf("argument must be a list or tuple")
 			}
-		}
-		return cty.NilVal, fmt.Errorf("item not found")
-	},
+			if !list.IsWhollyKnown() || !args[1].IsWhollyKnown() {
+				return cty.UnknownVal(cty.Number), nil
+			}
+			i := 0
+			for it := list.ElementIterator(); it.Next(); i++ {
+				_, v := it.Element()
+				if eq := v.Equals(args[1]); eq.IsKnown() && eq.True() {
+					return cty.NumberIntVal(int64(i)), nil
+				}
+			}
+			return cty.NilVal, fmt.Errorf("item not found")
+		},
+	})
 })
 
-var oneFunc = function.New(&function.Spec{
-	Params: []function.Parameter{{Name: "list", Type: cty.DynamicPseudoType}},
-	Type: func(args []cty.Value) (cty.Type, error) {
-		ty := args[0].Type()
-		switch {
-		case ty.IsListType() || ty.IsSetType():
-			return ty.ElementType(), nil
-		case ty.IsTupleType():
-			if n := len(ty.TupleElementTypes()); n == 1 {
-				return ty.TupleElementTypes()[0], nil
-			} else if n == 0 {
+var oneFunc = sync.OnceValue(func() function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "list", Type: cty.DynamicPseudoType}},
+		Type: func(args []cty.Value) (cty.Type, error) {
+			ty := args[0].Type()
+			switch {
+			case ty.IsListType() || ty.IsSetType():
+				return ty.ElementType(), nil
+			case ty.IsTupleType():
+				if n := len(ty.TupleElementTypes()); n == 1 {
+					return ty.TupleElementTypes()[0], nil
+				} else if n == 0 {
+					return cty.DynamicPseudoType, nil
+				}
+				return cty.NilType, fmt.Errorf("must be a list, set, or tuple value with either zero or one elements")
+			case ty == cty.DynamicPseudoType:
 				return cty.DynamicPseudoType, nil
 			}
 			return cty.NilType, fmt.Errorf("must be a list, set, or tuple value with either zero or one elements")
-		case ty == cty.DynamicPseudoType:
-			return cty.DynamicPseudoType, nil
-		}
-		return cty.NilType, fmt.Errorf("must be a list, set, or tuple value with either zero or one elements")
-	},
-	Impl: func(args []cty.Value, ty cty.Type) (cty.Value, error) {
-		v := args[0]
-		if !v.IsKnown() {
-			return cty.UnknownVal(ty), nil
-		}
-		switch v.LengthInt() {
-		case 0:
-			return cty.NullVal(ty), nil
-		case 1:
-			it := v.ElementIterator()
-			it.Next()
-			_, e := it.Element()
-			return e, nil
-		}
-		return cty.NilVal, fmt.Errorf("must be a list, set, or tuple value with either zero or one elements")
-	},
+		},
+		Impl: func(args []cty.Value, ty cty.Type) (cty.Value, error) {
+			v := args[0]
+			if !v.IsKnown() {
+				return cty.UnknownVal(ty), nil
+			}
+			switch v.LengthInt() {
+			case 0:
+				return cty.NullVal(ty), nil
+			case 1:
+				it := v.ElementIterator()
+				it.Next()
+				_, e := it.Element()
+				return e, nil
+			}
+			return cty.NilVal, fmt.Errorf("must be a list, set, or tuple value with either zero or one elements")
+		},
+	})
 })
 
 func boolReduce(all bool) function.Function {
@@ -225,80 +234,81 @@ func boolReduce(all bool) function.Function {
 	})
 }
 
-var (
-	allTrueFunc = boolReduce(true)
-	anyTrueFunc = boolReduce(false)
-)
-
-var sumFunc = function.New(&function.Spec{
-	Params: []function.Parameter{{Name: "list", Type: cty.DynamicPseudoType}},
-	Type:   function.StaticReturnType(cty.Number),
-	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-		v := args[0]
-		if !v.CanIterateElements() || v.LengthInt() == 0 {
-			return cty.NilVal, fmt.Errorf("cannot sum an empty list or a non-collection")
-		}
-		total := new(big.Float)
-		for it := v.ElementIterator(); it.Next(); {
-			_, x := it.Element()
-			if !x.IsKnown() {
-				return cty.UnknownVal(cty.Number), nil
+var sumFunc = sync.OnceValue(func() function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "list", Type: cty.DynamicPseudoType}},
+		Type:   function.StaticReturnType(cty.Number),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			v := args[0]
+			if !v.CanIterateElements() || v.LengthInt() == 0 {
+				return cty.NilVal, fmt.Errorf("cannot sum an empty list or a non-collection")
 			}
-			n, err := convert.Convert(x, cty.Number)
-			if err != nil || n.IsNull() {
-				return cty.NilVal, fmt.Errorf("sum needs numbers")
+			total := new(big.Float)
+			for it := v.ElementIterator(); it.Next(); {
+				_, x := it.Element()
+				if !x.IsKnown() {
+					return cty.UnknownVal(cty.Number), nil
+				}
+				n, err := convert.Convert(x, cty.Number)
+				if err != nil || n.IsNull() {
+					return cty.NilVal, fmt.Errorf("sum needs numbers")
+				}
+				total.Add(total, n.AsBigFloat())
 			}
-			total.Add(total, n.AsBigFloat())
-		}
-		return cty.NumberVal(total), nil
-	},
+			return cty.NumberVal(total), nil
+		},
+	})
 })
 
-var transposeFunc = function.New(&function.Spec{
-	Params: []function.Parameter{{Name: "values", Type: cty.Map(cty.List(cty.String))}},
-	Type:   function.StaticReturnType(cty.Map(cty.List(cty.String))),
-	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-		out := map[string][]cty.Value{}
-		for it := args[0].ElementIterator(); it.Next(); {
-			k, list := it.Element()
-			if !list.IsWhollyKnown() {
-				return cty.UnknownVal(cty.Map(cty.List(cty.String))), nil
-			}
-			for lt := list.ElementIterator(); lt.Next(); {
-				_, v := lt.Element()
-				if v.IsNull() {
-					return cty.NilVal, fmt.Errorf("transpose: null value in list")
+var transposeFunc = sync.OnceValue(func() function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "values", Type: cty.Map(cty.List(cty.String))}},
+		Type:   function.StaticReturnType(cty.Map(cty.List(cty.String))),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			out := map[string][]cty.Value{}
+			for it := args[0].ElementIterator(); it.Next(); {
+				k, list := it.Element()
+				if !list.IsWhollyKnown() {
+					return cty.UnknownVal(cty.Map(cty.List(cty.String))), nil
 				}
-				out[v.AsString()] = append(out[v.AsString()], k)
+				for lt := list.ElementIterator(); lt.Next(); {
+					_, v := lt.Element()
+					if v.IsNull() {
+						return cty.NilVal, fmt.Errorf("transpose: null value in list")
+					}
+					out[v.AsString()] = append(out[v.AsString()], k)
+				}
 			}
-		}
-		m := map[string]cty.Value{}
-		for k, vs := range out {
-			m[k] = cty.ListVal(vs)
-		}
-		if len(m) == 0 {
-			return cty.MapValEmpty(cty.List(cty.String)), nil
-		}
-		return cty.MapVal(m), nil
-	},
+			m := map[string]cty.Value{}
+			for k, vs := range out {
+				m[k] = cty.ListVal(vs)
+			}
+			if len(m) == 0 {
+				return cty.MapValEmpty(cty.List(cty.String)), nil
+			}
+			return cty.MapVal(m), nil
+		},
+	})
 })
 
 // replaceFunc is Terraform's replace: a substring in slashes is a regular
 // expression.
-var replaceFunc = function.New(&function.Spec{
-	Params: []function.Parameter{{Name: "str", Type: cty.String}, {Name: "substr", Type: cty.String}, {Name: "replace", Type: cty.String}},
-	Type:   function.StaticReturnType(cty.String),
-	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-		s, sub, repl := args[0].AsString(), args[1].AsString(), args[2].AsString()
-		if len(sub) > 1 && strings.HasPrefix(sub, "/") && strings.HasSuffix(sub, "/") {
-			re, err := regexp.Compile(sub[1 : len(sub)-1])
-			if err != nil {
-				return cty.NilVal, err
+var replaceFunc = sync.OnceValue(func() function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "str", Type: cty.String}, {Name: "substr", Type: cty.String}, {Name: "replace", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			s, sub, repl := args[0].AsString(), args[1].AsString(), args[2].AsString()
+			if len(sub) > 1 && strings.HasPrefix(sub, "/") && strings.HasSuffix(sub, "/") {
+				re, err := regexp.Compile(sub[1 : len(sub)-1])
+				if err != nil {
+					return cty.NilVal, err
+				}
+				return cty.StringVal(re.ReplaceAllString(s, repl)), nil
 			}
-			return cty.StringVal(re.ReplaceAllString(s, repl)), nil
-		}
-		return cty.StringVal(strings.ReplaceAll(s, sub, repl)), nil
-	},
+			return cty.StringVal(strings.ReplaceAll(s, sub, repl)), nil
+		},
+	})
 })
 
 func stringTest(f func(s, x string) bool) function.Function {
@@ -334,49 +344,51 @@ func base64HashFunc(h func([]byte) []byte) function.Function {
 // matchkeysFunc is Terraform's matchkeys(values, keys, searchset): the
 // elements of values whose corresponding element of keys is in searchset,
 // in order.
-var matchkeysFunc = function.New(&function.Spec{
-	Params: []function.Parameter{
-		{Name: "values", Type: cty.List(cty.DynamicPseudoType)},
-		{Name: "keys", Type: cty.List(cty.DynamicPseudoType)},
-		{Name: "searchset", Type: cty.List(cty.DynamicPseudoType)},
-	},
-	Type: func(args []cty.Value) (cty.Type, error) {
-		ty, _ := convert.UnifyUnsafe([]cty.Type{args[1].Type(), args[2].Type()})
-		if ty == cty.NilType {
-			return cty.NilType, fmt.Errorf("keys and searchset must be of the same type")
-		}
-		return args[0].Type(), nil
-	},
-	Impl: func(args []cty.Value, retType cty.Type) (cty.Value, error) {
-		values, keys, search := args[0], args[1], args[2]
-		if !values.IsKnown() || !keys.IsKnown() || !search.IsWhollyKnown() {
-			return cty.UnknownVal(retType), nil
-		}
-		if values.LengthInt() != keys.LengthInt() {
-			return cty.NilVal, fmt.Errorf("length of keys and values should be equal")
-		}
-		if values.LengthInt() == 0 {
-			return cty.ListValEmpty(retType.ElementType()), nil
-		}
-		vs, ks := values.AsValueSlice(), keys.AsValueSlice()
-		var out []cty.Value
-		for i, k := range ks {
-			if !k.IsKnown() {
+var matchkeysFunc = sync.OnceValue(func() function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{
+			{Name: "values", Type: cty.List(cty.DynamicPseudoType)},
+			{Name: "keys", Type: cty.List(cty.DynamicPseudoType)},
+			{Name: "searchset", Type: cty.List(cty.DynamicPseudoType)},
+		},
+		Type: func(args []cty.Value) (cty.Type, error) {
+			ty, _ := convert.UnifyUnsafe([]cty.Type{args[1].Type(), args[2].Type()})
+			if ty == cty.NilType {
+				return cty.NilType, fmt.Errorf("keys and searchset must be of the same type")
+			}
+			return args[0].Type(), nil
+		},
+		Impl: func(args []cty.Value, retType cty.Type) (cty.Value, error) {
+			values, keys, search := args[0], args[1], args[2]
+			if !values.IsKnown() || !keys.IsKnown() || !search.IsWhollyKnown() {
 				return cty.UnknownVal(retType), nil
 			}
-			for it := search.ElementIterator(); it.Next(); {
-				_, s := it.Element()
-				if eq := k.Equals(s); eq.IsKnown() && eq.True() {
-					out = append(out, vs[i])
-					break
+			if values.LengthInt() != keys.LengthInt() {
+				return cty.NilVal, fmt.Errorf("length of keys and values should be equal")
+			}
+			if values.LengthInt() == 0 {
+				return cty.ListValEmpty(retType.ElementType()), nil
+			}
+			vs, ks := values.AsValueSlice(), keys.AsValueSlice()
+			var out []cty.Value
+			for i, k := range ks {
+				if !k.IsKnown() {
+					return cty.UnknownVal(retType), nil
+				}
+				for it := search.ElementIterator(); it.Next(); {
+					_, s := it.Element()
+					if eq := k.Equals(s); eq.IsKnown() && eq.True() {
+						out = append(out, vs[i])
+						break
+					}
 				}
 			}
-		}
-		if len(out) == 0 {
-			return cty.ListValEmpty(retType.ElementType()), nil
-		}
-		return cty.ListVal(out), nil
-	},
+			if len(out) == 0 {
+				return cty.ListValEmpty(retType.ElementType()), nil
+			}
+			return cty.ListVal(out), nil
+		},
+	})
 })
 
 // sliceFunc is Terraform's slice. Its result has exactly end - start
@@ -387,29 +399,31 @@ var matchkeysFunc = function.New(&function.Spec{
 // available.names, 0, 3), give three zones (whose names are unknown, but
 // not their positions in the list: zones.go) and known counts for the
 // subnets built over them.
-var sliceFunc = function.New(&function.Spec{
-	Params: []function.Parameter{
-		// Marked: the list's marks say whether it is a zone list.
-		{Name: "list", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowMarked: true},
-		{Name: "start_index", Type: cty.Number},
-		{Name: "end_index", Type: cty.Number},
-	},
-	Type: func(args []cty.Value) (cty.Type, error) {
-		if ty := args[0].Type(); ty == cty.DynamicPseudoType && !args[0].IsKnown() {
-			return cty.DynamicPseudoType, nil
-		}
-		return stdlib.SliceFunc.ReturnTypeForValues(args)
-	},
-	Impl: func(args []cty.Value, retType cty.Type) (cty.Value, error) {
-		if z := zoneListOf(args[0]); z != nil {
-			if start, end, ok := sliceBounds(args[1], args[2]); ok {
-				return zoneSlice(z, start, end), nil
+var sliceFunc = sync.OnceValue(func() function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{
+			// Marked: the list's marks say whether it is a zone list.
+			{Name: "list", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowMarked: true},
+			{Name: "start_index", Type: cty.Number},
+			{Name: "end_index", Type: cty.Number},
+		},
+		Type: func(args []cty.Value) (cty.Type, error) {
+			if ty := args[0].Type(); ty == cty.DynamicPseudoType && !args[0].IsKnown() {
+				return cty.DynamicPseudoType, nil
 			}
-		}
-		list, marks := args[0].Unmark()
-		v, err := slice(list, args[1], args[2])
-		return v.WithMarks(marks), err
-	},
+			return stdlib.SliceFunc.ReturnTypeForValues(args)
+		},
+		Impl: func(args []cty.Value, retType cty.Type) (cty.Value, error) {
+			if z := zoneListOf(args[0]); z != nil {
+				if start, end, ok := sliceBounds(args[1], args[2]); ok {
+					return zoneSlice(z, start, end), nil
+				}
+			}
+			list, marks := args[0].Unmark()
+			v, err := slice(list, args[1], args[2])
+			return v.WithMarks(marks), err
+		},
+	})
 })
 
 // slice is sliceFunc of an unmarked list.

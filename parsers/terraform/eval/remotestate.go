@@ -29,13 +29,15 @@ type RemoteRoot struct {
 	Kind model.SourceKind
 }
 
-// notJoined are the resource types of another root that do not join the
+// notJoinedType reports whether resource type of another root does not join the
 // reading root: that root's clusters are linted in that root (or, given
 // only as context, not at all), never twice.
-var notJoined = map[string]bool{
-	"aws_rds_cluster":                 true,
-	"aws_rds_cluster_instance":        true,
-	"aws_rds_cluster_activity_stream": true,
+func notJoinedType(name string) bool {
+	switch name {
+	case "aws_rds_cluster", "aws_rds_cluster_instance", "aws_rds_cluster_activity_stream":
+		return true
+	}
+	return false
 }
 
 // remoteOutputs returns the `outputs` of a terraform_remote_state instance:
@@ -95,7 +97,7 @@ func (e *evaluator) joinObjects(r *RemoteRoot, prefix string) {
 		kind = model.FromTerraformRoot
 	}
 	for _, in := range other.Instances {
-		if in == nil || in.Mode != Managed || notJoined[in.Type] {
+		if in == nil || in.Mode != Managed || notJoinedType(in.Type) {
 			continue
 		}
 		e.instances = append(e.instances, joinInstance(in, prefix, kind))
@@ -183,7 +185,7 @@ func JoinInstance(in *Instance, prefix string, kind model.SourceKind) *Instance 
 // Joins reports whether an instance of another root joins a reading
 // root: a managed resource that is not a cluster, an instance of one or an
 // activity stream (those are linted in their own root).
-func Joins(in *Instance) bool { return in != nil && in.Mode == Managed && !notJoined[in.Type] }
+func Joins(in *Instance) bool { return in != nil && in.Mode == Managed && !notJoinedType(in.Type) }
 
 // callersOf are the module calls of an instance of another root, as its
 // provenance keeps them (file names with forward slashes, as File).

@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 	"sort"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
@@ -164,29 +165,33 @@ func (e *evaluator) newInstance(m *modInst, r *resourceDecl, addr string, rep re
 // when the configuration leaves them unset (a generated name or identifier).
 // They are identity tokens, like id and arn, because other resources link
 // through them: a cluster names its DB subnet group by name.
-var identityAttrs = map[string][]string{
-	"aws_db_subnet_group":             {"name"},
-	"aws_rds_cluster":                 {"cluster_identifier"},
-	"aws_rds_cluster_instance":        {"identifier"},
-	"aws_db_instance":                 {"identifier"},
-	"aws_security_group":              {"name"},
-	"aws_kms_key":                     {"key_id"},
-	"aws_rds_cluster_parameter_group": {"name"},
-	"aws_db_parameter_group":          {"name"},
-	// A gateway endpoint's prefix list is AWS's managed list for its
-	// service: security group rules and routes name it by identity, so
-	// that daslint knows it holds only that service's addresses.
-	"aws_vpc_endpoint": {"prefix_list_id"},
-}
+var identityAttrs = sync.OnceValue(func() map[string][]string {
+	return map[string][]string{
+		"aws_db_subnet_group":             {"name"},
+		"aws_rds_cluster":                 {"cluster_identifier"},
+		"aws_rds_cluster_instance":        {"identifier"},
+		"aws_db_instance":                 {"identifier"},
+		"aws_security_group":              {"name"},
+		"aws_kms_key":                     {"key_id"},
+		"aws_rds_cluster_parameter_group": {"name"},
+		"aws_db_parameter_group":          {"name"},
+		// A gateway endpoint's prefix list is AWS's managed list for its
+		// service: security group rules and routes name it by identity, so
+		// that daslint knows it holds only that service's addresses.
+		"aws_vpc_endpoint": {"prefix_list_id"},
+	}
+})
 
 // vpcImplicit maps the aws_vpc attributes that name the objects AWS creates
 // with every VPC to their addresses.
-var vpcImplicit = map[string]func(string) string{
-	"main_route_table_id":       model.MainRouteTableAddress,
-	"default_route_table_id":    model.MainRouteTableAddress,
-	"default_security_group_id": model.DefaultSecurityGroupAddress,
-	"default_network_acl_id":    model.DefaultNetworkACLAddress,
-}
+var vpcImplicit = sync.OnceValue(func() map[string]func(string) string {
+	return map[string]func(string) string{
+		"main_route_table_id":       model.MainRouteTableAddress,
+		"default_route_table_id":    model.MainRouteTableAddress,
+		"default_security_group_id": model.DefaultSecurityGroupAddress,
+		"default_network_acl_id":    model.DefaultNetworkACLAddress,
+	}
+})
 
 // objectOf builds the value a reference to inst sees: its configured
 // arguments, identity tokens for its computed identity attributes, and an
@@ -205,13 +210,13 @@ func (e *evaluator) objectOf(inst *Instance, names []string) cty.Value {
 	e.addTokenOrigins(inst)
 	tok := cty.StringVal(model.Token(inst.Address))
 	attrs["id"], attrs["arn"] = tok, tok
-	for _, n := range identityAttrs[inst.Type] {
+	for _, n := range identityAttrs()[inst.Type] {
 		if _, set := attrs[n]; !set {
 			attrs[n] = tok
 		}
 	}
 	if inst.Type == "aws_vpc" {
-		for n, addr := range vpcImplicit {
+		for n, addr := range vpcImplicit() {
 			attrs[n] = cty.StringVal(model.Token(addr(inst.Address)))
 		}
 	}
@@ -237,7 +242,7 @@ func (e *evaluator) addTokenOrigins(inst *Instance) {
 	// made, and the instance outlives the map.
 	e.tokenOrigins[inst.Address] = &inst.DefRange
 	if inst.Type == "aws_vpc" {
-		for _, addr := range vpcImplicit {
+		for _, addr := range vpcImplicit() {
 			e.tokenOrigins[addr(inst.Address)] = &inst.DefRange
 		}
 	}

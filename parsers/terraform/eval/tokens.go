@@ -48,28 +48,30 @@ import (
 //     range), network functions (cidr*), sort (orders by the text), file and
 //     path functions (a token is no path), format with any verb but %s or
 //     %v. They return unknown.
-var tokenSafe = map[string]tokenPolicy{
-	"tostring": passAll, "tolist": passAll, "toset": passAll, "tomap": passAll,
-	"coalesce": passAll, "coalescelist": passAll, "compact": passAll,
-	"concat": passAll, "flatten": passAll, "distinct": passAll, "reverse": passAll,
-	"merge": passAll, "keys": passAll, "values": passAll, "zipmap": passAll,
-	"lookup": passAll, "one": passAll, "transpose": passAll, "matchkeys": passAll,
-	"contains": passAll, "index": passAll,
-	"setproduct": passAll, "setunion": passAll, "setintersection": passAll, "setsubtract": passAll,
-	"join": passAll, "jsonencode": passAll,
-	"sensitive": passAll, "nonsensitive": passAll, "issensitive": passAll, "ephemeralasnull": passAll,
-	// try and can take expressions, not values; what they evaluate goes
-	// through the guarded functions.
-	"try": passAll, "can": passAll,
+var tokenSafe = sync.OnceValue(func() map[string]tokenPolicy {
+	return map[string]tokenPolicy{
+		"tostring": passAll, "tolist": passAll, "toset": passAll, "tomap": passAll,
+		"coalesce": passAll, "coalescelist": passAll, "compact": passAll,
+		"concat": passAll, "flatten": passAll, "distinct": passAll, "reverse": passAll,
+		"merge": passAll, "keys": passAll, "values": passAll, "zipmap": passAll,
+		"lookup": passAll, "one": passAll, "transpose": passAll, "matchkeys": passAll,
+		"contains": passAll, "index": passAll,
+		"setproduct": passAll, "setunion": passAll, "setintersection": passAll, "setsubtract": passAll,
+		"join": passAll, "jsonencode": passAll,
+		"sensitive": passAll, "nonsensitive": passAll, "issensitive": passAll, "ephemeralasnull": passAll,
+		// try and can take expressions, not values; what they evaluate goes
+		// through the guarded functions.
+		"try": passAll, "can": passAll,
 
-	"element":      passExcept(1),
-	"slice":        passExcept(1, 2),
-	"chunklist":    passExcept(1),
-	"templatefile": passExcept(0),
-	"length":       inspectsString,
-	"format":       formatPolicy,
-	"formatlist":   formatPolicy,
-}
+		"element":      passExcept(1),
+		"slice":        passExcept(1, 2),
+		"chunklist":    passExcept(1),
+		"templatefile": passExcept(0),
+		"length":       inspectsString,
+		"format":       formatPolicy,
+		"formatlist":   formatPolicy,
+	}
+})
 
 // tokenPolicy says whether a call with args looks inside a token in them.
 type tokenPolicy func(args []cty.Value) (inspected cty.Value, inspects bool)
@@ -177,7 +179,7 @@ func (e *evaluator) guardFunctions(fs map[string]function.Function) {
 		if name == "try" || name == "can" {
 			continue
 		}
-		policy, ok := tokenSafe[name]
+		policy, ok := tokenSafe()[name]
 		if !ok {
 			policy = inspectsAny
 		}

@@ -23,7 +23,6 @@ import (
 // (`provider::aws::arn_parse`) join them when the configuration calls one.
 var (
 	applyTimeFunctions    = []string{"timestamp", "plantimestamp", "uuid", "bcrypt", "timeadd", "formatdate", "timecmp"}
-	applyTimeStrings      = map[string]bool{"timestamp": true, "plantimestamp": true, "uuid": true, "bcrypt": true, "timeadd": true, "formatdate": true}
 	notEvaluatedFunctions = []string{
 		"yamldecode", "yamlencode", "textencodebase64", "textdecodebase64", "base64gzip",
 		"templatestring", "rsadecrypt", "uuidv5", "type",
@@ -47,7 +46,7 @@ func (e *evaluator) addUnevaluated(fs map[string]function.Function, providerFunc
 	e.unevaluated = map[string]string{}
 	for _, name := range applyTimeFunctions {
 		fs[name] = unknownResultFunc()
-		if applyTimeStrings[name] {
+		if name != "timecmp" { // every one but timecmp (a number) returns a string
 			fs[name] = applyTimeFunc()
 		}
 		e.unevaluated[name] = "%s() is known only when Terraform applies the plan"

@@ -142,13 +142,13 @@ func TestRange(t *testing.T) {
 		for i, a := range args {
 			vals[i] = cty.NumberIntVal(a)
 		}
-		got, gerr := rangeFunc.Call(vals)
+		got, gerr := rangeFunc().Call(vals)
 		want, werr := stdlib.RangeFunc.Call(vals)
 		if (gerr == nil) != (werr == nil) || (gerr == nil && !got.RawEquals(want)) {
 			t.Errorf("range%v = %#v, %v; want %#v, %v", args, got, gerr, want, werr)
 		}
 	}
-	got, err := rangeFunc.Call([]cty.Value{cty.NumberFloatVal(0.5), cty.NumberIntVal(2)})
+	got, err := rangeFunc().Call([]cty.Value{cty.NumberFloatVal(0.5), cty.NumberIntVal(2)})
 	if err != nil || got.LengthInt() != 2 {
 		t.Errorf("range(0.5, 2) = %#v, %v; want two elements", got, err)
 	}

@@ -21,13 +21,15 @@ type notVendored struct {
 	reason *model.Unresolved
 }
 
-// dasTypes are the resource types that make a root matter to DAS: an
+// dasType reports whether a resource type makes a root matter to DAS: an
 // Aurora cluster (whose stream may be started elsewhere, even inside an
 // unread module), its instances, and the activity stream itself.
-var dasTypes = map[string]bool{
-	"aws_rds_cluster":                 true,
-	"aws_rds_cluster_instance":        true,
-	"aws_rds_cluster_activity_stream": true,
+func dasType(typ string) bool {
+	switch typ {
+	case "aws_rds_cluster", "aws_rds_cluster_instance", "aws_rds_cluster_activity_stream":
+		return true
+	}
+	return false
 }
 
 // reportNotVendored reports the modules that are not vendored. Where an
@@ -45,7 +47,7 @@ func (e *evaluator) reportNotVendored() {
 	}
 	relevant := false
 	for _, in := range e.instances {
-		if in != nil && in.Mode == Managed && dasTypes[in.Type] {
+		if in != nil && in.Mode == Managed && dasType(in.Type) {
 			relevant = true
 			break
 		}

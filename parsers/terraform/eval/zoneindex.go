@@ -2,6 +2,7 @@ package eval
 
 import (
 	"math/big"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -121,24 +122,26 @@ func zoneSlice(z *zoneList, start, end int) cty.Value {
 // list's length. Of a zone list, whose length is unknown, it is the zone at
 // that index only when the index is below every length the list can have
 // (minZones): element(names, 2) of a region with two zones is names[0].
-var elementFunc = function.New(&function.Spec{
-	Params: []function.Parameter{
-		// Marked: the list's marks say whether it is a zone list.
-		{Name: "list", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowMarked: true},
-		{Name: "index", Type: cty.Number},
-	},
-	Type: func(args []cty.Value) (cty.Type, error) {
-		if zoneListOf(args[0]) != nil {
-			return cty.String, nil
-		}
-		return stdlib.ElementFunc.ReturnTypeForValues(args)
-	},
-	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-		if z := zoneListOf(args[0]); z != nil {
-			if i, ok := wholeIndex(args[1]); ok && i < z.minLen {
-				return z.elem(i), nil
+var elementFunc = sync.OnceValue(func() function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{
+			// Marked: the list's marks say whether it is a zone list.
+			{Name: "list", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowMarked: true},
+			{Name: "index", Type: cty.Number},
+		},
+		Type: func(args []cty.Value) (cty.Type, error) {
+			if zoneListOf(args[0]) != nil {
+				return cty.String, nil
 			}
-		}
-		return stdlib.ElementFunc.Call(args)
-	},
+			return stdlib.ElementFunc.ReturnTypeForValues(args)
+		},
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			if z := zoneListOf(args[0]); z != nil {
+				if i, ok := wholeIndex(args[1]); ok && i < z.minLen {
+					return z.elem(i), nil
+				}
+			}
+			return stdlib.ElementFunc.Call(args)
+		},
+	})
 })
