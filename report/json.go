@@ -31,19 +31,26 @@ func JSON(w io.Writer, r *Report) error {
 func writeJSON(w io.Writer, r *Report, workers int) error {
 	r.Normalize()
 	bw := bufio.NewWriterSize(w, 64<<10)
-	j := &jsonWriter{w: bw, workers: parallel.Workers(workers)}
+	j := &jsonWriter{w: bw, out: w, workers: parallel.Workers(workers)}
 	j.report(r)
 	j.flush()
 	j.raw("\n")
 	j.flush()
-	return bw.Flush()
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return j.err
 }
 
 // jsonWriter writes indented JSON. first says whether the array or object
 // being written has no member yet; after any value its container has one,
 // so one flag serves every level.
 type jsonWriter struct {
-	w     *bufio.Writer
+	w *bufio.Writer
+	// out is what w writes to, which the buffers of the parts of an array
+	// are written to directly (writeOut); err is the first error of that.
+	out   io.Writer
+	err   error
 	buf   []byte
 	depth int
 	first bool
@@ -52,17 +59,39 @@ type jsonWriter struct {
 	html bool
 	// workers is how many goroutines encode a long array (arrayInParts).
 	workers int
+	// slot, for the writer of one part of an array (arrayInParts), holds
+	// what it has written; such a writer has no w.
+	slot *partSlot
 }
 
-// flush hands the buffer to the writer; bufio keeps the first error. A
-// writer of one part of an array (arrayInParts) has none: its buffer is
-// the part.
+// flush hands the buffer to the writer (bufio keeps the first error), or,
+// for the writer of a part, to its slot, and goes on in a buffer of the
+// slot's.
 func (j *jsonWriter) flush() {
-	if j.w == nil {
+	switch {
+	case j.slot != nil:
+		j.slot.full = append(j.slot.full, j.buf)
+		j.buf = j.slot.buffer()
+	case j.w != nil:
+		_, _ = j.w.Write(j.buf)
+		j.buf = j.buf[:0]
+	}
+}
+
+// writeOut writes b to out, after what w holds: the buffers of a part
+// (arrayInParts) are too large to be worth copying into w's. After an
+// error it writes nothing more.
+func (j *jsonWriter) writeOut(b []byte) {
+	if j.err != nil {
 		return
 	}
-	_, _ = j.w.Write(j.buf)
-	j.buf = j.buf[:0]
+	if err := j.w.Flush(); err != nil {
+		j.err = err
+		return
+	}
+	if _, err := j.out.Write(b); err != nil {
+		j.err = err
+	}
 }
 
 func (j *jsonWriter) raw(s string) { j.buf = append(j.buf, s...) }
@@ -142,22 +171,51 @@ func array[T any](j *jsonWriter, s []T, each func(T)) {
 
 // arrayPart is how many elements one part of an array written in parts
 // holds; arrays of fewer than four parts' worth are written in one.
-const arrayPart = 16
+const arrayPart = 8
 
-// partBuffer is the size the buffer of a part starts at: sixteen passing
-// clusters of two instance placements and a dozen links each take about
-// 120 kB. Started empty, append would grow each buffer by a quarter at a
-// time past a few hundred bytes, and allocate about five times its size,
-// a sixth of all that a run of 900 resources allocates.
-const partBuffer = 128 << 10
+// partChunk is the size of the buffers a part is encoded into. A writer
+// flushes at 32 kB (close), so a buffer of a part takes a few elements
+// more before it flushes to the part's slot and goes on in another: a part
+// is never copied to grow, and a run allocates about what the window
+// holds, not several times it.
+const partChunk = 48 << 10
+
+// partSlot is one place of the ring of arrayInParts: the buffers of the
+// part encoded there, in order, and those of the part before it, reused.
+type partSlot struct {
+	full  [][]byte
+	spare [][]byte
+}
+
+// start readies the slot for the next part and returns its first buffer.
+func (s *partSlot) start() []byte {
+	s.spare = append(s.spare, s.full...)
+	clear(s.full)
+	s.full = s.full[:0]
+	return s.buffer()
+}
+
+// buffer returns an empty buffer: a spare one, or a new one of partChunk.
+func (s *partSlot) buffer() []byte {
+	if n := len(s.spare); n > 0 {
+		b := s.spare[n-1]
+		s.spare[n-1] = nil
+		s.spare = s.spare[:n-1]
+		return b[:0]
+	}
+	return make([]byte, 0, partChunk)
+}
 
 // arrayInParts writes s as array does, its elements encoded in parts on
-// every core (parallel.ForEach), a window of parts at a time so that no
-// more than the window is held encoded: a report of thousands of clusters
-// spends more time encoding them than the rest of writing. Each part is
-// written by a writer of its own at the array's depth, which starts its
-// first element as the array's next one; the parts are then written out
-// in order, so the bytes are those of array.
+// every core: a report of thousands of clusters spends more time encoding
+// them than the rest of writing. The workers take the parts in order
+// (parallel.ForEach) while this goroutine writes out each part as soon as
+// it and every part before it are encoded, so the bytes are those of
+// array. A part is encoded into a slot of a ring of two per worker, which
+// its encoder waits for until the part that used the slot before it is
+// written out: no more than the ring is held encoded at a time. Each part
+// is written by a writer of its own at the array's depth, which starts its
+// first element as the array's next one.
 func arrayInParts[T any](j *jsonWriter, s []T, each func(*jsonWriter, T)) {
 	workers := j.workers
 	if len(s) < 4*arrayPart || workers < 2 {
@@ -166,26 +224,37 @@ func arrayInParts[T any](j *jsonWriter, s []T, each func(*jsonWriter, T)) {
 	}
 	j.open('[')
 	parts := (len(s) + arrayPart - 1) / arrayPart
-	window := make([][]byte, min(parts, 4*workers))
-	for lo := 0; lo < parts; lo += len(window) {
-		n := min(len(window), parts-lo)
-		parallel.ForEach(n, workers, func(k int) {
-			p := lo + k
-			if window[k] == nil {
-				window[k] = make([]byte, 0, partBuffer)
+	ring := make([]partSlot, min(parts, 2*workers))
+	encoded, written := make([]chan struct{}, parts), make([]chan struct{}, parts)
+	for p := range parts {
+		encoded[p], written[p] = make(chan struct{}), make(chan struct{})
+	}
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		parallel.ForEach(parts, workers, func(p int) {
+			if p >= len(ring) {
+				<-written[p-len(ring)]
 			}
-			w := &jsonWriter{buf: window[k][:0], depth: j.depth, first: p == 0, html: j.html}
+			slot := &ring[p%len(ring)]
+			w := &jsonWriter{buf: slot.start(), depth: j.depth, first: p == 0, html: j.html, slot: slot}
 			for _, v := range s[p*arrayPart : min(len(s), (p+1)*arrayPart)] {
 				w.member()
 				each(w, v)
 			}
-			window[k] = w.buf
+			slot.full = append(slot.full, w.buf)
+			close(encoded[p])
 		})
-		j.flush()
-		for _, b := range window[:n] {
-			_, _ = j.w.Write(b)
+	}()
+	j.flush()
+	for p := range parts {
+		<-encoded[p]
+		for _, b := range ring[p%len(ring)].full {
+			j.writeOut(b)
 		}
+		close(written[p])
 	}
+	<-finished
 	j.first = false
 	j.close(']')
 }
