@@ -1,0 +1,46 @@
+package hugeheap
+
+import "testing"
+
+func TestModeOf(t *testing.T) {
+	for setting, want := range map[string]string{
+		"always [madvise] never\n": "madvise",
+		"[always] madvise never\n": "always",
+		"always madvise [never]\n": "never",
+		"":                         "",
+		"always madvise never":     "",
+		"[madvise":                 "",
+	} {
+		if got := modeOf(setting); got != want {
+			t.Errorf("modeOf(%q) = %q, want %q", setting, got, want)
+		}
+	}
+}
+
+// TestWanted: only the "madvise" mode leaves huge pages to the program,
+// and GODEBUG=disablethp=1 (among other settings) turns them off.
+func TestWanted(t *testing.T) {
+	for _, tc := range []struct {
+		mode, godebug string
+		want          bool
+	}{
+		{"madvise", "", true},
+		{"madvise", "gctrace=1", true},
+		{"madvise", "gctrace=1, disablethp=1", false},
+		{"madvise", "disablethp=1", false},
+		{"madvise", "disablethp=0", true},
+		{"always", "", false},
+		{"never", "", false},
+		{"", "", false},
+	} {
+		h := &Heap{getenv: func(string) string { return tc.godebug }, mode: func() string { return tc.mode }}
+		if got := h.wanted(); got != tc.want {
+			t.Errorf("mode %q, GODEBUG %q: wanted() = %v, want %v", tc.mode, tc.godebug, got, tc.want)
+		}
+		if !tc.want {
+			if n := h.Reserve(64 << 20); n != 0 {
+				t.Errorf("mode %q, GODEBUG %q: Reserve advised %d bytes, want none", tc.mode, tc.godebug, n)
+			}
+		}
+	}
+}
