@@ -46,42 +46,10 @@ func setGC(getenv func(string) string) (stop func(), sized func(bytes int64)) {
 		heap := hugeheap.New(getenv)
 		return t.Stop, func(bytes int64) {
 			t.ExpectInput(bytes)
-			if n := hugeReserve(bytes, t.Limit()); n > 0 {
-				heap.Reserve(n)
-			}
+			heap.Reserve(hugeheap.Size(bytes, t.Limit()))
 		}
 	}
 	return func() {}, nil
-}
-
-// A run that holds at least hugeInput bytes of input at once reserves
-// hugePerByte times that much heap in huge pages (package hugeheap), at
-// most three quarters of its memory limit, so that the reservation, free
-// memory, stays clear of the limit and of the scavenger (which gives back
-// memory past 95% of it), and so that a run near its limit keeps its peak
-// RSS: a huge page is resident whole once touched, and with nine tenths
-// reserved the 2,000-stack tree peaked at 180 MB instead of 134 MB.
-// Below hugeInput the collection that reserving
-// takes costs about what the huge pages save. On the AMD machine of
-// docs/memory.md (median of 11 alternated runs): a tree of 10 stacks
-// (27 kB, no reservation) 24 ms either way, 30 stacks (71 kB) 25 ms
-// instead of 34, 100 stacks (228 kB) 42 ms instead of 75.
-const (
-	hugeInput   = 32 << 10
-	hugePerByte = 128
-)
-
-// hugeReserve returns how much heap a run that holds bytes of input at
-// once, under the memory limit, reserves in huge pages: 0 for none.
-func hugeReserve(bytes, limit int64) int64 {
-	if bytes < hugeInput {
-		return 0
-	}
-	most := limit / 4 * 3
-	if bytes >= most/hugePerByte {
-		return most
-	}
-	return hugePerByte * bytes
 }
 
 // gcSettings returns the plan setGC carries out.

@@ -31,23 +31,3 @@ func TestGCSettings(t *testing.T) {
 		}
 	}
 }
-
-// TestHugeReserve: no reservation below hugeInput; above it hugePerByte
-// times the input, up to three quarters of the limit.
-func TestHugeReserve(t *testing.T) {
-	const limit = 132 << 20
-	for _, tt := range []struct {
-		bytes, limit, want int64
-	}{
-		{0, limit, 0},
-		{hugeInput - 1, limit, 0},
-		{hugeInput, limit, hugePerByte * hugeInput},
-		{228 << 10, limit, hugePerByte * 228 << 10},
-		{4 << 20, limit, limit / 4 * 3},
-		{1 << 62, 1 << 62, (1 << 62) / 4 * 3},
-	} {
-		if got := hugeReserve(tt.bytes, tt.limit); got != tt.want {
-			t.Errorf("hugeReserve(%d, %d) = %d, want %d", tt.bytes, tt.limit, got, tt.want)
-		}
-	}
-}

@@ -44,3 +44,23 @@ func TestWanted(t *testing.T) {
 		}
 	}
 }
+
+// TestSize: no reservation below MinInput; above it PerByte
+// times the input, up to three quarters of the limit.
+func TestSize(t *testing.T) {
+	const limit = 132 << 20
+	for _, tt := range []struct {
+		bytes, limit, want int64
+	}{
+		{0, limit, 0},
+		{MinInput - 1, limit, 0},
+		{MinInput, limit, PerByte * MinInput},
+		{228 << 10, limit, PerByte * 228 << 10},
+		{4 << 20, limit, limit / 4 * 3},
+		{1 << 62, 1 << 62, (1 << 62) / 4 * 3},
+	} {
+		if got := Size(tt.bytes, tt.limit); got != tt.want {
+			t.Errorf("Size(%d, %d) = %d, want %d", tt.bytes, tt.limit, got, tt.want)
+		}
+	}
+}

@@ -2,7 +2,8 @@
 // it finds every Terraform file below its paths as daslint's discovery
 // would, parses each with hclparse, sequentially, and prints how many it
 // parsed (see package parsefloor). It runs with daslint's collector
-// settings (with neither GOGC nor GOMEMLIMIT set), so that the two differ
+// settings (with neither GOGC nor GOMEMLIMIT set) and reserves its heap in
+// huge pages as daslint does (package hugeheap), so that the two differ
 // only by the work daslint adds.
 //
 // Usage:
@@ -15,10 +16,12 @@ package main
 
 import (
 	"fmt"
-	"github.com/daslint/daslint/internal/gctune"
-	"github.com/daslint/daslint/internal/parsefloor"
 	"io"
 	"os"
+
+	"github.com/daslint/daslint/internal/gctune"
+	"github.com/daslint/daslint/internal/hugeheap"
+	"github.com/daslint/daslint/internal/parsefloor"
 )
 
 func main() {
@@ -27,7 +30,11 @@ func main() {
 	// every file.
 	t := gctune.Default()
 	t.Start()
-	code := run(os.Args[1:], os.Stdout, os.Stderr, t.ExpectInput)
+	heap := hugeheap.New(os.Getenv)
+	code := run(os.Args[1:], os.Stdout, os.Stderr, func(bytes int64) {
+		t.ExpectInput(bytes)
+		heap.Reserve(hugeheap.Size(bytes, t.Limit()))
+	})
 	t.Stop()
 	os.Exit(code)
 }
