@@ -7,20 +7,31 @@ import (
 	"strings"
 )
 
-// heldBytes is the size of the files that the jobs largest of the roots
-// rs hold directly together: as much as may be read at once (readAll
-// reads jobs roots at a time). See rootBytes.
-func heldBytes(rs []root, jobs int) int64 {
+// InputSize is the size of the input of a run, in bytes of the files that
+// its roots hold directly (rootBytes): what a caller may budget memory by
+// (Options.Sized).
+type InputSize struct {
+	// Held is what the Jobs largest roots hold together: as much as is
+	// read at once (readAll reads Jobs roots at a time).
+	Held int64
+	// Total is what every root to lint holds: how much the run reads in
+	// all, roots read one after another included.
+	Total int64
+}
+
+// inputSize is the InputSize of the roots rs read jobs at a time.
+func inputSize(rs []root, jobs int) InputSize {
 	sizes := make([]int64, len(rs))
+	var in InputSize
 	for i, r := range rs {
 		sizes[i] = rootBytes(r)
+		in.Total += sizes[i]
 	}
 	slices.SortFunc(sizes, func(a, b int64) int { return cmp.Compare(b, a) })
-	var n int64
 	for _, s := range sizes[:min(max(jobs, 1), len(sizes))] {
-		n += s
+		in.Held += s
 	}
-	return n
+	return in
 }
 
 // rootBytes is the size of the files that the root r holds directly: a

@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-func TestHeldBytes(t *testing.T) {
+func TestInputSize(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name string, n int) {
 		t.Helper()
@@ -44,11 +44,11 @@ func TestHeldBytes(t *testing.T) {
 		{0, 500},
 		{9, 800},
 	} {
-		if got := heldBytes(roots, tt.jobs); got != tt.want {
-			t.Errorf("heldBytes(jobs %d) = %d, want %d", tt.jobs, got, tt.want)
+		if got := inputSize(roots, tt.jobs); got != (InputSize{Held: tt.want, Total: 800}) {
+			t.Errorf("inputSize(jobs %d) = %+v, want held %d of 800", tt.jobs, got, tt.want)
 		}
 	}
-	if got := heldBytes(nil, 2); got != 0 {
-		t.Errorf("heldBytes of no root = %d", got)
+	if got := inputSize(nil, 2); got != (InputSize{}) {
+		t.Errorf("inputSize of no root = %+v", got)
 	}
 }

@@ -81,11 +81,11 @@ type Options struct {
 	// calls may overlap, in any order.
 	Loaded func(*model.Model)
 	// Sized, when set, is called once the roots to lint are found and
-	// before any is read, with the size in bytes of the files that the
-	// Jobs largest of them hold directly together (a Terraform root's .tf
-	// and .tf.json files, a template), as much as is read at once: what a
-	// caller may budget memory by.
-	Sized func(bytes int64)
+	// before any is read, with the size of the files they hold directly
+	// (a Terraform root's .tf and .tf.json files, a template): what the
+	// Jobs largest of them hold together, as much as is read at once, and
+	// what all of them hold. A caller may budget memory by it.
+	Sized func(InputSize)
 	// Jobs is how many roots are read at once; 0 means
 	// runtime.GOMAXPROCS(0). The Set and the diagnostics are the same
 	// whatever it is.
@@ -203,7 +203,7 @@ func load(ctx context.Context, paths []string, opts Options, loadTerraform terra
 		if jobs <= 0 {
 			jobs = runtime.GOMAXPROCS(0)
 		}
-		opts.Sized(heldBytes(linted, jobs))
+		opts.Sized(inputSize(linted, jobs))
 	}
 	outs := readAll(ctx, cat, linted, opts.Jobs, touched)
 	var stopped []string

@@ -5,6 +5,7 @@ import (
 
 	"github.com/daslint/daslint/internal/gctune"
 	"github.com/daslint/daslint/internal/hugeheap"
+	"github.com/daslint/daslint/parsers"
 )
 
 // The collector's settings when the environment sets neither GOGC nor
@@ -32,7 +33,7 @@ type gcPlan struct {
 // The limit is tuned only when the environment sets neither. It returns
 // what stops the tuning and what budgets the run by the size of its input
 // (nil when the limit is not tuned).
-func setGC(getenv func(string) string) (stop func(), sized func(bytes int64)) {
+func setGC(getenv func(string) string) (stop func(), sized func(parsers.InputSize)) {
 	plan := gcSettings(getenv)
 	if plan.percent != nil {
 		debug.SetGCPercent(*plan.percent)
@@ -44,9 +45,9 @@ func setGC(getenv func(string) string) (stop func(), sized func(bytes int64)) {
 		t := gctune.Default()
 		t.Start()
 		heap := hugeheap.New(getenv)
-		return t.Stop, func(bytes int64) {
-			t.ExpectInput(bytes)
-			heap.Reserve(hugeheap.Size(bytes, t.Limit()))
+		return t.Stop, func(in parsers.InputSize) {
+			t.ExpectInput(in.Held)
+			heap.Reserve(hugeheap.Size(in.Total, t.Limit()))
 		}
 	}
 	return func() {}, nil

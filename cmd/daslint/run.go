@@ -47,9 +47,10 @@ type runHooks struct {
 	templates parsers.TemplateLoader
 	// stdin, when non-nil, replaces os.Stdin as what PATH "-" reads.
 	stdin io.Reader
-	// sized, when non-nil, is told the size of the input read at once
-	// (parsers.Options.Sized): main budgets the collector's memory by it.
-	sized func(bytes int64)
+	// sized, when non-nil, is told the size of the input
+	// (parsers.Options.Sized): main budgets the collector's memory and
+	// reserves huge pages by it.
+	sized func(parsers.InputSize)
 }
 
 // runWith is run with hooks.

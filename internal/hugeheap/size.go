@@ -1,7 +1,7 @@
 package hugeheap
 
-// How much a run reserves (Size). A run that holds at least MinInput bytes
-// of input at once reserves PerByte times that much heap in huge pages, at
+// How much a run reserves (Size). A run that reads at least MinInput bytes
+// of input reserves PerByte times that much heap in huge pages, at
 // most three quarters of its memory limit, so that the reservation, free
 // memory, stays clear of the limit and of the scavenger (which gives back
 // memory past 95% of it), and so that a run near its limit keeps its peak
@@ -17,8 +17,8 @@ const (
 	PerByte  = 128
 )
 
-// Size returns how much heap a run that holds bytes of input at once,
-// under the memory limit limit, reserves in huge pages: 0 for none.
+// Size returns how much heap a run that reads bytes of input, under the
+// memory limit limit, reserves in huge pages: 0 for none.
 func Size(bytes, limit int64) int64 {
 	if bytes < MinInput {
 		return 0
