@@ -1,8 +1,10 @@
 package hugeheap
 
 import (
+	"math"
 	"os"
 	"runtime"
+	"strconv"
 	"syscall"
 	"unsafe"
 )
@@ -17,8 +19,13 @@ func systemMode() string {
 }
 
 // reserve advises a fresh allocation of n bytes and frees it with a
-// collection; it reports whether the kernel took the advice.
+// collection; it reports whether the kernel took the advice. A 32-bit
+// process has too little address space to set any aside: it does nothing
+// there.
 func reserve(n int64) bool {
+	if strconv.IntSize < 64 || n > math.MaxInt {
+		return false
+	}
 	ok := advise(n)
 	runtime.GC()
 	return ok
