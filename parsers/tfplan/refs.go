@@ -6,37 +6,10 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/daslint/daslint/model"
+	"github.com/daslint/daslint/parsers/terraform/eval"
 )
-
-// identityAttrs are, beyond id and arn, the attributes whose value is the
-// resource's identity token when the configuration reads them (as package
-// eval gives them).
-var identityAttrs = sync.OnceValue(func() map[string][]string {
-	return map[string][]string{
-		"aws_db_subnet_group":             {"name"},
-		"aws_rds_cluster":                 {"cluster_identifier"},
-		"aws_rds_cluster_instance":        {"identifier"},
-		"aws_db_instance":                 {"identifier"},
-		"aws_security_group":              {"name"},
-		"aws_kms_key":                     {"key_id"},
-		"aws_rds_cluster_parameter_group": {"name"},
-		"aws_db_parameter_group":          {"name"},
-	}
-})
-
-// vpcImplicit maps the aws_vpc attributes that name the objects AWS creates
-// with every VPC to their addresses.
-var vpcImplicit = sync.OnceValue(func() map[string]func(string) string {
-	return map[string]func(string) string{
-		"main_route_table_id":       model.MainRouteTableAddress,
-		"default_route_table_id":    model.MainRouteTableAddress,
-		"default_security_group_id": model.DefaultSecurityGroupAddress,
-		"default_network_acl_id":    model.DefaultNetworkACLAddress,
-	}
-})
 
 // maxDepth bounds the chains of module outputs and variables followed, and
 // maxSteps the expressions read to settle one attribute (outputs that fan
@@ -306,13 +279,11 @@ func (l *linker) token(addr, typ, attr string, rest bool) (string, string) {
 		return model.Token(addr), ""
 	}
 	if !rest {
-		for _, a := range identityAttrs()[typ] {
-			if a == attr {
-				return model.Token(addr), ""
-			}
+		if eval.IdentityAttribute(typ, attr) {
+			return model.Token(addr), ""
 		}
-		if f := vpcImplicit()[attr]; f != nil && typ == "aws_vpc" {
-			return model.Token(f(addr)), ""
+		if address, ok := eval.ImplicitVPCObject(addr, attr); ok && typ == "aws_vpc" {
+			return model.Token(address), ""
 		}
 	}
 	return "", addr + "." + attr + " is known only after apply"

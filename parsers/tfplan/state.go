@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/daslint/daslint/model"
+	"github.com/daslint/daslint/parsers/terraform/eval"
 )
 
 // indexIDs indexes the known IDs and ARNs of the resources of a state, or
@@ -39,9 +40,9 @@ func (b *builder) indexIDs(root *valuesModule) {
 				continue
 			}
 			if r.Type == "aws_vpc" {
-				for attr, f := range vpcImplicit() {
+				for attr, address := range eval.ImplicitVPCObjects(r.Address) {
 					if id, _ := r.Values[attr].(string); id != "" {
-						implicit = append(implicit, [2]string{id, model.Token(f(r.Address))})
+						implicit = append(implicit, [2]string{id, model.Token(address)})
 					}
 				}
 			}

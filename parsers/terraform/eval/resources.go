@@ -2,6 +2,8 @@ package eval
 
 import (
 	"fmt"
+	"iter"
+	"slices"
 	"sort"
 	"sync"
 
@@ -182,16 +184,49 @@ var identityAttrs = sync.OnceValue(func() map[string][]string {
 	}
 })
 
-// vpcImplicit maps the aws_vpc attributes that name the objects AWS creates
-// with every VPC to their addresses.
-var vpcImplicit = sync.OnceValue(func() map[string]func(string) string {
-	return map[string]func(string) string{
-		"main_route_table_id":       model.MainRouteTableAddress,
-		"default_route_table_id":    model.MainRouteTableAddress,
-		"default_security_group_id": model.DefaultSecurityGroupAddress,
-		"default_network_acl_id":    model.DefaultNetworkACLAddress,
+// implicitVPC are the aws_vpc attributes that name the objects AWS creates
+// with every VPC, each with the address of that object given the VPC's.
+var implicitVPC = []struct {
+	attr    string
+	address func(vpc string) string
+}{
+	{"main_route_table_id", model.MainRouteTableAddress},
+	{"default_route_table_id", model.MainRouteTableAddress},
+	{"default_security_group_id", model.DefaultSecurityGroupAddress},
+	{"default_network_acl_id", model.DefaultNetworkACLAddress},
+}
+
+// IdentityAttribute reports whether attr is, beyond id and arn, an
+// attribute of a resource of type typ whose value is the resource's
+// identity token when the configuration leaves it unset (identityAttrs).
+// The plan front end reads references the same way.
+func IdentityAttribute(typ, attr string) bool {
+	return slices.Contains(identityAttrs()[typ], attr)
+}
+
+// ImplicitVPCObjects yields the aws_vpc attributes that name the objects
+// AWS creates with every VPC, each with the address of that object for the
+// VPC at vpc, in a fixed order.
+func ImplicitVPCObjects(vpc string) iter.Seq2[string, string] {
+	return func(yield func(attr, address string) bool) {
+		for _, o := range implicitVPC {
+			if !yield(o.attr, o.address(vpc)) {
+				return
+			}
+		}
 	}
-})
+}
+
+// ImplicitVPCObject returns the address of the object that attribute attr
+// of the aws_vpc at vpc names, and whether attr names one.
+func ImplicitVPCObject(vpc, attr string) (string, bool) {
+	for a, address := range ImplicitVPCObjects(vpc) {
+		if a == attr {
+			return address, true
+		}
+	}
+	return "", false
+}
 
 // objectOf builds the value a reference to inst sees: its configured
 // arguments, identity tokens for its computed identity attributes, and an
@@ -216,8 +251,8 @@ func (e *evaluator) objectOf(inst *Instance, names []string) cty.Value {
 		}
 	}
 	if inst.Type == "aws_vpc" {
-		for n, addr := range vpcImplicit() {
-			attrs[n] = cty.StringVal(model.Token(addr(inst.Address)))
+		for n, address := range ImplicitVPCObjects(inst.Address) {
+			attrs[n] = cty.StringVal(model.Token(address))
 		}
 	}
 	for _, n := range names {
@@ -242,8 +277,8 @@ func (e *evaluator) addTokenOrigins(inst *Instance) {
 	// made, and the instance outlives the map.
 	e.tokenOrigins[inst.Address] = &inst.DefRange
 	if inst.Type == "aws_vpc" {
-		for _, addr := range vpcImplicit() {
-			e.tokenOrigins[addr(inst.Address)] = &inst.DefRange
+		for _, address := range ImplicitVPCObjects(inst.Address) {
+			e.tokenOrigins[address] = &inst.DefRange
 		}
 	}
 }
