@@ -45,10 +45,12 @@ func (h *Heap) Reserve(n int64) int64 {
 	if n <= h.reserved || !h.wanted() {
 		return 0
 	}
+	// Tried once per size: a kernel that refused the advice refuses it
+	// again, and each try costs a collection.
+	h.reserved = n
 	if !reserve(n) {
 		return 0
 	}
-	h.reserved = n
 	return n
 }
 
