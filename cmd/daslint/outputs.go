@@ -315,7 +315,18 @@ func writeOutputs(stdout io.Writer, doc *report.Report, c *cliArgs, elapsed time
 // upload) sees the old file or the new one, never a part, and a failed run
 // leaves no part behind. An existing file keeps its permissions; a new
 // one is readable by all, as os.WriteFile's 0o644 would make it.
+//
+// Only a regular file, or a name that does not exist yet, is replaced so.
+// Anything else the name stands for is written in place, as the shell's
+// `>` would: a device (/dev/null), /dev/stdout, a named pipe or process
+// substitution, and a symbolic link, which keeps pointing where it did.
+// Renaming over those would put a file where the device, pipe or link
+// was, and the output would never reach the reader waiting at the other
+// end.
 func writeFileAtomic(file string, data []byte) error {
+	if st, err := os.Lstat(file); err == nil && !st.Mode().IsRegular() {
+		return writeInPlace(file, data)
+	}
 	dir, base := filepath.Split(file)
 	if dir == "" {
 		dir = "."
@@ -332,7 +343,7 @@ func writeFileAtomic(file string, data []byte) error {
 		}
 	}()
 	mode := os.FileMode(0o644)
-	if st, err := os.Stat(file); err == nil {
+	if st, err := os.Lstat(file); err == nil {
 		mode = st.Mode().Perm()
 	}
 	if _, err := tmp.Write(data); err != nil {
@@ -349,6 +360,20 @@ func writeFileAtomic(file string, data []byte) error {
 	}
 	renamed = true
 	return nil
+}
+
+// writeInPlace writes data to file, which exists and is no regular file
+// (writeFileAtomic), truncating it first where that means something.
+func writeInPlace(file string, data []byte) error {
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		return unwrapPath(err)
+	}
+	if _, err := f.Write(data); err != nil {
+		_ = f.Close()
+		return unwrapPath(err)
+	}
+	return unwrapPath(f.Close())
 }
 
 // onlyText reports whether every output is in the text format, for people.

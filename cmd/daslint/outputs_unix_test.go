@@ -1,0 +1,76 @@
+//go:build unix
+
+package main
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+)
+
+// TestReportIntoPipe: a report written to a named pipe (a process
+// substitution, `-o >(jq .)`) reaches the reader, and the pipe is still a
+// pipe afterwards. Renaming a temporary file over it, as a regular file
+// is replaced, would leave the reader waiting and a file in its place.
+func TestReportIntoPipe(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "report.fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	// Opened for reading without waiting for a writer, so that the test
+	// does not hang when writeFileAtomic never opens the pipe.
+	r, err := os.OpenFile(fifo, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = r.Close() }()
+	if err := writeFileAtomic(fifo, []byte(`{"schema":"daslint/v1"}`)); err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.Lstat(fifo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Mode()&os.ModeNamedPipe == 0 {
+		t.Fatalf("%s is %v after the report, want the named pipe it was", fifo, st.Mode())
+	}
+	got, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != `{"schema":"daslint/v1"}` {
+		t.Errorf("the reader got %q", got)
+	}
+}
+
+// TestReportThroughSymlink: a report written to a symbolic link lands in
+// the file it points to, and the link stays a link.
+func TestReportThroughSymlink(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "reports", "latest.json")
+	if err := os.Mkdir(filepath.Dir(target), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(target, []byte("old and longer"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "daslint.json")
+	if err := os.Symlink(target, link); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	if err := writeFileAtomic(link, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("%s is no longer a symbolic link (%v)", link, err)
+	}
+	if got, err := os.ReadFile(target); err != nil || string(got) != "new" {
+		t.Errorf("the link's target holds %q (%v), want new", got, err)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil || len(entries) != 2 {
+		t.Errorf("%d entries (%v), want the link and the reports directory: a temporary file was left", len(entries), err)
+	}
+}
