@@ -56,8 +56,13 @@ func TestSize(t *testing.T) {
 		{MinInput - 1, limit, 0},
 		{MinInput, limit, PerByte * MinInput},
 		{228 << 10, limit, PerByte * 228 << 10},
-		{4 << 20, limit, limit / 4 * 3},
-		{1 << 62, 1 << 62, (1 << 62) / 4 * 3},
+		// 2,000 stacks: the limit is 132 MB, the headroom a quarter of it.
+		{4 << 20, limit, limit - limit/4},
+		// 4,444 stacks: 40 MB of a 282 MB limit.
+		{9400 << 10, 282 << 20, 242 << 20},
+		// A tenth of the largest limits.
+		{1 << 30, 1 << 30, 1<<30 - (1<<30)/10},
+		{1 << 62, 1 << 62, 1<<62 - (1<<62)/10},
 	} {
 		if got := Size(tt.bytes, tt.limit); got != tt.want {
 			t.Errorf("Size(%d, %d) = %d, want %d", tt.bytes, tt.limit, got, tt.want)
