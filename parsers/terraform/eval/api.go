@@ -9,10 +9,12 @@ package eval
 import (
 	"cmp"
 	"context"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
@@ -175,6 +177,7 @@ func (e *evaluator) evaluate() (*Result, diag.Diagnostics) {
 	e.readModulesJSON()
 	tree := e.loadTree(dir, "", []string{absDir(dir)})
 	e.ownRoot(tree)
+	e.presize(declaredResources(tree))
 	// The provider functions of every file parsed, indexed when the
 	// files were (see moduleConfig).
 	called := map[string]bool{}
@@ -217,6 +220,33 @@ func (e *evaluator) evaluate() (*Result, diag.Diagnostics) {
 	res.Unread = append(res.Unread, e.limits...)
 	sortInstances(res.Instances)
 	return res, e.ds.Sort()
+}
+
+// presize makes the evaluator's tables that grow with every resource
+// evaluated ready for at least n resources: a large root (20,000
+// resources) otherwise spends a tenth of its walk growing them, in steps
+// that rehash every entry. Entries made while loading are kept.
+func (e *evaluator) presize(n int) {
+	if n <= len(e.memo) {
+		return
+	}
+	memo := make(map[string]*node, n)
+	maps.Copy(memo, e.memo)
+	e.memo = memo
+	origins := make(map[string]*hcl.Range, n)
+	maps.Copy(origins, e.tokenOrigins)
+	e.tokenOrigins = origins
+	e.instances = slices.Grow(e.instances, n)
+}
+
+// declaredResources counts the resource and data blocks of every module
+// of t, once per call: a lower bound of the instances the walk makes.
+func declaredResources(t *moduleTree) int {
+	n := len(t.cfg.resources)
+	for _, c := range t.children {
+		n += declaredResources(c)
+	}
+	return n
 }
 
 // sortInstances orders instances by module path, then file and line; the
