@@ -2,7 +2,6 @@ package parsers
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"sync"
 
@@ -167,13 +166,8 @@ func regionOf(v cty.Value) string {
 // source into EC2 filters. ok is false when an argument is unknown or is
 // one daslint does not translate: the lookup is then not settled.
 func dataFilters(b *eval.Body, spec dataSpec) (filters []awsfacts.Filter, ok bool) {
-	names := make([]string, 0, len(b.Attrs))
-	for n := range b.Attrs {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		v := b.Attrs[n].Value
+	for _, a := range b.Attrs { // sorted by name
+		n, v := a.Name, a.Value
 		if v.IsNull() {
 			continue
 		}
@@ -257,7 +251,7 @@ func scalar(v cty.Value) (string, bool) {
 }
 
 func attrString(b *eval.Body, name string) (string, bool) {
-	a := b.Attrs[name]
+	a := b.Attr(name)
 	if a == nil || !a.Value.IsWhollyKnown() {
 		return "", false
 	}
@@ -266,7 +260,7 @@ func attrString(b *eval.Body, name string) (string, bool) {
 }
 
 func attrStrings(b *eval.Body, name string) ([]string, bool) {
-	a := b.Attrs[name]
+	a := b.Attr(name)
 	if a == nil || !a.Value.IsWhollyKnown() || a.Value.IsNull() {
 		return nil, false
 	}

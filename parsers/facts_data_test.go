@@ -21,7 +21,7 @@ func TestDataFilters(t *testing.T) {
 		for i, v := range values {
 			vs[i] = cty.StringVal(v)
 		}
-		return &eval.Block{Body: eval.Body{Attrs: map[string]*eval.Attr{"name": attr(cty.StringVal(name)), "values": attr(cty.ListVal(vs))}}}
+		return &eval.Block{Body: eval.Body{Attrs: attrsOf(map[string]*eval.Attr{"name": attr(cty.StringVal(name)), "values": attr(cty.ListVal(vs))})}}
 	}
 	spec := dataSpecs()["aws_subnet"]
 	tests := []struct {
@@ -31,22 +31,22 @@ func TestDataFilters(t *testing.T) {
 		ok   bool
 	}{
 		{"arguments, tags and filters; false is not sent", eval.Body{
-			Attrs: map[string]*eval.Attr{
+			Attrs: attrsOf(map[string]*eval.Attr{
 				"vpc_id":         attr(cty.StringVal("vpc-1")),
 				"default_for_az": attr(cty.False),
 				"tags":           attr(cty.MapVal(map[string]cty.Value{"Tier": cty.StringVal("db")})),
-			},
+			}),
 			Blocks: map[string][]*eval.Block{"filter": {filter("tag:Name", "db-a", "db-b")}},
 		}, []awsfacts.Filter{{Name: "tag:Tier", Values: []string{"db"}},
 			{Name: "vpc-id", Values: []string{"vpc-1"}}, {Name: "tag:Name", Values: []string{"db-a", "db-b"}}}, true},
-		{"true and non-empty arguments filter", eval.Body{Attrs: map[string]*eval.Attr{
+		{"true and non-empty arguments filter", eval.Body{Attrs: attrsOf(map[string]*eval.Attr{
 			"default_for_az": attr(cty.True), "state": attr(cty.StringVal("available")), "cidr_block": attr(cty.StringVal("")),
-		}}, []awsfacts.Filter{{Name: "default-for-az", Values: []string{"true"}}, {Name: "state", Values: []string{"available"}}}, true},
-		{"unknown argument", eval.Body{Attrs: map[string]*eval.Attr{"vpc_id": attr(cty.UnknownVal(cty.String))}}, nil, false},
-		{"identity token: declared in code", eval.Body{Attrs: map[string]*eval.Attr{"vpc_id": attr(cty.StringVal(model.Token("aws_vpc.main")))}}, nil, false},
-		{"argument not translated", eval.Body{Attrs: map[string]*eval.Attr{"ipv6_cidr_block": attr(cty.StringVal("::/56"))}}, nil, false},
-		{"filter with unknown values", eval.Body{Blocks: map[string][]*eval.Block{"filter": {{Body: eval.Body{Attrs: map[string]*eval.Attr{
-			"name": attr(cty.StringVal("vpc-id")), "values": attr(cty.UnknownVal(cty.List(cty.String)))}}}}}}, nil, false},
+		})}, []awsfacts.Filter{{Name: "default-for-az", Values: []string{"true"}}, {Name: "state", Values: []string{"available"}}}, true},
+		{"unknown argument", eval.Body{Attrs: attrsOf(map[string]*eval.Attr{"vpc_id": attr(cty.UnknownVal(cty.String))})}, nil, false},
+		{"identity token: declared in code", eval.Body{Attrs: attrsOf(map[string]*eval.Attr{"vpc_id": attr(cty.StringVal(model.Token("aws_vpc.main")))})}, nil, false},
+		{"argument not translated", eval.Body{Attrs: attrsOf(map[string]*eval.Attr{"ipv6_cidr_block": attr(cty.StringVal("::/56"))})}, nil, false},
+		{"filter with unknown values", eval.Body{Blocks: map[string][]*eval.Block{"filter": {{Body: eval.Body{Attrs: attrsOf(map[string]*eval.Attr{
+			"name": attr(cty.StringVal("vpc-id")), "values": attr(cty.UnknownVal(cty.List(cty.String)))})}}}}}, nil, false},
 	}
 	for _, tt := range tests {
 		got, ok := dataFilters(&tt.body, spec)
@@ -94,9 +94,9 @@ func TestDataSourceAgainstFacts(t *testing.T) {
 	str := cty.StringVal
 	list := func(ss ...string) cty.Value { return stringList(ss) }
 	body := func(attrs map[string]cty.Value, filters ...*eval.Block) *eval.Body {
-		b := &eval.Body{Attrs: map[string]*eval.Attr{}, Blocks: map[string][]*eval.Block{}}
+		b := &eval.Body{Attrs: nil, Blocks: map[string][]*eval.Block{}}
 		for k, v := range attrs {
-			b.Attrs[k] = &eval.Attr{Value: v}
+			b.SetAttr(eval.Attr{Name: k, Value: v})
 		}
 		if len(filters) > 0 {
 			b.Blocks["filter"] = filters
@@ -182,9 +182,9 @@ func TestDataSourceNotSettled(t *testing.T) {
 		{"aws_kms_key", map[string]cty.Value{"key_id": cty.StringVal("alias/das")}},
 	}
 	for _, tt := range tests {
-		b := &eval.Body{Attrs: map[string]*eval.Attr{}}
+		b := &eval.Body{Attrs: nil}
 		for k, v := range tt.attrs {
-			b.Attrs[k] = &eval.Attr{Value: v}
+			b.SetAttr(eval.Attr{Name: k, Value: v})
 		}
 		if got, why, err := cat.dataSource(eval.DataQuery{Type: tt.typ, Body: b}); got != nil || why != "" || err != nil {
 			t.Errorf("%s: %v, %q, %v; want nothing", tt.typ, got, why, err)
@@ -193,7 +193,7 @@ func TestDataSourceNotSettled(t *testing.T) {
 	tree(t, map[string]string{"db/main.tf": ""})
 	roots, _, _ = discover(context.Background(), frontEnds(Options{}), []string{"db"}, nil, "")
 	cat = newCatalog(context.Background(), Options{}, frontEnds(Options{}), nil, roots)
-	b := &eval.Body{Attrs: map[string]*eval.Attr{"name": {Value: cty.StringVal("aurora-db")}}}
+	b := &eval.Body{Attrs: attrsOf(map[string]*eval.Attr{"name": {Value: cty.StringVal("aurora-db")}})}
 	if got, why, err := cat.dataSource(eval.DataQuery{Type: "aws_db_subnet_group", Body: b}); got != nil || why != "" || err != nil {
 		t.Errorf("no facts in the run: %v, %q, %v; want nothing", got, why, err)
 	}

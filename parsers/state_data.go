@@ -76,8 +76,8 @@ func (c *catalog) stateData(q eval.DataQuery) map[string]cty.Value {
 // exactID is the value of the argument arg when it is the only argument
 // of the data source that is set (no tags, no filter blocks).
 func exactID(b *eval.Body, arg string) (string, bool) {
-	for n, a := range b.Attrs {
-		if n != arg && !a.Value.IsNull() {
+	for _, a := range b.Attrs {
+		if a.Name != arg && !a.Value.IsNull() {
 			return "", false
 		}
 	}

@@ -1,8 +1,6 @@
 package terraform
 
 import (
-	"sort"
-
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 
@@ -24,7 +22,7 @@ func (t *translator) nestedBlocks(in *eval.Instance, typ string) (blocks []*eval
 		return nil, nil, r
 	}
 	blocks = in.Body.Blocks[typ]
-	a := in.Body.Attrs[typ]
+	a := in.Body.Attr(typ)
 	if a == nil || a.Value.IsNull() {
 		return blocks, nil, r
 	}
@@ -70,21 +68,16 @@ func bodyOfObject(v cty.Value, r hcl.Range) (*eval.Body, bool) {
 	if !ty.IsObjectType() && !ty.IsMapType() {
 		return nil, false
 	}
-	body := &eval.Body{Attrs: map[string]*eval.Attr{}}
+	body := &eval.Body{}
 	if ty.IsObjectType() {
-		names := make([]string, 0, len(ty.AttributeTypes()))
 		for name := range ty.AttributeTypes() {
-			names = append(names, name)
-		}
-		sort.Strings(names)
-		for _, name := range names {
-			body.Attrs[name] = &eval.Attr{Value: v.GetAttr(name), Range: r}
+			body.SetAttr(eval.Attr{Name: name, Value: v.GetAttr(name), Range: r})
 		}
 		return body, true
 	}
 	for it := v.ElementIterator(); it.Next(); {
 		k, e := it.Element()
-		body.Attrs[k.AsString()] = &eval.Attr{Value: e, Range: r}
+		body.SetAttr(eval.Attr{Name: k.AsString(), Value: e, Range: r})
 	}
 	return body, true
 }

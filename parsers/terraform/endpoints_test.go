@@ -70,7 +70,7 @@ func TestServiceNamePartial(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			in := resource("aws_vpc_endpoint.kms", attrs{"service_name": unknownOf(cty.String, region)})
-			in.Body.Attrs["service_name"].Partial = tc.partial
+			in.Body.Attr("service_name").Partial = tc.partial
 			m, _ := translateAll(t, in)
 			if d := diff(tc.want, only(t, "endpoints", m.VPCEndpoints).ServiceName); d != "" {
 				t.Errorf("service name (-want +got):\n%s", d)

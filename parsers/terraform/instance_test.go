@@ -48,10 +48,10 @@ func bodyOf(a attrs, firstLine int) eval.Body {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	b := eval.Body{Attrs: map[string]*eval.Attr{}, Blocks: map[string][]*eval.Block{}}
+	b := eval.Body{Blocks: map[string][]*eval.Block{}}
 	for i, n := range names {
 		line := firstLine + i
-		b.Attrs[n] = &eval.Attr{Value: a[n], Range: hclRange(line, line)}
+		b.Attrs = append(b.Attrs, eval.Attr{Name: n, Value: a[n], Range: hclRange(line, line)})
 	}
 	return b
 }

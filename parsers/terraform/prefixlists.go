@@ -50,7 +50,7 @@ func (t *translator) servicePrefixList(in *eval.Instance) {
 	if !ok {
 		return
 	}
-	rng := rangeOf(in.Body.Attrs["name"].Range)
+	rng := rangeOf(in.Body.Attr("name").Range)
 	if strings.Contains(name, eval.UnknownRegion) {
 		name = strings.ReplaceAll(name, eval.UnknownRegion, model.RegionToken)
 	}

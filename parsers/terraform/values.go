@@ -32,10 +32,7 @@ type fields struct {
 
 // attr returns the argument name when the configuration sets it.
 func (f *fields) attr(name string) *eval.Attr {
-	if f.body == nil || f.body.Attrs == nil {
-		return nil
-	}
-	return f.body.Attrs[name]
+	return f.body.Attr(name) // nil for a nil body
 }
 
 // has reports whether name is set to something other than null.

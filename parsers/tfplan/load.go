@@ -178,7 +178,7 @@ func (b *builder) instance(r *valuesResource) *eval.Instance {
 	}
 	cr := b.configResource(r.Address)
 	in.Region = b.region(cr, in)
-	body := &eval.Body{Attrs: map[string]*eval.Attr{}, Blocks: map[string][]*eval.Block{}}
+	body := &eval.Body{Blocks: map[string][]*eval.Block{}}
 	unk, _ := b.unknown[r.Address].(map[string]any)
 	names := map[string]bool{}
 	for k := range r.Values {
@@ -187,12 +187,12 @@ func (b *builder) instance(r *valuesResource) *eval.Instance {
 	for k := range unk {
 		names[k] = true
 	}
-	for _, name := range sortedKeys(names) {
+	for _, name := range sortedKeys(names) { // sorted, as Body.Attrs are
 		v := b.value(r, cr, in, []any{name}, r.Values[name], unk[name])
 		if v.IsNull() {
 			continue
 		}
-		body.Attrs[name] = &eval.Attr{Value: v, Range: in.Range}
+		body.Attrs = append(body.Attrs, eval.Attr{Name: name, Value: v, Range: in.Range})
 	}
 	in.Body = body
 	return in

@@ -385,7 +385,7 @@ func remoteBackend(inst *Instance, dir string) (Backend, string, *model.Unresolv
 		}
 		return &model.Unresolved{Kind: model.FromDataSource, Reason: reason, Range: Range(inst.DefRange)}
 	}
-	a := inst.Body.Attrs["backend"]
+	a := inst.Body.Attr("backend")
 	if a == nil || !a.Value.IsWhollyKnown() || a.Value.IsNull() || a.Value.Type() != cty.String {
 		var v cty.Value
 		if a != nil {
@@ -401,14 +401,14 @@ func remoteBackend(inst *Instance, dir string) (Backend, string, *model.Unresolv
 		b.Type = "remote"
 	}
 	ws := defaultWorkspace
-	if w := inst.Body.Attrs["workspace"]; w != nil && !w.Value.IsNull() {
+	if w := inst.Body.Attr("workspace"); w != nil && !w.Value.IsNull() {
 		s, ok := knownString(w.Value)
 		if !ok {
 			return b, "", notKnown("workspace", w.Value)
 		}
 		ws = s
 	}
-	c := inst.Body.Attrs["config"]
+	c := inst.Body.Attr("config")
 	if c == nil || c.Value.IsNull() {
 		return b, ws, nil
 	}

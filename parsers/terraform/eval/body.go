@@ -130,27 +130,37 @@ func splitHCLBody(b hcl.Body, buf []rawAttr) ([]rawAttr, []rawBlock, hcl.Diagnos
 func (e *evaluator) evalBody(b syntaxBody, sc *scope, top bool, depth int) *Body {
 	if depth > maxBlockDepth {
 		e.ds.Errorf(Range(b.MissingItemRange()), "blocks nest deeper than %d", maxBlockDepth)
-		return &Body{Attrs: map[string]*Attr{}}
+		return &Body{}
 	}
 	attrs, blocks, diags := splitBody(b, e.takeAttrBuf())
 	defer e.giveAttrBuf(attrs)
 	addHCLDiags(&e.ds, diags, b.MissingItemRange())
-	out := &Body{Attrs: make(map[string]*Attr, len(attrs))}
+	out := &Body{}
 	// The arguments of one body are allocated together: they live and die
 	// with the instance.
-	vals := make([]Attr, len(attrs))
-	for i, a := range attrs {
+	n := len(attrs)
+	if top {
+		n = 0
+		for _, a := range attrs {
+			if !isMetaArg(a.name) {
+				n++
+			}
+		}
+	}
+	vals := make([]Attr, 0, n)
+	for _, a := range attrs {
 		if top && isMetaArg(a.name) {
 			continue
 		}
 		v := e.eval(a.expr, sc)
-		vals[i] = Attr{Value: v, Range: a.rng}
+		val := Attr{Name: a.name, Value: v, Range: a.rng}
 		if !v.IsKnown() {
-			vals[i].Partial = e.partialOf(a.expr, v, sc)
-			vals[i].Complete = e.completeList(a.expr, sc)
+			val.Partial = e.partialOf(a.expr, v, sc)
+			val.Complete = e.completeList(a.expr, sc)
 		}
-		out.Attrs[a.name] = &vals[i]
+		vals = append(vals, val)
 	}
+	out.Attrs = sortAttrs(vals)
 	for _, blk := range blocks {
 		if out.Blocks == nil && !skippedBlock(blk.Type) {
 			// Nil when there are none: most bodies have no nested block.

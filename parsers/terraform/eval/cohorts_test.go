@@ -260,14 +260,14 @@ resource "aws_security_group" "g" {
 		t.Errorf("want an error for count.index on the iterator, got %v", ds)
 	}
 	g := instance(t, res, "aws_security_group.g[?]")
-	if v := g.Body.Attrs["description"].Value; !SameIndexOf(v, g.Cohort) {
+	if v := g.Body.Attr("description").Value; !SameIndexOf(v, g.Cohort) {
 		t.Errorf("description = %#v, want paired", v)
 	}
 	in := g.Body.Blocks["ingress"]
 	if len(in) != 1 {
 		t.Fatalf("ingress blocks = %d", len(in))
 	}
-	if v := in[0].Attrs["description"].Value; v.IsKnown() || SameIndexOf(v, g.Cohort) {
+	if v := in[0].Attr("description").Value; v.IsKnown() || SameIndexOf(v, g.Cohort) {
 		t.Errorf("ingress description = %#v, want unknown and unpaired", v)
 	}
 }
@@ -311,7 +311,7 @@ resource "aws_network_acl" "lists" {
 	}
 	acl := instance(t, res, "aws_network_acl.lists")
 	for name, complete := range want {
-		a := acl.Body.Attrs[name]
+		a := acl.Body.Attr(name)
 		if a == nil {
 			t.Errorf("no attribute %s", name)
 			continue

@@ -106,7 +106,7 @@ output "cidr" {
 	if len(rules) != 1 {
 		t.Fatalf("%d rule blocks, want 1", len(rules))
 	}
-	if got, _ := rules[0].Attrs["v"].Value.UnmarkDeep(); !got.RawEquals(str("10.1.0.0/16")) {
+	if got, _ := rules[0].Attr("v").Value.UnmarkDeep(); !got.RawEquals(str("10.1.0.0/16")) {
 		t.Errorf("rule.v = %#v, want the iterator's value", got)
 	}
 }

@@ -111,7 +111,7 @@ resource "aws_subnet" "this" {
 func instanceTexts(t *testing.T, res *Result) []string {
 	var out []string
 	for _, in := range res.Instances {
-		out = append(out, in.Address+" "+in.Body.Attrs["cidr_block"].Value.GoString()+" "+in.Body.Attrs["tags"].Value.GoString())
+		out = append(out, in.Address+" "+in.Body.Attr("cidr_block").Value.GoString()+" "+in.Body.Attr("tags").Value.GoString())
 	}
 	if len(out) == 0 {
 		t.Error("no instances")

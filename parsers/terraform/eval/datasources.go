@@ -16,9 +16,9 @@ import (
 // (docs/semantics.md#how-values-resolve).
 func (e *evaluator) dataObject(inst *Instance, names []string) cty.Value {
 	attrs := map[string]cty.Value{}
-	for name, a := range inst.Body.Attrs {
+	for _, a := range inst.Body.Attrs {
 		if !a.Value.IsNull() {
-			attrs[name] = a.Value
+			attrs[a.Name] = a.Value
 		}
 	}
 	readLater := &model.Unresolved{
@@ -111,12 +111,12 @@ func ServicePrefixListName(b *Body) (string, bool) {
 	if b == nil {
 		return "", false
 	}
-	if id, set := b.Attrs["prefix_list_id"]; set && !id.Value.IsNull() {
+	if id := b.Attr("prefix_list_id"); id != nil && !id.Value.IsNull() {
 		return "", false
 	}
-	a, set := b.Attrs["name"]
+	a := b.Attr("name")
 	switch {
-	case !set || a.Value.IsNull():
+	case a == nil || a.Value.IsNull():
 		return "", false
 	case !a.Value.IsKnown():
 		return a.Partial, a.Partial != ""

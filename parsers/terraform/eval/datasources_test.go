@@ -72,7 +72,7 @@ func TestDataSourcesWithoutRegion(t *testing.T) {
 	ep := instance(t, res, "aws_vpc_endpoint.kms")
 	want := "com.amazonaws." + UnknownRegion + ".kms"
 	for _, a := range []string{"service_name", "template", "via_local"} {
-		at := ep.Body.Attrs[a]
+		at := ep.Body.Attr(a)
 		if at.Value.IsKnown() {
 			t.Errorf("%s should be unknown without a region", a)
 		}
@@ -84,7 +84,7 @@ func TestDataSourcesWithoutRegion(t *testing.T) {
 		t.Errorf("Region = %#v", ep.Region)
 	}
 	for _, a := range []string{"azs", "three"} {
-		v := ep.Body.Attrs[a].Value
+		v := ep.Body.Attr(a).Value
 		if !v.Type().Equals(cty.List(cty.String)) || v.IsWhollyKnown() {
 			t.Errorf("%s = %#v, want a list of strings with unknowns", a, v)
 		}
@@ -94,13 +94,13 @@ func TestDataSourcesWithoutRegion(t *testing.T) {
 	}
 	// The zone list's length is unknown; slice(…, 0, 3) has three elements
 	// or Terraform fails (see sliceFunc).
-	if v := ep.Body.Attrs["azs"].Value; v.IsKnown() {
+	if v := ep.Body.Attr("azs").Value; v.IsKnown() {
 		t.Errorf("azs = %#v, want a list of unknown length", v)
 	}
-	if v, _ := ep.Body.Attrs["three"].Value.Unmark(); !v.IsKnown() || v.LengthInt() != 3 {
+	if v, _ := ep.Body.Attr("three").Value.Unmark(); !v.IsKnown() || v.LengthInt() != 3 {
 		t.Errorf("three = %#v, want three unknown zones", v)
 	}
-	if ep.Body.Attrs["dns_suffix"].Partial != "" {
+	if ep.Body.Attr("dns_suffix").Partial != "" {
 		t.Error("no partial for a wholly unknown value")
 	}
 }
@@ -217,13 +217,13 @@ resource "aws_rds_cluster_activity_stream" "das" {
 			res, ds := run(t, map[string]string{"main.tf": tt.provider + src}, Options{})
 			noErrors(t, ds)
 			s := instance(t, res, "aws_rds_cluster_activity_stream.das")
-			if a := s.Body.Attrs["kms_key_id"]; a.Value.IsKnown() || a.Partial != tt.partial {
+			if a := s.Body.Attr("kms_key_id"); a.Value.IsKnown() || a.Partial != tt.partial {
 				t.Errorf("kms_key_id = %#v, partial %q, want unknown with partial %q", a.Value, a.Partial, tt.partial)
 			}
 			if got := str(t, attr(t, res, "aws_rds_cluster_activity_stream.das", "by_name")); got != "alias/aws/rds" {
 				t.Errorf("by_name = %q", got)
 			}
-			if a := s.Body.Attrs["unknown"]; a.Value.IsKnown() || a.Partial != "" {
+			if a := s.Body.Attr("unknown"); a.Value.IsKnown() || a.Partial != "" {
 				t.Errorf("an alias whose name is unknown has no partial: %q", a.Partial)
 			}
 		})

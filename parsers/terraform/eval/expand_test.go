@@ -67,13 +67,13 @@ resource "aws_route_table_association" "r" {
 		t.Errorf("Maybe = %+v", db.Maybe)
 	}
 	for _, name := range []string{"availability_zone", "cidr_block"} {
-		v := db.Body.Attrs[name].Value
+		v := db.Body.Attr(name).Value
 		if v.IsKnown() || len(Reasons(v)) == 0 {
 			t.Errorf("%s = %#v, want unknown with a reason", name, v)
 		}
 	}
 	each := instance(t, res, "aws_subnet.each[?]")
-	if v := each.Body.Attrs["availability_zone"].Value; v.IsKnown() || len(Reasons(v)) == 0 {
+	if v := each.Body.Attr("availability_zone").Value; v.IsKnown() || len(Reasons(v)) == 0 {
 		t.Errorf("each.key = %#v", v)
 	}
 	ids := attr(t, res, "aws_db_subnet_group.g", "subnet_ids")
@@ -171,18 +171,18 @@ resource "aws_security_group" "sg" {
 		t.Error("lifecycle must be skipped")
 	}
 	in := sg.Blocks["ingress"]
-	if len(in) != 2 || !in[1].Attrs["from_port"].Value.RawEquals(ctyNum(5432)) || in[0].Maybe != nil {
+	if len(in) != 2 || !in[1].Attr("from_port").Value.RawEquals(ctyNum(5432)) || in[0].Maybe != nil {
 		t.Fatalf("ingress = %+v", in)
 	}
 	eg := sg.Blocks["egress"]
-	if len(eg) != 1 || eg[0].Maybe == nil || eg[0].Attrs["from_port"].Value.IsKnown() {
+	if len(eg) != 1 || eg[0].Maybe == nil || eg[0].Attr("from_port").Value.IsKnown() {
 		t.Fatalf("egress over an unknown for_each must be one maybe block: %+v", eg)
 	}
 	outer := sg.Blocks["outer"]
 	if len(outer) != 2 || len(outer[1].Blocks["inner"]) != 2 {
 		t.Fatalf("outer = %+v", outer)
 	}
-	if got := str(t, outer[1].Blocks["inner"][1].Attrs["cidr"].Value); got != "10.2.0.0/16/1" {
+	if got := str(t, outer[1].Blocks["inner"][1].Attr("cidr").Value); got != "10.2.0.0/16/1" {
 		t.Errorf("nested dynamic sees both iterators: %q", got)
 	}
 }
@@ -202,16 +202,16 @@ func TestJSONConfiguration(t *testing.T) {
 }`}, Options{})
 	noErrors(t, ds)
 	sg := instance(t, res, "aws_security_group.sg").Body
-	if got := str(t, sg.Attrs["vpc_id"].Value); got != model.Token("aws_vpc.v") {
+	if got := str(t, sg.Attr("vpc_id").Value); got != model.Token("aws_vpc.v") {
 		t.Errorf("vpc_id = %q", got)
 	}
-	if _, ok := sg.Attrs["tags"]; !ok {
+	if sg.Attr("tags") == nil {
 		t.Error("tags is an attribute")
 	}
 	if len(sg.Blocks["ingress"]) != 1 {
 		t.Fatalf("ingress blocks = %+v", sg.Blocks)
 	}
-	cidrs := sg.Blocks["ingress"][0].Attrs["cidr_blocks"].Value
+	cidrs := sg.Blocks["ingress"][0].Attr("cidr_blocks").Value
 	if !cidrs.Index(ctyNum(0)).RawEquals(cty.StringVal("10.0.0.0/16")) {
 		t.Errorf("cidr_blocks = %#v", cidrs)
 	}

@@ -75,8 +75,8 @@ func instance(t *testing.T, res *Result, addr string) *Instance {
 
 func attr(t *testing.T, res *Result, addr, name string) cty.Value {
 	t.Helper()
-	a, ok := instance(t, res, addr).Body.Attrs[name]
-	if !ok {
+	a := instance(t, res, addr).Body.Attr(name)
+	if a == nil {
 		t.Fatalf("%s has no attribute %s", addr, name)
 	}
 	return a.Value

@@ -1,6 +1,9 @@
 package eval
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 
@@ -59,8 +62,12 @@ type Instance struct {
 
 // Body is an evaluated block body.
 type Body struct {
-	// Attrs are the arguments that the configuration sets, by name.
-	Attrs map[string]*Attr
+	// Attrs are the arguments that the configuration sets, sorted by
+	// name, each name once: Attr finds one, SetAttr adds or replaces one.
+	// A slice, not a map: a large root evaluates tens of thousands of
+	// bodies of a few arguments each, and a map per body was a quarter of
+	// what its evaluation kept alive.
+	Attrs []Attr
 	// Blocks are the nested blocks by type, in source order, with `dynamic`
 	// blocks expanded.
 	Blocks map[string][]*Block
@@ -68,6 +75,8 @@ type Body struct {
 
 // Attr is one evaluated argument.
 type Attr struct {
+	// Name is the argument's name.
+	Name string
 	// Value is the evaluated value. Unknown parts carry, as cty marks of type
 	// *model.Unresolved, the reasons they are unknown; known identity tokens
 	// (model.Token) stand for computed attributes of declared resources.
@@ -93,4 +102,44 @@ type Block struct {
 	// Maybe is non-nil when the block comes from a dynamic block whose
 	// for_each is unknown.
 	Maybe *model.Unresolved
+}
+
+// Attr returns the argument name, or nil when the body does not set it.
+// The pointer is into b.Attrs: valid until the next SetAttr.
+func (b *Body) Attr(name string) *Attr {
+	if b == nil {
+		return nil
+	}
+	i, found := slices.BinarySearchFunc(b.Attrs, name, compareAttrName)
+	if !found {
+		return nil
+	}
+	return &b.Attrs[i]
+}
+
+// SetAttr sets the argument a.Name to a, replacing the one of that name.
+func (b *Body) SetAttr(a Attr) {
+	i, found := slices.BinarySearchFunc(b.Attrs, a.Name, compareAttrName)
+	if found {
+		b.Attrs[i] = a
+		return
+	}
+	b.Attrs = slices.Insert(b.Attrs, i, a)
+}
+
+func compareAttrName(a Attr, name string) int { return strings.Compare(a.Name, name) }
+
+// sortAttrs sorts attrs by name in place and keeps, of arguments of one
+// name, the last: what setting each in turn would leave.
+func sortAttrs(attrs []Attr) []Attr {
+	slices.SortStableFunc(attrs, func(a, b Attr) int { return strings.Compare(a.Name, b.Name) })
+	out := attrs[:0]
+	for i, a := range attrs {
+		if i+1 < len(attrs) && attrs[i+1].Name == a.Name {
+			continue
+		}
+		out = append(out, a)
+	}
+	clear(attrs[len(out):])
+	return out
 }

@@ -62,11 +62,11 @@ output "key" {
 		if addr == "aws_security_group.after" {
 			attr = "name"
 		}
-		if got := bodies[addr].Attrs[attr].Value; !got.RawEquals(want) {
+		if got := bodies[addr].Attr(attr).Value; !got.RawEquals(want) {
 			t.Errorf("%s.%s = %#v, want %#v", addr, attr, got, want)
 		}
 	}
-	if got, want := bodies["aws_security_group.after"].Attrs["vpc_id"].Value, cty.StringVal(model.Token(model.MainRouteTableAddress("aws_vpc.late"))); !got.RawEquals(want) {
+	if got, want := bodies["aws_security_group.after"].Attr("vpc_id").Value, cty.StringVal(model.Token(model.MainRouteTableAddress("aws_vpc.late"))); !got.RawEquals(want) {
 		t.Errorf("main route table id = %#v, want %#v", got, want)
 	}
 	if got, want := res.Outputs["key"], cty.StringVal(model.Token("aws_kms_key.output_only")); !got.RawEquals(want) {

@@ -110,10 +110,10 @@ resource "aws_subnet" "in_module" {
 	for _, in := range res.Instances {
 		bodies[in.Address] = in.Body
 	}
-	if got, want := bodies["aws_subnet.a"].Attrs["cidr_block"].Value, cty.StringVal("10.0.1.0/24"); !got.RawEquals(want) {
+	if got, want := bodies["aws_subnet.a"].Attr("cidr_block").Value, cty.StringVal("10.0.1.0/24"); !got.RawEquals(want) {
 		t.Errorf("aws_subnet.a cidr_block = %#v, want %#v", got, want)
 	}
-	if got, want := bodies["aws_subnet.b"].Attrs["vpc_id"].Value, cty.StringVal(model.Token("aws_vpc.read_by_b")); !got.RawEquals(want) {
+	if got, want := bodies["aws_subnet.b"].Attr("vpc_id").Value, cty.StringVal(model.Token("aws_vpc.read_by_b")); !got.RawEquals(want) {
 		t.Errorf("aws_subnet.b vpc_id = %#v, want %#v", got, want)
 	}
 	v := e.memo["|aws_vpc.local_only"].value()
@@ -230,10 +230,10 @@ func sameBodies(a, b *Body) string {
 	if len(a.Attrs) != len(b.Attrs) || len(a.Blocks) != len(b.Blocks) {
 		return "bodies differ in size"
 	}
-	for name, x := range a.Attrs {
-		y, ok := b.Attrs[name]
-		if !ok || !sameValues(x.Value, y.Value) || x.Partial != y.Partial || x.Complete != y.Complete || x.Range != y.Range {
-			return "argument " + name + " differs"
+	for _, x := range a.Attrs {
+		y := b.Attr(x.Name)
+		if y == nil || !sameValues(x.Value, y.Value) || x.Partial != y.Partial || x.Complete != y.Complete || x.Range != y.Range {
+			return "argument " + x.Name + " differs"
 		}
 	}
 	for typ, xs := range a.Blocks {

@@ -20,7 +20,7 @@ func (e *evaluator) regionOf(m *modInst, r *resourceDecl, body *Body) cty.Value 
 	if name, _, _ := strings.Cut(key, "."); name != "aws" {
 		return cty.NullVal(cty.String)
 	}
-	if a, ok := body.Attrs["region"]; ok && !a.Value.IsNull() {
+	if a := body.Attr("region"); a != nil && !a.Value.IsNull() {
 		return a.Value
 	}
 	return e.providerRegion(m, key)

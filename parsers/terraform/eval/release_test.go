@@ -225,9 +225,8 @@ func resultText(res *Result) string {
 }
 
 func bodyText(b *strings.Builder, indent string, body *Body) {
-	for _, name := range sortedKeys(body.Attrs) {
-		a := body.Attrs[name]
-		fmt.Fprintf(b, "%s%s = %s %s %q %t\n", indent, name, valueText(a.Value), a.Range, a.Partial, a.Complete)
+	for _, a := range body.Attrs {
+		fmt.Fprintf(b, "%s%s = %s %s %q %t\n", indent, a.Name, valueText(a.Value), a.Range, a.Partial, a.Complete)
 	}
 	for _, typ := range sortedKeys(body.Blocks) {
 		for _, blk := range body.Blocks[typ] {

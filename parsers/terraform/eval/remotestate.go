@@ -71,7 +71,7 @@ func (e *evaluator) remoteOutputs(inst *Instance) cty.Value {
 	}
 	// Outputs the other root does not declare take `defaults`, as
 	// Terraform gives them for outputs its state lacks.
-	if d := inst.Body.Attrs["defaults"]; d != nil && d.Value.IsKnown() && !d.Value.IsNull() {
+	if d := inst.Body.Attr("defaults"); d != nil && d.Value.IsKnown() && !d.Value.IsNull() {
 		dv := d.Value
 		if ty := dv.Type(); ty.IsObjectType() || ty.IsMapType() {
 			for it := dv.ElementIterator(); it.Next(); {
@@ -209,12 +209,11 @@ func prefixBody(b *Body, prefix string) *Body {
 	if b == nil {
 		return nil
 	}
-	out := &Body{Attrs: make(map[string]*Attr, len(b.Attrs)), Blocks: make(map[string][]*Block, len(b.Blocks))}
-	for n, a := range b.Attrs {
-		c := *a
-		c.Value = prefixValue(a.Value, prefix)
-		c.Partial = prefixTokens(a.Partial, prefix)
-		out.Attrs[n] = &c
+	out := &Body{Attrs: make([]Attr, len(b.Attrs)), Blocks: make(map[string][]*Block, len(b.Blocks))}
+	for i, a := range b.Attrs {
+		a.Value = prefixValue(a.Value, prefix)
+		a.Partial = prefixTokens(a.Partial, prefix)
+		out.Attrs[i] = a // same name, same order
 	}
 	for n, bs := range b.Blocks {
 		nb := make([]*Block, len(bs))

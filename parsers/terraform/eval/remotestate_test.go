@@ -87,20 +87,20 @@ resource "aws_security_group" "db" {
 		res, ds := run(t, map[string]string{"main.tf": reader}, Options{RemoteState: remoteFixture(t, &asked)})
 		noErrors(t, ds)
 		sg := instance(t, res, "aws_security_group.db")
-		if got := str(t, sg.Body.Attrs["vpc_id"].Value); got != model.Token(prefix+"aws_vpc.main") {
+		if got := str(t, sg.Body.Attr("vpc_id").Value); got != model.Token(prefix+"aws_vpc.main") {
 			t.Errorf("vpc_id = %q", got)
 		}
-		if got := str(t, sg.Body.Attrs["description"].Value); got != "10.1.0.0/16" {
+		if got := str(t, sg.Body.Attr("description").Value); got != "10.1.0.0/16" {
 			t.Errorf("cidr = %q, want the network root's own tfvars", got)
 		}
-		if got := str(t, sg.Body.Attrs["name"].Value); got != "default" {
+		if got := str(t, sg.Body.Attr("name").Value); got != "default" {
 			t.Errorf("workspace = %q", got)
 		}
-		subnets := sg.Body.Attrs["subnets"].Value
+		subnets := sg.Body.Attr("subnets").Value
 		if n := subnets.LengthInt(); n != 2 || subnets.Index(cty.NumberIntVal(1)).AsString() != model.Token(prefix+"aws_subnet.private[1]") {
 			t.Errorf("subnets = %#v", subnets)
 		}
-		extra := sg.Body.Attrs["tags"].Value.GetAttr("extra")
+		extra := sg.Body.Attr("tags").Value.GetAttr("extra")
 		if extra.AsString() != "from-defaults" {
 			t.Errorf("an output the root does not declare takes its default; got %#v", extra)
 		}
@@ -114,7 +114,7 @@ resource "aws_security_group" "db" {
 			t.Errorf("the other root's cluster joined: %s", got)
 		}
 		sub := instance(t, res, prefix+"aws_subnet.private[1]")
-		if got := str(t, sub.Body.Attrs["vpc_id"].Value); got != model.Token(prefix+"aws_vpc.main") {
+		if got := str(t, sub.Body.Attr("vpc_id").Value); got != model.Token(prefix+"aws_vpc.main") {
 			t.Errorf("joined subnet's vpc_id = %q", got)
 		}
 		if !strings.HasSuffix(sub.DefRange.Filename, "main.tf") || sub.DefRange.Filename == instance(t, res, "aws_security_group.db").DefRange.Filename {
@@ -128,7 +128,7 @@ resource "aws_security_group" "db" {
 		var asked []string
 		res, ds := run(t, map[string]string{"main.tf": reader}, Options{RemoteState: remoteFixture(t, &asked), Vars: []string{"ws=prod"}})
 		noErrors(t, ds)
-		if got := str(t, instance(t, res, "aws_security_group.db").Body.Attrs["name"].Value); got != "prod" {
+		if got := str(t, instance(t, res, "aws_security_group.db").Body.Attr("name").Value); got != "prod" {
 			t.Errorf("the other root evaluates in workspace %q, want prod", got)
 		}
 	})
@@ -150,7 +150,7 @@ resource "aws_security_group" "db" {
 				opts.RemoteState = remoteFixture(t, &asked)
 			}
 			res, _ := run(t, map[string]string{"main.tf": reader}, opts)
-			v := instance(t, res, "aws_security_group.db").Body.Attrs["vpc_id"].Value
+			v := instance(t, res, "aws_security_group.db").Body.Attr("vpc_id").Value
 			if v.IsKnown() {
 				t.Fatalf("vpc_id = %#v, want unknown", v)
 			}
@@ -169,7 +169,7 @@ resource "aws_security_group" "db" {
 		var asked []string
 		src := strings.Replace(reader, `default = "net"`, "", 1)
 		res, _ := run(t, map[string]string{"main.tf": src}, Options{RemoteState: remoteFixture(t, &asked)})
-		v := instance(t, res, "aws_security_group.db").Body.Attrs["vpc_id"].Value
+		v := instance(t, res, "aws_security_group.db").Body.Attr("vpc_id").Value
 		if v.IsKnown() || len(asked) != 0 {
 			t.Fatalf("vpc_id = %#v after asking %v; want unknown without asking", v, asked)
 		}
@@ -200,8 +200,8 @@ resource "aws_security_group" "b" { vpc_id = data.terraform_remote_state.net.out
 	var asked []string
 	res, ds2 := run(t, files, Options{RemoteState: remoteFixture(t, &asked)})
 	noErrors(t, ds2)
-	a := str(t, instance(t, res, "aws_security_group.a").Body.Attrs["vpc_id"].Value)
-	b := str(t, instance(t, res, "module.m.aws_security_group.b").Body.Attrs["vpc_id"].Value)
+	a := str(t, instance(t, res, "aws_security_group.a").Body.Attr("vpc_id").Value)
+	b := str(t, instance(t, res, "module.m.aws_security_group.b").Body.Attr("vpc_id").Value)
 	if a != b || a != model.Token("network@default::aws_vpc.main") {
 		t.Errorf("vpc_id %q and %q, want both the joined VPC", a, b)
 	}

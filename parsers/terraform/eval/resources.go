@@ -236,10 +236,10 @@ func (e *evaluator) objectOf(inst *Instance, names []string) cty.Value {
 		return e.dataObject(inst, names)
 	}
 	attrs := make(map[string]cty.Value, len(inst.Body.Attrs)+len(names)+2)
-	for name, a := range inst.Body.Attrs {
+	for _, a := range inst.Body.Attrs {
 		// A null argument leaves the attribute to the provider (computed).
 		if !a.Value.IsNull() {
-			attrs[name] = a.Value
+			attrs[a.Name] = a.Value
 		}
 	}
 	e.addTokenOrigins(inst)

@@ -87,20 +87,20 @@ resource "null_resource" "off" { vpc = module.off.vpc_id }
 		t.Errorf("addresses (-want +got):\n%s", diff)
 	}
 	sub := instance(t, res, "module.vpc.aws_subnet.database[1]")
-	if got := str(t, sub.Body.Attrs["vpc_id"].Value); got != model.Token("module.vpc.aws_vpc.this[0]") {
+	if got := str(t, sub.Body.Attr("vpc_id").Value); got != model.Token("module.vpc.aws_vpc.this[0]") {
 		t.Errorf("vpc_id = %q", got)
 	}
-	if az := sub.Body.Attrs["availability_zone"].Value; az.IsKnown() || len(Reasons(az)) == 0 {
+	if az := sub.Body.Attr("availability_zone").Value; az.IsKnown() || len(Reasons(az)) == 0 {
 		t.Errorf("availability_zone from the zones data source must be unknown with a reason: %#v", az)
 	}
-	ep := instance(t, res, `module.vpc.aws_vpc_endpoint.this["kms"]`).Body.Attrs
-	if got := str(t, ep["service_name"].Value); got != "com.amazonaws.eu-west-1.kms" {
+	ep := instance(t, res, `module.vpc.aws_vpc_endpoint.this["kms"]`).Body
+	if got := str(t, ep.Attr("service_name").Value); got != "com.amazonaws.eu-west-1.kms" {
 		t.Errorf("service_name = %q", got)
 	}
-	if got := str(t, ep["vpc_endpoint_type"].Value); got != "Interface" {
+	if got := str(t, ep.Attr("vpc_endpoint_type").Value); got != "Interface" {
 		t.Errorf("vpc_endpoint_type = %q", got)
 	}
-	ids := ep["subnet_ids"].Value
+	ids := ep.Attr("subnet_ids").Value
 	if ids.LengthInt() != 2 || str(t, ids.Index(ctyNum(1))) != model.Token("module.vpc.aws_subnet.database[1]") {
 		t.Errorf("endpoint subnet_ids through the module's own output = %#v", ids)
 	}

@@ -104,7 +104,7 @@ resource "null_resource" "r" { v = local.a }`, "local.a"},
 				t.Fatalf("want a reference cycle error naming %s with file:line; got %v", tt.chain, ds)
 			}
 			for _, inst := range res.Instances {
-				if v := inst.Body.Attrs["v"]; v != nil && v.Value.IsWhollyKnown() {
+				if v := inst.Body.Attr("v"); v != nil && v.Value.IsWhollyKnown() {
 					t.Errorf("%s.v = %#v, want unknown", inst.Address, v.Value)
 				}
 			}

@@ -96,23 +96,23 @@ count_str = "2"
 `,
 	}, Options{Vars: []string{`ports=[443, "80"]`}})
 	noErrors(t, ds)
-	r := instance(t, res, "null_resource.r").Body.Attrs
-	if v := r["public_a"].Value; !v.RawEquals(ctyBool(false)) {
+	r := instance(t, res, "null_resource.r").Body
+	if v := r.Attr("public_a").Value; !v.RawEquals(ctyBool(false)) {
 		t.Errorf("optional(bool, false) default not applied: %#v", v)
 	}
-	if v := r["public_b"].Value; !v.RawEquals(ctyBool(true)) {
+	if v := r.Attr("public_b").Value; !v.RawEquals(ctyBool(true)) {
 		t.Errorf("public_b = %#v", v)
 	}
-	if v := r["az_a"].Value; !v.IsNull() {
+	if v := r.Attr("az_a").Value; !v.IsNull() {
 		t.Errorf("optional(string) should be null, got %#v", v)
 	}
-	if v := r["ports"].Value; v.LengthInt() != 2 || !v.Index(ctyNum(1)).RawEquals(ctyNum(80)) {
+	if v := r.Attr("ports").Value; v.LengthInt() != 2 || !v.Index(ctyNum(1)).RawEquals(ctyNum(80)) {
 		t.Errorf("--var list(number) parsed as HCL and converted: %#v", v)
 	}
-	if v := r["n"].Value; !v.RawEquals(ctyNum(3)) {
+	if v := r.Attr("n").Value; !v.RawEquals(ctyNum(3)) {
 		t.Errorf("number from string: %#v", v)
 	}
-	missing := r["missing"].Value
+	missing := r.Attr("missing").Value
 	if missing.IsKnown() {
 		t.Fatalf("variable without value must be unknown, got %#v", missing)
 	}

@@ -2,7 +2,6 @@ package eval
 
 import (
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -141,18 +140,13 @@ func (e *evaluator) zoneListKey(inst *Instance) string {
 // body (its `region` among them, with AWS provider v6), and false when one is
 // not known.
 func zoneArgs(b *Body) (string, bool) {
-	names := make([]string, 0, len(b.Attrs))
-	for n := range b.Attrs {
-		names = append(names, n)
-	}
-	sort.Strings(names)
 	var sb strings.Builder
-	for _, n := range names {
-		s, ok := canonical(b.Attrs[n].Value)
+	for _, a := range b.Attrs { // sorted by name
+		s, ok := canonical(a.Value)
 		if !ok {
 			return "", false
 		}
-		sb.WriteString(n + "=" + s + ";")
+		sb.WriteString(a.Name + "=" + s + ";")
 	}
 	for _, blk := range b.Blocks["filter"] {
 		if blk.Maybe != nil {
@@ -188,8 +182,8 @@ func canonical(v cty.Value) (string, bool) {
 // and Wavelength zones), and every AWS region has at least two (an Aurora DB
 // subnet group needs two); a narrowed list may hold one.
 func minZones(b *Body) int {
-	for n := range b.Attrs {
-		if n != "all_availability_zones" && n != "region" {
+	for _, a := range b.Attrs {
+		if a.Name != "all_availability_zones" && a.Name != "region" {
 			return 1
 		}
 	}
