@@ -115,7 +115,9 @@ type Result struct {
 	// Sources holds the text of those of Files that this evaluation's
 	// parser read (a module prepared by another root's evaluation is not
 	// among them), so that what is read from their comments later does
-	// not read them again.
+	// not read them again. A file of the root whose text has no
+	// suppression directive may have a nil entry (ownRoot): it was not
+	// kept, and there is nothing in it to read.
 	Sources map[string][]byte
 	// ModuleDirs are the local module directories the root module called, so
 	// that discovery does not lint them again as roots.

@@ -504,7 +504,10 @@ func TestParseCacheRootBackend(t *testing.T) {
 }
 
 // TestResultSources: a result holds the text of each file its evaluation
-// parsed, root and module, as read, and nothing for other names.
+// parsed, root and module, as read, and nothing for other names; of a root
+// that the evaluation alone holds (no cache), a file with neither a
+// suppression directive nor a count or for_each has a nil entry: its text
+// is not kept (textReadLater).
 func TestResultSources(t *testing.T) {
 	files := map[string]string{
 		"root/main.tf":       "module \"m\" {\n  source = \"../mod\"\n}\n# daslint:ignore DAS001 x\n",
@@ -523,8 +526,12 @@ func TestResultSources(t *testing.T) {
 		}
 		for _, name := range res.Files {
 			rel := strings.TrimPrefix(filepath.ToSlash(name), filepath.ToSlash(dir)+"/")
-			if got, ok := res.Sources[name]; !ok || string(got) != files[rel] {
-				t.Errorf("cache %v: source of %s = %q, %v; want %q", cache != nil, rel, got, ok, files[rel])
+			want := files[rel]
+			if cache == nil && strings.HasPrefix(rel, "root/") && !textReadLater([]byte(want)) {
+				want = ""
+			}
+			if got, ok := res.Sources[name]; !ok || string(got) != want {
+				t.Errorf("cache %v: source of %s = %q, %v; want %q", cache != nil, rel, got, ok, want)
 			}
 		}
 		if len(res.Sources) != len(res.Files) {

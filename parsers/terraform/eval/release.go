@@ -1,7 +1,11 @@
 package eval
 
 import (
+	"bytes"
+
 	"github.com/hashicorp/hcl/v2"
+
+	"github.com/daslint/daslint/suppress"
 )
 
 // The syntax trees of a root module's files are most of what a large root
@@ -22,9 +26,9 @@ import (
 // holds it: loadTree set e.owned when the parse cache does not hold it,
 // and no module call of the root may read the same configuration. It then
 // replaces the root's files in the evaluation's parser by their text
-// alone: what is read of them after loading (Result.Sources, the text of a
-// count expression) is their text, and the parser would otherwise keep
-// every syntax tree to the end.
+// alone, and that only where it is read again (textReadLater): the parser
+// would otherwise keep every syntax tree, and every file's text, to the
+// end.
 func (e *evaluator) ownRoot(tree *moduleTree) {
 	if e.owned != tree.cfg || usesConfig(tree, tree.cfg) > 1 {
 		e.owned = nil
@@ -33,9 +37,24 @@ func (e *evaluator) ownRoot(tree *moduleTree) {
 	files := e.parser.Files()
 	for _, name := range tree.cfg.files {
 		if f := files[name]; f != nil {
-			e.parser.AddFile(name, &hcl.File{Body: hcl.EmptyBody(), Bytes: f.Bytes})
+			var text []byte
+			if textReadLater(f.Bytes) {
+				text = f.Bytes
+			}
+			e.parser.AddFile(name, &hcl.File{Body: hcl.EmptyBody(), Bytes: text})
 		}
 	}
+}
+
+// textReadLater reports whether the text of a file may be read after
+// loading: for the suppression comments of Result.Sources, which a file
+// without the directive has none of, and for the text of a count or
+// for_each expression (the cohort of an unknown expansion, exprText),
+// which a file that never says either has none of. A file whose text is
+// not kept has a nil entry in Result.Sources: no comment to read.
+func textReadLater(text []byte) bool {
+	return bytes.Contains(text, []byte(suppress.Directive)) || bytes.Contains(text, []byte("count")) ||
+		bytes.Contains(text, []byte("for_each"))
 }
 
 // usesConfig counts the nodes of t that read cfg.

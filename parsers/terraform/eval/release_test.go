@@ -325,3 +325,23 @@ module "m" {
 		}
 	}
 }
+
+// TestTextReadLater: a released root file keeps its text when a comment or
+// an expansion's text may be read from it later.
+func TestTextReadLater(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"resource \"aws_vpc\" \"a\" {}\n", false},
+		{"", false},
+		{"# daslint:ignore DAS001 reason\nresource \"aws_vpc\" \"a\" {}\n", true},
+		{"resource \"aws_subnet\" \"a\" {\n  count = var.n\n}\n", true},
+		{"module \"m\" {\n  for_each = var.m\n}\n", true},
+		{"# daslint: ignore is no directive\n", false},
+	} {
+		if got := textReadLater([]byte(tt.text)); got != tt.want {
+			t.Errorf("textReadLater(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
