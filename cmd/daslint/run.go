@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -78,6 +79,12 @@ func runWith(args []string, stdout, stderr io.Writer, hooks runHooks) int {
 		return write(stdout, "daslint %s\n", version())
 	}
 
+	staged, err := stageFiles(cfg)
+	if err != nil {
+		complain(stderr, "%v", err)
+		return exitInput
+	}
+	defer staged.remove()
 	stdin, err := stdinOf(cfg, hooks.stdin)
 	if err != nil {
 		complain(stderr, "%v", err)
@@ -156,8 +163,16 @@ func runWith(args []string, stdout, stderr io.Writer, hooks runHooks) int {
 			ds = append(ds, diag.Diagnostic{Severity: diag.Warning, Range: model.Range{File: path}, Message: msg})
 		}
 	}
-	doc := documentNamed(set, results, ds, version(), stdin.names())
+	names := stdin.names()
+	for staged, given := range staged.names() {
+		if names == nil {
+			names = map[string]string{}
+		}
+		names[staged] = filepath.ToSlash(given)
+	}
+	doc := documentNamed(set, results, ds, version(), names)
 	stdin.rename(doc)
+	staged.rename(doc)
 	locate(doc, cfg, groups)
 
 	if err := writeOutputs(stdout, doc, cfg, now().Sub(start)); err != nil {
