@@ -56,13 +56,13 @@ func TestSize(t *testing.T) {
 		{MinInput - 1, limit, 0},
 		{MinInput, limit, PerByte * MinInput},
 		{228 << 10, limit, PerByte * 228 << 10},
-		// 2,000 stacks: the limit is 132 MB, the headroom a quarter of it.
-		{4 << 20, limit, limit - limit/4},
-		// 4,444 stacks: 40 MB of a 282 MB limit.
-		{9400 << 10, 282 << 20, 242 << 20},
-		// A tenth of the largest limits.
-		{1 << 30, 1 << 30, 1<<30 - (1<<30)/10},
-		{1 << 62, 1 << 62, 1<<62 - (1<<62)/10},
+		// 2,000 stacks: a tenth of the 132 MB limit and 6 MB stay free.
+		{4 << 20, limit, limit - limit/10 - Margin},
+		// 4,444 stacks, a limit of 282 MB.
+		{9400 << 10, 282 << 20, 282<<20 - (282<<20)/10 - Margin},
+		// A quarter at most: a limit too small for the margin.
+		{4 << 20, 16 << 20, 12 << 20},
+		{1 << 62, 1 << 62, 1<<62 - (1<<62)/10 - Margin},
 	} {
 		if got := Size(tt.bytes, tt.limit); got != tt.want {
 			t.Errorf("Size(%d, %d) = %d, want %d", tt.bytes, tt.limit, got, tt.want)
