@@ -140,6 +140,10 @@ func discover(ctx context.Context, fes []frontEnd, paths []string, exclude func(
 		}
 		if r, ok := claim(fes, inputFile{path: p, named: true, boundary: boundary}); ok {
 			add(r)
+		} else if !info.Mode().IsRegular() {
+			// A process substitution (`daslint <(terraform show -json
+			// tfplan)`) names a pipe without an extension to claim it by.
+			ds.Errorf(model.Range{File: filepath.ToSlash(p)}, "%s is %s, not a file: give its content on standard input instead (`terraform show -json tfplan | daslint -`), or write it to a file and name that", p, inputfile.KindOf(info.Mode()))
 		} else if info.Name() != configFile { // a hook passes every changed YAML file
 			ds.Errorf(model.Range{File: filepath.ToSlash(p)}, "%s is neither a Terraform file (.tf, .tf.json, .tfvars) nor a CloudFormation template (.yaml, .yml, .json, .template): name such files, or a directory", p)
 		}

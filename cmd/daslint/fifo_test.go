@@ -86,3 +86,25 @@ func TestNamedPipeInAnotherRoot(t *testing.T) {
 		t.Errorf("hook: %d clusters and errors %+v, want database-002's cluster and no error", len(doc.Clusters), doc.Errors)
 	}
 }
+
+// TestPipeAsPath: a PATH that is a pipe without an extension (a process
+// substitution, `daslint <(terraform show -json tfplan)`) is not opened
+// (nothing claims it) and the error says to use standard input.
+func TestPipeAsPath(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "63")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip("no named pipes:", err)
+	}
+	var out, errs bytes.Buffer
+	code := run([]string{"--format", "json", fifo}, &out, &errs)
+	var doc struct {
+		Errors []struct{ File, Message string }
+	}
+	if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
+		t.Fatalf("exit %d, %v; stderr %s", code, err, errs.String())
+	}
+	if code != exitInput || len(doc.Errors) != 1 || !strings.Contains(doc.Errors[0].Message, "named pipe, not a file") ||
+		!strings.Contains(doc.Errors[0].Message, "daslint -") {
+		t.Errorf("exit %d, errors %+v: want one error that names the pipe and standard input", code, doc.Errors)
+	}
+}

@@ -78,7 +78,7 @@ func Read(path, tree string, maxBytes int64) ([]byte, *Problem) {
 	}
 	if !st.Mode().IsRegular() {
 		return nil, &Problem{Severity: diag.Error, Message: fmt.Sprintf(
-			"%s is not a regular file (%s); it is not read: remove it or exclude it in .daslint.yaml", diag.Path(path), kindOf(st.Mode()))}
+			"%s is not a regular file (%s); it is not read: remove it or exclude it in .daslint.yaml", diag.Path(path), KindOf(st.Mode()))}
 	}
 	if msg := diag.TooLarge(path, st.Size(), maxBytes); msg != "" {
 		return nil, &Problem{Severity: diag.Warning, Kind: TooLarge, Message: msg}
@@ -178,7 +178,8 @@ func cannotRead(shown string, err error) *Problem {
 		"cannot read %s: %v; check that it exists and that daslint may read it", shown, err)}
 }
 
-func kindOf(m fs.FileMode) string {
+// KindOf names what a file that is not regular is: "a named pipe".
+func KindOf(m fs.FileMode) string {
 	switch {
 	case m.IsDir():
 		return "a directory"
