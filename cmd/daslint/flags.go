@@ -106,8 +106,10 @@ Flags:
                                  Azure DevOps) or gitlab (GitLab Code
                                  Quality)
   --output FILE, -o FILE         write the stdout format to FILE instead; a
-                                 FILE is replaced whole once complete, never
-                                 left half written, and may not be an input
+                                 file is replaced whole once complete, never
+                                 left half written (a device, pipe or link
+                                 is written in place), and may not be an
+                                 input
   --exclude GLOB                 do not lint files and directories matching
                                  GLOB (repeatable; relative to the read
                                  boundary, see --root; ** for any number of
