@@ -429,21 +429,31 @@ var metaSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
 	{Name: "count"}, {Name: "for_each"}, {Name: "provider"},
 }}
 
-// metaContent decodes the meta-arguments of a resource body (metaSchema).
-// A body cut down by the compact form holds nothing else, which decoding
-// would report nothing of, so its arguments are read as they are: hcl's
-// decoding copies the whole body, once per resource.
-func metaContent(body hcl.Body, def hcl.Range, ds *diag.Diagnostics) *hcl.BodyContent {
+// metaExprs returns the expressions of the meta-arguments of a resource
+// body (metaSchema), nil for those it does not set. A body cut down by the
+// compact form holds nothing else, which decoding would report nothing of,
+// so its arguments are read as they are, without a copy: hcl's decoding
+// copies the whole body, and converting each argument allocates, once per
+// resource.
+func metaExprs(body hcl.Body, def hcl.Range, ds *diag.Diagnostics) (count, forEach, provider hcl.Expression) {
 	if sb, ok := body.(*hclsyntax.Body); ok && len(sb.Blocks) == 0 && onlyMeta(sb.Attributes) {
-		content := &hcl.BodyContent{Attributes: make(hcl.Attributes, len(sb.Attributes)), MissingItemRange: sb.MissingItemRange()}
-		for name, a := range sb.Attributes {
-			content.Attributes[name] = a.AsHCLAttribute()
+		expr := func(name string) hcl.Expression {
+			if a, ok := sb.Attributes[name]; ok {
+				return a.Expr
+			}
+			return nil
 		}
-		return content
+		return expr("count"), expr("for_each"), expr("provider")
 	}
 	meta, _, hds := body.PartialContent(metaSchema)
 	addHCLDiags(ds, hds, def)
-	return meta
+	expr := func(name string) hcl.Expression {
+		if a, ok := meta.Attributes[name]; ok {
+			return a.Expr
+		}
+		return nil
+	}
+	return expr("count"), expr("for_each"), expr("provider")
 }
 
 // onlyMeta reports whether every argument of attrs is a meta-argument.
@@ -468,19 +478,14 @@ func (cfg *moduleConfig) addResource(b *hcl.Block, body syntaxBody, ds *diag.Dia
 	r.rootMemoKey = prefix + r.typ + "." + r.name
 	r.key = r.rootMemoKey[1:]
 	var m resourceMeta
-	meta := metaContent(b.Body, b.DefRange, ds)
-	if a, ok := meta.Attributes["count"]; ok {
-		m.count = a.Expr
-	}
-	if a, ok := meta.Attributes["for_each"]; ok {
-		m.forEach = a.Expr
-	}
+	count, forEach, provider := metaExprs(b.Body, b.DefRange, ds)
+	m.count, m.forEach = count, forEach
 	if m.count != nil && m.forEach != nil {
 		ds.Errorf(Range(b.DefRange), "%s: count and for_each cannot both be set", r.key)
 		m.forEach = nil
 	}
-	if a, ok := meta.Attributes["provider"]; ok {
-		m.provider = providerKey(a.Expr)
+	if provider != nil {
+		m.provider = providerKey(provider)
 	}
 	if m != (resourceMeta{}) {
 		r.meta = &m
