@@ -342,35 +342,81 @@ func (cfg *moduleConfig) addProviderFuncs(p *hclparse.Parser, name string) {
 }
 
 func (cfg *moduleConfig) addFile(f *hcl.File, ds *diag.Diagnostics) {
+	if sb, ok := f.Body.(*hclsyntax.Body); ok && rootLabelsFit(sb) {
+		// What decoding with rootSchema would give, without a copy of
+		// every block: it would report nothing (no block has a label
+		// too many or too few), and a resource block is read only as
+		// addResource reads it, through a block header on the stack.
+		for _, blk := range sb.Blocks {
+			switch blk.Type {
+			case "resource", "data":
+				b := hcl.Block{Type: blk.Type, Labels: blk.Labels, Body: blk.Body, DefRange: blk.DefRange(),
+					TypeRange: blk.TypeRange, LabelRanges: blk.LabelRanges}
+				cfg.addResource(&b, resourceBody(f, &b), ds)
+			default:
+				if _, wanted := rootLabels(blk.Type); wanted {
+					cfg.addBlock(f, blk.AsHCLBlock(), ds)
+				}
+			}
+		}
+		return
+	}
 	content, _, hds := f.Body.PartialContent(rootSchema)
 	addHCLDiags(ds, hds, hcl.Range{})
 	for _, b := range content.Blocks {
-		switch b.Type {
-		case "variable":
-			cfg.addVariable(b, ds)
-		case "locals":
-			attrs, hds := b.Body.JustAttributes()
-			addHCLDiags(ds, hds, b.DefRange)
-			for _, a := range sortedAttrs(attrs) {
-				if prev, dup := cfg.locals[a.Name]; dup {
-					ds.Errorf(Range(a.NameRange), "duplicate local value %q, first defined at %s", a.Name, Range(prev.NameRange))
-					continue
-				}
-				cfg.locals[a.Name] = a
-			}
-		case "output":
-			attrs, _, hds := b.Body.PartialContent(&hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "value"}}})
-			addHCLDiags(ds, hds, b.DefRange)
-			if a, ok := attrs.Attributes["value"]; ok {
-				cfg.outputs[b.Labels[0]] = a
-			}
-		case "provider":
-			cfg.addProvider(b, ds)
-		case "resource", "data":
-			cfg.addResource(b, resourceBody(f, b), ds)
-		case "module":
-			cfg.addCall(b, ds)
+		cfg.addBlock(f, b, ds)
+	}
+}
+
+// rootLabels returns how many labels a top-level block of type typ takes,
+// and false for a type that rootSchema does not read.
+func rootLabels(typ string) (int, bool) {
+	for _, s := range rootSchema.Blocks {
+		if s.Type == typ {
+			return len(s.LabelNames), true
 		}
+	}
+	return 0, false
+}
+
+// rootLabelsFit reports whether every block of body that rootSchema reads
+// has the number of labels it takes: decoding then reports nothing.
+func rootLabelsFit(body *hclsyntax.Body) bool {
+	for _, blk := range body.Blocks {
+		if n, wanted := rootLabels(blk.Type); wanted && len(blk.Labels) != n {
+			return false
+		}
+	}
+	return true
+}
+
+// addBlock declares what the top-level block b of file f declares.
+func (cfg *moduleConfig) addBlock(f *hcl.File, b *hcl.Block, ds *diag.Diagnostics) {
+	switch b.Type {
+	case "variable":
+		cfg.addVariable(b, ds)
+	case "locals":
+		attrs, hds := b.Body.JustAttributes()
+		addHCLDiags(ds, hds, b.DefRange)
+		for _, a := range sortedAttrs(attrs) {
+			if prev, dup := cfg.locals[a.Name]; dup {
+				ds.Errorf(Range(a.NameRange), "duplicate local value %q, first defined at %s", a.Name, Range(prev.NameRange))
+				continue
+			}
+			cfg.locals[a.Name] = a
+		}
+	case "output":
+		attrs, _, hds := b.Body.PartialContent(&hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "value"}}})
+		addHCLDiags(ds, hds, b.DefRange)
+		if a, ok := attrs.Attributes["value"]; ok {
+			cfg.outputs[b.Labels[0]] = a
+		}
+	case "provider":
+		cfg.addProvider(b, ds)
+	case "resource", "data":
+		cfg.addResource(b, resourceBody(f, b), ds)
+	case "module":
+		cfg.addCall(b, ds)
 	}
 }
 
