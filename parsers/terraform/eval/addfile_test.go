@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 
@@ -87,36 +86,10 @@ func configText(cfg *moduleConfig) string {
 		fmt.Fprintf(&b, "resource %s %v %v body %T count %v for_each %v provider %q\n", r.key, r.defRng, r.blockRange(), r.body,
 			r.count() != nil, r.forEach() != nil, r.provider())
 	}
-	keys := func(n int, each func(func(string))) []string {
-		out := make([]string, 0, n)
-		each(func(k string) { out = append(out, k) })
-		sort.Strings(out)
-		return out
-	}
-	fmt.Fprintln(&b, "variables", keys(len(cfg.variables), func(f func(string)) {
-		for k := range cfg.variables {
-			f(k)
-		}
-	}))
-	fmt.Fprintln(&b, "locals", keys(len(cfg.locals), func(f func(string)) {
-		for k := range cfg.locals {
-			f(k)
-		}
-	}))
-	fmt.Fprintln(&b, "outputs", keys(len(cfg.outputs), func(f func(string)) {
-		for k := range cfg.outputs {
-			f(k)
-		}
-	}))
-	fmt.Fprintln(&b, "calls", keys(len(cfg.calls), func(f func(string)) {
-		for k := range cfg.calls {
-			f(k)
-		}
-	}))
-	fmt.Fprintln(&b, "providers", keys(len(cfg.providers), func(f func(string)) {
-		for k := range cfg.providers {
-			f(k)
-		}
-	}))
+	fmt.Fprintln(&b, "variables", sortedKeys(cfg.variables))
+	fmt.Fprintln(&b, "locals", sortedKeys(cfg.locals))
+	fmt.Fprintln(&b, "outputs", sortedKeys(cfg.outputs))
+	fmt.Fprintln(&b, "calls", sortedKeys(cfg.calls))
+	fmt.Fprintln(&b, "providers", sortedKeys(cfg.providers))
 	return b.String()
 }
