@@ -1,7 +1,9 @@
 #!/bin/sh
 # Regenerates the Terraform plan JSON fixtures of the tfplan golden cases:
 # each directory under scripts/plan-fixtures (and each
-# testdata/tfplan-beside-code-* case, whose code is its root) is a small root, planned
+# testdata/tfplan-beside-code-* case, whose code is its root) is a small root
+# (or, with a file `code`, the testdata code case it names, with the
+# directory's files added), planned
 # offline (mock credentials, no data sources) with terraform 1.11 and the
 # AWS provider from a local plugin directory; the plan JSON goes to
 # testdata/<case>/plan.json. The case tfplan-beside-code-nat-pass also gets
@@ -20,7 +22,15 @@ for src in "$repo"/scripts/plan-fixtures/*/ "$repo"/testdata/tfplan-beside-code-
 	name=$(basename "$src")
 	[ "$name" = tfplan-beside-code-nat-pass ] && continue
 	work=$(mktemp -d)
+	# A fixture with a file `code` is the code case it names (testdata/),
+	# planned with the fixture's files beside it (a provider override with
+	# mock credentials): the root is not kept twice.
+	if [ -f "$src/code" ]; then
+		cp -R "$repo/testdata/$(cat "$src/code")"/. "$work"/
+		rm -f "$work/README.md" "$work/expect" "$work/want.json"
+	fi
 	cp -R "$src"/. "$work"/
+	rm -f "$work/code"
 	(
 		cd "$work"
 		TF_CLI_CONFIG_FILE=/dev/null terraform init -input=false -plugin-dir="$plugins" >/dev/null

@@ -119,16 +119,29 @@ func TestResolve(t *testing.T) {
 // TestPlanAndCodeAgree checks docs/semantics.md#plan-json: the plan of a root and the root's
 // code give the same verdicts, instance by instance and path by path. A
 // fixture named *-unknown holds a reference the plan cannot settle (a
-// splat): its plan must be unknown, whatever the code says.
+// splat): its plan must be unknown, whatever the code says. A fixture with
+// a file `code` was planned from the code case it names
+// (scripts/gen-plan-fixtures.sh), whose code is compared.
 func TestPlanAndCodeAgree(t *testing.T) {
-	dirs, _ := filepath.Glob("../../scripts/plan-fixtures/*/main.tf")
-	if len(dirs) == 0 {
-		t.Fatal("no plan fixtures")
+	entries, err := os.ReadDir("../../scripts/plan-fixtures")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dirs []string
+	for _, e := range entries {
+		if e.IsDir() {
+			dirs = append(dirs, filepath.Join("../../scripts/plan-fixtures", e.Name()))
+		}
+	}
+	if len(dirs) < 6 {
+		t.Fatalf("plan fixtures %v, want the six", dirs)
 	}
 	for _, dir := range dirs {
-		dir = filepath.Dir(dir)
 		name := filepath.Base(dir)
 		t.Run(name, func(t *testing.T) {
+			if code, err := os.ReadFile(filepath.Join(dir, "code")); err == nil {
+				dir = filepath.Join("../../testdata", strings.TrimSpace(string(code)))
+			}
 			cm, _, ds := terraform.Load(dir, terraform.Options{})
 			if ds.HasErrors() {
 				t.Fatalf("code: %v", ds)
