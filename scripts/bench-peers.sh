@@ -2,7 +2,7 @@
 # bench-peers.sh — daslint side by side with its peers and the parse-only
 # floor (issue 10). Not run by CI.
 #
-# Usage: scripts/bench-peers.sh [-r RUNS] [-R PEER_RUNS] [-s STACKS] [-G] [-P] [REPO ...]
+# Usage: scripts/bench-peers.sh [-r RUNS] [-R PEER_RUNS] [-s STACKS] [-G] [-P] [-C SECS] [REPO ...]
 #
 # It builds Trivy and TFLint at pinned versions from the Go module proxy
 # (go install) into a cache folder, once; builds daslint (this work tree)
@@ -23,6 +23,17 @@
 #                 "100 2000"; "" for none)
 #   -G            skip the growth series
 #   -P            skip the peers (no build, daslint and the floor only)
+#   -C SECS       time the growth series cold: wait SECS seconds before
+#                 each timed run instead of running it once untimed first
+#
+# Each timed run of the growth series follows an untimed run of the same
+# command, so that every size starts in the same state: on a virtual
+# machine that hands free memory back to its host (Firecracker's free page
+# reporting, a balloon), memory the machine has not used for a few seconds
+# costs about twenty times as much to touch again, and a run that followed
+# a smaller one would pay that for the difference alone. With -C, every
+# run pays it for all the memory it touches, as a run does after the
+# machine has been idle (docs/performance.md, "Memory a run touches").
 #
 # The cache folder is $DASLINT_BENCH_CACHE, default ~/.cache/daslint-bench:
 # bin/ holds the peers, *.log their build logs, trivy-cache/ Trivy's own
@@ -45,13 +56,15 @@ runs=5
 peer_runs=5
 growth=1
 peers=1
-while getopts "r:R:s:GPh" opt; do
+cold=
+while getopts "r:R:s:GPC:h" opt; do
 	case $opt in
 	r) runs=$OPTARG ;;
 	R) peer_runs=$OPTARG ;;
 	s) read -r -a STACKS <<<"$OPTARG" ;;
 	G) growth=0 ;;
 	P) peers=0 ;;
+	C) cold=$OPTARG ;;
 	*)
 		sed -n '2,/^set -e/p' "$0" | sed 's/^# \{0,1\}//; /^set -e/d' >&2
 		exit 2
@@ -265,6 +278,16 @@ measure "daslint $small" "$runs" '0|1' "$work/bin/daslint" --format json "$small
 measure "floor $small" "$runs" '0|1' "$work/bin/parsefloor" "$small"
 startup $((20 * runs + 1))
 
+# settle CMD... puts the machine in the state a growth sample starts
+# from: after an untimed run of CMD, or, with -C, after $cold seconds idle.
+settle() {
+	if [ -n "$cold" ]; then
+		sleep "$cold"
+	else
+		"$@" >/dev/null 2>&1 || true
+	fi
+}
+
 if [ "$growth" = 1 ]; then
 	# In rounds, each round every size once: a slow period of the machine
 	# then falls on every size alike instead of on some, and the ratio of
@@ -273,7 +296,9 @@ if [ "$growth" = 1 ]; then
 		say "growth: round $round of $runs"
 		for n in "${GROWTH[@]}"; do
 			in=$work/trees/stacks$n
+			settle "$work/bin/daslint" --format json "$in"
 			sample "daslint $in" '0|1' "$work/bin/daslint" --format json "$in" || true
+			settle "$work/bin/parsefloor" "$in"
 			sample "floor $in" '0|1' "$work/bin/parsefloor" "$in" || true
 		done
 	done
@@ -343,8 +368,13 @@ echo "| \`daslint --version\` | $(secs "${wall[version]}") (an empty Go program:
 
 if [ "$growth" = 1 ]; then
 	echo
-	echo "Growth (one root, stress.WriteStacks): median of $runs rounds, each round every size once; CPU is user + system"
-	echo "time; step: daslint's wall time over the size before (and how many times the resources)."
+	if [ -n "$cold" ]; then
+		state="each run after $cold s idle (cold memory)"
+	else
+		state="each run right after an untimed run of itself"
+	fi
+	echo "Growth (one root, stress.WriteStacks): median of $runs rounds, each round every size once, $state;"
+	echo "CPU is user + system time; step: daslint's wall time over the size before (and how many times the resources)."
 	echo
 	echo "| resources | files | daslint: wall | CPU | peak RSS | step | parse only: wall | CPU | peak RSS | daslint / parse (wall) | daslint CPU per 1,000 resources |"
 	echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
