@@ -270,10 +270,10 @@ func mdPlacements(g *placements) string {
 		}
 		return strings.Join(out, ", ")
 	}
+	if where, ok := g.unknownSubnets(); ok {
+		return codes(g.instances) + " in " + where
+	}
 	if len(g.members) == len(g.instances)*len(g.subnets) {
-		if g.subnets[0] == "" {
-			return codes(g.instances) + " in an unknown subnet"
-		}
 		return codes(g.instances) + " in " + codes(g.subnets)
 	}
 	pairs := make([]string, len(g.members))

@@ -241,7 +241,10 @@ func placementCount(ins []Instance) string {
 	case len(g[0].subnets) == 1 && g[0].subnets[0] == "":
 		// Placements in a subnet that is not known (docs/semantics.md#three-valued-logic): the
 		// verdict rests on the links that hold in every subnet.
-		return plural(len(g[0].instances), "instance") + " in an unknown subnet"
+		if where, ok := g[0].unknownSubnets(); ok {
+			return plural(len(g[0].instances), "instance") + " in " + where
+		}
+		return plural(len(g[0].members), "placement") + " in unknown subnets"
 	case len(g[0].members) == len(g[0].instances)*len(g[0].subnets):
 		return plural(len(g[0].instances), "instance") + " × " + plural(len(g[0].subnets), "subnet")
 	default:
@@ -260,17 +263,39 @@ func (g *placements) names(long bool) string {
 		}
 		return fmt.Sprintf("%s and %d more", strings.Join(xs[:few-1], ", "), len(xs)-few+1)
 	}
+	if where, ok := g.unknownSubnets(); ok {
+		return list(g.instances) + " in " + where
+	}
 	if len(g.members) == len(g.instances)*len(g.subnets) {
-		if g.subnets[0] == "" {
-			return list(g.instances) + " in an unknown subnet"
-		}
 		return list(g.instances) + " in " + list(g.subnets)
 	}
 	pairs := make([]string, len(g.members))
 	for i, in := range g.members {
-		pairs[i] = in.ID + " in " + in.Subnet
+		pairs[i] = in.ID + " in " + subnetName(in.Subnet)
 	}
 	return list(pairs)
+}
+
+// unknownSubnets says where the group's placements are when no subnet of
+// theirs is known (an empty subnet) and each instance has as many of
+// them: "an unknown subnet", or "2 unknown subnets" for a DB subnet group
+// of two subnet IDs outside the run. ok is false otherwise.
+func (g *placements) unknownSubnets() (where string, ok bool) {
+	if len(g.subnets) != 1 || g.subnets[0] != "" || len(g.members)%len(g.instances) != 0 {
+		return "", false
+	}
+	if n := len(g.members) / len(g.instances); n > 1 {
+		return fmt.Sprintf("%d unknown subnets", n), true
+	}
+	return "an unknown subnet", true
+}
+
+// subnetName is a placement's subnet as the reports name it.
+func subnetName(subnet string) string {
+	if subnet == "" {
+		return "an unknown subnet"
+	}
+	return subnet
 }
 
 // concrete writes an explanation of the group's first member for the whole
