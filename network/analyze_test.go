@@ -19,6 +19,9 @@ type expect struct {
 	kind    model.UnknownKind // an unknown of this kind must be listed
 	fix     string            // text in some instance's Fix
 	why     string            // text in the reason of some listed unknown
+	// notReason is text that the reason of no broken link of the path
+	// named by broken may hold.
+	notReason string
 }
 
 func check(t *testing.T, res []ClusterResult, want expect) {
@@ -35,6 +38,9 @@ func check(t *testing.T, res []ClusterResult, want expect) {
 	}
 	if want.broken != "" && !hasBroken(r, want.broken, want.reason, want.status) {
 		t.Errorf("no %s broken link with %q (status %v)\n%s", want.broken, want.reason, want.status, dump(r))
+	}
+	if want.notReason != "" && hasBroken(r, want.broken, want.notReason, 0) {
+		t.Errorf("a %s broken link's reason holds %q\n%s", want.broken, want.notReason, dump(r))
 	}
 	if want.kind != "" && !hasKind(r, want.kind) {
 		t.Errorf("no unknown of kind %q\n%s", want.kind, dump(r))

@@ -126,7 +126,7 @@ func (a *analyzer) aclChain(c aclChoice, s *model.Subnet, flows []flow) *chain {
 	}
 	name := a.describe(c.acl)
 	for _, f := range flows {
-		v, us := a.aclDecides(c.acl, f)
+		v, us, refused := a.aclDecides(c.acl, f)
 		text := name + " " + f.String()
 		if v == model.True {
 			ch.hold(linkTo(c.acl, text))
@@ -137,7 +137,17 @@ func (a *analyzer) aclChain(c aclChoice, s *model.Subnet, flows []flow) *chain {
 		yes := fmt.Sprintf("%s (the network ACL of %s) allows %s", name, s.Address, f)
 		// Narrow egress (docs/semantics.md#narrow-egress): say where the
 		// rules let the traffic through instead.
+		var deny *model.NetworkACLRule
+		if v == model.False {
+			deny = a.aclDenial(c.acl, f, refused)
+		}
 		switch narrow := a.naclNarrow(c.acl, f); {
+		case deny != nil:
+			// A deny rule numbered before the allow: name it, not the
+			// rules that would have let the traffic through.
+			rule := aclRuleName(a, c.acl, deny)
+			no += fmt.Sprintf(": %s denies %s first", rule, deniedPorts(f, deny))
+			fix = fmt.Sprintf("let %s not deny %s, or number a rule allowing %s before it (network ACL rules are read in rule number order, first match wins)", rule, deniedPorts(f, deny), f)
 		case v == model.False && len(narrow) > 0:
 			no += ": " + describeNarrow(narrow)
 			fix = fmt.Sprintf("add a network ACL rule to %s allowing %s, numbered before any rule that denies it (private ranges never hold KMS's addresses), or add a KMS interface endpoint to the VPC", name, f)
@@ -200,7 +210,10 @@ type aclRule struct {
 // number order, first match wins, implicit deny at the end. The ports are
 // split into segments on which every rule is constant, and the flow is
 // allowed when every segment is.
-func (a *analyzer) aclDecides(acl *model.NetworkACL, f flow) (model.Tri, []Unknown) {
+//
+// When the ACL certainly refuses the flow, refused is the first port it
+// refuses; else -1.
+func (a *analyzer) aclDecides(acl *model.NetworkACL, f flow) (v model.Tri, us []Unknown, refused int) {
 	var rules, floating []aclRule
 	for _, r := range a.ix.aclRules[acl] {
 		ar := aclRule{r: r, maybe: r.Maybe}
@@ -225,8 +238,7 @@ func (a *analyzer) aclDecides(acl *model.NetworkACL, f flow) (model.Tri, []Unkno
 	}
 	slices.Sort(cuts)
 	cuts = slices.Compact(cuts)
-	v := model.True
-	var us []Unknown
+	v = model.True
 	for _, port := range cuts {
 		if port < f.lo || port > f.hi {
 			continue
@@ -235,13 +247,62 @@ func (a *analyzer) aclDecides(acl *model.NetworkACL, f flow) (model.Tri, []Unkno
 		v = v.And(d)
 		us = append(us, du...)
 		if v == model.False {
-			return v, nil
+			return v, nil, port
 		}
 	}
 	if v == model.True {
 		us = nil
 	}
-	return v, us
+	return v, us, -1
+}
+
+// lastACLRule is the number of the entry that ends every network ACL,
+// "*" in the console: deny all. Rules a user adds are numbered below it.
+const lastACLRule = 32767
+
+// aclDenial is the rule that certainly refuses flow f at port: the first
+// rule, in rule number order, that matches it there, when that rule
+// denies. It is nil when no rule matches (the implicit deny), or when the
+// first match is not certain (a rule number, a match or an action that is
+// not known), which aclDecides has then not called a refusal.
+func (a *analyzer) aclDenial(acl *model.NetworkACL, f flow, port int) *model.NetworkACLRule {
+	var rules []aclRule
+	for _, r := range a.ix.aclRules[acl] {
+		if r.RuleNumber.Known() {
+			rules = append(rules, aclRule{r: r, maybe: r.Maybe})
+		}
+	}
+	slices.SortStableFunc(rules, func(x, y aclRule) int { return cmp.Compare(x.r.RuleNumber.Value, y.r.RuleNumber.Value) })
+	for _, r := range rules {
+		m, act, _ := a.aclRuleAt(r, f, port)
+		switch {
+		case m == model.False:
+			continue
+		case m == model.True && act == model.False && r.r.RuleNumber.Value < lastACLRule:
+			return r.r
+		case m == model.True && act == model.False:
+			// AWS's own last entry, which describe-network-acls lists: the
+			// implicit deny.
+			return nil
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// deniedPorts is the part of flow f's ports that deny rule r covers, as
+// messages print it: "TCP 3389 from 0.0.0.0/0".
+func deniedPorts(f flow, r *model.NetworkACLRule) string {
+	lo, hi := f.lo, f.hi
+	if proto := strings.ToLower(strings.TrimSpace(r.Protocol.Value)); proto != "-1" && proto != "all" && r.FromPort.Known() && r.ToPort.Known() {
+		lo, hi = max(lo, int(r.FromPort.Value)), min(hi, int(r.ToPort.Value))
+	}
+	g := f
+	g.lo, g.hi = lo, hi
+	text := g.String()
+	_, text, _ = strings.Cut(text, " ") // without the direction
+	return text
 }
 
 // decideAt evaluates the ordered rules for one port. A rule whose match is
