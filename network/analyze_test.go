@@ -297,10 +297,25 @@ func TestPaths(t *testing.T) {
 			e, _ := w.addEndpoint()
 			e.Type = model.Str{}
 			w.privRT.Routes = nil
-		}, expect{verdict: model.False, broken: PathKMSEndpoint, reason: "of type Gateway, not Interface",
+		}, expect{verdict: model.False, broken: PathKMSEndpoint, reason: "sets no type, so it is a Gateway endpoint (the type defaults to Gateway), not Interface",
 			// The nat path got further (four links held before its route),
 			// so its fix is the one offered.
 			fix: "route 0.0.0.0/0 of aws_route_table.private"}},
+		{"gateway-type endpoint, set so", func(w *world) {
+			e, _ := w.addEndpoint()
+			e.Type = str("Gateway")
+			w.privRT.Routes = nil
+		}, expect{verdict: model.False, broken: PathKMSEndpoint, reason: "aws_vpc_endpoint.kms is of type Gateway, not Interface", notReason: "defaults"}},
+		{"private DNS turned off", func(w *world) {
+			e, _ := w.addEndpoint()
+			e.PrivateDNS = boolean(false)
+			w.privRT.Routes = nil
+		}, expect{verdict: model.False, broken: PathKMSEndpoint, reason: "aws_vpc_endpoint.kms turns private DNS off, so", notReason: "defaults"}},
+		{"private DNS left unset", func(w *world) {
+			e, _ := w.addEndpoint()
+			e.PrivateDNS = model.Bool{}
+			w.privRT.Routes = nil
+		}, expect{verdict: model.False, broken: PathKMSEndpoint, reason: "does not enable private DNS (it defaults to false)"}},
 		{"kms-fips endpoint is never active", func(w *world) {
 			e, _ := w.addEndpoint()
 			e.ServiceName = str("com.amazonaws.eu-west-1.kms-fips")

@@ -139,7 +139,11 @@ func (a *analyzer) endpointActive(e *model.VPCEndpoint, vpc *model.VPC) *chain {
 	case t.Unknown != nil:
 		ch.check(model.Unknown, link, "the type of "+e.Address+" is not known", typeFix(), unknownOf(t.Unknown, t.Range, e.Address))
 	case !strings.EqualFold(t.Or("Gateway"), "Interface"):
-		ch.check(model.False, link, fmt.Sprintf("%s is of type %s, not Interface (the type defaults to Gateway)", e.Address, t.Or("Gateway")), typeFix())
+		what := fmt.Sprintf("%s is of type %s, not Interface", e.Address, t.Value)
+		if !t.Set {
+			what = e.Address + " sets no type, so it is a Gateway endpoint (the type defaults to Gateway), not Interface"
+		}
+		ch.check(model.False, link, what, typeFix())
 		return ch
 	default:
 		ch.hold(link)
@@ -148,7 +152,7 @@ func (a *analyzer) endpointActive(e *model.VPCEndpoint, vpc *model.VPC) *chain {
 		ch.hold(link)
 	} else {
 		ch.check(dns, link, whether(dns,
-			e.Address+" does not enable private DNS (it defaults to false), so kms."+regionOr(region)+".amazonaws.com still resolves to the public endpoint",
+			e.Address+" "+a.privateDNSOff(e)+", so kms."+regionOr(region)+".amazonaws.com still resolves to the public endpoint",
 			e.Address+" enables private DNS (it defaults to false), which it needs to take over kms."+regionOr(region)+".amazonaws.com"),
 			fmt.Sprintf("set private_dns_enabled = true (PrivateDnsEnabled: true) on %s", e.Address), dnsUs...)
 		if dns == model.False {
@@ -169,6 +173,18 @@ func (a *analyzer) endpointActive(e *model.VPCEndpoint, vpc *model.VPC) *chain {
 
 // privateDNS is the endpoint's private DNS setting, which
 // aws_vpc_endpoint_private_dns may set instead.
+// privateDNSOff says how endpoint e leaves private DNS off: by setting it
+// to false, or by not setting it (the default).
+func (a *analyzer) privateDNSOff(e *model.VPCEndpoint) string {
+	if len(a.ix.epDNS[e]) == 0 && e.PrivateDNS.Set && e.PrivateDNS.Unknown == nil {
+		return "turns private DNS off"
+	}
+	if len(a.ix.epDNS[e]) == 0 && !e.PrivateDNS.Set {
+		return "does not enable private DNS (it defaults to false)"
+	}
+	return "does not enable private DNS"
+}
+
 func (a *analyzer) privateDNS(e *model.VPCEndpoint) (model.Tri, []Unknown) {
 	v := e.PrivateDNS.Tri(false)
 	var us []Unknown
