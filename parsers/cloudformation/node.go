@@ -27,6 +27,10 @@ const (
 	maxFlowDepth = 1000
 )
 
+// tooManyValues is the error of a template that expands to more than
+// maxNodes values.
+const tooManyValues = "template expands to more than %d values (YAML alias bomb?); it is not read: use fewer nested aliases"
+
 // nodeKind is the shape of a node.
 type nodeKind uint8
 
@@ -174,6 +178,11 @@ func parseYAML(file string, data []byte, ds *diag.Diagnostics) (*node, parsed) {
 	if isJSON {
 		checkJSON(file, data, ds)
 	}
+	// Without an anchor (&name) there is no alias, and nothing to count.
+	if where, over := mayExpand(data, doc.Content[0]); over {
+		ds.Errorf(at(where.Line, where.Column), tooManyValues, maxNodes)
+		return nil, parsed{}
+	}
 	c := converter{file: file, ds: ds, active: map[*yaml.Node]bool{}}
 	n := c.convert(doc.Content[0], 0)
 	c.reportRain()
@@ -276,7 +285,7 @@ func (c *converter) convert(y *yaml.Node, depth int) *node {
 			if c.aliasAt != nil {
 				at = c.aliasAt
 			}
-			c.ds.Errorf(c.rng(at), "template expands to more than %d values (YAML alias bomb?); it is not read: use fewer nested aliases", maxNodes)
+			c.ds.Errorf(c.rng(at), tooManyValues, maxNodes)
 		}
 		return c.null(y)
 	}
