@@ -259,6 +259,15 @@ func markdownFinding(b *strings.Builder, f Finding) {
 	b.WriteByte('\n')
 }
 
+// mdSubnet is a placement's subnet in a code span, or "an unknown
+// subnet".
+func mdSubnet(subnet string) string {
+	if subnet == "" {
+		return "an unknown subnet"
+	}
+	return mdCode(subnet)
+}
+
 // mdPlacements names a group's placements in code spans, every name:
 // "`A`, `B` in `x`, `y`" when they are every instance in every subnet,
 // else each pair.
@@ -274,15 +283,15 @@ func mdPlacements(g *placements) string {
 		return codes(g.instances) + " in " + where
 	}
 	if len(g.members) == len(g.instances)*len(g.subnets) {
-		return codes(g.instances) + " in " + codes(g.subnets)
+		subnets := make([]string, len(g.subnets))
+		for i, sn := range g.subnets {
+			subnets[i] = mdSubnet(sn)
+		}
+		return codes(g.instances) + " in " + strings.Join(subnets, ", ")
 	}
 	pairs := make([]string, len(g.members))
 	for i, in := range g.members {
-		if in.Subnet == "" {
-			pairs[i] = mdCode(in.ID) + " in an unknown subnet"
-			continue
-		}
-		pairs[i] = mdCode(in.ID) + " in " + mdCode(in.Subnet)
+		pairs[i] = mdCode(in.ID) + " in " + mdSubnet(in.Subnet)
 	}
 	return strings.Join(pairs, ", ")
 }

@@ -47,6 +47,8 @@ func TestPlacementNames(t *testing.T) {
 			"a in an unknown subnet, a in an unknown subnet, b in an unknown subnet",
 			"`a` in an unknown subnet, `a` in an unknown subnet, `b` in an unknown subnet"},
 		{[]Instance{in("a", "s1"), in("b", "")}, "a in s1, b in an unknown subnet", "`a` in `s1`, `b` in an unknown subnet"},
+		// Every instance in a known subnet and in one that is not.
+		{[]Instance{in("a", ""), in("a", "s1"), in("b", ""), in("b", "s1")}, "a, b in an unknown subnet, s1", "`a`, `b` in an unknown subnet, `s1`"},
 	}
 	for _, tt := range tests {
 		groups := groupPlacements(tt.ins, func(Instance) string { return "" })

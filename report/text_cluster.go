@@ -267,7 +267,11 @@ func (g *placements) names(long bool) string {
 		return list(g.instances) + " in " + where
 	}
 	if len(g.members) == len(g.instances)*len(g.subnets) {
-		return list(g.instances) + " in " + list(g.subnets)
+		subnets := make([]string, len(g.subnets))
+		for i, sn := range g.subnets {
+			subnets[i] = subnetName(sn)
+		}
+		return list(g.instances) + " in " + list(subnets)
 	}
 	pairs := make([]string, len(g.members))
 	for i, in := range g.members {
