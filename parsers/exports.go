@@ -145,8 +145,10 @@ func (c *catalog) stacks(name string) ExportLookup {
 
 // templateOptions are the options a template of the run is read with.
 func (c *catalog) templateOptions(r root) TemplateOptions {
+	// A CDK manifest's environment is where the stack deploys: its region
+	// is the template's AWS::Region, as --region is for one that says none.
 	account, region := c.stackEnv(r.path)
-	return TemplateOptions{Parameters: c.opts.Parameters, Region: c.opts.Region, Root: r.boundary,
+	return TemplateOptions{Parameters: c.opts.Parameters, Region: region, Root: r.boundary,
 		MaxFileBytes: c.opts.MaxFileBytes, StackName: c.stackName(r.path), StackAccount: account,
 		StackRegion: region, Exports: c.exports, Stacks: c.stacks}
 }

@@ -182,3 +182,37 @@ func TestParseEnvironment(t *testing.T) {
 		}
 	}
 }
+
+// TestManifestRegion checks that a template of a CDK cloud assembly whose
+// manifest gives its stack an environment is read in that region: its
+// AWS::Region and its model's region, whatever --region says, while a stack
+// the manifest leaves environment-agnostic takes --region.
+func TestManifestRegion(t *testing.T) {
+	manifest := `{"version": "36.0.0", "artifacts": {
+  "Pinned": {"type": "aws:cloudformation:stack", "environment": "aws://111111111111/eu-west-1", "properties": {"templateFile": "pinned.template.json"}},
+  "Agnostic": {"type": "aws:cloudformation:stack", "environment": "aws://unknown-account/unknown-region", "properties": {"templateFile": "agnostic.template.json"}}}}`
+	template := `{"Resources": {"Ep": {"Type": "AWS::EC2::VPCEndpoint", "Properties": {"VpcId": "vpc-1",
+  "ServiceName": {"Fn::Join": ["", ["com.amazonaws.", {"Ref": "AWS::Region"}, ".kms"]]}}}}}`
+	tree(t, map[string]string{"cdk.out/manifest.json": manifest, "cdk.out/pinned.template.json": template,
+		"cdk.out/agnostic.template.json": template})
+	for _, region := range []string{"", "us-east-1"} {
+		set, ds := Load([]string{"cdk.out"}, Options{Root: ".", Region: region})
+		if ds.HasErrors() {
+			t.Fatalf("diagnostics: %v", ds)
+		}
+		got := map[string]string{}
+		for _, m := range set.Models {
+			name := strings.TrimSuffix(m.Root[strings.LastIndex(m.Root, "/")+1:], ".template.json")
+			got[name+" region"] = m.Region.Value
+			got[name+" service"] = m.VPCEndpoints[0].ServiceName.Value
+		}
+		want := map[string]string{"pinned region": "eu-west-1", "pinned service": "com.amazonaws.eu-west-1.kms",
+			"agnostic region": region, "agnostic service": "com.amazonaws." + model.RegionToken + ".kms"}
+		if region != "" {
+			want["agnostic service"] = "com.amazonaws." + region + ".kms"
+		}
+		if !maps.Equal(got, want) {
+			t.Errorf("--region %q: got %v, want %v", region, got, want)
+		}
+	}
+}
