@@ -49,6 +49,10 @@ func streamAdvice(k model.UnknownKind, src model.Source) string {
 		return "Give the parameter that names the cluster a value (--parameters), or refer to the cluster resource (!Ref, !GetAtt)."
 	case k == model.FromVariable:
 		return "Give the variable that names the cluster a value (--var, --var-file, terraform.tfvars), or refer to the cluster resource (aws_rds_cluster.NAME.arn)."
+	case k == model.FromExpression && cfn:
+		// A custom resource that starts the stream but does not name the
+		// cluster in its properties (its handler finds it otherwise).
+		return "Name the cluster in the custom resource's properties (!Ref the DB cluster, or its ARN with !GetAtt or !Sub), or mark the cluster with Metadata `daslint: {activityStream: true}` (docs/activity-streams.md)."
 	case (k == model.FromDataSource || k == model.FromExternal || k == model.FromImport) && cfn:
 		return "Declare the cluster in the template (or a local nested stack) and refer to it (!Ref, !GetAtt) instead of an import or a literal identifier; if the cluster is linted where it is declared, suppress this finding with that reason."
 	case k == model.FromDataSource || k == model.FromExternal || k == model.FromImport:

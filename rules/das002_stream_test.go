@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"context"
 	"strings"
 	"testing"
@@ -12,12 +13,18 @@ import (
 // unattached is the result of a stream whose resource_arn comes from a
 // module that is not read.
 func unattached(reason string) network.ClusterResult {
+	return unattachedBy(model.FromModule, reason)
+}
+
+// unattachedBy is the result of a stream whose cluster is not known for a
+// reason of kind k.
+func unattachedBy(k model.UnknownKind, reason string) network.ClusterResult {
 	s := &model.ActivityStream{Origin: model.Origin{Address: "aws_rds_cluster_activity_stream.this", Type: "aws_rds_cluster_activity_stream", Range: rng(8, 12)}}
 	return network.ClusterResult{
 		Stream:  s,
 		Verdict: model.Unknown,
 		Unknowns: []network.Unknown{{
-			Unresolved: &model.Unresolved{Kind: model.FromModule, Reason: reason, Range: rng(1, 4)},
+			Unresolved: &model.Unresolved{Kind: k, Reason: reason, Range: rng(1, 4)},
 			Used:       rng(9, 9), Subject: s.Address,
 		}},
 	}
@@ -32,14 +39,17 @@ func TestDAS002UnattachedStream(t *testing.T) {
 		sups       []*model.Suppression
 		suppressed bool
 		fix        string
+		kind       model.UnknownKind // of the reason; FromModule when unset
 	}{
-		{"terraform", model.Terraform, nil, false, "terraform init -backend=false"},
-		{"suppressed above the stream", model.Terraform, []*model.Suppression{sup}, true, "terraform init -backend=false"},
-		{"cloudformation", model.CloudFormation, nil, false, "nested stack template local"},
+		{"terraform", model.Terraform, nil, false, "terraform init -backend=false", ""},
+		{"suppressed above the stream", model.Terraform, []*model.Suppression{sup}, true, "terraform init -backend=false", ""},
+		{"cloudformation", model.CloudFormation, nil, false, "nested stack template local", ""},
+		{"cloudformation custom resource that names no cluster", model.CloudFormation, nil, false,
+			"Name the cluster in the custom resource's properties", model.FromExpression},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			m := &model.Model{Root: "infra", Source: tt.src, Suppressions: tt.sups}
-			res, _ := run(context.Background(), []*model.Model{m}, All(), Options{}, fixed([]network.ClusterResult{unattached(reason)}))
+			res, _ := run(context.Background(), []*model.Model{m}, All(), Options{}, fixed([]network.ClusterResult{unattachedBy(cmp.Or(tt.kind, model.FromModule), reason)}))
 			fs := res[0].Findings
 			if len(fs) != 1 || fs[0].Rule != "DAS002" {
 				t.Fatalf("got %+v, want one DAS002 finding", fs)
@@ -48,7 +58,8 @@ func TestDAS002UnattachedStream(t *testing.T) {
 			if f.Subject != "aws_rds_cluster_activity_stream.this" || f.Range != rng(8, 12) || f.Verdict != model.Unknown {
 				t.Errorf("finding on %s at %v (%v), want the stream at main.tf:8-12", f.Subject, f.Range, f.Verdict)
 			}
-			for _, part := range []string{"activity stream aws_rds_cluster_activity_stream.this names no DB cluster", reason + " (module, main.tf:1), used at main.tf:9"} {
+			kind := cmp.Or(tt.kind, model.FromModule)
+			for _, part := range []string{"activity stream aws_rds_cluster_activity_stream.this names no DB cluster", reason + " (" + string(kind) + ", main.tf:1), used at main.tf:9"} {
 				if !strings.Contains(f.Message, part) {
 					t.Errorf("message %q lacks %q", f.Message, part)
 				}
