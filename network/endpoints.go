@@ -171,8 +171,6 @@ func (a *analyzer) endpointActive(e *model.VPCEndpoint, vpc *model.VPC) *chain {
 	return ch
 }
 
-// privateDNS is the endpoint's private DNS setting, which
-// aws_vpc_endpoint_private_dns may set instead.
 // privateDNSOff says how endpoint e leaves private DNS off: by setting it
 // to false, or by not setting it (the default).
 func (a *analyzer) privateDNSOff(e *model.VPCEndpoint) string {
@@ -185,6 +183,8 @@ func (a *analyzer) privateDNSOff(e *model.VPCEndpoint) string {
 	return "does not enable private DNS"
 }
 
+// privateDNS is the endpoint's private DNS setting, which
+// aws_vpc_endpoint_private_dns may set instead.
 func (a *analyzer) privateDNS(e *model.VPCEndpoint) (model.Tri, []Unknown) {
 	v := e.PrivateDNS.Tri(false)
 	var us []Unknown

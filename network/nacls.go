@@ -41,15 +41,23 @@ func (f flow) portsText() string {
 }
 
 func (f flow) String() string {
-	dir, prep := "ingress", " from "
 	if f.egress {
-		dir, prep = "egress", " to "
+		return "egress " + f.traffic()
+	}
+	return "ingress " + f.traffic()
+}
+
+// traffic is the flow without its direction: "TCP 443 to 0.0.0.0/0".
+func (f flow) traffic() string {
+	prep := " from "
+	if f.egress {
+		prep = " to "
 	}
 	ports := strconv.Itoa(f.lo)
 	if f.hi != f.lo {
 		ports += "-" + strconv.Itoa(f.hi)
 	}
-	return dir + " TCP " + ports + prep + f.peer.name
+	return "TCP " + ports + prep + f.peer.name
 }
 
 // aclChoice is one possibility for a subnet's network ACL.
@@ -126,7 +134,7 @@ func (a *analyzer) aclChain(c aclChoice, s *model.Subnet, flows []flow) *chain {
 	}
 	name := a.describe(c.acl)
 	for _, f := range flows {
-		v, us, refused := a.aclDecides(c.acl, f)
+		v, us, deny := a.aclDecides(c.acl, f)
 		text := name + " " + f.String()
 		if v == model.True {
 			ch.hold(linkTo(c.acl, text))
@@ -137,10 +145,6 @@ func (a *analyzer) aclChain(c aclChoice, s *model.Subnet, flows []flow) *chain {
 		yes := fmt.Sprintf("%s (the network ACL of %s) allows %s", name, s.Address, f)
 		// Narrow egress (docs/semantics.md#narrow-egress): say where the
 		// rules let the traffic through instead.
-		var deny *model.NetworkACLRule
-		if v == model.False {
-			deny = a.aclDenial(c.acl, f, refused)
-		}
 		switch narrow := a.naclNarrow(c.acl, f); {
 		case deny != nil:
 			// A deny rule numbered before the allow: name it, not the
@@ -211,9 +215,9 @@ type aclRule struct {
 // split into segments on which every rule is constant, and the flow is
 // allowed when every segment is.
 //
-// When the ACL certainly refuses the flow, refused is the first port it
-// refuses; else -1.
-func (a *analyzer) aclDecides(acl *model.NetworkACL, f flow) (v model.Tri, us []Unknown, refused int) {
+// When the ACL certainly refuses the flow, deny is the rule that refuses
+// it at the first port refused (aclDenial), nil for the implicit deny.
+func (a *analyzer) aclDecides(acl *model.NetworkACL, f flow) (v model.Tri, us []Unknown, deny *model.NetworkACLRule) {
 	var rules, floating []aclRule
 	for _, r := range a.ix.aclRules[acl] {
 		ar := aclRule{r: r, maybe: r.Maybe}
@@ -247,44 +251,29 @@ func (a *analyzer) aclDecides(acl *model.NetworkACL, f flow) (v model.Tri, us []
 		v = v.And(d)
 		us = append(us, du...)
 		if v == model.False {
-			return v, nil, port
+			return v, nil, aclDenial(a, rules, f, port)
 		}
 	}
 	if v == model.True {
 		us = nil
 	}
-	return v, us, -1
+	return v, us, nil
 }
 
 // lastACLRule is the number of the entry that ends every network ACL,
 // "*" in the console: deny all. Rules a user adds are numbered below it.
 const lastACLRule = 32767
 
-// aclDenial is the rule that certainly refuses flow f at port: the first
-// rule, in rule number order, that matches it there, when that rule
-// denies. It is nil when no rule matches (the implicit deny), or when the
-// first match is not certain (a rule number, a match or an action that is
-// not known), which aclDecides has then not called a refusal.
-func (a *analyzer) aclDenial(acl *model.NetworkACL, f flow, port int) *model.NetworkACLRule {
-	var rules []aclRule
-	for _, r := range a.ix.aclRules[acl] {
-		if r.RuleNumber.Known() {
-			rules = append(rules, aclRule{r: r, maybe: r.Maybe})
-		}
-	}
-	slices.SortStableFunc(rules, func(x, y aclRule) int { return cmp.Compare(x.r.RuleNumber.Value, y.r.RuleNumber.Value) })
+// aclDenial is the rule that refuses flow f at port, where the rules
+// (known rule numbers, in order) certainly refuse it: the first that
+// matches there, when it denies. It is nil for the implicit deny: no rule
+// matches, or the one that does is AWS's own last entry.
+func aclDenial(a *analyzer, rules []aclRule, f flow, port int) *model.NetworkACLRule {
 	for _, r := range rules {
-		m, act, _ := a.aclRuleAt(r, f, port)
-		switch {
-		case m == model.False:
-			continue
-		case m == model.True && act == model.False && r.r.RuleNumber.Value < lastACLRule:
-			return r.r
-		case m == model.True && act == model.False:
-			// AWS's own last entry, which describe-network-acls lists: the
-			// implicit deny.
-			return nil
-		default:
+		if m, act, _ := a.aclRuleAt(r, f, port); m != model.False {
+			if m == model.True && act == model.False && r.r.RuleNumber.Value < lastACLRule {
+				return r.r
+			}
 			return nil
 		}
 	}
@@ -294,15 +283,10 @@ func (a *analyzer) aclDenial(acl *model.NetworkACL, f flow, port int) *model.Net
 // deniedPorts is the part of flow f's ports that deny rule r covers, as
 // messages print it: "TCP 3389 from 0.0.0.0/0".
 func deniedPorts(f flow, r *model.NetworkACLRule) string {
-	lo, hi := f.lo, f.hi
 	if proto := strings.ToLower(strings.TrimSpace(r.Protocol.Value)); proto != "-1" && proto != "all" && r.FromPort.Known() && r.ToPort.Known() {
-		lo, hi = max(lo, int(r.FromPort.Value)), min(hi, int(r.ToPort.Value))
+		f.lo, f.hi = max(f.lo, int(r.FromPort.Value)), min(f.hi, int(r.ToPort.Value))
 	}
-	g := f
-	g.lo, g.hi = lo, hi
-	text := g.String()
-	_, text, _ = strings.Cut(text, " ") // without the direction
-	return text
+	return f.traffic()
 }
 
 // decideAt evaluates the ordered rules for one port. A rule whose match is

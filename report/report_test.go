@@ -390,10 +390,12 @@ func TestRoundDuration(t *testing.T) {
 	}
 }
 
-// TestSummaryElapsed: the summary line says how long the run took only
-// when the caller says so (TextOptions.Elapsed, set by the CLI), so the
-// text report of the same input is otherwise the same bytes every time.
-func TestSummaryElapsed(t *testing.T) {
+// TestSummaryShowsGivenDuration: the summary line prints a duration only
+// when the caller hands it one (TextOptions.Elapsed, which the CLI sets),
+// so the text report of the same input is otherwise the same bytes every
+// time. It formats two constant durations: no clock is read, no time is
+// bounded.
+func TestSummaryShowsGivenDuration(t *testing.T) {
 	for _, tc := range []struct {
 		elapsed time.Duration
 		want    string

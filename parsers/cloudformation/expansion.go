@@ -41,8 +41,15 @@ func (e *expansion) count(y *yaml.Node, depth int) int {
 	if n, ok := e.counts[y]; ok {
 		return n
 	}
+	kids := e.children(y, depth)
+	if y.Kind == yaml.AliasNode && len(kids) > 0 {
+		// While an anchored value is counted through an alias, an alias
+		// to it inside converts to null, as in the converter.
+		e.active[y.Alias] = true
+		defer delete(e.active, y.Alias)
+	}
 	n := 1
-	for _, c := range e.children(y, depth) {
+	for _, c := range kids {
 		n = min(n+e.count(c.node, c.depth), maxNodes+1)
 	}
 	e.counts[y] = n
@@ -63,11 +70,8 @@ func (e *expansion) children(y *yaml.Node, depth int) []child {
 	var out []child
 	switch y.Kind {
 	case yaml.AliasNode:
+		// A self-referring alias converts to null: it has no child.
 		if y.Alias != nil && !e.active[y.Alias] {
-			// A self-referring alias converts to null: it has no child.
-			e.active[y.Alias] = true
-			e.count(y.Alias, depth+1)
-			delete(e.active, y.Alias)
 			out = append(out, child{y.Alias, depth + 1})
 		}
 	case yaml.DocumentNode:
